@@ -1,0 +1,90 @@
+/** Builds the Hono app: the JSON API under /api and the built client for every other path. */
+import fs from 'node:fs';
+import path from 'node:path';
+import { serveStatic } from '@hono/node-server/serve-static';
+import type { ApiError as ApiErrorBody } from '@polyphony/shared';
+import { Hono } from 'hono';
+import { bodyLimit } from 'hono/body-limit';
+import { compress } from 'hono/compress';
+import { HTTPException } from 'hono/http-exception';
+import { secureHeaders } from 'hono/secure-headers';
+import { ApiError, notFound, payloadTooLarge } from './errors.js';
+import type { Logger } from './logger.js';
+import type { MeetingRepository } from './persistence/meetings.js';
+import { healthRoutes } from './routes/health.js';
+import { meetingRoutes } from './routes/meetings.js';
+import { openApiRoutes } from './routes/openapi.js';
+
+/** What the app is built from. */
+export interface AppDependencies {
+  meetings: MeetingRepository;
+  logger: Logger;
+  storeName: string;
+  /** Folder of the built client; when it does not exist only the API is served. */
+  clientDir: string;
+}
+
+/** Build the HTTP app. */
+export function buildApp({ meetings, logger, storeName, clientDir }: AppDependencies) {
+  const app = new Hono();
+
+  app.use(
+    secureHeaders({
+      // The client connects its WebSocket to the same origin; nothing else is loaded from elsewhere.
+      contentSecurityPolicy: {
+        defaultSrc: ["'self'"],
+        connectSrc: ["'self'", 'ws:', 'wss:'],
+        imgSrc: ["'self'", 'data:', 'blob:'],
+        styleSrc: ["'self'", "'unsafe-inline'"],
+        mediaSrc: ["'self'", 'blob:'],
+      },
+    }),
+  );
+  app.use(
+    '/api/*',
+    bodyLimit({
+      maxSize: 64 * 1024,
+      onError: () => {
+        throw payloadTooLarge('The request body is larger than 64 KiB.');
+      },
+    }),
+  );
+
+  app.route('/api/health', healthRoutes(storeName));
+  app.route('/api/meetings', meetingRoutes(meetings));
+  app.route('/api/openapi.json', openApiRoutes());
+  app.all('/api/*', () => {
+    throw notFound('There is no such API route.');
+  });
+
+  if (fs.existsSync(path.join(clientDir, 'index.html'))) {
+    app.use('/assets/*', compress(), async (c, next) => {
+      await next();
+      // Vite names assets by their content hash: they never change.
+      if (c.res.status === 200) c.header('Cache-Control', 'public, max-age=31536000, immutable');
+    });
+    app.use('*', compress(), serveStatic({ root: clientDir }));
+    // Every other page is the single-page app, which routes on the client.
+    app.get('*', compress(), serveStatic({ path: path.join(clientDir, 'index.html') }));
+  } else {
+    logger.warn({ clientDir }, 'the client is not built; serving the API only (run pnpm build)');
+  }
+
+  app.notFound((c) => c.json<ApiErrorBody>({ error: 'not_found', message: 'Nothing is here.' }, 404));
+
+  app.onError((error, c) => {
+    if (error instanceof ApiError) {
+      return c.json<ApiErrorBody>({ error: error.id, message: error.message }, error.status);
+    }
+    if (error instanceof HTTPException && error.status < 500) {
+      return c.json<ApiErrorBody>({ error: 'bad_request', message: error.message }, error.status);
+    }
+    logger.error({ err: error, path: c.req.path }, 'unexpected error');
+    return c.json<ApiErrorBody>(
+      { error: 'internal_error', message: 'Something went wrong on the server.' },
+      500,
+    );
+  });
+
+  return app;
+}

@@ -1,0 +1,69 @@
+/**
+ * Server configuration, read once from the environment at start. Every variable is documented in the
+ * README; every limit has the default of shared/limits.
+ */
+import path from 'node:path';
+import { Limits } from '@polyphony/shared';
+
+/** Everything the server can be configured with. */
+export interface Config {
+  port: number;
+  host: string;
+  /** Folder of the SQLite file (polyphony.sqlite). */
+  dataDir: string;
+  logLevel: string;
+  /** Folder of the built client; the server serves it when it exists. */
+  clientDir: string;
+  /** SQLite synchronous mode: FULL syncs every commit to disk; NORMAL survives a process crash only. */
+  sqliteSynchronous: 'FULL' | 'NORMAL';
+  limits: SyncLimits;
+}
+
+/** Limits and timings of the sync server. */
+export interface SyncLimits {
+  maxMessageBytes: number;
+  maxDocumentBytes: number;
+  maxAwarenessBytes: number;
+  awarenessPerSecond: number;
+  messagesPerSecond: number;
+  /** Compact a meeting's update log into a snapshot after this many stored updates. */
+  compactEvery: number;
+  /** Unload a meeting from memory this long after its last connection closed. */
+  idleUnloadMs: number;
+}
+
+function int(env: NodeJS.ProcessEnv, name: string, fallback: number): number {
+  const raw = env[name];
+  if (raw === undefined || raw === '') return fallback;
+  const value = Number(raw);
+  if (!Number.isInteger(value) || value < 0) {
+    throw new Error(`${name} must be a non-negative integer, got "${raw}"`);
+  }
+  return value;
+}
+
+/** Read the configuration from environment variables; throws a readable error on a bad value. */
+export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
+  const synchronous = (env.SQLITE_SYNCHRONOUS ?? 'FULL').toUpperCase();
+  if (synchronous !== 'FULL' && synchronous !== 'NORMAL') {
+    throw new Error(`SQLITE_SYNCHRONOUS must be FULL or NORMAL, got "${synchronous}"`);
+  }
+  const here = path.dirname(new URL(import.meta.url).pathname);
+  return {
+    port: int(env, 'PORT', 8080),
+    host: env.HOST ?? '127.0.0.1',
+    dataDir: path.resolve(env.DATA_DIR ?? 'data'),
+    logLevel: env.LOG_LEVEL ?? 'info',
+    clientDir: path.resolve(env.CLIENT_DIR ?? path.join(here, '../../client/dist')),
+    sqliteSynchronous: synchronous,
+    limits: {
+      maxMessageBytes: int(env, 'MAX_MESSAGE_BYTES', Limits.maxMessageBytes),
+      maxDocumentBytes: int(env, 'MAX_DOCUMENT_BYTES', Limits.maxDocumentBytes),
+      maxAwarenessBytes: int(env, 'MAX_AWARENESS_BYTES', Limits.maxAwarenessBytes),
+      awarenessPerSecond: int(env, 'AWARENESS_PER_SECOND', Limits.awarenessPerSecond),
+      messagesPerSecond: int(env, 'MESSAGES_PER_SECOND', Limits.messagesPerSecond),
+      compactEvery: Math.max(1, int(env, 'COMPACT_EVERY', 500)),
+      idleUnloadMs: int(env, 'IDLE_UNLOAD_MS', 30_000),
+    },
+  };
+}

@@ -1,0 +1,25 @@
+/**
+ * HTTP errors: small factories with a status and a stable snake_case id. One onError in app.ts renders
+ * them as `{ error, message }`; anything else is logged and becomes a plain 500.
+ */
+import type { ErrorId } from '@polyphony/shared';
+import type { ContentfulStatusCode } from 'hono/utils/http-status';
+
+/** An error with a stable id that the API may show to its caller. */
+export class ApiError extends Error {
+  constructor(
+    readonly status: ContentfulStatusCode,
+    readonly id: ErrorId,
+    message: string,
+  ) {
+    super(message);
+    this.name = 'ApiError';
+  }
+}
+
+export const badRequest = (message: string) => new ApiError(400, 'bad_request', message);
+export const invalidBody = (message: string) => new ApiError(400, 'invalid_body', message);
+export const notFound = (message = 'Nothing is here.') => new ApiError(404, 'not_found', message);
+export const meetingNotFound = () =>
+  new ApiError(404, 'meeting_not_found', 'This meeting does not exist, or the link is incomplete.');
+export const payloadTooLarge = (message: string) => new ApiError(413, 'payload_too_large', message);

@@ -1,0 +1,85 @@
+/** The SQLite DocumentStore: an update log and a snapshot per document, in the embedded database. */
+import type { SqliteDatabase } from './database.js';
+import type { AppendEntry, DocumentStore, StoredDocument } from './types.js';
+
+/** DocumentStore on better-sqlite3. Its calls are synchronous underneath; each commits before resolving. */
+export class SqliteDocumentStore implements DocumentStore {
+  private readonly statements;
+  private readonly appendAll;
+  private readonly compactOne;
+  private readonly deleteOne;
+
+  constructor(private readonly db: SqliteDatabase) {
+    this.statements = {
+      snapshot: db.prepare<[string], { data: Buffer; through_seq: number }>(
+        'SELECT data, through_seq FROM doc_snapshots WHERE doc_id = ?',
+      ),
+      updates: db.prepare<[string, number], { seq: number; data: Buffer }>(
+        'SELECT seq, data FROM doc_updates WHERE doc_id = ? AND seq > ? ORDER BY seq',
+      ),
+      insert: db.prepare<[string, Uint8Array]>('INSERT INTO doc_updates (doc_id, data) VALUES (?, ?)'),
+      upsertSnapshot: db.prepare<[string, Uint8Array, number, string]>(
+        `INSERT INTO doc_snapshots (doc_id, data, through_seq, compacted_at) VALUES (?, ?, ?, ?)
+         ON CONFLICT (doc_id) DO UPDATE SET data = excluded.data, through_seq = excluded.through_seq,
+           compacted_at = excluded.compacted_at`,
+      ),
+      deleteUpdatesThrough: db.prepare<[string, number]>(
+        'DELETE FROM doc_updates WHERE doc_id = ? AND seq <= ?',
+      ),
+      deleteUpdates: db.prepare<[string]>('DELETE FROM doc_updates WHERE doc_id = ?'),
+      deleteSnapshot: db.prepare<[string]>('DELETE FROM doc_snapshots WHERE doc_id = ?'),
+    };
+    this.appendAll = db.transaction((entries: readonly AppendEntry[]) => {
+      const last = new Map<string, number>();
+      for (const { docId, updates } of entries) {
+        for (const update of updates) {
+          const { lastInsertRowid } = this.statements.insert.run(docId, update);
+          last.set(docId, Number(lastInsertRowid));
+        }
+      }
+      return last;
+    });
+    this.compactOne = db.transaction((docId: string, snapshot: Uint8Array, throughSeq: number) => {
+      const existing = this.statements.snapshot.get(docId);
+      // A compaction that arrives late must never replace a newer snapshot.
+      if (existing && existing.through_seq > throughSeq) return;
+      this.statements.upsertSnapshot.run(docId, snapshot, throughSeq, new Date().toISOString());
+      this.statements.deleteUpdatesThrough.run(docId, throughSeq);
+    });
+    this.deleteOne = db.transaction((docId: string) => {
+      this.statements.deleteUpdates.run(docId);
+      this.statements.deleteSnapshot.run(docId);
+    });
+  }
+
+  async load(docId: string): Promise<StoredDocument> {
+    const snapshot = this.statements.snapshot.get(docId);
+    const rows = this.statements.updates.all(docId, snapshot?.through_seq ?? 0);
+    const updates = rows.map((row) => new Uint8Array(row.data));
+    let bytes = snapshot?.data.length ?? 0;
+    for (const update of updates) bytes += update.length;
+    const lastRow = rows[rows.length - 1];
+    return {
+      snapshot: snapshot ? new Uint8Array(snapshot.data) : null,
+      updates,
+      lastSeq: lastRow?.seq ?? snapshot?.through_seq ?? 0,
+      bytes,
+    };
+  }
+
+  async append(entries: readonly AppendEntry[]): Promise<Map<string, number>> {
+    return this.appendAll(entries);
+  }
+
+  async compact(docId: string, snapshot: Uint8Array, throughSeq: number): Promise<void> {
+    this.compactOne(docId, snapshot, throughSeq);
+  }
+
+  async delete(docId: string): Promise<void> {
+    this.deleteOne(docId);
+  }
+
+  async close(): Promise<void> {
+    if (this.db.open) this.db.close();
+  }
+}

@@ -1,0 +1,45 @@
+/**
+ * Persistence of meeting documents behind a small interface. SQLite implements it by default; a second
+ * implementation (PostgreSQL, for scale-out) must pass the same contract suite (contract.ts).
+ *
+ * A document is a snapshot (an encoded Yjs state, possibly absent) plus a log of updates appended after
+ * it. Every update gets a sequence number, increasing per store; compaction folds the updates up to a
+ * sequence number into a new snapshot.
+ */
+
+/** What the store holds for one document. */
+export interface StoredDocument {
+  snapshot: Uint8Array | null;
+  /** Updates after the snapshot, oldest first. */
+  updates: Uint8Array[];
+  /** Sequence number of the last update, or of the snapshot when there are none; 0 when empty. */
+  lastSeq: number;
+  /** Bytes stored for this document: snapshot plus updates. */
+  bytes: number;
+}
+
+/** Updates of one document to append. */
+export interface AppendEntry {
+  docId: string;
+  updates: Uint8Array[];
+}
+
+/** Where meeting documents are kept. Every method commits before its promise resolves. */
+export interface DocumentStore {
+  /** Everything stored for a document; an empty document when there is nothing. */
+  load(docId: string): Promise<StoredDocument>;
+  /**
+   * Append updates of one or more documents in one transaction: all or nothing. Resolves, after the
+   * commit, with the sequence number of the last update appended per document.
+   */
+  append(entries: readonly AppendEntry[]): Promise<Map<string, number>>;
+  /**
+   * Replace the snapshot and every update with a sequence number ≤ throughSeq by `snapshot`, which must
+   * contain all of them. Updates after throughSeq are kept.
+   */
+  compact(docId: string, snapshot: Uint8Array, throughSeq: number): Promise<void>;
+  /** Remove a document and its log. */
+  delete(docId: string): Promise<void>;
+  /** Release the underlying connection; pending commits finish first. */
+  close(): Promise<void>;
+}

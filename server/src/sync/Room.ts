@@ -1,0 +1,267 @@
+/**
+ * A meeting loaded in memory: its Yjs document, its awareness, the sockets on it, and the updates that
+ * are applied but not yet committed. The message loop of the y-websocket protocol runs here; storing and
+ * acknowledging is the SyncServer's, which batches commits across rooms.
+ */
+import { CloseCodes, MessageType, SyncMessageType } from '@polyphony/shared';
+import * as decoding from 'lib0/decoding';
+import * as encoding from 'lib0/encoding';
+import * as awarenessProtocol from 'y-protocols/awareness';
+import * as syncProtocol from 'y-protocols/sync';
+import * as Y from 'yjs';
+import type { SyncLimits } from '../config.js';
+import type { StoredDocument } from '../persistence/types.js';
+import { awarenessClientIds } from './awarenessClients.js';
+import type { Connection } from './Connection.js';
+import { ProtocolViolation } from './ProtocolViolation.js';
+
+/** What a room tells its owner. */
+export interface RoomEvents {
+  /** Updates are waiting to be committed, or sockets are waiting for an acknowledgement. */
+  onDirty(room: Room): void;
+  /** The last socket left. */
+  onEmpty(room: Room): void;
+}
+
+const EMPTY_STATE_VECTOR_LENGTH = 1;
+
+/** One meeting document in memory. */
+export class Room {
+  readonly doc = new Y.Doc();
+  readonly awareness: awarenessProtocol.Awareness;
+  readonly connections = new Set<Connection>();
+  /** Applied to the document, not yet committed (oldest first). */
+  private pending: Uint8Array[] = [];
+  private pendingBytes = 0;
+  /** Sockets that sent updates since their last acknowledgement. */
+  readonly awaitingAck = new Set<Connection>();
+  /** Bytes committed to the store for this document. */
+  storedBytes: number;
+  /** Sequence number of the last committed update. */
+  lastSeq: number;
+  /** Updates committed since the last snapshot. */
+  updatesSinceSnapshot: number;
+  /** The whole document encoded, kept until the next change: joiners with nothing get it for free. */
+  private encodedState: Uint8Array | null = null;
+  unloadTimer: NodeJS.Timeout | undefined;
+  /** Set once the room has been unloaded; a socket must then open the meeting again. */
+  destroyed = false;
+
+  constructor(
+    readonly meetingId: string,
+    stored: StoredDocument,
+    private readonly limits: SyncLimits,
+    private readonly events: RoomEvents,
+  ) {
+    this.doc.transact(() => {
+      if (stored.snapshot) Y.applyUpdate(this.doc, stored.snapshot);
+      for (const update of stored.updates) Y.applyUpdate(this.doc, update);
+    });
+    this.storedBytes = stored.bytes;
+    this.lastSeq = stored.lastSeq;
+    this.updatesSinceSnapshot = stored.updates.length;
+
+    this.doc.on('update', this.onDocumentUpdate);
+    this.awareness = new awarenessProtocol.Awareness(this.doc);
+    // The server is not a participant: it has no presence of its own.
+    this.awareness.setLocalState(null);
+    this.awareness.on('update', this.onAwarenessUpdate);
+  }
+
+  get hasPending(): boolean {
+    return this.pending.length > 0;
+  }
+
+  /** Take the updates waiting to be committed. */
+  takePending(): { updates: Uint8Array[]; bytes: number } {
+    const taken = { updates: this.pending, bytes: this.pendingBytes };
+    this.pending = [];
+    this.pendingBytes = 0;
+    return taken;
+  }
+
+  /** Put back updates whose commit failed, before any that arrived since. */
+  restorePending(updates: Uint8Array[], bytes: number): void {
+    this.pending = updates.concat(this.pending);
+    this.pendingBytes += bytes;
+  }
+
+  /** Record a successful commit of `count` updates ending at `lastSeq`. */
+  committed(count: number, bytes: number, lastSeq: number | undefined): void {
+    this.storedBytes += bytes;
+    this.updatesSinceSnapshot += count;
+    if (lastSeq !== undefined) this.lastSeq = lastSeq;
+  }
+
+  /** Record a compaction into a snapshot of `bytes` bytes. */
+  compacted(bytes: number, throughSeq: number): void {
+    if (throughSeq === this.lastSeq) this.updatesSinceSnapshot = 0;
+    this.storedBytes = bytes;
+  }
+
+  /** Add a socket: send it the server's state vector and everyone's presence. */
+  addConnection(connection: Connection): void {
+    if (this.unloadTimer) {
+      clearTimeout(this.unloadTimer);
+      this.unloadTimer = undefined;
+    }
+    this.connections.add(connection);
+    const step1 = encoding.createEncoder();
+    encoding.writeVarUint(step1, MessageType.sync);
+    syncProtocol.writeSyncStep1(step1, this.doc);
+    connection.send(encoding.toUint8Array(step1));
+    const states = this.awareness.getStates();
+    if (states.size > 0) {
+      connection.send(this.awarenessMessage([...states.keys()]));
+    }
+  }
+
+  /** Remove a socket and the presence it announced. */
+  removeConnection(connection: Connection): void {
+    if (!this.connections.delete(connection)) return;
+    this.awaitingAck.delete(connection);
+    if (connection.awarenessIds.size > 0) {
+      awarenessProtocol.removeAwarenessStates(this.awareness, [...connection.awarenessIds], connection);
+    }
+    if (this.connections.size === 0) this.events.onEmpty(this);
+  }
+
+  /**
+   * Handle one message from a socket of this room. Throws ProtocolViolation when the socket must be
+   * closed; the document is unchanged in that case.
+   */
+  receive(connection: Connection, message: Uint8Array): void {
+    const decoder = decoding.createDecoder(message);
+    const type = decoding.readVarUint(decoder);
+    switch (type) {
+      case MessageType.sync:
+        this.receiveSync(connection, decoder);
+        return;
+      case MessageType.awareness:
+        this.receiveAwareness(connection, decoding.readVarUint8Array(decoder), message.length);
+        return;
+      case MessageType.queryAwareness:
+        connection.send(this.awarenessMessage([...this.awareness.getStates().keys()]));
+        return;
+      default:
+        throw new ProtocolViolation(CloseCodes.malformedMessage, `unknown message type ${type}`);
+    }
+  }
+
+  private receiveSync(connection: Connection, decoder: decoding.Decoder): void {
+    const syncType = decoding.readVarUint(decoder);
+    switch (syncType) {
+      case SyncMessageType.step1: {
+        const stateVector = decoding.readVarUint8Array(decoder);
+        const reply = encoding.createEncoder();
+        encoding.writeVarUint(reply, MessageType.sync);
+        encoding.writeVarUint(reply, SyncMessageType.step2);
+        encoding.writeVarUint8Array(reply, this.encodeStateAsUpdate(stateVector));
+        connection.send(encoding.toUint8Array(reply));
+        return;
+      }
+      case SyncMessageType.step2:
+      case SyncMessageType.update: {
+        const update = decoding.readVarUint8Array(decoder);
+        connection.receivedUpdates++;
+        // Read-only sockets (observers) have their updates dropped; they are still acknowledged, since
+        // nothing they sent is waiting to be stored.
+        if (connection.principal.canWrite) this.applyClientUpdate(connection, update);
+        this.awaitingAck.add(connection);
+        this.events.onDirty(this);
+        return;
+      }
+      default:
+        throw new ProtocolViolation(CloseCodes.malformedMessage, `unknown sync message type ${syncType}`);
+    }
+  }
+
+  private applyClientUpdate(connection: Connection, update: Uint8Array): void {
+    if (this.storedBytes + this.pendingBytes + update.length > this.limits.maxDocumentBytes) {
+      throw new ProtocolViolation(CloseCodes.documentTooLarge, 'the meeting document is full');
+    }
+    try {
+      // Decode completely before applying, so that a malformed update cannot leave half of itself in
+      // the document.
+      Y.decodeUpdate(update);
+    } catch {
+      throw new ProtocolViolation(CloseCodes.malformedMessage, 'update could not be decoded');
+    }
+    Y.applyUpdate(this.doc, update, connection);
+  }
+
+  private receiveAwareness(connection: Connection, update: Uint8Array, messageBytes: number): void {
+    if (messageBytes > this.limits.maxAwarenessBytes) {
+      throw new ProtocolViolation(CloseCodes.messageTooBig, 'awareness message too large');
+    }
+    if (!connection.awarenessLimiter.take()) {
+      throw new ProtocolViolation(CloseCodes.flood, 'too many awareness messages');
+    }
+    let ids: number[];
+    try {
+      ids = awarenessClientIds(update);
+    } catch {
+      throw new ProtocolViolation(CloseCodes.malformedMessage, 'awareness update could not be decoded');
+    }
+    // A socket may announce only its own presence, never someone else's.
+    for (const id of ids) {
+      for (const other of this.connections) {
+        if (other !== connection && other.awarenessIds.has(id)) return;
+      }
+    }
+    awarenessProtocol.applyAwarenessUpdate(this.awareness, update, connection);
+  }
+
+  private encodeStateAsUpdate(stateVector: Uint8Array): Uint8Array {
+    if (stateVector.length > EMPTY_STATE_VECTOR_LENGTH) {
+      return Y.encodeStateAsUpdate(this.doc, stateVector);
+    }
+    this.encodedState ??= Y.encodeStateAsUpdate(this.doc);
+    return this.encodedState;
+  }
+
+  private awarenessMessage(clients: number[]): Uint8Array {
+    const encoder = encoding.createEncoder();
+    encoding.writeVarUint(encoder, MessageType.awareness);
+    encoding.writeVarUint8Array(encoder, awarenessProtocol.encodeAwarenessUpdate(this.awareness, clients));
+    return encoding.toUint8Array(encoder);
+  }
+
+  /** Every change of the document: queue it for the store and relay it, encoded once, to the others. */
+  private readonly onDocumentUpdate = (update: Uint8Array, origin: unknown): void => {
+    this.encodedState = null;
+    this.pending.push(update);
+    this.pendingBytes += update.length;
+    const encoder = encoding.createEncoder();
+    encoding.writeVarUint(encoder, MessageType.sync);
+    syncProtocol.writeUpdate(encoder, update);
+    const message = encoding.toUint8Array(encoder);
+    for (const connection of this.connections) {
+      if (connection !== origin) connection.send(message);
+    }
+    this.events.onDirty(this);
+  };
+
+  private readonly onAwarenessUpdate = (
+    { added, updated, removed }: { added: number[]; updated: number[]; removed: number[] },
+    origin: unknown,
+  ): void => {
+    const changed = added.concat(updated, removed);
+    if (origin && this.connections.has(origin as Connection)) {
+      const connection = origin as Connection;
+      for (const id of added) connection.awarenessIds.add(id);
+      for (const id of updated) connection.awarenessIds.add(id);
+      for (const id of removed) connection.awarenessIds.delete(id);
+    }
+    const message = this.awarenessMessage(changed);
+    for (const connection of this.connections) connection.send(message);
+  };
+
+  /** Release the document and the awareness timer. */
+  destroy(): void {
+    this.destroyed = true;
+    if (this.unloadTimer) clearTimeout(this.unloadTimer);
+    this.awareness.destroy();
+    this.doc.destroy();
+  }
+}

@@ -1,0 +1,349 @@
+/**
+ * The sync server behind /sync/:meetingId. It authorises each socket at the upgrade, binds it to one
+ * meeting and one principal, loads meetings on first use and unloads them when idle, and commits updates
+ * in batches: one store transaction per event-loop turn for every room, after which each socket that
+ * sent updates gets a "saved" acknowledgement with the count of its updates now durable.
+ *
+ * Durability: an update is acknowledged only after the transaction holding it has committed. Store
+ * operations (append, compact) run one at a time, so a compaction never races an append.
+ */
+import type { IncomingMessage } from 'node:http';
+import type { Duplex } from 'node:stream';
+import { CloseCodes, PROTOCOL_VERSION, SyncParams, writeSaved } from '@polyphony/shared';
+import { type RawData, WebSocket, WebSocketServer } from 'ws';
+import * as Y from 'yjs';
+import type { SyncLimits } from '../config.js';
+import type { Logger } from '../logger.js';
+import type { AppendEntry, DocumentStore } from '../persistence/types.js';
+import { Connection, type SyncPrincipal } from './Connection.js';
+import { ProtocolViolation } from './ProtocolViolation.js';
+import { Room } from './Room.js';
+
+/** The answer of the authorisation seam for one upgrade request. */
+export type Authorization =
+  | { ok: true; principal: SyncPrincipal }
+  | { ok: false; status: 401 | 403 | 404; error: string };
+
+/** Decides whether an upgrade request may open a socket on a meeting. */
+export type Authorize = (request: IncomingMessage, meetingId: string) => Promise<Authorization>;
+
+/** What the sync server needs. */
+export interface SyncServerOptions {
+  store: DocumentStore;
+  authorize: Authorize;
+  limits: SyncLimits;
+  logger: Logger;
+}
+
+const SYNC_PATH = /^\/sync\/([A-Za-z0-9_-]{1,64})$/;
+const RETRY_DELAYS_MS = [50, 200, 1000, 5000];
+
+/** Rooms, sockets and the commit loop. */
+export class SyncServer {
+  private readonly rooms = new Map<string, Room>();
+  private readonly loading = new Map<string, Promise<Room>>();
+  private readonly dirty = new Set<Room>();
+  private readonly wss: WebSocketServer;
+  private readonly store: DocumentStore;
+  private readonly limits: SyncLimits;
+  private readonly logger: Logger;
+  private readonly authorize: Authorize;
+  /** Store operations, one at a time. */
+  private storeQueue: Promise<unknown> = Promise.resolve();
+  private flushLoop: Promise<void> | null = null;
+  private failures = 0;
+  private closing = false;
+
+  constructor(options: SyncServerOptions) {
+    this.store = options.store;
+    this.limits = options.limits;
+    this.logger = options.logger;
+    this.authorize = options.authorize;
+    this.wss = new WebSocketServer({
+      noServer: true,
+      // ws refuses larger frames from their header, before reading them, and closes with 1009.
+      maxPayload: this.limits.maxMessageBytes,
+      perMessageDeflate: false,
+    });
+  }
+
+  /** How many meetings are in memory. */
+  get loadedRooms(): number {
+    return this.rooms.size;
+  }
+
+  /** Handle an HTTP upgrade request; answers anything that is not /sync/:meetingId with 404. */
+  async handleUpgrade(request: IncomingMessage, socket: Duplex, head: Buffer): Promise<void> {
+    socket.on('error', () => socket.destroy());
+    const url = new URL(request.url ?? '/', 'http://localhost');
+    const meetingId = SYNC_PATH.exec(url.pathname)?.[1];
+    if (!meetingId) return refuse(socket, 404, 'not_found');
+    if (this.closing) return refuse(socket, 503, 'server_restart');
+    let authorization: Authorization;
+    try {
+      authorization = await this.authorize(request, meetingId);
+    } catch (error) {
+      this.logger.error({ err: error, meetingId }, 'authorising a sync socket failed');
+      return refuse(socket, 500, 'internal_error');
+    }
+    if (!authorization.ok) return refuse(socket, authorization.status, authorization.error);
+    if (socket.destroyed) return;
+    const version = url.searchParams.get(SyncParams.version);
+    const wantsAck = url.searchParams.get(SyncParams.ack) === '1';
+    this.wss.handleUpgrade(request, socket, head, (ws) => {
+      const connection = new Connection(ws, meetingId, authorization.principal, wantsAck, this.limits);
+      // A client that names an older protocol version must reload; stock clients name none.
+      if (version !== null && Number(version) !== PROTOCOL_VERSION) {
+        connection.close(CloseCodes.outdatedClient);
+        return;
+      }
+      this.accept(connection);
+    });
+  }
+
+  private accept(connection: Connection): void {
+    const { socket, meetingId } = connection;
+    const queued: RawData[] = [];
+    let room: Room | null = null;
+    socket.on('error', (error) => {
+      this.logger.debug({ err: error, meetingId }, 'sync socket error');
+    });
+    socket.on('message', (data, isBinary) => {
+      if (!isBinary) return connection.close(CloseCodes.malformedMessage);
+      if (!connection.messageLimiter.take()) return connection.close(CloseCodes.flood);
+      if (room) this.receive(room, connection, data);
+      else queued.push(data);
+    });
+    socket.on('close', () => room?.removeConnection(connection));
+    const attach = (opened: Room): void | Promise<void> => {
+      if (socket.readyState !== WebSocket.OPEN) return;
+      // The room may have been unloaded between being found and this callback: open it again.
+      if (opened.destroyed) return this.openRoom(meetingId).then(attach);
+      room = opened;
+      opened.addConnection(connection);
+      for (const data of queued.splice(0)) {
+        if (!connection.isOpen) break;
+        this.receive(opened, connection, data);
+      }
+    };
+    this.openRoom(meetingId)
+      .then(attach)
+      .catch((error: unknown) => {
+        this.logger.error({ err: error, meetingId }, 'loading a meeting failed');
+        connection.close(CloseCodes.storageFailed);
+      });
+  }
+
+  private receive(room: Room, connection: Connection, data: RawData): void {
+    const buffer = data as Buffer;
+    const message = new Uint8Array(buffer.buffer, buffer.byteOffset, buffer.byteLength);
+    try {
+      room.receive(connection, message);
+    } catch (error) {
+      const violation =
+        error instanceof ProtocolViolation
+          ? error
+          : new ProtocolViolation(CloseCodes.malformedMessage, String(error));
+      this.logger.warn(
+        {
+          meetingId: room.meetingId,
+          participantId: connection.principal.participantId,
+          reason: violation.message,
+        },
+        `closing sync socket: ${violation.closeCode.reason}`,
+      );
+      connection.close(violation.closeCode);
+    }
+  }
+
+  /** The room of a meeting, loading it from the store on first use. */
+  openRoom(meetingId: string): Promise<Room> {
+    const loaded = this.rooms.get(meetingId);
+    if (loaded) return Promise.resolve(loaded);
+    let loading = this.loading.get(meetingId);
+    if (!loading) {
+      loading = this.loadRoom(meetingId).finally(() => this.loading.delete(meetingId));
+      this.loading.set(meetingId, loading);
+    }
+    return loading;
+  }
+
+  private async loadRoom(meetingId: string): Promise<Room> {
+    const stored = await this.store.load(meetingId);
+    const room = new Room(meetingId, stored, this.limits, {
+      onDirty: (dirtyRoom) => this.markDirty(dirtyRoom),
+      onEmpty: (emptyRoom) => this.scheduleUnload(emptyRoom),
+    });
+    this.rooms.set(meetingId, room);
+    // A long log makes every later load slow: fold it into a snapshot now.
+    if (room.updatesSinceSnapshot >= this.limits.compactEvery) void this.compact(room);
+    return room;
+  }
+
+  private markDirty(room: Room): void {
+    this.dirty.add(room);
+    this.flushLoop ??= this.runFlushLoop();
+  }
+
+  private async runFlushLoop(): Promise<void> {
+    try {
+      do {
+        // Let the messages of this event-loop turn gather into one transaction. (Awaiting first also
+        // means the finally below runs only after flushLoop was assigned.)
+        await new Promise((resolve) => setImmediate(resolve));
+        const ok = await this.serially(() => this.flushOnce());
+        if (!ok) {
+          const delay = RETRY_DELAYS_MS[Math.min(this.failures, RETRY_DELAYS_MS.length - 1)];
+          this.failures++;
+          await new Promise((resolve) => setTimeout(resolve, delay));
+        } else {
+          this.failures = 0;
+        }
+      } while (this.dirty.size > 0);
+    } finally {
+      // Set in the same turn as the last check of `dirty`, so no room is left dirty without a loop.
+      this.flushLoop = null;
+    }
+  }
+
+  /** Commit every dirty room's pending updates in one transaction, then acknowledge. */
+  private async flushOnce(): Promise<boolean> {
+    const jobs = [...this.dirty].map((room) => {
+      const { updates, bytes } = room.takePending();
+      // Everything applied to the document so far is in this batch or already committed, so after the
+      // commit the document's state vector is durable, and so is every update each socket has sent.
+      const stateVector = Y.encodeStateVector(room.doc);
+      const acks = [...room.awaitingAck].map((connection) => ({
+        connection,
+        count: connection.receivedUpdates,
+      }));
+      room.awaitingAck.clear();
+      return { room, updates, bytes, stateVector, acks };
+    });
+    this.dirty.clear();
+    const entries: AppendEntry[] = jobs
+      .filter((job) => job.updates.length > 0)
+      .map((job) => ({ docId: job.room.meetingId, updates: job.updates }));
+    let lastSeqs: Map<string, number>;
+    try {
+      lastSeqs = entries.length > 0 ? await this.store.append(entries) : new Map();
+    } catch (error) {
+      // Nothing is dropped: the updates go back in front of the queue and the sockets keep waiting,
+      // so their people keep seeing "Saving…" rather than a false "Saved".
+      this.logger.error(
+        {
+          err: error,
+          meetings: jobs.map((job) => job.room.meetingId),
+          participants: jobs.flatMap((job) => job.acks.map((ack) => ack.connection.principal.participantId)),
+        },
+        'storing updates failed; retrying',
+      );
+      for (const job of jobs) {
+        job.room.restorePending(job.updates, job.bytes);
+        for (const { connection } of job.acks) job.room.awaitingAck.add(connection);
+        this.dirty.add(job.room);
+      }
+      return false;
+    }
+    for (const job of jobs) {
+      job.room.committed(job.updates.length, job.bytes, lastSeqs.get(job.room.meetingId));
+      for (const { connection, count } of job.acks) {
+        if (connection.wantsAck) connection.send(writeSaved({ count, stateVector: job.stateVector }));
+      }
+      if (job.room.updatesSinceSnapshot >= this.limits.compactEvery) {
+        await this.compactNow(job.room);
+      }
+    }
+    return true;
+  }
+
+  /** Fold a room's update log into a snapshot, in turn with the other store operations. */
+  private compact(room: Room): Promise<void> {
+    return this.serially(() => this.compactNow(room));
+  }
+
+  private async compactNow(room: Room): Promise<void> {
+    if (room.updatesSinceSnapshot === 0) return;
+    // The snapshot may hold updates not yet appended; they are appended later all the same, and
+    // applying an update twice changes nothing.
+    const snapshot = Y.encodeStateAsUpdate(room.doc);
+    const throughSeq = room.lastSeq;
+    try {
+      await this.store.compact(room.meetingId, snapshot, throughSeq);
+      room.compacted(snapshot.length, throughSeq);
+    } catch (error) {
+      // The log is still whole; compaction is tried again after the next commit.
+      this.logger.error({ err: error, meetingId: room.meetingId }, 'compacting a meeting failed');
+    }
+  }
+
+  private serially<T>(operation: () => Promise<T>): Promise<T> {
+    const result = this.storeQueue.then(operation);
+    this.storeQueue = result.catch(() => undefined);
+    return result;
+  }
+
+  private scheduleUnload(room: Room): void {
+    if (this.closing) return;
+    if (room.unloadTimer) clearTimeout(room.unloadTimer);
+    room.unloadTimer = setTimeout(() => void this.unload(room), this.limits.idleUnloadMs);
+    room.unloadTimer.unref();
+  }
+
+  private async unload(room: Room): Promise<void> {
+    room.unloadTimer = undefined;
+    await this.drain();
+    await this.compact(room);
+    // Someone may have joined while the snapshot was written.
+    if (room.connections.size > 0 || room.hasPending || this.rooms.get(room.meetingId) !== room) return;
+    this.rooms.delete(room.meetingId);
+    room.destroy();
+    this.logger.debug({ meetingId: room.meetingId }, 'meeting unloaded');
+  }
+
+  /** Wait until every applied update is committed. */
+  async drain(): Promise<void> {
+    while (this.flushLoop) await this.flushLoop;
+  }
+
+  /** Close a meeting's sockets, e.g. when someone's access ends. */
+  closeConnections(predicate: (connection: Connection) => boolean, code = CloseCodes.accessRevoked) {
+    for (const room of this.rooms.values()) {
+      for (const connection of room.connections) if (predicate(connection)) connection.close(code);
+    }
+  }
+
+  /**
+   * Stop: refuse new sockets, close the open ones with "server restart" (clients reconnect to the next
+   * process), commit what is pending, compact every loaded meeting.
+   */
+  async close(): Promise<void> {
+    this.closing = true;
+    for (const room of this.rooms.values()) {
+      for (const connection of room.connections) connection.close(CloseCodes.serverRestart);
+    }
+    await Promise.allSettled(this.loading.values());
+    await this.drain();
+    for (const room of this.rooms.values()) {
+      await this.compact(room);
+      room.destroy();
+    }
+    this.rooms.clear();
+    this.wss.close();
+  }
+}
+
+function refuse(socket: Duplex, status: number, error: string): void {
+  const body = JSON.stringify({ error, message: `WebSocket upgrade refused: ${error}` });
+  const statusText: Record<number, string> = {
+    401: 'Unauthorized',
+    403: 'Forbidden',
+    404: 'Not Found',
+    500: 'Internal Server Error',
+    503: 'Service Unavailable',
+  };
+  socket.end(
+    `HTTP/1.1 ${status} ${statusText[status] ?? 'Error'}\r\nConnection: close\r\n` +
+      `Content-Type: application/json\r\nContent-Length: ${Buffer.byteLength(body)}\r\n\r\n${body}`,
+  );
+}

@@ -1,0 +1,30 @@
+/** Request and response types of /api, with the zod schemas the server validates them with. */
+import { z } from 'zod';
+
+/** Meeting ids are 128 random bits, base64url: unguessable until invitations replace bare links. */
+export const MeetingIdSchema = z.string().regex(/^[A-Za-z0-9_-]{22}$/, 'not a meeting id');
+
+/** POST /api/meetings */
+export const CreateMeetingRequestSchema = z
+  .object({
+    title: z.string().trim().max(200).optional(),
+  })
+  .strict();
+export type CreateMeetingRequest = z.infer<typeof CreateMeetingRequestSchema>;
+
+/** A meeting as the API describes it. */
+export interface MeetingSummary {
+  id: string;
+  title: string;
+  createdAt: string;
+  /** Path of the meeting page, relative to the server origin. */
+  path: string;
+}
+
+/** GET /api/health */
+export interface HealthResponse {
+  status: 'ok';
+  protocolVersion: number;
+  store: string;
+  uptimeSeconds: number;
+}

@@ -1,0 +1,20 @@
+/** Stable ids of API errors, rendered as `{ "error": "<id>", "message": "…" }`. */
+export const ErrorIds = [
+  'bad_request',
+  'invalid_body',
+  'not_found',
+  'meeting_not_found',
+  'unauthorized',
+  'forbidden',
+  'payload_too_large',
+  'internal_error',
+] as const;
+
+/** A stable snake_case error id. */
+export type ErrorId = (typeof ErrorIds)[number];
+
+/** The body of every API error response. */
+export interface ApiError {
+  error: ErrorId;
+  message: string;
+}

@@ -1,0 +1,53 @@
+/**
+ * WebSocket close codes of /sync. The server closes a socket only with one of these; the client turns
+ * each into a state a person understands. 4000–4999 are the application range of RFC 6455; the two
+ * standard codes keep their standard meaning so that any WebSocket client understands them.
+ */
+
+/** A close code with its stable snake_case reason. */
+export interface CloseCode {
+  readonly code: number;
+  readonly reason: string;
+}
+
+export const CloseCodes = {
+  /** A single message was larger than the limit; refused before it was decoded. */
+  messageTooBig: { code: 1009, reason: 'message_too_big' },
+  /** The server is restarting or shutting down; reconnect. */
+  serverRestart: { code: 1012, reason: 'server_restart' },
+  /** A message could not be decoded as the y-websocket protocol. */
+  malformedMessage: { code: 4400, reason: 'malformed_message' },
+  /** The session behind this socket is no longer valid. */
+  unauthorized: { code: 4401, reason: 'unauthorized' },
+  /** The invitation behind this socket was revoked. */
+  accessRevoked: { code: 4403, reason: 'access_revoked' },
+  /** The meeting no longer exists. */
+  meetingNotFound: { code: 4404, reason: 'meeting_not_found' },
+  /** The meeting document reached its size limit; the update was not stored. */
+  documentTooLarge: { code: 4413, reason: 'document_too_large' },
+  /** The client speaks an older protocol version and must reload. */
+  outdatedClient: { code: 4426, reason: 'outdated_client' },
+  /** Too many messages, or too much awareness, in too short a time. */
+  flood: { code: 4429, reason: 'flood' },
+  /** The server could not store an update; the edit is still on the client, which should reconnect. */
+  storageFailed: { code: 4500, reason: 'storage_failed' },
+} as const satisfies Record<string, CloseCode>;
+
+/** The name of a close code. */
+export type CloseCodeName = keyof typeof CloseCodes;
+
+/** The name of a close code, or undefined when the code is not one of ours. */
+export function closeCodeName(code: number): CloseCodeName | undefined {
+  for (const [name, value] of Object.entries(CloseCodes)) {
+    if (value.code === code) return name as CloseCodeName;
+  }
+  return undefined;
+}
+
+/**
+ * Whether reconnecting cannot help after this close code. As in y-websocket's own convention, 4400–4499
+ * mirror HTTP 4xx: the server decided, and the stock client stops reconnecting too.
+ */
+export function isPermanentClose(code: number): boolean {
+  return code >= 4400 && code < 4500;
+}

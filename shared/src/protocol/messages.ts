@@ -1,0 +1,71 @@
+/**
+ * Messages on /sync/:meetingId.
+ *
+ * The wire format is the y-websocket protocol: every binary message starts with a varUint message type,
+ *   0 sync        followed by a y-protocols sync message (0 SyncStep1 · 1 SyncStep2 · 2 Update)
+ *   1 awareness   followed by a y-protocols awareness update
+ *   2 auth        (server → client) permission denied
+ *   3 queryAwareness
+ * so that the stock y-websocket client works against the server unchanged.
+ *
+ * Polyphony adds one message, sent only to clients that ask for it with the `ack=1` query parameter
+ * (stock clients never see it):
+ *   16 saved      varUint count · varUint8Array stateVector
+ * `count` is how many SyncStep2/Update messages this socket has sent that are now committed to the
+ * store; `stateVector` is the document state vector the store has made durable. A client shows
+ * "Saved" only when every update it sent has been counted.
+ */
+import * as decoding from 'lib0/decoding';
+import * as encoding from 'lib0/encoding';
+
+/** The varUint message types of the y-websocket protocol, plus Polyphony's "saved". */
+export const MessageType = {
+  sync: 0,
+  awareness: 1,
+  auth: 2,
+  queryAwareness: 3,
+  saved: 16,
+} as const;
+
+/** The y-protocols sync sub-types. */
+export const SyncMessageType = {
+  step1: 0,
+  step2: 1,
+  update: 2,
+} as const;
+
+/** The content of a "saved" acknowledgement. */
+export interface SavedMessage {
+  /** Number of update-carrying messages from this socket that are durable. */
+  count: number;
+  /** Encoded Yjs state vector the store has made durable. */
+  stateVector: Uint8Array;
+}
+
+/** Encode a "saved" acknowledgement. */
+export function writeSaved(message: SavedMessage): Uint8Array {
+  const encoder = encoding.createEncoder();
+  encoding.writeVarUint(encoder, MessageType.saved);
+  encoding.writeVarUint(encoder, message.count);
+  encoding.writeVarUint8Array(encoder, message.stateVector);
+  return encoding.toUint8Array(encoder);
+}
+
+/** Decode the body of a "saved" acknowledgement (after its message type has been read). */
+export function readSaved(decoder: decoding.Decoder): SavedMessage {
+  const count = decoding.readVarUint(decoder);
+  const stateVector = decoding.readVarUint8Array(decoder);
+  return { count, stateVector };
+}
+
+/**
+ * Whether an outgoing client message carries document content (SyncStep2 or Update). These are the
+ * messages the "saved" count counts. Reads only the first two bytes (both types are single-byte varUints).
+ */
+export function carriesUpdate(message: Uint8Array): boolean {
+  return (
+    message.length >= 2 &&
+    message[0] === MessageType.sync &&
+    (message[1] === SyncMessageType.step2 || message[1] === SyncMessageType.update)
+  );
+}
