@@ -1,0 +1,133 @@
+/**
+ * The contract every DocumentStore must keep. SQLite runs it in sqlite.test.ts; a PostgreSQL store will
+ * run the same suite. Rule ids ([DS1] …) are carried in the test names.
+ */
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import * as Y from 'yjs';
+import type { DocumentStore } from './types.js';
+
+/** How the contract gets stores: `open` may be called again after `close` to reopen the same data. */
+export interface StoreHarness {
+  open(): Promise<DocumentStore>;
+  /** Remove everything the harness created. */
+  cleanup(): Promise<void>;
+}
+
+function textUpdates(count: number): { updates: Uint8Array[]; doc: Y.Doc } {
+  const doc = new Y.Doc();
+  const updates: Uint8Array[] = [];
+  doc.on('update', (update: Uint8Array) => updates.push(update));
+  for (let i = 0; i < count; i++) doc.getText('t').insert(i, String.fromCharCode(97 + (i % 26)));
+  return { updates, doc };
+}
+
+function replay(stored: { snapshot: Uint8Array | null; updates: Uint8Array[] }): Y.Doc {
+  const doc = new Y.Doc();
+  if (stored.snapshot) Y.applyUpdate(doc, stored.snapshot);
+  for (const update of stored.updates) Y.applyUpdate(doc, update);
+  return doc;
+}
+
+/** Run the DocumentStore contract against a store implementation. */
+export function documentStoreContract(name: string, makeHarness: () => StoreHarness): void {
+  describe(`DocumentStore contract: ${name}`, () => {
+    let harness: StoreHarness;
+    let store: DocumentStore;
+
+    beforeEach(async () => {
+      harness = makeHarness();
+      store = await harness.open();
+    });
+    afterEach(async () => {
+      await store.close();
+      await harness.cleanup();
+    });
+
+    it('[DS1] loads an unknown document as empty', async () => {
+      const stored = await store.load('nobody');
+      expect(stored).toEqual({ snapshot: null, updates: [], lastSeq: 0, bytes: 0 });
+    });
+
+    it('[DS2] returns appended updates in order, byte for byte', async () => {
+      const { updates, doc } = textUpdates(5);
+      await store.append([{ docId: 'a', updates: updates.slice(0, 2) }]);
+      await store.append([{ docId: 'a', updates: updates.slice(2) }]);
+      const stored = await store.load('a');
+      expect(stored.updates.map((u) => Buffer.from(u).toString('hex'))).toEqual(
+        updates.map((u) => Buffer.from(u).toString('hex')),
+      );
+      expect(replay(stored).getText('t').toString()).toBe(doc.getText('t').toString());
+      expect(stored.bytes).toBe(updates.reduce((sum, u) => sum + u.length, 0));
+    });
+
+    it('[DS3] appends to several documents in one call and reports increasing sequence numbers', async () => {
+      const { updates } = textUpdates(4);
+      const first = await store.append([
+        { docId: 'a', updates: updates.slice(0, 1) },
+        { docId: 'b', updates: updates.slice(0, 2) },
+      ]);
+      const second = await store.append([{ docId: 'a', updates: updates.slice(1, 3) }]);
+      expect(second.get('a')).toBeGreaterThan(first.get('a') as number);
+      expect((await store.load('a')).updates).toHaveLength(3);
+      expect((await store.load('b')).updates).toHaveLength(2);
+      expect((await store.load('a')).lastSeq).toBe(second.get('a'));
+    });
+
+    it('[DS4] compaction replaces the log up to a sequence number and keeps what came after', async () => {
+      const { updates, doc } = textUpdates(10);
+      const firstSeqs = await store.append([{ docId: 'a', updates: updates.slice(0, 6) }]);
+      const partial = new Y.Doc();
+      for (const update of updates.slice(0, 6)) Y.applyUpdate(partial, update);
+      await store.append([{ docId: 'a', updates: updates.slice(6) }]);
+      await store.compact('a', Y.encodeStateAsUpdate(partial), firstSeqs.get('a') as number);
+      const stored = await store.load('a');
+      expect(stored.snapshot).not.toBeNull();
+      expect(stored.updates).toHaveLength(4);
+      expect(replay(stored).getText('t').toString()).toBe(doc.getText('t').toString());
+    });
+
+    it('[DS5] a late compaction never replaces a newer snapshot', async () => {
+      const { updates, doc } = textUpdates(6);
+      const seqs = await store.append([{ docId: 'a', updates }]);
+      const last = seqs.get('a') as number;
+      await store.compact('a', Y.encodeStateAsUpdate(doc), last);
+      await store.compact('a', new Uint8Array([0, 0]), last - 3);
+      expect(
+        replay(await store.load('a'))
+          .getText('t')
+          .toString(),
+      ).toBe(doc.getText('t').toString());
+    });
+
+    it('[DS6] keeps everything across close and reopen', async () => {
+      const { updates, doc } = textUpdates(8);
+      await store.append([{ docId: 'a', updates }]);
+      await store.close();
+      store = await harness.open();
+      expect(
+        replay(await store.load('a'))
+          .getText('t')
+          .toString(),
+      ).toBe(doc.getText('t').toString());
+    });
+
+    it('[DS7] deletes a document and its log, leaving others', async () => {
+      const { updates } = textUpdates(3);
+      await store.append([
+        { docId: 'a', updates },
+        { docId: 'b', updates },
+      ]);
+      await store.compact('a', new Uint8Array([0, 0]), 1);
+      await store.delete('a');
+      expect(await store.load('a')).toEqual({ snapshot: null, updates: [], lastSeq: 0, bytes: 0 });
+      expect((await store.load('b')).updates).toHaveLength(3);
+    });
+
+    it('[DS8] an append is all or nothing', async () => {
+      const { updates } = textUpdates(2);
+      const invalid = { docId: 'b', updates: [null as unknown as Uint8Array] };
+      await expect(store.append([{ docId: 'a', updates }, invalid])).rejects.toThrow();
+      expect((await store.load('a')).updates).toHaveLength(0);
+    });
+  });
+}

@@ -1,0 +1,115 @@
+/**
+ * Yjs clients for tests: the stock y-websocket WebsocketProvider over the `ws` package, optionally with
+ * Polyphony's "saved" acknowledgement (a socket subclass counts the update-carrying messages it sends,
+ * the same way the browser client does).
+ */
+import { carriesUpdate, MessageType, PROTOCOL_VERSION, readSaved, SyncParams } from '@polyphony/shared';
+import WebSocket from 'ws';
+import { WebsocketProvider } from 'y-websocket';
+import * as Y from 'yjs';
+
+/** A connected test client. */
+export interface TestClient {
+  doc: Y.Doc;
+  provider: WebsocketProvider;
+  /** Update-carrying messages sent on the current socket. */
+  sent(): number;
+  /** The last "saved" count received on the current socket. */
+  acked(): number;
+  /** The last durable state vector received, decoded. */
+  savedStateVector(): Map<number, number>;
+  /** Every raw message type received (to check what a stock client is sent). */
+  receivedTypes: number[];
+  destroy(): void;
+}
+
+/** Options of a test client. */
+export interface ClientOptions {
+  /** Ask for "saved" acknowledgements (as Polyphony's client does); off = exactly a stock client. */
+  ack?: boolean;
+  doc?: Y.Doc;
+  /** Called with the socket's sent count each time an update-carrying message goes out. */
+  onSend?: (sentCount: number) => void;
+  /** Called on each "saved" acknowledgement. */
+  onSaved?: (count: number) => void;
+}
+
+/** Connect a client to a meeting. */
+export function connectClient(wsUrl: string, meetingId: string, options: ClientOptions = {}): TestClient {
+  const doc = options.doc ?? new Y.Doc();
+  let sent = 0;
+  let acked = 0;
+  let savedStateVector = new Map<number, number>();
+  const receivedTypes: number[] = [];
+
+  class CountingWebSocket extends WebSocket {
+    constructor(address: string | URL, protocols?: string | string[]) {
+      super(address, protocols);
+      sent = 0;
+      acked = 0;
+      this.addEventListener('message', (event) => {
+        const data = new Uint8Array(event.data as ArrayBuffer);
+        if (data.length > 0) receivedTypes.push(data[0] as number);
+      });
+    }
+
+    override send(data: unknown, ...rest: unknown[]): void {
+      if (data instanceof Uint8Array && carriesUpdate(data)) {
+        sent++;
+        options.onSend?.(sent);
+      }
+      (super.send as (...args: unknown[]) => void)(data, ...rest);
+    }
+  }
+
+  const params: Record<string, string> = { [SyncParams.version]: String(PROTOCOL_VERSION) };
+  if (options.ack) params[SyncParams.ack] = '1';
+  const provider = new WebsocketProvider(wsUrl, meetingId, doc, {
+    connect: false,
+    params: options.ack ? params : {},
+    WebSocketPolyfill: CountingWebSocket as unknown as typeof globalThis.WebSocket,
+    disableBc: true,
+  });
+  provider.messageHandlers[MessageType.saved] = (_encoder, decoder) => {
+    const saved = readSaved(decoder);
+    acked = saved.count;
+    savedStateVector = Y.decodeStateVector(saved.stateVector);
+    options.onSaved?.(saved.count);
+  };
+  provider.connect();
+  return {
+    doc,
+    provider,
+    sent: () => sent,
+    acked: () => acked,
+    savedStateVector: () => savedStateVector,
+    receivedTypes,
+    destroy: () => {
+      provider.destroy();
+      doc.destroy();
+    },
+  };
+}
+
+/** Wait until a condition holds, polling; fails with `what` after the timeout. */
+export async function waitFor(condition: () => boolean, what: string, timeoutMs = 5000): Promise<void> {
+  const deadline = Date.now() + timeoutMs;
+  while (!condition()) {
+    if (Date.now() > deadline) throw new Error(`timed out waiting for ${what}`);
+    await new Promise((resolve) => setTimeout(resolve, 10));
+  }
+}
+
+/** Wait until a client's provider has synced with the server. */
+export function waitForSync(client: TestClient, timeoutMs = 5000): Promise<void> {
+  return waitFor(() => client.provider.synced, 'the client to sync', timeoutMs);
+}
+
+/** Wait until everything a client sent is acknowledged as saved. */
+export function waitForSaved(client: TestClient, timeoutMs = 5000): Promise<void> {
+  return waitFor(
+    () => client.provider.synced && client.acked() === client.sent() && client.sent() > 0,
+    'the client to be saved',
+    timeoutMs,
+  );
+}

@@ -1,0 +1,80 @@
+/** Stock y-websocket clients against the real server: the protocol is y-websocket's, unchanged. */
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import * as Y from 'yjs';
+import { connectClient, type TestClient, waitFor, waitForSync } from './helpers/clients.js';
+import { createMeeting, type ServerProcess, startServerProcess } from './helpers/serverProcess.js';
+
+describe('y-websocket interop', () => {
+  let server: ServerProcess;
+  const clients: TestClient[] = [];
+
+  beforeAll(async () => {
+    server = await startServerProcess();
+  });
+  afterAll(async () => {
+    for (const client of clients) client.destroy();
+    await server.stop();
+  });
+
+  it('two stock clients converge, and a third that joins later receives everything', async () => {
+    const meetingId = await createMeeting(server.url);
+    const anna = connectClient(server.wsUrl, meetingId);
+    const mother = connectClient(server.wsUrl, meetingId);
+    clients.push(anna, mother);
+    await Promise.all([waitForSync(anna), waitForSync(mother)]);
+
+    anna.doc.getText('dialogue').insert(0, 'I could not sleep. ');
+    mother.doc.getMap('meta').set('title', 'First meeting');
+    mother.doc.getXmlFragment('plan').insert(0, [new Y.XmlText('Call on Friday')]);
+    const expected = () => anna.doc.getText('dialogue').toString() === 'I could not sleep. ';
+    await waitFor(
+      () => expected() && mother.doc.getText('dialogue').toString() === 'I could not sleep. ',
+      'the dialogue to reach the mother',
+    );
+    await waitFor(() => anna.doc.getMap('meta').get('title') === 'First meeting', 'the title to reach Anna');
+
+    // Concurrent edits at the same place converge to one text.
+    anna.doc.getText('dialogue').insert(19, 'A');
+    mother.doc.getText('dialogue').insert(19, 'M');
+    await waitFor(
+      () =>
+        anna.doc.getText('dialogue').toString() === mother.doc.getText('dialogue').toString() &&
+        anna.doc.getText('dialogue').length === 21,
+      'concurrent edits to converge',
+    );
+
+    const late = connectClient(server.wsUrl, meetingId);
+    clients.push(late);
+    await waitForSync(late);
+    expect(late.doc.getText('dialogue').toString()).toBe(anna.doc.getText('dialogue').toString());
+    expect(late.doc.getMap('meta').get('title')).toBe('First meeting');
+    expect(late.doc.getXmlFragment('plan').toString()).toBe('Call on Friday');
+  });
+
+  it('a stock client is never sent the "saved" message it does not know', async () => {
+    const meetingId = await createMeeting(server.url);
+    const stock = connectClient(server.wsUrl, meetingId);
+    const polyphony = connectClient(server.wsUrl, meetingId, { ack: true });
+    clients.push(stock, polyphony);
+    await Promise.all([waitForSync(stock), waitForSync(polyphony)]);
+    stock.doc.getText('t').insert(0, 'hello');
+    polyphony.doc.getText('t').insert(0, 'hi ');
+    await waitFor(
+      () => stock.doc.getText('t').length === 8 && polyphony.doc.getText('t').length === 8,
+      'sync',
+    );
+    await waitFor(() => polyphony.acked() === polyphony.sent(), 'the ack');
+    expect(polyphony.receivedTypes).toContain(16);
+    expect(stock.receivedTypes.length).toBeGreaterThan(0);
+    expect(stock.receivedTypes.every((type) => type <= 3)).toBe(true);
+  });
+
+  it('refuses a socket for a meeting that does not exist, before it opens', async () => {
+    const missing = connectClient(server.wsUrl, 'AAAAAAAAAAAAAAAAAAAAAA');
+    clients.push(missing);
+    const errors: unknown[] = [];
+    missing.provider.on('connection-error', (event) => errors.push(event));
+    await waitFor(() => errors.length > 0, 'the upgrade to be refused');
+    expect(missing.provider.wsconnected).toBe(false);
+  });
+});
