@@ -1,0 +1,41 @@
+/** Entry point: picks the page from the path. */
+import { lazy, StrictMode, Suspense } from 'react';
+import { createRoot } from 'react-dom/client';
+import { StartPage } from './pages/StartPage';
+import { usePathname } from './ui/navigation';
+import './ui/styles.css';
+
+// The editor stack is most of the code: the start page does not wait for it.
+const MeetingPage = lazy(() =>
+  import('./pages/MeetingPage').then((module) => ({ default: module.MeetingPage })),
+);
+
+const MEETING_PATH = /^\/m\/([A-Za-z0-9_-]+)\/?$/;
+
+function App() {
+  const pathname = usePathname();
+  const meetingId = MEETING_PATH.exec(pathname)?.[1];
+  if (meetingId) {
+    return (
+      <Suspense fallback={<p className="notice">Opening the meeting…</p>}>
+        <MeetingPage key={meetingId} meetingId={meetingId} />
+      </Suspense>
+    );
+  }
+  if (pathname === '/' || pathname === '') return <StartPage />;
+  return (
+    <main className="notice">
+      <h1>There is nothing here</h1>
+      <p>This address is not a page of Polyphony.</p>
+      <a className="button" href="/">
+        Start a meeting
+      </a>
+    </main>
+  );
+}
+
+createRoot(document.getElementById('root')!).render(
+  <StrictMode>
+    <App />
+  </StrictMode>,
+);

@@ -1,0 +1,198 @@
+/**
+ * The live connection of one person to one meeting: the Yjs document, its copy in this browser
+ * (IndexedDB) and its connection to the server (y-websocket), and the honest answer to "are my edits
+ * saved on the server?".
+ *
+ * "Saved" means: connected, synced, every update-carrying message this socket sent has been counted by
+ * the server's "saved" acknowledgement (which it sends only after committing), and no edit made while
+ * there was no connection is still waiting to go out. Edits made without a connection travel in the
+ * SyncStep2 this device sends after reconnecting, so they are saved when that message is acknowledged.
+ */
+import { isPermanentClose, MessageType, PROTOCOL_VERSION, readSaved, SyncParams } from '@polyphony/shared';
+import { IndexeddbPersistence } from 'y-indexeddb';
+import { WebsocketProvider } from 'y-websocket';
+import * as Y from 'yjs';
+import { type CountedSocket, countingWebSocket } from './CountingWebSocket';
+import { closeMessage } from './closeMessages';
+
+/** The states of the save indicator. */
+export type SaveState = 'saved' | 'saving' | 'offline' | 'reconnecting' | 'error';
+
+/** What the save indicator shows. */
+export interface SaveStatus {
+  state: SaveState;
+  message: string;
+  /** Whether this person has edits the server has not confirmed (leaving the page warns). */
+  unsaved: boolean;
+}
+
+/** How a person appears to the others: the name they wish to be called and their colour. */
+export interface MeetingUser {
+  name: string;
+  color: string;
+}
+
+/** After a drop, how long "Reconnecting…" is shown before saying plainly that we are offline. */
+const OFFLINE_AFTER_MS = 4000;
+/** How long to wait for this browser's copy before connecting anyway. */
+const LOCAL_COPY_TIMEOUT_MS = 2000;
+
+const OFFLINE = 'Offline — your changes are kept on this device';
+
+function syncUrl(): string {
+  return `${location.protocol === 'https:' ? 'wss' : 'ws'}://${location.host}/sync`;
+}
+
+/** One person's live session on one meeting. Create it, use it, destroy it. */
+export class MeetingSession {
+  readonly doc = new Y.Doc();
+  readonly provider: WebsocketProvider;
+  private readonly localCopy: IndexeddbPersistence;
+  private readonly listeners = new Set<() => void>();
+  private status: SaveStatus = { state: 'reconnecting', message: 'Opening the meeting…', unsaved: false };
+  /** Local edits made while no socket could carry them; cleared when a full-state sync is acknowledged. */
+  private pendingOffline = false;
+  private everSynced = false;
+  private disconnectedAt: number | null = null;
+  private lastCloseCode: number | null = null;
+  private terminalCode: number | null = null;
+  private timer: ReturnType<typeof setTimeout> | undefined;
+  private destroyed = false;
+
+  constructor(readonly meetingId: string) {
+    this.provider = new WebsocketProvider(syncUrl(), meetingId, this.doc, {
+      connect: false,
+      params: { [SyncParams.version]: String(PROTOCOL_VERSION), [SyncParams.ack]: '1' },
+      WebSocketPolyfill: countingWebSocket(() => this.refresh()),
+    });
+    // Registered before connecting: y-websocket reports unknown message types as errors.
+    this.provider.messageHandlers[MessageType.saved] = (_encoder, decoder, provider) => {
+      const { count } = readSaved(decoder);
+      const socket = provider.ws as CountedSocket | null;
+      if (!socket) return;
+      socket.acked = Math.max(socket.acked, count);
+      if (socket.sentFullState && socket.acked >= socket.sent) this.pendingOffline = false;
+      this.refresh();
+    };
+    this.provider.on('status', ({ status }) => {
+      if (status === 'connected') this.disconnectedAt = null;
+      else this.disconnectedAt ??= Date.now();
+      this.refresh();
+    });
+    this.provider.on('sync', (synced: boolean) => {
+      if (synced) {
+        this.everSynced = true;
+        this.lastCloseCode = null;
+      }
+      this.refresh();
+    });
+    this.provider.on('connection-close', (event) => {
+      // Emitted while provider.ws is still the closing socket: unacknowledged sends are not saved.
+      const socket = this.provider.ws as CountedSocket | null;
+      if (socket && socket.acked < socket.sent) this.pendingOffline = true;
+      if (event) this.lastCloseCode = event.code;
+      if (event && isPermanentClose(event.code)) this.terminalCode = event.code;
+      this.refresh();
+    });
+    this.doc.on('update', this.onUpdate);
+    window.addEventListener('online', this.onOnline);
+    window.addEventListener('offline', this.onOffline);
+
+    this.localCopy = new IndexeddbPersistence(`polyphony-meeting-${meetingId}`, this.doc);
+    // Connect once this browser's copy is loaded, so the first SyncStep2 carries everything it holds.
+    const timeout = new Promise((resolve) => setTimeout(resolve, LOCAL_COPY_TIMEOUT_MS));
+    void Promise.race([this.localCopy.whenSynced, timeout])
+      .catch(() => undefined)
+      .then(() => {
+        if (!this.destroyed && navigator.onLine) this.provider.connect();
+        this.refresh();
+      });
+  }
+
+  /** The current save status (a stable object until it changes, for useSyncExternalStore). */
+  getStatus = (): SaveStatus => this.status;
+
+  /** Be told whenever the save status changes. */
+  subscribe = (listener: () => void): (() => void) => {
+    this.listeners.add(listener);
+    return () => this.listeners.delete(listener);
+  };
+
+  /** Tell the others who this person is (name label and colour of their caret). */
+  setUser(user: MeetingUser): void {
+    this.provider.awareness.setLocalStateField('user', user);
+  }
+
+  /** Close the connection and free everything. Edits stay in this browser's copy. */
+  destroy(): void {
+    this.destroyed = true;
+    clearTimeout(this.timer);
+    window.removeEventListener('online', this.onOnline);
+    window.removeEventListener('offline', this.onOffline);
+    this.doc.off('update', this.onUpdate);
+    this.provider.destroy();
+    void this.localCopy.destroy();
+    this.doc.destroy();
+    this.listeners.clear();
+  }
+
+  private readonly onUpdate = (_update: Uint8Array, origin: unknown): void => {
+    // Updates from the server, or loaded from this browser's copy, are not this person's new edits.
+    if (origin === this.provider || origin === this.localCopy) return;
+    if (!this.provider.wsconnected) this.pendingOffline = true;
+    this.refresh();
+  };
+
+  private readonly onOffline = (): void => {
+    // The browser knows it has no network: an open socket may linger silently, so close it now and
+    // say "offline" at once instead of waiting for a timeout.
+    this.provider.disconnect();
+    this.refresh();
+  };
+
+  private readonly onOnline = (): void => {
+    if (this.terminalCode === null) this.provider.connect();
+    this.refresh();
+  };
+
+  private compute(): SaveStatus {
+    const socket = this.provider.ws as CountedSocket | null;
+    const connected = this.provider.wsconnected && socket !== null;
+    const unacked = connected && socket.acked < socket.sent;
+    const unsaved = this.pendingOffline || unacked;
+    if (this.terminalCode !== null) {
+      return { state: 'error', message: closeMessage(this.terminalCode) ?? OFFLINE, unsaved };
+    }
+    if (!navigator.onLine) return { state: 'offline', message: OFFLINE, unsaved };
+    if (connected && this.provider.synced) {
+      return unsaved
+        ? { state: 'saving', message: 'Saving…', unsaved }
+        : { state: 'saved', message: 'Saved', unsaved };
+    }
+    const tooLarge = this.lastCloseCode !== null ? closeMessage(this.lastCloseCode) : undefined;
+    if (tooLarge) return { state: 'error', message: tooLarge, unsaved };
+    if (!this.everSynced) return { state: 'reconnecting', message: 'Connecting…', unsaved };
+    if (this.disconnectedAt !== null && Date.now() - this.disconnectedAt >= OFFLINE_AFTER_MS) {
+      return { state: 'offline', message: OFFLINE, unsaved };
+    }
+    return { state: 'reconnecting', message: 'Reconnecting…', unsaved };
+  }
+
+  private refresh = (): void => {
+    if (this.destroyed) return;
+    const next = this.compute();
+    clearTimeout(this.timer);
+    // While disconnected, look again later: "Reconnecting…" turns into "Offline" after a while.
+    if (this.disconnectedAt !== null) this.timer = setTimeout(this.refresh, 1000);
+    const current = this.status;
+    if (
+      next.state === current.state &&
+      next.message === current.message &&
+      next.unsaved === current.unsaved
+    ) {
+      return;
+    }
+    this.status = next;
+    for (const listener of this.listeners) listener();
+  };
+}

@@ -1,0 +1,92 @@
+/** React hooks over a MeetingSession: its save status, who is here, and the meeting's title. */
+import { DocumentTypes, MetaKeys } from '@polyphony/shared';
+import { useCallback, useEffect, useState, useSyncExternalStore } from 'react';
+import type * as Y from 'yjs';
+import { MeetingSession, type MeetingUser, type SaveStatus } from './MeetingSession';
+
+/** Open a session on a meeting for as long as the component is mounted. */
+export function useMeetingSession(meetingId: string | null): MeetingSession | null {
+  const [session, setSession] = useState<MeetingSession | null>(null);
+  useEffect(() => {
+    if (!meetingId) return;
+    const opened = new MeetingSession(meetingId);
+    setSession(opened);
+    return () => {
+      setSession(null);
+      opened.destroy();
+    };
+  }, [meetingId]);
+  return session;
+}
+
+/** The honest save status of this person's edits. */
+export function useSaveStatus(session: MeetingSession): SaveStatus {
+  return useSyncExternalStore(session.subscribe, session.getStatus);
+}
+
+/** Warn before the page is left while the server has not confirmed this person's edits. */
+export function useWarnBeforeLeaving(unsaved: boolean): void {
+  useEffect(() => {
+    if (!unsaved) return;
+    const warn = (event: BeforeUnloadEvent) => {
+      event.preventDefault();
+      // Older browsers need returnValue set to show the dialog.
+      event.returnValue = '';
+    };
+    window.addEventListener('beforeunload', warn);
+    return () => window.removeEventListener('beforeunload', warn);
+  }, [unsaved]);
+}
+
+/** Someone connected to the meeting, as their awareness describes them. */
+export interface Participant extends MeetingUser {
+  clientId: number;
+  isYou: boolean;
+}
+
+function readParticipants(session: MeetingSession): Participant[] {
+  const you = session.doc.clientID;
+  const people: Participant[] = [];
+  for (const [clientId, state] of session.provider.awareness.getStates()) {
+    const user = (state as { user?: Partial<MeetingUser> }).user;
+    if (!user?.name) continue;
+    people.push({ clientId, name: user.name, color: user.color ?? '#555', isYou: clientId === you });
+  }
+  // You first, then everyone else by name.
+  return people.sort((a, b) => Number(b.isYou) - Number(a.isYou) || a.name.localeCompare(b.name));
+}
+
+/** Everyone connected to the meeting right now, you first. */
+export function useParticipants(session: MeetingSession): Participant[] {
+  const [people, setPeople] = useState(() => readParticipants(session));
+  useEffect(() => {
+    const awareness = session.provider.awareness;
+    // 'change' fires only when something differs, not on the 15-second renewals.
+    const onChange = () => setPeople(readParticipants(session));
+    awareness.on('change', onChange);
+    onChange();
+    return () => awareness.off('change', onChange);
+  }, [session]);
+  return people;
+}
+
+function readTitle(meta: Y.Map<unknown>): string | undefined {
+  const title = meta.get(MetaKeys.title);
+  return typeof title === 'string' ? title : undefined;
+}
+
+/** The meeting's title as written in the shared document, and a way to change it. */
+export function useMeetingTitle(session: MeetingSession): [string | undefined, (title: string) => void] {
+  const meta = session.doc.getMap<unknown>(DocumentTypes.meta);
+  const [title, setTitleState] = useState(() => readTitle(meta));
+  useEffect(() => {
+    const onChange = (event: Y.YMapEvent<unknown>) => {
+      if (event.keysChanged.has(MetaKeys.title)) setTitleState(readTitle(meta));
+    };
+    meta.observe(onChange);
+    setTitleState(readTitle(meta));
+    return () => meta.unobserve(onChange);
+  }, [meta]);
+  const setTitle = useCallback((next: string) => meta.set(MetaKeys.title, next), [meta]);
+  return [title, setTitle];
+}
