@@ -1,6 +1,6 @@
 /** Stopping and restarting the real server: every meeting intact, the update log compacted. */
 import { afterEach, describe, expect, it } from 'vitest';
-import { connectClient, type TestClient, waitFor, waitForSaved, waitForSync } from './helpers/clients.js';
+import { connectClient, type TestClient, waitForSaved, waitForSync } from './helpers/clients.js';
 import { createMeeting, type ServerProcess, startServerProcess } from './helpers/serverProcess.js';
 import { readStoredMeeting } from './helpers/storedDocument.js';
 

@@ -1,0 +1,25 @@
+#!/usr/bin/env bash
+# Sets up Polyphony on a fresh machine: pnpm, the dependencies (better-sqlite3 is built from source), the
+# build. With --test it also installs what the test suite needs: Chromium from Debian for Playwright.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+
+PNPM_VERSION=12.21.0
+# Prebuilt native downloads are refused here; node-gyp builds from source against the installed headers.
+export npm_config_nodedir="${npm_config_nodedir:-/usr}"
+
+as_root() { if [ "$(id -u)" = 0 ]; then "$@"; else sudo "$@"; fi; }
+
+if ! command -v pnpm >/dev/null 2>&1; then
+  echo "setup: installing pnpm $PNPM_VERSION"
+  as_root npm install -g "pnpm@$PNPM_VERSION" >/dev/null
+fi
+
+if [ "${1:-}" = "--test" ] && [ ! -x /usr/bin/chromium ]; then
+  echo "setup: installing Chromium from Debian for the browser tests"
+  as_root apt-get update -qq
+  as_root env DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium >/dev/null
+fi
+
+pnpm install --frozen-lockfile
+pnpm build
