@@ -1,0 +1,47 @@
+/** Two people on one meeting see each other's words and cursors live. */
+import { editor, expect, joinAs, test, typeInto } from './fixtures';
+
+test('text typed by one person appears for the other, with the writer’s name at their cursor', async ({
+  browser,
+  baseURL,
+  createMeeting,
+}) => {
+  const meeting = await createMeeting('Live');
+  const anna = await joinAs(browser, baseURL!, meeting, 'Anna', '#2e7d4f');
+  const mother = await joinAs(browser, baseURL!, meeting, 'Liisa', '#1f6f8b');
+
+  await expect(anna.page.getByTestId('who-is-here')).toContainText('Liisa');
+  await expect(mother.page.getByTestId('who-is-here')).toContainText('Anna');
+
+  await typeInto(anna.page, 'plan', 'Meet again on Thursday at home');
+  await expect(editor(mother.page, 'plan')).toContainText('Meet again on Thursday at home');
+
+  // Anna's caret, labelled with her name, shows in the Plan editor, and only there.
+  const caret = editor(mother.page, 'plan').locator('.caret-label');
+  await expect(caret).toHaveText('Anna');
+  await expect(caret).toBeVisible();
+  for (const other of ['dialogue', 'reflections', 'openQuestions'] as const) {
+    await expect(editor(mother.page, other).locator('.caret-label')).toHaveCount(0);
+  }
+
+  // Moving to another section moves the caret there for the other person.
+  await typeInto(anna.page, 'openQuestions', 'Whether work can wait');
+  await expect(editor(mother.page, 'openQuestions').locator('.caret-label')).toHaveText('Anna');
+  await expect(editor(mother.page, 'plan').locator('.caret-label')).toHaveCount(0);
+
+  // And the other way round, including a name change.
+  await mother.page.getByRole('button', { name: 'Change name or colour' }).click();
+  await mother.page.getByLabel('What would you like to be called?').fill('Mum');
+  await mother.page.getByRole('button', { name: 'Save' }).click();
+  await typeInto(mother.page, 'dialogue', 'Liisa: I am here.');
+  await expect(editor(anna.page, 'dialogue')).toContainText('Liisa: I am here.');
+  await expect(editor(anna.page, 'dialogue').locator('.caret-label')).toHaveText('Mum');
+  await expect(anna.page.getByTestId('who-is-here')).toContainText('Mum');
+
+  // The title is shared too.
+  await anna.page.getByTestId('meeting-title').fill('Anna, Liisa and the team');
+  await expect(mother.page.getByTestId('meeting-title')).toHaveValue('Anna, Liisa and the team');
+
+  await anna.context.close();
+  await mother.context.close();
+});

@@ -1,0 +1,79 @@
+/** Starting a meeting from nothing, joining it by name, and what the page looks like on two screens. */
+import path from 'node:path';
+import { editor, expect, screenshotDir, test } from './fixtures';
+
+test('start a meeting, say your name, and see the shared page with its link', async ({ page }) => {
+  await page.goto('/');
+  await expect(page.getByRole('heading', { name: 'Polyphony' })).toBeVisible();
+  await page.screenshot({ path: path.join(screenshotDir, 'start.png'), fullPage: true });
+
+  await page.getByLabel('Whose meeting is this?').fill('Anna and her family');
+  await page.getByRole('button', { name: 'Start the meeting now' }).click();
+  await expect(page).toHaveURL(/\/m\/[A-Za-z0-9_-]{22}$/);
+
+  // Asked once what to be called.
+  await page.getByLabel('What would you like to be called?').fill('Mirja');
+  await page.getByRole('button', { name: 'Join the meeting' }).click();
+
+  await expect(page.getByTestId('meeting-title')).toHaveValue('Anna and her family');
+  for (const heading of ['What people said', 'Reflections', 'Plan', 'Not yet known']) {
+    await expect(page.getByRole('heading', { name: heading })).toBeVisible();
+  }
+  await expect(page.getByTestId('save-status')).toHaveAttribute('data-status', 'saved');
+  await expect(page.getByTestId('save-status')).toHaveText(/Saved/);
+  await expect(page.getByTestId('who-is-here')).toContainText('Mirja');
+  await expect(page.getByTestId('share-url')).toHaveValue(page.url());
+
+  await editor(page, 'dialogue').click();
+  await page.keyboard.type('Anna: I have not slept for three nights.');
+  await expect(page.getByTestId('save-status')).toHaveAttribute('data-status', 'saved');
+  await page.screenshot({ path: path.join(screenshotDir, 'meeting-desktop.png'), fullPage: true });
+
+  // The name is remembered: a reload does not ask again.
+  await page.reload();
+  await expect(page.getByTestId('your-name')).toHaveText('Mirja');
+});
+
+test('a meeting that does not exist says so plainly', async ({ page }) => {
+  await page.goto('/m/AAAAAAAAAAAAAAAAAAAAAA');
+  await expect(page.getByRole('heading', { name: 'This meeting does not exist' })).toBeVisible();
+});
+
+test('on a phone the meeting is one column, with nothing to scroll sideways', async ({
+  browser,
+  baseURL,
+  createMeeting,
+}) => {
+  const meeting = await createMeeting('Anna and her family');
+  const context = await browser.newContext({
+    baseURL,
+    viewport: { width: 390, height: 844 },
+    deviceScaleFactor: 2,
+    isMobile: true,
+    hasTouch: true,
+  });
+  const page = await context.newPage();
+  await page.goto(meeting.path);
+  await page.getByLabel('What would you like to be called?').fill('Anna');
+  await page.screenshot({ path: path.join(screenshotDir, 'join-phone.png') });
+  await page.getByRole('button', { name: 'Join the meeting' }).click();
+  await expect(page.getByTestId('save-status')).toHaveAttribute('data-status', 'saved');
+  await editor(page, 'dialogue').tap();
+  await page.keyboard.type('I want my mother to hear this too.');
+  await expect(page.getByTestId('save-status')).toHaveAttribute('data-status', 'saved');
+
+  const overflow = await page.evaluate(
+    () => document.documentElement.scrollWidth - document.documentElement.clientWidth,
+  );
+  expect(overflow).toBe(0);
+  // Single column: the people list sits below the document, not beside it.
+  const documentBox = await page.locator('main.document').boundingBox();
+  const sidebarBox = await page.locator('aside.sidebar').boundingBox();
+  expect(sidebarBox!.y).toBeGreaterThan(documentBox!.y + documentBox!.height - 1);
+  // Big touch targets.
+  const button = await page.getByRole('button', { name: 'Copy' }).boundingBox();
+  expect(button!.height).toBeGreaterThanOrEqual(44);
+  await page.screenshot({ path: path.join(screenshotDir, 'meeting-phone.png') });
+  await page.screenshot({ path: path.join(screenshotDir, 'meeting-phone-full.png'), fullPage: true });
+  await context.close();
+});
