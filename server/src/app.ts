@@ -8,16 +8,19 @@ import { bodyLimit } from 'hono/body-limit';
 import { compress } from 'hono/compress';
 import { HTTPException } from 'hono/http-exception';
 import { secureHeaders } from 'hono/secure-headers';
-import { ApiError, notFound, payloadTooLarge } from './errors.js';
+import { ApiError, forbidden, notFound, payloadTooLarge } from './errors.js';
 import type { Logger } from './logger.js';
-import type { MeetingRepository } from './persistence/meetings.js';
+import type { RouteContext } from './routes/context.js';
 import { healthRoutes } from './routes/health.js';
+import { joinRoutes } from './routes/join.js';
+import { meRoutes } from './routes/me.js';
 import { meetingRoutes } from './routes/meetings.js';
+import { networkRoutes } from './routes/networks.js';
 import { openApiRoutes } from './routes/openapi.js';
 
 /** What the app is built from. */
 export interface AppDependencies {
-  meetings: MeetingRepository;
+  routes: RouteContext;
   logger: Logger;
   storeName: string;
   /** Folder of the built client; when it does not exist only the API is served. */
@@ -25,7 +28,7 @@ export interface AppDependencies {
 }
 
 /** Build the HTTP app. */
-export function buildApp({ meetings, logger, storeName, clientDir }: AppDependencies) {
+export function buildApp({ routes, logger, storeName, clientDir }: AppDependencies) {
   const app = new Hono();
 
   app.use(
@@ -50,8 +53,26 @@ export function buildApp({ meetings, logger, storeName, clientDir }: AppDependen
     }),
   );
 
+  // Cookies are SameSite=Lax, so other sites cannot post with them; refusing foreign origins outright
+  // is a second lock on every request that changes something.
+  app.use('/api/*', async (c, next) => {
+    const origin = c.req.header('origin');
+    if (
+      c.req.method !== 'GET' &&
+      c.req.method !== 'HEAD' &&
+      origin &&
+      !sameOrigin(origin, c.req.header('host'))
+    ) {
+      throw forbidden('Requests from other sites are refused.');
+    }
+    await next();
+  });
+
   app.route('/api/health', healthRoutes(storeName));
-  app.route('/api/meetings', meetingRoutes(meetings));
+  app.route('/api/networks', networkRoutes(routes));
+  app.route('/api/meetings', meetingRoutes(routes));
+  app.route('/api/me', meRoutes(routes));
+  app.route('/join', joinRoutes(routes));
   app.route('/api/openapi.json', openApiRoutes());
   app.all('/api/*', () => {
     throw notFound('There is no such API route.');
@@ -87,4 +108,13 @@ export function buildApp({ meetings, logger, storeName, clientDir }: AppDependen
   });
 
   return app;
+}
+
+/** Whether an Origin header names the host the request was sent to. */
+export function sameOrigin(origin: string, host: string | undefined): boolean {
+  try {
+    return new URL(origin).host === host;
+  } catch {
+    return false;
+  }
 }

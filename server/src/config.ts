@@ -16,6 +16,10 @@ export interface Config {
   clientDir: string;
   /** SQLite synchronous mode: FULL syncs every commit to disk; NORMAL survives a process crash only. */
   sqliteSynchronous: 'FULL' | 'NORMAL';
+  /** The origin personal links are made with (e.g. https://polyphony.example.org); the request's when unset. */
+  publicUrl: string | undefined;
+  /** How long a personal link works. */
+  invitationLifetimeMs: number;
   limits: SyncLimits;
 }
 
@@ -56,6 +60,8 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     logLevel: env.LOG_LEVEL ?? 'info',
     clientDir: path.resolve(env.CLIENT_DIR ?? path.join(here, '../../client/dist')),
     sqliteSynchronous: synchronous,
+    publicUrl: env.PUBLIC_URL || undefined,
+    invitationLifetimeMs: int(env, 'INVITATION_DAYS', 30) * 24 * 60 * 60 * 1000,
     limits: {
       maxMessageBytes: int(env, 'MAX_MESSAGE_BYTES', Limits.maxMessageBytes),
       maxDocumentBytes: int(env, 'MAX_DOCUMENT_BYTES', Limits.maxDocumentBytes),

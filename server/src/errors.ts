@@ -23,3 +23,8 @@ export const notFound = (message = 'Nothing is here.') => new ApiError(404, 'not
 export const meetingNotFound = () =>
   new ApiError(404, 'meeting_not_found', 'This meeting does not exist, or the link is incomplete.');
 export const payloadTooLarge = (message: string) => new ApiError(413, 'payload_too_large', message);
+export const unauthorized = (message = 'Open your personal link again to come in.') =>
+  new ApiError(401, 'unauthorized', message);
+export const forbidden = (message: string) => new ApiError(403, 'forbidden', message);
+export const networkNotFound = () =>
+  new ApiError(404, 'network_not_found', 'This network does not exist, or you are not one of its members.');

@@ -5,11 +5,16 @@
 import type { Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { serve } from '@hono/node-server';
-import { buildApp } from './app.js';
+import { can } from '@polyphony/shared';
+import { buildApp, sameOrigin } from './app.js';
+import { upgradeSession } from './auth/session.js';
 import type { Config } from './config.js';
 import { createLogger, type Logger } from './logger.js';
+import { NetworkService } from './networks/NetworkService.js';
+import { AccessRepository } from './persistence/access.js';
+import { ActivityRepository } from './persistence/activity.js';
 import { openDatabase } from './persistence/database.js';
-import { MeetingRepository } from './persistence/meetings.js';
+import { NetworkRepository } from './persistence/networks.js';
 import { SqliteDocumentStore } from './persistence/sqlite.js';
 import { type Authorize, SyncServer } from './sync/SyncServer.js';
 
@@ -23,22 +28,70 @@ export interface RunningServer {
   stop(): Promise<void>;
 }
 
+/** How often links revoked or expired elsewhere (the operator command, the clock) are looked for. */
+const ACCESS_SWEEP_MS = 500;
+
 /** Start Polyphony and resolve once it listens. */
 export async function startServer(config: Config): Promise<RunningServer> {
   const logger = createLogger(config.logLevel);
   const db = openDatabase(config.dataDir, { synchronous: config.sqliteSynchronous });
   const store = new SqliteDocumentStore(db);
-  const meetings = new MeetingRepository(db);
+  const networks = new NetworkRepository(db);
+  const access = new AccessRepository(db);
+  const activity = new ActivityRepository(db);
+  const now = () => new Date();
 
-  // The authorisation seam of the upgrade. Until invitations exist, a meeting's unguessable id is
-  // what lets someone in, and every socket may write.
-  const authorize: Authorize = async (_request, meetingId) =>
-    meetings.find(meetingId)
-      ? { ok: true, principal: { participantId: null, canWrite: true } }
-      : { ok: false, status: 404, error: 'meeting_not_found' };
+  // Every socket is authorised at the upgrade by the session cookie, for the network of the meeting,
+  // and is then bound to that meeting and that person's role for its life.
+  const authorize: Authorize = async (request, meetingId) => {
+    const origin = request.headers.origin;
+    if (origin && !sameOrigin(origin, request.headers.host))
+      return { ok: false, status: 403, error: 'forbidden' };
+    const meeting = networks.findMeeting(meetingId);
+    if (!meeting) return { ok: false, status: 404, error: 'meeting_not_found' };
+    const token = upgradeSession(request);
+    const membership = token ? access.membership(token, meeting.networkId, now()) : undefined;
+    const participant = membership && networks.findParticipant(membership.participantId);
+    if (!membership || !participant) return { ok: false, status: 401, error: 'unauthorized' };
+    networks.touch(participant.id, now().toISOString());
+    service.recordPresence(meetingId, participant.id);
+    return {
+      ok: true,
+      principal: {
+        participantId: participant.id,
+        invitationId: membership.invitation.id,
+        networkId: meeting.networkId,
+        canWrite: can(participant.role, 'write'),
+      },
+    };
+  };
 
   const sync = new SyncServer({ store, authorize, limits: config.limits, logger });
-  const app = buildApp({ meetings, logger, storeName: 'sqlite', clientDir: config.clientDir });
+  const service = new NetworkService({
+    networks,
+    access,
+    activity,
+    sync,
+    invitationLifetimeMs: config.invitationLifetimeMs,
+    now,
+  });
+  const app = buildApp({
+    routes: { networks, access, service, now, publicUrl: config.publicUrl },
+    logger,
+    storeName: 'sqlite',
+    clientDir: config.clientDir,
+  });
+
+  // Links revoked by the operator command, or past their expiry, end their sockets within a second.
+  let swept = now();
+  const sweep = setInterval(() => {
+    const until = now();
+    const ended = access.endedBetween(new Date(swept.getTime() - ACCESS_SWEEP_MS), until);
+    swept = until;
+    const closed = service.closeSocketsOf(ended);
+    if (closed > 0) logger.info({ closed }, 'closed the connections of ended links');
+  }, ACCESS_SWEEP_MS);
+  sweep.unref();
 
   const httpServer = await new Promise<Server>((resolve) => {
     const server = serve({ fetch: app.fetch, port: config.port, hostname: config.host }, () =>
@@ -53,6 +106,7 @@ export async function startServer(config: Config): Promise<RunningServer> {
   let stopping: Promise<void> | undefined;
   const stop = () => {
     stopping ??= (async () => {
+      clearInterval(sweep);
       const closed = new Promise<void>((resolve) => httpServer.close(() => resolve()));
       await sync.close();
       httpServer.closeAllConnections();

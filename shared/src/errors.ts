@@ -4,6 +4,7 @@ export const ErrorIds = [
   'invalid_body',
   'not_found',
   'meeting_not_found',
+  'network_not_found',
   'unauthorized',
   'forbidden',
   'payload_too_large',

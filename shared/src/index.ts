@@ -1,8 +1,10 @@
 /** What the client and the server of Polyphony agree on. Nothing here needs Node or React. */
 export * from './api/meetings.js';
+export * from './api/networks.js';
 export * from './errors.js';
 export * from './limits.js';
 export * from './protocol/closeCodes.js';
 export * from './protocol/messages.js';
 export * from './protocol/version.js';
+export * from './roles.js';
 export * from './schema/document.js';

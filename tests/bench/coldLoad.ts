@@ -6,16 +6,15 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { pathToFileURL } from 'node:url';
+import { AccessRepository } from '@polyphony/server/persistence/access';
 import { openDatabase } from '@polyphony/server/persistence/database';
-import { MeetingRepository } from '@polyphony/server/persistence/meetings';
+import { NetworkRepository } from '@polyphony/server/persistence/networks';
 import { SqliteDocumentStore } from '@polyphony/server/persistence/sqlite';
 import * as Y from 'yjs';
 import { connectClient, waitForSync } from '../integration/helpers/clients.js';
 import { startServerProcess, tempDataDir } from '../integration/helpers/serverProcess.js';
 import { readStoredMeeting } from '../integration/helpers/storedDocument.js';
 import { median, round } from './stats.js';
-
-const MEETING_ID = 'BenchColdLoadMeeting00';
 
 /** Keystroke updates of a meeting written by 8 people, each typing into paragraphs of the dialogue. */
 export function keystrokeHistory(count: number): Uint8Array[] {
@@ -45,26 +44,41 @@ export function keystrokeHistory(count: number): Uint8Array[] {
   return updates.slice(0, count);
 }
 
-async function seed(dataDir: string, updates: Uint8Array[]): Promise<void> {
+/** A seeded meeting and the session cookie of a member. */
+interface Seeded {
+  meetingId: string;
+  cookie: string;
+}
+
+async function seed(dataDir: string, updates: Uint8Array[]): Promise<Seeded> {
   const db = openDatabase(dataDir);
-  new MeetingRepository(db).create({
-    id: MEETING_ID,
-    title: 'Cold load',
-    createdAt: new Date().toISOString(),
-  });
+  const now = new Date();
+  const networks = new NetworkRepository(db);
+  const access = new AccessRepository(db);
+  const network = networks.createNetwork('Cold load', now.toISOString());
+  const meeting = networks.createMeeting(network.id, 'Cold load', now.toISOString());
+  const person = networks.addParticipant(
+    network.id,
+    { name: 'Bench', relation: '', role: 'professional' },
+    now.toISOString(),
+  );
+  const { record } = access.createInvitation(network.id, person.id, now, 24 * 60 * 60 * 1000);
+  const session = access.createSession(now);
+  access.join(session, record);
   const store = new SqliteDocumentStore(db);
   for (let i = 0; i < updates.length; i += 1000) {
-    await store.append([{ docId: MEETING_ID, updates: updates.slice(i, i + 1000) }]);
+    await store.append([{ docId: meeting.id, updates: updates.slice(i, i + 1000) }]);
   }
   db.pragma('wal_checkpoint(TRUNCATE)');
   await store.close();
+  return { meetingId: meeting.id, cookie: `polyphony_session=${session}` };
 }
 
-async function timeColdOpen(dataDir: string): Promise<number> {
+async function timeColdOpen(dataDir: string, seeded: Seeded): Promise<number> {
   const server = await startServerProcess({ dataDir });
   try {
     const started = performance.now();
-    const client = connectClient(server.wsUrl, MEETING_ID);
+    const client = connectClient(server.wsUrl, seeded.meetingId, { cookie: seeded.cookie });
     await waitForSync(client, 60_000);
     const elapsed = performance.now() - started;
     client.destroy();
@@ -88,22 +102,22 @@ export interface ColdLoadResult {
 /** Measure cold load before and after compaction; each figure is the median of `runs` fresh starts. */
 export async function coldLoad(updates = 10_000, runs = 5): Promise<ColdLoadResult> {
   const pristine = tempDataDir('bench-cold-pristine');
-  await seed(pristine, keystrokeHistory(updates));
+  const seeded = await seed(pristine, keystrokeHistory(updates));
   const logSamplesMs: number[] = [];
   for (let run = 0; run < runs; run++) {
     // A fresh copy each time: the first load compacts the log, which is what is measured next.
     const dir = tempDataDir('bench-cold-log');
     fs.cpSync(pristine, dir, { recursive: true });
-    logSamplesMs.push(await timeColdOpen(dir));
+    logSamplesMs.push(await timeColdOpen(dir, seeded));
     fs.rmSync(dir, { recursive: true, force: true });
   }
   const compactedDir = tempDataDir('bench-cold-snapshot');
   fs.cpSync(pristine, compactedDir, { recursive: true });
-  await timeColdOpen(compactedDir);
-  const compacted = await readStoredMeeting(compactedDir, MEETING_ID);
+  await timeColdOpen(compactedDir, seeded);
+  const compacted = await readStoredMeeting(compactedDir, seeded.meetingId);
   if (compacted.updateRows !== 0) throw new Error('the log was not compacted');
   const snapshotSamplesMs: number[] = [];
-  for (let run = 0; run < runs; run++) snapshotSamplesMs.push(await timeColdOpen(compactedDir));
+  for (let run = 0; run < runs; run++) snapshotSamplesMs.push(await timeColdOpen(compactedDir, seeded));
   const snapshotBytes = Y.encodeStateAsUpdate(compacted.doc).length;
   fs.rmSync(path.join(pristine), { recursive: true, force: true });
   fs.rmSync(compactedDir, { recursive: true, force: true });

@@ -28,7 +28,7 @@ const CLIENTS = 10;
 export async function killRound(options: { minMs?: number; maxMs?: number } = {}): Promise<KillRoundResult> {
   const { minMs = 300, maxMs = 1500 } = options;
   const server = await startServerProcess();
-  const meetingId = await createMeeting(server.url, 'Durability');
+  const { meetingId, cookie } = await createMeeting(server.url, 'Durability');
   const clients: TestClient[] = [];
   const promised: number[] = new Array(CLIENTS).fill(0);
   const timers: NodeJS.Timeout[] = [];
@@ -39,6 +39,7 @@ export async function killRound(options: { minMs?: number; maxMs?: number } = {}
       let pushed = 0;
       const client = connectClient(server.wsUrl, meetingId, {
         ack: true,
+        cookie,
         onSend: (count) => {
           lengthAtSend[count] = pushed;
         },

@@ -36,14 +36,16 @@ describe('bad input', () => {
   let bystander: TestClient;
   let bystanderMeeting: string;
   let target: string;
+  let cookie: string;
   let typing: NodeJS.Timeout;
   let typed = 0;
 
   beforeAll(async () => {
     server = await startServerProcess();
-    bystanderMeeting = await createMeeting(server.url, 'Another family');
-    target = await createMeeting(server.url, 'Under attack');
-    bystander = connectClient(server.wsUrl, bystanderMeeting, { ack: true });
+    const other = await createMeeting(server.url, 'Another family');
+    bystanderMeeting = other.meetingId;
+    ({ meetingId: target, cookie } = await createMeeting(server.url, 'Under attack'));
+    bystander = connectClient(server.wsUrl, bystanderMeeting, { ack: true, cookie: other.cookie });
     await waitForSync(bystander);
     // Someone in another meeting types all through these tests.
     typing = setInterval(() => {
@@ -96,7 +98,7 @@ describe('bad input', () => {
   for (const { name, message, code } of cases) {
     it(`${name} closes that socket with ${code} and leaves the document unchanged`, async () => {
       const before = Y.encodeStateVector((await readStoredMeeting(server.dataDir, target)).doc);
-      const raw = await openRawSocket(`${server.wsUrl}/${target}`);
+      const raw = await openRawSocket(`${server.wsUrl}/${target}`, { cookie });
       raw.socket.send(message());
       const closed = await raw.closed;
       expect(closed.code).toBe(code);
@@ -106,17 +108,17 @@ describe('bad input', () => {
   }
 
   it('a flood of messages closes the socket with the flood code', async () => {
-    const raw = await openRawSocket(`${server.wsUrl}/${target}`);
+    const raw = await openRawSocket(`${server.wsUrl}/${target}`, { cookie });
     const step1 = new Uint8Array([0, 0, 1, 0]);
     for (let i = 0; i < 3000 && raw.socket.readyState === raw.socket.OPEN; i++) raw.socket.send(step1);
     expect((await raw.closed).code).toBe(CloseCodes.flood.code);
   });
 
   it('a socket cannot announce presence for someone else', async () => {
-    const anna = connectClient(server.wsUrl, target);
+    const anna = connectClient(server.wsUrl, target, { cookie });
     await waitForSync(anna);
     anna.provider.awareness.setLocalStateField('user', { name: 'Anna' });
-    const observer = connectClient(server.wsUrl, target);
+    const observer = connectClient(server.wsUrl, target, { cookie });
     await waitForSync(observer);
     await waitFor(
       () =>
@@ -124,7 +126,7 @@ describe('bad input', () => {
           ?.name === 'Anna',
       'Anna to be seen',
     );
-    const raw = await openRawSocket(`${server.wsUrl}/${target}`);
+    const raw = await openRawSocket(`${server.wsUrl}/${target}`, { cookie });
     raw.socket.send(awarenessMessage(anna.doc.clientID, JSON.stringify({ user: { name: 'Impostor' } })));
     await new Promise((resolve) => setTimeout(resolve, 300));
     const seen = observer.provider.awareness.getStates().get(anna.doc.clientID) as { user: { name: string } };
@@ -135,14 +137,14 @@ describe('bad input', () => {
   });
 
   it('an unknown meeting is refused with 404 before the socket opens', async () => {
-    await expect(openRawSocket(`${server.wsUrl}/AAAAAAAAAAAAAAAAAAAAAA`)).rejects.toMatchObject({
+    await expect(openRawSocket(`${server.wsUrl}/AAAAAAAAAAAAAAAAAAAAAA`, { cookie })).rejects.toMatchObject({
       status: 404,
     });
     await expect(openRawSocket(`${server.wsUrl}/../api/health`)).rejects.toMatchObject({ status: 404 });
   });
 
   it('an outdated client is told to reload', async () => {
-    const raw = await openRawSocket(`${server.wsUrl}/${target}?v=0`);
+    const raw = await openRawSocket(`${server.wsUrl}/${target}?v=0`, { cookie });
     expect((await raw.closed).code).toBe(CloseCodes.outdatedClient.code);
   });
 });

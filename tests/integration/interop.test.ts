@@ -17,9 +17,9 @@ describe('y-websocket interop', () => {
   });
 
   it('two stock clients converge, and a third that joins later receives everything', async () => {
-    const meetingId = await createMeeting(server.url);
-    const anna = connectClient(server.wsUrl, meetingId);
-    const mother = connectClient(server.wsUrl, meetingId);
+    const { meetingId, cookie } = await createMeeting(server.url);
+    const anna = connectClient(server.wsUrl, meetingId, { cookie });
+    const mother = connectClient(server.wsUrl, meetingId, { cookie });
     clients.push(anna, mother);
     await Promise.all([waitForSync(anna), waitForSync(mother)]);
 
@@ -43,7 +43,7 @@ describe('y-websocket interop', () => {
       'concurrent edits to converge',
     );
 
-    const late = connectClient(server.wsUrl, meetingId);
+    const late = connectClient(server.wsUrl, meetingId, { cookie });
     clients.push(late);
     await waitForSync(late);
     expect(late.doc.getText('dialogue').toString()).toBe(anna.doc.getText('dialogue').toString());
@@ -52,9 +52,9 @@ describe('y-websocket interop', () => {
   });
 
   it('a stock client is never sent the "saved" message it does not know', async () => {
-    const meetingId = await createMeeting(server.url);
-    const stock = connectClient(server.wsUrl, meetingId);
-    const polyphony = connectClient(server.wsUrl, meetingId, { ack: true });
+    const { meetingId, cookie } = await createMeeting(server.url);
+    const stock = connectClient(server.wsUrl, meetingId, { cookie });
+    const polyphony = connectClient(server.wsUrl, meetingId, { ack: true, cookie });
     clients.push(stock, polyphony);
     await Promise.all([waitForSync(stock), waitForSync(polyphony)]);
     stock.doc.getText('t').insert(0, 'hello');
@@ -70,7 +70,8 @@ describe('y-websocket interop', () => {
   });
 
   it('refuses a socket for a meeting that does not exist, before it opens', async () => {
-    const missing = connectClient(server.wsUrl, 'AAAAAAAAAAAAAAAAAAAAAA');
+    const { cookie } = await createMeeting(server.url);
+    const missing = connectClient(server.wsUrl, 'AAAAAAAAAAAAAAAAAAAAAA', { cookie });
     clients.push(missing);
     const errors: unknown[] = [];
     missing.provider.on('connection-error', (event) => errors.push(event));

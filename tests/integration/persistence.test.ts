@@ -15,9 +15,11 @@ describe('persistence across restarts', () => {
   it('SIGTERM commits and compacts; after a restart every meeting is intact', async () => {
     server = await startServerProcess();
     const { dataDir } = server;
-    const meetings = await Promise.all([1, 2, 3].map((n) => createMeeting(server!.url, `Meeting ${n}`)));
+    const started = await Promise.all([1, 2, 3].map((n) => createMeeting(server!.url, `Meeting ${n}`)));
+    const meetings = started.map((meeting) => meeting.meetingId);
+    const cookieOf = (index: number) => started[index]!.cookie;
     for (const [index, meetingId] of meetings.entries()) {
-      const client = connectClient(server.wsUrl, meetingId, { ack: true });
+      const client = connectClient(server.wsUrl, meetingId, { ack: true, cookie: cookieOf(index) });
       clients.push(client);
       await waitForSync(client);
       const text = client.doc.getText('dialogue');
@@ -43,7 +45,7 @@ describe('persistence across restarts', () => {
 
     server = await startServerProcess({ dataDir });
     for (const [index, meetingId] of meetings.entries()) {
-      const client = connectClient(server.wsUrl, meetingId);
+      const client = connectClient(server.wsUrl, meetingId, { cookie: cookieOf(index) });
       clients.push(client);
       await waitForSync(client);
       expect(client.doc.getText('dialogue').toString()).toBe(
@@ -56,8 +58,8 @@ describe('persistence across restarts', () => {
   it('a SIGTERM while clients type loses nothing that was acknowledged, and they reconnect', async () => {
     server = await startServerProcess();
     const { dataDir, port } = server;
-    const meetingId = await createMeeting(server.url);
-    const client = connectClient(server.wsUrl, meetingId, { ack: true });
+    const { meetingId, cookie } = await createMeeting(server.url);
+    const client = connectClient(server.wsUrl, meetingId, { ack: true, cookie });
     clients.push(client);
     await waitForSync(client);
     const text = client.doc.getText('dialogue');
@@ -74,8 +76,8 @@ describe('persistence across restarts', () => {
 
   it('compacts the log of a meeting left idle, and while busy after COMPACT_EVERY updates', async () => {
     server = await startServerProcess({ env: { IDLE_UNLOAD_MS: '200', COMPACT_EVERY: '40' } });
-    const meetingId = await createMeeting(server.url);
-    const client = connectClient(server.wsUrl, meetingId, { ack: true });
+    const { meetingId, cookie } = await createMeeting(server.url);
+    const client = connectClient(server.wsUrl, meetingId, { ack: true, cookie });
     clients.push(client);
     await waitForSync(client);
     const text = client.doc.getText('dialogue');

@@ -17,8 +17,8 @@ describe('"saved" acknowledgements', () => {
   });
 
   it('count every update a socket sent, and carry a state vector the database really holds', async () => {
-    const meetingId = await createMeeting(server.url);
-    const writer = connectClient(server.wsUrl, meetingId, { ack: true });
+    const { meetingId, cookie } = await createMeeting(server.url);
+    const writer = connectClient(server.wsUrl, meetingId, { ack: true, cookie });
     clients.push(writer);
     await waitForSync(writer);
     // Right after the sync handshake the client has sent its (empty) SyncStep2, which is acknowledged.
@@ -38,9 +38,9 @@ describe('"saved" acknowledgements', () => {
   });
 
   it("are sent to each writer for their own updates, not for other people's", async () => {
-    const meetingId = await createMeeting(server.url);
-    const a = connectClient(server.wsUrl, meetingId, { ack: true });
-    const b = connectClient(server.wsUrl, meetingId, { ack: true });
+    const { meetingId, cookie } = await createMeeting(server.url);
+    const a = connectClient(server.wsUrl, meetingId, { ack: true, cookie });
+    const b = connectClient(server.wsUrl, meetingId, { ack: true, cookie });
     clients.push(a, b);
     await Promise.all([waitForSync(a), waitForSync(b)]);
     await waitFor(() => a.acked() === a.sent() && b.acked() === b.sent(), 'handshake acks');

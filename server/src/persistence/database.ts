@@ -25,11 +25,67 @@ const MIGRATIONS: readonly string[] = [
      through_seq INTEGER NOT NULL,
      compacted_at TEXT NOT NULL
    );
+   CREATE TABLE networks (
+     id TEXT PRIMARY KEY,
+     centre_name TEXT NOT NULL,
+     created_at TEXT NOT NULL
+   );
+   CREATE TABLE participants (
+     id TEXT PRIMARY KEY,
+     network_id TEXT NOT NULL REFERENCES networks (id),
+     name TEXT NOT NULL,
+     relation TEXT NOT NULL,
+     role TEXT NOT NULL,
+     created_at TEXT NOT NULL,
+     last_seen_at TEXT
+   );
+   CREATE INDEX participants_by_network ON participants (network_id);
    CREATE TABLE meetings (
      id TEXT PRIMARY KEY,
+     network_id TEXT NOT NULL REFERENCES networks (id),
+     number INTEGER NOT NULL,
      title TEXT NOT NULL,
+     created_at TEXT NOT NULL,
+     closed_at TEXT,
+     agreed_state BLOB,
+     UNIQUE (network_id, number)
+   );
+   CREATE TABLE meeting_attendance (
+     meeting_id TEXT NOT NULL REFERENCES meetings (id),
+     participant_id TEXT NOT NULL REFERENCES participants (id),
+     first_joined_at TEXT NOT NULL,
+     PRIMARY KEY (meeting_id, participant_id)
+   );
+   CREATE TABLE invitations (
+     id TEXT PRIMARY KEY,
+     network_id TEXT NOT NULL REFERENCES networks (id),
+     participant_id TEXT NOT NULL REFERENCES participants (id),
+     token_hash TEXT NOT NULL UNIQUE,
+     created_at TEXT NOT NULL,
+     expires_at TEXT NOT NULL,
+     revoked_at TEXT
+   );
+   CREATE INDEX invitations_by_participant ON invitations (participant_id);
+   CREATE TABLE sessions (
+     token_hash TEXT PRIMARY KEY,
      created_at TEXT NOT NULL
-   );`,
+   );
+   CREATE TABLE session_members (
+     session_hash TEXT NOT NULL REFERENCES sessions (token_hash) ON DELETE CASCADE,
+     network_id TEXT NOT NULL REFERENCES networks (id),
+     invitation_id TEXT NOT NULL REFERENCES invitations (id),
+     PRIMARY KEY (session_hash, network_id)
+   );
+   CREATE TABLE activity (
+     id INTEGER PRIMARY KEY AUTOINCREMENT,
+     network_id TEXT NOT NULL REFERENCES networks (id),
+     at TEXT NOT NULL,
+     kind TEXT NOT NULL,
+     actor_id TEXT,
+     subject_id TEXT,
+     meeting_id TEXT
+   );
+   CREATE INDEX activity_by_network ON activity (network_id, id);`,
 ];
 
 /** Open (creating if needed) the database in dataDir and bring its schema up to date. */

@@ -1,5 +1,5 @@
-/** GET /api/openapi.json: the API described as OpenAPI 3.1, its request schemas taken from shared/. */
-import { CreateMeetingRequestSchema } from '@polyphony/shared';
+/** GET /api/openapi.json: the API described as OpenAPI 3.1, request schemas generated from shared/'s zod. */
+import { PersonInputSchema, StartMeetingRequestSchema, StartNetworkRequestSchema } from '@polyphony/shared';
 import { Hono } from 'hono';
 import { z } from 'zod';
 
@@ -8,45 +8,115 @@ const errorSchema = {
   required: ['error', 'message'],
   properties: { error: { type: 'string' }, message: { type: 'string' } },
 };
-const meetingSchema = {
-  type: 'object',
-  required: ['id', 'title', 'createdAt', 'path'],
-  properties: {
-    id: { type: 'string' },
-    title: { type: 'string' },
-    createdAt: { type: 'string', format: 'date-time' },
-    path: { type: 'string' },
-  },
-};
 const json = (schema: object) => ({ 'application/json': { schema } });
-const error = (description: string) => ({ description, content: json(errorSchema) });
+const ok = (description: string) => ({ description, content: json({ type: 'object' }) });
+const errors = {
+  400: { description: 'Invalid request', content: json(errorSchema) },
+  401: { description: 'No valid session: open your personal link', content: json(errorSchema) },
+  403: { description: 'Your role may not do this', content: json(errorSchema) },
+  404: { description: 'Not found, or not in your networks', content: json(errorSchema) },
+};
+const body = (schema: z.ZodType) => ({
+  required: true,
+  content: json(z.toJSONSchema(schema, { io: 'input' })),
+});
+const id = (name: string) => ({ name, in: 'path', required: true, schema: { type: 'string' } });
 
 /** The OpenAPI document. */
 export const openApiDocument = {
   openapi: '3.1.0',
-  info: { title: 'Polyphony', version: '0.1.0' },
+  info: {
+    title: 'Polyphony',
+    version: '0.2.0',
+    description:
+      'Open Dialogue network meetings. Sessions come from personal links (/join/{token}) as an HttpOnly ' +
+      'cookie; every route below except starting a network and health needs one.',
+  },
   paths: {
-    '/api/health': {
-      get: { summary: 'Server health', responses: { 200: { description: 'Up' } } },
-    },
-    '/api/meetings': {
+    '/api/health': { get: { summary: 'Server health', responses: { 200: ok('Up') } } },
+    '/api/networks': {
       post: {
-        summary: 'Start a meeting',
-        requestBody: { content: json(z.toJSONSchema(CreateMeetingRequestSchema)) },
+        summary: 'Start a network and its first meeting, with a personal link for everyone',
+        requestBody: body(StartNetworkRequestSchema),
         responses: {
-          201: { description: 'Created', content: json(meetingSchema) },
-          400: error('Invalid body'),
+          201: ok('Started; sets the session cookie of the person starting it'),
+          400: errors[400],
         },
+      },
+    },
+    '/api/networks/{id}': {
+      get: {
+        summary: 'The network page',
+        parameters: [id('id')],
+        responses: { 200: ok('Network'), ...errors },
+      },
+    },
+    '/api/networks/{id}/activity': {
+      get: {
+        summary: 'The activity log',
+        parameters: [id('id')],
+        responses: { 200: ok('Entries'), ...errors },
+      },
+    },
+    '/api/networks/{id}/people': {
+      post: {
+        summary: 'Invite a person',
+        parameters: [id('id')],
+        requestBody: body(PersonInputSchema),
+        responses: { 201: ok('The invitation with its link, shown once'), ...errors },
+      },
+    },
+    '/api/networks/{id}/people/{participantId}/revoke': {
+      post: {
+        summary: "Revoke a person's link; their connections close",
+        parameters: [id('id'), id('participantId')],
+        responses: { 200: ok('The person'), ...errors },
+      },
+    },
+    '/api/networks/{id}/people/{participantId}/reissue': {
+      post: {
+        summary: 'A new link for a person; the old one stops working',
+        parameters: [id('id'), id('participantId')],
+        responses: { 201: ok('The invitation'), ...errors },
+      },
+    },
+    '/api/networks/{id}/meetings': {
+      post: {
+        summary: 'Start the next meeting, carrying over open plan items and questions',
+        parameters: [id('id')],
+        requestBody: body(StartMeetingRequestSchema),
+        responses: { 201: ok('The meeting'), ...errors },
       },
     },
     '/api/meetings/{id}': {
       get: {
-        summary: 'A meeting',
-        parameters: [{ name: 'id', in: 'path', required: true, schema: { type: 'string' } }],
-        responses: {
-          200: { description: 'The meeting', content: json(meetingSchema) },
-          404: error('No such meeting'),
-        },
+        summary: 'A meeting and who you are in it',
+        parameters: [id('id')],
+        responses: { 200: ok('Meeting'), ...errors },
+      },
+    },
+    '/api/meetings/{id}/close': {
+      post: {
+        summary: 'Close a meeting, freezing the version "as agreed in the meeting"',
+        parameters: [id('id')],
+        responses: { 200: ok('The meeting'), ...errors },
+      },
+    },
+    '/api/meetings/{id}/agreed': {
+      get: {
+        summary: 'The frozen "as agreed" version, as a Yjs update',
+        parameters: [id('id')],
+        responses: { 200: { description: 'application/octet-stream' }, ...errors },
+      },
+    },
+    '/api/me': {
+      get: { summary: 'Who this browser is in each network', responses: { 200: ok('Memberships') } },
+    },
+    '/join/{token}': {
+      get: {
+        summary: 'Open a personal link: sets the session cookie and redirects to the meeting',
+        parameters: [id('token')],
+        responses: { 302: { description: 'To the meeting, or to /link-problem?reason=…' } },
       },
     },
   },

@@ -6,8 +6,11 @@ import { RateLimiter } from './RateLimiter.js';
 
 /** Who is behind a socket, as decided at the upgrade. */
 export interface SyncPrincipal {
-  /** The participant, when the socket was opened with a session; null for a bare meeting link. */
-  participantId: string | null;
+  /** The participant the socket's session stands for. */
+  participantId: string;
+  /** The invitation the session came from: revoking it closes the socket. */
+  invitationId: string;
+  networkId: string;
   /** Whether updates from this socket are applied; read-only sockets have them dropped. */
   canWrite: boolean;
 }

@@ -164,9 +164,10 @@ export class Room {
       case SyncMessageType.update: {
         const update = decoding.readVarUint8Array(decoder);
         connection.receivedUpdates++;
-        // Read-only sockets (observers) have their updates dropped; they are still acknowledged, since
-        // nothing they sent is waiting to be stored.
-        if (connection.principal.canWrite) this.applyClientUpdate(connection, update);
+        // Read-only sockets (observers) have their updates dropped, and never acknowledged: nothing
+        // they sent was saved, and the client must not say it was.
+        if (!connection.principal.canWrite) return;
+        this.applyClientUpdate(connection, update);
         this.awaitingAck.add(connection);
         this.events.onDirty(this);
         return;

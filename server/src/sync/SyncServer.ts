@@ -35,6 +35,9 @@ export interface SyncServerOptions {
   logger: Logger;
 }
 
+/** The transaction origin of changes the server makes itself. */
+export const SERVER_ORIGIN = Symbol('server');
+
 const SYNC_PATH = /^\/sync\/([A-Za-z0-9_-]{1,64})$/;
 const RETRY_DELAYS_MS = [50, 200, 1000, 5000];
 
@@ -166,6 +169,34 @@ export class SyncServer {
       this.loading.set(meetingId, loading);
     }
     return loading;
+  }
+
+  /**
+   * Read a meeting document: the live one when the meeting is loaded (do not change it), otherwise a
+   * copy built from the store.
+   */
+  async readDocument(meetingId: string): Promise<Y.Doc> {
+    const loaded = this.rooms.get(meetingId);
+    if (loaded) return loaded.doc;
+    const stored = await this.store.load(meetingId);
+    const doc = new Y.Doc();
+    doc.transact(() => {
+      if (stored.snapshot) Y.applyUpdate(doc, stored.snapshot);
+      for (const update of stored.updates) Y.applyUpdate(doc, update);
+    });
+    return doc;
+  }
+
+  /**
+   * Change a meeting document on the server's behalf (seeding a meeting, closing it). The change is
+   * relayed to everyone present and committed like any other; resolves once it is durable.
+   */
+  async changeDocument(meetingId: string, change: (doc: Y.Doc) => void): Promise<Y.Doc> {
+    const room = await this.openRoom(meetingId);
+    room.doc.transact(() => change(room.doc), SERVER_ORIGIN);
+    await this.drain();
+    if (room.connections.size === 0) this.scheduleUnload(room);
+    return room.doc;
   }
 
   private async loadRoom(meetingId: string): Promise<Room> {
@@ -306,11 +337,18 @@ export class SyncServer {
     while (this.flushLoop) await this.flushLoop;
   }
 
-  /** Close a meeting's sockets, e.g. when someone's access ends. */
-  closeConnections(predicate: (connection: Connection) => boolean, code = CloseCodes.accessRevoked) {
+  /** Close the sockets that match, e.g. when someone's access ends; returns how many were closed. */
+  closeConnections(predicate: (connection: Connection) => boolean, code = CloseCodes.accessRevoked): number {
+    let closed = 0;
     for (const room of this.rooms.values()) {
-      for (const connection of room.connections) if (predicate(connection)) connection.close(code);
+      for (const connection of room.connections) {
+        if (predicate(connection)) {
+          connection.close(code);
+          closed++;
+        }
+      }
     }
+    return closed;
   }
 
   /**

@@ -4,7 +4,7 @@ import { z } from 'zod';
 /** Meeting ids are 128 random bits, base64url: unguessable until invitations replace bare links. */
 export const MeetingIdSchema = z.string().regex(/^[A-Za-z0-9_-]{22}$/, 'not a meeting id');
 
-/** POST /api/meetings */
+/** POST /api/meetings (a bare meeting without a network: replaced by POST /api/networks). */
 export const CreateMeetingRequestSchema = z
   .object({
     title: z.string().trim().max(200).optional(),
@@ -15,8 +15,13 @@ export type CreateMeetingRequest = z.infer<typeof CreateMeetingRequestSchema>;
 /** A meeting as the API describes it. */
 export interface MeetingSummary {
   id: string;
+  networkId: string;
+  /** 1 for the network's first meeting, and so on. */
+  number: number;
   title: string;
   createdAt: string;
+  /** When the meeting was closed and its "as agreed" version frozen; null while open. */
+  closedAt: string | null;
   /** Path of the meeting page, relative to the server origin. */
   path: string;
 }

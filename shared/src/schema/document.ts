@@ -38,3 +38,61 @@ export const MetaKeys = {
   nextMeeting: 'nextMeeting',
   noDecisionsToday: 'noDecisionsToday',
 } as const;
+
+/** The phases of a network meeting: a soft cue shown to everyone, never enforced. */
+export const PHASES = [
+  'opening',
+  'dialogue',
+  'reflecting',
+  'responding',
+  'decisions',
+  'next_meeting',
+] as const;
+
+/** A phase of a meeting. */
+export type Phase = (typeof PHASES)[number];
+
+/**
+ * Node and mark names of the meeting document, with the attributes the server reads (to carry items
+ * over to the next meeting and to export). y-prosemirror stores node attributes as XmlElement attributes.
+ */
+export const NodeNames = {
+  /** What one person said, in their own words. attrs: speakerId, speakerName, typistId, typistName. */
+  voice: 'voiceBlock',
+  /** A reflection of the team, tentative. attrs: authorId, authorName. Content: paragraphs, then responses. */
+  reflection: 'reflection',
+  /** The network's response to a reflection. attrs: authorId, authorName. */
+  response: 'response',
+  /**
+   * A plan item. attrs: proposedById, proposedByName, agrees ({id,name}[]), differs ({id,name}[]),
+   * doerName, byWhen, status ('open' | 'done').
+   */
+  planItem: 'planItem',
+  /** A "not yet known" question. attrs: raisedById, raisedByName, status ('open' | 'closed'). */
+  openQuestion: 'openQuestion',
+} as const;
+
+/** Marks of the meeting document. */
+export const MarkNames = {
+  /** Text written after the meeting was closed. attrs: authorId, authorName, at (ISO time). */
+  laterAddition: 'laterAddition',
+} as const;
+
+/** Status values of plan items and questions that carry over to the next meeting. */
+export const OPEN_STATUS = 'open';
+
+/** Attendance entry of one participant (value in the `attendance` map, keyed by participant id). */
+export interface AttendanceEntry {
+  name: string;
+  relation: string;
+  role: string;
+  /** Where they are for this meeting. */
+  where: 'room' | 'remote' | 'phone';
+}
+
+/** The next meeting as agreed in the room (value of meta.nextMeeting). */
+export interface NextMeeting {
+  /** An ISO date-time, or "when_needed". */
+  when: string;
+  convenerName: string;
+}

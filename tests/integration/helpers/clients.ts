@@ -25,6 +25,8 @@ export interface TestClient {
 
 /** Options of a test client. */
 export interface ClientOptions {
+  /** The Cookie header to open the socket with (the session of a personal link). */
+  cookie?: string;
   /** Ask for "saved" acknowledgements (as Polyphony's client does); off = exactly a stock client. */
   ack?: boolean;
   doc?: Y.Doc;
@@ -44,7 +46,7 @@ export function connectClient(wsUrl: string, meetingId: string, options: ClientO
 
   class CountingWebSocket extends WebSocket {
     constructor(address: string | URL, protocols?: string | string[]) {
-      super(address, protocols);
+      super(address, protocols, { headers: options.cookie ? { cookie: options.cookie } : {} });
       sent = 0;
       acked = 0;
       this.addEventListener('message', (event) => {

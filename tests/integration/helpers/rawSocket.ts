@@ -9,7 +9,13 @@ export interface RawSocket {
 }
 
 /** Open a raw socket; rejects with the HTTP status when the upgrade is refused. */
-export function openRawSocket(url: string, headers: Record<string, string> = {}): Promise<RawSocket> {
+export function openRawSocket(
+  url: string,
+  options: { cookie?: string; origin?: string } = {},
+): Promise<RawSocket> {
+  const headers: Record<string, string> = {};
+  if (options.cookie) headers.cookie = options.cookie;
+  if (options.origin) headers.origin = options.origin;
   return new Promise((resolve, reject) => {
     const socket = new WebSocket(url, { headers, maxPayload: 64 * 1024 * 1024 });
     const messages: Uint8Array[] = [];

@@ -102,13 +102,86 @@ export async function startServerProcess(
   };
 }
 
-/** Create a meeting through the API; returns its id. */
-export async function createMeeting(url: string, title = 'Test meeting'): Promise<string> {
-  const response = await fetch(`${url}/api/meetings`, {
+/** A person as the start form names them. */
+export interface PersonSpec {
+  name: string;
+  relation?: string;
+  role: string;
+}
+
+/** A network started through the API, with everyone's session cookie ready to use. */
+export interface StartedNetwork {
+  networkId: string;
+  meetingId: string;
+  /** Session cookie of the person who started it (the professional, by default). */
+  cookie: string;
+  /** Everyone's personal link and participant id, the starter first. */
+  people: { name: string; participantId: string; url: string; role: string }[];
+}
+
+/** The session cookie a response sets, as a Cookie header value. */
+export function sessionCookie(response: Response): string {
+  const setCookie = response.headers.get('set-cookie') ?? '';
+  const match = /polyphony_session=([^;]+)/.exec(setCookie);
+  if (!match) throw new Error(`no session cookie in: ${setCookie}`);
+  return `polyphony_session=${match[1]}`;
+}
+
+/** Start a network meeting through the API, as the start page does. */
+export async function startNetwork(
+  url: string,
+  options: { centreName?: string; me?: PersonSpec; people?: PersonSpec[]; title?: string } = {},
+): Promise<StartedNetwork> {
+  const response = await fetch(`${url}/api/networks`, {
     method: 'POST',
     headers: { 'content-type': 'application/json' },
-    body: JSON.stringify({ title }),
+    body: JSON.stringify({
+      centreName: options.centreName ?? 'Anna',
+      meetingTitle: options.title,
+      me: options.me ?? { name: 'Maria', relation: 'psychiatric nurse', role: 'professional' },
+      people: options.people ?? [],
+    }),
   });
-  if (response.status !== 201) throw new Error(`creating a meeting failed: ${response.status}`);
-  return ((await response.json()) as { id: string }).id;
+  if (response.status !== 201)
+    throw new Error(`starting a network failed: ${response.status} ${await response.text()}`);
+  const cookie = sessionCookie(response);
+  const body = (await response.json()) as {
+    network: { id: string };
+    meeting: { id: string };
+    invitations: { url: string; participant: { id: string; name: string; role: string } }[];
+  };
+  return {
+    networkId: body.network.id,
+    meetingId: body.meeting.id,
+    cookie,
+    people: body.invitations.map((invitation) => ({
+      name: invitation.participant.name,
+      participantId: invitation.participant.id,
+      url: invitation.url,
+      role: invitation.participant.role,
+    })),
+  };
+}
+
+/** Open a personal link as a browser would, returning the session cookie it sets and where it leads. */
+export async function openLink(
+  link: string,
+  cookie?: string,
+): Promise<{ cookie: string | null; location: string; status: number }> {
+  const response = await fetch(link, { redirect: 'manual', headers: cookie ? { cookie } : {} });
+  const setCookie = response.headers.get('set-cookie');
+  return {
+    cookie: setCookie ? sessionCookie(response) : null,
+    location: response.headers.get('location') ?? '',
+    status: response.status,
+  };
+}
+
+/** A meeting to write in, with the session cookie of its starter: most tests need just this. */
+export async function createMeeting(
+  url: string,
+  title = 'Test meeting',
+): Promise<{ meetingId: string; cookie: string }> {
+  const started = await startNetwork(url, { title });
+  return { meetingId: started.meetingId, cookie: started.cookie };
 }

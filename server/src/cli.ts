@@ -1,0 +1,162 @@
+/**
+ * The operator command, against the same DATA_DIR as the server (which may be running):
+ *
+ *   pnpm polyphony create --centre Anna --person "Maria:psychiatric nurse:professional" \
+ *        --person "Anna::person_at_centre" --person "Eeva:mother:network_member" [--title …] [--json]
+ *   pnpm polyphony list [--json]
+ *   pnpm polyphony revoke <participantId> [--json]
+ *   pnpm polyphony reissue <participantId> [--json]
+ *
+ * A person is "name:relation:role" (relation may be empty; role defaults to network_member). The first
+ * person is the one starting the meeting. Links are printed once: only their hashes are stored. A running
+ * server notices a revocation made here within a second and closes that person's connections.
+ */
+import { parseArgs } from 'node:util';
+import { type PersonInput, ROLES, type Role } from '@polyphony/shared';
+import { loadConfig } from './config.js';
+import { createLogger } from './logger.js';
+import { NetworkService } from './networks/NetworkService.js';
+import { AccessRepository } from './persistence/access.js';
+import { ActivityRepository } from './persistence/activity.js';
+import { openDatabase } from './persistence/database.js';
+import { NetworkRepository } from './persistence/networks.js';
+import { SqliteDocumentStore } from './persistence/sqlite.js';
+import { SyncServer } from './sync/SyncServer.js';
+
+const USAGE = `usage:
+  polyphony create --centre NAME --person "name:relation:role" [--person …] [--title TITLE] [--json]
+  polyphony list [--json]
+  polyphony revoke PARTICIPANT_ID [--json]
+  polyphony reissue PARTICIPANT_ID [--json]
+roles: ${ROLES.join(', ')}`;
+
+function fail(message: string): never {
+  console.error(`polyphony: ${message}\n\n${USAGE}`);
+  process.exit(2);
+}
+
+function parsePerson(text: string): PersonInput {
+  const [name = '', relation = '', role = 'network_member'] = text.split(':').map((part) => part.trim());
+  if (!name) fail(`a person needs a name: "${text}"`);
+  if (!(ROLES as readonly string[]).includes(role)) fail(`unknown role "${role}"`);
+  return { name, relation, role: role as Role };
+}
+
+const { values, positionals } = parseArgs({
+  allowPositionals: true,
+  options: {
+    centre: { type: 'string' },
+    person: { type: 'string', multiple: true },
+    title: { type: 'string' },
+    json: { type: 'boolean', default: false },
+    help: { type: 'boolean', short: 'h', default: false },
+  },
+});
+const [command, argument] = positionals;
+if (values.help || !command) {
+  console.log(USAGE);
+  process.exit(values.help ? 0 : 2);
+}
+
+const config = loadConfig();
+const db = openDatabase(config.dataDir, { synchronous: config.sqliteSynchronous });
+const store = new SqliteDocumentStore(db);
+const networks = new NetworkRepository(db);
+const access = new AccessRepository(db);
+const activity = new ActivityRepository(db);
+const logger = createLogger('warn');
+// No sockets here: the sync server only writes the first state of a new meeting document.
+const sync = new SyncServer({
+  store,
+  authorize: async () => ({ ok: false, status: 403, error: 'cli' }),
+  limits: config.limits,
+  logger,
+});
+const service = new NetworkService({
+  networks,
+  access,
+  activity,
+  sync,
+  invitationLifetimeMs: config.invitationLifetimeMs,
+});
+const base = (config.publicUrl ?? `http://${config.host}:${config.port}`).replace(/\/$/, '');
+const print = (json: unknown, text: string) =>
+  console.log(values.json ? JSON.stringify(json, null, 2) : text);
+
+try {
+  switch (command) {
+    case 'create': {
+      if (!values.centre) fail('--centre is needed: whose network is it?');
+      const people = (values.person ?? []).map(parsePerson);
+      if (people.length === 0) fail('at least one --person is needed');
+      const started = await service.startNetwork({
+        centreName: values.centre,
+        meetingTitle: values.title,
+        me: people[0] as PersonInput,
+        people: people.slice(1),
+      });
+      const links = started.invitations.map(({ participant, token, record }) =>
+        service.invitationView(participant, token, record, base),
+      );
+      print(
+        {
+          network: started.network,
+          meeting: { ...started.meeting, url: `${base}/m/${started.meeting.id}` },
+          links,
+        },
+        [
+          `Network of ${started.network.centreName} (${started.network.id}), meeting ${started.meeting.id}`,
+          ...links.map(
+            (link) =>
+              `  ${link.participant.name}${link.participant.relation ? ` (${link.participant.relation})` : ''}, ` +
+              `${link.participant.role}, ${link.participant.id}\n    ${link.url}`,
+          ),
+          `Links work until ${links[0]?.expiresAt}. They are shown only now.`,
+        ].join('\n'),
+      );
+      break;
+    }
+    case 'list': {
+      const list = networks.listNetworks().map((network) => ({
+        ...network,
+        meetings: networks.listMeetings(network.id).length,
+        people: networks.listParticipants(network.id).map((person) => service.participantView(person)),
+      }));
+      print(
+        list,
+        list
+          .map(
+            (network) =>
+              `${network.centreName} (${network.id}), ${network.meetings} meeting(s), started ${network.createdAt}\n` +
+              network.people
+                .map((person) => `  ${person.id}  ${person.name}, ${person.role}, link ${person.link.state}`)
+                .join('\n'),
+          )
+          .join('\n') || 'No networks yet.',
+      );
+      break;
+    }
+    case 'revoke':
+    case 'reissue': {
+      const participant = argument ? networks.findParticipant(argument) : undefined;
+      if (!participant) fail(`no person with id "${argument ?? ''}"`);
+      if (command === 'revoke') {
+        const revoked = service.revoke(participant.networkId, null, participant.id);
+        print(
+          { participant: service.participantView(participant), revokedInvitations: revoked.length },
+          `Revoked ${revoked.length} link(s) of ${participant.name}; a running server closes their connections within a second.`,
+        );
+      } else {
+        const { token, record } = service.reissue(participant.networkId, null, participant.id);
+        const link = service.invitationView(participant, token, record, base);
+        print(link, `New link for ${participant.name} (the old one no longer works):\n  ${link.url}`);
+      }
+      break;
+    }
+    default:
+      fail(`unknown command "${command}"`);
+  }
+} finally {
+  await sync.close();
+  await store.close();
+}

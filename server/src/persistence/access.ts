@@ -1,0 +1,186 @@
+/**
+ * Invitations and sessions. An invitation is a personal link bound to one network and one person (and so
+ * one role), with an expiry, revocable. Opening it adds the person to the browser's session; a session
+ * is valid for a network only while the invitation it came from is neither revoked nor expired.
+ */
+import type { LinkState } from '@polyphony/shared';
+import { hashToken, newId, newToken } from '../auth/tokens.js';
+import type { SqliteDatabase } from './database.js';
+
+/** A stored invitation. */
+export interface InvitationRecord {
+  id: string;
+  networkId: string;
+  participantId: string;
+  createdAt: string;
+  expiresAt: string;
+  revokedAt: string | null;
+}
+
+interface InvitationRow {
+  id: string;
+  network_id: string;
+  participant_id: string;
+  created_at: string;
+  expires_at: string;
+  revoked_at: string | null;
+}
+
+const invitation = (row: InvitationRow): InvitationRecord => ({
+  id: row.id,
+  networkId: row.network_id,
+  participantId: row.participant_id,
+  createdAt: row.created_at,
+  expiresAt: row.expires_at,
+  revokedAt: row.revoked_at,
+});
+
+/** The state of an invitation at a moment. */
+export function linkState(record: InvitationRecord, now: Date): LinkState {
+  if (record.revokedAt) return 'revoked';
+  if (Date.parse(record.expiresAt) <= now.getTime()) return 'expired';
+  return 'active';
+}
+
+/** A session's membership of one network. */
+export interface Membership {
+  networkId: string;
+  participantId: string;
+  invitation: InvitationRecord;
+}
+
+/** Invitations, sessions and the memberships that bind them. */
+export class AccessRepository {
+  private readonly sql;
+
+  constructor(db: SqliteDatabase) {
+    this.sql = {
+      insertInvitation: db.prepare(
+        `INSERT INTO invitations (id, network_id, participant_id, token_hash, created_at, expires_at)
+         VALUES (?, ?, ?, ?, ?, ?)`,
+      ),
+      byHash: db.prepare<[string], InvitationRow>('SELECT * FROM invitations WHERE token_hash = ?'),
+      byId: db.prepare<[string], InvitationRow>('SELECT * FROM invitations WHERE id = ?'),
+      latestFor: db.prepare<[string], InvitationRow>(
+        'SELECT * FROM invitations WHERE participant_id = ? ORDER BY created_at DESC, rowid DESC LIMIT 1',
+      ),
+      revokeFor: db.prepare<[string, string], { id: string }>(
+        `UPDATE invitations SET revoked_at = ? WHERE participant_id = ? AND revoked_at IS NULL RETURNING id`,
+      ),
+      endedBetween: db.prepare<[string, string, string, string], { id: string }>(
+        `SELECT id FROM invitations
+         WHERE (revoked_at > ? AND revoked_at <= ?) OR (expires_at > ? AND expires_at <= ?)`,
+      ),
+      insertSession: db.prepare('INSERT INTO sessions (token_hash, created_at) VALUES (?, ?)'),
+      session: db.prepare<[string], { token_hash: string }>(
+        'SELECT token_hash FROM sessions WHERE token_hash = ?',
+      ),
+      upsertMember: db.prepare(
+        `INSERT INTO session_members (session_hash, network_id, invitation_id) VALUES (?, ?, ?)
+         ON CONFLICT (session_hash, network_id) DO UPDATE SET invitation_id = excluded.invitation_id`,
+      ),
+      members: db.prepare<[string], InvitationRow>(
+        `SELECT i.* FROM session_members m JOIN invitations i ON i.id = m.invitation_id
+         WHERE m.session_hash = ?`,
+      ),
+      member: db.prepare<[string, string], InvitationRow>(
+        `SELECT i.* FROM session_members m JOIN invitations i ON i.id = m.invitation_id
+         WHERE m.session_hash = ? AND m.network_id = ?`,
+      ),
+    };
+  }
+
+  /** Make a personal link; the token is returned once and only its hash is kept. */
+  createInvitation(
+    networkId: string,
+    participantId: string,
+    now: Date,
+    lifetimeMs: number,
+  ): { record: InvitationRecord; token: string } {
+    const token = newToken();
+    const record: InvitationRecord = {
+      id: newId(),
+      networkId,
+      participantId,
+      createdAt: now.toISOString(),
+      expiresAt: new Date(now.getTime() + lifetimeMs).toISOString(),
+      revokedAt: null,
+    };
+    this.sql.insertInvitation.run(
+      record.id,
+      networkId,
+      participantId,
+      hashToken(token),
+      record.createdAt,
+      record.expiresAt,
+    );
+    return { record, token };
+  }
+
+  findInvitationByToken(token: string): InvitationRecord | undefined {
+    const row = this.sql.byHash.get(hashToken(token));
+    return row && invitation(row);
+  }
+
+  findInvitation(id: string): InvitationRecord | undefined {
+    const row = this.sql.byId.get(id);
+    return row && invitation(row);
+  }
+
+  /** The most recent invitation of a participant: the one their link state is read from. */
+  latestInvitation(participantId: string): InvitationRecord | undefined {
+    const row = this.sql.latestFor.get(participantId);
+    return row && invitation(row);
+  }
+
+  /** Revoke every live link of a participant; returns the ids revoked. */
+  revokeParticipant(participantId: string, now: Date): string[] {
+    return this.sql.revokeFor.all(now.toISOString(), participantId).map((row) => row.id);
+  }
+
+  /** Invitations revoked or expired in (from, to]: their sessions must end. */
+  endedBetween(from: Date, to: Date): string[] {
+    const a = from.toISOString();
+    const b = to.toISOString();
+    return this.sql.endedBetween.all(a, b, a, b).map((row) => row.id);
+  }
+
+  /** Start a new browser session; returns its token (for the cookie). */
+  createSession(now: Date): string {
+    const token = newToken();
+    this.sql.insertSession.run(hashToken(token), now.toISOString());
+    return token;
+  }
+
+  /** Whether a session token is known. */
+  sessionExists(token: string): boolean {
+    return this.sql.session.get(hashToken(token)) !== undefined;
+  }
+
+  /** Make the session act as the invitation's person in its network (replacing anyone before). */
+  join(sessionToken: string, record: InvitationRecord): void {
+    this.sql.upsertMember.run(hashToken(sessionToken), record.networkId, record.id);
+  }
+
+  /** The session's valid memberships. */
+  memberships(sessionToken: string, now: Date): Membership[] {
+    return this.sql.members
+      .all(hashToken(sessionToken))
+      .map(invitation)
+      .filter((record) => linkState(record, now) === 'active')
+      .map((record) => ({
+        networkId: record.networkId,
+        participantId: record.participantId,
+        invitation: record,
+      }));
+  }
+
+  /** The session's valid membership of one network. */
+  membership(sessionToken: string, networkId: string, now: Date): Membership | undefined {
+    const row = this.sql.member.get(hashToken(sessionToken), networkId);
+    if (!row) return undefined;
+    const record = invitation(row);
+    if (linkState(record, now) !== 'active') return undefined;
+    return { networkId, participantId: record.participantId, invitation: record };
+  }
+}

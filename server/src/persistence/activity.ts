@@ -1,0 +1,71 @@
+/**
+ * The activity log of a network: who joined, viewed, exported, invited, revoked. Visible to every member.
+ * It records ids and kinds only, never document text.
+ */
+import type { ActivityEntry, ActivityKind } from '@polyphony/shared';
+import type { SqliteDatabase } from './database.js';
+
+/** What to record. */
+export interface ActivityInput {
+  networkId: string;
+  kind: ActivityKind;
+  actorId?: string | null;
+  subjectId?: string | null;
+  meetingId?: string | null;
+  at: string;
+}
+
+interface ActivityRow {
+  id: number;
+  at: string;
+  kind: ActivityKind;
+  actor_id: string | null;
+  actor_name: string | null;
+  subject_id: string | null;
+  subject_name: string | null;
+  meeting_id: string | null;
+}
+
+/** The activity log. */
+export class ActivityRepository {
+  private readonly sql;
+
+  constructor(db: SqliteDatabase) {
+    this.sql = {
+      insert: db.prepare(
+        `INSERT INTO activity (network_id, at, kind, actor_id, subject_id, meeting_id) VALUES (?, ?, ?, ?, ?, ?)`,
+      ),
+      list: db.prepare<[string, number], ActivityRow>(
+        `SELECT a.id, a.at, a.kind, a.actor_id, actor.name AS actor_name, a.subject_id,
+                subject.name AS subject_name, a.meeting_id
+         FROM activity a
+         LEFT JOIN participants actor ON actor.id = a.actor_id
+         LEFT JOIN participants subject ON subject.id = a.subject_id
+         WHERE a.network_id = ? ORDER BY a.id DESC LIMIT ?`,
+      ),
+    };
+  }
+
+  record(entry: ActivityInput): void {
+    this.sql.insert.run(
+      entry.networkId,
+      entry.at,
+      entry.kind,
+      entry.actorId ?? null,
+      entry.subjectId ?? null,
+      entry.meetingId ?? null,
+    );
+  }
+
+  /** The newest entries first. */
+  list(networkId: string, limit = 200): ActivityEntry[] {
+    return this.sql.list.all(networkId, limit).map((row) => ({
+      id: row.id,
+      at: row.at,
+      kind: row.kind,
+      actor: row.actor_id ? { id: row.actor_id, name: row.actor_name ?? '' } : null,
+      subject: row.subject_id ? { id: row.subject_id, name: row.subject_name ?? '' } : null,
+      meetingId: row.meeting_id,
+    }));
+  }
+}
