@@ -1,5 +1,5 @@
 /** Two people on one meeting see each other's words and cursors live. */
-import { editor, expect, joinAs, test, typeInto } from './fixtures';
+import { editor, expect, joinAs, test, typeInto } from './fixtures.js';
 
 test('text typed by one person appears for the other, with the writer’s name at their cursor', async ({
   browser,
