@@ -64,7 +64,10 @@ export function countingWebSocket(
     override send(data: Outgoing): void {
       const bytes =
         data instanceof Uint8Array ? data : data instanceof ArrayBuffer ? new Uint8Array(data) : null;
-      if (bytes && bytes[0] === MessageType.awareness) return this.sendAwareness(bytes);
+      if (bytes && bytes[0] === MessageType.awareness) {
+        this.sendAwareness(bytes);
+        return;
+      }
       if (bytes && carriesUpdate(bytes)) {
         this.sent++;
         if (bytes[1] === SyncMessageType.step2) this.sentFullState = true;
