@@ -1,5 +1,5 @@
 /** Two people on one meeting see each other's words and cursors live. */
-import { editor, expect, joinAs, test, typeInto } from './fixtures';
+import { editor, expect, joinAs, test, typeInto } from './fixtures.js';
 
 test('text typed by one person appears for the other, with the writer’s name at their cursor', async ({
   browser,
@@ -44,4 +44,35 @@ test('text typed by one person appears for the other, with the writer’s name a
 
   await anna.context.close();
   await mother.context.close();
+});
+
+test('a busy meeting does not get anyone disconnected: fast typing and cursor moves stay within limits', async ({
+  browser,
+  baseURL,
+  createMeeting,
+}) => {
+  const meeting = await createMeeting('Busy');
+  const anna = await joinAs(browser, baseURL!, meeting, 'Anna');
+  const team = await joinAs(browser, baseURL!, meeting, 'Kaisa');
+  await expect(team.page.getByTestId('who-is-here')).toContainText('Anna');
+
+  // Anna types fast and sweeps her cursor back and forth (each move changes her presence).
+  await typeInto(
+    anna.page,
+    'dialogue',
+    'The night was long and nobody could sleep at all, not even the dog.',
+  );
+  for (let i = 0; i < 60; i++) await anna.page.keyboard.press(i < 30 ? 'ArrowLeft' : 'ArrowRight');
+  await typeInto(anna.page, 'plan', 'Call the GP together tomorrow morning before nine.');
+
+  // Kaisa, who received all of that, can still write, and both are saved, not cut off.
+  await typeInto(team.page, 'reflections', 'I wonder what helped the dog sleep before.');
+  await expect(editor(anna.page, 'reflections')).toContainText('I wonder what helped the dog sleep before.');
+  await expect(editor(team.page, 'plan')).toContainText('Call the GP together tomorrow morning before nine.');
+  await expect(anna.page.getByTestId('save-status')).toHaveAttribute('data-status', 'saved');
+  await expect(team.page.getByTestId('save-status')).toHaveAttribute('data-status', 'saved');
+  await expect(editor(team.page, 'plan').locator('.caret-label')).toHaveText('Anna');
+
+  await anna.context.close();
+  await team.context.close();
 });

@@ -2,7 +2,7 @@
 import path from 'node:path';
 import { type Browser, type BrowserContext, test as base, expect, type Page } from '@playwright/test';
 import type { MeetingSummary } from '@polyphony/shared';
-import { repoRoot } from './server';
+import { repoRoot } from './server.js';
 
 /** Where the run saves its screenshots (gitignored). */
 export const screenshotDir = path.join(repoRoot, 'tests/e2e/screenshots');
@@ -14,6 +14,7 @@ export interface Person {
 }
 
 export const test = base.extend<{ createMeeting: (title?: string) => Promise<MeetingSummary> }>({
+  // biome-ignore lint/correctness/noEmptyPattern: Playwright reads a fixture's dependencies from this pattern.
   baseURL: async ({}, use) => {
     const url = process.env.POLYPHONY_E2E_URL;
     if (!url) throw new Error('POLYPHONY_E2E_URL is not set: run through playwright.config.ts');

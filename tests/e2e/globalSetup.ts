@@ -1,5 +1,5 @@
 /** Starts one real server for the whole end-to-end run; the returned function stops it. */
-import { startServer } from './server';
+import { startServer } from './server.js';
 
 export default async function globalSetup(): Promise<() => Promise<void>> {
   const server = await startServer();

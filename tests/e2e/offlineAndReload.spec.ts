@@ -1,5 +1,5 @@
 /** Nothing is lost: edits made offline reach the others later, and a reload keeps everything. */
-import { editor, expect, joinAs, test, typeInto } from './fixtures';
+import { editor, expect, joinAs, test, typeInto } from './fixtures.js';
 
 test('edits made offline are kept, and reach the others when the connection returns', async ({
   browser,

@@ -3,7 +3,7 @@
  * are held back by a WebSocket route, and the status must stay "saving" until they are let through.
  */
 import type { WebSocketRoute } from '@playwright/test';
-import { expect, joinAs, test, typeInto } from './fixtures';
+import { expect, test, typeInto } from './fixtures.js';
 
 const SAVED = 16;
 

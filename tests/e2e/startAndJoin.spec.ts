@@ -1,6 +1,6 @@
 /** Starting a meeting from nothing, joining it by name, and what the page looks like on two screens. */
 import path from 'node:path';
-import { editor, expect, screenshotDir, test } from './fixtures';
+import { editor, expect, screenshotDir, test } from './fixtures.js';
 
 test('start a meeting, say your name, and see the shared page with its link', async ({ page }) => {
   await page.goto('/');

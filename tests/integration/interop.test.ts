@@ -69,6 +69,28 @@ describe('y-websocket interop', () => {
     expect(stock.receivedTypes.every((type) => type <= 3)).toBe(true);
   });
 
+  it('a quiet stock client in a busy meeting is never closed, and fast presence arrives coalesced', async () => {
+    const meetingId = await createMeeting(server.url);
+    const reader = connectClient(server.wsUrl, meetingId);
+    const mover = connectClient(server.wsUrl, meetingId);
+    clients.push(reader, mover);
+    await Promise.all([waitForSync(reader), waitForSync(mover)]);
+    const closes: number[] = [];
+    reader.provider.on('connection-close', (event) => closes.push(event?.code ?? 0));
+    mover.provider.on('connection-close', (event) => closes.push(event?.code ?? 0));
+    // 60 cursor moves a second for two seconds: the stock reader relays each one back to the server.
+    for (let i = 1; i <= 120; i++) {
+      mover.provider.awareness.setLocalStateField('cursor', i);
+      await new Promise((resolve) => setTimeout(resolve, 1000 / 60));
+    }
+    const seen = () =>
+      (reader.provider.awareness.getStates().get(mover.doc.clientID) as { cursor?: number } | undefined)
+        ?.cursor;
+    await waitFor(() => seen() === 120, 'the last cursor position to arrive');
+    expect(closes).toEqual([]);
+    expect(reader.provider.wsconnected && mover.provider.wsconnected).toBe(true);
+  });
+
   it('refuses a socket for a meeting that does not exist, before it opens', async () => {
     const { cookie } = await createMeeting(server.url);
     const missing = connectClient(server.wsUrl, 'AAAAAAAAAAAAAAAAAAAAAA', { cookie });

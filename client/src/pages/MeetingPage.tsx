@@ -85,7 +85,11 @@ export function MeetingPage({ meetingId }: { meetingId: string }) {
   if (!user) {
     return (
       <main className="notice">
+        <p className="brand small">Polyphony</p>
         <h1>{lookup.meeting.title}</h1>
+        <p className="lead">
+          You are joining this meeting’s shared page. Everyone in the meeting can read and write all of it.
+        </p>
         <IdentityForm
           initial={null}
           submitLabel="Join the meeting"

@@ -63,7 +63,10 @@ export class MeetingSession {
     this.provider = new WebsocketProvider(syncUrl(), meetingId, this.doc, {
       connect: false,
       params: { [SyncParams.version]: String(PROTOCOL_VERSION), [SyncParams.ack]: '1' },
-      WebSocketPolyfill: countingWebSocket(() => this.refresh()),
+      WebSocketPolyfill: countingWebSocket(
+        () => this.doc.clientID,
+        () => this.refresh(),
+      ),
     });
     // Registered before connecting: y-websocket reports unknown message types as errors.
     this.provider.messageHandlers[MessageType.saved] = (_encoder, decoder, provider) => {

@@ -24,6 +24,8 @@ export class Connection {
   receivedUpdates = 0;
   /** Awareness client ids this socket has announced, removed for everyone when it closes. */
   readonly awarenessIds = new Set<number>();
+  /** The newest presence update held back by the presence rate, applied when the rate allows. */
+  deferredAwareness: Uint8Array | undefined;
   readonly messageLimiter: RateLimiter;
   readonly awarenessLimiter: RateLimiter;
 

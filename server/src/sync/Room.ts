@@ -25,6 +25,13 @@ export interface RoomEvents {
 
 const EMPTY_STATE_VECTOR_LENGTH = 1;
 
+/** Count a message against the socket's rate; a flood closes the socket. */
+function takeMessageToken(connection: Connection): void {
+  if (!connection.messageLimiter.take()) {
+    throw new ProtocolViolation(CloseCodes.flood, 'too many messages');
+  }
+}
+
 /** One meeting document in memory. */
 export class Room {
   readonly doc = new Y.Doc();
@@ -135,12 +142,14 @@ export class Room {
     const type = decoding.readVarUint(decoder);
     switch (type) {
       case MessageType.sync:
+        takeMessageToken(connection);
         this.receiveSync(connection, decoder);
         return;
       case MessageType.awareness:
         this.receiveAwareness(connection, decoding.readVarUint8Array(decoder), message.length);
         return;
       case MessageType.queryAwareness:
+        takeMessageToken(connection);
         connection.send(this.awarenessMessage([...this.awareness.getStates().keys()]));
         return;
       default:
@@ -195,22 +204,38 @@ export class Room {
     if (messageBytes > this.limits.maxAwarenessBytes) {
       throw new ProtocolViolation(CloseCodes.messageTooBig, 'awareness message too large');
     }
-    if (!connection.awarenessLimiter.take()) {
-      throw new ProtocolViolation(CloseCodes.flood, 'too many awareness messages');
-    }
     let ids: number[];
     try {
       ids = awarenessClientIds(update);
     } catch {
       throw new ProtocolViolation(CloseCodes.malformedMessage, 'awareness update could not be decoded');
     }
-    // A socket may announce only its own presence, never someone else's.
+    // A socket may announce only its own presence, never someone else's. The stock y-websocket client
+    // relays every presence change it receives back to the server; those relays are ignored here, and
+    // cost the socket nothing, so a quiet reader in a busy meeting is never taken for a flood.
     for (const id of ids) {
       for (const other of this.connections) {
         if (other !== connection && other.awarenessIds.has(id)) return;
       }
     }
-    awarenessProtocol.applyAwarenessUpdate(this.awareness, update, connection);
+    takeMessageToken(connection);
+    if (connection.awarenessLimiter.take()) {
+      awarenessProtocol.applyAwarenessUpdate(this.awareness, update, connection);
+      return;
+    }
+    // Over the presence rate: keep only the newest and apply it when the rate allows. Presence is
+    // ephemeral, so coalescing loses nothing anyone would notice (a cursor skips a position).
+    const waiting = connection.deferredAwareness === undefined;
+    connection.deferredAwareness = update;
+    if (waiting) {
+      setTimeout(() => {
+        const latest = connection.deferredAwareness;
+        connection.deferredAwareness = undefined;
+        if (latest && connection.isOpen && this.connections.has(connection)) {
+          awarenessProtocol.applyAwarenessUpdate(this.awareness, latest, connection);
+        }
+      }, 1000 / this.limits.awarenessPerSecond);
+    }
   }
 
   private encodeStateAsUpdate(stateVector: Uint8Array): Uint8Array {

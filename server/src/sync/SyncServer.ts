@@ -40,6 +40,7 @@ export const SERVER_ORIGIN = Symbol('server');
 
 const SYNC_PATH = /^\/sync\/([A-Za-z0-9_-]{1,64})$/;
 const RETRY_DELAYS_MS = [50, 200, 1000, 5000];
+const MAX_QUEUED_WHILE_LOADING = 1000;
 
 /** Rooms, sockets and the commit loop. */
 export class SyncServer {
@@ -113,9 +114,9 @@ export class SyncServer {
     });
     socket.on('message', (data, isBinary) => {
       if (!isBinary) return connection.close(CloseCodes.malformedMessage);
-      if (!connection.messageLimiter.take()) return connection.close(CloseCodes.flood);
       if (room) this.receive(room, connection, data);
-      else queued.push(data);
+      // Rates are counted when queued messages are handled; the queue itself is bounded.
+      else if (queued.push(data) > MAX_QUEUED_WHILE_LOADING) connection.close(CloseCodes.flood);
     });
     socket.on('close', () => room?.removeConnection(connection));
     const attach = (opened: Room): void | Promise<void> => {
