@@ -70,9 +70,9 @@ describe('y-websocket interop', () => {
   });
 
   it('a quiet stock client in a busy meeting is never closed, and fast presence arrives coalesced', async () => {
-    const meetingId = await createMeeting(server.url);
-    const reader = connectClient(server.wsUrl, meetingId);
-    const mover = connectClient(server.wsUrl, meetingId);
+    const { meetingId, cookie } = await createMeeting(server.url);
+    const reader = connectClient(server.wsUrl, meetingId, { cookie });
+    const mover = connectClient(server.wsUrl, meetingId, { cookie });
     clients.push(reader, mover);
     await Promise.all([waitForSync(reader), waitForSync(mover)]);
     const closes: number[] = [];
