@@ -1,21 +1,41 @@
 /**
  * One section of the meeting document as its own TipTap editor, bound to the section's XmlFragment in
- * the shared Y.Doc. All sections share one provider and one awareness: each editor's caret plugin shows
- * a remote cursor only when its relative position resolves inside this editor's fragment.
+ * a Y.Doc. All sections share one provider and one awareness: each editor's caret plugin shows a remote
+ * cursor only when its relative position resolves inside this editor's fragment. Without a provider
+ * (the frozen "as agreed" version) there are no carets, and the editor only reads.
  */
 import type { SectionName } from '@polyphony/shared';
 import { sectionExtensions } from '@polyphony/shared/editor';
+import type { AnyExtension } from '@tiptap/core';
 import Collaboration from '@tiptap/extension-collaboration';
 import CollaborationCaret from '@tiptap/extension-collaboration-caret';
 import { EditorContent, useEditor } from '@tiptap/react';
-import type { MeetingSession, MeetingUser } from '../sync/MeetingSession';
+import type { ReactNode } from 'react';
+import type { WebsocketProvider } from 'y-websocket';
+import type * as Y from 'yjs';
+import type { MeetingUser } from '../sync/MeetingSession';
+import { meetingBlocks } from './blocks';
+import { InsertControls } from './InsertControls';
+import { LaterAdditions, type LaterAdditionsOptions } from './laterAdditions';
 import { sectionText } from './sections';
 
 interface SectionEditorProps {
-  session: MeetingSession;
+  doc: Y.Doc;
+  /** The live connection, for carets; null for a frozen version. */
+  provider: WebsocketProvider | null;
   section: SectionName;
   /** Who is writing, at the time the editor is created; later changes go through the session. */
   user: MeetingUser;
+  /** Whether this person may write here (observers and the frozen version only read). */
+  editable: boolean;
+  /** Mark text typed after the meeting was closed. */
+  laterAdditions?: LaterAdditionsOptions;
+  /** Brought forward (during the reflecting conversation). */
+  forward?: boolean;
+  /** Prefix of the editor's test id: `editor` for the live document. */
+  testIdPrefix?: string;
+  /** Anything the section shows under its editor (the plan's "no decisions today"). */
+  children?: ReactNode;
 }
 
 /** The caret of another person: a coloured line with their name above it. */
@@ -32,51 +52,76 @@ function renderCaret(user: Record<string, unknown>): HTMLElement {
   return caret;
 }
 
-/** A live, shared editor for one section. */
-export function SectionEditor({ session, section, user }: SectionEditorProps) {
+/** A shared editor for one section, with the button that adds its kind of block. */
+export function SectionEditor({
+  doc,
+  provider,
+  section,
+  user,
+  editable,
+  laterAdditions,
+  forward = false,
+  testIdPrefix = 'editor',
+  children,
+}: SectionEditorProps) {
   const text = sectionText[section];
-  const headingId = `section-${section}-heading`;
-  const hintId = `section-${section}-hint`;
+  const headingId = `${testIdPrefix}-${section}-heading`;
+  const hintId = `${testIdPrefix}-${section}-hint`;
+  const extensions: AnyExtension[] = [
+    ...sectionExtensions(section, meetingBlocks),
+    Collaboration.configure({ document: doc, field: section }),
+  ];
+  if (provider) {
+    extensions.push(
+      CollaborationCaret.configure({
+        provider,
+        user,
+        render: renderCaret,
+        selectionRender: (who) => ({
+          nodeName: 'span',
+          class: 'caret-selection',
+          style: `background-color: ${typeof who.color === 'string' ? who.color : '#555'}33`,
+        }),
+      }),
+    );
+  }
+  if (laterAdditions) extensions.push(LaterAdditions.configure(laterAdditions));
   const editor = useEditor(
     {
-      extensions: [
-        ...sectionExtensions(),
-        Collaboration.configure({ document: session.doc, field: section }),
-        CollaborationCaret.configure({
-          provider: session.provider,
-          user,
-          render: renderCaret,
-          selectionRender: (who) => ({
-            nodeName: 'span',
-            class: 'caret-selection',
-            style: `background-color: ${typeof who.color === 'string' ? who.color : '#555'}33`,
-          }),
-        }),
-      ],
+      extensions,
+      editable,
       editorProps: {
         attributes: {
           class: 'section-editor',
           role: 'textbox',
           'aria-multiline': 'true',
+          'aria-readonly': String(!editable),
           'aria-labelledby': headingId,
           'aria-describedby': hintId,
-          'data-testid': `editor-${section}`,
+          'data-testid': `${testIdPrefix}-${section}`,
           spellcheck: 'true',
         },
       },
       // The toolbar-free editor needs no React re-render per keystroke.
       shouldRerenderOnTransaction: false,
     },
-    // Created once per session; the person's name and colour change through awareness, not a new editor.
-    [session],
+    // Created once per document; the person's name and colour change through awareness, not a new editor.
+    [doc, provider, editable],
   );
   return (
-    <section className="section" aria-labelledby={headingId} data-section={section}>
+    <section
+      className={`section${forward ? ' is-forward' : ''}`}
+      aria-labelledby={headingId}
+      data-section={section}
+      data-testid={`section-${section}`}
+    >
       <h2 id={headingId}>{text.heading}</h2>
       <p id={hintId} className="hint">
         {text.hint}
       </p>
       <EditorContent editor={editor} />
+      {editable && <InsertControls editor={editor} section={section} />}
+      {children}
     </section>
   );
 }

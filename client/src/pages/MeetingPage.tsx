@@ -1,44 +1,62 @@
 /**
- * The meeting page: the shared document in four sections, who is here, the link to share, and an
- * honest save status. Asks once what the person wishes to be called before they join.
+ * The meeting page: the shared document in four sections, the phase as a soft cue, who is here (with a
+ * raised hand), where I am, the plan's "no decisions today" and next meeting, closing, the version as
+ * agreed, and an honest save status. Who I am comes from the invitation (the session cookie).
  */
-import type { MeetingSummary } from '@polyphony/shared';
-import { SECTIONS } from '@polyphony/shared';
-import { useEffect, useState } from 'react';
+import {
+  type AttendanceEntry,
+  can,
+  DocumentTypes,
+  type MeetingDetail,
+  MetaKeys,
+  type Phase,
+  SECTIONS,
+  type SectionName,
+} from '@polyphony/shared';
+import { useCallback, useEffect, useMemo, useState } from 'react';
 import { ApiRequestError, getMeeting } from '../api/meetings';
+import { type MeetingPeople, MeetingPeopleContext } from '../editor/MeetingContext';
 import { SectionEditor } from '../editor/SectionEditor';
 import {
+  useMapEntries,
   useMeetingSession,
-  useMeetingTitle,
+  useMetaValue,
   useParticipants,
   useSaveStatus,
   useWarnBeforeLeaving,
 } from '../sync/hooks';
 import type { MeetingSession, MeetingUser } from '../sync/MeetingSession';
-import { IdentityForm } from '../ui/IdentityForm';
-import { loadIdentity, saveIdentity } from '../ui/identity';
+import { AgreedView } from '../ui/AgreedView';
+import { loadColor, saveColor } from '../ui/colour';
+import { PALETTE } from '../ui/identity';
+import { ClosedBanner, CloseMeetingControl } from '../ui/MeetingClosing';
+import { PhaseBar } from '../ui/PhaseBar';
+import { NextMeetingPanel, NoDecisionsToday } from '../ui/PlanExtras';
+import { readPhase } from '../ui/phases';
+import { ReadOnlyBadge } from '../ui/ReadOnlyBadge';
 import { SaveStatusBadge } from '../ui/SaveStatusBadge';
-import { ShareLink } from '../ui/ShareLink';
-import { WhoIsHere } from '../ui/WhoIsHere';
+import { WhereAmI } from '../ui/WhereAmI';
+import { RaisedHands, WhoIsHere } from '../ui/WhoIsHere';
 
 type Lookup =
   | { state: 'loading' }
-  | { state: 'found'; meeting: MeetingSummary }
+  | { state: 'found'; detail: MeetingDetail }
+  | { state: 'unauthorized' }
   | { state: 'missing' }
   | { state: 'failed'; message: string };
 
 /** The page of one meeting, `/m/:id`. */
 export function MeetingPage({ meetingId }: { meetingId: string }) {
   const [lookup, setLookup] = useState<Lookup>({ state: 'loading' });
-  const [user, setUser] = useState<MeetingUser | null>(loadIdentity);
 
   useEffect(() => {
     let current = true;
     getMeeting(meetingId).then(
-      (meeting) => current && setLookup({ state: 'found', meeting }),
+      (detail) => current && setLookup({ state: 'found', detail }),
       (error: unknown) => {
         if (!current) return;
-        if (error instanceof ApiRequestError && error.status === 404) setLookup({ state: 'missing' });
+        if (error instanceof ApiRequestError && error.status === 401) setLookup({ state: 'unauthorized' });
+        else if (error instanceof ApiRequestError && error.status === 404) setLookup({ state: 'missing' });
         else
           setLookup({
             state: 'failed',
@@ -58,16 +76,25 @@ export function MeetingPage({ meetingId }: { meetingId: string }) {
       </main>
     );
   }
+  if (lookup.state === 'unauthorized') {
+    return (
+      <main className="notice" data-testid="open-link-again">
+        <h1>Please open your personal link again</h1>
+        <p>
+          This device does not know who you are yet. Open the link you were sent (by message or email) on this
+          device, and you will come straight back here.
+        </p>
+      </main>
+    );
+  }
   if (lookup.state === 'missing') {
     return (
       <main className="notice">
-        <h1>This meeting does not exist</h1>
+        <h1>This meeting cannot be found</h1>
         <p>
-          The link may be mistyped, or the meeting was removed. Ask the person who sent it for a new link.
+          The address may be mistyped, or this meeting belongs to a network your link is not part of. Open
+          your personal link again, or ask the person who sent it.
         </p>
-        <a className="button" href="/">
-          Start a new meeting
-        </a>
       </main>
     );
   }
@@ -82,114 +109,242 @@ export function MeetingPage({ meetingId }: { meetingId: string }) {
       </main>
     );
   }
-  if (!user) {
-    return (
-      <main className="notice">
-        <p className="brand small">Polyphony</p>
-        <h1>{lookup.meeting.title}</h1>
-        <p className="lead">
-          You are joining this meeting’s shared page. Everyone in the meeting can read and write all of it.
-        </p>
-        <IdentityForm
-          initial={null}
-          submitLabel="Join the meeting"
-          onSubmit={(chosen) => {
-            saveIdentity(chosen);
-            setUser(chosen);
-          }}
-        />
-      </main>
-    );
-  }
-  return <LiveMeeting meeting={lookup.meeting} user={user} onUserChange={setUser} />;
+  return <LiveMeeting detail={lookup.detail} />;
 }
 
-interface LiveMeetingProps {
-  meeting: MeetingSummary;
-  user: MeetingUser;
-  onUserChange: (user: MeetingUser) => void;
-}
-
-function LiveMeeting({ meeting, user, onUserChange }: LiveMeetingProps) {
-  const session = useMeetingSession(meeting.id);
+function LiveMeeting({ detail }: { detail: MeetingDetail }) {
+  const session = useMeetingSession(detail.meeting.id);
   if (!session) return null;
-  return <MeetingDocument session={session} meeting={meeting} user={user} onUserChange={onUserChange} />;
+  return <MeetingDocument session={session} detail={detail} />;
 }
 
-function MeetingDocument({
-  session,
-  meeting,
-  user,
-  onUserChange,
-}: LiveMeetingProps & { session: MeetingSession }) {
-  const status = useSaveStatus(session);
-  const people = useParticipants(session);
-  const [sharedTitle, setSharedTitle] = useMeetingTitle(session);
-  const [editingName, setEditingName] = useState(false);
-  const title = sharedTitle ?? meeting.title;
-  useWarnBeforeLeaving(status.unsaved);
+/** A first guess of where someone is: a small touch screen is most likely a phone. */
+function guessWhere(): AttendanceEntry['where'] {
+  return matchMedia('(pointer: coarse) and (max-width: 40rem)').matches ? 'phone' : 'room';
+}
 
+function readString(value: unknown): string {
+  return typeof value === 'string' ? value : '';
+}
+
+function MeetingDocument({ session, detail }: { session: MeetingSession; detail: MeetingDetail }) {
+  const { me, meeting, network } = detail;
+  const canWrite = can(me.role, 'write');
+  const canManage = can(me.role, 'manageMeetings');
+  const [color, setColor] = useState(loadColor);
+  const user = useMemo<MeetingUser>(
+    () => ({ name: me.name, color, id: me.id, relation: me.relation, role: me.role }),
+    [me, color],
+  );
+  const status = useSaveStatus(session);
+  const present = useParticipants(session);
+  const attendance = useMapEntries<AttendanceEntry>(session.doc, DocumentTypes.attendance);
+  const [phase, setPhase] = useMetaValue<Phase>(session.doc, MetaKeys.phase, readPhase);
+  const [closedInDoc] = useMetaValue(session.doc, MetaKeys.closed, (v) => v === true);
+  const [closedAtInDoc] = useMetaValue(session.doc, MetaKeys.closedAt, readString);
+  const [title, setTitle] = useMetaValue(session.doc, MetaKeys.title, readString);
+  const [closedHere, setClosedHere] = useState<string | null>(null);
+  const [showAgreed, setShowAgreed] = useState(false);
+  const [handRaised, setHandRaised] = useState(() => session.isHandRaised());
+  const closedAt = closedAtInDoc || closedHere || meeting.closedAt || '';
+  const closed = closedInDoc || closedAt !== '';
+  useWarnBeforeLeaving(canWrite && status.unsaved);
+
+  useEffect(() => session.setUser(user), [session, user]);
   useEffect(() => {
-    session.setUser(user);
-  }, [session, user]);
+    document.title = `${title || meeting.title || 'Meeting'} — Polyphony`;
+  }, [title, meeting.title]);
+
+  // Once synced: make this browser's insertions attributable, and say who is at this meeting. After a
+  // meeting is closed, opening it again is revisiting, not attending.
   useEffect(() => {
-    document.title = `${title || 'Meeting'} — Polyphony`;
-  }, [title]);
+    if (!canWrite) return;
+    return session.whenSynced(() => {
+      session.attributeTo(me.id);
+      const meta = session.doc.getMap(DocumentTypes.meta);
+      if (meta.get(MetaKeys.closed) === true || meeting.closedAt) return;
+      const map = session.doc.getMap<AttendanceEntry>(DocumentTypes.attendance);
+      const entry = map.get(me.id);
+      if (entry && entry.name === me.name && entry.relation === me.relation && entry.role === me.role) return;
+      map.set(me.id, {
+        name: me.name,
+        relation: me.relation,
+        role: me.role,
+        where: entry?.where ?? guessWhere(),
+      });
+    });
+  }, [session, canWrite, me, meeting.closedAt]);
+
+  const setWhere = useCallback(
+    (where: AttendanceEntry['where']) =>
+      session.doc
+        .getMap<AttendanceEntry>(DocumentTypes.attendance)
+        .set(me.id, { name: me.name, relation: me.relation, role: me.role, where }),
+    [session, me],
+  );
+
+  const people = useMemo<MeetingPeople>(
+    () => ({
+      me: { id: me.id, name: me.name, relation: me.relation },
+      people: detail.people.map(({ id, name, relation }) => ({ id, name, relation })),
+      attendance,
+      canWrite,
+    }),
+    [me, detail.people, attendance, canWrite],
+  );
+
+  // The later-addition marker reads these live, from inside the editors.
+  const laterAdditions = useMemo(
+    () => ({
+      isClosed: () => session.doc.getMap(DocumentTypes.meta).get(MetaKeys.closed) === true,
+      author: () => ({ id: me.id, name: me.name }),
+    }),
+    [session, me],
+  );
+
+  // During the reflecting conversation and the responses, the reflections come forward.
+  const reflectionsForward = phase === 'reflecting' || phase === 'responding';
+  const order: readonly SectionName[] = reflectionsForward
+    ? ['reflections', ...SECTIONS.filter((s) => s !== 'reflections')]
+    : SECTIONS;
 
   return (
-    <div className="meeting">
-      <header className="topbar">
-        <span className="brand small">Polyphony</span>
-        <SaveStatusBadge status={status} />
-      </header>
-      <div className="layout">
-        <main className="document">
-          <label htmlFor="meeting-title" className="visually-hidden">
-            Meeting title
-          </label>
-          <input
-            id="meeting-title"
-            className="title-input"
-            value={title}
-            onChange={(event) => setSharedTitle(event.target.value)}
-            placeholder="Meeting title"
-            maxLength={200}
-            data-testid="meeting-title"
-          />
-          {SECTIONS.map((section) => (
-            <SectionEditor key={section} session={session} section={section} user={user} />
-          ))}
-        </main>
-        <aside className="sidebar" aria-label="About this meeting">
-          <WhoIsHere people={people} />
-          <section className="panel" aria-labelledby="you-heading">
-            <h2 id="you-heading" className="panel-heading">
-              You
-            </h2>
-            {editingName ? (
-              <IdentityForm
-                initial={user}
-                submitLabel="Save"
-                onCancel={() => setEditingName(false)}
-                onSubmit={(chosen) => {
-                  saveIdentity(chosen);
-                  onUserChange(chosen);
-                  setEditingName(false);
+    <MeetingPeopleContext.Provider value={people}>
+      <div className="meeting" data-phase={phase}>
+        <header className="topbar">
+          <div className="topbar__where">
+            <span className="brand small">Polyphony</span>
+            <a className="network-link" href={`/n/${network.id}`} data-testid="network-link">
+              {network.centreName}’s network
+            </a>
+          </div>
+          <div className="topbar__status">
+            {canWrite && (
+              <button
+                type="button"
+                className={`button small hand-button${handRaised ? ' is-raised' : ''}`}
+                aria-pressed={handRaised}
+                onClick={() => {
+                  session.setHandRaised(!handRaised);
+                  setHandRaised(!handRaised);
                 }}
-              />
-            ) : (
-              <p className="you-row">
-                <span className="person-dot" style={{ backgroundColor: user.color }} aria-hidden="true" />
-                <span data-testid="your-name">{user.name}</span>
-                <button type="button" className="button small" onClick={() => setEditingName(true)}>
-                  Change name or colour
-                </button>
-              </p>
+                data-testid="raise-hand"
+              >
+                <span aria-hidden="true">✋</span>&nbsp;{handRaised ? 'Lower my hand' : 'Raise my hand'}
+              </button>
             )}
-          </section>
-          <ShareLink url={new URL(meeting.path, location.origin).href} />
-        </aside>
+            {canWrite ? <SaveStatusBadge status={status} /> : <ReadOnlyBadge />}
+          </div>
+        </header>
+        <PhaseBar phase={phase} onChange={setPhase} editable={canWrite} />
+        <RaisedHands people={present} />
+        {phase === 'reflecting' && (
+          <p className="banner banner--reflecting" role="status" data-testid="reflecting-banner">
+            The team is reflecting now: they talk together about what they heard, tentatively. You can listen
+            — and respond afterwards, if you wish.
+          </p>
+        )}
+        {phase === 'responding' && (
+          <p className="banner banner--reflecting" role="status">
+            Now everyone can respond to the reflections — or leave them as they are.
+          </p>
+        )}
+        {closed && (
+          <ClosedBanner
+            closedAt={closedAt}
+            showingAgreed={showAgreed}
+            onToggleAgreed={() => setShowAgreed((shown) => !shown)}
+            networkId={network.id}
+            canManage={canManage}
+          />
+        )}
+        <div className="layout">
+          <main className="document">
+            <label htmlFor="meeting-title" className="visually-hidden">
+              Meeting title
+            </label>
+            <input
+              id="meeting-title"
+              className="title-input"
+              value={title || meeting.title}
+              onChange={(event) => setTitle(event.target.value)}
+              readOnly={!canWrite}
+              placeholder="Meeting title"
+              maxLength={200}
+              data-testid="meeting-title"
+            />
+            <p className="meeting-facts">
+              Meeting {meeting.number} of {network.centreName}’s network ·{' '}
+              <a href={`/n/${network.id}`}>all meetings and people</a>
+            </p>
+            {showAgreed && closed ? (
+              <AgreedView meetingId={meeting.id} closedAt={closedAt} user={user} people={people} />
+            ) : (
+              order.map((section) => (
+                <SectionEditor
+                  key={section}
+                  doc={session.doc}
+                  provider={session.provider}
+                  section={section}
+                  user={user}
+                  editable={canWrite}
+                  laterAdditions={laterAdditions}
+                  forward={section === 'reflections' && reflectionsForward}
+                >
+                  {section === 'plan' && (
+                    <>
+                      <NoDecisionsToday doc={session.doc} editable={canWrite} />
+                      <NextMeetingPanel doc={session.doc} editable={canWrite} />
+                    </>
+                  )}
+                </SectionEditor>
+              ))
+            )}
+          </main>
+          <aside className="sidebar" aria-label="About this meeting">
+            <WhoIsHere people={present} attendance={attendance} />
+            {canWrite && <WhereAmI where={attendance[me.id]?.where} onChange={setWhere} />}
+            <section className="panel" aria-labelledby="you-heading">
+              <h2 id="you-heading" className="panel-heading">
+                You
+              </h2>
+              <p className="you-row">
+                <span className="person-dot" style={{ backgroundColor: color }} aria-hidden="true" />
+                <span data-testid="your-name">{me.name}</span>
+                {me.relation && <span className="you">({me.relation})</span>}
+              </p>
+              <fieldset className="colors">
+                <legend className="hint">Your colour</legend>
+                <div className="swatches">
+                  {PALETTE.map((swatch) => (
+                    <label key={swatch.color} className="swatch" style={{ backgroundColor: swatch.color }}>
+                      <input
+                        type="radio"
+                        name="colour"
+                        value={swatch.color}
+                        checked={color === swatch.color}
+                        onChange={() => {
+                          saveColor(swatch.color);
+                          setColor(swatch.color);
+                        }}
+                        aria-label={swatch.name}
+                      />
+                    </label>
+                  ))}
+                </div>
+              </fieldset>
+            </section>
+            {canManage && !closed && (
+              <section className="panel" aria-labelledby="meeting-heading">
+                <h2 id="meeting-heading" className="panel-heading">
+                  This meeting
+                </h2>
+                <CloseMeetingControl meetingId={meeting.id} onClosed={setClosedHere} />
+              </section>
+            )}
+          </aside>
+        </div>
       </div>
-    </div>
+    </MeetingPeopleContext.Provider>
   );
 }

@@ -8,7 +8,14 @@
  * there was no connection is still waiting to go out. Edits made without a connection travel in the
  * SyncStep2 this device sends after reconnecting, so they are saved when that message is acknowledged.
  */
-import { isPermanentClose, MessageType, PROTOCOL_VERSION, readSaved, SyncParams } from '@polyphony/shared';
+import {
+  DocumentTypes,
+  isPermanentClose,
+  MessageType,
+  PROTOCOL_VERSION,
+  readSaved,
+  SyncParams,
+} from '@polyphony/shared';
 import { IndexeddbPersistence } from 'y-indexeddb';
 import { WebsocketProvider } from 'y-websocket';
 import * as Y from 'yjs';
@@ -30,6 +37,10 @@ export interface SaveStatus {
 export interface MeetingUser {
   name: string;
   color: string;
+  /** Their participant id in the network, and how they are related ("mother"). */
+  id?: string;
+  relation?: string;
+  role?: string;
 }
 
 /** After a drop, how long "Reconnecting…" is shown before saying plainly that we are offline. */
@@ -58,6 +69,7 @@ export class MeetingSession {
   private terminalCode: number | null = null;
   private timer: ReturnType<typeof setTimeout> | undefined;
   private destroyed = false;
+  private attributedTo: string | null = null;
 
   constructor(readonly meetingId: string) {
     this.provider = new WebsocketProvider(syncUrl(), meetingId, this.doc, {
@@ -124,6 +136,43 @@ export class MeetingSession {
   /** Tell the others who this person is (name label and colour of their caret). */
   setUser(user: MeetingUser): void {
     this.provider.awareness.setLocalStateField('user', user);
+  }
+
+  /** Raise or lower this person's hand, for everyone to see. */
+  setHandRaised(raised: boolean): void {
+    this.provider.awareness.setLocalStateField('handRaised', raised);
+  }
+
+  /** Whether this person's hand is raised. */
+  isHandRaised(): boolean {
+    return (this.provider.awareness.getLocalState() as { handRaised?: boolean } | null)?.handRaised === true;
+  }
+
+  /** Run once the document has synced with the server (at once if it already has). */
+  whenSynced(run: () => void): () => void {
+    if (this.provider.synced) {
+      run();
+      return () => undefined;
+    }
+    const onSync = (synced: boolean) => {
+      if (!synced) return;
+      this.provider.off('sync', onSync);
+      run();
+    };
+    this.provider.on('sync', onSync);
+    return () => this.provider.off('sync', onSync);
+  }
+
+  /**
+   * Make every insertion of this browser attributable to a participant: maps this Yjs client id to the
+   * participant id in the document's PermanentUserData. Done after syncing, so that the participant's
+   * entry written by an earlier visit is found instead of a second one being made beside it.
+   */
+  attributeTo(participantId: string): void {
+    if (this.attributedTo === participantId) return;
+    this.attributedTo = participantId;
+    const users = new Y.PermanentUserData(this.doc, this.doc.getMap(DocumentTypes.users));
+    users.setUserMapping(this.doc, this.doc.clientID, participantId);
   }
 
   /** Close the connection and free everything. Edits stay in this browser's copy. */

@@ -42,15 +42,25 @@ export function useWarnBeforeLeaving(unsaved: boolean): void {
 export interface Participant extends MeetingUser {
   clientId: number;
   isYou: boolean;
+  handRaised: boolean;
 }
 
 function readParticipants(session: MeetingSession): Participant[] {
   const you = session.doc.clientID;
   const people: Participant[] = [];
   for (const [clientId, state] of session.provider.awareness.getStates()) {
-    const user = (state as { user?: Partial<MeetingUser> }).user;
+    const { user, handRaised } = state as { user?: Partial<MeetingUser>; handRaised?: unknown };
     if (!user?.name) continue;
-    people.push({ clientId, name: user.name, color: user.color ?? '#555', isYou: clientId === you });
+    people.push({
+      clientId,
+      name: user.name,
+      color: user.color ?? '#555',
+      id: user.id,
+      relation: user.relation,
+      role: user.role,
+      isYou: clientId === you,
+      handRaised: handRaised === true,
+    });
   }
   // You first, then everyone else by name.
   return people.sort((a, b) => Number(b.isYou) - Number(a.isYou) || a.name.localeCompare(b.name));
@@ -89,4 +99,38 @@ export function useMeetingTitle(session: MeetingSession): [string | undefined, (
   }, [meta]);
   const setTitle = useCallback((next: string) => meta.set(MetaKeys.title, next), [meta]);
   return [title, setTitle];
+}
+
+/** One value of the meeting's `meta` map, kept current, and a way to change it. */
+export function useMetaValue<T>(
+  doc: Y.Doc,
+  key: string,
+  read: (value: unknown) => T,
+): [T, (value: T) => void] {
+  const meta = doc.getMap<unknown>(DocumentTypes.meta);
+  const [value, setValue] = useState(() => read(meta.get(key)));
+  // biome-ignore lint/correctness/useExhaustiveDependencies: `read` is a pure parser, fixed per call site.
+  useEffect(() => {
+    const onChange = (event: Y.YMapEvent<unknown>) => {
+      if (event.keysChanged.has(key)) setValue(read(meta.get(key)));
+    };
+    meta.observe(onChange);
+    setValue(read(meta.get(key)));
+    return () => meta.unobserve(onChange);
+  }, [meta, key]);
+  const write = useCallback((next: T) => meta.set(key, next), [meta, key]);
+  return [value, write];
+}
+
+/** A whole Y.Map as a plain object, kept current. */
+export function useMapEntries<T>(doc: Y.Doc, name: string): Record<string, T> {
+  const map = doc.getMap<T>(name);
+  const [entries, setEntries] = useState(() => map.toJSON() as Record<string, T>);
+  useEffect(() => {
+    const onChange = () => setEntries(map.toJSON() as Record<string, T>);
+    map.observe(onChange);
+    onChange();
+    return () => map.unobserve(onChange);
+  }, [map]);
+  return entries;
 }

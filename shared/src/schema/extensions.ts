@@ -19,13 +19,14 @@ import {
 
 export * from './nodes.js';
 
-/** The meeting's own blocks; the client swaps in versions of them that carry React node views. */
+/** The meeting's own blocks and marks; the client swaps in versions of them that carry React node views. */
 export interface MeetingBlocks {
   voice: typeof VoiceBlock;
   reflection: typeof ReflectionBlock;
   response: typeof ResponseBlock;
   planItem: typeof PlanItem;
   openQuestion: typeof OpenQuestion;
+  laterAddition: typeof LaterAddition;
 }
 
 const SECTION_GROUP: Record<SectionName, string> = {
@@ -64,7 +65,7 @@ export function sectionExtensions(
     blocks.response ?? ResponseBlock,
     blocks.planItem ?? PlanItem,
     blocks.openQuestion ?? OpenQuestion,
-    LaterAddition,
+    blocks.laterAddition ?? LaterAddition,
   ];
 }
 

@@ -1,0 +1,299 @@
+/**
+ * How the meeting's blocks look and what can be done with them: each shows, in words, whose it is
+ * (pointing at it says so too), and the plan item and the question carry their few simple controls.
+ * Nothing here needs a hover: every control is a button or a field.
+ */
+import { NodeNames } from '@polyphony/shared';
+import type { PersonRef } from '@polyphony/shared/editor';
+import { NodeViewContent, NodeViewWrapper, type ReactNodeViewProps } from '@tiptap/react';
+import { useEffect, useState } from 'react';
+import { useMeetingPeople } from './MeetingContext';
+
+function str(value: unknown): string {
+  return typeof value === 'string' ? value : '';
+}
+
+function refs(value: unknown): PersonRef[] {
+  return Array.isArray(value) ? (value as PersonRef[]).filter((p) => p && typeof p.name === 'string') : [];
+}
+
+function names(people: PersonRef[]): string {
+  return people.map((person) => person.name).join(', ');
+}
+
+/** What one person said; "typed by Anna for Grandad, on the phone" when someone typed it for them. */
+export function VoiceBlockView({ node }: ReactNodeViewProps) {
+  const { attendance } = useMeetingPeople();
+  const speaker = str(node.attrs.speakerName) || 'Someone';
+  const typist = str(node.attrs.typistName);
+  const where = attendance[str(node.attrs.speakerId)]?.where;
+  const typedFor = typist
+    ? `typed by ${typist} for ${speaker}${where === 'phone' ? ', on the phone' : ''}`
+    : '';
+  return (
+    <NodeViewWrapper
+      className="block voice-block"
+      title={typist ? `${speaker} said this — ${typedFor}` : `${speaker} said this, in their own words`}
+      data-speaker={speaker}
+      data-testid="voice-block"
+    >
+      <p className="block-label" contentEditable={false}>
+        <span className="block-who">{speaker}</span>
+        {typist && <span className="block-aside"> · {typedFor}</span>}
+      </p>
+      <NodeViewContent className="block-text" />
+    </NodeViewWrapper>
+  );
+}
+
+/** A tentative reflection of the team, with a way to respond under it. */
+export function ReflectionView({ node, editor, getPos }: ReactNodeViewProps) {
+  const { me, canWrite } = useMeetingPeople();
+  const author = str(node.attrs.authorName) || 'Someone of the team';
+  const respond = () => {
+    const pos = getPos();
+    if (typeof pos !== 'number') return;
+    // The end of the reflection's content: the response goes under the last paragraph or response.
+    const at = pos + node.nodeSize - 1;
+    editor
+      .chain()
+      .insertContentAt(at, {
+        type: NodeNames.response,
+        attrs: { authorId: me.id, authorName: me.name },
+        content: [{ type: 'paragraph' }],
+      })
+      .setTextSelection(at + 2)
+      .focus()
+      .run();
+  };
+  return (
+    <NodeViewWrapper
+      className="block reflection"
+      title={`A reflection offered by ${author}`}
+      data-author={author}
+      data-testid="reflection"
+    >
+      <p className="block-label" contentEditable={false}>
+        <span className="block-who">{author}</span>
+        <span className="block-aside"> wonders…</span>
+      </p>
+      <NodeViewContent className="block-text" />
+      {canWrite && editor.isEditable && (
+        <div className="block-actions" contentEditable={false}>
+          <button type="button" className="button small" onClick={respond} data-testid="respond">
+            Respond to this
+          </button>
+        </div>
+      )}
+    </NodeViewWrapper>
+  );
+}
+
+/** The network's response to a reflection, indented under it. */
+export function ResponseView({ node }: ReactNodeViewProps) {
+  const author = str(node.attrs.authorName) || 'Someone';
+  return (
+    <NodeViewWrapper
+      className="block response"
+      title={`${author} responded to this reflection`}
+      data-author={author}
+      data-testid="response"
+    >
+      <p className="block-label" contentEditable={false}>
+        <span className="block-aside">Response from </span>
+        <span className="block-who">{author}</span>
+      </p>
+      <NodeViewContent className="block-text" />
+    </NodeViewWrapper>
+  );
+}
+
+/** A small field that writes its value into the block when the person is done typing. */
+function AttrField({
+  label,
+  value,
+  onCommit,
+  placeholder,
+  testId,
+}: {
+  label: string;
+  value: string;
+  onCommit: (value: string) => void;
+  placeholder: string;
+  testId: string;
+}) {
+  const [draft, setDraft] = useState(value);
+  useEffect(() => setDraft(value), [value]);
+  const commit = () => {
+    if (draft.trim() !== value) onCommit(draft.trim());
+  };
+  return (
+    <label className="plan-field">
+      <span className="plan-field__label">{label}</span>
+      <input
+        className="text-input small"
+        value={draft}
+        placeholder={placeholder}
+        maxLength={120}
+        onChange={(event) => setDraft(event.target.value)}
+        onBlur={commit}
+        onKeyDown={(event) => {
+          if (event.key === 'Enter') {
+            event.preventDefault();
+            commit();
+          }
+        }}
+        data-testid={testId}
+      />
+    </label>
+  );
+}
+
+/** A plan item: what, who proposed it, who agrees and who sees it differently, side by side. */
+export function PlanItemView({ node, editor, updateAttributes }: ReactNodeViewProps) {
+  const { me, canWrite } = useMeetingPeople();
+  const writable = canWrite && editor.isEditable;
+  const proposer = str(node.attrs.proposedByName) || 'Someone';
+  const agrees = refs(node.attrs.agrees);
+  const differs = refs(node.attrs.differs);
+  const doer = str(node.attrs.doerName);
+  const byWhen = str(node.attrs.byWhen);
+  const done = node.attrs.status === 'done';
+  const iAgree = agrees.some((p) => p.id === me.id);
+  const iDiffer = differs.some((p) => p.id === me.id);
+  const mine: PersonRef = { id: me.id, name: me.name };
+  // One person stands in one place: agreeing takes them out of "sees it differently", and the reverse.
+  const toggleAgree = () =>
+    updateAttributes({
+      agrees: iAgree ? agrees.filter((p) => p.id !== me.id) : [...agrees, mine],
+      differs: differs.filter((p) => p.id !== me.id),
+    });
+  const toggleDiffer = () =>
+    updateAttributes({
+      differs: iDiffer ? differs.filter((p) => p.id !== me.id) : [...differs, mine],
+      agrees: agrees.filter((p) => p.id !== me.id),
+    });
+  return (
+    <NodeViewWrapper
+      className={`block plan-item${done ? ' is-done' : ''}`}
+      title={`Proposed by ${proposer}`}
+      data-testid="plan-item"
+      data-status={done ? 'done' : 'open'}
+    >
+      <p className="block-label" contentEditable={false}>
+        <span className="block-aside">Proposed by </span>
+        <span className="block-who">{proposer}</span>
+        {done && <span className="block-aside"> · done</span>}
+      </p>
+      <NodeViewContent className="block-text" />
+      <div className="plan-details" contentEditable={false}>
+        <p className="plan-views">
+          <span data-testid="plan-agrees">
+            <strong>Agrees:</strong> {agrees.length ? names(agrees) : 'nobody has said yet'}
+          </span>
+          <span data-testid="plan-differs">
+            <strong>Sees it differently:</strong> {differs.length ? names(differs) : 'nobody has said so'}
+          </span>
+        </p>
+        {writable ? (
+          <>
+            <div className="block-actions">
+              <button
+                type="button"
+                className="button small"
+                aria-pressed={iAgree}
+                onClick={toggleAgree}
+                data-testid="plan-agree"
+              >
+                {iAgree ? '✓ I agree' : 'I agree'}
+              </button>
+              <button
+                type="button"
+                className="button small"
+                aria-pressed={iDiffer}
+                onClick={toggleDiffer}
+                data-testid="plan-differ"
+              >
+                {iDiffer ? '✓ I see it differently' : 'I see it differently'}
+              </button>
+              <label className="check">
+                <input
+                  type="checkbox"
+                  checked={done}
+                  onChange={(event) => updateAttributes({ status: event.target.checked ? 'done' : 'open' })}
+                  data-testid="plan-done"
+                />
+                Done
+              </label>
+            </div>
+            <div className="plan-fields">
+              <AttrField
+                label="Who does it"
+                value={doer}
+                placeholder="a name"
+                onCommit={(value) => updateAttributes({ doerName: value })}
+                testId="plan-doer"
+              />
+              <AttrField
+                label="By when"
+                value={byWhen}
+                placeholder="e.g. Friday"
+                onCommit={(value) => updateAttributes({ byWhen: value })}
+                testId="plan-by-when"
+              />
+            </div>
+          </>
+        ) : (
+          (doer || byWhen) && (
+            <p className="plan-views">
+              {doer && (
+                <span>
+                  <strong>Who does it:</strong> {doer}
+                </span>
+              )}
+              {byWhen && (
+                <span>
+                  <strong>By when:</strong> {byWhen}
+                </span>
+              )}
+            </p>
+          )
+        )}
+      </div>
+    </NodeViewWrapper>
+  );
+}
+
+/** A "not yet known" question: who raised it, and closing it when it is known. */
+export function OpenQuestionView({ node, editor, updateAttributes }: ReactNodeViewProps) {
+  const { canWrite } = useMeetingPeople();
+  const raiser = str(node.attrs.raisedByName) || 'Someone';
+  const closed = node.attrs.status === 'closed';
+  return (
+    <NodeViewWrapper
+      className={`block open-question${closed ? ' is-closed' : ''}`}
+      title={`Raised by ${raiser}`}
+      data-testid="open-question"
+      data-status={closed ? 'closed' : 'open'}
+    >
+      <p className="block-label" contentEditable={false}>
+        <span className="block-aside">Raised by </span>
+        <span className="block-who">{raiser}</span>
+        {closed && <span className="block-aside"> · closed</span>}
+      </p>
+      <NodeViewContent className="block-text" />
+      {canWrite && editor.isEditable && (
+        <div className="block-actions" contentEditable={false}>
+          <button
+            type="button"
+            className="button small"
+            onClick={() => updateAttributes({ status: closed ? 'open' : 'closed' })}
+            data-testid="question-toggle"
+          >
+            {closed ? 'Open this question again' : 'Close this question'}
+          </button>
+        </div>
+      )}
+    </NodeViewWrapper>
+  );
+}

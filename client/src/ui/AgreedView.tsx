@@ -1,0 +1,81 @@
+/**
+ * The version "as agreed in the meeting": the frozen state the server kept when the meeting was closed,
+ * loaded into a Y.Doc of its own and shown with the same blocks, read-only, with no connection.
+ */
+import { SECTIONS } from '@polyphony/shared';
+import { useEffect, useState } from 'react';
+import * as Y from 'yjs';
+import { getAgreedVersion } from '../api/meetings';
+import { type MeetingPeople, MeetingPeopleContext } from '../editor/MeetingContext';
+import { SectionEditor } from '../editor/SectionEditor';
+import { formatWhen } from '../editor/time';
+import type { MeetingUser } from '../sync/MeetingSession';
+
+type Loaded = { state: 'loading' } | { state: 'ready'; doc: Y.Doc } | { state: 'failed'; message: string };
+
+/** The agreed version of a closed meeting. */
+export function AgreedView({
+  meetingId,
+  closedAt,
+  user,
+  people,
+}: {
+  meetingId: string;
+  closedAt: string;
+  user: MeetingUser;
+  people: MeetingPeople;
+}) {
+  const [loaded, setLoaded] = useState<Loaded>({ state: 'loading' });
+  useEffect(() => {
+    let current = true;
+    let doc: Y.Doc | null = null;
+    getAgreedVersion(meetingId).then(
+      (update) => {
+        if (!current) return;
+        doc = new Y.Doc();
+        Y.applyUpdate(doc, update);
+        setLoaded({ state: 'ready', doc });
+      },
+      (error: unknown) =>
+        current &&
+        setLoaded({
+          state: 'failed',
+          message: error instanceof Error ? error.message : 'The agreed version could not be loaded.',
+        }),
+    );
+    return () => {
+      current = false;
+      doc?.destroy();
+    };
+  }, [meetingId]);
+
+  return (
+    <div className="agreed" data-testid="agreed-view">
+      <p className="agreed__intro">
+        <strong>As agreed in the meeting</strong>, when it was closed on {formatWhen(closedAt)}. This version
+        does not change; afterthoughts are in the living document.
+      </p>
+      {loaded.state === 'loading' && <p>Loading the agreed version…</p>}
+      {loaded.state === 'failed' && (
+        <p className="error" role="alert">
+          {loaded.message}
+        </p>
+      )}
+      {loaded.state === 'ready' && (
+        <MeetingPeopleContext.Provider value={{ ...people, canWrite: false }}>
+          {SECTIONS.map((section) => (
+            <SectionEditor
+              key={section}
+              doc={loaded.doc}
+              provider={null}
+              section={section}
+              user={user}
+              editable={false}
+              testIdPrefix="agreed"
+            />
+          ))}
+        </MeetingPeopleContext.Provider>
+      )}
+    </div>
+  );
+}

@@ -1,0 +1,43 @@
+/**
+ * The phase of the meeting as a soft cue: everyone sees where the meeting is, anyone may move it on or
+ * back. Nothing is locked in any phase; it only changes what the page brings forward.
+ */
+import { PHASES, type Phase } from '@polyphony/shared';
+import { phaseLabels } from './phases';
+
+/** A row of phases; the current one is marked. */
+export function PhaseBar({
+  phase,
+  onChange,
+  editable,
+}: {
+  phase: Phase;
+  onChange: (phase: Phase) => void;
+  editable: boolean;
+}) {
+  return (
+    <nav
+      className="phase-bar"
+      aria-label="Where the meeting is (anyone can change it)"
+      data-testid="phase-bar"
+    >
+      <ol className="phase-list">
+        {PHASES.map((each) => (
+          <li key={each}>
+            <button
+              type="button"
+              className={`phase${each === phase ? ' is-current' : ''}`}
+              aria-pressed={each === phase}
+              aria-current={each === phase ? 'step' : undefined}
+              disabled={!editable}
+              onClick={() => onChange(each)}
+              data-testid={`phase-${each}`}
+            >
+              {phaseLabels[each]}
+            </button>
+          </li>
+        ))}
+      </ol>
+    </nav>
+  );
+}

@@ -1,0 +1,13 @@
+/** For observers, in place of the save status: they read and listen, and nothing they do is sent. */
+
+/** A calm, always-visible line that says this person only reads. */
+export function ReadOnlyBadge() {
+  return (
+    <p className="save-status save-status--readonly" role="status" data-testid="read-only-status">
+      <span className="save-status__icon" aria-hidden="true">
+        ◦
+      </span>
+      <span>Read only — you are here to listen</span>
+    </p>
+  );
+}

@@ -1,0 +1,26 @@
+/** The colour of a person's caret and dot, remembered on this device (their name comes from the invitation). */
+import { PALETTE, suggestColor } from './identity';
+
+const COLOR_KEY = 'polyphony.color';
+
+/** The remembered colour, or a new one (remembered from now on). */
+export function loadColor(): string {
+  try {
+    const stored = localStorage.getItem(COLOR_KEY);
+    if (stored && PALETTE.some((p) => p.color === stored)) return stored;
+    const chosen = suggestColor();
+    localStorage.setItem(COLOR_KEY, chosen);
+    return chosen;
+  } catch {
+    return suggestColor();
+  }
+}
+
+/** Remember a colour on this device. */
+export function saveColor(color: string): void {
+  try {
+    localStorage.setItem(COLOR_KEY, color);
+  } catch {
+    // Storage can be unavailable (private mode); the colour then lasts for this visit only.
+  }
+}
