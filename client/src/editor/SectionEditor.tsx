@@ -99,6 +99,7 @@ export function SectionEditor({
           'aria-labelledby': headingId,
           'aria-describedby': hintId,
           'data-testid': `${testIdPrefix}-${section}`,
+          'data-placeholder': editable ? text.placeholder : 'Nothing written here.',
           spellcheck: 'true',
         },
       },

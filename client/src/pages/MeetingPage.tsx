@@ -48,6 +48,11 @@ type Lookup =
 /** The page of one meeting, `/m/:id`. */
 export function MeetingPage({ meetingId }: { meetingId: string }) {
   const [lookup, setLookup] = useState<Lookup>({ state: 'loading' });
+  // Connecting (and loading this device's copy) starts at once, while the server says who I am: the
+  // socket is authorised by the same cookie, so a person without a session only sees the notice below.
+  const session = useMeetingSession(
+    lookup.state === 'loading' || lookup.state === 'found' ? meetingId : null,
+  );
 
   useEffect(() => {
     let current = true;
@@ -109,13 +114,8 @@ export function MeetingPage({ meetingId }: { meetingId: string }) {
       </main>
     );
   }
-  return <LiveMeeting detail={lookup.detail} />;
-}
-
-function LiveMeeting({ detail }: { detail: MeetingDetail }) {
-  const session = useMeetingSession(detail.meeting.id);
   if (!session) return null;
-  return <MeetingDocument session={session} detail={detail} />;
+  return <MeetingDocument session={session} detail={lookup.detail} />;
 }
 
 /** A first guess of where someone is: a small touch screen is most likely a phone. */
@@ -230,7 +230,7 @@ function MeetingDocument({ session, detail }: { session: MeetingSession; detail:
                 }}
                 data-testid="raise-hand"
               >
-                <span aria-hidden="true">✋</span>&nbsp;{handRaised ? 'Lower my hand' : 'Raise my hand'}
+                {handRaised ? 'Lower my hand' : 'Raise my hand'}
               </button>
             )}
             {canWrite ? <SaveStatusBadge status={status} /> : <ReadOnlyBadge />}

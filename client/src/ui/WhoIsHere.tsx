@@ -32,14 +32,14 @@ export function WhoIsHere({
               data-hand-raised={person.handRaised}
             >
               <span className="person-dot" style={{ backgroundColor: person.color }} aria-hidden="true" />
-              <span>
+              <span className="person-name">
                 {person.name}
                 {person.isYou && <span className="you"> (you)</span>}
                 {about && <span className="person-about"> · {about}</span>}
               </span>
               {person.handRaised && (
                 <span className="hand" data-testid="hand-raised">
-                  <span aria-hidden="true">✋</span> hand raised
+                  hand raised
                 </span>
               )}
             </li>
@@ -57,8 +57,8 @@ export function RaisedHands({ people }: { people: Participant[] }) {
   const who = raised.map((person) => (person.isYou ? 'You' : person.name)).join(', ');
   return (
     <p className="raised-hands" role="status" data-testid="raised-hands">
-      <span aria-hidden="true">✋</span> {who} {raised.length === 1 && !raised[0]?.isYou ? 'has' : 'have'} a
-      hand raised
+      <span className="hand-mark" aria-hidden="true" /> {who}{' '}
+      {raised.length === 1 && !raised[0]?.isYou ? 'has' : 'have'} a hand raised
     </p>
   );
 }
