@@ -134,6 +134,7 @@ test('closing keeps the agreed version; afterthoughts are marked; the next meeti
   await expect(later).toBeVisible();
   await expect(later).toHaveAttribute('data-label', /^added later by Anna, /);
   await expect(anna.getByTestId('save-status')).toHaveAttribute('data-status', 'saved');
+  await mia.screenshot({ path: path.join(screenshotDir, 'meeting-closed-afterthought.png'), fullPage: true });
   // What was written before closing is not marked.
   await expect(mia.locator('.later-addition', { hasText: 'We talked about sleep' })).toHaveCount(0);
 
