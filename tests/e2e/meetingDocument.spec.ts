@@ -69,6 +69,9 @@ test('a relative on a phone writes in their own words, and the reflecting conver
     await expect(page.getByTestId('reflecting-banner')).toBeVisible();
     await expect(page.getByTestId('phase-reflecting')).toHaveAttribute('aria-pressed', 'true');
     await expect(page.locator('.document > .section').first()).toHaveAttribute('data-section', 'reflections');
+    await expect(page.getByTestId('who-is-here').locator('li', { hasText: 'Mia' })).toContainText(
+      'reflecting team',
+    );
   }
   await addBlock(mia, 'reflections', 'I wonder whether the nights are when the worry is loudest.');
   const reflection = phone.getByTestId('reflection').filter({ hasText: 'I wonder whether' });

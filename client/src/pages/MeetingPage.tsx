@@ -302,7 +302,7 @@ function MeetingDocument({ session, detail }: { session: MeetingSession; detail:
             )}
           </main>
           <aside className="sidebar" aria-label="About this meeting">
-            <WhoIsHere people={present} attendance={attendance} />
+            <WhoIsHere people={present} attendance={attendance} reflecting={phase === 'reflecting'} />
             {canWrite && <WhereAmI where={attendance[me.id]?.where} onChange={setWhere} />}
             <section className="panel" aria-labelledby="you-heading">
               <h2 id="you-heading" className="panel-heading">

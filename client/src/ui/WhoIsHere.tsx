@@ -1,5 +1,5 @@
 /** Everyone connected to the meeting right now: name, relation, where they are, and a raised hand. */
-import type { AttendanceEntry } from '@polyphony/shared';
+import { type AttendanceEntry, can, ROLES, type Role } from '@polyphony/shared';
 import type { Participant } from '../sync/hooks';
 
 const whereLabels: Record<AttendanceEntry['where'], string> = {
@@ -8,13 +8,19 @@ const whereLabels: Record<AttendanceEntry['where'], string> = {
   phone: 'on the phone',
 };
 
-/** The list of people here. */
+function isTeam(role: string | undefined): boolean {
+  return ROLES.includes(role as Role) && can(role as Role, 'team');
+}
+
+/** The list of people here; during the reflecting conversation, the reflecting team is marked. */
 export function WhoIsHere({
   people,
   attendance = {},
+  reflecting = false,
 }: {
   people: Participant[];
   attendance?: Record<string, AttendanceEntry>;
+  reflecting?: boolean;
 }) {
   return (
     <section className="panel" aria-labelledby="who-is-here">
@@ -24,7 +30,13 @@ export function WhoIsHere({
       <ul className="people" data-testid="who-is-here">
         {people.map((person) => {
           const where = person.id ? attendance[person.id]?.where : undefined;
-          const about = [person.relation, where ? whereLabels[where] : ''].filter(Boolean).join(', ');
+          const about = [
+            person.relation,
+            where ? whereLabels[where] : '',
+            reflecting && isTeam(person.role) ? 'reflecting team' : '',
+          ]
+            .filter(Boolean)
+            .join(', ');
           return (
             <li
               key={person.clientId}
