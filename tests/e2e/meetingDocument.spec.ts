@@ -200,3 +200,14 @@ test('an observer reads everything and the page says they are here to listen', a
   await olli.context.close();
   await network.starter.context.close();
 });
+
+test('a device without a session is asked to open its personal link again', async ({ browser, baseURL }) => {
+  const network = await startNetwork(browser, baseURL!, MIA, []);
+  const stranger = await browser.newContext({ baseURL });
+  const page = await stranger.newPage();
+  await page.goto(network.started.meeting.path);
+  await expect(page.getByRole('heading', { name: 'Please open your personal link again' })).toBeVisible();
+  await expect(page.getByTestId('editor-dialogue')).toHaveCount(0);
+  await stranger.close();
+  await network.starter.context.close();
+});
