@@ -85,6 +85,8 @@ test('a relative on a phone writes in their own words, and the reflecting conver
   await expect(response.locator('.block-label')).toContainText('Response from Grandad');
   await expect(phone.getByTestId('save-status')).toHaveAttribute('data-status', 'saved');
 
+  // On the phone: one column, nothing to scroll sideways.
+  expect(await phone.evaluate(() => document.documentElement.scrollWidth <= window.innerWidth)).toBe(true);
   await mia.screenshot({ path: path.join(screenshotDir, 'meeting-reflecting-desktop.png'), fullPage: true });
   await phone.screenshot({ path: path.join(screenshotDir, 'meeting-reflecting-phone.png') });
   await phone.screenshot({
