@@ -166,18 +166,20 @@ function StartForm({ onStarted }: { onStarted: (started: StartNetworkResponse) =
                     relationLabel="Relation"
                     relationPlaceholder={row.role === 'person_at_centre' ? '' : 'For example: mother'}
                     roleLabel="Role"
+                    extra={
+                      <button
+                        type="button"
+                        className="button small quiet"
+                        aria-label={`Remove ${label}`}
+                        onClick={() => {
+                          setRows((all) => all.filter((r) => r.key !== row.key));
+                          addButton.current?.focus();
+                        }}
+                      >
+                        Remove
+                      </button>
+                    }
                   />
-                  <button
-                    type="button"
-                    className="button small quiet"
-                    aria-label={`Remove ${label}`}
-                    onClick={() => {
-                      setRows((all) => all.filter((r) => r.key !== row.key));
-                      addButton.current?.focus();
-                    }}
-                  >
-                    Remove
-                  </button>
                 </li>
               );
             })}
@@ -260,15 +262,13 @@ function StartResult({ started }: { started: StartNetworkResponse }) {
           their own link, for example by text message.
         </p>
         <p>
-          <strong>The links are shown only now.</strong> If one gets lost, make a new one on the network page.
+          <strong>The links are shown only now.</strong> Copy them before you go to the meeting. If one gets
+          lost, make a new one on the network page.
         </p>
       </div>
-      <a className="button primary big" href={started.meeting.path} data-testid="go-to-meeting">
-        Go to the meeting
-      </a>
       {others.length > 0 ? (
         <>
-          <h2 className="section-heading">Links for the others</h2>
+          <h2 className="section-heading">Send each person their own link</h2>
           <ul className="invitations">
             {others.map((invitation) => (
               <InvitationCard key={invitation.participant.id} invitation={invitation} />
@@ -296,7 +296,7 @@ function StartResult({ started }: { started: StartNetworkResponse }) {
         <a className="button" href={`/n/${started.network.id}`}>
           Open the network page
         </a>
-        <a className="button primary" href={started.meeting.path}>
+        <a className="button primary" href={started.meeting.path} data-testid="go-to-meeting">
           Go to the meeting
         </a>
       </p>

@@ -1,6 +1,6 @@
 /** The fields that describe a person: the name they wish to be called, how they are related, their role. */
 import type { Role } from '@polyphony/shared';
-import { forwardRef, useId } from 'react';
+import { forwardRef, type ReactNode, useId } from 'react';
 import { ROLE_OPTIONS } from './roles';
 
 /** A person as the form holds them. */
@@ -19,11 +19,13 @@ interface PersonFieldsProps {
   roleLabel: string;
   relationPlaceholder?: string;
   required?: boolean;
+  /** Shown beside the role, e.g. a Remove button. */
+  extra?: ReactNode;
 }
 
-/** Name, relation and role in one row (stacked on a phone). */
+/** Name and relation side by side, the role below (all stacked on a phone). */
 export const PersonFields = forwardRef<HTMLInputElement, PersonFieldsProps>(function PersonFields(
-  { value, onChange, nameLabel, relationLabel, roleLabel, relationPlaceholder, required = false },
+  { value, onChange, nameLabel, relationLabel, roleLabel, relationPlaceholder, required = false, extra },
   nameRef,
 ) {
   const id = useId();
@@ -75,6 +77,7 @@ export const PersonFields = forwardRef<HTMLInputElement, PersonFieldsProps>(func
           ))}
         </select>
       </div>
+      {extra && <div className="person-fields__extra">{extra}</div>}
     </div>
   );
 });
