@@ -123,6 +123,7 @@ test('revoking a person closes their open meeting page; a new link for them work
   await expect(page.getByTestId('activity').locator('li').first()).toContainText(
     'Maria gave Kaisa a new link',
   );
+  await page.evaluate(() => window.scrollTo(0, 0));
   await page.screenshot({ path: path.join(screenshotDir, 'network-reissued.png'), fullPage: true });
 
   const device = await browser.newContext({ baseURL });

@@ -125,12 +125,12 @@ test('starting asks plainly for what is missing, and rows can be added and remov
   const options = await page.getByLabel('Your role').locator('option').allTextContents();
   expect(options).toEqual([
     'Person at the centre',
-    'Network member (family, friend)',
+    'Network member',
     'Professional',
     'Peer worker',
     'Invited specialist',
     'Interpreter',
-    'Observer (by agreement, reads only)',
+    'Observer (by agreement)',
   ]);
 
   await page.getByRole('button', { name: '+ Add a person' }).click();

@@ -11,7 +11,10 @@ export function OpenLinkAgain() {
     <main className="notice" data-testid="open-link-again">
       <p className="brand small">Polyphony</p>
       <h1>Please open your personal link again</h1>
-      <p className="lead">This browser does not remember you any more, so it cannot show this page.</p>
+      <p className="lead">
+        This phone or computer does not know who you are, so it cannot show this page. Your personal link
+        tells it.
+      </p>
       <ul className="plain-steps">
         <li>Find the message in which you got your link, and open the link from there.</li>
         <li>

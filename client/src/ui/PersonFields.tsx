@@ -1,7 +1,7 @@
 /** The fields that describe a person: the name they wish to be called, how they are related, their role. */
 import type { Role } from '@polyphony/shared';
 import { forwardRef, type ReactNode, useId } from 'react';
-import { ROLE_OPTIONS } from './roles';
+import { ROLE_HINTS, ROLE_OPTIONS } from './roles';
 
 /** A person as the form holds them. */
 export interface PersonDraft {
@@ -69,6 +69,7 @@ export const PersonFields = forwardRef<HTMLInputElement, PersonFieldsProps>(func
           className="text-input select"
           value={value.role}
           onChange={(event) => onChange({ ...value, role: event.target.value as Role })}
+          aria-describedby={ROLE_HINTS[value.role] ? `${id}-role-hint` : undefined}
         >
           {ROLE_OPTIONS.map(({ role, label }) => (
             <option key={role} value={role}>
@@ -76,6 +77,11 @@ export const PersonFields = forwardRef<HTMLInputElement, PersonFieldsProps>(func
             </option>
           ))}
         </select>
+        {ROLE_HINTS[value.role] && (
+          <p id={`${id}-role-hint`} className="hint person-fields__hint">
+            {ROLE_HINTS[value.role]}
+          </p>
+        )}
       </div>
       {extra && <div className="person-fields__extra">{extra}</div>}
     </div>

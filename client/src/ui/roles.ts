@@ -4,12 +4,17 @@ import { ROLES, type Role } from '@polyphony/shared';
 /** A human label for every role, in the order of ROLES. */
 export const ROLE_LABELS: Readonly<Record<Role, string>> = {
   person_at_centre: 'Person at the centre',
-  network_member: 'Network member (family, friend)',
+  network_member: 'Network member',
   professional: 'Professional',
   peer_worker: 'Peer worker',
   invited_specialist: 'Invited specialist',
   interpreter: 'Interpreter',
-  observer: 'Observer (by agreement, reads only)',
+  observer: 'Observer (by agreement)',
+};
+
+/** A word about a role where its label alone may not say enough. */
+export const ROLE_HINTS: Readonly<Partial<Record<Role, string>>> = {
+  observer: 'Reads everything, writes nothing; only with everyone’s agreement.',
 };
 
 /** Shorter labels for lists, where the explanation is not needed each time. */
