@@ -1,16 +1,19 @@
 /** Entry point: picks the page from the path. */
 import { lazy, StrictMode, Suspense } from 'react';
 import { createRoot } from 'react-dom/client';
+import { LinkProblemPage } from './pages/LinkProblemPage';
+import { NetworkPage } from './pages/NetworkPage';
 import { StartPage } from './pages/StartPage';
 import { usePathname } from './ui/navigation';
 import './ui/styles.css';
 
-// The editor stack is most of the code: the start page does not wait for it.
+// The editor stack is most of the code: the start and network pages do not wait for it.
 const MeetingPage = lazy(() =>
   import('./pages/MeetingPage').then((module) => ({ default: module.MeetingPage })),
 );
 
 const MEETING_PATH = /^\/m\/([A-Za-z0-9_-]+)\/?$/;
+const NETWORK_PATH = /^\/n\/([A-Za-z0-9_-]+)\/?$/;
 
 function App() {
   const pathname = usePathname();
@@ -21,6 +24,11 @@ function App() {
         <MeetingPage key={meetingId} meetingId={meetingId} />
       </Suspense>
     );
+  }
+  const networkId = NETWORK_PATH.exec(pathname)?.[1];
+  if (networkId) return <NetworkPage key={networkId} networkId={networkId} />;
+  if (pathname === '/link-problem' || pathname === '/link-problem/') {
+    return <LinkProblemPage reason={new URLSearchParams(location.search).get('reason')} />;
   }
   if (pathname === '/' || pathname === '') return <StartPage />;
   return (

@@ -4,11 +4,11 @@ import { editor, expect, joinAs, test, typeInto } from './fixtures.js';
 test('text typed by one person appears for the other, with the writer’s name at their cursor', async ({
   browser,
   baseURL,
-  createMeeting,
+  startNetwork,
 }) => {
-  const meeting = await createMeeting('Live');
-  const anna = await joinAs(browser, baseURL!, meeting, 'Anna', '#2e7d4f');
-  const mother = await joinAs(browser, baseURL!, meeting, 'Liisa', '#1f6f8b');
+  const network = await startNetwork({ title: 'Live' });
+  const anna = await joinAs(browser, baseURL!, network, 'Anna', '#2e7d4f');
+  const mother = await joinAs(browser, baseURL!, network, 'Liisa', '#1f6f8b');
 
   await expect(anna.page.getByTestId('who-is-here')).toContainText('Liisa');
   await expect(mother.page.getByTestId('who-is-here')).toContainText('Anna');
@@ -49,11 +49,11 @@ test('text typed by one person appears for the other, with the writer’s name a
 test('a busy meeting does not get anyone disconnected: fast typing and cursor moves stay within limits', async ({
   browser,
   baseURL,
-  createMeeting,
+  startNetwork,
 }) => {
-  const meeting = await createMeeting('Busy');
-  const anna = await joinAs(browser, baseURL!, meeting, 'Anna');
-  const team = await joinAs(browser, baseURL!, meeting, 'Kaisa');
+  const network = await startNetwork({ title: 'Busy' });
+  const anna = await joinAs(browser, baseURL!, network, 'Anna');
+  const team = await joinAs(browser, baseURL!, network, 'Kaisa');
   await expect(team.page.getByTestId('who-is-here')).toContainText('Anna');
 
   // Anna types fast and sweeps her cursor back and forth (each move changes her presence).

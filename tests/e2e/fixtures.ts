@@ -1,45 +1,129 @@
-/** The `test` of the end-to-end suite: the server's URL as baseURL, and helpers to open meetings. */
+/**
+ * The `test` of the end-to-end suite: the server's URL as baseURL, starting a network (with everyone's
+ * personal link) and opening a meeting as one of its people, each on their own device (browser context).
+ */
 import path from 'node:path';
-import { type Browser, type BrowserContext, test as base, expect, type Page } from '@playwright/test';
-import type { MeetingSummary } from '@polyphony/shared';
+import {
+  type APIRequestContext,
+  type Browser,
+  type BrowserContext,
+  type BrowserContextOptions,
+  test as base,
+  expect,
+  type Page,
+} from '@playwright/test';
+import type { PersonInput, StartNetworkRequest, StartNetworkResponse } from '@polyphony/shared';
 import { repoRoot } from './server.js';
 
 /** Where the run saves its screenshots (gitignored). */
 export const screenshotDir = path.join(repoRoot, 'tests/e2e/screenshots');
 
-/** A person on their own device: a browser context with their name remembered. */
+/** A person on their own device: a browser context holding their session. */
 export interface Person {
   context: BrowserContext;
   page: Page;
 }
 
-export const test = base.extend<{ createMeeting: (title?: string) => Promise<MeetingSummary> }>({
+/** A started network: its first meeting and everyone's personal link. */
+export interface StartedNetwork extends StartNetworkResponse {
+  /** The personal link of the person with this name (the starter's too). */
+  linkOf(name: string): string;
+}
+
+/** Who is in a network started by the fixture unless a test says otherwise. */
+export const DEFAULT_PEOPLE: PersonInput[] = [
+  { name: 'Anna', relation: '', role: 'person_at_centre' },
+  { name: 'Liisa', relation: 'mother', role: 'network_member' },
+  { name: 'Kaisa', relation: 'psychiatric nurse', role: 'professional' },
+];
+
+/** What `startNetwork` may be told. */
+export interface StartOptions {
+  title?: string;
+  /** The browser context the starter uses: the session cookie lands there. Without it, no browser holds it. */
+  context?: BrowserContext;
+  centreName?: string;
+  me?: PersonInput;
+  people?: PersonInput[];
+}
+
+/** Start a network with its first meeting through the API, as the start page does. */
+export async function startNetworkWith(
+  request: APIRequestContext,
+  baseURL: string,
+  options: StartOptions = {},
+): Promise<StartedNetwork> {
+  const body: StartNetworkRequest = {
+    centreName: options.centreName ?? 'Anna',
+    ...(options.title ? { meetingTitle: options.title } : {}),
+    me: options.me ?? { name: 'Maria', relation: 'psychiatrist', role: 'professional' },
+    people: options.people ?? DEFAULT_PEOPLE,
+  };
+  const response = await request.post(`${baseURL}/api/networks`, { data: body });
+  expect(response.status()).toBe(201);
+  const started = (await response.json()) as StartNetworkResponse;
+  return {
+    ...started,
+    linkOf(name: string) {
+      const invitation = started.invitations.find((i) => i.participant.name === name);
+      if (!invitation) throw new Error(`nobody called ${name} was invited to this network`);
+      return invitation.url;
+    },
+  };
+}
+
+export const test = base.extend<{ startNetwork: (options?: StartOptions) => Promise<StartedNetwork> }>({
   // biome-ignore lint/correctness/noEmptyPattern: Playwright reads a fixture's dependencies from this pattern.
   baseURL: async ({}, use) => {
     const url = process.env.POLYPHONY_E2E_URL;
     if (!url) throw new Error('POLYPHONY_E2E_URL is not set: run through playwright.config.ts');
     await use(url);
   },
-  createMeeting: async ({ request, baseURL }, use) => {
-    await use(async (title?: string) => {
-      const response = await request.post(`${baseURL}/api/meetings`, { data: title ? { title } : {} });
-      expect(response.status()).toBe(201);
-      return (await response.json()) as MeetingSummary;
-    });
+  startNetwork: async ({ request, baseURL }, use) => {
+    await use((options: StartOptions = {}) =>
+      startNetworkWith(options.context?.request ?? request, baseURL!, options),
+    );
   },
 });
 
 export { expect };
 
-/** Open a meeting as someone whose name and colour this device already remembers. */
+/** A phone: what a relative holds in their hand. */
+export const PHONE: BrowserContextOptions = {
+  viewport: { width: 390, height: 844 },
+  deviceScaleFactor: 2,
+  isMobile: true,
+  hasTouch: true,
+};
+
+/**
+ * If the meeting page asks what to call this person, answer it. (The meeting page may know the name from
+ * the personal link instead, and then never asks.)
+ */
+export async function answerNamePrompt(page: Page, name: string): Promise<void> {
+  const prompt = page.getByLabel('What would you like to be called?');
+  const status = page.getByTestId('save-status');
+  await expect(prompt.or(status).first()).toBeVisible();
+  if (await prompt.isVisible()) {
+    await prompt.fill(name);
+    await page.getByRole('button', { name: /join/i }).click();
+  }
+}
+
+/**
+ * Open a person's personal link on a device of their own, as they would from a message, and wait until
+ * the meeting is on screen and in sync.
+ */
 export async function joinAs(
   browser: Browser,
   baseURL: string,
-  meeting: MeetingSummary,
+  network: StartedNetwork,
   name: string,
   color = '#8a4f7d',
+  options: BrowserContextOptions = {},
 ): Promise<Person> {
-  const context = await browser.newContext({ baseURL });
+  const context = await browser.newContext({ baseURL, ...options });
+  // A meeting page that remembers names per device finds this one and does not ask.
   await context.addInitScript(
     ([storedName, storedColor]) => {
       if (!localStorage.getItem('polyphony.name')) {
@@ -50,7 +134,9 @@ export async function joinAs(
     [name, color],
   );
   const page = await context.newPage();
-  await page.goto(meeting.path);
+  await page.goto(network.linkOf(name));
+  await expect(page).toHaveURL(/\/m\/[A-Za-z0-9_-]{22}$/);
+  await answerNamePrompt(page, name);
   await expect(page.getByTestId('save-status')).toHaveAttribute('data-status', 'saved');
   return { context, page };
 }

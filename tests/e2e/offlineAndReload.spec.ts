@@ -4,11 +4,11 @@ import { editor, expect, joinAs, test, typeInto } from './fixtures.js';
 test('edits made offline are kept, and reach the others when the connection returns', async ({
   browser,
   baseURL,
-  createMeeting,
+  startNetwork,
 }) => {
-  const meeting = await createMeeting('Offline');
-  const anna = await joinAs(browser, baseURL!, meeting, 'Anna');
-  const team = await joinAs(browser, baseURL!, meeting, 'Kaisa');
+  const network = await startNetwork({ title: 'Offline' });
+  const anna = await joinAs(browser, baseURL!, network, 'Anna');
+  const team = await joinAs(browser, baseURL!, network, 'Kaisa');
   const status = anna.page.getByTestId('save-status');
 
   await anna.context.setOffline(true);
@@ -36,16 +36,16 @@ test('edits made offline are kept, and reach the others when the connection retu
 test('a reload keeps everything: from the server, and from this device when the server is out of reach', async ({
   browser,
   baseURL,
-  createMeeting,
+  startNetwork,
 }) => {
-  const meeting = await createMeeting('Reload');
-  const anna = await joinAs(browser, baseURL!, meeting, 'Anna');
+  const network = await startNetwork({ title: 'Reload' });
+  const anna = await joinAs(browser, baseURL!, network, 'Anna');
   await typeInto(anna.page, 'reflections', 'I wonder whether sleep comes first');
   await anna.page.getByTestId('meeting-title').fill('After the reload');
   await expect(anna.page.getByTestId('save-status')).toHaveAttribute('data-status', 'saved');
 
   // A new device has no local copy: everything comes from the server.
-  const fresh = await joinAs(browser, baseURL!, meeting, 'Kaisa');
+  const fresh = await joinAs(browser, baseURL!, network, 'Kaisa');
   await expect(editor(fresh.page, 'reflections')).toContainText('I wonder whether sleep comes first');
   await expect(fresh.page.getByTestId('meeting-title')).toHaveValue('After the reload');
   await fresh.context.close();
@@ -63,7 +63,7 @@ test('a reload keeps everything: from the server, and from this device when the 
   // it syncs and is saved.
   await anna.page.close();
   const again = await anna.context.newPage();
-  await again.goto(meeting.path);
+  await again.goto(network.meeting.path);
   await expect(again.getByTestId('save-status')).toHaveAttribute('data-status', 'saved');
   await expect(editor(again, 'reflections')).toContainText('I wonder whether sleep comes first');
   await anna.context.close();

@@ -3,16 +3,16 @@
  * are held back by a WebSocket route, and the status must stay "saving" until they are let through.
  */
 import type { WebSocketRoute } from '@playwright/test';
-import { expect, test, typeInto } from './fixtures.js';
+import { answerNamePrompt, expect, test, typeInto } from './fixtures.js';
 
 const SAVED = 16;
 
 test('the status reads “Saved” only once the server has acknowledged the edit', async ({
   browser,
   baseURL,
-  createMeeting,
+  startNetwork,
 }) => {
-  const meeting = await createMeeting('Acknowledged');
+  const network = await startNetwork({ title: 'Acknowledged' });
   let holding = false;
   const held: { route: WebSocketRoute; message: string | Buffer }[] = [];
   let savedSeen = 0;
@@ -30,7 +30,9 @@ test('the status reads “Saved” only once the server has acknowledged the edi
       else route.send(message);
     });
   });
-  await page.goto(meeting.path);
+  // Anna opens her personal link, which lands on the meeting.
+  await page.goto(network.linkOf('Anna'));
+  await answerNamePrompt(page, 'Anna');
   const status = page.getByTestId('save-status');
   await expect(status).toHaveAttribute('data-status', 'saved');
 

@@ -1,19 +1,21 @@
 /** Starting a meeting from nothing, joining it by name, and what the page looks like on two screens. */
 import path from 'node:path';
-import { editor, expect, screenshotDir, test } from './fixtures.js';
+import { answerNamePrompt, editor, expect, PHONE, screenshotDir, test } from './fixtures.js';
 
 test('start a meeting, say your name, and see the shared page with its link', async ({ page }) => {
   await page.goto('/');
   await expect(page.getByRole('heading', { name: 'Polyphony' })).toBeVisible();
   await page.screenshot({ path: path.join(screenshotDir, 'start.png'), fullPage: true });
 
-  await page.getByLabel('Whose meeting is this?').fill('Anna and her family');
+  await page.getByLabel('Whose network is this?').fill('Anna');
+  await page.getByLabel('Title of the meeting').fill('Anna and her family');
+  await page.getByLabel('Your name, as you wish to be called').fill('Mirja');
   await page.getByRole('button', { name: 'Start the meeting now' }).click();
+  await page.getByRole('link', { name: 'Go to the meeting' }).first().click();
   await expect(page).toHaveURL(/\/m\/[A-Za-z0-9_-]{22}$/);
 
-  // Asked once what to be called.
-  await page.getByLabel('What would you like to be called?').fill('Mirja');
-  await page.getByRole('button', { name: 'Join the meeting' }).click();
+  // Asked once what to be called, if the meeting page does not know it from the link.
+  await answerNamePrompt(page, 'Mirja');
 
   await expect(page.getByTestId('meeting-title')).toHaveValue('Anna and her family');
   for (const heading of ['What people said', 'Reflections', 'Plan', 'Not yet known']) {
@@ -34,7 +36,8 @@ test('start a meeting, say your name, and see the shared page with its link', as
   await expect(page.getByTestId('your-name')).toHaveText('Mirja');
 });
 
-test('a meeting that does not exist says so plainly', async ({ page }) => {
+test('a meeting that does not exist says so plainly', async ({ page, startNetwork }) => {
+  await startNetwork({ context: page.context() });
   await page.goto('/m/AAAAAAAAAAAAAAAAAAAAAA');
   await expect(page.getByRole('heading', { name: 'This meeting does not exist' })).toBeVisible();
 });
@@ -42,21 +45,14 @@ test('a meeting that does not exist says so plainly', async ({ page }) => {
 test('on a phone the meeting is one column, with nothing to scroll sideways', async ({
   browser,
   baseURL,
-  createMeeting,
+  startNetwork,
 }) => {
-  const meeting = await createMeeting('Anna and her family');
-  const context = await browser.newContext({
-    baseURL,
-    viewport: { width: 390, height: 844 },
-    deviceScaleFactor: 2,
-    isMobile: true,
-    hasTouch: true,
-  });
+  const network = await startNetwork({ title: 'Anna and her family' });
+  const context = await browser.newContext({ baseURL, ...PHONE });
   const page = await context.newPage();
-  await page.goto(meeting.path);
-  await page.getByLabel('What would you like to be called?').fill('Anna');
+  await page.goto(network.linkOf('Anna'));
   await page.screenshot({ path: path.join(screenshotDir, 'join-phone.png') });
-  await page.getByRole('button', { name: 'Join the meeting' }).click();
+  await answerNamePrompt(page, 'Anna');
   await expect(page.getByTestId('save-status')).toHaveAttribute('data-status', 'saved');
   await editor(page, 'dialogue').tap();
   await page.keyboard.type('I want my mother to hear this too.');
