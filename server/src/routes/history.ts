@@ -47,6 +47,16 @@ export function meetingHistoryRoutes(ctx: RouteContext) {
     });
   };
 
+  // Every export, downloaded or printed, is visible to the whole network.
+  const logExport = (meeting: MeetingRecord, actorId: string) =>
+    activity.record({
+      networkId: meeting.networkId,
+      kind: 'exported',
+      actorId,
+      meetingId: meeting.id,
+      at: ctx.now().toISOString(),
+    });
+
   return new Hono()
     .get('/:id/versions', (c) => {
       const { meeting } = requireMeetingMember(c, ctx);
@@ -76,25 +86,13 @@ export function meetingHistoryRoutes(ctx: RouteContext) {
     .get('/:id/export.md', async (c) => {
       const { meeting, me } = requireMeetingMember(c, ctx);
       const markdown = await markdownOf(meeting);
-      activity.record({
-        networkId: meeting.networkId,
-        kind: 'exported',
-        actorId: me.id,
-        meetingId: meeting.id,
-        at: ctx.now().toISOString(),
-      });
+      logExport(meeting, me.id);
       return markdownFile(c, `meeting-${meeting.number}`, markdown);
     })
     .post('/:id/exported', async (c) => {
       const { meeting, me } = requireMeetingMember(c, ctx);
       await jsonBody(c, ExportedRequestSchema);
-      activity.record({
-        networkId: meeting.networkId,
-        kind: 'exported',
-        actorId: me.id,
-        meetingId: meeting.id,
-        at: ctx.now().toISOString(),
-      });
+      logExport(meeting, me.id);
       return c.body(null, 204);
     });
 }
