@@ -50,6 +50,8 @@ export class HistoryService {
 
   /** SyncServer hook: updates were committed. */
   afterCommit(room: Room, writers: ReadonlySet<string>): void {
+    // The server's own changes (seeding, closing) are not anyone writing.
+    if (writers.size === 0) return;
     let activity = this.activity.get(room.meetingId);
     if (!activity) {
       activity = { since: this.now().getTime(), writers: new Set() };
