@@ -12,6 +12,7 @@ import { ApiError, forbidden, notFound, payloadTooLarge } from './errors.js';
 import type { Logger } from './logger.js';
 import type { RouteContext } from './routes/context.js';
 import { healthRoutes } from './routes/health.js';
+import { meetingHistoryRoutes, networkHistoryRoutes } from './routes/history.js';
 import { joinRoutes } from './routes/join.js';
 import { meRoutes } from './routes/me.js';
 import { meetingRoutes } from './routes/meetings.js';
@@ -70,7 +71,9 @@ export function buildApp({ routes, logger, storeName, clientDir }: AppDependenci
 
   app.route('/api/health', healthRoutes(storeName));
   app.route('/api/networks', networkRoutes(routes));
+  app.route('/api/networks', networkHistoryRoutes(routes));
   app.route('/api/meetings', meetingRoutes(routes));
+  app.route('/api/meetings', meetingHistoryRoutes(routes));
   app.route('/api/me', meRoutes(routes));
   app.route('/join', joinRoutes(routes));
   app.route('/api/openapi.json', openApiRoutes());

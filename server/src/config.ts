@@ -20,6 +20,8 @@ export interface Config {
   publicUrl: string | undefined;
   /** How long a personal link works. */
   invitationLifetimeMs: number;
+  /** Take a version of a meeting once people have been writing this long since the last one. */
+  versionEveryMs: number;
   limits: SyncLimits;
 }
 
@@ -62,6 +64,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     sqliteSynchronous: synchronous,
     publicUrl: env.PUBLIC_URL || undefined,
     invitationLifetimeMs: int(env, 'INVITATION_DAYS', 30) * 24 * 60 * 60 * 1000,
+    versionEveryMs: int(env, 'VERSION_EVERY_MS', 3 * 60 * 1000),
     limits: {
       maxMessageBytes: int(env, 'MAX_MESSAGE_BYTES', Limits.maxMessageBytes),
       maxDocumentBytes: int(env, 'MAX_DOCUMENT_BYTES', Limits.maxDocumentBytes),

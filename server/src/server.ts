@@ -9,6 +9,8 @@ import { can } from '@polyphony/shared';
 import { buildApp, sameOrigin } from './app.js';
 import { upgradeSession } from './auth/session.js';
 import type { Config } from './config.js';
+import { HistoryService } from './history/HistoryService.js';
+import { LastSeenRepository, VersionRepository } from './history/repositories.js';
 import { createLogger, type Logger } from './logger.js';
 import { NetworkService } from './networks/NetworkService.js';
 import { AccessRepository } from './persistence/access.js';
@@ -75,8 +77,20 @@ export async function startServer(config: Config): Promise<RunningServer> {
     invitationLifetimeMs: config.invitationLifetimeMs,
     now,
   });
+  const history = new HistoryService({
+    versions: new VersionRepository(db),
+    lastSeen: new LastSeenRepository(db),
+    networks,
+    sync,
+    versionEveryMs: config.versionEveryMs,
+    now,
+  });
+  sync.hooks = {
+    afterCommit: (room, writers) => history.afterCommit(room, writers),
+    beforeUnload: (room) => history.beforeUnload(room),
+  };
   const app = buildApp({
-    routes: { networks, access, service, now, publicUrl: config.publicUrl },
+    routes: { networks, access, service, history, activity, sync, now, publicUrl: config.publicUrl },
     logger,
     storeName: 'sqlite',
     clientDir: config.clientDir,

@@ -86,6 +86,22 @@ const MIGRATIONS: readonly string[] = [
      meeting_id TEXT
    );
    CREATE INDEX activity_by_network ON activity (network_id, id);`,
+  `CREATE TABLE meeting_versions (
+     id INTEGER PRIMARY KEY AUTOINCREMENT,
+     meeting_id TEXT NOT NULL REFERENCES meetings (id),
+     taken_at TEXT NOT NULL,
+     kind TEXT NOT NULL,
+     writers TEXT NOT NULL,
+     snapshot BLOB NOT NULL
+   );
+   CREATE INDEX meeting_versions_by_meeting ON meeting_versions (meeting_id, id);
+   CREATE TABLE last_seen (
+     participant_id TEXT NOT NULL REFERENCES participants (id),
+     meeting_id TEXT NOT NULL REFERENCES meetings (id),
+     state_vector BLOB NOT NULL,
+     seen_at TEXT NOT NULL,
+     PRIMARY KEY (participant_id, meeting_id)
+   );`,
 ];
 
 /** Open (creating if needed) the database in dataDir and bring its schema up to date. */

@@ -1,16 +1,24 @@
 /** What the route groups share: repositories, the network service, the clock, and who is asking. */
+
+import { MeetingIdSchema } from '@polyphony/shared';
 import type { Context } from 'hono';
 import { membershipOf, requestSession } from '../auth/session.js';
-import { networkNotFound, unauthorized } from '../errors.js';
+import { meetingNotFound, networkNotFound, unauthorized } from '../errors.js';
+import type { HistoryService } from '../history/HistoryService.js';
 import type { NetworkService } from '../networks/NetworkService.js';
 import type { AccessRepository } from '../persistence/access.js';
-import type { NetworkRepository, ParticipantRecord } from '../persistence/networks.js';
+import type { ActivityRepository } from '../persistence/activity.js';
+import type { MeetingRecord, NetworkRepository, ParticipantRecord } from '../persistence/networks.js';
+import type { SyncServer } from '../sync/SyncServer.js';
 
 /** Dependencies of the API routes. */
 export interface RouteContext {
   networks: NetworkRepository;
   access: AccessRepository;
   service: NetworkService;
+  history: HistoryService;
+  activity: ActivityRepository;
+  sync: SyncServer;
   now: () => Date;
   /** The origin links are made with; the request's own origin when unset. */
   publicUrl: string | undefined;
@@ -29,6 +37,21 @@ export function requireMember(c: Context, ctx: RouteContext, networkId: string):
   if (!participant) throw networkNotFound();
   ctx.networks.touch(participant.id, ctx.now().toISOString());
   return participant;
+}
+
+/**
+ * The meeting named by the `id` parameter and the participant the session stands for in its network.
+ * 401 without a session; 404 for a meeting that does not exist or is not in the session's networks.
+ */
+export function requireMeetingMember(
+  c: Context,
+  ctx: RouteContext,
+): { meeting: MeetingRecord; me: ParticipantRecord } {
+  if (!requestSession(c)) throw unauthorized();
+  const id = MeetingIdSchema.safeParse(c.req.param('id'));
+  const meeting = id.success ? ctx.networks.findMeeting(id.data) : undefined;
+  if (!meeting) throw meetingNotFound();
+  return { meeting, me: requireMember(c, ctx, meeting.networkId) };
 }
 
 /** The origin to build personal links with. */

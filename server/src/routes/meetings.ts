@@ -1,30 +1,17 @@
 /** /api/meetings/:id: a meeting and who you are in it, closing it, its frozen "as agreed" version. */
-import { type MeetingDetail, MeetingIdSchema, type MeetingSummary } from '@polyphony/shared';
-import type { Context } from 'hono';
+import type { MeetingDetail, MeetingSummary } from '@polyphony/shared';
 import { Hono } from 'hono';
-import { requestSession } from '../auth/session.js';
-import { meetingNotFound, notFound, unauthorized } from '../errors.js';
+import { meetingNotFound, notFound } from '../errors.js';
 import { meetingSummary, networkSummary } from '../networks/NetworkService.js';
-import type { MeetingRecord } from '../persistence/networks.js';
-import { type RouteContext, requireMember } from './context.js';
+import { type RouteContext, requireMeetingMember } from './context.js';
 
 /** Routes of /api/meetings. */
 export function meetingRoutes(ctx: RouteContext) {
-  const { service, networks } = ctx;
-
-  // A meeting the session may see; 404 for a meeting that does not exist or is not in its networks.
-  const findMeeting = (c: Context): MeetingRecord => {
-    if (!requestSession(c)) throw unauthorized();
-    const id = MeetingIdSchema.safeParse(c.req.param('id'));
-    const meeting = id.success ? networks.findMeeting(id.data) : undefined;
-    if (!meeting) throw meetingNotFound();
-    return meeting;
-  };
+  const { service, networks, history } = ctx;
 
   return new Hono()
     .get('/:id', (c) => {
-      const meeting = findMeeting(c);
-      const me = requireMember(c, ctx, meeting.networkId);
+      const { meeting, me } = requireMeetingMember(c, ctx);
       const network = networks.findNetwork(meeting.networkId);
       if (!network) throw meetingNotFound();
       return c.json<MeetingDetail>({
@@ -36,13 +23,16 @@ export function meetingRoutes(ctx: RouteContext) {
       });
     })
     .post('/:id/close', async (c) => {
-      const meeting = findMeeting(c);
-      const me = requireMember(c, ctx, meeting.networkId);
-      return c.json<MeetingSummary>(meetingSummary(await service.closeMeeting(meeting.id, me)));
+      const { meeting, me } = requireMeetingMember(c, ctx);
+      const wasOpen = !meeting.closedAt;
+      const closed = await service.closeMeeting(meeting.id, me);
+      // The version at closing is in the history, beside the frozen "as agreed" one.
+      if (wasOpen)
+        history.takeVersion(meeting.id, await ctx.sync.readDocument(meeting.id), 'closing', [me.id]);
+      return c.json<MeetingSummary>(meetingSummary(closed));
     })
     .get('/:id/agreed', (c) => {
-      const meeting = findMeeting(c);
-      requireMember(c, ctx, meeting.networkId);
+      const { meeting } = requireMeetingMember(c, ctx);
       const agreed = networks.agreedState(meeting.id);
       if (!agreed) throw notFound('This meeting has not been closed yet, so there is no agreed version.');
       return c.body(agreed as Uint8Array<ArrayBuffer>, 200, { 'Content-Type': 'application/octet-stream' });

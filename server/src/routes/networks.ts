@@ -40,7 +40,9 @@ export function networkRoutes(ctx: RouteContext) {
     })
     .get('/:id', async (c) => {
       const me = requireMember(c, ctx, c.req.param('id'));
-      return c.json<NetworkDetail>(await service.networkDetail(me.networkId, me.id));
+      const detail = await service.networkDetail(me.networkId, me.id);
+      for (const meeting of detail.meetings) meeting.news = await ctx.history.hasNews(me.id, meeting.id);
+      return c.json<NetworkDetail>(detail);
     })
     .get('/:id/activity', (c) => {
       const me = requireMember(c, ctx, c.req.param('id'));

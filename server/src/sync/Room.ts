@@ -34,7 +34,8 @@ function takeMessageToken(connection: Connection): void {
 
 /** One meeting document in memory. */
 export class Room {
-  readonly doc = new Y.Doc();
+  /** gc off: deleted text stays in the document, so that every earlier version can be shown again. */
+  readonly doc = new Y.Doc({ gc: false });
   readonly awareness: awarenessProtocol.Awareness;
   readonly connections = new Set<Connection>();
   /** Applied to the document, not yet committed (oldest first). */
@@ -283,11 +284,12 @@ export class Room {
     for (const connection of this.connections) connection.send(message);
   };
 
-  /** Release the document and the awareness timer. */
-  destroy(): void {
+  /** Stop the room; returns its document, detached, for whoever still wants to read it. */
+  destroy(): Y.Doc {
     this.destroyed = true;
     if (this.unloadTimer) clearTimeout(this.unloadTimer);
     this.awareness.destroy();
-    this.doc.destroy();
+    this.doc.off('update', this.onDocumentUpdate);
+    return this.doc;
   }
 }

@@ -27,13 +27,25 @@ export type Authorization =
 /** Decides whether an upgrade request may open a socket on a meeting. */
 export type Authorize = (request: IncomingMessage, meetingId: string) => Promise<Authorization>;
 
+/** Optional hooks, called in the order things happen; none may throw. */
+export interface SyncHooks {
+  /** Updates of a room were committed; `writers` are the participants whose updates they were. */
+  afterCommit?(room: Room, writers: ReadonlySet<string>): void;
+  /** A room is about to be unloaded (its last person left a while ago); it is still readable. */
+  beforeUnload?(room: Room): Promise<void>;
+}
+
 /** What the sync server needs. */
 export interface SyncServerOptions {
   store: DocumentStore;
   authorize: Authorize;
   limits: SyncLimits;
   logger: Logger;
+  hooks?: SyncHooks;
 }
+
+/** Documents of meetings that are not loaded, kept decoded for reading (the timeline, search). */
+const READ_CACHE_SIZE = 200;
 
 /** The transaction origin of changes the server makes itself. */
 export const SERVER_ORIGIN = Symbol('server');
@@ -52,6 +64,9 @@ export class SyncServer {
   private readonly limits: SyncLimits;
   private readonly logger: Logger;
   private readonly authorize: Authorize;
+  /** Hooks for history and the like; empty by default. */
+  hooks: SyncHooks;
+  private readonly readCache = new Map<string, Y.Doc>();
   /** Store operations, one at a time. */
   private storeQueue: Promise<unknown> = Promise.resolve();
   private flushLoop: Promise<void> | null = null;
@@ -63,6 +78,7 @@ export class SyncServer {
     this.limits = options.limits;
     this.logger = options.logger;
     this.authorize = options.authorize;
+    this.hooks = options.hooks ?? {};
     this.wss = new WebSocketServer({
       noServer: true,
       // ws refuses larger frames from their header, before reading them, and closes with 1009.
@@ -179,13 +195,28 @@ export class SyncServer {
   async readDocument(meetingId: string): Promise<Y.Doc> {
     const loaded = this.rooms.get(meetingId);
     if (loaded) return loaded.doc;
+    const cached = this.readCache.get(meetingId);
+    if (cached) return cached;
     const stored = await this.store.load(meetingId);
-    const doc = new Y.Doc();
+    // Loaded meanwhile: the live document wins.
+    const live = this.rooms.get(meetingId);
+    if (live) return live.doc;
+    const doc = new Y.Doc({ gc: false });
     doc.transact(() => {
       if (stored.snapshot) Y.applyUpdate(doc, stored.snapshot);
       for (const update of stored.updates) Y.applyUpdate(doc, update);
     });
+    this.remember(meetingId, doc);
     return doc;
+  }
+
+  private remember(meetingId: string, doc: Y.Doc): void {
+    this.readCache.delete(meetingId);
+    this.readCache.set(meetingId, doc);
+    if (this.readCache.size > READ_CACHE_SIZE) {
+      const oldest = this.readCache.keys().next().value as string;
+      this.readCache.delete(oldest);
+    }
   }
 
   /**
@@ -202,6 +233,8 @@ export class SyncServer {
 
   private async loadRoom(meetingId: string): Promise<Room> {
     const stored = await this.store.load(meetingId);
+    // From now on the live document is the one to read.
+    this.readCache.delete(meetingId);
     const room = new Room(meetingId, stored, this.limits, {
       onDirty: (dirtyRoom) => this.markDirty(dirtyRoom),
       onEmpty: (emptyRoom) => this.scheduleUnload(emptyRoom),
@@ -279,6 +312,10 @@ export class SyncServer {
     }
     for (const job of jobs) {
       job.room.committed(job.updates.length, job.bytes, lastSeqs.get(job.room.meetingId));
+      if (job.updates.length > 0 && this.hooks.afterCommit) {
+        const writers = new Set(job.acks.map(({ connection }) => connection.principal.participantId));
+        this.hooks.afterCommit(job.room, writers);
+      }
       for (const { connection, count } of job.acks) {
         if (connection.wantsAck) connection.send(writeSaved({ count, stateVector: job.stateVector }));
       }
@@ -325,11 +362,12 @@ export class SyncServer {
   private async unload(room: Room): Promise<void> {
     room.unloadTimer = undefined;
     await this.drain();
+    await this.hooks.beforeUnload?.(room);
     await this.compact(room);
     // Someone may have joined while the snapshot was written.
     if (room.connections.size > 0 || room.hasPending || this.rooms.get(room.meetingId) !== room) return;
     this.rooms.delete(room.meetingId);
-    room.destroy();
+    this.remember(room.meetingId, room.destroy());
     this.logger.debug({ meetingId: room.meetingId }, 'meeting unloaded');
   }
 
@@ -364,6 +402,11 @@ export class SyncServer {
     await Promise.allSettled(this.loading.values());
     await this.drain();
     for (const room of this.rooms.values()) {
+      await this.hooks
+        .beforeUnload?.(room)
+        .catch((error: unknown) =>
+          this.logger.error({ err: error, meetingId: room.meetingId }, 'a hook failed while stopping'),
+        );
       await this.compact(room);
       room.destroy();
     }

@@ -74,6 +74,8 @@ export interface TimelineMeeting extends MeetingSummary {
   attendees: { id: string; name: string }[];
   /** The plan items as written, one line each. */
   planItems: string[];
+  /** Others wrote in it since the reader last saw it (filled in for whoever asks). */
+  news?: boolean;
 }
 
 /** GET /api/networks/:id */

@@ -1,0 +1,97 @@
+/** Versions of meeting documents and each person's last-seen point, in the embedded database. */
+import type { VersionKind, VersionSummary } from '@polyphony/shared';
+import type { SqliteDatabase } from '../persistence/database.js';
+
+/** A stored version with its snapshot. */
+export interface StoredVersion extends VersionSummary {
+  meetingId: string;
+  /** Y.encodeSnapshot: the state vector and delete set at that moment (the content is in the document). */
+  snapshot: Uint8Array;
+}
+
+interface VersionRow {
+  id: number;
+  meeting_id: string;
+  taken_at: string;
+  kind: VersionKind;
+  writers: string;
+}
+
+const summary = (row: VersionRow): VersionSummary & { meetingId: string } => ({
+  id: row.id,
+  meetingId: row.meeting_id,
+  takenAt: row.taken_at,
+  kind: row.kind,
+  writers: JSON.parse(row.writers) as VersionSummary['writers'],
+});
+
+/** Versions of meetings. */
+export class VersionRepository {
+  private readonly sql;
+
+  constructor(db: SqliteDatabase) {
+    this.sql = {
+      insert: db.prepare<[string, string, string, string, Uint8Array]>(
+        'INSERT INTO meeting_versions (meeting_id, taken_at, kind, writers, snapshot) VALUES (?, ?, ?, ?, ?)',
+      ),
+      list: db.prepare<[string], VersionRow>(
+        'SELECT id, meeting_id, taken_at, kind, writers FROM meeting_versions WHERE meeting_id = ? ORDER BY id',
+      ),
+      get: db.prepare<[number], VersionRow & { snapshot: Buffer }>(
+        'SELECT * FROM meeting_versions WHERE id = ?',
+      ),
+    };
+  }
+
+  add(
+    meetingId: string,
+    kind: VersionKind,
+    writers: VersionSummary['writers'],
+    snapshot: Uint8Array,
+    at: string,
+  ): number {
+    return Number(
+      this.sql.insert.run(meetingId, at, kind, JSON.stringify(writers), snapshot).lastInsertRowid,
+    );
+  }
+
+  /** A meeting's versions, oldest first, without their snapshots. */
+  list(meetingId: string): VersionSummary[] {
+    return this.sql.list.all(meetingId).map((row) => {
+      const { meetingId: _meeting, ...version } = summary(row);
+      return version;
+    });
+  }
+
+  get(id: number): StoredVersion | undefined {
+    const row = this.sql.get.get(id);
+    return row && { ...summary(row), snapshot: new Uint8Array(row.snapshot) };
+  }
+}
+
+/** Each person's last-seen point per meeting. */
+export class LastSeenRepository {
+  private readonly sql;
+
+  constructor(db: SqliteDatabase) {
+    this.sql = {
+      upsert: db.prepare<[string, string, Uint8Array, string]>(
+        `INSERT INTO last_seen (participant_id, meeting_id, state_vector, seen_at) VALUES (?, ?, ?, ?)
+         ON CONFLICT (participant_id, meeting_id) DO UPDATE SET state_vector = excluded.state_vector,
+           seen_at = excluded.seen_at`,
+      ),
+      get: db.prepare<[string, string], { state_vector: Buffer; seen_at: string }>(
+        'SELECT state_vector, seen_at FROM last_seen WHERE participant_id = ? AND meeting_id = ?',
+      ),
+    };
+  }
+
+  set(participantId: string, meetingId: string, stateVector: Uint8Array, at: string): void {
+    this.sql.upsert.run(participantId, meetingId, stateVector, at);
+  }
+
+  get(participantId: string, meetingId: string): { stateVector: Uint8Array; seenAt: string } | undefined {
+    const row = this.sql.get.get(participantId, meetingId);
+    return row && { stateVector: new Uint8Array(row.state_vector), seenAt: row.seen_at };
+  }
+}

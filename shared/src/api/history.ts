@@ -1,0 +1,54 @@
+/** Types of the revisiting API: versions, the last-seen point, search, export. */
+import { z } from 'zod';
+
+/** Why a version was taken. */
+export type VersionKind = 'auto' | 'closing' | 'restore';
+
+/** One version of a meeting document, as listed. */
+export interface VersionSummary {
+  id: number;
+  takenAt: string;
+  kind: VersionKind;
+  /** Who was writing since the version before. */
+  writers: { id: string; name: string }[];
+}
+
+/** GET /api/meetings/:id/versions */
+export interface VersionList {
+  versions: VersionSummary[];
+  /** The frozen "as agreed in the meeting" version exists (GET …/agreed). */
+  hasAgreed: boolean;
+}
+
+/** PUT /api/meetings/:id/seen: what this person has now seen. */
+export const SeenRequestSchema = z
+  .object({
+    /** The Yjs state vector the person has seen, base64. */
+    stateVector: z
+      .string()
+      .max(100_000)
+      .regex(/^[A-Za-z0-9+/=]*$/, 'not base64'),
+  })
+  .strict();
+export type SeenRequest = z.input<typeof SeenRequestSchema>;
+
+/** GET /api/meetings/:id/seen: the person's last-seen point; null before their first visit. */
+export interface SeenResponse {
+  stateVector: string | null;
+  seenAt: string | null;
+}
+
+/** One hit of a search across a network's meetings. */
+export interface SearchHit {
+  meetingId: string;
+  meetingNumber: number;
+  meetingTitle: string;
+  section: string;
+  /** Text around the match; the match itself is between the offsets. */
+  snippet: string;
+  matchStart: number;
+  matchEnd: number;
+}
+
+/** POST /api/meetings/:id/exported: a print export made in the browser, for the activity log. */
+export const ExportedRequestSchema = z.object({ format: z.enum(['print', 'markdown']) }).strict();

@@ -1,0 +1,268 @@
+/** Revisiting: versions, restoring, "since your last visit", export and search, against the real server. */
+import type { ActivityEntry, NetworkDetail, SearchHit, VersionList } from '@polyphony/shared';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import * as Y from 'yjs';
+import { connectClient, type TestClient, waitFor, waitForSaved, waitForSync } from './helpers/clients.js';
+import {
+  openLink,
+  type ServerProcess,
+  type StartedNetwork,
+  startNetwork,
+  startServerProcess,
+} from './helpers/serverProcess.js';
+
+function block(
+  name: string,
+  text: string,
+  attributes: Record<string, unknown> = {},
+  children: Y.XmlElement[] = [],
+) {
+  const element = new Y.XmlElement(name);
+  for (const [key, value] of Object.entries(attributes)) element.setAttribute(key, value as string);
+  const paragraph = new Y.XmlElement('paragraph');
+  paragraph.insert(0, [new Y.XmlText(text)]);
+  element.insert(0, [paragraph, ...children]);
+  return element;
+}
+
+describe('revisiting the living document', () => {
+  let server: ServerProcess;
+  let network: StartedNetwork;
+  let eevaCookie: string;
+  const clients: TestClient[] = [];
+  const api = (path: string, cookie: string, init: RequestInit = {}) =>
+    fetch(`${server.url}${path}`, { ...init, headers: { cookie, 'content-type': 'application/json' } });
+
+  /** A client that maps its Yjs client id to the participant, as the browser client does. */
+  async function writer(cookie: string, participantId: string, meetingId = network.meetingId) {
+    const client = connectClient(server.wsUrl, meetingId, { cookie, ack: true });
+    clients.push(client);
+    await waitForSync(client);
+    new Y.PermanentUserData(client.doc, client.doc.getMap('users')).setUserMapping(
+      client.doc,
+      client.doc.clientID,
+      participantId,
+    );
+    return client;
+  }
+
+  beforeAll(async () => {
+    server = await startServerProcess({ env: { VERSION_EVERY_MS: '400' } });
+    network = await startNetwork(server.url, {
+      centreName: 'Anna',
+      title: 'First meeting',
+      people: [{ name: 'Eeva', relation: 'mother', role: 'network_member' }],
+    });
+    eevaCookie = (await openLink(network.people[1]!.url)).cookie!;
+  });
+  afterAll(async () => {
+    for (const client of clients) client.destroy();
+    await server.stop();
+  });
+
+  it('takes versions while people write, with who was writing; restoring one is new, attributed edits', async () => {
+    const eeva = await writer(eevaCookie, network.people[1]!.participantId);
+    const dialogue = eeva.doc.getXmlFragment('dialogue');
+    dialogue.insert(0, [block('voiceBlock', 'The nights are the hardest.', { speakerName: 'Eeva' })]);
+    await waitForSaved(eeva);
+    await new Promise((resolve) => setTimeout(resolve, 500));
+    dialogue.insert(1, [block('voiceBlock', 'And the mornings.', { speakerName: 'Eeva' })]);
+    await waitForSaved(eeva);
+    const versions = async () =>
+      (await (await api(`/api/meetings/${network.meetingId}/versions`, eevaCookie)).json()) as VersionList;
+    let list = await versions();
+    // Writing went on for longer than VERSION_EVERY_MS: the last commit took a version.
+    expect(list.versions.length).toBeGreaterThan(0);
+    const first = list.versions.at(-1)!;
+    expect(first.kind).toBe('auto');
+    expect(first.writers.map((w) => w.name)).toEqual(['Eeva']);
+
+    // Later text, then a version at closing.
+    dialogue.insert(2, [block('voiceBlock', 'Something written much later.', { speakerName: 'Eeva' })]);
+    await waitForSaved(eeva);
+    expect(
+      (await api(`/api/meetings/${network.meetingId}/close`, network.cookie, { method: 'POST' })).status,
+    ).toBe(200);
+    list = await versions();
+    expect(list.hasAgreed).toBe(true);
+    expect(list.versions.at(-1)!.kind).toBe('closing');
+
+    const read = async (id: number) => {
+      const doc = new Y.Doc();
+      Y.applyUpdate(
+        doc,
+        new Uint8Array(
+          await (await api(`/api/meetings/${network.meetingId}/versions/${id}`, eevaCookie)).arrayBuffer(),
+        ),
+      );
+      return doc;
+    };
+    const firstBefore = Y.encodeStateAsUpdate(await read(first.id));
+    const old = await read(first.id);
+    expect(old.getXmlFragment('dialogue').toString()).toContain('The nights are the hardest.');
+    expect(old.getXmlFragment('dialogue').toString()).not.toContain('Something written much later.');
+
+    const restored = await api(
+      `/api/meetings/${network.meetingId}/versions/${first.id}/restore`,
+      network.cookie,
+      {
+        method: 'POST',
+      },
+    );
+    expect(restored.status).toBe(200);
+    await waitFor(
+      () => !eeva.doc.getXmlFragment('dialogue').toString().includes('Something written much later.'),
+      'the restore to reach Eeva',
+    );
+    expect(eeva.doc.getXmlFragment('dialogue').toString()).toContain('The nights are the hardest.');
+    // Attributed: the restorer (Maria) now owns a Yjs client id that wrote.
+    const users = eeva.doc.getMap<Y.Map<Y.Array<number>>>('users');
+    const mariaIds = users.get(network.people[0]!.participantId)?.get('ids')?.toArray() ?? [];
+    expect(mariaIds.length).toBeGreaterThan(0);
+    const vector = Y.decodeStateVector(Y.encodeStateVector(eeva.doc));
+    expect(mariaIds.some((id) => (vector.get(id) ?? 0) > 0)).toBe(true);
+    // History is not rewritten: the old version reads exactly as before.
+    expect(Buffer.from(Y.encodeStateAsUpdate(await read(first.id))).equals(Buffer.from(firstBefore))).toBe(
+      true,
+    );
+    list = await versions();
+    expect(list.versions.at(-1)).toMatchObject({ kind: 'restore', writers: [{ name: 'Maria' }] });
+  });
+
+  it("knows what each person has seen: others' writing since then is news, one's own is not", async () => {
+    const next = await api(`/api/networks/${network.networkId}/meetings`, network.cookie, {
+      method: 'POST',
+      body: '{}',
+    });
+    const meetingId = ((await next.json()) as { id: string }).id;
+    const eeva = await writer(eevaCookie, network.people[1]!.participantId, meetingId);
+    const news = async () => {
+      const page = (await (
+        await api(`/api/networks/${network.networkId}`, eevaCookie)
+      ).json()) as NetworkDetail;
+      return page.meetings.find((meeting) => meeting.id === meetingId)!.news;
+    };
+    const markSeen = (doc: Y.Doc) =>
+      api(`/api/meetings/${meetingId}/seen`, eevaCookie, {
+        method: 'PUT',
+        body: JSON.stringify({ stateVector: Buffer.from(Y.encodeStateVector(doc)).toString('base64') }),
+      });
+    expect((await markSeen(eeva.doc)).status).toBe(200);
+    expect(await news()).toBe(false);
+    eeva.doc
+      .getXmlFragment('dialogue')
+      .insert(0, [block('voiceBlock', 'My own words.', { speakerName: 'Eeva' })]);
+    await waitForSaved(eeva);
+    expect(await news()).toBe(false);
+    const maria = await writer(network.cookie, network.people[0]!.participantId, meetingId);
+    maria.doc
+      .getXmlFragment('reflections')
+      .insert(0, [block('reflection', 'I wonder about the nights.', { authorName: 'Maria' })]);
+    await waitForSaved(maria);
+    expect(await news()).toBe(true);
+    const seen = (await (await api(`/api/meetings/${meetingId}/seen`, eevaCookie)).json()) as {
+      seenAt: string;
+    };
+    expect(seen.seenAt).not.toBeNull();
+    await waitFor(
+      () => eeva.doc.getXmlFragment('reflections').length === 1,
+      'Eeva to receive the reflection',
+    );
+    await markSeen(eeva.doc);
+    expect(await news()).toBe(false);
+  });
+
+  it('exports a meeting as Markdown with every section, speaker and mark, and logs the export', async () => {
+    const next = await api(`/api/networks/${network.networkId}/meetings`, network.cookie, {
+      method: 'POST',
+      body: JSON.stringify({ title: 'Export meeting' }),
+    });
+    const meetingId = ((await next.json()) as { id: string }).id;
+    const client = await writer(network.cookie, network.people[0]!.participantId, meetingId);
+    client.doc.transact(() => {
+      client.doc
+        .getXmlFragment('dialogue')
+        .insert(0, [
+          block('voiceBlock', 'I want to sleep at home.', { speakerName: 'Anna' }),
+          block('voiceBlock', 'Grandad says hello.', { speakerName: 'Grandad', typistName: 'Eeva' }),
+        ]);
+      client.doc
+        .getXmlFragment('reflections')
+        .insert(0, [
+          block('reflection', 'I wonder whether home feels safer.', { authorName: 'Maria' }, [
+            block('response', 'Yes, it does.', { authorName: 'Anna' }),
+          ]),
+        ]);
+      client.doc.getXmlFragment('plan').insert(0, [
+        block('planItem', 'Sleep at home this week', {
+          status: 'open',
+          proposedByName: 'Anna',
+          agrees: [{ id: 'x', name: 'Eeva' }] as unknown as string,
+          differs: [{ id: 'y', name: 'Jussi' }] as unknown as string,
+          doerName: 'Anna',
+          byWhen: 'Friday',
+        }),
+      ]);
+      client.doc
+        .getXmlFragment('openQuestions')
+        .insert(0, [block('openQuestion', 'Will work wait?', { status: 'open', raisedByName: 'Anna' })]);
+      const later = new Y.XmlElement('paragraph');
+      const text = new Y.XmlText();
+      text.insert(0, 'An afterthought.', {
+        laterAddition: { authorName: 'Anna', at: '2026-11-22T09:30:00.000Z' },
+      });
+      later.insert(0, [text]);
+      client.doc.getXmlFragment('dialogue').insert(2, [later]);
+      client.doc.getMap('meta').set('nextMeeting', { when: 'when_needed', convenerName: 'Maria' });
+    });
+    await waitForSaved(client);
+    const response = await api(`/api/meetings/${meetingId}/export.md`, eevaCookie);
+    expect(response.headers.get('content-type')).toContain('text/markdown');
+    const markdown = await response.text();
+    const headings = markdown.split('\n').filter((line) => line.startsWith('#'));
+    expect(headings).toEqual([
+      '# Meeting 3: Export meeting',
+      '## What people said',
+      '## Reflections',
+      '## Plan',
+      '## Not yet known',
+      '## Next meeting',
+    ]);
+    for (const expected of [
+      '**Anna**: I want to sleep at home.',
+      '**Grandad** (typed by Eeva for Grandad): Grandad says hello.',
+      '*Maria reflects:* I wonder whether home feels safer.',
+      '**Anna responds:** Yes, it does.',
+      '- [ ] Sleep at home this week — proposed by Anna; agrees: Eeva; sees it differently: Jussi; who does it: Anna; by when: Friday',
+      '- Will work wait? (raised by Anna)',
+      'An afterthought. _(added later by Anna, 22 Nov 2026, 09:30)_',
+      'When needed, convened by Maria',
+    ]) {
+      expect(markdown).toContain(expected);
+    }
+    const log = (await (
+      await api(`/api/networks/${network.networkId}/activity`, eevaCookie)
+    ).json()) as ActivityEntry[];
+    expect(log[0]).toMatchObject({ kind: 'exported', actor: { name: 'Eeva' }, meetingId });
+    const whole = await (await api(`/api/networks/${network.networkId}/export.md`, eevaCookie)).text();
+    expect(whole.match(/^# Meeting \d/gm)).toHaveLength(3);
+  });
+
+  it('searches every meeting of the network, accents and case aside', async () => {
+    const hits = (await (
+      await api(`/api/networks/${network.networkId}/search?q=NIGHTS`, eevaCookie)
+    ).json()) as SearchHit[];
+    expect(hits.map((hit) => hit.meetingNumber)).toContain(1);
+    const hit = hits.find((h) => h.meetingNumber === 1)!;
+    expect(hit.snippet.slice(hit.matchStart, hit.matchEnd).toLowerCase()).toBe('nights');
+    const accented = (await (
+      await api(`/api/networks/${network.networkId}/search?q=wónder`, eevaCookie)
+    ).json()) as SearchHit[];
+    expect(accented.length).toBeGreaterThan(0);
+    const none = (await (
+      await api(`/api/networks/${network.networkId}/search?q=zebra`, eevaCookie)
+    ).json()) as SearchHit[];
+    expect(none).toEqual([]);
+    expect((await api(`/api/networks/${network.networkId}/search?q=x`, eevaCookie)).status).toBe(400);
+  });
+});
