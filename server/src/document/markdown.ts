@@ -20,7 +20,7 @@ interface DeltaOp {
   attributes?: Record<string, Record<string, unknown> | undefined>;
 }
 
-const escape = (text: string) => text.replace(/([\\`*_[\]#<>|])/g, '\\$1');
+const escapeMarkdown = (text: string) => text.replace(/([\\`*_[\]#<>|])/g, '\\$1');
 
 /** A readable date and time in UTC, e.g. "22 Nov 2026, 10:14". */
 export function readableTime(iso: unknown): string {
@@ -39,7 +39,7 @@ function inline(text: Y.XmlText): string {
   let out = '';
   for (const op of text.toDelta() as DeltaOp[]) {
     if (typeof op.insert !== 'string') continue;
-    let piece = escape(op.insert);
+    let piece = escapeMarkdown(op.insert);
     const marks = op.attributes ?? {};
     if (marks.bold) piece = `**${piece}**`;
     if (marks.italic) piece = `*${piece}*`;
@@ -102,7 +102,7 @@ function voice(element: Y.XmlElement, indent: string): string[] {
   const speaker = String(attr(element, 'speakerName') ?? 'Someone');
   const typist = attr(element, 'typistName');
   const by = typist ? ` (typed by ${typist} for ${speaker})` : '';
-  return [`${indent}**${escape(speaker)}**${by}: ${text(element)}`];
+  return [`${indent}**${escapeMarkdown(speaker)}**${by}: ${text(element)}`];
 }
 
 function reflection(element: Y.XmlElement): string[] {
@@ -115,12 +115,12 @@ function reflection(element: Y.XmlElement): string[] {
       child instanceof Y.XmlElement ? text(child) : child instanceof Y.XmlText ? inline(child) : '',
     )
     .join(' ');
-  const lines = [`> *${escape(author)} reflects:* ${body}`];
+  const lines = [`> *${escapeMarkdown(author)} reflects:* ${body}`];
   for (const child of element.toArray()) {
     if (child instanceof Y.XmlElement && child.nodeName === NodeNames.response) {
       lines.push(
         `>`,
-        `> - **${escape(String(attr(child, 'authorName') ?? 'Someone'))} responds:** ${text(child)}`,
+        `> - **${escapeMarkdown(String(attr(child, 'authorName') ?? 'Someone'))} responds:** ${text(child)}`,
       );
     }
   }
@@ -161,9 +161,9 @@ export interface MeetingHeading {
 export function meetingMarkdown(doc: Y.Doc, meeting: MeetingHeading): string {
   const meta = doc.getMap(DocumentTypes.meta);
   const out: string[] = [
-    `# Meeting ${meeting.number}: ${escape(String(meta.get(MetaKeys.title) ?? meeting.title))}`,
+    `# Meeting ${meeting.number}: ${escapeMarkdown(String(meta.get(MetaKeys.title) ?? meeting.title))}`,
     '',
-    `Network of ${escape(meeting.centreName)} · started ${readableTime(meeting.createdAt)}` +
+    `Network of ${escapeMarkdown(meeting.centreName)} · started ${readableTime(meeting.createdAt)}` +
       (meeting.closedAt ? ` · closed ${readableTime(meeting.closedAt)}` : ' · open'),
     '',
   ];
@@ -173,7 +173,7 @@ export function meetingMarkdown(doc: Y.Doc, meeting: MeetingHeading): string {
       `Present: ${attendance
         .map(
           (entry) =>
-            `${escape(entry.name)}${entry.relation ? ` (${escape(entry.relation)})` : ''}, ${entry.where}`,
+            `${escapeMarkdown(entry.name)}${entry.relation ? ` (${escapeMarkdown(entry.relation)})` : ''}, ${entry.where}`,
         )
         .join('; ')}`,
       '',
@@ -198,7 +198,7 @@ export function meetingMarkdown(doc: Y.Doc, meeting: MeetingHeading): string {
   out.push('## Next meeting', '');
   if (next) {
     const when = next.when === 'when_needed' ? 'When needed' : readableTime(next.when);
-    out.push(`${when}${next.convenerName ? `, convened by ${escape(next.convenerName)}` : ''}`, '');
+    out.push(`${when}${next.convenerName ? `, convened by ${escapeMarkdown(next.convenerName)}` : ''}`, '');
   } else {
     out.push('_Not agreed yet._', '');
   }
