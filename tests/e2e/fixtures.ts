@@ -97,20 +97,6 @@ export const PHONE: BrowserContextOptions = {
 };
 
 /**
- * If the meeting page asks what to call this person, answer it. (The meeting page may know the name from
- * the personal link instead, and then never asks.)
- */
-export async function answerNamePrompt(page: Page, name: string): Promise<void> {
-  const prompt = page.getByLabel('What would you like to be called?');
-  const status = page.getByTestId('save-status');
-  await expect(prompt.or(status).first()).toBeVisible();
-  if (await prompt.isVisible()) {
-    await prompt.fill(name);
-    await page.getByRole('button', { name: /join/i }).click();
-  }
-}
-
-/**
  * Open a person's personal link on a device of their own, as they would from a message, and wait until
  * the meeting is on screen and in sync.
  */
@@ -123,20 +109,12 @@ export async function joinAs(
   options: BrowserContextOptions = {},
 ): Promise<Person> {
   const context = await browser.newContext({ baseURL, ...options });
-  // A meeting page that remembers names per device finds this one and does not ask.
-  await context.addInitScript(
-    ([storedName, storedColor]) => {
-      if (!localStorage.getItem('polyphony.name')) {
-        localStorage.setItem('polyphony.name', storedName as string);
-        localStorage.setItem('polyphony.color', storedColor as string);
-      }
-    },
-    [name, color],
-  );
+  // The name comes from the invitation; the colour is this device's choice.
+  await context.addInitScript((storedColor) => localStorage.setItem('polyphony.color', storedColor), color);
   const page = await context.newPage();
   await page.goto(network.linkOf(name));
   await expect(page).toHaveURL(/\/m\/[A-Za-z0-9_-]{22}$/);
-  await answerNamePrompt(page, name);
+  await expect(page.getByTestId('your-name')).toContainText(name);
   await expect(page.getByTestId('save-status')).toHaveAttribute('data-status', 'saved');
   return { context, page };
 }
