@@ -9,6 +9,8 @@ import { can } from '@polyphony/shared';
 import { buildApp, sameOrigin } from './app.js';
 import { upgradeSession } from './auth/session.js';
 import type { Config } from './config.js';
+import { VideoService } from './livekit/VideoService.js';
+import { removeFromVideoOnEnd } from './livekit/videoRevocation.js';
 import { createLogger, type Logger } from './logger.js';
 import { NetworkService } from './networks/NetworkService.js';
 import { AccessRepository } from './persistence/access.js';
@@ -67,6 +69,8 @@ export async function startServer(config: Config): Promise<RunningServer> {
   };
 
   const sync = new SyncServer({ store, authorize, limits: config.limits, logger });
+  const video = config.video && new VideoService(config.video, logger);
+  if (!config.video) logger.info('video is not set up (no LIVEKIT_URL, LIVEKIT_API_KEY, LIVEKIT_API_SECRET)');
   const service = new NetworkService({
     networks,
     access,
@@ -74,12 +78,14 @@ export async function startServer(config: Config): Promise<RunningServer> {
     sync,
     invitationLifetimeMs: config.invitationLifetimeMs,
     now,
+    onAccessEnded: video && removeFromVideoOnEnd(video, access, networks),
   });
   const app = buildApp({
     routes: { networks, access, service, now, publicUrl: config.publicUrl },
     logger,
     storeName: 'sqlite',
     clientDir: config.clientDir,
+    video,
   });
 
   // Links revoked by the operator command, or past their expiry, end their sockets within a second.

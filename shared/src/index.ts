@@ -1,6 +1,7 @@
 /** What the client and the server of Polyphony agree on. Nothing here needs Node or React. */
 export * from './api/meetings.js';
 export * from './api/networks.js';
+export * from './api/video.js';
 export * from './errors.js';
 export * from './limits.js';
 export * from './protocol/closeCodes.js';
