@@ -34,6 +34,13 @@ export interface VideoRoomProps {
   onClose: () => void;
 }
 
+/** What the preview hands over on "Join now": its tracks, and what was chosen (tracks may not be ready). */
+interface PreviewChoice {
+  tracks: LocalTrack[];
+  camera: { on: boolean; deviceId: string };
+  microphone: { on: boolean; deviceId: string };
+}
+
 type Stage =
   | { kind: 'preview' }
   | { kind: 'joining' }
@@ -75,7 +82,7 @@ export default function VideoRoom({ session, meetingId, roomMode, onRoomMode, on
   }, [revoked, stage]);
 
   const join = useCallback(
-    async (tracks: LocalTrack[], wantsAudioOnly: boolean) => {
+    async ({ tracks, camera, microphone }: PreviewChoice, wantsAudioOnly: boolean) => {
       setStage({ kind: 'joining' });
       let grant: VideoTokenResponse;
       try {
@@ -107,6 +114,20 @@ export default function VideoRoom({ session, meetingId, roomMode, onRoomMode, on
           for (const track of tracks) {
             if (wantsAudioOnly && track.kind === Track.Kind.Video) track.stop();
             else await room.localParticipant.publishTrack(track);
+          }
+          // "Join now" pressed before the preview had its tracks: open what was chosen now.
+          const has = (kind: Track.Kind) => tracks.some((track) => track.kind === kind);
+          if (microphone.on && !has(Track.Kind.Audio)) {
+            await room.localParticipant.setMicrophoneEnabled(
+              true,
+              microphone.deviceId ? { deviceId: microphone.deviceId } : undefined,
+            );
+          }
+          if (camera.on && !wantsAudioOnly && !has(Track.Kind.Video)) {
+            await room.localParticipant.setCameraEnabled(
+              true,
+              camera.deviceId ? { deviceId: camera.deviceId } : undefined,
+            );
           }
         } else {
           for (const track of tracks) track.stop();
@@ -159,7 +180,7 @@ export default function VideoRoom({ session, meetingId, roomMode, onRoomMode, on
         <Preview
           audioOnly={audioOnly}
           onAudioOnly={setAudioOnly}
-          onJoin={(tracks) => void join(tracks, audioOnly)}
+          onJoin={(choice) => void join(choice, audioOnly)}
         />
       )}
       {stage.kind === 'joining' && <p className="video-note">Joining the video…</p>}
@@ -193,7 +214,7 @@ function Preview({
 }: {
   audioOnly: boolean;
   onAudioOnly: (on: boolean) => void;
-  onJoin: (tracks: LocalTrack[]) => void;
+  onJoin: (choice: PreviewChoice) => void;
 }) {
   const [cameras, setCameras] = useState<MediaDeviceInfo[]>([]);
   const [microphones, setMicrophones] = useState<MediaDeviceInfo[]>([]);
@@ -307,7 +328,11 @@ function Preview({
         className="button primary"
         onClick={() => {
           handedOver.current = true;
-          onJoin(tracks);
+          onJoin({
+            tracks,
+            camera: { on: cameraOn, deviceId: cameraId },
+            microphone: { on: microphoneOn, deviceId: microphoneId },
+          });
         }}
         data-testid="join-video-now"
       >
