@@ -341,7 +341,7 @@ describe.skipIf(!binary)('video against a real LiveKit server', () => {
       },
     );
     expect(revoked.ok).toBe(true);
-    await expect.poll(identities, { timeout: 2_000, intervals: [50] }).not.toContain(mother);
+    await expect.poll(identities, { timeout: 2_000, interval: 50 }).not.toContain(mother);
     const took = Date.now() - started;
     expect(took).toBeLessThan(2_000);
     console.log(`video: a revoked member left the LiveKit room ${took} ms after the revocation`);
