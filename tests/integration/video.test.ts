@@ -3,7 +3,10 @@
  * tampered ones refused), a Polyphony without LiveKit, and — against a real LiveKit server on loopback —
  * a revoked member removed from the video room within 2 seconds.
  */
+import { execFile } from 'node:child_process';
 import { createHash } from 'node:crypto';
+import { fileURLToPath } from 'node:url';
+import { promisify } from 'node:util';
 import type { OnVideoResponse, VideoConfigResponse, VideoTokenResponse } from '@polyphony/shared';
 import { AccessToken, RoomServiceClient } from 'livekit-server-sdk';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -275,6 +278,7 @@ describe.skipIf(!binary)('video against a real LiveKit server', () => {
   let rooms: RoomServiceClient;
   let network: StartedNetwork;
   let motherCookie: string;
+  let observerCookie: string;
   const sockets: WebSocket[] = [];
 
   beforeAll(async () => {
@@ -285,7 +289,7 @@ describe.skipIf(!binary)('video against a real LiveKit server', () => {
     });
     server = await startServerProcess({ port, env: livekit.env });
     rooms = new RoomServiceClient(livekit.url.replace('ws', 'http'), livekit.apiKey, livekit.apiSecret);
-    ({ network, motherCookie } = await videoNetwork(server));
+    ({ network, motherCookie, observerCookie } = await videoNetwork(server));
   }, 60_000);
   afterAll(async () => {
     for (const socket of sockets) socket.close();
@@ -348,5 +352,20 @@ describe.skipIf(!binary)('video against a real LiveKit server', () => {
     // The professional stays; the mother gets no new token.
     expect(await identities()).toContain(network.people[0]!.participantId);
     expect([401, 404]).toContain((await token(server, network.meetingId, motherCookie)).status);
+  });
+
+  it('a link revoked by the operator command also ends its video within 2 seconds', async () => {
+    const observer = network.people[2]!.participantId;
+    await joinSignal(observerCookie);
+    await expect.poll(identities, { timeout: 5_000 }).toContain(observer);
+    const cli = fileURLToPath(new URL('../../server/dist/cli.js', import.meta.url));
+    const started = Date.now();
+    await promisify(execFile)(process.execPath, [cli, 'revoke', observer], {
+      env: { ...process.env, DATA_DIR: server.dataDir, LOG_LEVEL: 'warn' },
+    });
+    await expect.poll(identities, { timeout: 2_000, interval: 50 }).not.toContain(observer);
+    console.log(
+      `video: a link revoked by the operator command left the LiveKit room after ${Date.now() - started} ms`,
+    );
   });
 });
