@@ -172,6 +172,10 @@ test.describe('video against a real LiveKit server', () => {
     await eeva.page.getByTestId('raise-hand').click();
     await expect(tileOf(maria.page, eevaId)).toHaveAttribute('data-hand-raised', 'true');
     await eeva.page.getByTestId('raise-hand').click();
+    // In the Reflecting phase the professionals' tiles are marked, for everyone on video.
+    await maria.page.getByRole('button', { name: 'Reflecting', exact: true }).click();
+    await expect(tileOf(eeva.page, mariaId)).toHaveAttribute('data-reflecting', 'true');
+    await expect(tileOf(eeva.page, eevaId)).toHaveAttribute('data-reflecting', 'false');
     await fs.promises.mkdir(path.join(repoRoot, 'tests/e2e/screenshots'), { recursive: true });
     await maria.page.screenshot({ path: path.join(repoRoot, 'tests/e2e/screenshots/video-desktop.png') });
 
