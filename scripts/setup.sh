@@ -21,5 +21,10 @@ if [ "${1:-}" = "--test" ] && [ ! -x /usr/bin/chromium ]; then
   as_root env DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium >/dev/null
 fi
 
+if [ "${1:-}" = "--test" ]; then
+  # The video tests run against a real LiveKit server, built once from source into a cache.
+  bash scripts/livekit.sh >/dev/null || echo "setup: WARNING: livekit-server could not be built; the video tests against LiveKit will be skipped" >&2
+fi
+
 pnpm install --frozen-lockfile
 pnpm build

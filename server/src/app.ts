@@ -9,6 +9,7 @@ import { compress } from 'hono/compress';
 import { HTTPException } from 'hono/http-exception';
 import { secureHeaders } from 'hono/secure-headers';
 import { ApiError, forbidden, notFound, payloadTooLarge } from './errors.js';
+import type { VideoService } from './livekit/VideoService.js';
 import type { Logger } from './logger.js';
 import type { RouteContext } from './routes/context.js';
 import { healthRoutes } from './routes/health.js';
@@ -18,6 +19,7 @@ import { meRoutes } from './routes/me.js';
 import { meetingRoutes } from './routes/meetings.js';
 import { networkRoutes } from './routes/networks.js';
 import { openApiRoutes } from './routes/openapi.js';
+import { videoRoutes } from './routes/video.js';
 
 /** What the app is built from. */
 export interface AppDependencies {
@@ -26,10 +28,12 @@ export interface AppDependencies {
   storeName: string;
   /** Folder of the built client; when it does not exist only the API is served. */
   clientDir: string;
+  /** LiveKit, when configured; without it /api/video says video is not set up. */
+  video?: VideoService | undefined;
 }
 
 /** Build the HTTP app. */
-export function buildApp({ routes, logger, storeName, clientDir }: AppDependencies) {
+export function buildApp({ routes, logger, storeName, clientDir, video }: AppDependencies) {
   const app = new Hono();
 
   app.use(
@@ -37,7 +41,8 @@ export function buildApp({ routes, logger, storeName, clientDir }: AppDependenci
       // The client connects its WebSocket to the same origin; nothing else is loaded from elsewhere.
       contentSecurityPolicy: {
         defaultSrc: ["'self'"],
-        connectSrc: ["'self'", 'ws:', 'wss:'],
+        // LiveKit's server may be another origin: livekit-client also speaks HTTP to it.
+        connectSrc: ["'self'", 'ws:', 'wss:', ...(video ? [video.url.replace(/^ws/, 'http')] : [])],
         imgSrc: ["'self'", 'data:', 'blob:'],
         styleSrc: ["'self'", "'unsafe-inline'"],
         mediaSrc: ["'self'", 'blob:'],
@@ -75,6 +80,7 @@ export function buildApp({ routes, logger, storeName, clientDir }: AppDependenci
   app.route('/api/meetings', meetingRoutes(routes));
   app.route('/api/meetings', meetingHistoryRoutes(routes));
   app.route('/api/me', meRoutes(routes));
+  app.route('/api/video', videoRoutes(routes, video, logger));
   app.route('/join', joinRoutes(routes));
   app.route('/api/openapi.json', openApiRoutes());
   app.all('/api/*', () => {

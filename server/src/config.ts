@@ -4,6 +4,7 @@
  */
 import path from 'node:path';
 import { Limits } from '@polyphony/shared';
+import { loadVideoConfig, type VideoConfig } from './livekit/videoConfig.js';
 
 /** Everything the server can be configured with. */
 export interface Config {
@@ -23,6 +24,8 @@ export interface Config {
   /** Take a version of a meeting once people have been writing this long since the last one. */
   versionEveryMs: number;
   limits: SyncLimits;
+  /** LiveKit (LIVEKIT_URL, LIVEKIT_API_KEY, LIVEKIT_API_SECRET); undefined when video is not set up. */
+  video: VideoConfig | undefined;
 }
 
 /** Limits and timings of the sync server. */
@@ -65,6 +68,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     publicUrl: env.PUBLIC_URL || undefined,
     invitationLifetimeMs: int(env, 'INVITATION_DAYS', 30) * 24 * 60 * 60 * 1000,
     versionEveryMs: int(env, 'VERSION_EVERY_MS', 3 * 60 * 1000),
+    video: loadVideoConfig(env),
     limits: {
       maxMessageBytes: int(env, 'MAX_MESSAGE_BYTES', Limits.maxMessageBytes),
       maxDocumentBytes: int(env, 'MAX_DOCUMENT_BYTES', Limits.maxDocumentBytes),

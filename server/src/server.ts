@@ -11,6 +11,8 @@ import { upgradeSession } from './auth/session.js';
 import type { Config } from './config.js';
 import { HistoryService } from './history/HistoryService.js';
 import { LastSeenRepository, VersionRepository } from './history/repositories.js';
+import { VideoService } from './livekit/VideoService.js';
+import { removeFromVideoOnEnd } from './livekit/videoRevocation.js';
 import { createLogger, type Logger } from './logger.js';
 import { NetworkService } from './networks/NetworkService.js';
 import { AccessRepository } from './persistence/access.js';
@@ -69,6 +71,8 @@ export async function startServer(config: Config): Promise<RunningServer> {
   };
 
   const sync = new SyncServer({ store, authorize, limits: config.limits, logger });
+  const video = config.video && new VideoService(config.video, logger);
+  if (!config.video) logger.info('video is not set up (no LIVEKIT_URL, LIVEKIT_API_KEY, LIVEKIT_API_SECRET)');
   const service = new NetworkService({
     networks,
     access,
@@ -76,6 +80,7 @@ export async function startServer(config: Config): Promise<RunningServer> {
     sync,
     invitationLifetimeMs: config.invitationLifetimeMs,
     now,
+    onAccessEnded: video && removeFromVideoOnEnd(video, access, networks),
   });
   const history = new HistoryService({
     versions: new VersionRepository(db),
@@ -94,6 +99,7 @@ export async function startServer(config: Config): Promise<RunningServer> {
     logger,
     storeName: 'sqlite',
     clientDir: config.clientDir,
+    video,
   });
 
   // Links revoked by the operator command, or past their expiry, end their sockets within a second.

@@ -9,6 +9,7 @@ export const ErrorIds = [
   'forbidden',
   'payload_too_large',
   'internal_error',
+  'video_not_configured',
 ] as const;
 
 /** A stable snake_case error id. */

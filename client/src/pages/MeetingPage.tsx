@@ -37,6 +37,7 @@ import { ReadOnlyBadge } from '../ui/ReadOnlyBadge';
 import { SaveStatusBadge } from '../ui/SaveStatusBadge';
 import { WhereAmI } from '../ui/WhereAmI';
 import { RaisedHands, WhoIsHere } from '../ui/WhoIsHere';
+import { JoinVideoButton, VideoPanel } from '../video/VideoDock';
 
 type Lookup =
   | { state: 'loading' }
@@ -219,6 +220,7 @@ function MeetingDocument({ session, detail }: { session: MeetingSession; detail:
             </a>
           </div>
           <div className="topbar__status">
+            <JoinVideoButton meetingId={meeting.id} people={detail.people} />
             {canWrite && (
               <button
                 type="button"
@@ -301,6 +303,7 @@ function MeetingDocument({ session, detail }: { session: MeetingSession; detail:
               ))
             )}
           </main>
+          <VideoPanel session={session} meetingId={meeting.id} />
           <aside className="sidebar" aria-label="About this meeting">
             <WhoIsHere people={present} attendance={attendance} reflecting={phase === 'reflecting'} />
             {canWrite && <WhereAmI where={attendance[me.id]?.where} onChange={setWhere} />}

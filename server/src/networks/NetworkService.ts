@@ -35,6 +35,8 @@ export interface NetworkServiceDependencies {
   /** Lifetime of an invitation link. */
   invitationLifetimeMs: number;
   now?: () => Date;
+  /** Called with invitations that just ended, after their sockets closed (video removes them). */
+  onAccessEnded?: (invitationIds: readonly string[]) => void;
 }
 
 /** The result of starting a network meeting. */
@@ -66,6 +68,7 @@ export class NetworkService {
   private readonly sync: SyncServer;
   private readonly lifetimeMs: number;
   private readonly now: () => Date;
+  private readonly onAccessEnded: ((invitationIds: readonly string[]) => void) | undefined;
 
   constructor(deps: NetworkServiceDependencies) {
     this.networks = deps.networks;
@@ -74,6 +77,7 @@ export class NetworkService {
     this.sync = deps.sync;
     this.lifetimeMs = deps.invitationLifetimeMs;
     this.now = deps.now ?? (() => new Date());
+    this.onAccessEnded = deps.onAccessEnded;
   }
 
   /**
@@ -250,7 +254,9 @@ export class NetworkService {
   closeSocketsOf(invitationIds: readonly string[]): number {
     if (invitationIds.length === 0) return 0;
     const ended = new Set(invitationIds);
-    return this.sync.closeConnections((connection) => ended.has(connection.principal.invitationId));
+    const closed = this.sync.closeConnections((connection) => ended.has(connection.principal.invitationId));
+    this.onAccessEnded?.(invitationIds);
+    return closed;
   }
 
   /** Start the next meeting of a network, carrying over open plan items and open questions. */

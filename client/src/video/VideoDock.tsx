@@ -1,0 +1,134 @@
+/**
+ * Where video enters the meeting page: the "Join video" button in the header, and the panel beside the
+ * document. livekit-client is loaded only when someone opens video (its own chunk, VideoRoom). Without
+ * LiveKit configured the header says plainly that video is not set up, and nothing else changes.
+ */
+import { lazy, Suspense, useEffect, useState } from 'react';
+import type { MeetingSession } from '../sync/MeetingSession';
+import { getOnVideo, getVideoConfig } from './api';
+import { setVideoState, useVideoState } from './videoState';
+import './video.css';
+
+const VideoRoom = lazy(() => import('./VideoRoom'));
+
+type Availability = { state: 'checking' } | { state: 'ready' } | { state: 'off'; message: string };
+
+/** The header's video control: "Join video", or a plain note that video is not set up. */
+export function JoinVideoButton({
+  meetingId,
+  people,
+}: {
+  meetingId: string;
+  people: { id: string; name: string }[];
+}) {
+  const [availability, setAvailability] = useState<Availability>({ state: 'checking' });
+  const [onVideo, setOnVideo] = useState<string[]>([]);
+  const { open } = useVideoState();
+
+  useEffect(() => {
+    let current = true;
+    getVideoConfig().then(
+      (config) =>
+        current &&
+        setAvailability(
+          config.enabled
+            ? { state: 'ready' }
+            : { state: 'off', message: config.message ?? 'Video is not set up.' },
+        ),
+      () => current && setAvailability({ state: 'off', message: 'Video is not available right now.' }),
+    );
+    return () => {
+      current = false;
+    };
+  }, []);
+
+  // Who is on video, as LiveKit's webhooks told the server: shown to everyone, on video or not.
+  useEffect(() => {
+    if (availability.state !== 'ready') return;
+    let current = true;
+    const poll = () =>
+      getOnVideo(meetingId).then(
+        (answer) => current && setOnVideo(answer.participantIds),
+        () => undefined,
+      );
+    void poll();
+    const timer = setInterval(poll, 5_000);
+    return () => {
+      current = false;
+      clearInterval(timer);
+    };
+  }, [availability.state, meetingId]);
+
+  if (availability.state === 'checking') return null;
+  if (availability.state === 'off') {
+    return (
+      <span className="video-off" data-testid="video-not-set-up" title={availability.message}>
+        {availability.message.split('.')[0]}.
+      </span>
+    );
+  }
+  const names = onVideo.map((id) => people.find((person) => person.id === id)?.name).filter(Boolean);
+  return (
+    <span className="video-entry">
+      {names.length > 0 && (
+        <span className="on-video" data-testid="on-video" title={`On video: ${names.join(', ')}`}>
+          <span aria-hidden="true">📹</span> {names.join(', ')}
+        </span>
+      )}
+      {!open && (
+        <button
+          type="button"
+          className="button small"
+          onClick={() => setVideoState({ open: true, phoneView: 'video' })}
+          data-testid="join-video"
+        >
+          Join video
+        </button>
+      )}
+    </span>
+  );
+}
+
+/** The video beside the document (desktop), or one tap away from it (phone); nothing until opened. */
+export function VideoPanel({ session, meetingId }: { session: MeetingSession; meetingId: string }) {
+  const { open, phoneView, roomMode } = useVideoState();
+  if (!open) return null;
+  return (
+    <>
+      <section
+        className={`video-panel${roomMode ? ' video-panel--room' : ''}`}
+        data-phone-view={phoneView}
+        aria-label="Video"
+        data-testid="video-panel"
+      >
+        <Suspense fallback={<p className="video-note">Opening video…</p>}>
+          <VideoRoom
+            session={session}
+            meetingId={meetingId}
+            roomMode={roomMode}
+            onRoomMode={(on) => setVideoState({ roomMode: on })}
+            onClose={() => setVideoState({ open: false, roomMode: false })}
+          />
+        </Suspense>
+      </section>
+      <nav className="video-switch" aria-label="Show">
+        <button
+          type="button"
+          aria-pressed={phoneView === 'document'}
+          onClick={() => setVideoState({ phoneView: 'document' })}
+          data-testid="show-document"
+        >
+          Document
+        </button>
+        <button
+          type="button"
+          aria-pressed={phoneView === 'video'}
+          onClick={() => setVideoState({ phoneView: 'video' })}
+          data-testid="show-video"
+        >
+          Video
+        </button>
+      </nav>
+    </>
+  );
+}
