@@ -16,11 +16,7 @@ import { type PersonInput, ROLES, type Role } from '@polyphony/shared';
 import { loadConfig } from './config.js';
 import { createLogger } from './logger.js';
 import { NetworkService } from './networks/NetworkService.js';
-import { AccessRepository } from './persistence/access.js';
-import { ActivityRepository } from './persistence/activity.js';
-import { openDatabase } from './persistence/database.js';
-import { NetworkRepository } from './persistence/networks.js';
-import { SqliteDocumentStore } from './persistence/sqlite.js';
+import { openPersistence } from './persistence/open.js';
 import { SyncServer } from './sync/SyncServer.js';
 
 const USAGE = `usage:
@@ -59,11 +55,7 @@ if (values.help || !command) {
 }
 
 const config = loadConfig();
-const db = openDatabase(config.dataDir, { synchronous: config.sqliteSynchronous });
-const store = new SqliteDocumentStore(db);
-const networks = new NetworkRepository(db);
-const access = new AccessRepository(db);
-const activity = new ActivityRepository(db);
+const { store, networks, access, activity } = openPersistence(config);
 const logger = createLogger('warn');
 // No sockets here: the sync server only writes the first state of a new meeting document.
 const sync = new SyncServer({

@@ -15,11 +15,7 @@ import { VideoService } from './livekit/VideoService.js';
 import { removeFromVideoOnEnd } from './livekit/videoRevocation.js';
 import { createLogger, type Logger } from './logger.js';
 import { NetworkService } from './networks/NetworkService.js';
-import { AccessRepository } from './persistence/access.js';
-import { ActivityRepository } from './persistence/activity.js';
-import { openDatabase } from './persistence/database.js';
-import { NetworkRepository } from './persistence/networks.js';
-import { SqliteDocumentStore } from './persistence/sqlite.js';
+import { openPersistence } from './persistence/open.js';
 import { type Authorize, SyncServer } from './sync/SyncServer.js';
 
 /** A running Polyphony. */
@@ -38,11 +34,7 @@ const ACCESS_SWEEP_MS = 500;
 /** Start Polyphony and resolve once it listens. */
 export async function startServer(config: Config): Promise<RunningServer> {
   const logger = createLogger(config.logLevel);
-  const db = openDatabase(config.dataDir, { synchronous: config.sqliteSynchronous });
-  const store = new SqliteDocumentStore(db);
-  const networks = new NetworkRepository(db);
-  const access = new AccessRepository(db);
-  const activity = new ActivityRepository(db);
+  const { db, store, networks, access, activity } = openPersistence(config);
   const now = () => new Date();
 
   // Every socket is authorised at the upgrade by the session cookie, for the network of the meeting,

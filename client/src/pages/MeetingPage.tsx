@@ -27,8 +27,7 @@ import {
 } from '../sync/hooks';
 import type { MeetingSession, MeetingUser } from '../sync/MeetingSession';
 import { AgreedView } from '../ui/AgreedView';
-import { loadColor, saveColor } from '../ui/colour';
-import { PALETTE } from '../ui/identity';
+import { loadColor, PALETTE, saveColor } from '../ui/colour';
 import { ClosedBanner, CloseMeetingControl } from '../ui/MeetingClosing';
 import { PhaseBar } from '../ui/PhaseBar';
 import { NextMeetingPanel, NoDecisionsToday } from '../ui/PlanExtras';

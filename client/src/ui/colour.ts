@@ -1,7 +1,23 @@
 /** The colour of a person's caret and dot, remembered on this device (their name comes from the invitation). */
-import { PALETTE, suggestColor } from './identity';
+
+/** Colours for carets and the people list; each keeps white text readable (contrast 4.5:1 or more). */
+export const PALETTE = [
+  { name: 'Teal', color: '#1f6f8b' },
+  { name: 'Plum', color: '#8a4f7d' },
+  { name: 'Green', color: '#2e7d4f' },
+  { name: 'Rust', color: '#b3541e' },
+  { name: 'Indigo', color: '#4f52a3' },
+  { name: 'Brick', color: '#a23b3b' },
+  { name: 'Olive', color: '#5f6b1f' },
+  { name: 'Blue', color: '#2f64ad' },
+] as const;
 
 const COLOR_KEY = 'polyphony.color';
+
+/** A colour for someone new, so that a room of people does not all start out the same. */
+function suggestColor(): string {
+  return PALETTE[Math.floor(Math.random() * PALETTE.length)]!.color;
+}
 
 /** The remembered colour, or a new one (remembered from now on). */
 export function loadColor(): string {

@@ -28,8 +28,14 @@ export function livekitBinary(): string | undefined {
   return candidates.find((candidate): candidate is string => !!candidate && fs.existsSync(candidate));
 }
 
-/** Say loudly that the LiveKit tests are skipped, and why. */
+/**
+ * Say loudly that the LiveKit tests are skipped, and why. In CI (CI=true) they must run: a missing
+ * binary there is an error, not a skip, so that a green run means video was tested.
+ */
 export function warnLivekitMissing(suite: string): void {
+  if (process.env.CI === 'true') {
+    throw new Error(`${suite}: no LiveKit server binary in CI; scripts/livekit.sh (setup.sh --test) must build it`);
+  }
   const line = '!'.repeat(100);
   console.warn(
     `\n${line}\n${suite}: SKIPPED — no LiveKit server binary. Run scripts/livekit.sh (setup.sh --test does) ` +
