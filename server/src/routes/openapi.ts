@@ -1,5 +1,11 @@
 /** GET /api/openapi.json: the API described as OpenAPI 3.1, request schemas generated from shared/'s zod. */
-import { PersonInputSchema, StartMeetingRequestSchema, StartNetworkRequestSchema } from '@polyphony/shared';
+import {
+  ExportedRequestSchema,
+  PersonInputSchema,
+  SeenRequestSchema,
+  StartMeetingRequestSchema,
+  StartNetworkRequestSchema,
+} from '@polyphony/shared';
 import { Hono } from 'hono';
 import { z } from 'zod';
 
@@ -107,6 +113,99 @@ export const openApiDocument = {
         summary: 'The frozen "as agreed" version, as a Yjs update',
         parameters: [id('id')],
         responses: { 200: { description: 'application/octet-stream' }, ...errors },
+      },
+    },
+    '/api/meetings/{id}/versions': {
+      get: {
+        summary: 'Versions of a meeting, with who was writing',
+        parameters: [id('id')],
+        responses: { 200: ok('Versions'), ...errors },
+      },
+    },
+    '/api/meetings/{id}/versions/{versionId}': {
+      get: {
+        summary: 'One version, as a Yjs update',
+        parameters: [id('id'), id('versionId')],
+        responses: { 200: { description: 'application/octet-stream' }, ...errors },
+      },
+    },
+    '/api/meetings/{id}/versions/{versionId}/restore': {
+      post: {
+        summary: 'Bring back an older text as new edits by you',
+        parameters: [id('id'), id('versionId')],
+        responses: { 200: ok('The version recording the restore'), ...errors },
+      },
+    },
+    '/api/meetings/{id}/seen': {
+      get: {
+        summary: 'Your last-seen point',
+        parameters: [id('id')],
+        responses: { 200: ok('Seen'), ...errors },
+      },
+      put: {
+        summary: 'Record what you have seen',
+        parameters: [id('id')],
+        requestBody: body(SeenRequestSchema),
+        responses: { 200: ok('Seen'), ...errors },
+      },
+    },
+    '/api/meetings/{id}/export.md': {
+      get: {
+        summary: 'The meeting as Markdown (logged)',
+        parameters: [id('id')],
+        responses: { 200: { description: 'text/markdown' }, ...errors },
+      },
+    },
+    '/api/meetings/{id}/exported': {
+      post: {
+        summary: 'Log a print export made in the browser',
+        parameters: [id('id')],
+        requestBody: body(ExportedRequestSchema),
+        responses: { 204: { description: 'Logged' }, ...errors },
+      },
+    },
+    '/api/networks/{id}/export.md': {
+      get: {
+        summary: 'Every meeting of the network as Markdown (logged)',
+        parameters: [id('id')],
+        responses: { 200: { description: 'text/markdown' }, ...errors },
+      },
+    },
+    '/api/networks/{id}/search': {
+      get: {
+        summary: 'Search the meetings of a network',
+        parameters: [
+          id('id'),
+          { name: 'q', in: 'query', required: true, schema: { type: 'string', minLength: 2 } },
+        ],
+        responses: { 200: ok('Hits'), ...errors },
+      },
+    },
+    '/api/video/config': {
+      get: { summary: 'Whether video is set up', responses: { 200: ok('Video configuration') } },
+    },
+    '/api/video/meetings/{id}/token': {
+      post: {
+        summary: 'A LiveKit token for this meeting (members only, at most 10 minutes)',
+        parameters: [id('id')],
+        responses: {
+          200: ok('Token'),
+          503: { description: 'Video is not set up', content: json(errorSchema) },
+          ...errors,
+        },
+      },
+    },
+    '/api/video/meetings/{id}/participants': {
+      get: {
+        summary: 'Who is on video in this meeting',
+        parameters: [id('id')],
+        responses: { 200: ok('Participants'), ...errors },
+      },
+    },
+    '/api/video/webhook': {
+      post: {
+        summary: "LiveKit's webhook, verified by its signature",
+        responses: { 200: ok('Accepted'), 401: errors[401] },
       },
     },
     '/api/me': {
