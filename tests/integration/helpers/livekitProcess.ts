@@ -34,7 +34,9 @@ export function livekitBinary(): string | undefined {
  */
 export function warnLivekitMissing(suite: string): void {
   if (process.env.CI === 'true') {
-    throw new Error(`${suite}: no LiveKit server binary in CI; scripts/livekit.sh (setup.sh --test) must build it`);
+    throw new Error(
+      `${suite}: no LiveKit server binary in CI; scripts/livekit.sh (setup.sh --test) must build it`,
+    );
   }
   const line = '!'.repeat(100);
   console.warn(
