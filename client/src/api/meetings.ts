@@ -1,6 +1,6 @@
 /** Typed helpers for /api/meetings. Errors become ApiRequestError with the server's stable id. */
 import type { MeetingDetail, MeetingSummary, StartMeetingRequest } from '@polyphony/shared';
-import { ApiRequestError, post, request } from './request';
+import { post, request, requestBytes } from './request';
 
 export { ApiRequestError } from './request';
 
@@ -22,26 +22,7 @@ export function startNextMeeting(networkId: string, body: StartMeetingRequest = 
   return post<MeetingSummary>(`/api/networks/${encodeURIComponent(networkId)}/meetings`, body);
 }
 
-/** A binary answer (a Yjs update), with API errors as ApiRequestError. */
-export async function fetchBinary(path: string): Promise<Uint8Array> {
-  let response: Response;
-  try {
-    response = await fetch(path);
-  } catch {
-    throw new ApiRequestError(0, 'network_error', 'Polyphony could not be reached. Check the connection.');
-  }
-  if (!response.ok) {
-    const error = (await response.json().catch(() => null)) as { error?: string; message?: string } | null;
-    throw new ApiRequestError(
-      response.status,
-      error?.error ?? 'unexpected_response',
-      error?.message ?? `The server answered ${response.status}.`,
-    );
-  }
-  return new Uint8Array(await response.arrayBuffer());
-}
-
 /** The frozen "as agreed in the meeting" version of a closed meeting, as one Yjs update. */
 export function getAgreedVersion(id: string): Promise<Uint8Array> {
-  return fetchBinary(`/api/meetings/${encodeURIComponent(id)}/agreed`);
+  return requestBytes(`/api/meetings/${encodeURIComponent(id)}/agreed`);
 }

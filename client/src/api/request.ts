@@ -18,8 +18,8 @@ export function needsLinkAgain(error: unknown): boolean {
   return error instanceof ApiRequestError && error.status === 401;
 }
 
-/** Call the API; resolves with the parsed body, rejects with ApiRequestError. */
-export async function request<T>(path: string, init?: RequestInit): Promise<T> {
+/** Fetch from the API; resolves with an OK response, rejects with ApiRequestError otherwise. */
+async function send(path: string, init?: RequestInit): Promise<Response> {
   let response: Response;
   try {
     response = await fetch(path, {
@@ -29,16 +29,26 @@ export async function request<T>(path: string, init?: RequestInit): Promise<T> {
   } catch {
     throw new ApiRequestError(0, 'network_error', 'Polyphony could not be reached. Check the connection.');
   }
-  const body: unknown = await response.json().catch(() => null);
   if (!response.ok) {
-    const error = body as Partial<ApiError> | null;
+    const error = (await response.json().catch(() => null)) as Partial<ApiError> | null;
     throw new ApiRequestError(
       response.status,
       error?.error ?? 'unexpected_response',
       error?.message ?? `The server answered ${response.status}.`,
     );
   }
-  return body as T;
+  return response;
+}
+
+/** Call the API; resolves with the parsed body, rejects with ApiRequestError. */
+export async function request<T>(path: string, init?: RequestInit): Promise<T> {
+  const response = await send(path, init);
+  return (await response.json().catch(() => null)) as T;
+}
+
+/** Call the API for binary content (a Yjs update). */
+export async function requestBytes(path: string): Promise<Uint8Array> {
+  return new Uint8Array(await (await send(path)).arrayBuffer());
 }
 
 /** POST a JSON body. */
