@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # Sets up Polyphony on a fresh machine: pnpm, the dependencies (better-sqlite3 is built from source), the
-# build. With --test it also installs what the test suite needs: Chromium from Debian for Playwright.
+# build. With --test it also installs what the test suite needs: Chromium from Debian for Playwright,
+# PostgreSQL on 127.0.0.1 (scripts/services.sh) and a LiveKit server built from source (scripts/livekit.sh).
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
@@ -22,6 +23,8 @@ if [ "${1:-}" = "--test" ] && [ ! -x /usr/bin/chromium ]; then
 fi
 
 if [ "${1:-}" = "--test" ]; then
+  # The PostgreSQL store's contract tests run against a real PostgreSQL on 127.0.0.1.
+  bash scripts/services.sh >/dev/null
   # The video tests run against a real LiveKit server, built once from source into a cache.
   bash scripts/livekit.sh >/dev/null || echo "setup: WARNING: livekit-server could not be built; the video tests against LiveKit will be skipped" >&2
 fi

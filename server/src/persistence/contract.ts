@@ -123,6 +123,30 @@ export function documentStoreContract(name: string, makeHarness: () => StoreHarn
       expect((await store.load('b')).updates).toHaveLength(3);
     });
 
+    it('[DS9] two stores on the same data (two instances) append concurrently without losing or reordering', async () => {
+      const other = await harness.open();
+      try {
+        const a = textUpdates(40).updates;
+        const b = textUpdates(40).updates;
+        await Promise.all([
+          (async () => {
+            for (const update of a) await store.append([{ docId: 'shared', updates: [update] }]);
+          })(),
+          (async () => {
+            for (const update of b) await other.append([{ docId: 'shared', updates: [update] }]);
+          })(),
+        ]);
+        const hex = (u: Uint8Array) => Buffer.from(u).toString('hex');
+        const loaded = (await store.load('shared')).updates.map(hex);
+        expect(loaded).toHaveLength(80);
+        // Each instance's updates appear in the order it appended them.
+        expect(loaded.filter((u) => a.map(hex).includes(u))).toEqual(a.map(hex));
+        expect(loaded.filter((u) => b.map(hex).includes(u))).toEqual(b.map(hex));
+      } finally {
+        await other.close();
+      }
+    });
+
     it('[DS8] an append is all or nothing', async () => {
       const { updates } = textUpdates(2);
       const invalid = { docId: 'b', updates: [null as unknown as Uint8Array] };

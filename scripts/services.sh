@@ -1,0 +1,31 @@
+#!/usr/bin/env bash
+# Installs and starts, on 127.0.0.1 only, the services the scale-out tests need: PostgreSQL (and, from
+# Debian, Redis). Idempotent. The tests read TEST_DATABASE_URL, or use the URL printed here.
+set -euo pipefail
+
+as_root() { if [ "$(id -u)" = 0 ]; then "$@"; else sudo "$@"; fi; }
+
+if ! ls /usr/lib/postgresql/*/bin/pg_ctl >/dev/null 2>&1; then
+  echo "services: installing PostgreSQL from Debian" >&2
+  as_root apt-get update -qq
+  as_root env DEBIAN_FRONTEND=noninteractive apt-get install -y -qq postgresql >/dev/null
+fi
+
+version=$(ls /usr/lib/postgresql | sort -n | tail -n 1)
+if ! as_root pg_ctlcluster "$version" main status >/dev/null 2>&1; then
+  # Debian's cluster listens on localhost by default; say so explicitly, and never on other addresses.
+  as_root sed -i "s/^#\?listen_addresses.*/listen_addresses = '127.0.0.1'/" "/etc/postgresql/$version/main/postgresql.conf"
+  as_root pg_ctlcluster "$version" main start
+fi
+
+# A login role and a database for the tests (trust nothing: a password over TCP on loopback).
+as_root su postgres -c "psql -q -v ON_ERROR_STOP=1" >/dev/null <<'SQL'
+DO $$ BEGIN
+  IF NOT EXISTS (SELECT FROM pg_roles WHERE rolname = 'polyphony') THEN
+    CREATE ROLE polyphony LOGIN PASSWORD 'polyphony' CREATEDB;
+  END IF;
+END $$;
+SELECT 'CREATE DATABASE polyphony_test OWNER polyphony'
+WHERE NOT EXISTS (SELECT FROM pg_database WHERE datname = 'polyphony_test')\gexec
+SQL
+echo "postgres://polyphony:polyphony@127.0.0.1:5432/polyphony_test"

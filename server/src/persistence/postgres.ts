@@ -1,0 +1,140 @@
+/**
+ * The PostgreSQL DocumentStore, for running several Polyphony instances against one source of truth.
+ * Same model as SQLite: an update log with store-wide increasing sequence numbers, and one snapshot per
+ * document. Every method commits before its promise resolves; `append` is one transaction.
+ */
+import pg from 'pg';
+import type { AppendEntry, DocumentStore, StoredDocument } from './types.js';
+
+const SCHEMA = `
+  CREATE TABLE IF NOT EXISTS doc_updates (
+    seq BIGSERIAL PRIMARY KEY,
+    doc_id TEXT NOT NULL,
+    data BYTEA NOT NULL
+  );
+  CREATE INDEX IF NOT EXISTS doc_updates_by_doc ON doc_updates (doc_id, seq);
+  CREATE TABLE IF NOT EXISTS doc_snapshots (
+    doc_id TEXT PRIMARY KEY,
+    data BYTEA NOT NULL,
+    through_seq BIGINT NOT NULL,
+    compacted_at TIMESTAMPTZ NOT NULL
+  );`;
+
+/** DocumentStore on PostgreSQL (node-postgres pool). */
+export class PostgresDocumentStore implements DocumentStore {
+  private constructor(private readonly pool: pg.Pool) {}
+
+  /** Connect and create the tables if they are missing. */
+  static async open(
+    connectionString: string,
+    options: { schema?: string } = {},
+  ): Promise<PostgresDocumentStore> {
+    const pool = new pg.Pool({
+      connectionString,
+      max: 8,
+      // A schema of its own lets tests (and several deployments) share one database.
+      ...(options.schema ? { options: `-c search_path=${options.schema}` } : {}),
+    });
+    pool.on('error', () => {
+      // An idle client lost its connection; the pool replaces it on the next query.
+    });
+    if (options.schema) await pool.query(`CREATE SCHEMA IF NOT EXISTS "${options.schema.replace(/"/g, '')}"`);
+    await pool.query(SCHEMA);
+    return new PostgresDocumentStore(pool);
+  }
+
+  async load(docId: string): Promise<StoredDocument> {
+    const snapshot = await this.pool.query<{ data: Buffer; through_seq: string }>(
+      'SELECT data, through_seq FROM doc_snapshots WHERE doc_id = $1',
+      [docId],
+    );
+    const through = snapshot.rows[0] ? Number(snapshot.rows[0].through_seq) : 0;
+    const rows = await this.pool.query<{ seq: string; data: Buffer }>(
+      'SELECT seq, data FROM doc_updates WHERE doc_id = $1 AND seq > $2 ORDER BY seq',
+      [docId, through],
+    );
+    const updates = rows.rows.map((row) => new Uint8Array(row.data));
+    const snapshotData = snapshot.rows[0] ? new Uint8Array(snapshot.rows[0].data) : null;
+    let bytes = snapshotData?.length ?? 0;
+    for (const update of updates) bytes += update.length;
+    const last = rows.rows.at(-1);
+    return { snapshot: snapshotData, updates, lastSeq: last ? Number(last.seq) : through, bytes };
+  }
+
+  async append(entries: readonly AppendEntry[]): Promise<Map<string, number>> {
+    const docIds: string[] = [];
+    const data: Buffer[] = [];
+    for (const { docId, updates } of entries) {
+      for (const update of updates) {
+        if (!(update instanceof Uint8Array)) throw new TypeError('an update must be bytes');
+        docIds.push(docId);
+        data.push(Buffer.from(update.buffer, update.byteOffset, update.byteLength));
+      }
+    }
+    const last = new Map<string, number>();
+    if (data.length === 0) return last;
+    // One statement is one transaction. Rows are numbered in the order given (WITH ORDINALITY + ORDER
+    // BY), so each document's updates keep their order in the log.
+    const result = await this.pool.query<{ seq: string; doc_id: string }>(
+      `INSERT INTO doc_updates (doc_id, data)
+       SELECT doc_id, data FROM unnest($1::text[], $2::bytea[]) WITH ORDINALITY AS t(doc_id, data, n)
+       ORDER BY n
+       RETURNING seq, doc_id`,
+      [docIds, data],
+    );
+    for (const row of result.rows) {
+      const seq = Number(row.seq);
+      if (seq > (last.get(row.doc_id) ?? 0)) last.set(row.doc_id, seq);
+    }
+    return last;
+  }
+
+  async compact(docId: string, snapshot: Uint8Array, throughSeq: number): Promise<void> {
+    const client = await this.pool.connect();
+    try {
+      await client.query('BEGIN');
+      // Two instances may compact the same document; the row lock orders them, and a late compaction
+      // never replaces a newer snapshot.
+      const existing = await client.query<{ through_seq: string }>(
+        'SELECT through_seq FROM doc_snapshots WHERE doc_id = $1 FOR UPDATE',
+        [docId],
+      );
+      if (existing.rows[0] && Number(existing.rows[0].through_seq) > throughSeq) {
+        await client.query('ROLLBACK');
+        return;
+      }
+      await client.query(
+        `INSERT INTO doc_snapshots (doc_id, data, through_seq, compacted_at) VALUES ($1, $2, $3, now())
+         ON CONFLICT (doc_id) DO UPDATE SET data = excluded.data, through_seq = excluded.through_seq,
+           compacted_at = excluded.compacted_at`,
+        [docId, Buffer.from(snapshot), throughSeq],
+      );
+      await client.query('DELETE FROM doc_updates WHERE doc_id = $1 AND seq <= $2', [docId, throughSeq]);
+      await client.query('COMMIT');
+    } catch (error) {
+      await client.query('ROLLBACK').catch(() => undefined);
+      throw error;
+    } finally {
+      client.release();
+    }
+  }
+
+  async delete(docId: string): Promise<void> {
+    const client = await this.pool.connect();
+    try {
+      await client.query('BEGIN');
+      await client.query('DELETE FROM doc_updates WHERE doc_id = $1', [docId]);
+      await client.query('DELETE FROM doc_snapshots WHERE doc_id = $1', [docId]);
+      await client.query('COMMIT');
+    } catch (error) {
+      await client.query('ROLLBACK').catch(() => undefined);
+      throw error;
+    } finally {
+      client.release();
+    }
+  }
+
+  async close(): Promise<void> {
+    await this.pool.end();
+  }
+}
