@@ -90,6 +90,10 @@ test('a relative comes back the next day: news highlighted, the agreed version, 
   ).toHaveCount(0);
   expect(await phone.evaluate(() => document.documentElement.scrollWidth <= window.innerWidth)).toBe(true);
   await phone.screenshot({ path: path.join(screenshotDir, 'revisit-since-last-visit-phone.png') });
+  await phone.screenshot({
+    path: path.join(screenshotDir, 'revisit-since-last-visit-phone-full.png'),
+    fullPage: true,
+  });
 
   // "As agreed in the meeting", one tap away.
   await phone.getByTestId('show-agreed').click();

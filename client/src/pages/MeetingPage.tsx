@@ -297,6 +297,7 @@ function MeetingDocument({ session, detail }: { session: MeetingSession; detail:
               Meeting {meeting.number} of {network.centreName}’s network ·{' '}
               <a href={`/n/${network.id}`}>all meetings and people</a>
             </p>
+            {!historyOpen && !showAgreed && !whoWrote && <SinceLastVisitNote state={sinceLastVisit} />}
             <RevisitBar
               meetingId={meeting.id}
               historyOpen={historyOpen}
@@ -308,7 +309,6 @@ function MeetingDocument({ session, detail }: { session: MeetingSession; detail:
               onToggleWhoWrote={() => setWhoWrote((on) => !on)}
             />
             {!historyOpen && !showAgreed && whoWrote && <WhoWroteLegend people={marking.legend()} />}
-            {!historyOpen && !showAgreed && !whoWrote && <SinceLastVisitNote state={sinceLastVisit} />}
             {historyOpen ? (
               <HistoryPanel
                 meetingId={meeting.id}
