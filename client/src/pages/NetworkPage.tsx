@@ -253,6 +253,11 @@ function TimelineItem({ meeting }: { meeting: TimelineMeeting }) {
   );
 }
 
+/** A snippet without the Markdown emphasis and quote marks the server's text of a block carries. */
+function plainSnippet(text: string): string {
+  return text.replace(/\*+/g, '').replace(/(^|\n)>\s?/g, '$1');
+}
+
 /** Search across the network's meetings: a word, and where it was written. */
 function SearchMeetings({ networkId }: { networkId: string }) {
   const [query, setQuery] = useState('');
@@ -326,9 +331,9 @@ function SearchMeetings({ networkId }: { networkId: string }) {
                     {sectionText[hit.section as SectionName]?.heading ?? hit.section}
                   </span>
                   <span className="search__snippet">
-                    {hit.snippet.slice(0, hit.matchStart)}
+                    {plainSnippet(hit.snippet.slice(0, hit.matchStart))}
                     <mark>{hit.snippet.slice(hit.matchStart, hit.matchEnd)}</mark>
-                    {hit.snippet.slice(hit.matchEnd)}
+                    {plainSnippet(hit.snippet.slice(hit.matchEnd))}
                   </span>
                 </a>
               </li>

@@ -29,7 +29,13 @@ export function useSinceLastVisit(session: MeetingSession, marking: RevisitMarki
 
   const save = useCallback(
     (keepalive = false) => {
-      void putSeen(meetingId, Y.encodeStateVector(doc), keepalive).catch(() => undefined);
+      let seen: Uint8Array;
+      try {
+        seen = Y.encodeStateVector(doc);
+      } catch {
+        return;
+      }
+      void putSeen(meetingId, seen, keepalive).catch(() => undefined);
     },
     [doc, meetingId],
   );
@@ -75,6 +81,8 @@ export function useSinceLastVisit(session: MeetingSession, marking: RevisitMarki
       clearInterval(timer);
       document.removeEventListener('visibilitychange', onHide);
       window.removeEventListener('pagehide', onLeave);
+      // Leaving the meeting within the app (to the network page, to the next meeting) is leaving too.
+      save(true);
     };
   }, [save]);
 
