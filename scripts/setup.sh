@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # Sets up Polyphony on a fresh machine: pnpm, the dependencies (better-sqlite3 is built from source), the
 # build. With --test it also installs what the test suite needs: Chromium from Debian for Playwright,
-# PostgreSQL on 127.0.0.1 (scripts/services.sh) and a LiveKit server built from source (scripts/livekit.sh).
+# pdftotext (poppler-utils) for the print test, PostgreSQL on 127.0.0.1 (scripts/services.sh) and a
+# LiveKit server built from source (scripts/livekit.sh).
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
@@ -20,6 +21,12 @@ if [ "${1:-}" = "--test" ] && [ ! -x /usr/bin/chromium ]; then
   echo "setup: installing Chromium from Debian for the browser tests"
   as_root apt-get update -qq
   as_root env DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium >/dev/null
+fi
+
+if [ "${1:-}" = "--test" ] && ! command -v pdftotext >/dev/null 2>&1; then
+  echo "setup: installing poppler-utils (pdftotext) for the print-to-PDF test"
+  as_root apt-get update -qq
+  as_root env DEBIAN_FRONTEND=noninteractive apt-get install -y -qq poppler-utils >/dev/null
 fi
 
 if [ "${1:-}" = "--test" ]; then

@@ -12,11 +12,22 @@ const MeetingPage = lazy(() =>
   import('./pages/MeetingPage').then((module) => ({ default: module.MeetingPage })),
 );
 
+const PrintPage = lazy(() => import('./pages/PrintPage').then((module) => ({ default: module.PrintPage })));
+
+const PRINT_PATH = /^\/m\/([A-Za-z0-9_-]+)\/print\/?$/;
 const MEETING_PATH = /^\/m\/([A-Za-z0-9_-]+)\/?$/;
 const NETWORK_PATH = /^\/n\/([A-Za-z0-9_-]+)\/?$/;
 
 function App() {
   const pathname = usePathname();
+  const printId = PRINT_PATH.exec(pathname)?.[1];
+  if (printId) {
+    return (
+      <Suspense fallback={<p className="notice">Preparing the meeting for printing…</p>}>
+        <PrintPage key={printId} meetingId={printId} />
+      </Suspense>
+    );
+  }
   const meetingId = MEETING_PATH.exec(pathname)?.[1];
   if (meetingId) {
     return (

@@ -18,6 +18,7 @@ import { meetingBlocks } from './blocks';
 import { InsertControls } from './InsertControls';
 import { LaterAdditions, type LaterAdditionsOptions } from './laterAdditions';
 import { sectionText } from './sections';
+import { TextHighlights, type TextMarking } from './textHighlights';
 
 interface SectionEditorProps {
   doc: Y.Doc;
@@ -30,6 +31,8 @@ interface SectionEditorProps {
   editable: boolean;
   /** Mark text typed after the meeting was closed. */
   laterAdditions?: LaterAdditionsOptions;
+  /** Highlights over the text: new since the last visit, or who wrote what. */
+  marking?: TextMarking;
   /** Brought forward (during the reflecting conversation). */
   forward?: boolean;
   /** Prefix of the editor's test id: `editor` for the live document. */
@@ -60,6 +63,7 @@ export function SectionEditor({
   user,
   editable,
   laterAdditions,
+  marking,
   forward = false,
   testIdPrefix = 'editor',
   children,
@@ -86,6 +90,7 @@ export function SectionEditor({
     );
   }
   if (laterAdditions) extensions.push(LaterAdditions.configure(laterAdditions));
+  if (marking) extensions.push(TextHighlights.configure({ fragment: doc.getXmlFragment(section), marking }));
   const editor = useEditor(
     {
       extensions,
@@ -107,7 +112,7 @@ export function SectionEditor({
       shouldRerenderOnTransaction: false,
     },
     // Created once per document; the person's name and colour change through awareness, not a new editor.
-    [doc, provider, editable],
+    [doc, provider, editable, marking],
   );
   return (
     <section

@@ -16,6 +16,7 @@ import {
 import { useCallback, useEffect, useMemo, useState } from 'react';
 import { ApiRequestError, getMeeting } from '../api/meetings';
 import { type MeetingPeople, MeetingPeopleContext } from '../editor/MeetingContext';
+import { RevisitMarking } from '../editor/RevisitMarking';
 import { SectionEditor } from '../editor/SectionEditor';
 import {
   useMapEntries,
@@ -28,15 +29,19 @@ import {
 import type { MeetingSession, MeetingUser } from '../sync/MeetingSession';
 import { AgreedView } from '../ui/AgreedView';
 import { loadColor, PALETTE, saveColor } from '../ui/colour';
+import { HistoryPanel } from '../ui/HistoryPanel';
 import { ClosedBanner, CloseMeetingControl } from '../ui/MeetingClosing';
 import { PhaseBar } from '../ui/PhaseBar';
 import { NextMeetingPanel, NoDecisionsToday } from '../ui/PlanExtras';
 import { readPhase } from '../ui/phases';
 import { ReadOnlyBadge } from '../ui/ReadOnlyBadge';
+import { RevisitBar, WhoWroteLegend } from '../ui/RevisitBar';
 import { SaveStatusBadge } from '../ui/SaveStatusBadge';
+import { SinceLastVisitNote, useSinceLastVisit } from '../ui/SinceLastVisit';
 import { WhereAmI } from '../ui/WhereAmI';
 import { RaisedHands, WhoIsHere } from '../ui/WhoIsHere';
 import { JoinVideoButton, VideoPanel } from '../video/VideoDock';
+import '../ui/revisit.css';
 
 type Lookup =
   | { state: 'loading' }
@@ -145,10 +150,20 @@ function MeetingDocument({ session, detail }: { session: MeetingSession; detail:
   const [title, setTitle] = useMetaValue(session.doc, MetaKeys.title, readString);
   const [closedHere, setClosedHere] = useState<string | null>(null);
   const [showAgreed, setShowAgreed] = useState(false);
+  const [historyOpen, setHistoryOpen] = useState(false);
+  const [whoWrote, setWhoWrote] = useState(false);
   const [handRaised, setHandRaised] = useState(() => session.isHandRaised());
   const closedAt = closedAtInDoc || closedHere || meeting.closedAt || '';
   const closed = closedInDoc || closedAt !== '';
   useWarnBeforeLeaving(canWrite && status.unsaved);
+
+  // New since the last visit, or who wrote what: highlights over the living document's text.
+  const marking = useMemo(
+    () => new RevisitMarking(session.doc, me.id, detail.people),
+    [session, me.id, detail.people],
+  );
+  const sinceLastVisit = useSinceLastVisit(session, marking);
+  useEffect(() => marking.setMode(whoWrote ? 'authors' : 'news'), [marking, whoWrote]);
 
   useEffect(() => session.setUser(user), [session, user]);
   useEffect(() => {
@@ -254,7 +269,10 @@ function MeetingDocument({ session, detail }: { session: MeetingSession; detail:
           <ClosedBanner
             closedAt={closedAt}
             showingAgreed={showAgreed}
-            onToggleAgreed={() => setShowAgreed((shown) => !shown)}
+            onToggleAgreed={() => {
+              setHistoryOpen(false);
+              setShowAgreed((shown) => !shown);
+            }}
             networkId={network.id}
             canManage={canManage}
           />
@@ -278,7 +296,31 @@ function MeetingDocument({ session, detail }: { session: MeetingSession; detail:
               Meeting {meeting.number} of {network.centreName}’s network ·{' '}
               <a href={`/n/${network.id}`}>all meetings and people</a>
             </p>
-            {showAgreed && closed ? (
+            {!historyOpen && !showAgreed && !whoWrote && <SinceLastVisitNote state={sinceLastVisit} />}
+            <RevisitBar
+              meetingId={meeting.id}
+              historyOpen={historyOpen}
+              onToggleHistory={() => {
+                setShowAgreed(false);
+                setHistoryOpen((open) => !open);
+              }}
+              whoWrote={whoWrote}
+              onToggleWhoWrote={() => setWhoWrote((on) => !on)}
+            />
+            {!historyOpen && !showAgreed && whoWrote && <WhoWroteLegend people={marking.legend()} />}
+            {historyOpen ? (
+              <HistoryPanel
+                meetingId={meeting.id}
+                user={user}
+                people={people}
+                canWrite={canWrite}
+                onShowAgreed={() => {
+                  setHistoryOpen(false);
+                  setShowAgreed(true);
+                }}
+                onClose={() => setHistoryOpen(false)}
+              />
+            ) : showAgreed && closed ? (
               <AgreedView meetingId={meeting.id} closedAt={closedAt} user={user} people={people} />
             ) : (
               order.map((section) => (
@@ -290,6 +332,7 @@ function MeetingDocument({ session, detail }: { session: MeetingSession; detail:
                   user={user}
                   editable={canWrite}
                   laterAdditions={laterAdditions}
+                  marking={marking}
                   forward={section === 'reflections' && reflectionsForward}
                 >
                   {section === 'plan' && (

@@ -9,9 +9,12 @@ import {
   type Invitation,
   type NetworkDetail,
   type Participant,
+  type SearchHit,
+  type SectionName,
   type TimelineMeeting,
 } from '@polyphony/shared';
 import { type FormEvent, useCallback, useEffect, useRef, useState } from 'react';
+import { networkMarkdownUrl, searchNetwork } from '../api/history';
 import {
   getActivity,
   getNetwork,
@@ -21,6 +24,7 @@ import {
   startNextMeeting,
 } from '../api/networks';
 import { ApiRequestError, needsLinkAgain } from '../api/request';
+import { sectionText } from '../editor/sections';
 import { AppHeader } from '../ui/AppHeader';
 import { activitySentence } from '../ui/activity';
 import { InvitationCard } from '../ui/InvitationCard';
@@ -142,6 +146,17 @@ function Network({ detail, activity, onChanged }: NetworkProps) {
         <section className="block" aria-labelledby="meetings-heading">
           <h2 id="meetings-heading">Meetings</h2>
           {can(me.role, 'manageMeetings') && <NextMeeting networkId={network.id} />}
+          <SearchMeetings networkId={network.id} />
+          <p className="export-row">
+            <a
+              className="button small"
+              href={networkMarkdownUrl(network.id)}
+              download
+              data-testid="network-markdown"
+            >
+              Download all meetings as Markdown
+            </a>
+          </p>
           <ol className="timeline" data-testid="timeline">
             {meetings.map((meeting) => (
               <TimelineItem key={meeting.id} meeting={meeting} />
@@ -197,8 +212,15 @@ function Network({ detail, activity, onChanged }: NetworkProps) {
 function TimelineItem({ meeting }: { meeting: TimelineMeeting }) {
   const open = !meeting.closedAt;
   return (
-    <li className="timeline__item" data-testid="timeline-meeting">
-      <p className="timeline__date">{longDate(meeting.createdAt)}</p>
+    <li className={`timeline__item${meeting.news ? ' has-news' : ''}`} data-testid="timeline-meeting">
+      <p className="timeline__date">
+        {longDate(meeting.createdAt)}
+        {meeting.news && (
+          <span className="news-badge" data-testid="news-badge">
+            New for you
+          </span>
+        )}
+      </p>
       <h3 className="timeline__title">
         Meeting {meeting.number}: {meeting.title}
       </h3>
@@ -228,6 +250,98 @@ function TimelineItem({ meeting }: { meeting: TimelineMeeting }) {
         {open ? `Go to meeting ${meeting.number}` : `Read meeting ${meeting.number}`}
       </a>
     </li>
+  );
+}
+
+/** A snippet without the Markdown emphasis and quote marks the server's text of a block carries. */
+function plainSnippet(text: string): string {
+  return text.replace(/\*+/g, '').replace(/(^|\n)>\s?/g, '$1');
+}
+
+/** Search across the network's meetings: a word, and where it was written. */
+function SearchMeetings({ networkId }: { networkId: string }) {
+  const [query, setQuery] = useState('');
+  const [hits, setHits] = useState<SearchHit[] | null>(null);
+  const [searched, setSearched] = useState('');
+  const [busy, setBusy] = useState(false);
+  const [error, setError] = useState<string | null>(null);
+  const submit = async (event: FormEvent) => {
+    event.preventDefault();
+    const words = query.trim();
+    if (words.length < 2) {
+      setError('Write at least two letters to search for.');
+      return;
+    }
+    setBusy(true);
+    setError(null);
+    try {
+      setHits(await searchNetwork(networkId, words));
+      setSearched(words);
+    } catch (caught) {
+      setError(errorMessage(caught, 'The search did not work. Please try again.'));
+    } finally {
+      setBusy(false);
+    }
+  };
+  return (
+    <section className="search" aria-labelledby="search-heading">
+      <h3 id="search-heading" className="visually-hidden">
+        Search the meetings
+      </h3>
+      <form className="search__form" onSubmit={submit}>
+        <label htmlFor="search-input" className="search__label">
+          Search all meetings
+        </label>
+        <div className="search__row">
+          <input
+            id="search-input"
+            type="search"
+            className="text-input"
+            value={query}
+            onChange={(event) => setQuery(event.target.value)}
+            placeholder="a word or a name"
+            maxLength={200}
+            enterKeyHint="search"
+            data-testid="search-input"
+          />
+          <button type="submit" className="button" disabled={busy} data-testid="search-submit">
+            {busy ? 'Searching…' : 'Search'}
+          </button>
+        </div>
+      </form>
+      {error && (
+        <p className="error" role="alert">
+          {error}
+        </p>
+      )}
+      {hits && (
+        <div aria-live="polite">
+          <p className="hint" data-testid="search-summary">
+            {hits.length === 0
+              ? `Nothing found for “${searched}”.`
+              : `${hits.length} ${hits.length === 1 ? 'place' : 'places'} with “${searched}”:`}
+          </p>
+          <ul className="search__hits" data-testid="search-results">
+            {hits.map((hit, index) => (
+              // biome-ignore lint/suspicious/noArrayIndexKey: hits have no ids; a search replaces them all.
+              <li key={index} className="search__hit" data-testid="search-hit">
+                <a href={`/m/${hit.meetingId}`} className="search__link">
+                  <span className="search__where">
+                    Meeting {hit.meetingNumber}: {hit.meetingTitle} ·{' '}
+                    {sectionText[hit.section as SectionName]?.heading ?? hit.section}
+                  </span>
+                  <span className="search__snippet">
+                    {plainSnippet(hit.snippet.slice(0, hit.matchStart))}
+                    <mark>{hit.snippet.slice(hit.matchStart, hit.matchEnd)}</mark>
+                    {plainSnippet(hit.snippet.slice(hit.matchEnd))}
+                  </span>
+                </a>
+              </li>
+            ))}
+          </ul>
+        </div>
+      )}
+    </section>
   );
 }
 

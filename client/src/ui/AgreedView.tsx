@@ -11,7 +11,44 @@ import { SectionEditor } from '../editor/SectionEditor';
 import { formatWhen } from '../editor/time';
 import type { MeetingUser } from '../sync/MeetingSession';
 
-type Loaded = { state: 'loading' } | { state: 'ready'; doc: Y.Doc } | { state: 'failed'; message: string };
+/** A frozen version, as it loads. */
+export type Loaded =
+  | { state: 'loading' }
+  | { state: 'ready'; doc: Y.Doc }
+  | { state: 'failed'; message: string };
+
+/**
+ * A frozen version of a meeting (the agreed one, or one from the history) loaded into a Y.Doc of its own,
+ * destroyed when the view goes.
+ */
+export function useFrozenDoc(
+  meetingId: string,
+  load: (meetingId: string) => Promise<Uint8Array>,
+  failure: string,
+): Loaded {
+  const [loaded, setLoaded] = useState<Loaded>({ state: 'loading' });
+  // biome-ignore lint/correctness/useExhaustiveDependencies: `load` and `failure` are fixed per view.
+  useEffect(() => {
+    let current = true;
+    let doc: Y.Doc | null = null;
+    setLoaded({ state: 'loading' });
+    load(meetingId).then(
+      (update) => {
+        if (!current) return;
+        doc = new Y.Doc();
+        Y.applyUpdate(doc, update);
+        setLoaded({ state: 'ready', doc });
+      },
+      (error: unknown) =>
+        current && setLoaded({ state: 'failed', message: error instanceof Error ? error.message : failure }),
+    );
+    return () => {
+      current = false;
+      doc?.destroy();
+    };
+  }, [meetingId, load]);
+  return loaded;
+}
 
 /** The agreed version of a closed meeting. */
 export function AgreedView({
@@ -25,29 +62,7 @@ export function AgreedView({
   user: MeetingUser;
   people: MeetingPeople;
 }) {
-  const [loaded, setLoaded] = useState<Loaded>({ state: 'loading' });
-  useEffect(() => {
-    let current = true;
-    let doc: Y.Doc | null = null;
-    getAgreedVersion(meetingId).then(
-      (update) => {
-        if (!current) return;
-        doc = new Y.Doc();
-        Y.applyUpdate(doc, update);
-        setLoaded({ state: 'ready', doc });
-      },
-      (error: unknown) =>
-        current &&
-        setLoaded({
-          state: 'failed',
-          message: error instanceof Error ? error.message : 'The agreed version could not be loaded.',
-        }),
-    );
-    return () => {
-      current = false;
-      doc?.destroy();
-    };
-  }, [meetingId]);
+  const loaded = useFrozenDoc(meetingId, getAgreedVersion, 'The agreed version could not be loaded.');
 
   return (
     <div className="agreed" data-testid="agreed-view">

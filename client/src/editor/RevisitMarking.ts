@@ -1,0 +1,122 @@
+/**
+ * What the revisiting views highlight in the living document: "new since your last visit" (text others
+ * inserted after this person's last-seen point and before they opened the page: what arrives while they
+ * watch, they have seen) or "who wrote what" (each run coloured by the participant whose browser wrote
+ * it, through PermanentUserData). One instance per meeting page, shared by all section editors.
+ */
+import { DocumentTypes } from '@polyphony/shared';
+import * as Y from 'yjs';
+import { PALETTE } from '../ui/colour';
+import type { TextLook, TextMarking } from './textHighlights';
+
+/** Which highlighting is on. */
+export type MarkingMode = 'none' | 'news' | 'authors';
+
+/** A person as the colour legend shows them. */
+export interface AuthorColour {
+  id: string;
+  name: string;
+  color: string;
+}
+
+/** Text the server wrote (carried over from an earlier meeting) has no person behind it. */
+export const NOBODY_COLOUR = '#8a8178';
+
+/** The highlighting of a meeting page's editors. */
+export class RevisitMarking implements TextMarking {
+  private mode: MarkingMode = 'none';
+  private since: Map<number, number> | null = null;
+  private until: Map<number, number> | null = null;
+  private readonly listeners = new Set<() => void>();
+  private readonly users: Y.PermanentUserData;
+  private readonly colours = new Map<string, AuthorColour>();
+
+  constructor(
+    doc: Y.Doc,
+    private readonly meId: string,
+    people: { id: string; name: string }[],
+  ) {
+    this.users = new Y.PermanentUserData(doc, doc.getMap(DocumentTypes.users));
+    people.forEach((person, index) => {
+      this.colours.set(person.id, { ...person, color: PALETTE[index % PALETTE.length]!.color });
+    });
+  }
+
+  /** Everyone's colour in "who wrote what", in the order of the network's people. */
+  legend(): AuthorColour[] {
+    return [...this.colours.values()];
+  }
+
+  /** Show one kind of highlighting, or none. */
+  setMode(mode: MarkingMode): void {
+    if (mode === this.mode) return;
+    this.mode = mode;
+    this.changed();
+  }
+
+  /**
+   * Highlight what others inserted after `since` (the last-seen state vector) and before `until` (the
+   * state when the page opened). Null `since` (a first visit) highlights nothing.
+   */
+  setNews(since: Map<number, number> | null, until: Map<number, number>): void {
+    this.since = since;
+    this.until = until;
+    this.changed();
+  }
+
+  /** Whose text an item is: a participant id, or undefined for the server's own. */
+  authorOf(item: Y.Item): string | undefined {
+    const id: unknown = this.users.getUserByClientId(item.id.client);
+    return typeof id === 'string' ? id : undefined;
+  }
+
+  /** Whether anything highlighted as new exists in a fragment. */
+  hasNewIn(fragment: Y.XmlFragment): boolean {
+    let found = false;
+    const walk = (parent: { _start: Y.Item | null }) => {
+      for (let item = parent._start; item !== null && !found; item = item.right) {
+        if (item.deleted) continue;
+        if (item.content instanceof Y.ContentType) walk(item.content.type);
+        else if (item.content instanceof Y.ContentString && this.isNew(item)) found = true;
+      }
+    };
+    walk(fragment);
+    return found;
+  }
+
+  lookOf(item: Y.Item): TextLook | null {
+    if (this.mode === 'news') {
+      if (!this.isNew(item)) return null;
+      const name = this.colours.get(this.authorOf(item) ?? '')?.name ?? 'someone';
+      return { className: 'news-text', title: `New since your last visit — written by ${name}` };
+    }
+    if (this.mode === 'authors') {
+      const author = this.colours.get(this.authorOf(item) ?? '');
+      const color = author?.color ?? NOBODY_COLOUR;
+      return {
+        className: 'author-text',
+        style: `background-color: ${color}26; box-shadow: inset 0 -3px 0 ${color};`,
+        title: author ? `Written by ${author.name}` : 'Carried over by Polyphony',
+      };
+    }
+    return null;
+  }
+
+  subscribe(listener: () => void): () => void {
+    this.listeners.add(listener);
+    return () => this.listeners.delete(listener);
+  }
+
+  private isNew(item: Y.Item): boolean {
+    if (!this.since || !this.until) return false;
+    const author = this.authorOf(item);
+    // Only what people wrote, and not this person: their own words are never news to them.
+    if (author === undefined || author === this.meId) return false;
+    const { client, clock } = item.id;
+    return clock >= (this.since.get(client) ?? 0) && clock < (this.until.get(client) ?? 0);
+  }
+
+  private changed(): void {
+    for (const listener of this.listeners) listener();
+  }
+}

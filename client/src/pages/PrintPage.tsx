@@ -1,0 +1,161 @@
+/**
+ * The print-ready page of a meeting, `/m/:id/print`: the whole living document as it reads now —
+ * who was there, what each person said (and who typed it for them), the reflections with the responses
+ * under them, the plan with who agrees and who sees it differently, "not yet known", the next meeting,
+ * and the marks on later additions — laid out for paper by a print stylesheet. "Print / save as PDF"
+ * opens the browser's print window; printing (from the button or the browser's menu) is written to the
+ * network's activity log, like every export.
+ */
+import { type AttendanceEntry, DocumentTypes, type MeetingDetail, SECTIONS } from '@polyphony/shared';
+import { useEffect, useMemo, useState } from 'react';
+import { logPrintExport } from '../api/history';
+import { getMeeting } from '../api/meetings';
+import { type MeetingPeople, MeetingPeopleContext } from '../editor/MeetingContext';
+import { SectionEditor } from '../editor/SectionEditor';
+import { formatWhen } from '../editor/time';
+import { useMapEntries, useMeetingSession } from '../sync/hooks';
+import type { MeetingSession } from '../sync/MeetingSession';
+import { NextMeetingPanel, NoDecisionsToday } from '../ui/PlanExtras';
+import { longDate } from '../ui/time';
+import '../ui/revisit.css';
+
+const WHERE_TEXT: Record<AttendanceEntry['where'], string> = {
+  room: 'in the room',
+  remote: 'by video',
+  phone: 'on the phone',
+};
+
+/** The print page of one meeting. */
+export function PrintPage({ meetingId }: { meetingId: string }) {
+  const [detail, setDetail] = useState<MeetingDetail | null>(null);
+  const [failure, setFailure] = useState<string | null>(null);
+  const session = useMeetingSession(meetingId);
+  const [synced, setSynced] = useState(false);
+
+  useEffect(() => {
+    getMeeting(meetingId).then(setDetail, (error: unknown) =>
+      setFailure(error instanceof Error ? error.message : 'The meeting could not be opened.'),
+    );
+  }, [meetingId]);
+  useEffect(() => {
+    setSynced(false);
+    return session?.whenSynced(() => setSynced(true));
+  }, [session]);
+
+  if (failure) {
+    return (
+      <main className="notice">
+        <h1>The meeting could not be opened</h1>
+        <p role="alert">{failure}</p>
+      </main>
+    );
+  }
+  if (!detail || !session || !synced) {
+    return (
+      <main className="notice">
+        <p>Preparing the meeting for printing…</p>
+      </main>
+    );
+  }
+  return <PrintableMeeting detail={detail} session={session} />;
+}
+
+function PrintableMeeting({ detail, session }: { detail: MeetingDetail; session: MeetingSession }) {
+  const { meeting, network, me } = detail;
+  const attendance = useMapEntries<AttendanceEntry>(session.doc, DocumentTypes.attendance);
+  const title = session.doc.getMap(DocumentTypes.meta).get('title');
+  const people = useMemo<MeetingPeople>(
+    () => ({
+      me: { id: me.id, name: me.name, relation: me.relation },
+      people: detail.people.map(({ id, name, relation }) => ({ id, name, relation })),
+      attendance,
+      canWrite: false,
+    }),
+    [me, detail.people, attendance],
+  );
+  const user = useMemo(() => ({ name: me.name, color: '#555' }), [me.name]);
+
+  useEffect(() => {
+    document.title = `Meeting ${meeting.number} — ${network.centreName}’s network — Polyphony`;
+    // Printing from the button or from the browser's own menu: either way it is an export, logged once.
+    let logged = false;
+    const log = () => {
+      if (logged) return;
+      logged = true;
+      void logPrintExport(meeting.id).catch(() => {
+        logged = false;
+      });
+    };
+    window.addEventListener('beforeprint', log);
+    return () => window.removeEventListener('beforeprint', log);
+  }, [meeting.id, meeting.number, network.centreName]);
+
+  const present = Object.values(attendance);
+  return (
+    <MeetingPeopleContext.Provider value={people}>
+      <div className="print-page">
+        <nav className="print-toolbar" aria-label="Printing">
+          <a className="button" href={`/m/${meeting.id}`} data-testid="print-back">
+            Back to the meeting
+          </a>
+          <button
+            type="button"
+            className="button primary"
+            onClick={() => window.print()}
+            data-testid="print-now"
+          >
+            Print / save as PDF
+          </button>
+          <p className="hint">To keep a file, choose “Save as PDF” in the print window.</p>
+        </nav>
+        <article className="print-document" data-testid="print-document">
+          <header className="print-header">
+            <p className="print-header__network">Polyphony · {network.centreName}’s network</p>
+            <h1>
+              Meeting {meeting.number}: {typeof title === 'string' && title ? title : meeting.title}
+            </h1>
+            <p>
+              {longDate(meeting.createdAt)}
+              {meeting.closedAt
+                ? ` · closed ${formatWhen(meeting.closedAt)}`
+                : ' · still open: this is how it reads now'}
+            </p>
+            {present.length > 0 && (
+              <p data-testid="print-present">
+                <strong>Present:</strong>{' '}
+                {present
+                  .map(
+                    (entry) =>
+                      `${entry.name}${entry.relation ? ` (${entry.relation})` : ''}, ${WHERE_TEXT[entry.where]}`,
+                  )
+                  .join('; ')}
+              </p>
+            )}
+          </header>
+          {SECTIONS.map((section) => (
+            <SectionEditor
+              key={section}
+              doc={session.doc}
+              provider={null}
+              section={section}
+              user={user}
+              editable={false}
+              testIdPrefix="print"
+            >
+              {section === 'plan' && (
+                <>
+                  <NoDecisionsToday doc={session.doc} editable={false} />
+                  <NextMeetingPanel doc={session.doc} editable={false} />
+                </>
+              )}
+            </SectionEditor>
+          ))}
+          <p className="print-footer">
+            Printed {formatWhen(new Date().toISOString())} by {me.name}. Everyone in the network can see that
+            this copy was made.
+          </p>
+        </article>
+      </div>
+    </MeetingPeopleContext.Provider>
+  );
+}

@@ -1,0 +1,242 @@
+/**
+ * The history of a meeting: the versions taken while people wrote and at closing, each with who was
+ * writing; reading any of them (read-only, with the same blocks); the version as agreed one tap away;
+ * and going back to a version, which the server does as new edits by this person, so nothing is lost.
+ */
+import { SECTIONS, type VersionKind, type VersionList, type VersionSummary } from '@polyphony/shared';
+import { useCallback, useEffect, useState } from 'react';
+import { getVersion, getVersions, restoreVersion } from '../api/history';
+import { type MeetingPeople, MeetingPeopleContext } from '../editor/MeetingContext';
+import { SectionEditor } from '../editor/SectionEditor';
+import { formatWhen } from '../editor/time';
+import type { MeetingUser } from '../sync/MeetingSession';
+import { useFrozenDoc } from './AgreedView';
+
+const KIND_TEXT: Record<VersionKind, string> = {
+  auto: 'While writing',
+  closing: 'When the meeting was closed',
+  restore: 'After going back to an earlier version',
+};
+
+function writersText(version: VersionSummary): string {
+  return version.writers.length > 0
+    ? `Written by ${version.writers.map((w) => w.name).join(', ')}`
+    : 'Nobody was writing';
+}
+
+interface HistoryPanelProps {
+  meetingId: string;
+  user: MeetingUser;
+  people: MeetingPeople;
+  canWrite: boolean;
+  /** Open the version as agreed in the meeting. */
+  onShowAgreed: () => void;
+  onClose: () => void;
+}
+
+type ListState =
+  | { state: 'loading' }
+  | { state: 'ready'; list: VersionList }
+  | { state: 'failed'; message: string };
+
+/** The history panel, shown in place of the living document. */
+export function HistoryPanel({
+  meetingId,
+  user,
+  people,
+  canWrite,
+  onShowAgreed,
+  onClose,
+}: HistoryPanelProps) {
+  const [list, setList] = useState<ListState>({ state: 'loading' });
+  const [reading, setReading] = useState<VersionSummary | null>(null);
+  const [restored, setRestored] = useState<string | null>(null);
+
+  const reload = useCallback(() => {
+    getVersions(meetingId).then(
+      (loaded) => setList({ state: 'ready', list: loaded }),
+      (error: unknown) =>
+        setList({
+          state: 'failed',
+          message: error instanceof Error ? error.message : 'The history could not be loaded.',
+        }),
+    );
+  }, [meetingId]);
+  useEffect(reload, [reload]);
+
+  if (reading) {
+    return (
+      <VersionView
+        meetingId={meetingId}
+        version={reading}
+        user={user}
+        people={people}
+        canWrite={canWrite}
+        onBack={() => setReading(null)}
+        onRestored={() => {
+          setRestored(formatWhen(reading.takenAt));
+          setReading(null);
+          reload();
+        }}
+      />
+    );
+  }
+
+  const versions = list.state === 'ready' ? [...list.list.versions].reverse() : [];
+  return (
+    <section className="history" aria-labelledby="history-heading" data-testid="history-panel">
+      <div className="history__head">
+        <h2 id="history-heading">History of this meeting</h2>
+        <button type="button" className="button" onClick={onClose} data-testid="history-close">
+          Back to the living document
+        </button>
+      </div>
+      <p className="hint">
+        Versions are kept while people write and when the meeting is closed. Nothing is ever rewritten: going
+        back to a version adds its text again as new edits.
+      </p>
+      {restored && (
+        <p className="note" role="status" data-testid="restored-note">
+          The text of {restored} is back in the living document, added as new edits by you. Everything before
+          it is still in the history.
+        </p>
+      )}
+      {list.state === 'ready' && list.list.hasAgreed && (
+        <button type="button" className="button primary" onClick={onShowAgreed} data-testid="history-agreed">
+          As agreed in the meeting
+        </button>
+      )}
+      {list.state === 'loading' && <p>Loading the history…</p>}
+      {list.state === 'failed' && (
+        <p className="error" role="alert">
+          {list.message}
+        </p>
+      )}
+      {list.state === 'ready' && versions.length === 0 && (
+        <p className="calm-note">
+          No versions yet. The first is kept after a few minutes of writing, or when the meeting is closed.
+        </p>
+      )}
+      <ol className="versions" data-testid="versions">
+        {versions.map((version) => (
+          <li key={version.id} className="version" data-testid="version" data-kind={version.kind}>
+            <button
+              type="button"
+              className="version__open"
+              onClick={() => setReading(version)}
+              data-testid="version-open"
+            >
+              <span className="version__when">{formatWhen(version.takenAt)}</span>
+              <span className="version__kind">{KIND_TEXT[version.kind]}</span>
+              <span className="version__who" data-testid="version-writers">
+                {writersText(version)}
+              </span>
+            </button>
+          </li>
+        ))}
+      </ol>
+    </section>
+  );
+}
+
+interface VersionViewProps {
+  meetingId: string;
+  version: VersionSummary;
+  user: MeetingUser;
+  people: MeetingPeople;
+  canWrite: boolean;
+  onBack: () => void;
+  onRestored: () => void;
+}
+
+/** One version, read-only, with "Go back to this version" (asked first). */
+function VersionView({ meetingId, version, user, people, canWrite, onBack, onRestored }: VersionViewProps) {
+  const load = useCallback((id: string) => getVersion(id, version.id), [version.id]);
+  const loaded = useFrozenDoc(meetingId, load, 'This version could not be loaded.');
+  const [asking, setAsking] = useState(false);
+  const [busy, setBusy] = useState(false);
+  const [error, setError] = useState<string | null>(null);
+  const restore = async () => {
+    setBusy(true);
+    setError(null);
+    try {
+      await restoreVersion(meetingId, version.id);
+      onRestored();
+    } catch (caught) {
+      setError(caught instanceof Error ? caught.message : 'That did not work. Please try again.');
+      setBusy(false);
+    }
+  };
+  return (
+    <section className="history" aria-labelledby="version-heading" data-testid="version-view">
+      <div className="history__head">
+        <h2 id="version-heading">Version of {formatWhen(version.takenAt)}</h2>
+        <button type="button" className="button" onClick={onBack} data-testid="version-back">
+          Back to the history
+        </button>
+      </div>
+      <p className="agreed__intro">
+        {KIND_TEXT[version.kind]} · {writersText(version)}. This is how the document read then; it does not
+        change.
+      </p>
+      {canWrite && !asking && (
+        <button
+          type="button"
+          className="button"
+          onClick={() => setAsking(true)}
+          data-testid="restore-version"
+        >
+          Go back to this version…
+        </button>
+      )}
+      {asking && (
+        <div className="confirm" data-testid="confirm-restore-panel">
+          <p>
+            <strong>Bring this text back into the living document?</strong> It is added as new edits by you,
+            {` ${user.name}`}, for everyone to see. Nothing is lost: what is written now stays in the history.
+          </p>
+          {error && (
+            <p className="error" role="alert">
+              {error}
+            </p>
+          )}
+          <div className="actions">
+            <button
+              type="button"
+              className="button primary"
+              disabled={busy}
+              onClick={restore}
+              data-testid="confirm-restore"
+            >
+              Yes, go back to this version
+            </button>
+            <button type="button" className="button" disabled={busy} onClick={() => setAsking(false)}>
+              Not now
+            </button>
+          </div>
+        </div>
+      )}
+      {loaded.state === 'loading' && <p>Loading this version…</p>}
+      {loaded.state === 'failed' && (
+        <p className="error" role="alert">
+          {loaded.message}
+        </p>
+      )}
+      {loaded.state === 'ready' && (
+        <MeetingPeopleContext.Provider value={{ ...people, canWrite: false }}>
+          {SECTIONS.map((section) => (
+            <SectionEditor
+              key={section}
+              doc={loaded.doc}
+              provider={null}
+              section={section}
+              user={user}
+              editable={false}
+              testIdPrefix="version"
+            />
+          ))}
+        </MeetingPeopleContext.Provider>
+      )}
+    </section>
+  );
+}

@@ -1,0 +1,82 @@
+/**
+ * The revisiting controls of a meeting, one row of plain buttons (no hover needed, thumb-sized): the
+ * history, "who wrote what", and keeping a copy (Markdown, or a print-ready page to print or save as
+ * PDF). Every export is written to the network's activity log by the server.
+ */
+import { meetingMarkdownUrl } from '../api/history';
+import { type AuthorColour, NOBODY_COLOUR } from '../editor/RevisitMarking';
+
+interface RevisitBarProps {
+  meetingId: string;
+  historyOpen: boolean;
+  onToggleHistory: () => void;
+  whoWrote: boolean;
+  onToggleWhoWrote: () => void;
+}
+
+/** History, who wrote what, download and print. */
+export function RevisitBar({
+  meetingId,
+  historyOpen,
+  onToggleHistory,
+  whoWrote,
+  onToggleWhoWrote,
+}: RevisitBarProps) {
+  return (
+    <nav className="revisit-bar" aria-label="Revisit and keep a copy">
+      <button
+        type="button"
+        className="button small"
+        aria-pressed={historyOpen}
+        onClick={onToggleHistory}
+        data-testid="open-history"
+      >
+        History
+      </button>
+      <button
+        type="button"
+        className="button small"
+        aria-pressed={whoWrote}
+        onClick={onToggleWhoWrote}
+        data-testid="who-wrote-what"
+      >
+        Who wrote what
+      </button>
+      <a
+        className="button small"
+        href={meetingMarkdownUrl(meetingId)}
+        download
+        data-testid="download-markdown"
+      >
+        Download as Markdown
+      </a>
+      <a className="button small" href={`/m/${meetingId}/print`} data-testid="print-link">
+        Print / save as PDF
+      </a>
+    </nav>
+  );
+}
+
+/** Whose colour is whose, while "who wrote what" is on. */
+export function WhoWroteLegend({ people }: { people: AuthorColour[] }) {
+  return (
+    <div className="who-wrote" data-testid="who-wrote-legend">
+      <p className="who-wrote__intro">
+        Each piece of text is coloured by the person who wrote it. When someone typed for another person, the
+        text has the typist’s colour, and the block says whose words they are.
+      </p>
+      <ul className="who-wrote__people">
+        {people.map((person) => (
+          <li key={person.id}>
+            <span className="person-dot" style={{ backgroundColor: person.color }} aria-hidden="true" />
+            {person.name}
+          </li>
+        ))}
+        <li>
+          <span className="person-dot" style={{ backgroundColor: NOBODY_COLOUR }} aria-hidden="true" />
+          carried over from an earlier meeting
+        </li>
+      </ul>
+    </div>
+  );
+}
