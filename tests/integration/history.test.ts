@@ -259,6 +259,9 @@ describe('revisiting the living document', () => {
       await api(`/api/networks/${network.networkId}/search?q=wónder`, eevaCookie)
     ).json()) as SearchHit[];
     expect(accented.length).toBeGreaterThan(0);
+    // Snippets are plain text with whose words they are, not Markdown.
+    expect(accented[0]!.snippet).toMatch(/^Maria: I wonder/);
+    expect(accented.map((h) => h.snippet).join('')).not.toMatch(/[*>\\]/);
     const none = (await (
       await api(`/api/networks/${network.networkId}/search?q=zebra`, eevaCookie)
     ).json()) as SearchHit[];

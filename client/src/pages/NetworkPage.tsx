@@ -253,11 +253,6 @@ function TimelineItem({ meeting }: { meeting: TimelineMeeting }) {
   );
 }
 
-/** A snippet without the Markdown emphasis and quote marks the server's text of a block carries. */
-function plainSnippet(text: string): string {
-  return text.replace(/\*+/g, '').replace(/(^|\n)>\s?/g, '$1');
-}
-
 /** Search across the network's meetings: a word, and where it was written. */
 function SearchMeetings({ networkId }: { networkId: string }) {
   const [query, setQuery] = useState('');
@@ -331,9 +326,9 @@ function SearchMeetings({ networkId }: { networkId: string }) {
                     {sectionText[hit.section as SectionName]?.heading ?? hit.section}
                   </span>
                   <span className="search__snippet">
-                    {plainSnippet(hit.snippet.slice(0, hit.matchStart))}
+                    {hit.snippet.slice(0, hit.matchStart)}
                     <mark>{hit.snippet.slice(hit.matchStart, hit.matchEnd)}</mark>
-                    {plainSnippet(hit.snippet.slice(hit.matchEnd))}
+                    {hit.snippet.slice(hit.matchEnd)}
                   </span>
                 </a>
               </li>

@@ -204,10 +204,3 @@ export function meetingMarkdown(doc: Y.Doc, meeting: MeetingHeading): string {
   }
   return out.join('\n');
 }
-
-/** The plain text of each top-level block of a section, for search. */
-export function sectionTexts(doc: Y.Doc, section: string): string[] {
-  return blocks(doc.getXmlFragment(section)).map((line) =>
-    line.replace(/\\([\\`*_[\]#<>|])/g, '$1').replace(/\*\*|_\(added later[^)]*\)_/g, ''),
-  );
-}
