@@ -1,14 +1,18 @@
 #!/usr/bin/env bash
-# Installs and starts, on 127.0.0.1 only, the services the scale-out tests need: PostgreSQL (and, from
-# Debian, Redis). Idempotent. The tests read TEST_DATABASE_URL, or use the URL printed here.
+# Installs, from Debian, the services the scale-out tests need, and starts PostgreSQL on 127.0.0.1 only
+# (the tests start their own Redis servers). Idempotent. The tests read TEST_DATABASE_URL, or use the URL printed here.
 set -euo pipefail
 
 as_root() { if [ "$(id -u)" = 0 ]; then "$@"; else sudo "$@"; fi; }
 
-if ! ls /usr/lib/postgresql/*/bin/pg_ctl >/dev/null 2>&1; then
-  echo "services: installing PostgreSQL from Debian" >&2
+missing=()
+ls /usr/lib/postgresql/*/bin/pg_ctl >/dev/null 2>&1 || missing+=(postgresql)
+# The scale-out tests start their own redis-server processes on free loopback ports.
+command -v redis-server >/dev/null 2>&1 || missing+=(redis-server)
+if [ ${#missing[@]} -gt 0 ]; then
+  echo "services: installing ${missing[*]} from Debian" >&2
   as_root apt-get update -qq
-  as_root env DEBIAN_FRONTEND=noninteractive apt-get install -y -qq postgresql >/dev/null
+  as_root env DEBIAN_FRONTEND=noninteractive apt-get install -y -qq "${missing[@]}" >/dev/null
 fi
 
 version=$(ls /usr/lib/postgresql | sort -n | tail -n 1)

@@ -21,6 +21,10 @@ export interface Config {
   publicUrl: string | undefined;
   /** How long a personal link works. */
   invitationLifetimeMs: number;
+  /** PostgreSQL for meeting documents (scale-out); the SQLite file when unset. */
+  databaseUrl: string | undefined;
+  /** Redis, to relay updates and presence between instances; one instance alone when unset. */
+  redisUrl: string | undefined;
   /** Take a version of a meeting once people have been writing this long since the last one. */
   versionEveryMs: number;
   limits: SyncLimits;
@@ -68,6 +72,8 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     publicUrl: env.PUBLIC_URL || undefined,
     invitationLifetimeMs: int(env, 'INVITATION_DAYS', 30) * 24 * 60 * 60 * 1000,
     versionEveryMs: int(env, 'VERSION_EVERY_MS', 3 * 60 * 1000),
+    databaseUrl: env.DATABASE_URL || undefined,
+    redisUrl: env.REDIS_URL || undefined,
     video: loadVideoConfig(env),
     limits: {
       maxMessageBytes: int(env, 'MAX_MESSAGE_BYTES', Limits.maxMessageBytes),

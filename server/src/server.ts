@@ -16,6 +16,9 @@ import { removeFromVideoOnEnd } from './livekit/videoRevocation.js';
 import { createLogger, type Logger } from './logger.js';
 import { NetworkService } from './networks/NetworkService.js';
 import { openPersistence } from './persistence/open.js';
+import { PostgresDocumentStore } from './persistence/postgres.js';
+import type { DocumentStore } from './persistence/types.js';
+import { RedisRelay } from './scale/RedisRelay.js';
 import { type Authorize, SyncServer } from './sync/SyncServer.js';
 
 /** A running Polyphony. */
@@ -34,7 +37,11 @@ const ACCESS_SWEEP_MS = 500;
 /** Start Polyphony and resolve once it listens. */
 export async function startServer(config: Config): Promise<RunningServer> {
   const logger = createLogger(config.logLevel);
-  const { db, store, networks, access, activity } = openPersistence(config);
+  const { db, store: sqliteStore, networks, access, activity } = openPersistence(config);
+  // Documents in PostgreSQL when configured (several instances share it); otherwise in the SQLite file.
+  const store: DocumentStore = config.databaseUrl
+    ? await PostgresDocumentStore.open(config.databaseUrl)
+    : sqliteStore;
   const now = () => new Date();
 
   // Every socket is authorised at the upgrade by the session cookie, for the network of the meeting,
@@ -62,7 +69,16 @@ export async function startServer(config: Config): Promise<RunningServer> {
     };
   };
 
-  const sync = new SyncServer({ store, authorize, limits: config.limits, logger });
+  const sync = new SyncServer({
+    store,
+    authorize,
+    limits: config.limits,
+    logger,
+    // Other instances change meetings this one has not loaded: read those from the store each time.
+    cacheUnloaded: !config.redisUrl,
+  });
+  const relay = config.redisUrl ? new RedisRelay(config.redisUrl, sync, logger) : undefined;
+  if (relay) sync.use(relay.hooks());
   const video = config.video && new VideoService(config.video, logger);
   if (!config.video) logger.info('video is not set up (no LIVEKIT_URL, LIVEKIT_API_KEY, LIVEKIT_API_SECRET)');
   const service = new NetworkService({
@@ -82,10 +98,10 @@ export async function startServer(config: Config): Promise<RunningServer> {
     versionEveryMs: config.versionEveryMs,
     now,
   });
-  sync.hooks = {
+  sync.use({
     afterCommit: (room, writers) => history.afterCommit(room, writers),
     beforeUnload: (room) => history.beforeUnload(room),
-  };
+  });
   const app = buildApp({
     routes: { networks, access, service, history, activity, sync, now, publicUrl: config.publicUrl },
     logger,
@@ -123,7 +139,9 @@ export async function startServer(config: Config): Promise<RunningServer> {
       await sync.close();
       httpServer.closeAllConnections();
       await closed;
+      await relay?.close();
       await store.close();
+      if (store !== sqliteStore) await sqliteStore.close();
       logger.info('Polyphony stopped; everything acknowledged is stored');
     })();
     return stopping;

@@ -17,6 +17,8 @@ import { ProtocolViolation } from './ProtocolViolation.js';
 
 /** What a room tells its owner. */
 export interface RoomEvents {
+  /** Presence announced by one of this room's sockets changed (to relay to other instances). */
+  onLocalAwareness?(room: Room, update: Uint8Array): void;
   /** Updates are waiting to be committed, or sockets are waiting for an acknowledgement. */
   onDirty(room: Room): void;
   /** The last socket left. */
@@ -24,6 +26,12 @@ export interface RoomEvents {
 }
 
 const EMPTY_STATE_VECTOR_LENGTH = 1;
+
+/**
+ * The transaction origin of updates relayed from another instance: already committed there, so they are
+ * shown to this instance's sockets but neither stored nor acknowledged again here.
+ */
+export const RELAY_ORIGIN = Symbol('relay');
 
 /** Count a message against the socket's rate; a flood closes the socket. */
 function takeMessageToken(connection: Connection): void {
@@ -257,8 +265,11 @@ export class Room {
   /** Every change of the document: queue it for the store and relay it, encoded once, to the others. */
   private readonly onDocumentUpdate = (update: Uint8Array, origin: unknown): void => {
     this.encodedState = null;
-    this.pending.push(update);
-    this.pendingBytes += update.length;
+    const relayed = origin === RELAY_ORIGIN;
+    if (!relayed) {
+      this.pending.push(update);
+      this.pendingBytes += update.length;
+    }
     const encoder = encoding.createEncoder();
     encoding.writeVarUint(encoder, MessageType.sync);
     syncProtocol.writeUpdate(encoder, update);
@@ -266,8 +277,18 @@ export class Room {
     for (const connection of this.connections) {
       if (connection !== origin) connection.send(message);
     }
-    this.events.onDirty(this);
+    if (!relayed) this.events.onDirty(this);
   };
+
+  /** Apply an update another instance committed. */
+  applyRelayed(update: Uint8Array): void {
+    Y.applyUpdate(this.doc, update, RELAY_ORIGIN);
+  }
+
+  /** Apply presence another instance's sockets announced. */
+  applyRelayedAwareness(update: Uint8Array): void {
+    awarenessProtocol.applyAwarenessUpdate(this.awareness, update, RELAY_ORIGIN);
+  }
 
   private readonly onAwarenessUpdate = (
     { added, updated, removed }: { added: number[]; updated: number[]; removed: number[] },
@@ -280,8 +301,15 @@ export class Room {
       for (const id of updated) connection.awarenessIds.add(id);
       for (const id of removed) connection.awarenessIds.delete(id);
     }
-    const message = this.awarenessMessage(changed);
+    const update = awarenessProtocol.encodeAwarenessUpdate(this.awareness, changed);
+    const encoder = encoding.createEncoder();
+    encoding.writeVarUint(encoder, MessageType.awareness);
+    encoding.writeVarUint8Array(encoder, update);
+    const message = encoding.toUint8Array(encoder);
     for (const connection of this.connections) connection.send(message);
+    // Changes from a socket of this instance (including its leaving) go to the other instances; each
+    // instance times out stale presence on its own, and relayed presence is not relayed again.
+    if (typeof origin === 'object' && origin !== null) this.events.onLocalAwareness?.(this, update);
   };
 
   /** Stop the room; returns its document, detached, for whoever still wants to read it. */

@@ -17,7 +17,7 @@ import type { Logger } from '../logger.js';
 import type { AppendEntry, DocumentStore } from '../persistence/types.js';
 import { Connection, type SyncPrincipal } from './Connection.js';
 import { ProtocolViolation } from './ProtocolViolation.js';
-import { Room } from './Room.js';
+import { RELAY_ORIGIN, Room } from './Room.js';
 
 /** The answer of the authorisation seam for one upgrade request. */
 export type Authorization =
@@ -29,10 +29,21 @@ export type Authorize = (request: IncomingMessage, meetingId: string) => Promise
 
 /** Optional hooks, called in the order things happen; none may throw. */
 export interface SyncHooks {
-  /** Updates of a room were committed; `writers` are the participants whose updates they were. */
-  afterCommit?(room: Room, writers: ReadonlySet<string>): void;
+  /** A meeting is about to be read from the store (a relay subscribes here, before the read). */
+  beforeLoad?(meetingId: string): Promise<void>;
+  /** A meeting is loaded and live. */
+  afterLoad?(room: Room): void;
+  /**
+   * Updates of a room were committed; `writers` are the participants whose updates they were, and
+   * `updates` the updates, in order.
+   */
+  afterCommit?(room: Room, writers: ReadonlySet<string>, updates: readonly Uint8Array[]): void;
+  /** Presence announced by a socket of this instance changed. */
+  afterLocalAwareness?(room: Room, update: Uint8Array): void;
   /** A room is about to be unloaded (its last person left a while ago); it is still readable. */
   beforeUnload?(room: Room): Promise<void>;
+  /** A room was unloaded. */
+  afterUnload?(meetingId: string): void;
 }
 
 /** What the sync server needs. */
@@ -41,7 +52,11 @@ export interface SyncServerOptions {
   authorize: Authorize;
   limits: SyncLimits;
   logger: Logger;
-  hooks?: SyncHooks;
+  /**
+   * Keep documents of unloaded meetings decoded for reading. Off when other instances may change them
+   * (scale-out): then every read of an unloaded meeting goes to the store.
+   */
+  cacheUnloaded?: boolean;
 }
 
 /** Documents of meetings that are not loaded, kept decoded for reading (the timeline, search). */
@@ -64,8 +79,9 @@ export class SyncServer {
   private readonly limits: SyncLimits;
   private readonly logger: Logger;
   private readonly authorize: Authorize;
-  /** Hooks for history and the like; empty by default. */
-  hooks: SyncHooks;
+  /** Hooks of history, relaying and the like, called in the order they were added. */
+  private readonly hooks: SyncHooks[] = [];
+  private readonly cacheUnloaded: boolean;
   private readonly readCache = new Map<string, Y.Doc>();
   /** Store operations, one at a time. */
   private storeQueue: Promise<unknown> = Promise.resolve();
@@ -78,7 +94,7 @@ export class SyncServer {
     this.limits = options.limits;
     this.logger = options.logger;
     this.authorize = options.authorize;
-    this.hooks = options.hooks ?? {};
+    this.cacheUnloaded = options.cacheUnloaded ?? true;
     this.wss = new WebSocketServer({
       noServer: true,
       // ws refuses larger frames from their header, before reading them, and closes with 1009.
@@ -210,8 +226,14 @@ export class SyncServer {
     return doc;
   }
 
+  /** Add hooks; they run after those added before. */
+  use(hooks: SyncHooks): void {
+    this.hooks.push(hooks);
+  }
+
   private remember(meetingId: string, doc: Y.Doc): void {
     this.readCache.delete(meetingId);
+    if (!this.cacheUnloaded) return;
     this.readCache.set(meetingId, doc);
     if (this.readCache.size > READ_CACHE_SIZE) {
       const oldest = this.readCache.keys().next().value as string;
@@ -232,14 +254,19 @@ export class SyncServer {
   }
 
   private async loadRoom(meetingId: string): Promise<Room> {
+    for (const hooks of this.hooks) await hooks.beforeLoad?.(meetingId);
     const stored = await this.store.load(meetingId);
     // From now on the live document is the one to read.
     this.readCache.delete(meetingId);
     const room = new Room(meetingId, stored, this.limits, {
       onDirty: (dirtyRoom) => this.markDirty(dirtyRoom),
       onEmpty: (emptyRoom) => this.scheduleUnload(emptyRoom),
+      onLocalAwareness: (awareRoom, update) => {
+        for (const hooks of this.hooks) hooks.afterLocalAwareness?.(awareRoom, update);
+      },
     });
     this.rooms.set(meetingId, room);
+    for (const hooks of this.hooks) hooks.afterLoad?.(room);
     // A long log makes every later load slow: fold it into a snapshot now.
     if (room.updatesSinceSnapshot >= this.limits.compactEvery) void this.compact(room);
     return room;
@@ -312,9 +339,9 @@ export class SyncServer {
     }
     for (const job of jobs) {
       job.room.committed(job.updates.length, job.bytes, lastSeqs.get(job.room.meetingId));
-      if (job.updates.length > 0 && this.hooks.afterCommit) {
+      if (job.updates.length > 0) {
         const writers = new Set(job.acks.map(({ connection }) => connection.principal.participantId));
-        this.hooks.afterCommit(job.room, writers);
+        for (const hooks of this.hooks) hooks.afterCommit?.(job.room, writers, job.updates);
       }
       for (const { connection, count } of job.acks) {
         if (connection.wantsAck) connection.send(writeSaved({ count, stateVector: job.stateVector }));
@@ -362,13 +389,29 @@ export class SyncServer {
   private async unload(room: Room): Promise<void> {
     room.unloadTimer = undefined;
     await this.drain();
-    await this.hooks.beforeUnload?.(room);
+    for (const hooks of this.hooks) await hooks.beforeUnload?.(room);
     await this.compact(room);
     // Someone may have joined while the snapshot was written.
     if (room.connections.size > 0 || room.hasPending || this.rooms.get(room.meetingId) !== room) return;
     this.rooms.delete(room.meetingId);
     this.remember(room.meetingId, room.destroy());
+    for (const hooks of this.hooks) hooks.afterUnload?.(room.meetingId);
     this.logger.debug({ meetingId: room.meetingId }, 'meeting unloaded');
+  }
+
+  /**
+   * Bring every loaded meeting up to date with the store: after messages from other instances may have
+   * been missed (the relay lost its connection). Applying what is already known changes nothing.
+   */
+  async resyncFromStore(): Promise<void> {
+    for (const room of [...this.rooms.values()]) {
+      const stored = await this.store.load(room.meetingId);
+      if (room.destroyed) continue;
+      room.doc.transact(() => {
+        if (stored.snapshot) room.applyRelayed(stored.snapshot);
+        for (const update of stored.updates) room.applyRelayed(update);
+      }, RELAY_ORIGIN);
+    }
   }
 
   /** Wait until every applied update is committed. */
@@ -402,13 +445,16 @@ export class SyncServer {
     await Promise.allSettled(this.loading.values());
     await this.drain();
     for (const room of this.rooms.values()) {
-      await this.hooks
-        .beforeUnload?.(room)
-        .catch((error: unknown) =>
-          this.logger.error({ err: error, meetingId: room.meetingId }, 'a hook failed while stopping'),
-        );
+      for (const hooks of this.hooks) {
+        await hooks
+          .beforeUnload?.(room)
+          .catch((error: unknown) =>
+            this.logger.error({ err: error, meetingId: room.meetingId }, 'a hook failed while stopping'),
+          );
+      }
       await this.compact(room);
       room.destroy();
+      for (const hooks of this.hooks) hooks.afterUnload?.(room.meetingId);
     }
     this.rooms.clear();
     this.wss.close();
