@@ -7,6 +7,8 @@
  * sends an update-carrying message it records how many numbers it had pushed; when the server says
  * "saved, count = n", the numbers recorded at the n-th message are promised durable.
  */
+
+import type * as Y from 'yjs';
 import { connectClient, type TestClient, waitForSync } from '../integration/helpers/clients.js';
 import { createMeeting, startServerProcess } from '../integration/helpers/serverProcess.js';
 import { readStoredMeeting } from '../integration/helpers/storedDocument.js';
@@ -24,10 +26,23 @@ export interface KillRoundResult {
 
 const CLIENTS = 10;
 
+/** Options of a round. */
+export interface KillRoundOptions {
+  minMs?: number;
+  maxMs?: number;
+  /** Extra server environment (DATABASE_URL for the PostgreSQL store). */
+  env?: Record<string, string>;
+  /** Read the meeting as stored after the kill; the SQLite file of the server by default. */
+  readStored?: (dataDir: string, meetingId: string) => Promise<Y.Doc>;
+}
+
 /** Run one round. */
-export async function killRound(options: { minMs?: number; maxMs?: number } = {}): Promise<KillRoundResult> {
+export async function killRound(options: KillRoundOptions = {}): Promise<KillRoundResult> {
   const { minMs = 300, maxMs = 1500 } = options;
-  const server = await startServerProcess();
+  const readStored =
+    options.readStored ??
+    (async (dataDir: string, meetingId: string) => (await readStoredMeeting(dataDir, meetingId)).doc);
+  const server = await startServerProcess(options.env ? { env: options.env } : {});
   const { meetingId, cookie } = await createMeeting(server.url, 'Durability');
   const clients: TestClient[] = [];
   const promised: number[] = new Array(CLIENTS).fill(0);
@@ -65,7 +80,7 @@ export async function killRound(options: { minMs?: number; maxMs?: number } = {}
     const snapshotOfPromises = [...promised];
     for (const client of clients) client.destroy();
 
-    const { doc } = await readStoredMeeting(server.dataDir, meetingId);
+    const doc = await readStored(server.dataDir, meetingId);
     const lost: KillRoundResult['lost'] = [];
     let stored = 0;
     for (let i = 0; i < CLIENTS; i++) {

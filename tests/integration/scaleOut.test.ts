@@ -9,6 +9,7 @@ import { PostgresDocumentStore } from '@polyphony/server/persistence/postgres';
 import pg from 'pg';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import * as Y from 'yjs';
+import { killRound } from '../durability/killRound.js';
 import { connectClient, type TestClient, waitFor, waitForSaved, waitForSync } from './helpers/clients.js';
 import { type RedisProcess, redisAvailable, startRedis } from './helpers/redisProcess.js';
 import {
@@ -72,15 +73,25 @@ describe.skipIf(!ready)('scale-out: two instances, PostgreSQL and Redis', () => 
     await admin.end();
   });
 
-  async function storedText(meetingId: string): Promise<string> {
+  async function storedDoc(meetingId: string): Promise<Y.Doc> {
     const store = await PostgresDocumentStore.open(databaseUrl);
     const stored = await store.load(meetingId);
     await store.close();
     const doc = new Y.Doc();
     if (stored.snapshot) Y.applyUpdate(doc, stored.snapshot);
     for (const update of stored.updates) Y.applyUpdate(doc, update);
-    return doc.getText('dialogue').toString();
+    return doc;
   }
+  const storedText = async (meetingId: string) => (await storedDoc(meetingId)).getText('dialogue').toString();
+
+  it('SIGKILL loses no acknowledged update on the PostgreSQL store either', async () => {
+    const result = await killRound({
+      env: { DATABASE_URL: databaseUrl },
+      readStored: (_dataDir, meetingId) => storedDoc(meetingId),
+    });
+    expect(result.lost).toEqual([]);
+    expect(result.acknowledged).toBeGreaterThan(50);
+  });
 
   it('clients on different instances converge, presence included', async () => {
     const network = await startNetwork(a.url);
