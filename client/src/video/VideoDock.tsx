@@ -3,6 +3,7 @@
  * document. livekit-client is loaded only when someone opens video (its own chunk, VideoRoom). Without
  * LiveKit configured the header says plainly that video is not set up, and nothing else changes.
  */
+import { useT } from '../i18n';
 import { lazy, Suspense, useEffect, useState } from 'react';
 import type { MeetingSession } from '../sync/MeetingSession';
 import { getOnVideo, getVideoConfig } from './api';
@@ -21,6 +22,7 @@ export function JoinVideoButton({
   meetingId: string;
   people: { id: string; name: string }[];
 }) {
+  const t = useT();
   const [availability, setAvailability] = useState<Availability>({ state: 'checking' });
   const [onVideo, setOnVideo] = useState<string[]>([]);
   const { open } = useVideoState();
@@ -33,9 +35,9 @@ export function JoinVideoButton({
         setAvailability(
           config.enabled
             ? { state: 'ready' }
-            : { state: 'off', message: config.message ?? 'Video is not set up.' },
+            : { state: 'off', message: config.message ?? t('video.notSetUp') },
         ),
-      () => current && setAvailability({ state: 'off', message: 'Video is not available right now.' }),
+      () => current && setAvailability({ state: 'off', message: t('video.notAvailable') }),
     );
     return () => {
       current = false;
@@ -71,7 +73,7 @@ export function JoinVideoButton({
   return (
     <span className="video-entry">
       {names.length > 0 && (
-        <span className="on-video" data-testid="on-video" title={`On video: ${names.join(', ')}`}>
+        <span className="on-video" data-testid="on-video" title={t('video.onVideo', { names: names.join(t('common.listSeparator')) })}>
           <span aria-hidden="true">📹</span> {names.join(', ')}
         </span>
       )}
@@ -82,7 +84,7 @@ export function JoinVideoButton({
           onClick={() => setVideoState({ open: true, phoneView: 'video' })}
           data-testid="join-video"
         >
-          Join video
+          {t('video.join')}
         </button>
       )}
     </span>
@@ -91,6 +93,7 @@ export function JoinVideoButton({
 
 /** The video beside the document (desktop), or one tap away from it (phone); nothing until opened. */
 export function VideoPanel({ session, meetingId }: { session: MeetingSession; meetingId: string }) {
+  const t = useT();
   const { open, phoneView, roomMode } = useVideoState();
   if (!open) return null;
   return (
@@ -98,10 +101,10 @@ export function VideoPanel({ session, meetingId }: { session: MeetingSession; me
       <section
         className={`video-panel${roomMode ? ' video-panel--room' : ''}`}
         data-phone-view={phoneView}
-        aria-label="Video"
+        aria-label={t('video.label')}
         data-testid="video-panel"
       >
-        <Suspense fallback={<p className="video-note">Opening video…</p>}>
+        <Suspense fallback={<p className="video-note">{t('video.opening')}</p>}>
           <VideoRoom
             session={session}
             meetingId={meetingId}
@@ -111,14 +114,14 @@ export function VideoPanel({ session, meetingId }: { session: MeetingSession; me
           />
         </Suspense>
       </section>
-      <nav className="video-switch" aria-label="Show">
+      <nav className="video-switch" aria-label={t('video.show')}>
         <button
           type="button"
           aria-pressed={phoneView === 'document'}
           onClick={() => setVideoState({ phoneView: 'document' })}
           data-testid="show-document"
         >
-          Document
+          {t('video.document')}
         </button>
         <button
           type="button"
@@ -126,7 +129,7 @@ export function VideoPanel({ session, meetingId }: { session: MeetingSession; me
           onClick={() => setVideoState({ phoneView: 'video' })}
           data-testid="show-video"
         >
-          Video
+          {t('video.label')}
         </button>
       </nav>
     </>

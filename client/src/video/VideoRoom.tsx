@@ -71,7 +71,7 @@ export default function VideoRoom({ session, meetingId, roomMode, onRoomMode, on
   const [stage, setStage] = useState<Stage>({ kind: 'preview' });
   const [audioOnly, setAudioOnly] = useState(false);
   const status = useSaveStatus(session);
-  const revoked = status.state === 'error' && /revoked/i.test(status.message);
+  const revoked = status.state === 'error' && status.message === 'close.revoked';
   const revokedRef = useRef(revoked);
   revokedRef.current = revoked;
   const wantsAudioOnlyRef = useRef(false);
