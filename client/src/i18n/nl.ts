@@ -1,0 +1,2 @@
+import type { Dictionary } from './index';
+export const nl: Dictionary = {} as Dictionary;
