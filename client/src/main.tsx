@@ -1,10 +1,10 @@
 /** Entry point: picks the page from the path. */
 import { lazy, StrictMode, Suspense } from 'react';
 import { createRoot } from 'react-dom/client';
+import { startLanguage, useT } from './i18n';
 import { LinkProblemPage } from './pages/LinkProblemPage';
 import { NetworkPage } from './pages/NetworkPage';
 import { StartPage } from './pages/StartPage';
-import { startLanguage, useT } from './i18n';
 import { LanguageBar } from './ui/LanguagePicker';
 import { usePathname } from './ui/navigation';
 import './ui/styles.css';

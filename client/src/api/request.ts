@@ -1,6 +1,7 @@
 /** The one fetch wrapper of the client: JSON in and out, errors as ApiRequestError with the server's id. */
-import { t } from '../i18n';
+
 import type { ApiError } from '@polyphony/shared';
+import { t } from '../i18n';
 
 /** An API call that did not succeed; `id` is the server's snake_case error id, or a client-side one. */
 export class ApiRequestError extends Error {

@@ -2,10 +2,11 @@
  * One clear button per section to add its kind of block. In the dialogue, a speaker picker that starts
  * at "me" and lists everyone in the network, so that someone can type for a person on the phone.
  */
-import { useT } from '../i18n';
+
 import { NodeNames, type SectionName } from '@polyphony/shared';
 import type { Editor } from '@tiptap/core';
 import { useId, useState } from 'react';
+import { useT } from '../i18n';
 import { appendBlock } from './insertBlocks';
 import { useMeetingPeople } from './MeetingContext';
 

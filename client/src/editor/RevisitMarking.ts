@@ -4,9 +4,10 @@
  * watch, they have seen) or "who wrote what" (each run coloured by the participant whose browser wrote
  * it, through PermanentUserData). One instance per meeting page, shared by all section editors.
  */
-import { t } from '../i18n';
+
 import { DocumentTypes } from '@polyphony/shared';
 import * as Y from 'yjs';
+import { t } from '../i18n';
 import { PALETTE } from '../ui/colour';
 import type { TextLook, TextMarking } from './textHighlights';
 

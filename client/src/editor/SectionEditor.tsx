@@ -4,7 +4,7 @@
  * cursor only when its relative position resolves inside this editor's fragment. Without a provider
  * (the frozen "as agreed" version) there are no carets, and the editor only reads.
  */
-import { t, useLanguage } from '../i18n';
+
 import type { SectionName } from '@polyphony/shared';
 import { sectionExtensions } from '@polyphony/shared/editor';
 import type { AnyExtension } from '@tiptap/core';
@@ -14,6 +14,7 @@ import { EditorContent, useEditor } from '@tiptap/react';
 import { type ReactNode, useEffect } from 'react';
 import type { WebsocketProvider } from 'y-websocket';
 import type * as Y from 'yjs';
+import { t, useLanguage } from '../i18n';
 import type { MeetingUser } from '../sync/MeetingSession';
 import { meetingBlocks } from './blocks';
 import { InsertControls } from './InsertControls';

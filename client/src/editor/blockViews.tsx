@@ -3,11 +3,12 @@
  * (pointing at it says so too), and the plan item and the question carry their few simple controls.
  * Nothing here needs a hover: every control is a button or a field.
  */
-import { useT } from '../i18n';
+
 import { NodeNames } from '@polyphony/shared';
 import type { PersonRef } from '@polyphony/shared/editor';
 import { NodeViewContent, NodeViewWrapper, type ReactNodeViewProps } from '@tiptap/react';
 import { useEffect, useState } from 'react';
+import { useT } from '../i18n';
 import { useMeetingPeople } from './MeetingContext';
 
 function str(value: unknown): string {
@@ -197,7 +198,8 @@ export function PlanItemView({ node, editor, updateAttributes }: ReactNodeViewPr
             <strong>{t('plan.agrees')}</strong> {agrees.length ? names(agrees) : t('plan.nobodyYet')}
           </span>
           <span data-testid="plan-differs">
-            <strong>{t('plan.seesDifferently')}</strong> {differs.length ? names(differs) : t('plan.nobodySaidSo')}
+            <strong>{t('plan.seesDifferently')}</strong>{' '}
+            {differs.length ? names(differs) : t('plan.nobodySaidSo')}
           </span>
         </p>
         {writable ? (

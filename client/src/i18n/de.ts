@@ -45,12 +45,15 @@ export const de: Dictionary = {
   'phase.barLabel': 'Wo das Gespräch gerade steht (alle können es ändern)',
   'section.dialogue.heading': 'Was gesagt wurde',
   'section.dialogue.hint': 'Schreib auf, was jede Person sagt, in ihren eigenen Worten.',
-  'section.dialogue.placeholder': 'Noch nichts geschrieben. Nutze unten „Hinzufügen, was ich gesagt habe“ oder schreib hier.',
+  'section.dialogue.placeholder':
+    'Noch nichts geschrieben. Nutze unten „Hinzufügen, was ich gesagt habe“ oder schreib hier.',
   'section.reflections.heading': 'Reflexionen',
-  'section.reflections.hint': 'Vorsichtig angebotene Gedanken („Ich frage mich…“) und wie die anderen darauf geantwortet haben.',
+  'section.reflections.hint':
+    'Vorsichtig angebotene Gedanken („Ich frage mich…“) und wie die anderen darauf geantwortet haben.',
   'section.reflections.placeholder': 'Noch keine Reflexionen.',
   'section.plan.heading': 'Plan',
-  'section.plan.hint': 'Was gemeinsam entschieden wurde — oder „heute keine Entscheidungen“. Verschiedene Sichtweisen dürfen nebeneinander stehen.',
+  'section.plan.hint':
+    'Was gemeinsam entschieden wurde — oder „heute keine Entscheidungen“. Verschiedene Sichtweisen dürfen nebeneinander stehen.',
   'section.plan.placeholder': 'Noch kein Plan. Nutze unten „Zum Plan hinzufügen“.',
   'section.openQuestions.heading': 'Noch offen',
   'section.openQuestions.hint': 'Fragen, die noch offen sind. Sie werden ins nächste Treffen mitgenommen.',
@@ -103,15 +106,18 @@ export const de: Dictionary = {
   'plan.whoWillCall': 'Wer lädt dazu ein',
   'plan.agreed': 'Vereinbart: {summary}',
   'meeting.openLinkAgain': 'Bitte öffne deinen persönlichen Link noch einmal',
-  'meeting.deviceDoesNotKnow': 'Dieses Gerät weiß noch nicht, wer du bist. Öffne den Link, den du bekommen hast (per Nachricht oder E-Mail), auf diesem Gerät, dann kommst du direkt hierher zurück.',
+  'meeting.deviceDoesNotKnow':
+    'Dieses Gerät weiß noch nicht, wer du bist. Öffne den Link, den du bekommen hast (per Nachricht oder E-Mail), auf diesem Gerät, dann kommst du direkt hierher zurück.',
   'meeting.notFound': 'Dieses Treffen wurde nicht gefunden',
-  'meeting.notFoundText': 'Vielleicht ist die Adresse vertippt, oder das Treffen gehört zu einem Netzwerk, für das dein Link nicht gilt. Öffne deinen persönlichen Link noch einmal oder frag die Person, die ihn geschickt hat.',
+  'meeting.notFoundText':
+    'Vielleicht ist die Adresse vertippt, oder das Treffen gehört zu einem Netzwerk, für das dein Link nicht gilt. Öffne deinen persönlichen Link noch einmal oder frag die Person, die ihn geschickt hat.',
   'meeting.couldNotOpen': 'Das Treffen konnte nicht geöffnet werden',
   'meeting.couldNotOpenDot': 'Das Treffen konnte nicht geöffnet werden.',
   'meeting.meeting': 'Treffen',
   'meeting.lowerHand': 'Hand senken',
   'meeting.raiseHand': 'Hand heben',
-  'meeting.reflectingBanner': 'Das Team reflektiert jetzt: Es spricht miteinander über das Gehörte, vorsichtig und tastend. Du kannst zuhören — und danach antworten, wenn du möchtest.',
+  'meeting.reflectingBanner':
+    'Das Team reflektiert jetzt: Es spricht miteinander über das Gehörte, vorsichtig und tastend. Du kannst zuhören — und danach antworten, wenn du möchtest.',
   'meeting.respondingBanner': 'Jetzt können alle auf die Reflexionen antworten — oder sie so stehen lassen.',
   'meeting.title': 'Titel des Treffens',
   'meeting.facts': 'Treffen {number} · {network} · {link}',
@@ -159,12 +165,14 @@ export const de: Dictionary = {
   'request.serverAnswered': 'Der Server antwortete {status}.',
   'closing.close': 'Treffen abschließen…',
   'closing.ask': 'Das Treffen jetzt abschließen?',
-  'closing.askText': 'Was jetzt geschrieben ist, bleibt so erhalten, wie es im Treffen vereinbart wurde. Alle können weiterhin Nachgedanken ergänzen; sie werden als später hinzugefügt markiert.',
+  'closing.askText':
+    'Was jetzt geschrieben ist, bleibt so erhalten, wie es im Treffen vereinbart wurde. Alle können weiterhin Nachgedanken ergänzen; sie werden als später hinzugefügt markiert.',
   'closing.yes': 'Ja, Treffen abschließen',
   'closing.notYet': 'Noch nicht',
   'closing.startNext': 'Nächstes Treffen beginnen',
   'closing.closedOn': 'Abgeschlossen am {when}',
-  'closing.afterthoughts': ' — du kannst weiterhin Nachgedanken ergänzen. Sie werden als später hinzugefügt markiert.',
+  'closing.afterthoughts':
+    ' — du kannst weiterhin Nachgedanken ergänzen. Sie werden als später hinzugefügt markiert.',
   'closing.backToLiving': 'Zurück zum lebendigen Dokument',
   'closing.asAgreed': 'Wie im Treffen vereinbart',
   'revisit.label': 'Zurückschauen und eine Kopie behalten',
@@ -172,7 +180,8 @@ export const de: Dictionary = {
   'revisit.whoWrote': 'Wer schrieb was',
   'revisit.markdown': 'Als Markdown herunterladen',
   'revisit.print': 'Drucken / als PDF',
-  'revisit.legend': 'Jeder Text ist in der Farbe der Person eingefärbt, die ihn geschrieben hat. Hat jemand für eine andere Person geschrieben, trägt der Text die Farbe der schreibenden Person, und der Block sagt, wessen Worte es sind.',
+  'revisit.legend':
+    'Jeder Text ist in der Farbe der Person eingefärbt, die ihn geschrieben hat. Hat jemand für eine andere Person geschrieben, trägt der Text die Farbe der schreibenden Person, und der Block sagt, wessen Worte es sind.',
   'revisit.carriedOver': 'aus einem früheren Treffen übernommen',
   'revisit.newWrittenBy': 'Neu seit deinem letzten Besuch — geschrieben von {name}',
   'revisit.writtenBy': 'Geschrieben von {name}',
@@ -181,7 +190,8 @@ export const de: Dictionary = {
   'since.text': ': neu seit deinem letzten Besuch ({when}), von anderen ergänzt.',
   'since.markSeen': 'Als gesehen markieren',
   'agreed.intro': 'Wie im Treffen vereinbart',
-  'agreed.introText': ', als es am {when} abgeschlossen wurde. Diese Fassung ändert sich nicht; Nachgedanken stehen im lebendigen Dokument.',
+  'agreed.introText':
+    ', als es am {when} abgeschlossen wurde. Diese Fassung ändert sich nicht; Nachgedanken stehen im lebendigen Dokument.',
   'agreed.loading': 'Die vereinbarte Fassung wird geladen…',
   'agreed.failed': 'Die vereinbarte Fassung konnte nicht geladen werden.',
   'history.kind.auto': 'Beim Schreiben',
@@ -191,17 +201,21 @@ export const de: Dictionary = {
   'history.nobodyWriting': 'Niemand hat geschrieben',
   'history.failed': 'Der Verlauf konnte nicht geladen werden.',
   'history.heading': 'Verlauf dieses Treffens',
-  'history.intro': 'Fassungen werden beim Schreiben und beim Abschluss des Treffens aufbewahrt. Nichts wird je überschrieben: Die Rückkehr zu einer Fassung fügt ihren Text als neue Änderungen wieder ein.',
-  'history.restored': 'Der Text vom {when} steht wieder im lebendigen Dokument, als neue Änderungen von dir. Alles davor ist weiterhin im Verlauf.',
+  'history.intro':
+    'Fassungen werden beim Schreiben und beim Abschluss des Treffens aufbewahrt. Nichts wird je überschrieben: Die Rückkehr zu einer Fassung fügt ihren Text als neue Änderungen wieder ein.',
+  'history.restored':
+    'Der Text vom {when} steht wieder im lebendigen Dokument, als neue Änderungen von dir. Alles davor ist weiterhin im Verlauf.',
   'history.loading': 'Der Verlauf wird geladen…',
-  'history.none': 'Noch keine Fassungen. Die erste wird nach ein paar Minuten Schreiben aufbewahrt oder wenn das Treffen abgeschlossen wird.',
+  'history.none':
+    'Noch keine Fassungen. Die erste wird nach ein paar Minuten Schreiben aufbewahrt oder wenn das Treffen abgeschlossen wird.',
   'history.versionFailed': 'Diese Fassung konnte nicht geladen werden.',
   'history.versionOf': 'Fassung vom {when}',
   'history.backToHistory': 'Zurück zum Verlauf',
   'history.howItRead': '{kind} · {writers}. So sah das Dokument damals aus; das ändert sich nicht.',
   'history.goBack': 'Zu dieser Fassung zurückkehren…',
   'history.bringBack': 'Diesen Text zurück ins lebendige Dokument holen?',
-  'history.bringBackText': ' Er wird als neue Änderungen von dir, {name}, für alle sichtbar eingefügt. Nichts geht verloren: Was jetzt dasteht, bleibt im Verlauf.',
+  'history.bringBackText':
+    ' Er wird als neue Änderungen von dir, {name}, für alle sichtbar eingefügt. Nichts geht verloren: Was jetzt dasteht, bleibt im Verlauf.',
   'history.yesGoBack': 'Ja, zu dieser Fassung zurückkehren',
   'history.notNow': 'Jetzt nicht',
   'history.loadingVersion': 'Diese Fassung wird geladen…',
@@ -214,18 +228,26 @@ export const de: Dictionary = {
   'video.show': 'Anzeigen',
   'video.document': 'Dokument',
   'linkProblem.invalid.title': 'Dieser Link funktioniert nicht',
-  'linkProblem.invalid.explanation': 'Polyphony kennt diesen Link nicht. Vielleicht wurde er beim Kopieren in eine Nachricht abgeschnitten oder verändert.',
+  'linkProblem.invalid.explanation':
+    'Polyphony kennt diesen Link nicht. Vielleicht wurde er beim Kopieren in eine Nachricht abgeschnitten oder verändert.',
   'linkProblem.expired.title': 'Dieser Link ist abgelaufen',
-  'linkProblem.expired.explanation': 'Persönliche Links gelten eine begrenzte Zeit, und die Zeit dieses Links ist um.',
+  'linkProblem.expired.explanation':
+    'Persönliche Links gelten eine begrenzte Zeit, und die Zeit dieses Links ist um.',
   'linkProblem.revoked.title': 'Dieser Link wurde zurückgezogen',
-  'linkProblem.revoked.explanation': 'Er funktioniert nicht mehr: Jemand im Netzwerk hat ihn beendet, oder es wurde stattdessen ein neuer Link für dich erstellt.',
+  'linkProblem.revoked.explanation':
+    'Er funktioniert nicht mehr: Jemand im Netzwerk hat ihn beendet, oder es wurde stattdessen ein neuer Link für dich erstellt.',
   'linkProblem.whatToDo': 'Was du tun kannst',
-  'linkProblem.checkWhole': 'Prüf, ob du den ganzen Link geöffnet hast, genau so, wie er dir geschickt wurde.',
-  'linkProblem.askNew': 'Bitte die Person, die dich eingeladen hat (oft die Pflegekraft oder der Arzt bzw. die Ärztin des Netzwerks), dir einen neuen Link zu machen. Das geht auf der Netzwerkseite im Nu.',
-  'linkProblem.kept': 'Alles, was in den Treffen geschrieben wurde, bleibt erhalten, und du siehst es mit deinem neuen Link wieder.',
-  'openAgain.lead': 'Dieses Telefon oder dieser Computer weiß nicht, wer du bist, und kann die Seite darum nicht zeigen. Dein persönlicher Link sagt es ihm.',
+  'linkProblem.checkWhole':
+    'Prüf, ob du den ganzen Link geöffnet hast, genau so, wie er dir geschickt wurde.',
+  'linkProblem.askNew':
+    'Bitte die Person, die dich eingeladen hat (oft die Pflegekraft oder der Arzt bzw. die Ärztin des Netzwerks), dir einen neuen Link zu machen. Das geht auf der Netzwerkseite im Nu.',
+  'linkProblem.kept':
+    'Alles, was in den Treffen geschrieben wurde, bleibt erhalten, und du siehst es mit deinem neuen Link wieder.',
+  'openAgain.lead':
+    'Dieses Telefon oder dieser Computer weiß nicht, wer du bist, und kann die Seite darum nicht zeigen. Dein persönlicher Link sagt es ihm.',
   'openAgain.find': 'Such die Nachricht, mit der du deinen Link bekommen hast, und öffne den Link von dort.',
-  'openAgain.ask': 'Wenn der Link nicht mehr funktioniert, bitte die Person, die dich eingeladen hat (zum Beispiel die Pflegekraft oder den Arzt des Netzwerks), um einen neuen.',
+  'openAgain.ask':
+    'Wenn der Link nicht mehr funktioniert, bitte die Person, die dich eingeladen hat (zum Beispiel die Pflegekraft oder den Arzt des Netzwerks), um einen neuen.',
   'openAgain.kept': 'Alles, was in den Treffen geschrieben wurde, bleibt erhalten.',
   'plan.nobodyYet': 'noch niemand hat etwas gesagt',
   'plan.nobodySaidSo': 'niemand hat das gesagt',
@@ -234,7 +256,8 @@ export const de: Dictionary = {
   'start.needCentre': 'Bitte schreib, wessen Netzwerk das ist (ein Vorname genügt).',
   'start.needName': 'Bitte schreib deinen eigenen Namen, so wie du genannt werden möchtest.',
   'start.couldNotStart': 'Das Treffen konnte nicht begonnen werden.',
-  'start.lead': 'Eine gemeinsame Seite für ein Netzwerkgespräch, von allen Beteiligten zusammen geschrieben. Keine Konten: Jede Person bekommt ihren eigenen Link.',
+  'start.lead':
+    'Eine gemeinsame Seite für ein Netzwerkgespräch, von allen Beteiligten zusammen geschrieben. Keine Konten: Jede Person bekommt ihren eigenen Link.',
   'start.whoseNetwork': 'Wessen Netzwerk ist das?',
   'start.whoseHint': 'Die Person im Mittelpunkt. Ein Vorname genügt.',
   'start.whosePlaceholder': 'Zum Beispiel: Anna',
@@ -246,7 +269,8 @@ export const de: Dictionary = {
   'start.yourRelationPlaceholder': 'Zum Beispiel: psychiatrische Pflegekraft',
   'start.yourRole': 'Deine Rolle',
   'start.whoIsComing': 'Wer kommt',
-  'start.whoIsComingHint': 'Alle bekommen ihren eigenen persönlichen Link. Lass einen Namen leer, um die Zeile zu überspringen; du kannst später weitere Personen einladen.',
+  'start.whoIsComingHint':
+    'Alle bekommen ihren eigenen persönlichen Link. Lass einen Namen leer, um die Zeile zu überspringen; du kannst später weitere Personen einladen.',
   'start.personN': 'Person {n}',
   'start.nameOfPersonN': 'Name von Person {n}',
   'start.relation': 'Beziehung',
@@ -261,14 +285,17 @@ export const de: Dictionary = {
   'start.asName': '(als {name})',
   'start.started': 'Das Treffen hat begonnen',
   'start.personal': 'Jeder Link ist persönlich.',
-  'start.personalText': ' Er lässt nur diese Person herein, in ihrer Rolle. Schick jeder Person ihren eigenen Link, zum Beispiel per SMS.',
+  'start.personalText':
+    ' Er lässt nur diese Person herein, in ihrer Rolle. Schick jeder Person ihren eigenen Link, zum Beispiel per SMS.',
   'start.onlyNow': 'Die Links werden nur jetzt gezeigt.',
-  'start.onlyNowText': ' Kopier sie, bevor du ins Treffen gehst. Geht einer verloren, mach auf der Netzwerkseite einen neuen.',
+  'start.onlyNowText':
+    ' Kopier sie, bevor du ins Treffen gehst. Geht einer verloren, mach auf der Netzwerkseite einen neuen.',
   'start.sendEach': 'Schick jeder Person ihren eigenen Link',
   'start.nobodyElse': 'Noch niemand sonst wurde genannt. Du kannst Personen auf der {link} einladen.',
   'start.networkPage': 'Netzwerkseite',
   'start.yourOwnLink': 'Dein eigener Link',
-  'start.alreadyIn': 'Dieser Browser ist schon drin. Mit diesem Link öffnest du das Treffen auf einem anderen Gerät.',
+  'start.alreadyIn':
+    'Dieser Browser ist schon drin. Mit diesem Link öffnest du das Treffen auf einem anderen Gerät.',
   'start.openNetworkPage': 'Netzwerkseite öffnen',
   'start.goToMeeting': 'Zum Treffen',
   'invitation.yourOwnLink': 'Dein eigener Link',
@@ -290,17 +317,22 @@ export const de: Dictionary = {
   'network.couldNotOpenHeading': 'Die Netzwerkseite konnte nicht geöffnet werden',
   'network.opening': 'Die Netzwerkseite wird geöffnet…',
   'network.cannotShow': 'Dieses Netzwerk kann nicht gezeigt werden',
-  'network.cannotShowLead': 'Entweder ist die Adresse vertippt, oder der persönliche Link, den du in diesem Browser geöffnet hast, gehört zu einem anderen Netzwerk.',
-  'network.cannotShowWhat': 'Öffne deinen persönlichen Link für dieses Netzwerk noch einmal oder bitte die Person, die dich eingeladen hat, um einen.',
+  'network.cannotShowLead':
+    'Entweder ist die Adresse vertippt, oder der persönliche Link, den du in diesem Browser geöffnet hast, gehört zu einem anderen Netzwerk.',
+  'network.cannotShowWhat':
+    'Öffne deinen persönlichen Link für dieses Netzwerk noch einmal oder bitte die Person, die dich eingeladen hat, um einen.',
   'network.meetingN': 'Treffen {n}',
   'network.aMeeting': 'ein Treffen',
-  'network.youAre': 'Du bist {name}{relation}, {role}. Alle im Netzwerk sehen diese Seite, auch das Protokoll, wer was getan hat.',
+  'network.youAre':
+    'Du bist {name}{relation}, {role}. Alle im Netzwerk sehen diese Seite, auch das Protokoll, wer was getan hat.',
   'network.meetings': 'Treffen',
   'network.downloadAll': 'Alle Treffen als Markdown herunterladen',
   'network.people': 'Personen',
-  'network.askToInvite': 'Um jemand anderen einzuladen, frag eine der Fachkräfte oder {name}: Sie machen die Links.',
+  'network.askToInvite':
+    'Um jemand anderen einzuladen, frag eine der Fachkräfte oder {name}: Sie machen die Links.',
   'network.activity': 'Aktivität',
-  'network.activityHint': 'Wer beigetreten ist, etwas angesehen, eingeladen oder zurückgezogen hat, für alle sichtbar. Was geschrieben wurde, zeigt es nie.',
+  'network.activityHint':
+    'Wer beigetreten ist, etwas angesehen, eingeladen oder zurückgezogen hat, für alle sichtbar. Was geschrieben wurde, zeigt es nie.',
   'network.newForYou': 'Neu für dich',
   'network.meetingTitle': 'Treffen {n}: {title}',
   'network.open': 'Offen',
@@ -332,7 +364,8 @@ export const de: Dictionary = {
   'person.reissue': 'Link neu ausstellen',
   'person.makeNew': 'Neuen Link machen',
   'person.revokeQuestion': 'Link für {name} zurückziehen?',
-  'person.revokeText': '{name} kann das Netzwerk und seine Treffen mit dem Link nicht mehr öffnen, und offene Seiten werden geschlossen. Was geschrieben wurde, bleibt.',
+  'person.revokeText':
+    '{name} kann das Netzwerk und seine Treffen mit dem Link nicht mehr öffnen, und offene Seiten werden geschlossen. Was geschrieben wurde, bleibt.',
   'person.yesRevoke': 'Ja, Link zurückziehen',
   'person.newLinkFor': 'Neuer Link für {name}, nur jetzt gezeigt.',
   'person.oldLinkGone': ' Der alte Link funktioniert nicht mehr.',
@@ -372,21 +405,26 @@ export const de: Dictionary = {
   'print.closed': ' · abgeschlossen {when}',
   'print.stillOpen': ' · noch offen: so liest es sich jetzt',
   'print.present': 'Anwesend:',
-  'print.footer': 'Gedruckt am {when} von {name}. Alle im Netzwerk können sehen, dass diese Kopie gemacht wurde.',
-  'video.endedRevoked': 'Du hast das Video verlassen, weil dein Link zurückgezogen wurde. Bitte das Team um einen neuen Link, falls das ein Versehen ist.',
+  'print.footer':
+    'Gedruckt am {when} von {name}. Alle im Netzwerk können sehen, dass diese Kopie gemacht wurde.',
+  'video.endedRevoked':
+    'Du hast das Video verlassen, weil dein Link zurückgezogen wurde. Bitte das Team um einen neuen Link, falls das ein Versehen ist.',
   'video.endedDuplicate': 'Du bist dem Video von einem anderen Gerät oder Tab aus beigetreten.',
   'video.endedDeleted': 'Das Video dieses Treffens wurde beendet.',
   'video.endedOther': 'Die Videoverbindung ist beendet. Das Dokument ist davon nicht betroffen.',
-  'video.noLongerLets': 'Dein Link lässt dich nicht mehr in dieses Treffen, darum kann das Video nicht starten.',
+  'video.noLongerLets':
+    'Dein Link lässt dich nicht mehr in dieses Treffen, darum kann das Video nicht starten.',
   'video.couldNotStart': 'Das Video konnte nicht starten.',
-  'video.couldNotConnect': 'Das Video konnte sich nicht verbinden ({error}). Das Dokument ist davon nicht betroffen.',
+  'video.couldNotConnect':
+    'Das Video konnte sich nicht verbinden ({error}). Das Dokument ist davon nicht betroffen.',
   'video.unknownError': 'unbekannter Fehler',
   'video.unknown': 'unbekannt',
   'video.roomScreen': 'Raumbildschirm',
   'video.leave': 'Video verlassen',
   'video.close': 'Schließen',
   'video.joining': 'Video wird beigetreten…',
-  'video.deviceProblem': 'Kamera oder Mikrofon konnten nicht geöffnet werden ({error}). Du kannst trotzdem beitreten und zuhören.',
+  'video.deviceProblem':
+    'Kamera oder Mikrofon konnten nicht geöffnet werden ({error}). Du kannst trotzdem beitreten und zuhören.',
   'video.audioOnly': 'Nur Ton',
   'video.cameraOff': 'Kamera aus',
   'video.cameraOn': 'Kamera an',

@@ -267,7 +267,8 @@ export const en = {
   'linkProblem.checkWhole': 'Check that you opened the whole link, exactly as it was sent to you.',
   'linkProblem.askNew':
     'Ask the person who invited you (often the nurse or doctor of the network) to make you a new link. They can do it in a moment on the network page.',
-  'linkProblem.kept': 'Everything written in the meetings is kept, and you will see it again with your new link.',
+  'linkProblem.kept':
+    'Everything written in the meetings is kept, and you will see it again with your new link.',
   'openAgain.lead':
     'This phone or computer does not know who you are, so it cannot show this page. Your personal link tells it.',
   'openAgain.find': 'Find the message in which you got your link, and open the link from there.',
@@ -353,11 +354,13 @@ export const en = {
     'Open your personal link for this network again, or ask the person who invited you for one.',
   'network.meetingN': 'meeting {n}',
   'network.aMeeting': 'a meeting',
-  'network.youAre': 'You are {name}{relation}, {role}. Everyone in the network sees this page, including the log of who did what.',
+  'network.youAre':
+    'You are {name}{relation}, {role}. Everyone in the network sees this page, including the log of who did what.',
   'network.meetings': 'Meetings',
   'network.downloadAll': 'Download all meetings as Markdown',
   'network.people': 'People',
-  'network.askToInvite': 'To invite someone else, ask one of the professionals or {name}: they make the links.',
+  'network.askToInvite':
+    'To invite someone else, ask one of the professionals or {name}: they make the links.',
   'network.activity': 'Activity',
   'network.activityHint':
     'Who joined, viewed, invited or revoked, for everyone to see. It never shows what was written.',
@@ -437,8 +440,7 @@ export const en = {
   'print.closed': ' · closed {when}',
   'print.stillOpen': ' · still open: this is how it reads now',
   'print.present': 'Present:',
-  'print.footer':
-    'Printed {when} by {name}. Everyone in the network can see that this copy was made.',
+  'print.footer': 'Printed {when} by {name}. Everyone in the network can see that this copy was made.',
   // The video room
   'video.endedRevoked':
     'You left the video because your link was revoked. Ask the team for a new link if this is a mistake.',

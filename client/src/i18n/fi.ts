@@ -45,15 +45,19 @@ export const fi: Dictionary = {
   'phase.barLabel': 'Missä kokouksessa ollaan (kuka tahansa voi vaihtaa)',
   'section.dialogue.heading': 'Mitä sanottiin',
   'section.dialogue.hint': 'Kirjoita, mitä kukin sanoo, hänen omin sanoin.',
-  'section.dialogue.placeholder': 'Vielä ei ole kirjoitettu mitään. Käytä alla olevaa ”Lisää mitä sanoin” tai kirjoita tähän.',
+  'section.dialogue.placeholder':
+    'Vielä ei ole kirjoitettu mitään. Käytä alla olevaa ”Lisää mitä sanoin” tai kirjoita tähän.',
   'section.reflections.heading': 'Reflektiot',
-  'section.reflections.hint': 'Varovasti esitettyjä ajatuksia (”Mietin, että…”) ja miten muut niihin vastasivat.',
+  'section.reflections.hint':
+    'Varovasti esitettyjä ajatuksia (”Mietin, että…”) ja miten muut niihin vastasivat.',
   'section.reflections.placeholder': 'Ei vielä reflektioita.',
   'section.plan.heading': 'Suunnitelma',
-  'section.plan.hint': 'Mitä yhdessä päätettiin — tai ”ei päätöksiä tänään”. Eri näkemykset voivat olla rinnakkain.',
+  'section.plan.hint':
+    'Mitä yhdessä päätettiin — tai ”ei päätöksiä tänään”. Eri näkemykset voivat olla rinnakkain.',
   'section.plan.placeholder': 'Ei vielä suunnitelmaa. Käytä alla olevaa ”Lisää suunnitelmaan”.',
   'section.openQuestions.heading': 'Vielä avoinna',
-  'section.openQuestions.hint': 'Kysymykset, joihin ei vielä ole vastausta. Ne siirtyvät seuraavaan tapaamiseen.',
+  'section.openQuestions.hint':
+    'Kysymykset, joihin ei vielä ole vastausta. Ne siirtyvät seuraavaan tapaamiseen.',
   'section.openQuestions.placeholder': 'Ei vielä avoimia kysymyksiä.',
   'section.nothingWritten': 'Tähän ei ole kirjoitettu mitään.',
   'insert.whoIsSpeaking': 'Kuka puhuu?',
@@ -103,15 +107,18 @@ export const fi: Dictionary = {
   'plan.whoWillCall': 'Kuka kutsuu koolle',
   'plan.agreed': 'Sovittu: {summary}',
   'meeting.openLinkAgain': 'Avaa henkilökohtainen linkkisi uudelleen',
-  'meeting.deviceDoesNotKnow': 'Tämä laite ei vielä tiedä, kuka olet. Avaa sinulle lähetetty linkki (viestissä tai sähköpostissa) tällä laitteella, niin pääset suoraan takaisin tänne.',
+  'meeting.deviceDoesNotKnow':
+    'Tämä laite ei vielä tiedä, kuka olet. Avaa sinulle lähetetty linkki (viestissä tai sähköpostissa) tällä laitteella, niin pääset suoraan takaisin tänne.',
   'meeting.notFound': 'Kokousta ei löydy',
-  'meeting.notFoundText': 'Osoitteessa voi olla kirjoitusvirhe, tai kokous kuuluu verkostoon, johon linkkisi ei kuulu. Avaa henkilökohtainen linkkisi uudelleen tai kysy sen lähettäjältä.',
+  'meeting.notFoundText':
+    'Osoitteessa voi olla kirjoitusvirhe, tai kokous kuuluu verkostoon, johon linkkisi ei kuulu. Avaa henkilökohtainen linkkisi uudelleen tai kysy sen lähettäjältä.',
   'meeting.couldNotOpen': 'Kokousta ei voitu avata',
   'meeting.couldNotOpenDot': 'Kokousta ei voitu avata.',
   'meeting.meeting': 'Kokous',
   'meeting.lowerHand': 'Laske käsi',
   'meeting.raiseHand': 'Nosta käsi',
-  'meeting.reflectingBanner': 'Tiimi reflektoi nyt: he puhuvat keskenään siitä, mitä kuulivat, varovasti ja pohtien. Voit kuunnella — ja vastata jälkeenpäin, jos haluat.',
+  'meeting.reflectingBanner':
+    'Tiimi reflektoi nyt: he puhuvat keskenään siitä, mitä kuulivat, varovasti ja pohtien. Voit kuunnella — ja vastata jälkeenpäin, jos haluat.',
   'meeting.respondingBanner': 'Nyt jokainen voi vastata reflektioihin — tai antaa niiden olla.',
   'meeting.title': 'Kokouksen nimi',
   'meeting.facts': 'Kokous {number} · {network} · {link}',
@@ -159,7 +166,8 @@ export const fi: Dictionary = {
   'request.serverAnswered': 'Palvelin vastasi {status}.',
   'closing.close': 'Päätä kokous…',
   'closing.ask': 'Päätetäänkö kokous nyt?',
-  'closing.askText': 'Se, mitä nyt on kirjoitettu, säilyy sellaisena kuin kokouksessa sovittiin. Jokainen voi yhä lisätä jälkiajatuksia; ne merkitään myöhemmin lisätyiksi.',
+  'closing.askText':
+    'Se, mitä nyt on kirjoitettu, säilyy sellaisena kuin kokouksessa sovittiin. Jokainen voi yhä lisätä jälkiajatuksia; ne merkitään myöhemmin lisätyiksi.',
   'closing.yes': 'Kyllä, päätä kokous',
   'closing.notYet': 'Ei vielä',
   'closing.startNext': 'Aloita seuraava kokous',
@@ -172,7 +180,8 @@ export const fi: Dictionary = {
   'revisit.whoWrote': 'Kuka kirjoitti mitä',
   'revisit.markdown': 'Lataa Markdownina',
   'revisit.print': 'Tulosta / tallenna PDF',
-  'revisit.legend': 'Jokainen teksti on värjätty kirjoittajansa värillä. Kun joku kirjoitti toisen puolesta, teksti on kirjoittajan värinen, ja lohkossa kerrotaan, kenen sanoja ne ovat.',
+  'revisit.legend':
+    'Jokainen teksti on värjätty kirjoittajansa värillä. Kun joku kirjoitti toisen puolesta, teksti on kirjoittajan värinen, ja lohkossa kerrotaan, kenen sanoja ne ovat.',
   'revisit.carriedOver': 'siirretty aiemmasta kokouksesta',
   'revisit.newWrittenBy': 'Uutta edellisen käyntisi jälkeen — kirjoitti {name}',
   'revisit.writtenBy': 'Kirjoitti {name}',
@@ -181,7 +190,8 @@ export const fi: Dictionary = {
   'since.text': ': uutta edellisen käyntisi ({when}) jälkeen, muiden lisäämää.',
   'since.markSeen': 'Merkitse nähdyksi',
   'agreed.intro': 'Kuten kokouksessa sovittiin',
-  'agreed.introText': ', kun kokous päätettiin {when}. Tämä versio ei muutu; jälkiajatukset ovat elävässä asiakirjassa.',
+  'agreed.introText':
+    ', kun kokous päätettiin {when}. Tämä versio ei muutu; jälkiajatukset ovat elävässä asiakirjassa.',
   'agreed.loading': 'Sovittua versiota ladataan…',
   'agreed.failed': 'Sovittua versiota ei voitu ladata.',
   'history.kind.auto': 'Kirjoittaessa',
@@ -191,17 +201,21 @@ export const fi: Dictionary = {
   'history.nobodyWriting': 'Kukaan ei kirjoittanut',
   'history.failed': 'Historiaa ei voitu ladata.',
   'history.heading': 'Kokouksen historia',
-  'history.intro': 'Versiot tallentuvat kirjoittamisen aikana ja kun kokous päätetään. Mitään ei kirjoiteta yli: versioon palaaminen lisää sen tekstin uudelleen uusina muutoksina.',
-  'history.restored': 'Version {when} teksti on taas elävässä asiakirjassa, lisättynä sinun uusina muutoksinasi. Kaikki sitä edeltävä on yhä historiassa.',
+  'history.intro':
+    'Versiot tallentuvat kirjoittamisen aikana ja kun kokous päätetään. Mitään ei kirjoiteta yli: versioon palaaminen lisää sen tekstin uudelleen uusina muutoksina.',
+  'history.restored':
+    'Version {when} teksti on taas elävässä asiakirjassa, lisättynä sinun uusina muutoksinasi. Kaikki sitä edeltävä on yhä historiassa.',
   'history.loading': 'Historiaa ladataan…',
-  'history.none': 'Ei vielä versioita. Ensimmäinen tallentuu muutaman minuutin kirjoittamisen jälkeen tai kun kokous päätetään.',
+  'history.none':
+    'Ei vielä versioita. Ensimmäinen tallentuu muutaman minuutin kirjoittamisen jälkeen tai kun kokous päätetään.',
   'history.versionFailed': 'Tätä versiota ei voitu ladata.',
   'history.versionOf': 'Versio {when}',
   'history.backToHistory': 'Takaisin historiaan',
   'history.howItRead': '{kind} · {writers}. Tältä asiakirja näytti silloin; tämä ei muutu.',
   'history.goBack': 'Palaa tähän versioon…',
   'history.bringBack': 'Tuodaanko tämä teksti takaisin elävään asiakirjaan?',
-  'history.bringBackText': ' Se lisätään sinun, {name}, uusina muutoksina kaikkien nähtäväksi. Mitään ei katoa: nykyinen teksti jää historiaan.',
+  'history.bringBackText':
+    ' Se lisätään sinun, {name}, uusina muutoksina kaikkien nähtäväksi. Mitään ei katoa: nykyinen teksti jää historiaan.',
   'history.yesGoBack': 'Kyllä, palaa tähän versioon',
   'history.notNow': 'Ei nyt',
   'history.loadingVersion': 'Versiota ladataan…',
@@ -214,18 +228,24 @@ export const fi: Dictionary = {
   'video.show': 'Näytä',
   'video.document': 'Asiakirja',
   'linkProblem.invalid.title': 'Tämä linkki ei toimi',
-  'linkProblem.invalid.explanation': 'Polyphony ei tunnista linkkiä. Se on voinut katketa tai muuttua, kun se kopioitiin viestiin.',
+  'linkProblem.invalid.explanation':
+    'Polyphony ei tunnista linkkiä. Se on voinut katketa tai muuttua, kun se kopioitiin viestiin.',
   'linkProblem.expired.title': 'Tämä linkki on vanhentunut',
-  'linkProblem.expired.explanation': 'Henkilökohtaiset linkit toimivat rajatun ajan, ja tämän linkin aika on kulunut.',
+  'linkProblem.expired.explanation':
+    'Henkilökohtaiset linkit toimivat rajatun ajan, ja tämän linkin aika on kulunut.',
   'linkProblem.revoked.title': 'Tämä linkki on peruttu',
-  'linkProblem.revoked.explanation': 'Se ei enää toimi: joku verkostosta perui sen, tai sinulle tehtiin uusi linkki sen tilalle.',
+  'linkProblem.revoked.explanation':
+    'Se ei enää toimi: joku verkostosta perui sen, tai sinulle tehtiin uusi linkki sen tilalle.',
   'linkProblem.whatToDo': 'Mitä voit tehdä',
   'linkProblem.checkWhole': 'Tarkista, että avasit koko linkin juuri sellaisena kuin se lähetettiin sinulle.',
-  'linkProblem.askNew': 'Pyydä sinut kutsunutta henkilöä (usein verkoston hoitaja tai lääkäri) tekemään sinulle uusi linkki. Hän voi tehdä sen hetkessä verkoston sivulla.',
+  'linkProblem.askNew':
+    'Pyydä sinut kutsunutta henkilöä (usein verkoston hoitaja tai lääkäri) tekemään sinulle uusi linkki. Hän voi tehdä sen hetkessä verkoston sivulla.',
   'linkProblem.kept': 'Kaikki kokouksissa kirjoitettu säilyy, ja näet sen taas uudella linkilläsi.',
-  'openAgain.lead': 'Tämä puhelin tai tietokone ei tiedä, kuka olet, joten se ei voi näyttää tätä sivua. Henkilökohtainen linkkisi kertoo sen.',
+  'openAgain.lead':
+    'Tämä puhelin tai tietokone ei tiedä, kuka olet, joten se ei voi näyttää tätä sivua. Henkilökohtainen linkkisi kertoo sen.',
   'openAgain.find': 'Etsi viesti, jossa sait linkkisi, ja avaa linkki sieltä.',
-  'openAgain.ask': 'Jos linkki ei enää toimi, pyydä uutta sinut kutsuneelta henkilöltä (esimerkiksi verkoston hoitajalta tai lääkäriltä).',
+  'openAgain.ask':
+    'Jos linkki ei enää toimi, pyydä uutta sinut kutsuneelta henkilöltä (esimerkiksi verkoston hoitajalta tai lääkäriltä).',
   'openAgain.kept': 'Kaikki kokouksissa kirjoitettu säilyy.',
   'plan.nobodyYet': 'kukaan ei ole vielä sanonut',
   'plan.nobodySaidSo': 'kukaan ei ole sanonut niin',
@@ -234,7 +254,8 @@ export const fi: Dictionary = {
   'start.needCentre': 'Kirjoita, kenen verkosto tämä on (etunimi riittää).',
   'start.needName': 'Kirjoita oma nimesi, sellaisena kuin haluat sinua kutsuttavan.',
   'start.couldNotStart': 'Kokousta ei voitu aloittaa.',
-  'start.lead': 'Yksi yhteinen sivu verkostokokoukselle, jonka kaikki osallistujat kirjoittavat yhdessä. Ei tunnuksia: jokainen saa oman linkkinsä.',
+  'start.lead':
+    'Yksi yhteinen sivu verkostokokoukselle, jonka kaikki osallistujat kirjoittavat yhdessä. Ei tunnuksia: jokainen saa oman linkkinsä.',
   'start.whoseNetwork': 'Kenen verkosto tämä on?',
   'start.whoseHint': 'Keskiössä oleva ihminen. Etunimi riittää.',
   'start.whosePlaceholder': 'Esimerkiksi: Anna',
@@ -246,7 +267,8 @@ export const fi: Dictionary = {
   'start.yourRelationPlaceholder': 'Esimerkiksi: psykiatrinen sairaanhoitaja',
   'start.yourRole': 'Roolisi',
   'start.whoIsComing': 'Ketkä tulevat',
-  'start.whoIsComingHint': 'Jokainen saa oman henkilökohtaisen linkin. Jätä nimi tyhjäksi ohittaaksesi rivin; voit kutsua lisää ihmisiä myöhemmin.',
+  'start.whoIsComingHint':
+    'Jokainen saa oman henkilökohtaisen linkin. Jätä nimi tyhjäksi ohittaaksesi rivin; voit kutsua lisää ihmisiä myöhemmin.',
   'start.personN': 'henkilö {n}',
   'start.nameOfPersonN': 'Henkilön {n} nimi',
   'start.relation': 'Suhde',
@@ -261,9 +283,11 @@ export const fi: Dictionary = {
   'start.asName': '(nimellä {name})',
   'start.started': 'Kokous on alkanut',
   'start.personal': 'Jokainen linkki on henkilökohtainen.',
-  'start.personalText': ' Se päästää sisään vain sen ihmisen, hänen roolissaan. Lähetä jokaiselle oma linkkinsä, esimerkiksi tekstiviestillä.',
+  'start.personalText':
+    ' Se päästää sisään vain sen ihmisen, hänen roolissaan. Lähetä jokaiselle oma linkkinsä, esimerkiksi tekstiviestillä.',
   'start.onlyNow': 'Linkit näytetään vain nyt.',
-  'start.onlyNowText': ' Kopioi ne ennen kuin menet kokoukseen. Jos jokin katoaa, tee uusi verkoston sivulla.',
+  'start.onlyNowText':
+    ' Kopioi ne ennen kuin menet kokoukseen. Jos jokin katoaa, tee uusi verkoston sivulla.',
   'start.sendEach': 'Lähetä jokaiselle oma linkkinsä',
   'start.nobodyElse': 'Muita ei ole vielä nimetty. Voit kutsua ihmisiä {link}.',
   'start.networkPage': 'verkoston sivulla',
@@ -290,17 +314,22 @@ export const fi: Dictionary = {
   'network.couldNotOpenHeading': 'Verkoston sivua ei voitu avata',
   'network.opening': 'Verkoston sivua avataan…',
   'network.cannotShow': 'Tätä verkostoa ei voi näyttää',
-  'network.cannotShowLead': 'Osoitteessa on kirjoitusvirhe, tai tällä selaimella avaamasi henkilökohtainen linkki on toiseen verkostoon.',
-  'network.cannotShowWhat': 'Avaa tämän verkoston henkilökohtainen linkkisi uudelleen tai pyydä sellaista sinut kutsuneelta.',
+  'network.cannotShowLead':
+    'Osoitteessa on kirjoitusvirhe, tai tällä selaimella avaamasi henkilökohtainen linkki on toiseen verkostoon.',
+  'network.cannotShowWhat':
+    'Avaa tämän verkoston henkilökohtainen linkkisi uudelleen tai pyydä sellaista sinut kutsuneelta.',
   'network.meetingN': 'kokouksen {n}',
   'network.aMeeting': 'kokouksen',
-  'network.youAre': 'Olet {name}{relation}, {role}. Kaikki verkostossa näkevät tämän sivun, myös lokin siitä, kuka teki mitä.',
+  'network.youAre':
+    'Olet {name}{relation}, {role}. Kaikki verkostossa näkevät tämän sivun, myös lokin siitä, kuka teki mitä.',
   'network.meetings': 'Kokoukset',
   'network.downloadAll': 'Lataa kaikki kokoukset Markdownina',
   'network.people': 'Ihmiset',
-  'network.askToInvite': 'Jos haluat kutsua jonkun, pyydä jotakuta työntekijöistä tai henkilöä {name}: he tekevät linkit.',
+  'network.askToInvite':
+    'Jos haluat kutsua jonkun, pyydä jotakuta työntekijöistä tai henkilöä {name}: he tekevät linkit.',
   'network.activity': 'Tapahtumat',
-  'network.activityHint': 'Kuka liittyi, katsoi, kutsui tai perui, kaikkien nähtävissä. Kirjoitettua tekstiä ei koskaan näytetä.',
+  'network.activityHint':
+    'Kuka liittyi, katsoi, kutsui tai perui, kaikkien nähtävissä. Kirjoitettua tekstiä ei koskaan näytetä.',
   'network.newForYou': 'Uutta sinulle',
   'network.meetingTitle': 'Kokous {n}: {title}',
   'network.open': 'Avoinna',
@@ -332,7 +361,8 @@ export const fi: Dictionary = {
   'person.reissue': 'Tee linkki uudelleen',
   'person.makeNew': 'Tee uusi linkki',
   'person.revokeQuestion': 'Perutaanko linkki: {name}?',
-  'person.revokeText': '{name} ei enää pääse linkillään verkostoon eikä sen kokouksiin, ja hänen avoimet sivunsa sulkeutuvat. Se, mitä hän kirjoitti, säilyy.',
+  'person.revokeText':
+    '{name} ei enää pääse linkillään verkostoon eikä sen kokouksiin, ja hänen avoimet sivunsa sulkeutuvat. Se, mitä hän kirjoitti, säilyy.',
   'person.yesRevoke': 'Kyllä, peru linkki',
   'person.newLinkFor': 'Uusi linkki: {name}. Näytetään vain nyt.',
   'person.oldLinkGone': ' Vanha linkki ei enää toimi.',
@@ -373,7 +403,8 @@ export const fi: Dictionary = {
   'print.stillOpen': ' · yhä avoinna: tältä se näyttää nyt',
   'print.present': 'Paikalla:',
   'print.footer': 'Tulostettu {when}, tulostaja {name}. Kaikki verkostossa näkevät, että tämä kopio tehtiin.',
-  'video.endedRevoked': 'Poistuit videosta, koska linkkisi peruttiin. Pyydä tiimiltä uusi linkki, jos tämä on erehdys.',
+  'video.endedRevoked':
+    'Poistuit videosta, koska linkkisi peruttiin. Pyydä tiimiltä uusi linkki, jos tämä on erehdys.',
   'video.endedDuplicate': 'Liityit videoon toisella laitteella tai välilehdellä.',
   'video.endedDeleted': 'Tämän kokouksen video päätettiin.',
   'video.endedOther': 'Videoyhteys päättyi. Asiakirjaan tämä ei vaikuta.',

@@ -15,7 +15,14 @@
  */
 import { createElement, Fragment, type ReactNode, useSyncExternalStore } from 'react';
 import { en } from './en';
-import { fill, type ParamValue, type Placeholders, type Plural, pluralForm, splitPlaceholders } from './format';
+import {
+  fill,
+  type ParamValue,
+  type Placeholders,
+  type Plural,
+  pluralForm,
+  splitPlaceholders,
+} from './format';
 import { browserLanguage, isLanguage, type Language } from './languages';
 
 export { LANGUAGE_NAMES, LANGUAGES, type Language } from './languages';

@@ -50,7 +50,8 @@ export const sv: Dictionary = {
   'section.reflections.hint': 'Tankar som erbjuds försiktigt (”Jag undrar…”), och hur de andra svarade.',
   'section.reflections.placeholder': 'Inga reflektioner än.',
   'section.plan.heading': 'Plan',
-  'section.plan.hint': 'Vad som beslutades tillsammans — eller ”inga beslut i dag”. Olika synsätt kan stå sida vid sida.',
+  'section.plan.hint':
+    'Vad som beslutades tillsammans — eller ”inga beslut i dag”. Olika synsätt kan stå sida vid sida.',
   'section.plan.placeholder': 'Ingen plan än. Använd ”Lägg till i planen” nedan.',
   'section.openQuestions.heading': 'Ännu inte känt',
   'section.openQuestions.hint': 'Frågor som fortfarande är öppna. De följer med till nästa möte.',
@@ -103,15 +104,18 @@ export const sv: Dictionary = {
   'plan.whoWillCall': 'Vem sammankallar',
   'plan.agreed': 'Överenskommet: {summary}',
   'meeting.openLinkAgain': 'Öppna din personliga länk igen',
-  'meeting.deviceDoesNotKnow': 'Den här enheten vet ännu inte vem du är. Öppna länken du fick (i ett meddelande eller e-post) på den här enheten, så kommer du direkt tillbaka hit.',
+  'meeting.deviceDoesNotKnow':
+    'Den här enheten vet ännu inte vem du är. Öppna länken du fick (i ett meddelande eller e-post) på den här enheten, så kommer du direkt tillbaka hit.',
   'meeting.notFound': 'Mötet hittades inte',
-  'meeting.notFoundText': 'Adressen kan vara felskriven, eller så hör mötet till ett nätverk som din länk inte gäller. Öppna din personliga länk igen, eller fråga den som skickade den.',
+  'meeting.notFoundText':
+    'Adressen kan vara felskriven, eller så hör mötet till ett nätverk som din länk inte gäller. Öppna din personliga länk igen, eller fråga den som skickade den.',
   'meeting.couldNotOpen': 'Mötet kunde inte öppnas',
   'meeting.couldNotOpenDot': 'Mötet kunde inte öppnas.',
   'meeting.meeting': 'Möte',
   'meeting.lowerHand': 'Ta ner handen',
   'meeting.raiseHand': 'Räck upp handen',
-  'meeting.reflectingBanner': 'Teamet reflekterar nu: de talar med varandra om vad de hörde, försiktigt. Du kan lyssna — och svara efteråt, om du vill.',
+  'meeting.reflectingBanner':
+    'Teamet reflekterar nu: de talar med varandra om vad de hörde, försiktigt. Du kan lyssna — och svara efteråt, om du vill.',
   'meeting.respondingBanner': 'Nu kan alla svara på reflektionerna — eller låta dem vara.',
   'meeting.title': 'Mötets namn',
   'meeting.facts': 'Möte {number} · {network} · {link}',
@@ -159,7 +163,8 @@ export const sv: Dictionary = {
   'request.serverAnswered': 'Servern svarade {status}.',
   'closing.close': 'Avsluta mötet…',
   'closing.ask': 'Avsluta mötet nu?',
-  'closing.askText': 'Det som är skrivet nu sparas så som det kom överens om i mötet. Alla kan fortfarande lägga till eftertankar; de märks som tillagda senare.',
+  'closing.askText':
+    'Det som är skrivet nu sparas så som det kom överens om i mötet. Alla kan fortfarande lägga till eftertankar; de märks som tillagda senare.',
   'closing.yes': 'Ja, avsluta mötet',
   'closing.notYet': 'Inte än',
   'closing.startNext': 'Starta nästa möte',
@@ -172,7 +177,8 @@ export const sv: Dictionary = {
   'revisit.whoWrote': 'Vem skrev vad',
   'revisit.markdown': 'Ladda ner som Markdown',
   'revisit.print': 'Skriv ut / spara som PDF',
-  'revisit.legend': 'Varje textbit har färgen hos den som skrev den. När någon skrev åt en annan person har texten skrivarens färg, och blocket visar vems ord det är.',
+  'revisit.legend':
+    'Varje textbit har färgen hos den som skrev den. När någon skrev åt en annan person har texten skrivarens färg, och blocket visar vems ord det är.',
   'revisit.carriedOver': 'överfört från ett tidigare möte',
   'revisit.newWrittenBy': 'Nytt sedan ditt senaste besök — skrivet av {name}',
   'revisit.writtenBy': 'Skrivet av {name}',
@@ -181,7 +187,8 @@ export const sv: Dictionary = {
   'since.text': ': nytt sedan ditt senaste besök ({when}), tillagt av andra.',
   'since.markSeen': 'Markera som sett',
   'agreed.intro': 'Som överenskommet i mötet',
-  'agreed.introText': ', när det avslutades {when}. Den här versionen ändras inte; eftertankar finns i det levande dokumentet.',
+  'agreed.introText':
+    ', när det avslutades {when}. Den här versionen ändras inte; eftertankar finns i det levande dokumentet.',
   'agreed.loading': 'Den överenskomna versionen laddas…',
   'agreed.failed': 'Den överenskomna versionen kunde inte laddas.',
   'history.kind.auto': 'Under skrivandet',
@@ -191,17 +198,21 @@ export const sv: Dictionary = {
   'history.nobodyWriting': 'Ingen skrev',
   'history.failed': 'Historiken kunde inte laddas.',
   'history.heading': 'Mötets historik',
-  'history.intro': 'Versioner sparas medan man skriver och när mötet avslutas. Inget skrivs någonsin över: att gå tillbaka till en version lägger till dess text igen som nya ändringar.',
-  'history.restored': 'Texten från {when} finns åter i det levande dokumentet, tillagd som nya ändringar av dig. Allt före den finns kvar i historiken.',
+  'history.intro':
+    'Versioner sparas medan man skriver och när mötet avslutas. Inget skrivs någonsin över: att gå tillbaka till en version lägger till dess text igen som nya ändringar.',
+  'history.restored':
+    'Texten från {when} finns åter i det levande dokumentet, tillagd som nya ändringar av dig. Allt före den finns kvar i historiken.',
   'history.loading': 'Historiken laddas…',
-  'history.none': 'Inga versioner än. Den första sparas efter några minuters skrivande, eller när mötet avslutas.',
+  'history.none':
+    'Inga versioner än. Den första sparas efter några minuters skrivande, eller när mötet avslutas.',
   'history.versionFailed': 'Den här versionen kunde inte laddas.',
   'history.versionOf': 'Version från {when}',
   'history.backToHistory': 'Tillbaka till historiken',
   'history.howItRead': '{kind} · {writers}. Så här såg dokumentet ut då; det ändras inte.',
   'history.goBack': 'Gå tillbaka till den här versionen…',
   'history.bringBack': 'Ta tillbaka den här texten till det levande dokumentet?',
-  'history.bringBackText': ' Den läggs till som nya ändringar av dig, {name}, synligt för alla. Inget går förlorat: det som står nu finns kvar i historiken.',
+  'history.bringBackText':
+    ' Den läggs till som nya ändringar av dig, {name}, synligt för alla. Inget går förlorat: det som står nu finns kvar i historiken.',
   'history.yesGoBack': 'Ja, gå tillbaka till den här versionen',
   'history.notNow': 'Inte nu',
   'history.loadingVersion': 'Versionen laddas…',
@@ -214,18 +225,24 @@ export const sv: Dictionary = {
   'video.show': 'Visa',
   'video.document': 'Dokument',
   'linkProblem.invalid.title': 'Den här länken fungerar inte',
-  'linkProblem.invalid.explanation': 'Polyphony känner inte igen länken. Den kan ha blivit avkortad eller felskriven när den kopierades till ett meddelande.',
+  'linkProblem.invalid.explanation':
+    'Polyphony känner inte igen länken. Den kan ha blivit avkortad eller felskriven när den kopierades till ett meddelande.',
   'linkProblem.expired.title': 'Den här länken har gått ut',
-  'linkProblem.expired.explanation': 'Personliga länkar fungerar en begränsad tid, och den här länkens tid är slut.',
+  'linkProblem.expired.explanation':
+    'Personliga länkar fungerar en begränsad tid, och den här länkens tid är slut.',
   'linkProblem.revoked.title': 'Den här länken har återkallats',
-  'linkProblem.revoked.explanation': 'Den fungerar inte längre: någon i nätverket avslutade den, eller så gjordes en ny länk åt dig i stället.',
+  'linkProblem.revoked.explanation':
+    'Den fungerar inte längre: någon i nätverket avslutade den, eller så gjordes en ny länk åt dig i stället.',
   'linkProblem.whatToDo': 'Vad du kan göra',
   'linkProblem.checkWhole': 'Kontrollera att du öppnade hela länken, precis som den skickades till dig.',
-  'linkProblem.askNew': 'Be den som bjöd in dig (ofta nätverkets sjuksköterska eller läkare) att göra en ny länk åt dig. Det går på ett ögonblick på nätverkets sida.',
+  'linkProblem.askNew':
+    'Be den som bjöd in dig (ofta nätverkets sjuksköterska eller läkare) att göra en ny länk åt dig. Det går på ett ögonblick på nätverkets sida.',
   'linkProblem.kept': 'Allt som skrivits i mötena finns kvar, och du ser det igen med din nya länk.',
-  'openAgain.lead': 'Den här telefonen eller datorn vet inte vem du är, så den kan inte visa sidan. Din personliga länk berättar det.',
+  'openAgain.lead':
+    'Den här telefonen eller datorn vet inte vem du är, så den kan inte visa sidan. Din personliga länk berättar det.',
   'openAgain.find': 'Leta upp meddelandet där du fick din länk och öppna länken därifrån.',
-  'openAgain.ask': 'Om länken inte fungerar längre, be den som bjöd in dig (till exempel nätverkets sjuksköterska eller läkare) om en ny.',
+  'openAgain.ask':
+    'Om länken inte fungerar längre, be den som bjöd in dig (till exempel nätverkets sjuksköterska eller läkare) om en ny.',
   'openAgain.kept': 'Allt som skrivits i mötena finns kvar.',
   'plan.nobodyYet': 'ingen har sagt något än',
   'plan.nobodySaidSo': 'ingen har sagt det',
@@ -234,7 +251,8 @@ export const sv: Dictionary = {
   'start.needCentre': 'Skriv vems nätverk det här är (ett förnamn räcker).',
   'start.needName': 'Skriv ditt eget namn, så som du vill bli kallad.',
   'start.couldNotStart': 'Mötet kunde inte startas.',
-  'start.lead': 'En gemensam sida för ett nätverksmöte, skriven tillsammans av alla som är med. Inga konton: var och en får sin egen länk.',
+  'start.lead':
+    'En gemensam sida för ett nätverksmöte, skriven tillsammans av alla som är med. Inga konton: var och en får sin egen länk.',
   'start.whoseNetwork': 'Vems nätverk är det här?',
   'start.whoseHint': 'Personen i centrum. Ett förnamn räcker.',
   'start.whosePlaceholder': 'Till exempel: Anna',
@@ -246,7 +264,8 @@ export const sv: Dictionary = {
   'start.yourRelationPlaceholder': 'Till exempel: psykiatrisjuksköterska',
   'start.yourRole': 'Din roll',
   'start.whoIsComing': 'Vilka kommer',
-  'start.whoIsComingHint': 'Alla får sin egen personliga länk. Lämna ett namn tomt för att hoppa över raden; du kan bjuda in fler senare.',
+  'start.whoIsComingHint':
+    'Alla får sin egen personliga länk. Lämna ett namn tomt för att hoppa över raden; du kan bjuda in fler senare.',
   'start.personN': 'person {n}',
   'start.nameOfPersonN': 'Namn på person {n}',
   'start.relation': 'Relation',
@@ -261,14 +280,17 @@ export const sv: Dictionary = {
   'start.asName': '(som {name})',
   'start.started': 'Mötet har börjat',
   'start.personal': 'Varje länk är personlig.',
-  'start.personalText': ' Den släpper bara in den personen, i sin roll. Skicka var och en sin egen länk, till exempel med sms.',
+  'start.personalText':
+    ' Den släpper bara in den personen, i sin roll. Skicka var och en sin egen länk, till exempel med sms.',
   'start.onlyNow': 'Länkarna visas bara nu.',
-  'start.onlyNowText': ' Kopiera dem innan du går till mötet. Om någon kommer bort, gör en ny på nätverkets sida.',
+  'start.onlyNowText':
+    ' Kopiera dem innan du går till mötet. Om någon kommer bort, gör en ny på nätverkets sida.',
   'start.sendEach': 'Skicka var och en sin egen länk',
   'start.nobodyElse': 'Ingen annan har namngetts än. Du kan bjuda in personer på {link}.',
   'start.networkPage': 'nätverkets sida',
   'start.yourOwnLink': 'Din egen länk',
-  'start.alreadyIn': 'Den här webbläsaren är redan inne. Använd länken för att öppna mötet på en annan enhet.',
+  'start.alreadyIn':
+    'Den här webbläsaren är redan inne. Använd länken för att öppna mötet på en annan enhet.',
   'start.openNetworkPage': 'Öppna nätverkets sida',
   'start.goToMeeting': 'Gå till mötet',
   'invitation.yourOwnLink': 'Din egen länk',
@@ -290,17 +312,22 @@ export const sv: Dictionary = {
   'network.couldNotOpenHeading': 'Nätverkets sida kunde inte öppnas',
   'network.opening': 'Nätverkets sida öppnas…',
   'network.cannotShow': 'Det här nätverket kan inte visas',
-  'network.cannotShowLead': 'Antingen är adressen felskriven, eller så gäller den personliga länk du öppnade i webbläsaren ett annat nätverk.',
-  'network.cannotShowWhat': 'Öppna din personliga länk till det här nätverket igen, eller be den som bjöd in dig om en.',
+  'network.cannotShowLead':
+    'Antingen är adressen felskriven, eller så gäller den personliga länk du öppnade i webbläsaren ett annat nätverk.',
+  'network.cannotShowWhat':
+    'Öppna din personliga länk till det här nätverket igen, eller be den som bjöd in dig om en.',
   'network.meetingN': 'möte {n}',
   'network.aMeeting': 'ett möte',
-  'network.youAre': 'Du är {name}{relation}, {role}. Alla i nätverket ser den här sidan, även loggen över vem som gjorde vad.',
+  'network.youAre':
+    'Du är {name}{relation}, {role}. Alla i nätverket ser den här sidan, även loggen över vem som gjorde vad.',
   'network.meetings': 'Möten',
   'network.downloadAll': 'Ladda ner alla möten som Markdown',
   'network.people': 'Personer',
-  'network.askToInvite': 'För att bjuda in någon annan, fråga någon av de professionella eller {name}: de gör länkarna.',
+  'network.askToInvite':
+    'För att bjuda in någon annan, fråga någon av de professionella eller {name}: de gör länkarna.',
   'network.activity': 'Aktivitet',
-  'network.activityHint': 'Vem som gick med, tittade, bjöd in eller återkallade, synligt för alla. Det som skrivits visas aldrig här.',
+  'network.activityHint':
+    'Vem som gick med, tittade, bjöd in eller återkallade, synligt för alla. Det som skrivits visas aldrig här.',
   'network.newForYou': 'Nytt för dig',
   'network.meetingTitle': 'Möte {n}: {title}',
   'network.open': 'Öppet',
@@ -332,7 +359,8 @@ export const sv: Dictionary = {
   'person.reissue': 'Ny länk',
   'person.makeNew': 'Gör en ny länk',
   'person.revokeQuestion': 'Återkalla länken för {name}?',
-  'person.revokeText': '{name} kommer inte längre att kunna öppna nätverket eller dess möten med sin länk, och öppna sidor stängs. Det som skrivits finns kvar.',
+  'person.revokeText':
+    '{name} kommer inte längre att kunna öppna nätverket eller dess möten med sin länk, och öppna sidor stängs. Det som skrivits finns kvar.',
   'person.yesRevoke': 'Ja, återkalla länken',
   'person.newLinkFor': 'Ny länk för {name}, visas bara nu.',
   'person.oldLinkGone': ' Den gamla länken fungerar inte längre.',
@@ -373,7 +401,8 @@ export const sv: Dictionary = {
   'print.stillOpen': ' · fortfarande öppet: så här ser det ut nu',
   'print.present': 'Närvarande:',
   'print.footer': 'Utskrivet {when} av {name}. Alla i nätverket kan se att den här kopian gjordes.',
-  'video.endedRevoked': 'Du lämnade videon eftersom din länk återkallades. Be teamet om en ny länk om det är ett misstag.',
+  'video.endedRevoked':
+    'Du lämnade videon eftersom din länk återkallades. Be teamet om en ny länk om det är ett misstag.',
   'video.endedDuplicate': 'Du gick med i videon från en annan enhet eller flik.',
   'video.endedDeleted': 'Videon för det här mötet avslutades.',
   'video.endedOther': 'Videoanslutningen bröts. Dokumentet påverkas inte.',
@@ -386,7 +415,8 @@ export const sv: Dictionary = {
   'video.leave': 'Lämna videon',
   'video.close': 'Stäng',
   'video.joining': 'Går med i videon…',
-  'video.deviceProblem': 'Kameran eller mikrofonen kunde inte öppnas ({error}). Du kan ändå gå med och lyssna.',
+  'video.deviceProblem':
+    'Kameran eller mikrofonen kunde inte öppnas ({error}). Du kan ändå gå med och lyssna.',
   'video.audioOnly': 'Bara ljud',
   'video.cameraOff': 'Kamera av',
   'video.cameraOn': 'Kamera på',

@@ -1,6 +1,7 @@
 /** `/link-problem?reason=invalid|expired|revoked`: a personal link did not work; what that means, what to do. */
-import { useT } from '../i18n';
+
 import { useEffect } from 'react';
+import { useT } from '../i18n';
 import '../ui/network.css';
 
 const REASONS = ['invalid', 'expired', 'revoked'] as const;

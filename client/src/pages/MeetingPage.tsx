@@ -3,7 +3,7 @@
  * raised hand), where I am, the plan's "no decisions today" and next meeting, closing, the version as
  * agreed, and an honest save status. Who I am comes from the invitation (the session cookie).
  */
-import { tx, useT } from '../i18n';
+
 import {
   type AttendanceEntry,
   can,
@@ -19,6 +19,7 @@ import { ApiRequestError, getMeeting } from '../api/meetings';
 import { type MeetingPeople, MeetingPeopleContext } from '../editor/MeetingContext';
 import { RevisitMarking } from '../editor/RevisitMarking';
 import { SectionEditor } from '../editor/SectionEditor';
+import { tx, useT } from '../i18n';
 import {
   useMapEntries,
   useMeetingSession,
@@ -31,10 +32,10 @@ import type { MeetingSession, MeetingUser } from '../sync/MeetingSession';
 import { AgreedView } from '../ui/AgreedView';
 import { loadColor, PALETTE, saveColor } from '../ui/colour';
 import { HistoryPanel } from '../ui/HistoryPanel';
+import { LanguageBar, LanguagePicker } from '../ui/LanguagePicker';
 import { ClosedBanner, CloseMeetingControl } from '../ui/MeetingClosing';
 import { PhaseBar } from '../ui/PhaseBar';
 import { NextMeetingPanel, NoDecisionsToday } from '../ui/PlanExtras';
-import { LanguageBar, LanguagePicker } from '../ui/LanguagePicker';
 import { readPhase } from '../ui/phases';
 import { ReadOnlyBadge } from '../ui/ReadOnlyBadge';
 import { RevisitBar, WhoWroteLegend } from '../ui/RevisitBar';
@@ -80,7 +81,7 @@ export function MeetingPage({ meetingId }: { meetingId: string }) {
     return () => {
       current = false;
     };
-  }, [meetingId]);
+  }, [meetingId, t]);
 
   if (lookup.state === 'loading') {
     return (

@@ -3,15 +3,15 @@
  * starting the next meeting, and the activity log. Every member sees all of it (transparency); only the
  * buttons differ by role.
  */
-import { t, tx, useLanguage, useT } from '../i18n';
+
 import {
   type ActivityEntry,
   can,
   type Invitation,
   type NetworkDetail,
   type Participant,
-  type SearchHit,
   SECTIONS,
+  type SearchHit,
   type SectionName,
   type TimelineMeeting,
 } from '@polyphony/shared';
@@ -27,13 +27,14 @@ import {
 } from '../api/networks';
 import { ApiRequestError, needsLinkAgain } from '../api/request';
 import { sectionText } from '../editor/sections';
+import { t, tx, useLanguage, useT } from '../i18n';
 import { AppHeader } from '../ui/AppHeader';
 import { activitySentence } from '../ui/activity';
 import { InvitationCard } from '../ui/InvitationCard';
+import { LanguageBar } from '../ui/LanguagePicker';
 import { navigate } from '../ui/navigation';
 import { OpenLinkAgain } from '../ui/OpenLinkAgain';
 import { type PersonDraft, PersonFields } from '../ui/PersonFields';
-import { LanguageBar } from '../ui/LanguagePicker';
 import { roleShortLabel } from '../ui/roles';
 import { dateTime, longDate, shortDate, timeAgo } from '../ui/time';
 import '../ui/network.css';
@@ -75,7 +76,7 @@ export function NetworkPage({ networkId }: { networkId: string }) {
             : { state: 'failed', message: errorMessage(error, t('network.couldNotOpen')) },
         );
     }
-  }, [networkId]);
+  }, [networkId, t]);
 
   useEffect(() => {
     void refresh();
@@ -267,7 +268,9 @@ function TimelineItem({ meeting }: { meeting: TimelineMeeting }) {
         <p className="muted">{open ? t('network.noPlanYet') : t('network.noPlan')}</p>
       )}
       <a className="button" href={meeting.path}>
-        {open ? t('network.goToMeeting', { n: meeting.number }) : t('network.readMeeting', { n: meeting.number })}
+        {open
+          ? t('network.goToMeeting', { n: meeting.number })
+          : t('network.readMeeting', { n: meeting.number })}
       </a>
     </li>
   );
@@ -409,7 +412,9 @@ function PersonItem({ networkId, person, isMe, mayManage, onChanged }: PersonIte
         <p className="person-item__details">{details}</p>
         <p className="person-item__meta">
           <span>
-            {person.lastSeenAt ? t('person.lastHere', { ago: timeAgo(person.lastSeenAt) }) : t('person.notHereYet')}
+            {person.lastSeenAt
+              ? t('person.lastHere', { ago: timeAgo(person.lastSeenAt) })
+              : t('person.notHereYet')}
           </span>
           <span className={`link-state link-state--${person.link.state}`} data-testid="link-state">
             {linkStateText(person)}

@@ -6,7 +6,7 @@
  * opens the browser's print window; printing (from the button or the browser's menu) is written to the
  * network's activity log, like every export.
  */
-import { type MessageKey, useT } from '../i18n';
+
 import { type AttendanceEntry, DocumentTypes, type MeetingDetail, SECTIONS } from '@polyphony/shared';
 import { useEffect, useMemo, useState } from 'react';
 import { logPrintExport } from '../api/history';
@@ -14,6 +14,7 @@ import { getMeeting } from '../api/meetings';
 import { type MeetingPeople, MeetingPeopleContext } from '../editor/MeetingContext';
 import { SectionEditor } from '../editor/SectionEditor';
 import { formatWhen } from '../editor/time';
+import { type MessageKey, useT } from '../i18n';
 import { useMapEntries, useMeetingSession } from '../sync/hooks';
 import type { MeetingSession } from '../sync/MeetingSession';
 import { NextMeetingPanel, NoDecisionsToday } from '../ui/PlanExtras';
@@ -38,7 +39,7 @@ export function PrintPage({ meetingId }: { meetingId: string }) {
     getMeeting(meetingId).then(setDetail, (error: unknown) =>
       setFailure(error instanceof Error ? error.message : t('meeting.couldNotOpenDot')),
     );
-  }, [meetingId]);
+  }, [meetingId, t]);
   useEffect(() => {
     setSynced(false);
     return session?.whenSynced(() => setSynced(true));

@@ -6,9 +6,9 @@ import type { MeResponse, StartNetworkResponse } from '@polyphony/shared';
 import { type FormEvent, useEffect, useRef, useState } from 'react';
 import { getMe, startNetwork } from '../api/networks';
 import { ApiRequestError } from '../api/request';
+import { tx, useT } from '../i18n';
 import { InvitationCard } from '../ui/InvitationCard';
 import { type PersonDraft, PersonFields } from '../ui/PersonFields';
-import { tx, useT } from '../i18n';
 import '../ui/network.css';
 
 interface Row extends PersonDraft {
@@ -160,7 +160,9 @@ function StartForm({ onStarted }: { onStarted: (started: StartNetworkResponse) =
                     }
                     nameLabel={t('start.nameOfPersonN', { n: index + 1 })}
                     relationLabel={t('start.relation')}
-                    relationPlaceholder={row.role === 'person_at_centre' ? '' : t('start.relationPlaceholder')}
+                    relationPlaceholder={
+                      row.role === 'person_at_centre' ? '' : t('start.relationPlaceholder')
+                    }
                     roleLabel={t('start.role')}
                     extra={
                       <button

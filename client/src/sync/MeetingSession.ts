@@ -19,8 +19,8 @@ import {
 import { IndexeddbPersistence } from 'y-indexeddb';
 import { WebsocketProvider } from 'y-websocket';
 import * as Y from 'yjs';
-import { type CountedSocket, countingWebSocket } from './CountingWebSocket';
 import type { PlainMessageKey } from '../i18n';
+import { type CountedSocket, countingWebSocket } from './CountingWebSocket';
 import { closeMessage } from './closeMessages';
 
 /** The states of the save indicator. */

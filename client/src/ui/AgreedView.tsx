@@ -2,7 +2,7 @@
  * The version "as agreed in the meeting": the frozen state the server kept when the meeting was closed,
  * loaded into a Y.Doc of its own and shown with the same blocks, read-only, with no connection.
  */
-import { useT } from '../i18n';
+
 import { SECTIONS } from '@polyphony/shared';
 import { useEffect, useState } from 'react';
 import * as Y from 'yjs';
@@ -10,6 +10,7 @@ import { getAgreedVersion } from '../api/meetings';
 import { type MeetingPeople, MeetingPeopleContext } from '../editor/MeetingContext';
 import { SectionEditor } from '../editor/SectionEditor';
 import { formatWhen } from '../editor/time';
+import { useT } from '../i18n';
 import type { MeetingUser } from '../sync/MeetingSession';
 
 /** A frozen version, as it loads. */

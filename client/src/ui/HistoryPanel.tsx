@@ -3,13 +3,14 @@
  * writing; reading any of them (read-only, with the same blocks); the version as agreed one tap away;
  * and going back to a version, which the server does as new edits by this person, so nothing is lost.
  */
-import { t, useLanguage } from '../i18n';
+
 import { SECTIONS, type VersionKind, type VersionList, type VersionSummary } from '@polyphony/shared';
 import { useCallback, useEffect, useState } from 'react';
 import { getVersion, getVersions, restoreVersion } from '../api/history';
 import { type MeetingPeople, MeetingPeopleContext } from '../editor/MeetingContext';
 import { SectionEditor } from '../editor/SectionEditor';
 import { formatWhen } from '../editor/time';
+import { t, useLanguage } from '../i18n';
 import type { MeetingUser } from '../sync/MeetingSession';
 import { useFrozenDoc } from './AgreedView';
 
@@ -91,9 +92,7 @@ export function HistoryPanel({
           {t('closing.backToLiving')}
         </button>
       </div>
-      <p className="hint">
-        {t('history.intro')}
-      </p>
+      <p className="hint">{t('history.intro')}</p>
       {restored && (
         <p className="note" role="status" data-testid="restored-note">
           {t('history.restored', { when: restored })}
@@ -110,11 +109,7 @@ export function HistoryPanel({
           {list.message}
         </p>
       )}
-      {list.state === 'ready' && versions.length === 0 && (
-        <p className="calm-note">
-          {t('history.none')}
-        </p>
-      )}
+      {list.state === 'ready' && versions.length === 0 && <p className="calm-note">{t('history.none')}</p>}
       <ol className="versions" data-testid="versions">
         {versions.map((version) => (
           <li key={version.id} className="version" data-testid="version" data-kind={version.kind}>

@@ -1,7 +1,8 @@
 /** One person's personal link, shown once: the link, a Copy button and a QR code to scan in the room. */
-import { useT } from '../i18n';
+
 import type { Invitation } from '@polyphony/shared';
 import { useId, useState } from 'react';
+import { useT } from '../i18n';
 import { copyText } from './copyText';
 import { QrCode } from './QrCode';
 import { roleShortLabel } from './roles';
@@ -63,9 +64,7 @@ export function InvitationCard({ invitation, isYou = false }: InvitationCardProp
       <figure className="invitation__qr">
         <QrCode url={url} label={isYou ? t('invitation.qrYour') : t('invitation.qrTheirs', { name })} />
         <figcaption className="hint">
-          {isYou
-            ? t('invitation.scanYours')
-            : t('invitation.scanTheirs', { name })}
+          {isYou ? t('invitation.scanYours') : t('invitation.scanTheirs', { name })}
         </figcaption>
       </figure>
     </li>

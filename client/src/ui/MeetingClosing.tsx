@@ -3,10 +3,11 @@
  * manages meetings; then, for everyone, the line that says it was closed and that afterthoughts are
  * still welcome, the one-tap "As agreed in the meeting", and "Start the next meeting".
  */
-import { t, useLanguage } from '../i18n';
+
 import { useState } from 'react';
 import { closeMeeting, startNextMeeting } from '../api/meetings';
 import { formatWhen } from '../editor/time';
+import { t, useLanguage } from '../i18n';
 import { navigate } from './navigation';
 
 function failure(error: unknown): string {

@@ -1,6 +1,7 @@
 /** What a person sees when this browser holds no valid session (HTTP 401): open your personal link again. */
-import { useT } from '../i18n';
+
 import { useEffect } from 'react';
+import { useT } from '../i18n';
 import './network.css';
 
 /** "Please open your personal link again", with what that means and what to do. */
@@ -14,9 +15,7 @@ export function OpenLinkAgain() {
     <main className="notice" data-testid="open-link-again">
       <p className="brand small">Polyphony</p>
       <h1>{heading}</h1>
-      <p className="lead">
-        {t('openAgain.lead')}
-      </p>
+      <p className="lead">{t('openAgain.lead')}</p>
       <ul className="plain-steps">
         <li>{t('openAgain.find')}</li>
         <li>{t('openAgain.ask')}</li>

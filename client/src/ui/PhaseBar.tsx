@@ -18,11 +18,7 @@ export function PhaseBar({
 }) {
   const t = useT();
   return (
-    <nav
-      className="phase-bar"
-      aria-label={t('phase.barLabel')}
-      data-testid="phase-bar"
-    >
+    <nav className="phase-bar" aria-label={t('phase.barLabel')} data-testid="phase-bar">
       <ol className="phase-list">
         {PHASES.map((each) => (
           <li key={each}>

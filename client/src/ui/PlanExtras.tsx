@@ -2,11 +2,12 @@
  * Beside the plan: "no decisions today" (a legitimate outcome, said plainly) and the next meeting as
  * agreed in the room — a day and time, or "when it is needed", and who will call it together.
  */
-import { useT } from '../i18n';
+
 import { MetaKeys, type NextMeeting } from '@polyphony/shared';
 import { useEffect, useId, useState } from 'react';
 import type * as Y from 'yjs';
 import { formatMeetingTime } from '../editor/time';
+import { useT } from '../i18n';
 import { useMetaValue } from '../sync/hooks';
 
 function readNext(value: unknown): NextMeeting | null {

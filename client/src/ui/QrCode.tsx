@@ -1,6 +1,7 @@
 /** A QR code of a link, for someone in the room to scan with their phone. The library loads on first use. */
-import { useT } from '../i18n';
+
 import { useEffect, useState } from 'react';
+import { useT } from '../i18n';
 
 /** The QR code as an image; its alt text says whose link it is. */
 export function QrCode({ url, label, size = 176 }: { url: string; label: string; size?: number }) {

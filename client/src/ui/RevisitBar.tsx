@@ -3,9 +3,10 @@
  * history, "who wrote what", and keeping a copy (Markdown, or a print-ready page to print or save as
  * PDF). Every export is written to the network's activity log by the server.
  */
-import { useT } from '../i18n';
+
 import { meetingMarkdownUrl } from '../api/history';
 import { type AuthorColour, NOBODY_COLOUR } from '../editor/RevisitMarking';
+import { useT } from '../i18n';
 
 interface RevisitBarProps {
   meetingId: string;
@@ -64,9 +65,7 @@ export function WhoWroteLegend({ people }: { people: AuthorColour[] }) {
   const t = useT();
   return (
     <div className="who-wrote" data-testid="who-wrote-legend">
-      <p className="who-wrote__intro">
-        {t('revisit.legend')}
-      </p>
+      <p className="who-wrote__intro">{t('revisit.legend')}</p>
       <ul className="who-wrote__people">
         {people.map((person) => (
           <li key={person.id}>

@@ -4,13 +4,14 @@
  * when they mark it, while the page is in view (every little while) and when they leave the page; the
  * highlights of this visit stay until they mark them as seen, so nothing vanishes under their eyes.
  */
-import { useT } from '../i18n';
+
 import { SECTIONS } from '@polyphony/shared';
 import { useCallback, useEffect, useState } from 'react';
 import * as Y from 'yjs';
 import { fromBase64, getSeen, putSeen } from '../api/history';
 import type { RevisitMarking } from '../editor/RevisitMarking';
 import { formatWhen } from '../editor/time';
+import { useT } from '../i18n';
 import type { MeetingSession } from '../sync/MeetingSession';
 
 /** While the page is in view, the last-seen point follows what is on screen this often. */

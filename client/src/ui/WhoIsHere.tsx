@@ -1,6 +1,7 @@
 /** Everyone connected to the meeting right now: name, relation, where they are, and a raised hand. */
-import { type MessageKey, useT } from '../i18n';
+
 import { type AttendanceEntry, can, ROLES, type Role } from '@polyphony/shared';
+import { type MessageKey, useT } from '../i18n';
 import type { Participant } from '../sync/hooks';
 
 const whereKeys = {
@@ -69,7 +70,9 @@ export function RaisedHands({ people }: { people: Participant[] }) {
   const t = useT();
   const raised = people.filter((person) => person.handRaised);
   if (raised.length === 0) return null;
-  const who = raised.map((person) => (person.isYou ? t('hands.you') : person.name)).join(t('common.listSeparator'));
+  const who = raised
+    .map((person) => (person.isYou ? t('hands.you') : person.name))
+    .join(t('common.listSeparator'));
   return (
     <p className="raised-hands" role="status" data-testid="raised-hands">
       <span className="hand-mark" aria-hidden="true" />{' '}

@@ -3,7 +3,9 @@ import { dateFormat, relativeTime, t } from '../i18n';
 
 /** "Saturday 21 November 2026". */
 export function longDate(iso: string): string {
-  return dateFormat({ weekday: 'long', day: 'numeric', month: 'long', year: 'numeric' }).format(new Date(iso));
+  return dateFormat({ weekday: 'long', day: 'numeric', month: 'long', year: 'numeric' }).format(
+    new Date(iso),
+  );
 }
 
 /** "21 December 2026". */

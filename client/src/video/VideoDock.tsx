@@ -3,8 +3,9 @@
  * document. livekit-client is loaded only when someone opens video (its own chunk, VideoRoom). Without
  * LiveKit configured the header says plainly that video is not set up, and nothing else changes.
  */
-import { useT } from '../i18n';
+
 import { lazy, Suspense, useEffect, useState } from 'react';
+import { useT } from '../i18n';
 import type { MeetingSession } from '../sync/MeetingSession';
 import { getOnVideo, getVideoConfig } from './api';
 import { setVideoState, useVideoState } from './videoState';
@@ -42,7 +43,7 @@ export function JoinVideoButton({
     return () => {
       current = false;
     };
-  }, []);
+  }, [t]);
 
   // Who is on video, as LiveKit's webhooks told the server: shown to everyone, on video or not.
   useEffect(() => {
@@ -73,7 +74,11 @@ export function JoinVideoButton({
   return (
     <span className="video-entry">
       {names.length > 0 && (
-        <span className="on-video" data-testid="on-video" title={t('video.onVideo', { names: names.join(t('common.listSeparator')) })}>
+        <span
+          className="on-video"
+          data-testid="on-video"
+          title={t('video.onVideo', { names: names.join(t('common.listSeparator')) })}
+        >
           <span aria-hidden="true">📹</span> {names.join(', ')}
         </span>
       )}

@@ -6,7 +6,7 @@
  * the Reflecting phase the team's tiles marked. If the person's link is revoked the server removes them
  * from the room, and this says why.
  */
-import { t, useLanguage } from '../i18n';
+
 import { MetaKeys, readVideoMetadata, type VideoTokenResponse } from '@polyphony/shared';
 import {
   ConnectionQuality,
@@ -21,6 +21,7 @@ import {
 } from 'livekit-client';
 import { useCallback, useEffect, useMemo, useReducer, useRef, useState } from 'react';
 import { ApiRequestError } from '../api/meetings';
+import { t, useLanguage } from '../i18n';
 import { type Participant as Present, useMetaValue, useParticipants, useSaveStatus } from '../sync/hooks';
 import type { MeetingSession } from '../sync/MeetingSession';
 import { readPhase } from '../ui/phases';
@@ -61,8 +62,7 @@ function endedMessage(reason: DisconnectReason | undefined, revoked: boolean): s
   if (reason === DisconnectReason.PARTICIPANT_REMOVED || revoked) {
     return t('video.endedRevoked');
   }
-  if (reason === DisconnectReason.DUPLICATE_IDENTITY)
-    return t('video.endedDuplicate');
+  if (reason === DisconnectReason.DUPLICATE_IDENTITY) return t('video.endedDuplicate');
   if (reason === DisconnectReason.ROOM_DELETED) return t('video.endedDeleted');
   return t('video.endedOther');
 }
@@ -510,7 +510,9 @@ function LiveRoom({
       </ul>
       {roomMode && notOnVideo.length > 0 && (
         <p className="video-note" data-testid="also-here">
-          {t('video.alsoHere', { names: notOnVideo.map((person) => person.name).join(t('common.listSeparator')) })}
+          {t('video.alsoHere', {
+            names: notOnVideo.map((person) => person.name).join(t('common.listSeparator')),
+          })}
         </p>
       )}
     </>
