@@ -46,7 +46,7 @@ export const de: Dictionary = {
   'section.dialogue.heading': 'Was gesagt wurde',
   'section.dialogue.hint': 'Schreib auf, was jede Person sagt, in ihren eigenen Worten.',
   'section.dialogue.placeholder':
-    'Noch nichts geschrieben. Nutze unten „Hinzufügen, was ich gesagt habe“ oder schreib hier.',
+    'Noch nichts geschrieben. Nutze unten „Meine Worte hinzufügen“ oder schreib hier.',
   'section.reflections.heading': 'Reflexionen',
   'section.reflections.hint':
     'Vorsichtig angebotene Gedanken („Ich frage mich…“) und wie die anderen darauf geantwortet haben.',
@@ -61,8 +61,8 @@ export const de: Dictionary = {
   'section.nothingWritten': 'Hier ist nichts geschrieben.',
   'insert.whoIsSpeaking': 'Wer spricht?',
   'insert.me': 'Ich ({name})',
-  'insert.addWhatISaid': 'Hinzufügen, was ich gesagt habe',
-  'insert.addWhatTheySaid': 'Hinzufügen, was {name} gesagt hat',
+  'insert.addWhatISaid': 'Meine Worte hinzufügen',
+  'insert.addWhatTheySaid': 'Worte von {name} hinzufügen',
   'insert.addReflection': 'Reflexion hinzufügen',
   'insert.addPlanItem': 'Zum Plan hinzufügen',
   'insert.addQuestion': 'Frage hinzufügen',
@@ -100,7 +100,7 @@ export const de: Dictionary = {
   'plan.whenNeeded': 'Wenn es gebraucht wird.',
   'plan.nextMeeting': 'Nächstes Treffen',
   'plan.willCall': ' {name} lädt dazu ein.',
-  'plan.onADay': 'An einem Tag und zu einer Uhrzeit',
+  'plan.onADay': 'Zu einem festen Termin',
   'plan.whenItIsNeeded': 'Wenn es gebraucht wird',
   'plan.dayAndTime': 'Tag und Uhrzeit',
   'plan.whoWillCall': 'Wer lädt dazu ein',

@@ -44,7 +44,7 @@ export const fi: Dictionary = {
   'phase.next_meeting': 'Seuraava tapaaminen',
   'phase.barLabel': 'Missä kokouksessa ollaan (kuka tahansa voi vaihtaa)',
   'section.dialogue.heading': 'Mitä sanottiin',
-  'section.dialogue.hint': 'Kirjoita, mitä kukin sanoo, hänen omin sanoin.',
+  'section.dialogue.hint': 'Kirjoita, mitä kukin sanoo — hänen omin sanoinsa.',
   'section.dialogue.placeholder':
     'Vielä ei ole kirjoitettu mitään. Käytä alla olevaa ”Lisää mitä sanoin” tai kirjoita tähän.',
   'section.reflections.heading': 'Reflektiot',

@@ -5,7 +5,7 @@
  */
 
 import { lazy, Suspense, useEffect, useState } from 'react';
-import { useT } from '../i18n';
+import { useLanguage, useT } from '../i18n';
 import type { MeetingSession } from '../sync/MeetingSession';
 import { getOnVideo, getVideoConfig } from './api';
 import { setVideoState, useVideoState } from './videoState';
@@ -13,7 +13,11 @@ import './video.css';
 
 const VideoRoom = lazy(() => import('./VideoRoom'));
 
-type Availability = { state: 'checking' } | { state: 'ready' } | { state: 'off'; message: string };
+/** `said` is the server's own sentence (in English), when it gave one. */
+type Availability =
+  | { state: 'checking' }
+  | { state: 'ready' }
+  | { state: 'off'; reason: 'not_set_up' | 'unavailable'; said?: string };
 
 /** The header's video control: "Join video", or a plain note that video is not set up. */
 export function JoinVideoButton({
@@ -24,6 +28,7 @@ export function JoinVideoButton({
   people: { id: string; name: string }[];
 }) {
   const t = useT();
+  const language = useLanguage();
   const [availability, setAvailability] = useState<Availability>({ state: 'checking' });
   const [onVideo, setOnVideo] = useState<string[]>([]);
   const { open } = useVideoState();
@@ -36,14 +41,14 @@ export function JoinVideoButton({
         setAvailability(
           config.enabled
             ? { state: 'ready' }
-            : { state: 'off', message: config.message ?? t('video.notSetUp') },
+            : { state: 'off', reason: 'not_set_up', ...(config.message ? { said: config.message } : {}) },
         ),
-      () => current && setAvailability({ state: 'off', message: t('video.notAvailable') }),
+      () => current && setAvailability({ state: 'off', reason: 'unavailable' }),
     );
     return () => {
       current = false;
     };
-  }, [t]);
+  }, []);
 
   // Who is on video, as LiveKit's webhooks told the server: shown to everyone, on video or not.
   useEffect(() => {
@@ -64,9 +69,14 @@ export function JoinVideoButton({
 
   if (availability.state === 'checking') return null;
   if (availability.state === 'off') {
+    // The server's sentence is English; in another language, our own words say the same.
+    const message =
+      language === 'en' && availability.said
+        ? availability.said
+        : t(availability.reason === 'unavailable' ? 'video.notAvailable' : 'video.notSetUp');
     return (
-      <span className="video-off" data-testid="video-not-set-up" title={availability.message}>
-        {availability.message.split('.')[0]}.
+      <span className="video-off" data-testid="video-not-set-up" title={message}>
+        {message.split('.')[0]}.
       </span>
     );
   }
