@@ -104,3 +104,40 @@ test('a professional in English and a relative in Finnish, then Swedish, read on
   await context.close();
   await maria.context.close();
 });
+
+test('the start and network pages follow the browser’s language too, with the picker on each', async ({
+  browser,
+  baseURL,
+}) => {
+  // A German phone on the start page: the form speaks German, and the picker is there.
+  const phone = await browser.newContext({ baseURL, ...PHONE, locale: 'de-DE' });
+  const page = await phone.newPage();
+  await page.goto('/');
+  await expect(page.locator('html')).toHaveAttribute('lang', 'de');
+  await expect(page.getByLabel('Wessen Netzwerk ist das?')).toBeVisible();
+  await expect(page.getByRole('button', { name: 'Treffen jetzt beginnen' })).toBeVisible();
+  await expect(page.getByTestId('language-picker')).toHaveValue('de');
+  await screens(page, 'de-start');
+
+  // A relative in Finland opens her link, then the network page: both in Finnish.
+  const { starter: maria, invitationOf } = await startNetwork(
+    browser,
+    baseURL!,
+    { name: 'Maria', relation: 'psychiatrist', role: 'professional' },
+    [{ name: 'Liisa', relation: 'äiti', role: 'network_member' }],
+  );
+  const finnish = await browser.newContext({ baseURL, ...PHONE, locale: 'fi-FI' });
+  const liisa = await finnish.newPage();
+  await liisa.goto(invitationOf('Liisa').url);
+  await waitUntilEditable(liisa);
+  // On a phone the header's link to the network is hidden; the page's own link is further down.
+  await liisa.goto((await liisa.getByTestId('network-link').first().getAttribute('href'))!);
+  await expect(liisa.getByRole('heading', { level: 1 })).toHaveText('Verkosto: Anna');
+  await expect(liisa.getByRole('heading', { name: 'Kokoukset' })).toBeVisible();
+  await expect(liisa.getByTestId('language-picker')).toHaveValue('fi');
+  await screens(liisa, 'fi-network');
+
+  await phone.close();
+  await finnish.close();
+  await maria.context.close();
+});

@@ -262,11 +262,11 @@ export const de: Dictionary = {
   'start.whoseHint': 'Die Person im Mittelpunkt. Ein Vorname genügt.',
   'start.whosePlaceholder': 'Zum Beispiel: Anna',
   'start.titleLabel': 'Titel des Treffens',
-  'start.titlePlaceholder': 'Zum Beispiel: Erstes Treffen, zu Hause',
+  'start.titlePlaceholder': 'z. B. Erstes Treffen, zu Hause',
   'start.you': 'Du',
   'start.yourName': 'Dein Name, so wie du genannt werden möchtest',
   'start.yourRelation': 'Deine Beziehung zum Netzwerk',
-  'start.yourRelationPlaceholder': 'Zum Beispiel: psychiatrische Pflegekraft',
+  'start.yourRelationPlaceholder': 'z. B. psychiatrische Pflegekraft',
   'start.yourRole': 'Deine Rolle',
   'start.whoIsComing': 'Wer kommt',
   'start.whoIsComingHint':

@@ -260,11 +260,11 @@ export const fi: Dictionary = {
   'start.whoseHint': 'Keskiössä oleva ihminen. Etunimi riittää.',
   'start.whosePlaceholder': 'Esimerkiksi: Anna',
   'start.titleLabel': 'Kokouksen nimi',
-  'start.titlePlaceholder': 'Esimerkiksi: Ensimmäinen tapaaminen, kotona',
+  'start.titlePlaceholder': 'Esim. Ensimmäinen tapaaminen, kotona',
   'start.you': 'Sinä',
   'start.yourName': 'Nimesi, sellaisena kuin haluat sinua kutsuttavan',
   'start.yourRelation': 'Suhteesi verkostoon',
-  'start.yourRelationPlaceholder': 'Esimerkiksi: psykiatrinen sairaanhoitaja',
+  'start.yourRelationPlaceholder': 'Esim. psykiatrinen sairaanhoitaja',
   'start.yourRole': 'Roolisi',
   'start.whoIsComing': 'Ketkä tulevat',
   'start.whoIsComingHint':
@@ -326,7 +326,7 @@ export const fi: Dictionary = {
   'network.downloadAll': 'Lataa kaikki kokoukset Markdownina',
   'network.people': 'Ihmiset',
   'network.askToInvite':
-    'Jos haluat kutsua jonkun, pyydä jotakuta työntekijöistä tai henkilöä {name}: he tekevät linkit.',
+    'Jos haluat kutsua jonkun muun, pyydä sitä joltakulta työntekijältä tai keskiössä olevalta ihmiseltä ({name}): he tekevät linkit.',
   'network.activity': 'Tapahtumat',
   'network.activityHint':
     'Kuka liittyi, katsoi, kutsui tai perui, kaikkien nähtävissä. Kirjoitettua tekstiä ei koskaan näytetä.',

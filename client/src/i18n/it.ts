@@ -264,7 +264,7 @@ export const it: Dictionary = {
   'start.you': 'Tu',
   'start.yourName': 'Il tuo nome, come desideri essere chiamato',
   'start.yourRelation': 'Il tuo legame con la rete',
-  'start.yourRelationPlaceholder': 'Per esempio: infermiere psichiatrico',
+  'start.yourRelationPlaceholder': 'Es. infermiere psichiatrico',
   'start.yourRole': 'Il tuo ruolo',
   'start.whoIsComing': 'Chi viene',
   'start.whoIsComingHint':

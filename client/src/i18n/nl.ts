@@ -264,7 +264,7 @@ export const nl: Dictionary = {
   'start.you': 'Jij',
   'start.yourName': 'Je naam, zoals je genoemd wilt worden',
   'start.yourRelation': 'Jouw relatie tot het netwerk',
-  'start.yourRelationPlaceholder': 'Bijvoorbeeld: sociaal-psychiatrisch verpleegkundige',
+  'start.yourRelationPlaceholder': 'Bijvoorbeeld: verpleegkundige',
   'start.yourRole': 'Jouw rol',
   'start.whoIsComing': 'Wie komen er',
   'start.whoIsComingHint':

@@ -261,7 +261,7 @@ export const sv: Dictionary = {
   'start.you': 'Du',
   'start.yourName': 'Ditt namn, så som du vill bli kallad',
   'start.yourRelation': 'Din relation till nätverket',
-  'start.yourRelationPlaceholder': 'Till exempel: psykiatrisjuksköterska',
+  'start.yourRelationPlaceholder': 'T.ex. psykiatrisjuksköterska',
   'start.yourRole': 'Din roll',
   'start.whoIsComing': 'Vilka kommer',
   'start.whoIsComingHint':
