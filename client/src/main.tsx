@@ -1,9 +1,11 @@
 /** Entry point: picks the page from the path. */
 import { lazy, StrictMode, Suspense } from 'react';
 import { createRoot } from 'react-dom/client';
+import { startLanguage, useT } from './i18n';
 import { LinkProblemPage } from './pages/LinkProblemPage';
 import { NetworkPage } from './pages/NetworkPage';
 import { StartPage } from './pages/StartPage';
+import { LanguageBar } from './ui/LanguagePicker';
 import { usePathname } from './ui/navigation';
 import './ui/styles.css';
 
@@ -18,12 +20,26 @@ const PRINT_PATH = /^\/m\/([A-Za-z0-9_-]+)\/print\/?$/;
 const MEETING_PATH = /^\/m\/([A-Za-z0-9_-]+)\/?$/;
 const NETWORK_PATH = /^\/n\/([A-Za-z0-9_-]+)\/?$/;
 
+/** The page for the path; pages without a header of their own get the language picker on a row above. */
 function App() {
   const pathname = usePathname();
+  const page = <Page pathname={pathname} />;
+  // The meeting and network pages carry the picker in their headers (and above their notices).
+  if (MEETING_PATH.test(pathname) || NETWORK_PATH.test(pathname)) return page;
+  return (
+    <>
+      <LanguageBar />
+      {page}
+    </>
+  );
+}
+
+function Page({ pathname }: { pathname: string }) {
+  const t = useT();
   const printId = PRINT_PATH.exec(pathname)?.[1];
   if (printId) {
     return (
-      <Suspense fallback={<p className="notice">Preparing the meeting for printing…</p>}>
+      <Suspense fallback={<p className="notice">{t('app.preparingPrint')}</p>}>
         <PrintPage key={printId} meetingId={printId} />
       </Suspense>
     );
@@ -31,7 +47,7 @@ function App() {
   const meetingId = MEETING_PATH.exec(pathname)?.[1];
   if (meetingId) {
     return (
-      <Suspense fallback={<p className="notice">Opening the meeting…</p>}>
+      <Suspense fallback={<p className="notice">{t('app.openingMeeting')}</p>}>
         <MeetingPage key={meetingId} meetingId={meetingId} />
       </Suspense>
     );
@@ -44,17 +60,20 @@ function App() {
   if (pathname === '/' || pathname === '') return <StartPage />;
   return (
     <main className="notice">
-      <h1>There is nothing here</h1>
-      <p>This address is not a page of Polyphony.</p>
+      <h1>{t('app.nothingHere')}</h1>
+      <p>{t('app.notAPage')}</p>
       <a className="button" href="/">
-        Start a meeting
+        {t('app.startAMeeting')}
       </a>
     </main>
   );
 }
 
-createRoot(document.getElementById('root')!).render(
-  <StrictMode>
-    <App />
-  </StrictMode>,
+// The chosen language's dictionary is loaded before the first render, so nobody sees English flash by.
+void startLanguage().then(() =>
+  createRoot(document.getElementById('root')!).render(
+    <StrictMode>
+      <App />
+    </StrictMode>,
+  ),
 );

@@ -24,6 +24,8 @@ export default defineConfig({
       ],
     },
     viewport: { width: 1280, height: 800 },
+    // The interface follows the browser's language; the specs read English unless they ask otherwise.
+    locale: 'en-US',
     actionTimeout: 10_000,
     trace: 'off',
   },

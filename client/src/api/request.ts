@@ -1,5 +1,7 @@
 /** The one fetch wrapper of the client: JSON in and out, errors as ApiRequestError with the server's id. */
+
 import type { ApiError } from '@polyphony/shared';
+import { t } from '../i18n';
 
 /** An API call that did not succeed; `id` is the server's snake_case error id, or a client-side one. */
 export class ApiRequestError extends Error {
@@ -27,14 +29,14 @@ async function send(path: string, init?: RequestInit): Promise<Response> {
       headers: { Accept: 'application/json', ...(init?.body ? { 'Content-Type': 'application/json' } : {}) },
     });
   } catch {
-    throw new ApiRequestError(0, 'network_error', 'Polyphony could not be reached. Check the connection.');
+    throw new ApiRequestError(0, 'network_error', t('request.unreachable'));
   }
   if (!response.ok) {
     const error = (await response.json().catch(() => null)) as Partial<ApiError> | null;
     throw new ApiRequestError(
       response.status,
       error?.error ?? 'unexpected_response',
-      error?.message ?? `The server answered ${response.status}.`,
+      error?.message ?? t('request.serverAnswered', { status: response.status }),
     );
   }
   return response;

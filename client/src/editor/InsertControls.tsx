@@ -2,9 +2,11 @@
  * One clear button per section to add its kind of block. In the dialogue, a speaker picker that starts
  * at "me" and lists everyone in the network, so that someone can type for a person on the phone.
  */
+
 import { NodeNames, type SectionName } from '@polyphony/shared';
 import type { Editor } from '@tiptap/core';
 import { useId, useState } from 'react';
+import { useT } from '../i18n';
 import { appendBlock } from './insertBlocks';
 import { useMeetingPeople } from './MeetingContext';
 
@@ -12,6 +14,7 @@ const empty = [{ type: 'paragraph' }];
 
 /** The add button(s) under a section editor. */
 export function InsertControls({ editor, section }: { editor: Editor | null; section: SectionName }) {
+  const t = useT();
   const { me, people } = useMeetingPeople();
   const [speakerId, setSpeakerId] = useState(me.id);
   const pickerId = useId();
@@ -23,7 +26,7 @@ export function InsertControls({ editor, section }: { editor: Editor | null; sec
     return (
       <div className="insert-controls">
         <label htmlFor={pickerId} className="insert-controls__label">
-          Who is speaking?
+          {t('insert.whoIsSpeaking')}
         </label>
         <select
           id={pickerId}
@@ -32,7 +35,7 @@ export function InsertControls({ editor, section }: { editor: Editor | null; sec
           onChange={(event) => setSpeakerId(event.target.value)}
           data-testid="speaker-picker"
         >
-          <option value={me.id}>Me ({me.name})</option>
+          <option value={me.id}>{t('insert.me', { name: me.name })}</option>
           {people
             .filter((person) => person.id !== me.id)
             .map((person) => (
@@ -59,7 +62,7 @@ export function InsertControls({ editor, section }: { editor: Editor | null; sec
             })
           }
         >
-          {forSomeoneElse ? `Add what ${speaker.name} said` : 'Add what I said'}
+          {forSomeoneElse ? t('insert.addWhatTheySaid', { name: speaker.name }) : t('insert.addWhatISaid')}
         </button>
       </div>
     );
@@ -67,15 +70,15 @@ export function InsertControls({ editor, section }: { editor: Editor | null; sec
 
   const add = {
     reflections: {
-      label: 'Add a reflection',
+      label: t('insert.addReflection'),
       block: { type: NodeNames.reflection, attrs: { authorId: me.id, authorName: me.name } },
     },
     plan: {
-      label: 'Add a plan item',
+      label: t('insert.addPlanItem'),
       block: { type: NodeNames.planItem, attrs: { proposedById: me.id, proposedByName: me.name } },
     },
     openQuestions: {
-      label: 'Add a question',
+      label: t('insert.addQuestion'),
       block: { type: NodeNames.openQuestion, attrs: { raisedById: me.id, raisedByName: me.name } },
     },
   }[section];

@@ -4,8 +4,10 @@
  * watch, they have seen) or "who wrote what" (each run coloured by the participant whose browser wrote
  * it, through PermanentUserData). One instance per meeting page, shared by all section editors.
  */
+
 import { DocumentTypes } from '@polyphony/shared';
 import * as Y from 'yjs';
+import { t } from '../i18n';
 import { PALETTE } from '../ui/colour';
 import type { TextLook, TextMarking } from './textHighlights';
 
@@ -87,8 +89,8 @@ export class RevisitMarking implements TextMarking {
   lookOf(item: Y.Item): TextLook | null {
     if (this.mode === 'news') {
       if (!this.isNew(item)) return null;
-      const name = this.colours.get(this.authorOf(item) ?? '')?.name ?? 'someone';
-      return { className: 'news-text', title: `New since your last visit — written by ${name}` };
+      const name = this.colours.get(this.authorOf(item) ?? '')?.name ?? t('common.someoneLower');
+      return { className: 'news-text', title: t('revisit.newWrittenBy', { name }) };
     }
     if (this.mode === 'authors') {
       const author = this.colours.get(this.authorOf(item) ?? '');
@@ -96,7 +98,7 @@ export class RevisitMarking implements TextMarking {
       return {
         className: 'author-text',
         style: `background-color: ${color}26; box-shadow: inset 0 -3px 0 ${color};`,
-        title: author ? `Written by ${author.name}` : 'Carried over by Polyphony',
+        title: author ? t('revisit.writtenBy', { name: author.name }) : t('revisit.carriedByPolyphony'),
       };
     }
     return null;

@@ -4,15 +4,17 @@
  * cursor only when its relative position resolves inside this editor's fragment. Without a provider
  * (the frozen "as agreed" version) there are no carets, and the editor only reads.
  */
+
 import type { SectionName } from '@polyphony/shared';
 import { sectionExtensions } from '@polyphony/shared/editor';
 import type { AnyExtension } from '@tiptap/core';
 import Collaboration from '@tiptap/extension-collaboration';
 import CollaborationCaret from '@tiptap/extension-collaboration-caret';
 import { EditorContent, useEditor } from '@tiptap/react';
-import type { ReactNode } from 'react';
+import { type ReactNode, useEffect } from 'react';
 import type { WebsocketProvider } from 'y-websocket';
 import type * as Y from 'yjs';
+import { t, useLanguage } from '../i18n';
 import type { MeetingUser } from '../sync/MeetingSession';
 import { meetingBlocks } from './blocks';
 import { InsertControls } from './InsertControls';
@@ -50,7 +52,7 @@ function renderCaret(user: Record<string, unknown>): HTMLElement {
   const label = document.createElement('span');
   label.className = 'caret-label';
   label.style.backgroundColor = color;
-  label.textContent = typeof user.name === 'string' ? user.name : 'Someone';
+  label.textContent = typeof user.name === 'string' ? user.name : t('common.someone');
   caret.append(label);
   return caret;
 }
@@ -68,7 +70,9 @@ export function SectionEditor({
   testIdPrefix = 'editor',
   children,
 }: SectionEditorProps) {
-  const text = sectionText[section];
+  useLanguage();
+  const text = sectionText(section);
+  const placeholder = editable ? text.placeholder : t('section.nothingWritten');
   const headingId = `${testIdPrefix}-${section}-heading`;
   const hintId = `${testIdPrefix}-${section}-hint`;
   const extensions: AnyExtension[] = [
@@ -104,7 +108,7 @@ export function SectionEditor({
           'aria-labelledby': headingId,
           'aria-describedby': hintId,
           'data-testid': `${testIdPrefix}-${section}`,
-          'data-placeholder': editable ? text.placeholder : 'Nothing written here.',
+          'data-placeholder': placeholder,
           spellcheck: 'true',
         },
       },
@@ -114,6 +118,11 @@ export function SectionEditor({
     // Created once per document; the person's name and colour change through awareness, not a new editor.
     [doc, provider, editable, marking],
   );
+  // The editor is made once; a new language only changes what its empty state says.
+  useEffect(() => {
+    if (!editor || editor.isDestroyed || !editor.isInitialized) return;
+    editor.view.dom.setAttribute('data-placeholder', placeholder);
+  }, [editor, placeholder]);
   return (
     <section
       className={`section${forward ? ' is-forward' : ''}`}

@@ -3,10 +3,12 @@
  * (pointing at it says so too), and the plan item and the question carry their few simple controls.
  * Nothing here needs a hover: every control is a button or a field.
  */
+
 import { NodeNames } from '@polyphony/shared';
 import type { PersonRef } from '@polyphony/shared/editor';
 import { NodeViewContent, NodeViewWrapper, type ReactNodeViewProps } from '@tiptap/react';
 import { useEffect, useState } from 'react';
+import { useT } from '../i18n';
 import { useMeetingPeople } from './MeetingContext';
 
 function str(value: unknown): string {
@@ -23,17 +25,18 @@ function names(people: PersonRef[]): string {
 
 /** What one person said; "typed by Anna for Grandad, on the phone" when someone typed it for them. */
 export function VoiceBlockView({ node }: ReactNodeViewProps) {
+  const t = useT();
   const { attendance } = useMeetingPeople();
-  const speaker = str(node.attrs.speakerName) || 'Someone';
+  const speaker = str(node.attrs.speakerName) || t('common.someone');
   const typist = str(node.attrs.typistName);
   const where = attendance[str(node.attrs.speakerId)]?.where;
   const typedFor = typist
-    ? `typed by ${typist} for ${speaker}${where === 'phone' ? ', on the phone' : ''}`
+    ? t(where === 'phone' ? 'block.typedForOnPhone' : 'block.typedFor', { typist, speaker })
     : '';
   return (
     <NodeViewWrapper
       className="block voice-block"
-      title={typist ? `${speaker} said this — ${typedFor}` : `${speaker} said this, in their own words`}
+      title={typist ? t('block.saidThisTyped', { speaker, typedFor }) : t('block.saidThis', { speaker })}
       data-speaker={speaker}
       data-testid="voice-block"
     >
@@ -48,8 +51,9 @@ export function VoiceBlockView({ node }: ReactNodeViewProps) {
 
 /** A tentative reflection of the team, with a way to respond under it. */
 export function ReflectionView({ node, editor, getPos }: ReactNodeViewProps) {
+  const t = useT();
   const { me, canWrite } = useMeetingPeople();
-  const author = str(node.attrs.authorName) || 'Someone of the team';
+  const author = str(node.attrs.authorName) || t('block.someoneOfTeam');
   const respond = () => {
     const pos = getPos();
     if (typeof pos !== 'number') return;
@@ -69,19 +73,19 @@ export function ReflectionView({ node, editor, getPos }: ReactNodeViewProps) {
   return (
     <NodeViewWrapper
       className="block reflection"
-      title={`A reflection offered by ${author}`}
+      title={t('block.reflectionBy', { name: author })}
       data-author={author}
       data-testid="reflection"
     >
       <p className="block-label" contentEditable={false}>
         <span className="block-who">{author}</span>
-        <span className="block-aside"> wonders…</span>
+        <span className="block-aside">{t('block.wonders')}</span>
       </p>
       <NodeViewContent className="block-text" />
       {canWrite && editor.isEditable && (
         <div className="block-actions" contentEditable={false}>
           <button type="button" className="button small" onClick={respond} data-testid="respond">
-            Respond to this
+            {t('block.respond')}
           </button>
         </div>
       )}
@@ -91,16 +95,17 @@ export function ReflectionView({ node, editor, getPos }: ReactNodeViewProps) {
 
 /** The network's response to a reflection, indented under it. */
 export function ResponseView({ node }: ReactNodeViewProps) {
-  const author = str(node.attrs.authorName) || 'Someone';
+  const t = useT();
+  const author = str(node.attrs.authorName) || t('common.someone');
   return (
     <NodeViewWrapper
       className="block response"
-      title={`${author} responded to this reflection`}
+      title={t('block.respondedTo', { name: author })}
       data-author={author}
       data-testid="response"
     >
       <p className="block-label" contentEditable={false}>
-        <span className="block-aside">Response from </span>
+        <span className="block-aside">{t('block.responseFrom')}</span>
         <span className="block-who">{author}</span>
       </p>
       <NodeViewContent className="block-text" />
@@ -151,9 +156,10 @@ function AttrField({
 
 /** A plan item: what, who proposed it, who agrees and who sees it differently, side by side. */
 export function PlanItemView({ node, editor, updateAttributes }: ReactNodeViewProps) {
+  const t = useT();
   const { me, canWrite } = useMeetingPeople();
   const writable = canWrite && editor.isEditable;
-  const proposer = str(node.attrs.proposedByName) || 'Someone';
+  const proposer = str(node.attrs.proposedByName) || t('common.someone');
   const agrees = refs(node.attrs.agrees);
   const differs = refs(node.attrs.differs);
   const doer = str(node.attrs.doerName);
@@ -176,23 +182,24 @@ export function PlanItemView({ node, editor, updateAttributes }: ReactNodeViewPr
   return (
     <NodeViewWrapper
       className={`block plan-item${done ? ' is-done' : ''}`}
-      title={`Proposed by ${proposer}`}
+      title={t('block.proposedByTitle', { name: proposer })}
       data-testid="plan-item"
       data-status={done ? 'done' : 'open'}
     >
       <p className="block-label" contentEditable={false}>
-        <span className="block-aside">Proposed by </span>
+        <span className="block-aside">{t('block.proposedBy')}</span>
         <span className="block-who">{proposer}</span>
-        {done && <span className="block-aside"> · done</span>}
+        {done && <span className="block-aside">{t('block.done')}</span>}
       </p>
       <NodeViewContent className="block-text" />
       <div className="plan-details" contentEditable={false}>
         <p className="plan-views">
           <span data-testid="plan-agrees">
-            <strong>Agrees:</strong> {agrees.length ? names(agrees) : 'nobody has said yet'}
+            <strong>{t('plan.agrees')}</strong> {agrees.length ? names(agrees) : t('plan.nobodyYet')}
           </span>
           <span data-testid="plan-differs">
-            <strong>Sees it differently:</strong> {differs.length ? names(differs) : 'nobody has said so'}
+            <strong>{t('plan.seesDifferently')}</strong>{' '}
+            {differs.length ? names(differs) : t('plan.nobodySaidSo')}
           </span>
         </p>
         {writable ? (
@@ -205,7 +212,7 @@ export function PlanItemView({ node, editor, updateAttributes }: ReactNodeViewPr
                 onClick={toggleAgree}
                 data-testid="plan-agree"
               >
-                {iAgree ? '✓ I agree' : 'I agree'}
+                {iAgree ? `✓ ${t('plan.agree')}` : t('plan.agree')}
               </button>
               <button
                 type="button"
@@ -214,7 +221,7 @@ export function PlanItemView({ node, editor, updateAttributes }: ReactNodeViewPr
                 onClick={toggleDiffer}
                 data-testid="plan-differ"
               >
-                {iDiffer ? '✓ I see it differently' : 'I see it differently'}
+                {iDiffer ? `✓ ${t('plan.seeDifferently')}` : t('plan.seeDifferently')}
               </button>
               <label className="check">
                 <input
@@ -223,21 +230,21 @@ export function PlanItemView({ node, editor, updateAttributes }: ReactNodeViewPr
                   onChange={(event) => updateAttributes({ status: event.target.checked ? 'done' : 'open' })}
                   data-testid="plan-done"
                 />
-                Done
+                {t('common.done')}
               </label>
             </div>
             <div className="plan-fields">
               <AttrField
-                label="Who does it"
+                label={t('plan.whoDoesIt')}
                 value={doer}
-                placeholder="a name"
+                placeholder={t('common.aName')}
                 onCommit={(value) => updateAttributes({ doerName: value })}
                 testId="plan-doer"
               />
               <AttrField
-                label="By when"
+                label={t('plan.byWhen')}
                 value={byWhen}
-                placeholder="e.g. Friday"
+                placeholder={t('plan.byWhenPlaceholder')}
                 onCommit={(value) => updateAttributes({ byWhen: value })}
                 testId="plan-by-when"
               />
@@ -248,12 +255,12 @@ export function PlanItemView({ node, editor, updateAttributes }: ReactNodeViewPr
             <p className="plan-views">
               {doer && (
                 <span>
-                  <strong>Who does it:</strong> {doer}
+                  <strong>{t('plan.whoDoesItColon')}</strong> {doer}
                 </span>
               )}
               {byWhen && (
                 <span>
-                  <strong>By when:</strong> {byWhen}
+                  <strong>{t('plan.byWhenColon')}</strong> {byWhen}
                 </span>
               )}
             </p>
@@ -266,20 +273,21 @@ export function PlanItemView({ node, editor, updateAttributes }: ReactNodeViewPr
 
 /** A "not yet known" question: who raised it, and closing it when it is known. */
 export function OpenQuestionView({ node, editor, updateAttributes }: ReactNodeViewProps) {
+  const t = useT();
   const { canWrite } = useMeetingPeople();
-  const raiser = str(node.attrs.raisedByName) || 'Someone';
+  const raiser = str(node.attrs.raisedByName) || t('common.someone');
   const closed = node.attrs.status === 'closed';
   return (
     <NodeViewWrapper
       className={`block open-question${closed ? ' is-closed' : ''}`}
-      title={`Raised by ${raiser}`}
+      title={t('block.raisedByTitle', { name: raiser })}
       data-testid="open-question"
       data-status={closed ? 'closed' : 'open'}
     >
       <p className="block-label" contentEditable={false}>
-        <span className="block-aside">Raised by </span>
+        <span className="block-aside">{t('block.raisedBy')}</span>
         <span className="block-who">{raiser}</span>
-        {closed && <span className="block-aside"> · closed</span>}
+        {closed && <span className="block-aside">{t('block.closed')}</span>}
       </p>
       <NodeViewContent className="block-text" />
       {canWrite && editor.isEditable && (
@@ -290,7 +298,7 @@ export function OpenQuestionView({ node, editor, updateAttributes }: ReactNodeVi
             onClick={() => updateAttributes({ status: closed ? 'open' : 'closed' })}
             data-testid="question-toggle"
           >
-            {closed ? 'Open this question again' : 'Close this question'}
+            {closed ? t('block.openAgain') : t('block.closeQuestion')}
           </button>
         </div>
       )}

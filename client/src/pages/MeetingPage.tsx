@@ -3,6 +3,7 @@
  * raised hand), where I am, the plan's "no decisions today" and next meeting, closing, the version as
  * agreed, and an honest save status. Who I am comes from the invitation (the session cookie).
  */
+
 import {
   type AttendanceEntry,
   can,
@@ -18,6 +19,7 @@ import { ApiRequestError, getMeeting } from '../api/meetings';
 import { type MeetingPeople, MeetingPeopleContext } from '../editor/MeetingContext';
 import { RevisitMarking } from '../editor/RevisitMarking';
 import { SectionEditor } from '../editor/SectionEditor';
+import { tx, useT } from '../i18n';
 import {
   useMapEntries,
   useMeetingSession,
@@ -30,6 +32,7 @@ import type { MeetingSession, MeetingUser } from '../sync/MeetingSession';
 import { AgreedView } from '../ui/AgreedView';
 import { loadColor, PALETTE, saveColor } from '../ui/colour';
 import { HistoryPanel } from '../ui/HistoryPanel';
+import { LanguageBar, LanguagePicker } from '../ui/LanguagePicker';
 import { ClosedBanner, CloseMeetingControl } from '../ui/MeetingClosing';
 import { PhaseBar } from '../ui/PhaseBar';
 import { NextMeetingPanel, NoDecisionsToday } from '../ui/PlanExtras';
@@ -52,6 +55,7 @@ type Lookup =
 
 /** The page of one meeting, `/m/:id`. */
 export function MeetingPage({ meetingId }: { meetingId: string }) {
+  const t = useT();
   const [lookup, setLookup] = useState<Lookup>({ state: 'loading' });
   // Connecting (and loading this device's copy) starts at once, while the server says who I am: the
   // socket is authorised by the same cookie, so a person without a session only sees the notice below.
@@ -70,53 +74,59 @@ export function MeetingPage({ meetingId }: { meetingId: string }) {
         else
           setLookup({
             state: 'failed',
-            message: error instanceof Error ? error.message : 'The meeting could not be opened.',
+            message: error instanceof Error ? error.message : t('meeting.couldNotOpenDot'),
           });
       },
     );
     return () => {
       current = false;
     };
-  }, [meetingId]);
+  }, [meetingId, t]);
 
   if (lookup.state === 'loading') {
     return (
-      <main className="notice">
-        <p>Opening the meeting…</p>
-      </main>
+      <>
+        <LanguageBar />
+        <main className="notice">
+          <p>{t('app.openingMeeting')}</p>
+        </main>
+      </>
     );
   }
   if (lookup.state === 'unauthorized') {
     return (
-      <main className="notice" data-testid="open-link-again">
-        <h1>Please open your personal link again</h1>
-        <p>
-          This device does not know who you are yet. Open the link you were sent (by message or email) on this
-          device, and you will come straight back here.
-        </p>
-      </main>
+      <>
+        <LanguageBar />
+        <main className="notice" data-testid="open-link-again">
+          <h1>{t('meeting.openLinkAgain')}</h1>
+          <p>{t('meeting.deviceDoesNotKnow')}</p>
+        </main>
+      </>
     );
   }
   if (lookup.state === 'missing') {
     return (
-      <main className="notice">
-        <h1>This meeting cannot be found</h1>
-        <p>
-          The address may be mistyped, or this meeting belongs to a network your link is not part of. Open
-          your personal link again, or ask the person who sent it.
-        </p>
-      </main>
+      <>
+        <LanguageBar />
+        <main className="notice">
+          <h1>{t('meeting.notFound')}</h1>
+          <p>{t('meeting.notFoundText')}</p>
+        </main>
+      </>
     );
   }
   if (lookup.state === 'failed') {
     return (
-      <main className="notice">
-        <h1>The meeting could not be opened</h1>
-        <p role="alert">{lookup.message}</p>
-        <button type="button" className="button" onClick={() => location.reload()}>
-          Try again
-        </button>
-      </main>
+      <>
+        <LanguageBar />
+        <main className="notice">
+          <h1>{t('meeting.couldNotOpen')}</h1>
+          <p role="alert">{lookup.message}</p>
+          <button type="button" className="button" onClick={() => location.reload()}>
+            {t('common.tryAgain')}
+          </button>
+        </main>
+      </>
     );
   }
   if (!session) return null;
@@ -133,7 +143,9 @@ function readString(value: unknown): string {
 }
 
 function MeetingDocument({ session, detail }: { session: MeetingSession; detail: MeetingDetail }) {
+  const t = useT();
   const { me, meeting, network } = detail;
+  const networkName = t('network.of', { name: network.centreName });
   const canWrite = can(me.role, 'write');
   const canManage = can(me.role, 'manageMeetings');
   const [color, setColor] = useState(loadColor);
@@ -167,8 +179,8 @@ function MeetingDocument({ session, detail }: { session: MeetingSession; detail:
 
   useEffect(() => session.setUser(user), [session, user]);
   useEffect(() => {
-    document.title = `${title || meeting.title || 'Meeting'} — Polyphony`;
-  }, [title, meeting.title]);
+    document.title = t('app.titleSuffix', { title: title || meeting.title || t('meeting.meeting') });
+  }, [t, title, meeting.title]);
 
   // Once synced: make this browser's insertions attributable, and say who is at this meeting. After a
   // meeting is closed, opening it again is revisiting, not attending.
@@ -230,7 +242,7 @@ function MeetingDocument({ session, detail }: { session: MeetingSession; detail:
           <div className="topbar__where">
             <span className="brand small">Polyphony</span>
             <a className="network-link" href={`/n/${network.id}`} data-testid="network-link">
-              {network.centreName}’s network
+              {networkName}
             </a>
           </div>
           <div className="topbar__status">
@@ -246,23 +258,23 @@ function MeetingDocument({ session, detail }: { session: MeetingSession; detail:
                 }}
                 data-testid="raise-hand"
               >
-                {handRaised ? 'Lower my hand' : 'Raise my hand'}
+                {handRaised ? t('meeting.lowerHand') : t('meeting.raiseHand')}
               </button>
             )}
             {canWrite ? <SaveStatusBadge status={status} /> : <ReadOnlyBadge />}
+            <LanguagePicker />
           </div>
         </header>
         <PhaseBar phase={phase} onChange={setPhase} editable={canWrite} />
         <RaisedHands people={present} />
         {phase === 'reflecting' && (
           <p className="banner banner--reflecting" role="status" data-testid="reflecting-banner">
-            The team is reflecting now: they talk together about what they heard, tentatively. You can listen
-            — and respond afterwards, if you wish.
+            {t('meeting.reflectingBanner')}
           </p>
         )}
         {phase === 'responding' && (
           <p className="banner banner--reflecting" role="status">
-            Now everyone can respond to the reflections — or leave them as they are.
+            {t('meeting.respondingBanner')}
           </p>
         )}
         {closed && (
@@ -280,7 +292,7 @@ function MeetingDocument({ session, detail }: { session: MeetingSession; detail:
         <div className="layout">
           <main className="document">
             <label htmlFor="meeting-title" className="visually-hidden">
-              Meeting title
+              {t('meeting.title')}
             </label>
             <input
               id="meeting-title"
@@ -288,13 +300,16 @@ function MeetingDocument({ session, detail }: { session: MeetingSession; detail:
               value={title || meeting.title}
               onChange={(event) => setTitle(event.target.value)}
               readOnly={!canWrite}
-              placeholder="Meeting title"
+              placeholder={t('meeting.title')}
               maxLength={200}
               data-testid="meeting-title"
             />
             <p className="meeting-facts">
-              Meeting {meeting.number} of {network.centreName}’s network ·{' '}
-              <a href={`/n/${network.id}`}>all meetings and people</a>
+              {tx('meeting.facts', {
+                number: meeting.number,
+                network: networkName,
+                link: <a href={`/n/${network.id}`}>{t('meeting.allMeetingsAndPeople')}</a>,
+              })}
             </p>
             {!historyOpen && !showAgreed && !whoWrote && <SinceLastVisitNote state={sinceLastVisit} />}
             <RevisitBar
@@ -346,12 +361,12 @@ function MeetingDocument({ session, detail }: { session: MeetingSession; detail:
             )}
           </main>
           <VideoPanel session={session} meetingId={meeting.id} />
-          <aside className="sidebar" aria-label="About this meeting">
+          <aside className="sidebar" aria-label={t('meeting.about')}>
             <WhoIsHere people={present} attendance={attendance} reflecting={phase === 'reflecting'} />
             {canWrite && <WhereAmI where={attendance[me.id]?.where} onChange={setWhere} />}
             <section className="panel" aria-labelledby="you-heading">
               <h2 id="you-heading" className="panel-heading">
-                You
+                {t('meeting.you')}
               </h2>
               <p className="you-row">
                 <span className="person-dot" style={{ backgroundColor: color }} aria-hidden="true" />
@@ -359,7 +374,7 @@ function MeetingDocument({ session, detail }: { session: MeetingSession; detail:
                 {me.relation && <span className="you">({me.relation})</span>}
               </p>
               <fieldset className="colors">
-                <legend className="hint">Your colour</legend>
+                <legend className="hint">{t('meeting.yourColour')}</legend>
                 <div className="swatches">
                   {PALETTE.map((swatch) => (
                     <label key={swatch.color} className="swatch" style={{ backgroundColor: swatch.color }}>
@@ -372,7 +387,7 @@ function MeetingDocument({ session, detail }: { session: MeetingSession; detail:
                           saveColor(swatch.color);
                           setColor(swatch.color);
                         }}
-                        aria-label={swatch.name}
+                        aria-label={t(`colour.${swatch.name}`)}
                       />
                     </label>
                   ))}
@@ -382,7 +397,7 @@ function MeetingDocument({ session, detail }: { session: MeetingSession; detail:
             {canManage && !closed && (
               <section className="panel" aria-labelledby="meeting-heading">
                 <h2 id="meeting-heading" className="panel-heading">
-                  This meeting
+                  {t('meeting.thisMeeting')}
                 </h2>
                 <CloseMeetingControl meetingId={meeting.id} onClosed={setClosedHere} />
               </section>

@@ -3,12 +3,14 @@
  * starting the next meeting, and the activity log. Every member sees all of it (transparency); only the
  * buttons differ by role.
  */
+
 import {
   type ActivityEntry,
   can,
   type Invitation,
   type NetworkDetail,
   type Participant,
+  SECTIONS,
   type SearchHit,
   type SectionName,
   type TimelineMeeting,
@@ -25,13 +27,15 @@ import {
 } from '../api/networks';
 import { ApiRequestError, needsLinkAgain } from '../api/request';
 import { sectionText } from '../editor/sections';
+import { t, tx, useLanguage, useT } from '../i18n';
 import { AppHeader } from '../ui/AppHeader';
 import { activitySentence } from '../ui/activity';
 import { InvitationCard } from '../ui/InvitationCard';
+import { LanguageBar } from '../ui/LanguagePicker';
 import { navigate } from '../ui/navigation';
 import { OpenLinkAgain } from '../ui/OpenLinkAgain';
 import { type PersonDraft, PersonFields } from '../ui/PersonFields';
-import { possessive, ROLE_SHORT_LABELS } from '../ui/roles';
+import { roleShortLabel } from '../ui/roles';
 import { dateTime, longDate, shortDate, timeAgo } from '../ui/time';
 import '../ui/network.css';
 
@@ -44,12 +48,17 @@ type Load =
 
 const REFRESH_MS = 15_000;
 
+function isSection(section: string): section is SectionName {
+  return (SECTIONS as readonly string[]).includes(section);
+}
+
 function errorMessage(error: unknown, fallback: string): string {
   return error instanceof ApiRequestError ? error.message : fallback;
 }
 
 /** The page of one network. */
 export function NetworkPage({ networkId }: { networkId: string }) {
+  const t = useT();
   const [load, setLoad] = useState<Load>({ state: 'loading' });
 
   const refresh = useCallback(async () => {
@@ -64,10 +73,10 @@ export function NetworkPage({ networkId }: { networkId: string }) {
           // A failed background refresh keeps what is on the screen.
           previous.state === 'ready'
             ? previous
-            : { state: 'failed', message: errorMessage(error, 'The network page could not be opened.') },
+            : { state: 'failed', message: errorMessage(error, t('network.couldNotOpen')) },
         );
     }
-  }, [networkId]);
+  }, [networkId, t]);
 
   useEffect(() => {
     void refresh();
@@ -80,39 +89,52 @@ export function NetworkPage({ networkId }: { networkId: string }) {
 
   const centreName = load.state === 'ready' ? load.detail.network.centreName : null;
   useEffect(() => {
-    document.title = centreName ? `${possessive(centreName)} network — Polyphony` : 'Network — Polyphony';
-  }, [centreName]);
+    document.title = centreName
+      ? t('app.titleSuffix', { title: t('network.of', { name: centreName }) })
+      : t('network.pageTitle');
+  }, [t, centreName]);
 
   switch (load.state) {
     case 'loading':
       return (
-        <main className="notice">
-          <p>Opening the network page…</p>
-        </main>
+        <>
+          <LanguageBar />
+          <main className="notice">
+            <p>{t('network.opening')}</p>
+          </main>
+        </>
       );
     case 'signed_out':
-      return <OpenLinkAgain />;
+      return (
+        <>
+          <LanguageBar />
+          <OpenLinkAgain />
+        </>
+      );
     case 'not_found':
       return (
-        <main className="notice">
-          <p className="brand small">Polyphony</p>
-          <h1>This network cannot be shown</h1>
-          <p className="lead">
-            Either the address is mistyped, or the personal link you opened in this browser is for another
-            network.
-          </p>
-          <p>Open your personal link for this network again, or ask the person who invited you for one.</p>
-        </main>
+        <>
+          <LanguageBar />
+          <main className="notice">
+            <p className="brand small">Polyphony</p>
+            <h1>{t('network.cannotShow')}</h1>
+            <p className="lead">{t('network.cannotShowLead')}</p>
+            <p>{t('network.cannotShowWhat')}</p>
+          </main>
+        </>
       );
     case 'failed':
       return (
-        <main className="notice">
-          <h1>The network page could not be opened</h1>
-          <p role="alert">{load.message}</p>
-          <button type="button" className="button" onClick={() => location.reload()}>
-            Try again
-          </button>
-        </main>
+        <>
+          <LanguageBar />
+          <main className="notice">
+            <h1>{t('network.couldNotOpenHeading')}</h1>
+            <p role="alert">{load.message}</p>
+            <button type="button" className="button" onClick={() => location.reload()}>
+              {t('common.tryAgain')}
+            </button>
+          </main>
+        </>
       );
     case 'ready':
       return <Network detail={load.detail} activity={load.activity} onChanged={refresh} />;
@@ -126,25 +148,28 @@ interface NetworkProps {
 }
 
 function Network({ detail, activity, onChanged }: NetworkProps) {
+  const t = useT();
   const { network, me, people, meetings } = detail;
   const mayInvite = can(me.role, 'invite');
   const meetingName = (meetingId: string | null) => {
     const meeting = meetings.find((m) => m.id === meetingId);
-    return meeting ? `meeting ${meeting.number}` : 'a meeting';
+    return meeting ? t('network.meetingN', { n: meeting.number }) : t('network.aMeeting');
   };
   return (
     <div className="network-page">
       <AppHeader network={network} current />
       <main className="network">
-        <h1 className="network__title">{possessive(network.centreName)} network</h1>
+        <h1 className="network__title">{t('network.of', { name: network.centreName })}</h1>
         <p className="lead small-lead">
-          You are <strong>{me.name}</strong>
-          {me.relation && ` (${me.relation})`}, {ROLE_SHORT_LABELS[me.role]}. Everyone in the network sees
-          this page, including the log of who did what.
+          {tx('network.youAre', {
+            name: <strong>{me.name}</strong>,
+            relation: me.relation ? ` (${me.relation})` : '',
+            role: roleShortLabel(me.role),
+          })}
         </p>
 
         <section className="block" aria-labelledby="meetings-heading">
-          <h2 id="meetings-heading">Meetings</h2>
+          <h2 id="meetings-heading">{t('network.meetings')}</h2>
           {can(me.role, 'manageMeetings') && <NextMeeting networkId={network.id} />}
           <SearchMeetings networkId={network.id} />
           <p className="export-row">
@@ -154,7 +179,7 @@ function Network({ detail, activity, onChanged }: NetworkProps) {
               download
               data-testid="network-markdown"
             >
-              Download all meetings as Markdown
+              {t('network.downloadAll')}
             </a>
           </p>
           <ol className="timeline" data-testid="timeline">
@@ -165,7 +190,7 @@ function Network({ detail, activity, onChanged }: NetworkProps) {
         </section>
 
         <section className="block" aria-labelledby="people-heading">
-          <h2 id="people-heading">People</h2>
+          <h2 id="people-heading">{t('network.people')}</h2>
           <ul className="people-list" data-testid="people">
             {people.map((person) => (
               <PersonItem
@@ -181,18 +206,13 @@ function Network({ detail, activity, onChanged }: NetworkProps) {
           {mayInvite ? (
             <InviteSomeone networkId={network.id} onInvited={onChanged} />
           ) : (
-            <p className="hint">
-              To invite someone else, ask one of the professionals or {network.centreName}: they make the
-              links.
-            </p>
+            <p className="hint">{t('network.askToInvite', { name: network.centreName })}</p>
           )}
         </section>
 
         <section className="block" aria-labelledby="activity-heading">
-          <h2 id="activity-heading">Activity</h2>
-          <p className="hint">
-            Who joined, viewed, invited or revoked, for everyone to see. It never shows what was written.
-          </p>
+          <h2 id="activity-heading">{t('network.activity')}</h2>
+          <p className="hint">{t('network.activityHint')}</p>
           <ol className="activity" data-testid="activity">
             {activity.map((entry) => (
               <li key={entry.id} className="activity__entry">
@@ -210,6 +230,7 @@ function Network({ detail, activity, onChanged }: NetworkProps) {
 }
 
 function TimelineItem({ meeting }: { meeting: TimelineMeeting }) {
+  const t = useT();
   const open = !meeting.closedAt;
   return (
     <li className={`timeline__item${meeting.news ? ' has-news' : ''}`} data-testid="timeline-meeting">
@@ -217,25 +238,25 @@ function TimelineItem({ meeting }: { meeting: TimelineMeeting }) {
         {longDate(meeting.createdAt)}
         {meeting.news && (
           <span className="news-badge" data-testid="news-badge">
-            New for you
+            {t('network.newForYou')}
           </span>
         )}
       </p>
       <h3 className="timeline__title">
-        Meeting {meeting.number}: {meeting.title}
+        {t('network.meetingTitle', { n: meeting.number, title: meeting.title })}
       </h3>
       <p className={`state-badge ${open ? 'state-badge--open' : 'state-badge--closed'}`}>
-        {open ? 'Open' : `Closed on ${shortDate(meeting.closedAt!)}`}
+        {open ? t('network.open') : t('network.closedOn', { date: shortDate(meeting.closedAt!) })}
       </p>
       <p className="timeline__who">
-        <span className="muted">Who was there: </span>
+        <span className="muted">{t('network.whoWasThere')}</span>
         {meeting.attendees.length > 0
-          ? meeting.attendees.map((a) => a.name).join(', ')
-          : 'nobody has opened it yet'}
+          ? meeting.attendees.map((a) => a.name).join(t('common.listSeparator'))
+          : t('network.nobodyOpened')}
       </p>
       {meeting.planItems.length > 0 ? (
         <>
-          <p className="muted timeline__plan-heading">Plan</p>
+          <p className="muted timeline__plan-heading">{t('network.plan')}</p>
           <ul className="timeline__plan">
             {meeting.planItems.map((item, index) => (
               // biome-ignore lint/suspicious/noArrayIndexKey: plan lines have no ids and may repeat.
@@ -244,10 +265,12 @@ function TimelineItem({ meeting }: { meeting: TimelineMeeting }) {
           </ul>
         </>
       ) : (
-        <p className="muted">No plan written{open ? ' yet' : ''}.</p>
+        <p className="muted">{open ? t('network.noPlanYet') : t('network.noPlan')}</p>
       )}
       <a className="button" href={meeting.path}>
-        {open ? `Go to meeting ${meeting.number}` : `Read meeting ${meeting.number}`}
+        {open
+          ? t('network.goToMeeting', { n: meeting.number })
+          : t('network.readMeeting', { n: meeting.number })}
       </a>
     </li>
   );
@@ -255,6 +278,7 @@ function TimelineItem({ meeting }: { meeting: TimelineMeeting }) {
 
 /** Search across the network's meetings: a word, and where it was written. */
 function SearchMeetings({ networkId }: { networkId: string }) {
+  const t = useT();
   const [query, setQuery] = useState('');
   const [hits, setHits] = useState<SearchHit[] | null>(null);
   const [searched, setSearched] = useState('');
@@ -264,7 +288,7 @@ function SearchMeetings({ networkId }: { networkId: string }) {
     event.preventDefault();
     const words = query.trim();
     if (words.length < 2) {
-      setError('Write at least two letters to search for.');
+      setError(t('search.tooShort'));
       return;
     }
     setBusy(true);
@@ -273,7 +297,7 @@ function SearchMeetings({ networkId }: { networkId: string }) {
       setHits(await searchNetwork(networkId, words));
       setSearched(words);
     } catch (caught) {
-      setError(errorMessage(caught, 'The search did not work. Please try again.'));
+      setError(errorMessage(caught, t('search.failed')));
     } finally {
       setBusy(false);
     }
@@ -281,11 +305,11 @@ function SearchMeetings({ networkId }: { networkId: string }) {
   return (
     <section className="search" aria-labelledby="search-heading">
       <h3 id="search-heading" className="visually-hidden">
-        Search the meetings
+        {t('search.heading')}
       </h3>
       <form className="search__form" onSubmit={submit}>
         <label htmlFor="search-input" className="search__label">
-          Search all meetings
+          {t('search.label')}
         </label>
         <div className="search__row">
           <input
@@ -294,13 +318,13 @@ function SearchMeetings({ networkId }: { networkId: string }) {
             className="text-input"
             value={query}
             onChange={(event) => setQuery(event.target.value)}
-            placeholder="a word or a name"
+            placeholder={t('search.placeholder')}
             maxLength={200}
             enterKeyHint="search"
             data-testid="search-input"
           />
           <button type="submit" className="button" disabled={busy} data-testid="search-submit">
-            {busy ? 'Searching…' : 'Search'}
+            {busy ? t('search.searching') : t('search.search')}
           </button>
         </div>
       </form>
@@ -313,8 +337,8 @@ function SearchMeetings({ networkId }: { networkId: string }) {
         <div aria-live="polite">
           <p className="hint" data-testid="search-summary">
             {hits.length === 0
-              ? `Nothing found for “${searched}”.`
-              : `${hits.length} ${hits.length === 1 ? 'place' : 'places'} with “${searched}”:`}
+              ? t('search.nothing', { query: searched })
+              : t('search.found', { count: hits.length, query: searched })}
           </p>
           <ul className="search__hits" data-testid="search-results">
             {hits.map((hit, index) => (
@@ -322,8 +346,8 @@ function SearchMeetings({ networkId }: { networkId: string }) {
               <li key={index} className="search__hit" data-testid="search-hit">
                 <a href={`/m/${hit.meetingId}`} className="search__link">
                   <span className="search__where">
-                    Meeting {hit.meetingNumber}: {hit.meetingTitle} ·{' '}
-                    {sectionText[hit.section as SectionName]?.heading ?? hit.section}
+                    {t('network.meetingTitle', { n: hit.meetingNumber, title: hit.meetingTitle })} ·{' '}
+                    {isSection(hit.section) ? sectionText(hit.section).heading : hit.section}
                   </span>
                   <span className="search__snippet">
                     {hit.snippet.slice(0, hit.matchStart)}
@@ -343,11 +367,11 @@ function SearchMeetings({ networkId }: { networkId: string }) {
 function linkStateText(person: Participant): string {
   switch (person.link.state) {
     case 'active':
-      return `Link works until ${shortDate(person.link.expiresAt)}`;
+      return t('link.worksUntil', { date: shortDate(person.link.expiresAt) });
     case 'revoked':
-      return 'Link revoked';
+      return t('link.revoked');
     case 'expired':
-      return `Link expired on ${shortDate(person.link.expiresAt)}`;
+      return t('link.expiredOn', { date: shortDate(person.link.expiresAt) });
   }
 }
 
@@ -360,11 +384,12 @@ interface PersonItemProps {
 }
 
 function PersonItem({ networkId, person, isMe, mayManage, onChanged }: PersonItemProps) {
+  useLanguage();
   const [confirming, setConfirming] = useState(false);
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<string | null>(null);
   const [newLink, setNewLink] = useState<Invitation | null>(null);
-  const details = [person.relation, ROLE_SHORT_LABELS[person.role]].filter(Boolean).join(' · ');
+  const details = [person.relation, roleShortLabel(person.role)].filter(Boolean).join(' · ');
   const act = async (action: () => Promise<void>) => {
     setBusy(true);
     setError(null);
@@ -372,7 +397,7 @@ function PersonItem({ networkId, person, isMe, mayManage, onChanged }: PersonIte
       await action();
       await onChanged();
     } catch (caught) {
-      setError(errorMessage(caught, 'That did not work. Please try again.'));
+      setError(errorMessage(caught, t('common.didNotWork')));
     } finally {
       setBusy(false);
     }
@@ -382,11 +407,15 @@ function PersonItem({ networkId, person, isMe, mayManage, onChanged }: PersonIte
       <div className="person-item__main">
         <p className="person-item__name">
           {person.name}
-          {isMe && <span className="muted"> (you)</span>}
+          {isMe && <span className="muted"> {t('common.you')}</span>}
         </p>
         <p className="person-item__details">{details}</p>
         <p className="person-item__meta">
-          <span>{person.lastSeenAt ? `Last here ${timeAgo(person.lastSeenAt)}` : 'Not here yet'}</span>
+          <span>
+            {person.lastSeenAt
+              ? t('person.lastHere', { ago: timeAgo(person.lastSeenAt) })
+              : t('person.notHereYet')}
+          </span>
           <span className={`link-state link-state--${person.link.state}`} data-testid="link-state">
             {linkStateText(person)}
           </span>
@@ -398,17 +427,17 @@ function PersonItem({ networkId, person, isMe, mayManage, onChanged }: PersonIte
             <button
               type="button"
               className="button small danger"
-              aria-label={`Revoke ${possessive(person.name)} link`}
+              aria-label={t('person.revokeLabel', { name: person.name })}
               onClick={() => setConfirming(true)}
               disabled={busy}
             >
-              Revoke
+              {t('person.revoke')}
             </button>
           )}
           <button
             type="button"
             className="button small"
-            aria-label={`Make a new link for ${person.name}`}
+            aria-label={t('person.newLinkLabel', { name: person.name })}
             disabled={busy}
             onClick={() =>
               act(async () => {
@@ -416,17 +445,14 @@ function PersonItem({ networkId, person, isMe, mayManage, onChanged }: PersonIte
               })
             }
           >
-            {person.link.state === 'active' ? 'Re-issue link' : 'Make a new link'}
+            {person.link.state === 'active' ? t('person.reissue') : t('person.makeNew')}
           </button>
         </div>
       )}
       {confirming && (
         <fieldset className="confirm">
-          <legend className="visually-hidden">Revoke {possessive(person.name)} link?</legend>
-          <p>
-            {person.name} will no longer be able to open the network or its meetings with their link, and
-            their open pages will close. What they wrote stays.
-          </p>
+          <legend className="visually-hidden">{t('person.revokeQuestion', { name: person.name })}</legend>
+          <p>{t('person.revokeText', { name: person.name })}</p>
           <div className="actions">
             <button
               type="button"
@@ -439,10 +465,10 @@ function PersonItem({ networkId, person, isMe, mayManage, onChanged }: PersonIte
                 })
               }
             >
-              Yes, revoke the link
+              {t('person.yesRevoke')}
             </button>
             <button type="button" className="button" onClick={() => setConfirming(false)}>
-              Cancel
+              {t('common.cancel')}
             </button>
           </div>
         </fieldset>
@@ -450,13 +476,14 @@ function PersonItem({ networkId, person, isMe, mayManage, onChanged }: PersonIte
       {newLink && (
         <div className="new-link">
           <p className="note">
-            <strong>New link for {person.name}, shown only now.</strong> Their old link no longer works.
+            <strong>{t('person.newLinkFor', { name: person.name })}</strong>
+            {t('person.oldLinkGone')}
           </p>
           <ul className="invitations">
             <InvitationCard invitation={newLink} />
           </ul>
           <button type="button" className="button" onClick={() => setNewLink(null)}>
-            Done
+            {t('common.done')}
           </button>
         </div>
       )}
@@ -470,6 +497,7 @@ function PersonItem({ networkId, person, isMe, mayManage, onChanged }: PersonIte
 }
 
 function InviteSomeone({ networkId, onInvited }: { networkId: string; onInvited: () => Promise<void> }) {
+  useLanguage();
   const [person, setPerson] = useState<PersonDraft>({ name: '', relation: '', role: 'network_member' });
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<string | null>(null);
@@ -478,7 +506,7 @@ function InviteSomeone({ networkId, onInvited }: { networkId: string; onInvited:
   const submit = async (event: FormEvent) => {
     event.preventDefault();
     if (!person.name.trim()) {
-      setError('Please write the name of the person you are inviting.');
+      setError(t('invite.needName'));
       nameInput.current?.focus();
       return;
     }
@@ -495,25 +523,25 @@ function InviteSomeone({ networkId, onInvited }: { networkId: string; onInvited:
       setPerson({ name: '', relation: '', role: 'network_member' });
       await onInvited();
     } catch (caught) {
-      setError(errorMessage(caught, 'The invitation could not be made.'));
+      setError(errorMessage(caught, t('invite.failed')));
     } finally {
       setBusy(false);
     }
   };
   return (
     <section className="invite" aria-labelledby="invite-heading">
-      <h3 id="invite-heading">Invite someone</h3>
+      <h3 id="invite-heading">{t('invite.heading')}</h3>
       {invitation && (
         <div className="new-link">
           <p className="note">
-            <strong>{possessive(invitation.participant.name)} personal link, shown only now.</strong> Send it
-            to them only.
+            <strong>{t('invite.personalLink', { name: invitation.participant.name })}</strong>
+            {t('invite.sendOnly')}
           </p>
           <ul className="invitations">
             <InvitationCard invitation={invitation} />
           </ul>
           <button type="button" className="button" onClick={() => setInvitation(null)}>
-            Done
+            {t('common.done')}
           </button>
         </div>
       )}
@@ -522,10 +550,10 @@ function InviteSomeone({ networkId, onInvited }: { networkId: string; onInvited:
           ref={nameInput}
           value={person}
           onChange={setPerson}
-          nameLabel="Name of the person"
-          relationLabel="Relation"
-          relationPlaceholder="For example: grandfather"
-          roleLabel="Role"
+          nameLabel={t('invite.nameLabel')}
+          relationLabel={t('start.relation')}
+          relationPlaceholder={t('invite.relationPlaceholder')}
+          roleLabel={t('start.role')}
           required
         />
         {error && (
@@ -534,7 +562,7 @@ function InviteSomeone({ networkId, onInvited }: { networkId: string; onInvited:
           </p>
         )}
         <button type="submit" className="button primary" disabled={busy}>
-          {busy ? 'Making the link…' : 'Make a personal link'}
+          {busy ? t('invite.making') : t('invite.make')}
         </button>
       </form>
     </section>
@@ -542,6 +570,7 @@ function InviteSomeone({ networkId, onInvited }: { networkId: string; onInvited:
 }
 
 function NextMeeting({ networkId }: { networkId: string }) {
+  useLanguage();
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<string | null>(null);
   const start = async () => {
@@ -551,16 +580,16 @@ function NextMeeting({ networkId }: { networkId: string }) {
       const meeting = await startNextMeeting(networkId);
       navigate(meeting.path);
     } catch (caught) {
-      setError(errorMessage(caught, 'The meeting could not be started.'));
+      setError(errorMessage(caught, t('start.couldNotStart')));
       setBusy(false);
     }
   };
   return (
     <div className="next-meeting">
       <button type="button" className="button primary" onClick={start} disabled={busy}>
-        {busy ? 'Starting…' : 'Start the next meeting'}
+        {busy ? t('start.starting') : t('next.startNext')}
       </button>
-      <p className="hint">Open plan items and “not yet known” questions are carried over to it.</p>
+      <p className="hint">{t('next.carried')}</p>
       {error && (
         <p className="error" role="alert">
           {error}

@@ -6,6 +6,7 @@
  * opens the browser's print window; printing (from the button or the browser's menu) is written to the
  * network's activity log, like every export.
  */
+
 import { type AttendanceEntry, DocumentTypes, type MeetingDetail, SECTIONS } from '@polyphony/shared';
 import { useEffect, useMemo, useState } from 'react';
 import { logPrintExport } from '../api/history';
@@ -13,20 +14,22 @@ import { getMeeting } from '../api/meetings';
 import { type MeetingPeople, MeetingPeopleContext } from '../editor/MeetingContext';
 import { SectionEditor } from '../editor/SectionEditor';
 import { formatWhen } from '../editor/time';
+import { type MessageKey, useT } from '../i18n';
 import { useMapEntries, useMeetingSession } from '../sync/hooks';
 import type { MeetingSession } from '../sync/MeetingSession';
 import { NextMeetingPanel, NoDecisionsToday } from '../ui/PlanExtras';
 import { longDate } from '../ui/time';
 import '../ui/revisit.css';
 
-const WHERE_TEXT: Record<AttendanceEntry['where'], string> = {
-  room: 'in the room',
-  remote: 'by video',
-  phone: 'on the phone',
-};
+const WHERE_TEXT = {
+  room: 'print.where.room',
+  remote: 'print.where.remote',
+  phone: 'print.where.phone',
+} as const satisfies Record<AttendanceEntry['where'], MessageKey>;
 
 /** The print page of one meeting. */
 export function PrintPage({ meetingId }: { meetingId: string }) {
+  const t = useT();
   const [detail, setDetail] = useState<MeetingDetail | null>(null);
   const [failure, setFailure] = useState<string | null>(null);
   const session = useMeetingSession(meetingId);
@@ -34,9 +37,9 @@ export function PrintPage({ meetingId }: { meetingId: string }) {
 
   useEffect(() => {
     getMeeting(meetingId).then(setDetail, (error: unknown) =>
-      setFailure(error instanceof Error ? error.message : 'The meeting could not be opened.'),
+      setFailure(error instanceof Error ? error.message : t('meeting.couldNotOpenDot')),
     );
-  }, [meetingId]);
+  }, [meetingId, t]);
   useEffect(() => {
     setSynced(false);
     return session?.whenSynced(() => setSynced(true));
@@ -45,7 +48,7 @@ export function PrintPage({ meetingId }: { meetingId: string }) {
   if (failure) {
     return (
       <main className="notice">
-        <h1>The meeting could not be opened</h1>
+        <h1>{t('meeting.couldNotOpen')}</h1>
         <p role="alert">{failure}</p>
       </main>
     );
@@ -53,7 +56,7 @@ export function PrintPage({ meetingId }: { meetingId: string }) {
   if (!detail || !session || !synced) {
     return (
       <main className="notice">
-        <p>Preparing the meeting for printing…</p>
+        <p>{t('app.preparingPrint')}</p>
       </main>
     );
   }
@@ -61,7 +64,9 @@ export function PrintPage({ meetingId }: { meetingId: string }) {
 }
 
 function PrintableMeeting({ detail, session }: { detail: MeetingDetail; session: MeetingSession }) {
+  const t = useT();
   const { meeting, network, me } = detail;
+  const networkName = t('network.of', { name: network.centreName });
   const attendance = useMapEntries<AttendanceEntry>(session.doc, DocumentTypes.attendance);
   const title = session.doc.getMap(DocumentTypes.meta).get('title');
   const people = useMemo<MeetingPeople>(
@@ -76,7 +81,7 @@ function PrintableMeeting({ detail, session }: { detail: MeetingDetail; session:
   const user = useMemo(() => ({ name: me.name, color: '#555' }), [me.name]);
 
   useEffect(() => {
-    document.title = `Meeting ${meeting.number} — ${network.centreName}’s network — Polyphony`;
+    document.title = t('print.pageTitle', { n: meeting.number, network: networkName });
     // Printing from the button or from the browser's own menu: either way it is an export, logged once.
     let logged = false;
     const log = () => {
@@ -88,15 +93,15 @@ function PrintableMeeting({ detail, session }: { detail: MeetingDetail; session:
     };
     window.addEventListener('beforeprint', log);
     return () => window.removeEventListener('beforeprint', log);
-  }, [meeting.id, meeting.number, network.centreName]);
+  }, [t, meeting.id, meeting.number, networkName]);
 
   const present = Object.values(attendance);
   return (
     <MeetingPeopleContext.Provider value={people}>
       <div className="print-page">
-        <nav className="print-toolbar" aria-label="Printing">
+        <nav className="print-toolbar" aria-label={t('print.label')}>
           <a className="button" href={`/m/${meeting.id}`} data-testid="print-back">
-            Back to the meeting
+            {t('print.back')}
           </a>
           <button
             type="button"
@@ -104,29 +109,32 @@ function PrintableMeeting({ detail, session }: { detail: MeetingDetail; session:
             onClick={() => window.print()}
             data-testid="print-now"
           >
-            Print / save as PDF
+            {t('print.print')}
           </button>
-          <p className="hint">To keep a file, choose “Save as PDF” in the print window.</p>
+          <p className="hint">{t('print.hint')}</p>
         </nav>
         <article className="print-document" data-testid="print-document">
           <header className="print-header">
-            <p className="print-header__network">Polyphony · {network.centreName}’s network</p>
+            <p className="print-header__network">Polyphony · {networkName}</p>
             <h1>
-              Meeting {meeting.number}: {typeof title === 'string' && title ? title : meeting.title}
+              {t('network.meetingTitle', {
+                n: meeting.number,
+                title: typeof title === 'string' && title ? title : meeting.title,
+              })}
             </h1>
             <p>
               {longDate(meeting.createdAt)}
               {meeting.closedAt
-                ? ` · closed ${formatWhen(meeting.closedAt)}`
-                : ' · still open: this is how it reads now'}
+                ? t('print.closed', { when: formatWhen(meeting.closedAt) })
+                : t('print.stillOpen')}
             </p>
             {present.length > 0 && (
               <p data-testid="print-present">
-                <strong>Present:</strong>{' '}
+                <strong>{t('print.present')}</strong>{' '}
                 {present
                   .map(
                     (entry) =>
-                      `${entry.name}${entry.relation ? ` (${entry.relation})` : ''}, ${WHERE_TEXT[entry.where]}`,
+                      `${entry.name}${entry.relation ? ` (${entry.relation})` : ''}, ${t(WHERE_TEXT[entry.where])}`,
                   )
                   .join('; ')}
               </p>
@@ -151,8 +159,7 @@ function PrintableMeeting({ detail, session }: { detail: MeetingDetail; session:
             </SectionEditor>
           ))}
           <p className="print-footer">
-            Printed {formatWhen(new Date().toISOString())} by {me.name}. Everyone in the network can see that
-            this copy was made.
+            {t('print.footer', { when: formatWhen(new Date().toISOString()), name: me.name })}
           </p>
         </article>
       </div>

@@ -6,9 +6,9 @@ import type { MeResponse, StartNetworkResponse } from '@polyphony/shared';
 import { type FormEvent, useEffect, useRef, useState } from 'react';
 import { getMe, startNetwork } from '../api/networks';
 import { ApiRequestError } from '../api/request';
+import { tx, useT } from '../i18n';
 import { InvitationCard } from '../ui/InvitationCard';
 import { type PersonDraft, PersonFields } from '../ui/PersonFields';
-import { possessive } from '../ui/roles';
 import '../ui/network.css';
 
 interface Row extends PersonDraft {
@@ -28,14 +28,16 @@ const newRow = (role: PersonDraft['role'] = 'network_member'): Row => ({
 
 /** Start a network meeting now. */
 export function StartPage() {
+  const t = useT();
   const [started, setStarted] = useState<StartNetworkResponse | null>(null);
   useEffect(() => {
-    document.title = started ? 'The meeting has started — Polyphony' : 'Polyphony — start a network meeting';
-  }, [started]);
+    document.title = started ? t('start.startedTitle') : t('start.pageTitle');
+  }, [t, started]);
   return started ? <StartResult started={started} /> : <StartForm onStarted={setStarted} />;
 }
 
 function StartForm({ onStarted }: { onStarted: (started: StartNetworkResponse) => void }) {
+  const t = useT();
   const [centreName, setCentreName] = useState('');
   const [title, setTitle] = useState('');
   const [me, setMe] = useState<PersonDraft>({ name: '', relation: '', role: 'professional' });
@@ -58,8 +60,8 @@ function StartForm({ onStarted }: { onStarted: (started: StartNetworkResponse) =
   const submit = async (event: FormEvent) => {
     event.preventDefault();
     setError(null);
-    if (!centreName.trim()) return setError('Please write whose network this is (a first name is enough).');
-    if (!me.name.trim()) return setError('Please write your own name, as you wish to be called.');
+    if (!centreName.trim()) return setError(t('start.needCentre'));
+    if (!me.name.trim()) return setError(t('start.needName'));
     setBusy(true);
     try {
       const people = shown
@@ -74,7 +76,7 @@ function StartForm({ onStarted }: { onStarted: (started: StartNetworkResponse) =
         }),
       );
     } catch (caught) {
-      setError(caught instanceof ApiRequestError ? caught.message : 'The meeting could not be started.');
+      setError(caught instanceof ApiRequestError ? caught.message : t('start.couldNotStart'));
       setBusy(false);
     }
   };
@@ -82,17 +84,14 @@ function StartForm({ onStarted }: { onStarted: (started: StartNetworkResponse) =
   return (
     <main className="start start--wide">
       <h1 className="brand">Polyphony</h1>
-      <p className="lead">
-        One shared page for a network meeting, written together by everyone in it. No accounts: each person
-        gets their own link.
-      </p>
+      <p className="lead">{t('start.lead')}</p>
       <form className="start-form" onSubmit={submit} noValidate>
         <div>
           <label htmlFor="centre-name" className="field-label">
-            Whose network is this?
+            {t('start.whoseNetwork')}
           </label>
           <p className="hint" id="centre-name-hint">
-            The person at the centre. A first name is enough.
+            {t('start.whoseHint')}
           </p>
           <input
             id="centre-name"
@@ -100,7 +99,7 @@ function StartForm({ onStarted }: { onStarted: (started: StartNetworkResponse) =
             value={centreName}
             onChange={(event) => setCentreName(event.target.value)}
             aria-describedby="centre-name-hint"
-            placeholder="For example: Anna"
+            placeholder={t('start.whosePlaceholder')}
             maxLength={80}
             autoComplete="off"
             required
@@ -110,41 +109,38 @@ function StartForm({ onStarted }: { onStarted: (started: StartNetworkResponse) =
         </div>
         <div>
           <label htmlFor="meeting-title" className="field-label">
-            Title of the meeting <span className="optional">(optional)</span>
+            {t('start.titleLabel')} <span className="optional">{t('common.optional')}</span>
           </label>
           <input
             id="meeting-title"
             className="text-input"
             value={title}
             onChange={(event) => setTitle(event.target.value)}
-            placeholder="For example: First meeting, at home"
+            placeholder={t('start.titlePlaceholder')}
             maxLength={200}
             autoComplete="off"
           />
         </div>
 
         <fieldset className="group">
-          <legend className="group__legend">You</legend>
+          <legend className="group__legend">{t('start.you')}</legend>
           <PersonFields
             value={me}
             onChange={setMe}
-            nameLabel="Your name, as you wish to be called"
-            relationLabel="Your relation to the network"
-            relationPlaceholder="For example: psychiatric nurse"
-            roleLabel="Your role"
+            nameLabel={t('start.yourName')}
+            relationLabel={t('start.yourRelation')}
+            relationPlaceholder={t('start.yourRelationPlaceholder')}
+            roleLabel={t('start.yourRole')}
             required
           />
         </fieldset>
 
         <fieldset className="group">
-          <legend className="group__legend">Who is coming</legend>
-          <p className="hint">
-            Everyone gets their own personal link. Leave a name empty to skip that row; you can invite more
-            people later.
-          </p>
+          <legend className="group__legend">{t('start.whoIsComing')}</legend>
+          <p className="hint">{t('start.whoIsComingHint')}</p>
           <ol className="people-rows">
             {shown.map((row, index) => {
-              const label = row.name.trim() || `person ${index + 1}`;
+              const label = row.name.trim() || t('start.personN', { n: index + 1 });
               return (
                 <li key={row.key} className="people-rows__row" data-testid="person-row">
                   <PersonFields
@@ -162,21 +158,23 @@ function StartForm({ onStarted }: { onStarted: (started: StartNetworkResponse) =
                         ),
                       )
                     }
-                    nameLabel={`Name of person ${index + 1}`}
-                    relationLabel="Relation"
-                    relationPlaceholder={row.role === 'person_at_centre' ? '' : 'For example: mother'}
-                    roleLabel="Role"
+                    nameLabel={t('start.nameOfPersonN', { n: index + 1 })}
+                    relationLabel={t('start.relation')}
+                    relationPlaceholder={
+                      row.role === 'person_at_centre' ? '' : t('start.relationPlaceholder')
+                    }
+                    roleLabel={t('start.role')}
                     extra={
                       <button
                         type="button"
                         className="button small quiet"
-                        aria-label={`Remove ${label}`}
+                        aria-label={t('start.removeLabel', { name: label })}
                         onClick={() => {
                           setRows((all) => all.filter((r) => r.key !== row.key));
                           addButton.current?.focus();
                         }}
                       >
-                        Remove
+                        {t('start.remove')}
                       </button>
                     }
                   />
@@ -194,7 +192,7 @@ function StartForm({ onStarted }: { onStarted: (started: StartNetworkResponse) =
               setRows((all) => [...all, row]);
             }}
           >
-            + Add a person
+            {t('start.addPerson')}
           </button>
         </fieldset>
 
@@ -204,7 +202,7 @@ function StartForm({ onStarted }: { onStarted: (started: StartNetworkResponse) =
           </p>
         )}
         <button type="submit" className="button primary big" disabled={busy}>
-          {busy ? 'Starting…' : 'Start the meeting now'}
+          {busy ? t('start.starting') : t('start.startNow')}
         </button>
       </form>
       <MyNetworks />
@@ -214,6 +212,7 @@ function StartForm({ onStarted }: { onStarted: (started: StartNetworkResponse) =
 
 /** The networks this browser is already in, so a professional can go back to them. */
 function MyNetworks() {
+  const t = useT();
   const [me, setMe] = useState<MeResponse | null>(null);
   useEffect(() => {
     let current = true;
@@ -229,13 +228,13 @@ function MyNetworks() {
   return (
     <section className="group" aria-labelledby="my-networks">
       <h2 id="my-networks" className="group__legend">
-        Networks you are already in, on this browser
+        {t('start.myNetworks')}
       </h2>
       <ul className="link-list">
         {me.memberships.map(({ network, participant }) => (
           <li key={network.id}>
-            <a href={`/n/${network.id}`}>{possessive(network.centreName)} network</a>{' '}
-            <span className="hint">(as {participant.name})</span>
+            <a href={`/n/${network.id}`}>{t('network.of', { name: network.centreName })}</a>{' '}
+            <span className="hint">{t('start.asName', { name: participant.name })}</span>
           </li>
         ))}
       </ul>
@@ -244,6 +243,7 @@ function MyNetworks() {
 }
 
 function StartResult({ started }: { started: StartNetworkResponse }) {
+  const t = useT();
   const heading = useRef<HTMLHeadingElement>(null);
   useEffect(() => heading.current?.focus(), []);
   const [mine, ...others] = started.invitations;
@@ -251,24 +251,24 @@ function StartResult({ started }: { started: StartNetworkResponse }) {
     <main className="start start--wide" data-testid="start-result">
       <p className="brand small">Polyphony</p>
       <h1 ref={heading} tabIndex={-1} className="result-heading">
-        The meeting has started
+        {t('start.started')}
       </h1>
       <p className="lead">
-        {started.meeting.title} · {possessive(started.network.centreName)} network
+        {started.meeting.title} · {t('network.of', { name: started.network.centreName })}
       </p>
       <div className="note" role="note">
         <p>
-          <strong>Each link is personal.</strong> It lets in only that person, in their role. Send each person
-          their own link, for example by text message.
+          <strong>{t('start.personal')}</strong>
+          {t('start.personalText')}
         </p>
         <p>
-          <strong>The links are shown only now.</strong> Copy them before you go to the meeting. If one gets
-          lost, make a new one on the network page.
+          <strong>{t('start.onlyNow')}</strong>
+          {t('start.onlyNowText')}
         </p>
       </div>
       {others.length > 0 ? (
         <>
-          <h2 className="section-heading">Send each person their own link</h2>
+          <h2 className="section-heading">{t('start.sendEach')}</h2>
           <ul className="invitations">
             {others.map((invitation) => (
               <InvitationCard key={invitation.participant.id} invitation={invitation} />
@@ -277,16 +277,15 @@ function StartResult({ started }: { started: StartNetworkResponse }) {
         </>
       ) : (
         <p>
-          Nobody else was named yet. You can invite people on the{' '}
-          <a href={`/n/${started.network.id}`}>network page</a>.
+          {tx('start.nobodyElse', {
+            link: <a href={`/n/${started.network.id}`}>{t('start.networkPage')}</a>,
+          })}
         </p>
       )}
       {mine && (
         <>
-          <h2 className="section-heading">Your own link</h2>
-          <p className="hint">
-            This browser is already in. Use this link to open the meeting on another device.
-          </p>
+          <h2 className="section-heading">{t('start.yourOwnLink')}</h2>
+          <p className="hint">{t('start.alreadyIn')}</p>
           <ul className="invitations">
             <InvitationCard invitation={mine} isYou />
           </ul>
@@ -294,10 +293,10 @@ function StartResult({ started }: { started: StartNetworkResponse }) {
       )}
       <p className="result-footer">
         <a className="button" href={`/n/${started.network.id}`}>
-          Open the network page
+          {t('start.openNetworkPage')}
         </a>
         <a className="button primary" href={started.meeting.path} data-testid="go-to-meeting">
-          Go to the meeting
+          {t('start.goToMeeting')}
         </a>
       </p>
     </main>

@@ -19,6 +19,7 @@ import {
 import { IndexeddbPersistence } from 'y-indexeddb';
 import { WebsocketProvider } from 'y-websocket';
 import * as Y from 'yjs';
+import type { PlainMessageKey } from '../i18n';
 import { type CountedSocket, countingWebSocket } from './CountingWebSocket';
 import { closeMessage } from './closeMessages';
 
@@ -28,7 +29,8 @@ export type SaveState = 'saved' | 'saving' | 'offline' | 'reconnecting' | 'error
 /** What the save indicator shows. */
 export interface SaveStatus {
   state: SaveState;
-  message: string;
+  /** What to say, as a dictionary key: the badge puts it in the reader's language. */
+  message: PlainMessageKey;
   /** Whether this person has edits the server has not confirmed (leaving the page warns). */
   unsaved: boolean;
 }
@@ -48,7 +50,7 @@ const OFFLINE_AFTER_MS = 4000;
 /** How long to wait for this browser's copy before connecting anyway. */
 const LOCAL_COPY_TIMEOUT_MS = 2000;
 
-const OFFLINE = 'Offline — your changes are kept on this device';
+const OFFLINE = 'save.offline' satisfies PlainMessageKey;
 
 function syncUrl(): string {
   return `${location.protocol === 'https:' ? 'wss' : 'ws'}://${location.host}/sync`;
@@ -60,7 +62,7 @@ export class MeetingSession {
   readonly provider: WebsocketProvider;
   private readonly localCopy: IndexeddbPersistence;
   private readonly listeners = new Set<() => void>();
-  private status: SaveStatus = { state: 'reconnecting', message: 'Opening the meeting…', unsaved: false };
+  private status: SaveStatus = { state: 'reconnecting', message: 'save.opening', unsaved: false };
   /** Local edits made while no socket could carry them; cleared when a full-state sync is acknowledged. */
   private pendingOffline = false;
   private everSynced = false;
@@ -218,16 +220,16 @@ export class MeetingSession {
     if (!navigator.onLine) return { state: 'offline', message: OFFLINE, unsaved };
     if (connected && this.provider.synced) {
       return unsaved
-        ? { state: 'saving', message: 'Saving…', unsaved }
-        : { state: 'saved', message: 'Saved', unsaved };
+        ? { state: 'saving', message: 'save.saving', unsaved }
+        : { state: 'saved', message: 'save.saved', unsaved };
     }
     const tooLarge = this.lastCloseCode !== null ? closeMessage(this.lastCloseCode) : undefined;
     if (tooLarge) return { state: 'error', message: tooLarge, unsaved };
-    if (!this.everSynced) return { state: 'reconnecting', message: 'Connecting…', unsaved };
+    if (!this.everSynced) return { state: 'reconnecting', message: 'save.connecting', unsaved };
     if (this.disconnectedAt !== null && Date.now() - this.disconnectedAt >= OFFLINE_AFTER_MS) {
       return { state: 'offline', message: OFFLINE, unsaved };
     }
-    return { state: 'reconnecting', message: 'Reconnecting…', unsaved };
+    return { state: 'reconnecting', message: 'save.reconnecting', unsaved };
   }
 
   private refresh = (): void => {

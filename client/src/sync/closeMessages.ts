@@ -1,21 +1,25 @@
-/** What a person is told when the server closes the connection with one of the shared close codes. */
+/**
+ * What a person is told when the server closes the connection with one of the shared close codes: a
+ * dictionary key, turned into words in the reader's language where it is shown.
+ */
 import { CloseCodes, closeCodeName } from '@polyphony/shared';
+import type { PlainMessageKey } from '../i18n';
 
-const RELOAD = 'Something went wrong with this connection — please reload';
+const RELOAD = 'close.reload' satisfies PlainMessageKey;
 
-const messages: Partial<Record<number, string>> = {
-  [CloseCodes.messageTooBig.code]: 'That change was too large to send',
+const messages: Partial<Record<number, PlainMessageKey>> = {
+  [CloseCodes.messageTooBig.code]: 'close.tooBig',
   [CloseCodes.malformedMessage.code]: RELOAD,
-  [CloseCodes.unauthorized.code]: 'Your access to this meeting has ended — please open your link again',
-  [CloseCodes.accessRevoked.code]: 'This link was revoked',
-  [CloseCodes.meetingNotFound.code]: 'This meeting does not exist',
-  [CloseCodes.documentTooLarge.code]: 'The meeting document is full',
-  [CloseCodes.outdatedClient.code]: 'Polyphony was updated — please reload',
+  [CloseCodes.unauthorized.code]: 'close.unauthorized',
+  [CloseCodes.accessRevoked.code]: 'close.revoked',
+  [CloseCodes.meetingNotFound.code]: 'close.meetingNotFound',
+  [CloseCodes.documentTooLarge.code]: 'close.documentTooLarge',
+  [CloseCodes.outdatedClient.code]: 'close.outdated',
   [CloseCodes.flood.code]: RELOAD,
 };
 
-/** A plain sentence for a close code, or undefined for codes that only mean "reconnect". */
-export function closeMessage(code: number): string | undefined {
+/** The key of a plain sentence for a close code, or undefined for codes that only mean "reconnect". */
+export function closeMessage(code: number): PlainMessageKey | undefined {
   const message = messages[code];
   if (message) return message;
   // One of ours we have no sentence for yet, in the permanent range: still say something true.

@@ -2,6 +2,7 @@
  * The version "as agreed in the meeting": the frozen state the server kept when the meeting was closed,
  * loaded into a Y.Doc of its own and shown with the same blocks, read-only, with no connection.
  */
+
 import { SECTIONS } from '@polyphony/shared';
 import { useEffect, useState } from 'react';
 import * as Y from 'yjs';
@@ -9,6 +10,7 @@ import { getAgreedVersion } from '../api/meetings';
 import { type MeetingPeople, MeetingPeopleContext } from '../editor/MeetingContext';
 import { SectionEditor } from '../editor/SectionEditor';
 import { formatWhen } from '../editor/time';
+import { useT } from '../i18n';
 import type { MeetingUser } from '../sync/MeetingSession';
 
 /** A frozen version, as it loads. */
@@ -62,15 +64,16 @@ export function AgreedView({
   user: MeetingUser;
   people: MeetingPeople;
 }) {
-  const loaded = useFrozenDoc(meetingId, getAgreedVersion, 'The agreed version could not be loaded.');
+  const t = useT();
+  const loaded = useFrozenDoc(meetingId, getAgreedVersion, t('agreed.failed'));
 
   return (
     <div className="agreed" data-testid="agreed-view">
       <p className="agreed__intro">
-        <strong>As agreed in the meeting</strong>, when it was closed on {formatWhen(closedAt)}. This version
-        does not change; afterthoughts are in the living document.
+        <strong>{t('agreed.intro')}</strong>
+        {t('agreed.introText', { when: formatWhen(closedAt) })}
       </p>
-      {loaded.state === 'loading' && <p>Loading the agreed version…</p>}
+      {loaded.state === 'loading' && <p>{t('agreed.loading')}</p>}
       {loaded.state === 'failed' && (
         <p className="error" role="alert">
           {loaded.message}

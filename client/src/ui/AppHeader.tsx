@@ -5,7 +5,8 @@
  */
 import type { NetworkSummary } from '@polyphony/shared';
 import type { ReactNode } from 'react';
-import { possessive } from './roles';
+import { useT } from '../i18n';
+import { LanguagePicker } from './LanguagePicker';
 import './network.css';
 
 interface AppHeaderProps {
@@ -17,6 +18,7 @@ interface AppHeaderProps {
 
 /** Brand, a link to the network page, and whatever the page adds on the right. */
 export function AppHeader({ network, current = false, children }: AppHeaderProps) {
+  const t = useT();
   return (
     <header className="app-header">
       <span className="brand small">Polyphony</span>
@@ -27,10 +29,13 @@ export function AppHeader({ network, current = false, children }: AppHeaderProps
           aria-current={current ? 'page' : undefined}
           data-testid="network-link"
         >
-          {possessive(network.centreName)} network
+          {t('network.of', { name: network.centreName })}
         </a>
       )}
-      {children && <div className="app-header__end">{children}</div>}
+      <div className="app-header__end">
+        {children}
+        <LanguagePicker />
+      </div>
     </header>
   );
 }

@@ -3,25 +3,25 @@
  * writing; reading any of them (read-only, with the same blocks); the version as agreed one tap away;
  * and going back to a version, which the server does as new edits by this person, so nothing is lost.
  */
+
 import { SECTIONS, type VersionKind, type VersionList, type VersionSummary } from '@polyphony/shared';
 import { useCallback, useEffect, useState } from 'react';
 import { getVersion, getVersions, restoreVersion } from '../api/history';
 import { type MeetingPeople, MeetingPeopleContext } from '../editor/MeetingContext';
 import { SectionEditor } from '../editor/SectionEditor';
 import { formatWhen } from '../editor/time';
+import { t, useLanguage } from '../i18n';
 import type { MeetingUser } from '../sync/MeetingSession';
 import { useFrozenDoc } from './AgreedView';
 
-const KIND_TEXT: Record<VersionKind, string> = {
-  auto: 'While writing',
-  closing: 'When the meeting was closed',
-  restore: 'After going back to an earlier version',
-};
+function kindText(kind: VersionKind): string {
+  return t(`history.kind.${kind}`);
+}
 
 function writersText(version: VersionSummary): string {
   return version.writers.length > 0
-    ? `Written by ${version.writers.map((w) => w.name).join(', ')}`
-    : 'Nobody was writing';
+    ? t('history.writtenBy', { names: version.writers.map((w) => w.name).join(t('common.listSeparator')) })
+    : t('history.nobodyWriting');
 }
 
 interface HistoryPanelProps {
@@ -48,6 +48,7 @@ export function HistoryPanel({
   onShowAgreed,
   onClose,
 }: HistoryPanelProps) {
+  useLanguage();
   const [list, setList] = useState<ListState>({ state: 'loading' });
   const [reading, setReading] = useState<VersionSummary | null>(null);
   const [restored, setRestored] = useState<string | null>(null);
@@ -58,7 +59,7 @@ export function HistoryPanel({
       (error: unknown) =>
         setList({
           state: 'failed',
-          message: error instanceof Error ? error.message : 'The history could not be loaded.',
+          message: error instanceof Error ? error.message : t('history.failed'),
         }),
     );
   }, [meetingId]);
@@ -86,37 +87,29 @@ export function HistoryPanel({
   return (
     <section className="history" aria-labelledby="history-heading" data-testid="history-panel">
       <div className="history__head">
-        <h2 id="history-heading">History of this meeting</h2>
+        <h2 id="history-heading">{t('history.heading')}</h2>
         <button type="button" className="button" onClick={onClose} data-testid="history-close">
-          Back to the living document
+          {t('closing.backToLiving')}
         </button>
       </div>
-      <p className="hint">
-        Versions are kept while people write and when the meeting is closed. Nothing is ever rewritten: going
-        back to a version adds its text again as new edits.
-      </p>
+      <p className="hint">{t('history.intro')}</p>
       {restored && (
         <p className="note" role="status" data-testid="restored-note">
-          The text of {restored} is back in the living document, added as new edits by you. Everything before
-          it is still in the history.
+          {t('history.restored', { when: restored })}
         </p>
       )}
       {list.state === 'ready' && list.list.hasAgreed && (
         <button type="button" className="button primary" onClick={onShowAgreed} data-testid="history-agreed">
-          As agreed in the meeting
+          {t('closing.asAgreed')}
         </button>
       )}
-      {list.state === 'loading' && <p>Loading the history…</p>}
+      {list.state === 'loading' && <p>{t('history.loading')}</p>}
       {list.state === 'failed' && (
         <p className="error" role="alert">
           {list.message}
         </p>
       )}
-      {list.state === 'ready' && versions.length === 0 && (
-        <p className="calm-note">
-          No versions yet. The first is kept after a few minutes of writing, or when the meeting is closed.
-        </p>
-      )}
+      {list.state === 'ready' && versions.length === 0 && <p className="calm-note">{t('history.none')}</p>}
       <ol className="versions" data-testid="versions">
         {versions.map((version) => (
           <li key={version.id} className="version" data-testid="version" data-kind={version.kind}>
@@ -127,7 +120,7 @@ export function HistoryPanel({
               data-testid="version-open"
             >
               <span className="version__when">{formatWhen(version.takenAt)}</span>
-              <span className="version__kind">{KIND_TEXT[version.kind]}</span>
+              <span className="version__kind">{kindText(version.kind)}</span>
               <span className="version__who" data-testid="version-writers">
                 {writersText(version)}
               </span>
@@ -152,7 +145,8 @@ interface VersionViewProps {
 /** One version, read-only, with "Go back to this version" (asked first). */
 function VersionView({ meetingId, version, user, people, canWrite, onBack, onRestored }: VersionViewProps) {
   const load = useCallback((id: string) => getVersion(id, version.id), [version.id]);
-  const loaded = useFrozenDoc(meetingId, load, 'This version could not be loaded.');
+  useLanguage();
+  const loaded = useFrozenDoc(meetingId, load, t('history.versionFailed'));
   const [asking, setAsking] = useState(false);
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<string | null>(null);
@@ -163,21 +157,20 @@ function VersionView({ meetingId, version, user, people, canWrite, onBack, onRes
       await restoreVersion(meetingId, version.id);
       onRestored();
     } catch (caught) {
-      setError(caught instanceof Error ? caught.message : 'That did not work. Please try again.');
+      setError(caught instanceof Error ? caught.message : t('common.didNotWork'));
       setBusy(false);
     }
   };
   return (
     <section className="history" aria-labelledby="version-heading" data-testid="version-view">
       <div className="history__head">
-        <h2 id="version-heading">Version of {formatWhen(version.takenAt)}</h2>
+        <h2 id="version-heading">{t('history.versionOf', { when: formatWhen(version.takenAt) })}</h2>
         <button type="button" className="button" onClick={onBack} data-testid="version-back">
-          Back to the history
+          {t('history.backToHistory')}
         </button>
       </div>
       <p className="agreed__intro">
-        {KIND_TEXT[version.kind]} · {writersText(version)}. This is how the document read then; it does not
-        change.
+        {t('history.howItRead', { kind: kindText(version.kind), writers: writersText(version) })}
       </p>
       {canWrite && !asking && (
         <button
@@ -186,14 +179,14 @@ function VersionView({ meetingId, version, user, people, canWrite, onBack, onRes
           onClick={() => setAsking(true)}
           data-testid="restore-version"
         >
-          Go back to this version…
+          {t('history.goBack')}
         </button>
       )}
       {asking && (
         <div className="confirm" data-testid="confirm-restore-panel">
           <p>
-            <strong>Bring this text back into the living document?</strong> It is added as new edits by you,
-            {` ${user.name}`}, for everyone to see. Nothing is lost: what is written now stays in the history.
+            <strong>{t('history.bringBack')}</strong>
+            {t('history.bringBackText', { name: user.name })}
           </p>
           {error && (
             <p className="error" role="alert">
@@ -208,15 +201,15 @@ function VersionView({ meetingId, version, user, people, canWrite, onBack, onRes
               onClick={restore}
               data-testid="confirm-restore"
             >
-              Yes, go back to this version
+              {t('history.yesGoBack')}
             </button>
             <button type="button" className="button" disabled={busy} onClick={() => setAsking(false)}>
-              Not now
+              {t('history.notNow')}
             </button>
           </div>
         </div>
       )}
-      {loaded.state === 'loading' && <p>Loading this version…</p>}
+      {loaded.state === 'loading' && <p>{t('history.loadingVersion')}</p>}
       {loaded.state === 'failed' && (
         <p className="error" role="alert">
           {loaded.message}

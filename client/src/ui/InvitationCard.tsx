@@ -1,9 +1,11 @@
 /** One person's personal link, shown once: the link, a Copy button and a QR code to scan in the room. */
+
 import type { Invitation } from '@polyphony/shared';
 import { useId, useState } from 'react';
+import { useT } from '../i18n';
 import { copyText } from './copyText';
 import { QrCode } from './QrCode';
-import { possessive, ROLE_SHORT_LABELS } from './roles';
+import { roleShortLabel } from './roles';
 import { shortDate } from './time';
 import './network.css';
 
@@ -15,21 +17,23 @@ interface InvitationCardProps {
 
 /** A personal link with Copy and QR. */
 export function InvitationCard({ invitation, isYou = false }: InvitationCardProps) {
+  const t = useT();
   const inputId = useId();
   const [copied, setCopied] = useState<'idle' | 'copied' | 'failed'>('idle');
   const { participant, url, expiresAt } = invitation;
-  const who = isYou ? 'Your own link' : `${possessive(participant.name)} link`;
-  const details = [participant.relation, ROLE_SHORT_LABELS[participant.role]].filter(Boolean).join(' · ');
+  const name = participant.name;
+  const who = isYou ? t('invitation.yourOwnLink') : t('link.of', { name });
+  const details = [participant.relation, roleShortLabel(participant.role)].filter(Boolean).join(' · ');
   return (
     <li className="invitation" data-testid="invitation" data-name={participant.name}>
       <h3 className="invitation__name">
         {participant.name}
-        {isYou && <span className="muted"> (you)</span>}
+        {isYou && <span className="muted"> {t('common.you')}</span>}
       </h3>
       <p className="invitation__details">{details}</p>
       <label htmlFor={inputId} className="field-label">
         {who}
-        {isYou && <span className="optional"> — for your phone or another computer</span>}
+        {isYou && <span className="optional">{t('invitation.forOtherDevice')}</span>}
       </label>
       <div className="invitation__row">
         <input
@@ -43,26 +47,24 @@ export function InvitationCard({ invitation, isYou = false }: InvitationCardProp
         <button
           type="button"
           className="button"
-          aria-label={`Copy ${who.toLowerCase().replace('your own', 'your')}`}
+          aria-label={isYou ? t('invitation.copyYour') : t('invitation.copyTheirs', { name })}
           onClick={async (event) => {
             const input = event.currentTarget.previousElementSibling as HTMLInputElement | null;
             setCopied((await copyText(url, input)) ? 'copied' : 'failed');
           }}
         >
-          Copy
+          {t('invitation.copy')}
         </button>
       </div>
       <p className="hint" aria-live="polite">
-        {copied === 'copied' && 'Copied. Paste it into a message to this person only.'}
-        {copied === 'failed' && 'Could not copy. Select the link and copy it by hand.'}
-        {copied === 'idle' && `Works until ${shortDate(expiresAt)}, unless it is revoked.`}
+        {copied === 'copied' && t('invitation.copied')}
+        {copied === 'failed' && t('invitation.copyFailed')}
+        {copied === 'idle' && t('invitation.worksUntil', { date: shortDate(expiresAt) })}
       </p>
       <figure className="invitation__qr">
-        <QrCode url={url} label={`QR code of ${who.toLowerCase()}`} />
+        <QrCode url={url} label={isYou ? t('invitation.qrYour') : t('invitation.qrTheirs', { name })} />
         <figcaption className="hint">
-          {isYou
-            ? 'Scan with your phone’s camera.'
-            : `In the room? ${participant.name} can scan this with their phone’s camera.`}
+          {isYou ? t('invitation.scanYours') : t('invitation.scanTheirs', { name })}
         </figcaption>
       </figure>
     </li>

@@ -3,13 +3,15 @@
  * manages meetings; then, for everyone, the line that says it was closed and that afterthoughts are
  * still welcome, the one-tap "As agreed in the meeting", and "Start the next meeting".
  */
+
 import { useState } from 'react';
 import { closeMeeting, startNextMeeting } from '../api/meetings';
 import { formatWhen } from '../editor/time';
+import { t, useLanguage } from '../i18n';
 import { navigate } from './navigation';
 
 function failure(error: unknown): string {
-  return error instanceof Error ? error.message : 'That did not work. Please try again.';
+  return error instanceof Error ? error.message : t('common.didNotWork');
 }
 
 /** The "Close the meeting" button with its confirmation. */
@@ -20,21 +22,21 @@ export function CloseMeetingControl({
   meetingId: string;
   onClosed: (at: string) => void;
 }) {
+  useLanguage();
   const [asking, setAsking] = useState(false);
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<string | null>(null);
   if (!asking) {
     return (
       <button type="button" className="button" onClick={() => setAsking(true)} data-testid="close-meeting">
-        Close the meeting…
+        {t('closing.close')}
       </button>
     );
   }
   return (
     <div className="confirm" data-testid="confirm-close-panel">
       <p>
-        <strong>Close the meeting now?</strong> What is written now is kept as it was agreed in the meeting.
-        Everyone can still add afterthoughts; they are marked as added later.
+        <strong>{t('closing.ask')}</strong> {t('closing.askText')}
       </p>
       {error && (
         <p className="error" role="alert">
@@ -61,10 +63,10 @@ export function CloseMeetingControl({
             }
           }}
         >
-          Yes, close the meeting
+          {t('closing.yes')}
         </button>
         <button type="button" className="button" disabled={busy} onClick={() => setAsking(false)}>
-          Not yet
+          {t('closing.notYet')}
         </button>
       </div>
     </div>
@@ -73,6 +75,7 @@ export function CloseMeetingControl({
 
 /** "Start the next meeting": makes it on the server (open items carried over) and goes there. */
 export function StartNextMeetingControl({ networkId }: { networkId: string }) {
+  useLanguage();
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<string | null>(null);
   return (
@@ -94,7 +97,7 @@ export function StartNextMeetingControl({ networkId }: { networkId: string }) {
           }
         }}
       >
-        Start the next meeting
+        {t('closing.startNext')}
       </button>
       {error && (
         <p className="error" role="alert">
@@ -119,11 +122,12 @@ export function ClosedBanner({
   networkId: string;
   canManage: boolean;
 }) {
+  useLanguage();
   return (
     <div className="banner banner--closed" data-testid="closed-banner">
       <p>
-        <strong>Closed on {formatWhen(closedAt)}</strong> — you can still add afterthoughts. They are marked
-        as added later.
+        <strong>{t('closing.closedOn', { when: formatWhen(closedAt) })}</strong>
+        {t('closing.afterthoughts')}
       </p>
       <div className="actions">
         <button
@@ -133,7 +137,7 @@ export function ClosedBanner({
           onClick={onToggleAgreed}
           data-testid="show-agreed"
         >
-          {showingAgreed ? 'Back to the living document' : 'As agreed in the meeting'}
+          {showingAgreed ? t('closing.backToLiving') : t('closing.asAgreed')}
         </button>
         {canManage && <StartNextMeetingControl networkId={networkId} />}
       </div>

@@ -1,7 +1,8 @@
 /** The fields that describe a person: the name they wish to be called, how they are related, their role. */
 import type { Role } from '@polyphony/shared';
 import { forwardRef, type ReactNode, useId } from 'react';
-import { ROLE_HINTS, ROLE_OPTIONS } from './roles';
+import { useT } from '../i18n';
+import { roleHint, roleOptions } from './roles';
 
 /** A person as the form holds them. */
 export interface PersonDraft {
@@ -28,7 +29,9 @@ export const PersonFields = forwardRef<HTMLInputElement, PersonFieldsProps>(func
   { value, onChange, nameLabel, relationLabel, roleLabel, relationPlaceholder, required = false, extra },
   nameRef,
 ) {
+  const t = useT();
   const id = useId();
+  const hint = roleHint(value.role);
   return (
     <div className="person-fields">
       <div className="person-fields__name">
@@ -48,7 +51,7 @@ export const PersonFields = forwardRef<HTMLInputElement, PersonFieldsProps>(func
       </div>
       <div className="person-fields__relation">
         <label htmlFor={`${id}-relation`} className="field-label">
-          {relationLabel} <span className="optional">(optional)</span>
+          {relationLabel} <span className="optional">{t('common.optional')}</span>
         </label>
         <input
           id={`${id}-relation`}
@@ -69,17 +72,17 @@ export const PersonFields = forwardRef<HTMLInputElement, PersonFieldsProps>(func
           className="text-input select"
           value={value.role}
           onChange={(event) => onChange({ ...value, role: event.target.value as Role })}
-          aria-describedby={ROLE_HINTS[value.role] ? `${id}-role-hint` : undefined}
+          aria-describedby={hint ? `${id}-role-hint` : undefined}
         >
-          {ROLE_OPTIONS.map(({ role, label }) => (
+          {roleOptions().map(({ role, label }) => (
             <option key={role} value={role}>
               {label}
             </option>
           ))}
         </select>
-        {ROLE_HINTS[value.role] && (
+        {hint && (
           <p id={`${id}-role-hint`} className="hint person-fields__hint">
-            {ROLE_HINTS[value.role]}
+            {hint}
           </p>
         )}
       </div>

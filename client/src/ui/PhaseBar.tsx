@@ -3,7 +3,8 @@
  * back. Nothing is locked in any phase; it only changes what the page brings forward.
  */
 import { PHASES, type Phase } from '@polyphony/shared';
-import { phaseLabels } from './phases';
+import { useT } from '../i18n';
+import { phaseLabel } from './phases';
 
 /** A row of phases; the current one is marked. */
 export function PhaseBar({
@@ -15,12 +16,9 @@ export function PhaseBar({
   onChange: (phase: Phase) => void;
   editable: boolean;
 }) {
+  const t = useT();
   return (
-    <nav
-      className="phase-bar"
-      aria-label="Where the meeting is (anyone can change it)"
-      data-testid="phase-bar"
-    >
+    <nav className="phase-bar" aria-label={t('phase.barLabel')} data-testid="phase-bar">
       <ol className="phase-list">
         {PHASES.map((each) => (
           <li key={each}>
@@ -33,7 +31,7 @@ export function PhaseBar({
               onClick={() => onChange(each)}
               data-testid={`phase-${each}`}
             >
-              {phaseLabels[each]}
+              {phaseLabel(each)}
             </button>
           </li>
         ))}

@@ -2,10 +2,12 @@
  * Beside the plan: "no decisions today" (a legitimate outcome, said plainly) and the next meeting as
  * agreed in the room — a day and time, or "when it is needed", and who will call it together.
  */
+
 import { MetaKeys, type NextMeeting } from '@polyphony/shared';
 import { useEffect, useId, useState } from 'react';
 import type * as Y from 'yjs';
 import { formatMeetingTime } from '../editor/time';
+import { useT } from '../i18n';
 import { useMetaValue } from '../sync/hooks';
 
 function readNext(value: unknown): NextMeeting | null {
@@ -27,8 +29,9 @@ function toLocalInput(iso: string): string {
 
 /** "No decisions today". */
 export function NoDecisionsToday({ doc, editable }: { doc: Y.Doc; editable: boolean }) {
+  const t = useT();
   const [none, setNone] = useMetaValue(doc, MetaKeys.noDecisionsToday, (v) => v === true);
-  if (!editable) return none ? <p className="calm-note">No decisions today.</p> : null;
+  if (!editable) return none ? <p className="calm-note">{t('plan.noDecisionsToday')}</p> : null;
   return (
     <label className="check big-check">
       <input
@@ -37,13 +40,14 @@ export function NoDecisionsToday({ doc, editable }: { doc: Y.Doc; editable: bool
         onChange={(event) => setNone(event.target.checked)}
         data-testid="no-decisions-today"
       />
-      No decisions today {none && <span className="hint-inline">— that is a fine outcome</span>}
+      {t('plan.noDecisionsTodayCheck')} {none && <span className="hint-inline">{t('plan.fineOutcome')}</span>}
     </label>
   );
 }
 
 /** The next meeting, as agreed in the room. */
 export function NextMeetingPanel({ doc, editable }: { doc: Y.Doc; editable: boolean }) {
+  const t = useT();
   const [next, setNext] = useMetaValue(doc, MetaKeys.nextMeeting, readNext);
   const [convener, setConvener] = useState(next?.convenerName ?? '');
   useEffect(() => setConvener(next?.convenerName ?? ''), [next?.convenerName]);
@@ -53,25 +57,25 @@ export function NextMeetingPanel({ doc, editable }: { doc: Y.Doc; editable: bool
     setNext({ when: next?.when ?? '', convenerName: next?.convenerName ?? '', ...change });
 
   const summary = !next?.when
-    ? 'Not agreed yet.'
+    ? t('plan.notAgreedYet')
     : whenNeeded
-      ? 'When it is needed.'
+      ? t('plan.whenNeeded')
       : formatMeetingTime(next.when);
 
   return (
     <section className="next-meeting" aria-labelledby={ids.heading} data-testid="next-meeting">
-      <h3 id={ids.heading}>Next meeting</h3>
+      <h3 id={ids.heading}>{t('plan.nextMeeting')}</h3>
       {!editable ? (
         <p>
           {summary}
-          {next?.convenerName && ` ${next.convenerName} will call it together.`}
+          {next?.convenerName && t('plan.willCall', { name: next.convenerName })}
         </p>
       ) : (
         <div className="next-meeting__fields">
           <div className="choice-row">
             <label className="choice">
               <input type="radio" name={ids.when} checked={!whenNeeded} onChange={() => save({ when: '' })} />
-              On a day and time
+              {t('plan.onADay')}
             </label>
             <label className="choice">
               <input
@@ -81,12 +85,12 @@ export function NextMeetingPanel({ doc, editable }: { doc: Y.Doc; editable: bool
                 onChange={() => save({ when: 'when_needed' })}
                 data-testid="next-when-needed"
               />
-              When it is needed
+              {t('plan.whenItIsNeeded')}
             </label>
           </div>
           {!whenNeeded && (
             <label className="plan-field">
-              <span className="plan-field__label">Day and time</span>
+              <span className="plan-field__label">{t('plan.dayAndTime')}</span>
               <input
                 type="datetime-local"
                 className="text-input"
@@ -100,13 +104,13 @@ export function NextMeetingPanel({ doc, editable }: { doc: Y.Doc; editable: bool
             </label>
           )}
           <label className="plan-field" htmlFor={ids.who}>
-            <span className="plan-field__label">Who will call it together</span>
+            <span className="plan-field__label">{t('plan.whoWillCall')}</span>
             <input
               id={ids.who}
               className="text-input"
               value={convener}
               maxLength={80}
-              placeholder="a name"
+              placeholder={t('common.aName')}
               onChange={(event) => setConvener(event.target.value)}
               onBlur={() =>
                 convener.trim() !== (next?.convenerName ?? '') && save({ convenerName: convener.trim() })
@@ -114,7 +118,7 @@ export function NextMeetingPanel({ doc, editable }: { doc: Y.Doc; editable: bool
               data-testid="next-convener"
             />
           </label>
-          {next?.when && <p className="calm-note">Agreed: {summary}</p>}
+          {next?.when && <p className="calm-note">{t('plan.agreed', { summary })}</p>}
         </div>
       )}
     </section>

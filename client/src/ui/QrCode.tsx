@@ -1,8 +1,11 @@
 /** A QR code of a link, for someone in the room to scan with their phone. The library loads on first use. */
+
 import { useEffect, useState } from 'react';
+import { useT } from '../i18n';
 
 /** The QR code as an image; its alt text says whose link it is. */
 export function QrCode({ url, label, size = 176 }: { url: string; label: string; size?: number }) {
+  const t = useT();
   const [src, setSrc] = useState<string | null>(null);
   const [failed, setFailed] = useState(false);
   useEffect(() => {
@@ -17,13 +20,13 @@ export function QrCode({ url, label, size = 176 }: { url: string; label: string;
       current = false;
     };
   }, [url, size]);
-  if (failed) return <p className="hint">The QR code could not be drawn; copy the link instead.</p>;
+  if (failed) return <p className="hint">{t('qr.failed')}</p>;
   return (
     <div className="qr" style={{ width: size, height: size }}>
       {src ? (
         <img src={src} width={size} height={size} alt={label} data-testid="qr-code" />
       ) : (
-        <span className="hint">Drawing the QR code…</span>
+        <span className="hint">{t('qr.drawing')}</span>
       )}
     </div>
   );

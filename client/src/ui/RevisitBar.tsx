@@ -3,8 +3,10 @@
  * history, "who wrote what", and keeping a copy (Markdown, or a print-ready page to print or save as
  * PDF). Every export is written to the network's activity log by the server.
  */
+
 import { meetingMarkdownUrl } from '../api/history';
 import { type AuthorColour, NOBODY_COLOUR } from '../editor/RevisitMarking';
+import { useT } from '../i18n';
 
 interface RevisitBarProps {
   meetingId: string;
@@ -22,8 +24,9 @@ export function RevisitBar({
   whoWrote,
   onToggleWhoWrote,
 }: RevisitBarProps) {
+  const t = useT();
   return (
-    <nav className="revisit-bar" aria-label="Revisit and keep a copy">
+    <nav className="revisit-bar" aria-label={t('revisit.label')}>
       <button
         type="button"
         className="button small"
@@ -31,7 +34,7 @@ export function RevisitBar({
         onClick={onToggleHistory}
         data-testid="open-history"
       >
-        History
+        {t('revisit.history')}
       </button>
       <button
         type="button"
@@ -40,7 +43,7 @@ export function RevisitBar({
         onClick={onToggleWhoWrote}
         data-testid="who-wrote-what"
       >
-        Who wrote what
+        {t('revisit.whoWrote')}
       </button>
       <a
         className="button small"
@@ -48,10 +51,10 @@ export function RevisitBar({
         download
         data-testid="download-markdown"
       >
-        Download as Markdown
+        {t('revisit.markdown')}
       </a>
       <a className="button small" href={`/m/${meetingId}/print`} data-testid="print-link">
-        Print / save as PDF
+        {t('revisit.print')}
       </a>
     </nav>
   );
@@ -59,12 +62,10 @@ export function RevisitBar({
 
 /** Whose colour is whose, while "who wrote what" is on. */
 export function WhoWroteLegend({ people }: { people: AuthorColour[] }) {
+  const t = useT();
   return (
     <div className="who-wrote" data-testid="who-wrote-legend">
-      <p className="who-wrote__intro">
-        Each piece of text is coloured by the person who wrote it. When someone typed for another person, the
-        text has the typist’s colour, and the block says whose words they are.
-      </p>
+      <p className="who-wrote__intro">{t('revisit.legend')}</p>
       <ul className="who-wrote__people">
         {people.map((person) => (
           <li key={person.id}>
@@ -74,7 +75,7 @@ export function WhoWroteLegend({ people }: { people: AuthorColour[] }) {
         ))}
         <li>
           <span className="person-dot" style={{ backgroundColor: NOBODY_COLOUR }} aria-hidden="true" />
-          carried over from an earlier meeting
+          {t('revisit.carriedOver')}
         </li>
       </ul>
     </div>

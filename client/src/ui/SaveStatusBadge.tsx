@@ -1,4 +1,5 @@
 /** The save indicator: says plainly whether this person's edits are saved on the server. */
+import { useT } from '../i18n';
 import type { SaveStatus } from '../sync/MeetingSession';
 
 const icons: Record<SaveStatus['state'], string> = {
@@ -11,6 +12,7 @@ const icons: Record<SaveStatus['state'], string> = {
 
 /** A calm, always-visible status line, announced politely to screen readers. */
 export function SaveStatusBadge({ status }: { status: SaveStatus }) {
+  const t = useT();
   return (
     <p
       className={`save-status save-status--${status.state}`}
@@ -22,7 +24,7 @@ export function SaveStatusBadge({ status }: { status: SaveStatus }) {
       <span className="save-status__icon" aria-hidden="true">
         {icons[status.state]}
       </span>
-      <span>{status.message}</span>
+      <span>{t(status.message)}</span>
     </p>
   );
 }

@@ -4,12 +4,14 @@
  * when they mark it, while the page is in view (every little while) and when they leave the page; the
  * highlights of this visit stay until they mark them as seen, so nothing vanishes under their eyes.
  */
+
 import { SECTIONS } from '@polyphony/shared';
 import { useCallback, useEffect, useState } from 'react';
 import * as Y from 'yjs';
 import { fromBase64, getSeen, putSeen } from '../api/history';
 import type { RevisitMarking } from '../editor/RevisitMarking';
 import { formatWhen } from '../editor/time';
+import { useT } from '../i18n';
 import type { MeetingSession } from '../sync/MeetingSession';
 
 /** While the page is in view, the last-seen point follows what is on screen this often. */
@@ -97,15 +99,16 @@ export function useSinceLastVisit(session: MeetingSession, marking: RevisitMarki
 
 /** The calm note above the document while something is highlighted as new. */
 export function SinceLastVisitNote({ state }: { state: SinceLastVisitState }) {
+  const t = useT();
   if (!state.newSince) return null;
   return (
     <div className="since-note" role="status" data-testid="since-last-visit">
       <p>
-        <span className="news-text news-sample">Highlighted</span>: new since your last visit (
-        {formatWhen(state.newSince)}), added by others.
+        <span className="news-text news-sample">{t('since.highlighted')}</span>
+        {t('since.text', { when: formatWhen(state.newSince) })}
       </p>
       <button type="button" className="button small" onClick={state.markAsSeen} data-testid="mark-seen">
-        Mark as seen
+        {t('since.markSeen')}
       </button>
     </div>
   );

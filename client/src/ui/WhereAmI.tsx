@@ -1,11 +1,9 @@
 /** "I'm in the room / remote / on the phone": where this person is for this meeting (the attendance). */
-import type { AttendanceEntry } from '@polyphony/shared';
 
-const choices: { value: AttendanceEntry['where']; label: string }[] = [
-  { value: 'room', label: 'In the room' },
-  { value: 'remote', label: 'Remote (video)' },
-  { value: 'phone', label: 'On the phone' },
-];
+import type { AttendanceEntry } from '@polyphony/shared';
+import { useT } from '../i18n';
+
+const choices: AttendanceEntry['where'][] = ['room', 'remote', 'phone'];
 
 /** Three big choices; the current one is checked. */
 export function WhereAmI({
@@ -15,20 +13,21 @@ export function WhereAmI({
   where: AttendanceEntry['where'] | undefined;
   onChange: (where: AttendanceEntry['where']) => void;
 }) {
+  const t = useT();
   return (
     <fieldset className="panel where" data-testid="where-am-i">
-      <legend className="panel-heading">Where are you?</legend>
+      <legend className="panel-heading">{t('where.heading')}</legend>
       <div className="choice-row">
         {choices.map((choice) => (
-          <label key={choice.value} className="choice">
+          <label key={choice} className="choice">
             <input
               type="radio"
               name="where"
-              value={choice.value}
-              checked={where === choice.value}
-              onChange={() => onChange(choice.value)}
+              value={choice}
+              checked={where === choice}
+              onChange={() => onChange(choice)}
             />
-            {choice.label}
+            {t(`where.${choice}`)}
           </label>
         ))}
       </div>

@@ -1,12 +1,14 @@
 /** Everyone connected to the meeting right now: name, relation, where they are, and a raised hand. */
+
 import { type AttendanceEntry, can, ROLES, type Role } from '@polyphony/shared';
+import { type MessageKey, useT } from '../i18n';
 import type { Participant } from '../sync/hooks';
 
-const whereLabels: Record<AttendanceEntry['where'], string> = {
-  room: 'in the room',
-  remote: 'remote',
-  phone: 'on the phone',
-};
+const whereKeys = {
+  room: 'who.inTheRoom',
+  remote: 'who.remote',
+  phone: 'who.onThePhone',
+} as const satisfies Record<AttendanceEntry['where'], MessageKey>;
 
 function isTeam(role: string | undefined): boolean {
   return ROLES.includes(role as Role) && can(role as Role, 'team');
@@ -22,21 +24,22 @@ export function WhoIsHere({
   attendance?: Record<string, AttendanceEntry>;
   reflecting?: boolean;
 }) {
+  const t = useT();
   return (
     <section className="panel" aria-labelledby="who-is-here">
       <h2 id="who-is-here" className="panel-heading">
-        Who is here
+        {t('who.heading')}
       </h2>
       <ul className="people" data-testid="who-is-here">
         {people.map((person) => {
           const where = person.id ? attendance[person.id]?.where : undefined;
           const about = [
             person.relation,
-            where ? whereLabels[where] : '',
-            reflecting && isTeam(person.role) ? 'reflecting team' : '',
+            where ? t(whereKeys[where]) : '',
+            reflecting && isTeam(person.role) ? t('who.reflectingTeam') : '',
           ]
             .filter(Boolean)
-            .join(', ');
+            .join(t('common.listSeparator'));
           return (
             <li
               key={person.clientId}
@@ -46,12 +49,12 @@ export function WhoIsHere({
               <span className="person-dot" style={{ backgroundColor: person.color }} aria-hidden="true" />
               <span className="person-name">
                 {person.name}
-                {person.isYou && <span className="you"> (you)</span>}
+                {person.isYou && <span className="you"> {t('common.you')}</span>}
                 {about && <span className="person-about"> · {about}</span>}
               </span>
               {person.handRaised && (
                 <span className="hand" data-testid="hand-raised">
-                  hand raised
+                  {t('who.handRaised')}
                 </span>
               )}
             </li>
@@ -64,13 +67,16 @@ export function WhoIsHere({
 
 /** The raised hands, said in one calm line at the top so that a phone shows them without scrolling. */
 export function RaisedHands({ people }: { people: Participant[] }) {
+  const t = useT();
   const raised = people.filter((person) => person.handRaised);
   if (raised.length === 0) return null;
-  const who = raised.map((person) => (person.isYou ? 'You' : person.name)).join(', ');
+  const who = raised
+    .map((person) => (person.isYou ? t('hands.you') : person.name))
+    .join(t('common.listSeparator'));
   return (
     <p className="raised-hands" role="status" data-testid="raised-hands">
-      <span className="hand-mark" aria-hidden="true" /> {who}{' '}
-      {raised.length === 1 && !raised[0]?.isYou ? 'has' : 'have'} a hand raised
+      <span className="hand-mark" aria-hidden="true" />{' '}
+      {raised.length === 1 && !raised[0]?.isYou ? t('hands.one', { who }) : t('hands.many', { who })}
     </p>
   );
 }

@@ -1,39 +1,39 @@
 /** The activity log in plain sentences: "Eeva joined", "Maria revoked Jussi’s link". */
 import type { ActivityEntry } from '@polyphony/shared';
-import { possessive } from './roles';
+import { t } from '../i18n';
 
 /** How to name a meeting of the network: "meeting 2", or "a meeting" when it is not known. */
 export type MeetingName = (meetingId: string | null) => string;
 
 /** One entry as a sentence, without its time. Never contains document text (the log has none). */
 export function activitySentence(entry: ActivityEntry, meetingName: MeetingName): string {
-  const actor = entry.actor?.name;
-  const subject = entry.subject?.name ?? 'someone';
+  const name = entry.actor?.name;
+  const actor = name ?? t('common.someone');
+  const subject = entry.subject?.name ?? t('common.someoneLower');
   const meeting = meetingName(entry.meetingId);
   switch (entry.kind) {
     case 'network_started':
-      return `${actor ?? 'Someone'} started the network`;
+      return t('activity.networkStarted', { actor });
     case 'meeting_started':
-      return `${actor ?? 'Someone'} started ${meeting}`;
+      return t('activity.meetingStarted', { actor, meeting });
     case 'meeting_closed':
-      return `${actor ?? 'Someone'} closed ${meeting}`;
+      return t('activity.meetingClosed', { actor, meeting });
     case 'joined':
-      return `${actor ?? 'Someone'} joined`;
+      return t('activity.joined', { actor });
     case 'viewed':
-      return `${actor ?? 'Someone'} viewed ${meeting}`;
+      return t('activity.viewed', { actor, meeting });
     case 'invited':
-      return actor ? `${actor} invited ${subject}` : `${subject} was invited`;
+      return name ? t('activity.invited', { actor, subject }) : t('activity.wasInvited', { subject });
     case 'link_reissued':
-      return actor ? `${actor} gave ${subject} a new link` : `${subject} was given a new link`;
+      return name ? t('activity.reissued', { actor, subject }) : t('activity.wasReissued', { subject });
     case 'revoked':
-      return actor
-        ? `${actor} revoked ${possessive(subject)} link`
-        : `${possessive(subject)} link was revoked`;
+      return name ? t('activity.revoked', { actor, subject }) : t('activity.wasRevoked', { subject });
     case 'exported':
       return entry.meetingId
-        ? `${actor ?? 'Someone'} exported ${meeting}`
-        : `${actor ?? 'Someone'} exported the network`;
+        ? t('activity.exportedMeeting', { actor, meeting })
+        : t('activity.exportedNetwork', { actor });
     default:
-      return `${actor ?? 'Someone'}: ${String(entry.kind).replaceAll('_', ' ')}`;
+      // A kind this client does not know yet: its id, readable, rather than nothing.
+      return `${actor}: ${String(entry.kind).replaceAll('_', ' ')}`;
   }
 }

@@ -1,15 +1,11 @@
 /** The phases of a network meeting in plain words, for the soft cue everyone sees. */
 import { PHASES, type Phase } from '@polyphony/shared';
+import { t } from '../i18n';
 
-/** What each phase is called on the page. */
-export const phaseLabels: Record<Phase, string> = {
-  opening: 'Opening',
-  dialogue: 'Dialogue',
-  reflecting: 'Reflecting',
-  responding: 'Responding',
-  decisions: 'Decisions',
-  next_meeting: 'Next meeting',
-};
+/** What a phase is called on the page, in the reader's language. */
+export function phaseLabel(phase: Phase): string {
+  return t(`phase.${phase}`);
+}
 
 /** The phase stored in the document, or "opening" when there is none yet. */
 export function readPhase(value: unknown): Phase {

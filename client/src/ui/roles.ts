@@ -1,37 +1,23 @@
-/** Roles in plain words, as people in a network meeting would say them. */
+/** Roles in plain words, as people in a network meeting would say them, in the reader's language. */
 import { ROLES, type Role } from '@polyphony/shared';
+import { t } from '../i18n';
 
-/** A human label for every role, in the order of ROLES. */
-export const ROLE_LABELS: Readonly<Record<Role, string>> = {
-  person_at_centre: 'Person at the centre',
-  network_member: 'Network member',
-  professional: 'Professional',
-  peer_worker: 'Peer worker',
-  invited_specialist: 'Invited specialist',
-  interpreter: 'Interpreter',
-  observer: 'Observer (by agreement)',
-};
+/** A human label for a role ("Person at the centre"). */
+export function roleLabel(role: Role): string {
+  return t(`role.${role}`);
+}
 
-/** A word about a role where its label alone may not say enough. */
-export const ROLE_HINTS: Readonly<Partial<Record<Role, string>>> = {
-  observer: 'Reads everything, writes nothing; only with everyone’s agreement.',
-};
+/** A word about a role where its label alone may not say enough, or undefined. */
+export function roleHint(role: Role): string | undefined {
+  return role === 'observer' ? t('roleHint.observer') : undefined;
+}
 
-/** Shorter labels for lists, where the explanation is not needed each time. */
-export const ROLE_SHORT_LABELS: Readonly<Record<Role, string>> = {
-  person_at_centre: 'person at the centre',
-  network_member: 'network member',
-  professional: 'professional',
-  peer_worker: 'peer worker',
-  invited_specialist: 'invited specialist',
-  interpreter: 'interpreter',
-  observer: 'observer',
-};
+/** A shorter label for lists, where the explanation is not needed each time ("network member"). */
+export function roleShortLabel(role: Role): string {
+  return t(`roleShort.${role}`);
+}
 
-/** Every role with its label, for a select. */
-export const ROLE_OPTIONS = ROLES.map((role) => ({ role, label: ROLE_LABELS[role] }));
-
-/** "Anna’s": a possessive that reads naturally for any name. */
-export function possessive(name: string): string {
-  return `${name}’s`;
+/** Every role with its label, in the order of ROLES, for a select. */
+export function roleOptions(): { role: Role; label: string }[] {
+  return ROLES.map((role) => ({ role, label: roleLabel(role) }));
 }

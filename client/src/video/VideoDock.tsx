@@ -3,7 +3,9 @@
  * document. livekit-client is loaded only when someone opens video (its own chunk, VideoRoom). Without
  * LiveKit configured the header says plainly that video is not set up, and nothing else changes.
  */
+
 import { lazy, Suspense, useEffect, useState } from 'react';
+import { useLanguage, useT } from '../i18n';
 import type { MeetingSession } from '../sync/MeetingSession';
 import { getOnVideo, getVideoConfig } from './api';
 import { setVideoState, useVideoState } from './videoState';
@@ -11,7 +13,11 @@ import './video.css';
 
 const VideoRoom = lazy(() => import('./VideoRoom'));
 
-type Availability = { state: 'checking' } | { state: 'ready' } | { state: 'off'; message: string };
+/** `said` is the server's own sentence (in English), when it gave one. */
+type Availability =
+  | { state: 'checking' }
+  | { state: 'ready' }
+  | { state: 'off'; reason: 'not_set_up' | 'unavailable'; said?: string };
 
 /** The header's video control: "Join video", or a plain note that video is not set up. */
 export function JoinVideoButton({
@@ -21,6 +27,8 @@ export function JoinVideoButton({
   meetingId: string;
   people: { id: string; name: string }[];
 }) {
+  const t = useT();
+  const language = useLanguage();
   const [availability, setAvailability] = useState<Availability>({ state: 'checking' });
   const [onVideo, setOnVideo] = useState<string[]>([]);
   const { open } = useVideoState();
@@ -33,9 +41,9 @@ export function JoinVideoButton({
         setAvailability(
           config.enabled
             ? { state: 'ready' }
-            : { state: 'off', message: config.message ?? 'Video is not set up.' },
+            : { state: 'off', reason: 'not_set_up', ...(config.message ? { said: config.message } : {}) },
         ),
-      () => current && setAvailability({ state: 'off', message: 'Video is not available right now.' }),
+      () => current && setAvailability({ state: 'off', reason: 'unavailable' }),
     );
     return () => {
       current = false;
@@ -61,9 +69,14 @@ export function JoinVideoButton({
 
   if (availability.state === 'checking') return null;
   if (availability.state === 'off') {
+    // The server's sentence is English; in another language, our own words say the same.
+    const message =
+      language === 'en' && availability.said
+        ? availability.said
+        : t(availability.reason === 'unavailable' ? 'video.notAvailable' : 'video.notSetUp');
     return (
-      <span className="video-off" data-testid="video-not-set-up" title={availability.message}>
-        {availability.message.split('.')[0]}.
+      <span className="video-off" data-testid="video-not-set-up" title={message}>
+        {message.split('.')[0]}.
       </span>
     );
   }
@@ -71,7 +84,11 @@ export function JoinVideoButton({
   return (
     <span className="video-entry">
       {names.length > 0 && (
-        <span className="on-video" data-testid="on-video" title={`On video: ${names.join(', ')}`}>
+        <span
+          className="on-video"
+          data-testid="on-video"
+          title={t('video.onVideo', { names: names.join(t('common.listSeparator')) })}
+        >
           <span aria-hidden="true">📹</span> {names.join(', ')}
         </span>
       )}
@@ -82,7 +99,7 @@ export function JoinVideoButton({
           onClick={() => setVideoState({ open: true, phoneView: 'video' })}
           data-testid="join-video"
         >
-          Join video
+          {t('video.join')}
         </button>
       )}
     </span>
@@ -91,6 +108,7 @@ export function JoinVideoButton({
 
 /** The video beside the document (desktop), or one tap away from it (phone); nothing until opened. */
 export function VideoPanel({ session, meetingId }: { session: MeetingSession; meetingId: string }) {
+  const t = useT();
   const { open, phoneView, roomMode } = useVideoState();
   if (!open) return null;
   return (
@@ -98,10 +116,10 @@ export function VideoPanel({ session, meetingId }: { session: MeetingSession; me
       <section
         className={`video-panel${roomMode ? ' video-panel--room' : ''}`}
         data-phone-view={phoneView}
-        aria-label="Video"
+        aria-label={t('video.label')}
         data-testid="video-panel"
       >
-        <Suspense fallback={<p className="video-note">Opening video…</p>}>
+        <Suspense fallback={<p className="video-note">{t('video.opening')}</p>}>
           <VideoRoom
             session={session}
             meetingId={meetingId}
@@ -111,14 +129,14 @@ export function VideoPanel({ session, meetingId }: { session: MeetingSession; me
           />
         </Suspense>
       </section>
-      <nav className="video-switch" aria-label="Show">
+      <nav className="video-switch" aria-label={t('video.show')}>
         <button
           type="button"
           aria-pressed={phoneView === 'document'}
           onClick={() => setVideoState({ phoneView: 'document' })}
           data-testid="show-document"
         >
-          Document
+          {t('video.document')}
         </button>
         <button
           type="button"
@@ -126,7 +144,7 @@ export function VideoPanel({ session, meetingId }: { session: MeetingSession; me
           onClick={() => setVideoState({ phoneView: 'video' })}
           data-testid="show-video"
         >
-          Video
+          {t('video.label')}
         </button>
       </nav>
     </>

@@ -6,6 +6,7 @@
  * the Reflecting phase the team's tiles marked. If the person's link is revoked the server removes them
  * from the room, and this says why.
  */
+
 import { MetaKeys, readVideoMetadata, type VideoTokenResponse } from '@polyphony/shared';
 import {
   ConnectionQuality,
@@ -20,6 +21,7 @@ import {
 } from 'livekit-client';
 import { useCallback, useEffect, useMemo, useReducer, useRef, useState } from 'react';
 import { ApiRequestError } from '../api/meetings';
+import { t, useLanguage } from '../i18n';
 import { type Participant as Present, useMetaValue, useParticipants, useSaveStatus } from '../sync/hooks';
 import type { MeetingSession } from '../sync/MeetingSession';
 import { readPhase } from '../ui/phases';
@@ -47,7 +49,7 @@ type Stage =
   | { kind: 'live'; room: Room; canPublish: boolean }
   | { kind: 'ended'; message: string };
 
-const qualityLabels: Record<ConnectionQuality, string> = {
+const qualityLabels: Record<ConnectionQuality, 'excellent' | 'good' | 'poor' | 'lost' | 'unknown'> = {
   [ConnectionQuality.Excellent]: 'excellent',
   [ConnectionQuality.Good]: 'good',
   [ConnectionQuality.Poor]: 'poor',
@@ -58,20 +60,20 @@ const qualityLabels: Record<ConnectionQuality, string> = {
 /** Why the video ended, in words a person understands. */
 function endedMessage(reason: DisconnectReason | undefined, revoked: boolean): string {
   if (reason === DisconnectReason.PARTICIPANT_REMOVED || revoked) {
-    return 'You left the video because your link was revoked. Ask the team for a new link if this is a mistake.';
+    return t('video.endedRevoked');
   }
-  if (reason === DisconnectReason.DUPLICATE_IDENTITY)
-    return 'You joined the video from another device or tab.';
-  if (reason === DisconnectReason.ROOM_DELETED) return 'The video of this meeting was ended.';
-  return 'The video connection ended. The document is not affected.';
+  if (reason === DisconnectReason.DUPLICATE_IDENTITY) return t('video.endedDuplicate');
+  if (reason === DisconnectReason.ROOM_DELETED) return t('video.endedDeleted');
+  return t('video.endedOther');
 }
 
 /** The video: preview, then the room. */
 export default function VideoRoom({ session, meetingId, roomMode, onRoomMode, onClose }: VideoRoomProps) {
+  useLanguage();
   const [stage, setStage] = useState<Stage>({ kind: 'preview' });
   const [audioOnly, setAudioOnly] = useState(false);
   const status = useSaveStatus(session);
-  const revoked = status.state === 'error' && /revoked/i.test(status.message);
+  const revoked = status.state === 'error' && status.message === 'close.revoked';
   const revokedRef = useRef(revoked);
   revokedRef.current = revoked;
   const wantsAudioOnlyRef = useRef(false);
@@ -91,10 +93,10 @@ export default function VideoRoom({ session, meetingId, roomMode, onRoomMode, on
         for (const track of tracks) track.stop();
         const message =
           error instanceof ApiRequestError && (error.status === 401 || error.status === 404)
-            ? 'Your link no longer lets you into this meeting, so video cannot start.'
+            ? t('video.noLongerLets')
             : error instanceof Error
               ? error.message
-              : 'Video could not start.';
+              : t('video.couldNotStart');
         setStage({ kind: 'ended', message });
         return;
       }
@@ -138,7 +140,9 @@ export default function VideoRoom({ session, meetingId, roomMode, onRoomMode, on
         await room.disconnect();
         setStage({
           kind: 'ended',
-          message: `Video could not connect (${error instanceof Error ? error.message : 'unknown error'}). The document is not affected.`,
+          message: t('video.couldNotConnect', {
+            error: error instanceof Error ? error.message : t('video.unknownError'),
+          }),
         });
       }
     },
@@ -162,7 +166,7 @@ export default function VideoRoom({ session, meetingId, roomMode, onRoomMode, on
   return (
     <div className="video-room" data-stage={stage.kind}>
       <div className="video-room__bar">
-        <h2 className="panel-heading">Video</h2>
+        <h2 className="panel-heading">{t('video.label')}</h2>
         <label className="video-check">
           <input
             type="checkbox"
@@ -170,10 +174,10 @@ export default function VideoRoom({ session, meetingId, roomMode, onRoomMode, on
             onChange={(event) => onRoomMode(event.target.checked)}
             data-testid="room-mode"
           />
-          Room screen
+          {t('video.roomScreen')}
         </label>
         <button type="button" className="button small" onClick={close} data-testid="leave-video">
-          {stage.kind === 'live' ? 'Leave video' : 'Close'}
+          {stage.kind === 'live' ? t('video.leave') : t('video.close')}
         </button>
       </div>
       {stage.kind === 'preview' && (
@@ -183,7 +187,7 @@ export default function VideoRoom({ session, meetingId, roomMode, onRoomMode, on
           onJoin={(choice) => void join(choice, audioOnly)}
         />
       )}
-      {stage.kind === 'joining' && <p className="video-note">Joining the video…</p>}
+      {stage.kind === 'joining' && <p className="video-note">{t('video.joining')}</p>}
       {stage.kind === 'live' && (
         <LiveRoom
           room={stage.room}
@@ -216,6 +220,7 @@ function Preview({
   onAudioOnly: (on: boolean) => void;
   onJoin: (choice: PreviewChoice) => void;
 }) {
+  useLanguage();
   const [cameras, setCameras] = useState<MediaDeviceInfo[]>([]);
   const [microphones, setMicrophones] = useState<MediaDeviceInfo[]>([]);
   const [cameraId, setCameraId] = useState<string>('');
@@ -260,7 +265,7 @@ function Preview({
       (error: unknown) =>
         current &&
         setProblem(
-          `The camera or microphone could not be opened (${error instanceof Error ? error.message : 'unknown'}). You can still join and listen.`,
+          t('video.deviceProblem', { error: error instanceof Error ? error.message : t('video.unknown') }),
         ),
     );
     return () => {
@@ -285,7 +290,7 @@ function Preview({
         {videoTrack ? (
           <video ref={video} muted playsInline autoPlay data-testid="preview-video" />
         ) : (
-          <p className="video-note">{audioOnly ? 'Audio only' : 'Camera off'}</p>
+          <p className="video-note">{audioOnly ? t('video.audioOnly') : t('video.cameraOff')}</p>
         )}
       </div>
       {problem && <p className="video-note">{problem}</p>}
@@ -297,7 +302,7 @@ function Preview({
           onClick={() => setCameraOn(!cameraOn)}
           disabled={audioOnly}
         >
-          {cameraOn ? 'Camera on' : 'Camera off'}
+          {cameraOn ? t('video.cameraOn') : t('video.cameraOff')}
         </button>
         <button
           type="button"
@@ -305,7 +310,7 @@ function Preview({
           aria-pressed={microphoneOn}
           onClick={() => setMicrophoneOn(!microphoneOn)}
         >
-          {microphoneOn ? 'Microphone on' : 'Microphone off'}
+          {microphoneOn ? t('video.microphoneOn') : t('video.microphoneOff')}
         </button>
         <label className="video-check">
           <input
@@ -313,12 +318,12 @@ function Preview({
             checked={audioOnly}
             onChange={(event) => onAudioOnly(event.target.checked)}
           />
-          Audio only (for a weak connection)
+          {t('video.audioOnlyWeak')}
         </label>
       </div>
-      <DeviceSelect label="Camera" devices={cameras} value={cameraId} onChange={setCameraId} />
+      <DeviceSelect label={t('video.camera')} devices={cameras} value={cameraId} onChange={setCameraId} />
       <DeviceSelect
-        label="Microphone"
+        label={t('video.microphone')}
         devices={microphones}
         value={microphoneId}
         onChange={setMicrophoneId}
@@ -336,7 +341,7 @@ function Preview({
         }}
         data-testid="join-video-now"
       >
-        Join now
+        {t('video.joinNow')}
       </button>
     </div>
   );
@@ -353,6 +358,7 @@ function DeviceSelect({
   value: string;
   onChange: (deviceId: string) => void;
 }) {
+  useLanguage();
   if (devices.length < 2) return null;
   return (
     <label className="video-device">
@@ -360,7 +366,7 @@ function DeviceSelect({
       <select value={value} onChange={(event) => onChange(event.target.value)}>
         {devices.map((device, index) => (
           <option key={device.deviceId} value={device.deviceId}>
-            {device.label || `${label} ${index + 1}`}
+            {device.label || t('video.deviceN', { label, n: index + 1 })}
           </option>
         ))}
       </select>
@@ -413,6 +419,7 @@ function LiveRoom({
   audioOnly: boolean;
   onAudioOnly: (on: boolean) => void;
 }) {
+  useLanguage();
   useRoomVersion(room);
   const present = useParticipants(session);
   const [phase] = useMetaValue(session.doc, MetaKeys.phase, readPhase);
@@ -446,7 +453,7 @@ function LiveRoom({
             onClick={() => void local.setMicrophoneEnabled(!local.isMicrophoneEnabled)}
             data-testid="toggle-microphone"
           >
-            {local.isMicrophoneEnabled ? 'Mute microphone' : 'Unmute microphone'}
+            {local.isMicrophoneEnabled ? t('video.mute') : t('video.unmute')}
           </button>
           <button
             type="button"
@@ -456,7 +463,7 @@ function LiveRoom({
             disabled={audioOnly}
             data-testid="toggle-camera"
           >
-            {local.isCameraEnabled ? 'Turn camera off' : 'Turn camera on'}
+            {local.isCameraEnabled ? t('video.turnCameraOff') : t('video.turnCameraOn')}
           </button>
           <label className="video-check">
             <input
@@ -465,11 +472,11 @@ function LiveRoom({
               onChange={(event) => void toggleAudioOnly(event.target.checked)}
               data-testid="audio-only"
             />
-            Audio only
+            {t('video.audioOnly')}
           </label>
           {devices.length > 1 && (
             <DeviceSelect
-              label="Camera"
+              label={t('video.camera')}
               devices={devices}
               value={room.getActiveDevice('videoinput') ?? ''}
               onChange={(id) => void room.switchActiveDevice('videoinput', id)}
@@ -477,13 +484,13 @@ function LiveRoom({
           )}
         </div>
       ) : (
-        <p className="video-note">You see and hear the meeting; as an observer you are not seen or heard.</p>
+        <p className="video-note">{t('video.observer')}</p>
       )}
       {(localQuality === ConnectionQuality.Poor || localQuality === ConnectionQuality.Lost) && !audioOnly && (
         <p className="video-note" role="status">
-          Your connection is weak.{' '}
+          {t('video.weak')}{' '}
           <button type="button" className="link-button" onClick={() => void toggleAudioOnly(true)}>
-            Switch to audio only
+            {t('video.switchAudioOnly')}
           </button>
         </p>
       )}
@@ -503,7 +510,9 @@ function LiveRoom({
       </ul>
       {roomMode && notOnVideo.length > 0 && (
         <p className="video-note" data-testid="also-here">
-          Also here, not on video: {notOnVideo.map((person) => person.name).join(', ')}
+          {t('video.alsoHere', {
+            names: notOnVideo.map((person) => person.name).join(t('common.listSeparator')),
+          })}
         </p>
       )}
     </>
@@ -524,8 +533,9 @@ function Tile({
   reflecting: boolean;
   audioOnly: boolean;
 }) {
+  useLanguage();
   const about = useMemo(() => readVideoMetadata(participant.metadata), [participant.metadata]);
-  const name = about?.name ?? participant.name ?? 'Someone';
+  const name = about?.name ?? participant.name ?? t('common.someone');
   const camera = participant.getTrackPublication(Track.Source.Camera);
   const microphone = participant.getTrackPublication(Track.Source.Microphone);
   const videoTrack = camera && !camera.isMuted && !audioOnly ? camera.track : undefined;
@@ -586,25 +596,25 @@ function Tile({
       <div className="video-tile__label">
         <span className="video-tile__name">
           {name}
-          {isLocal && ' (you)'}
+          {isLocal && t('video.you')}
         </span>
         {about?.relation && <span className="video-tile__relation">{about.relation}</span>}
-        {isReflecting && <span className="video-tile__badge">reflecting</span>}
+        {isReflecting && <span className="video-tile__badge">{t('video.reflecting')}</span>}
         {handRaised && (
           <span className="video-tile__badge" data-testid="tile-hand">
-            <span aria-hidden="true">✋</span> hand raised
+            <span aria-hidden="true">✋</span> {t('video.handRaised')}
           </span>
         )}
         {micMuted && (
           <span className="video-tile__badge" data-testid="tile-muted">
-            microphone off
+            {t('video.micOff')}
           </span>
         )}
         <span
           className={`video-tile__quality video-tile__quality--${quality}`}
-          title={`Connection: ${quality}`}
+          title={t('video.connectionTitle', { quality: t(`video.quality.${quality}`) })}
         >
-          connection {quality}
+          {t('video.connection', { quality: t(`video.quality.${quality}`) })}
         </span>
       </div>
     </li>
