@@ -20,6 +20,7 @@ import * as encoding from 'lib0/encoding';
 import WebSocket from 'ws';
 import * as Y from 'yjs';
 import { connectClient, type TestClient } from '../integration/helpers/clients.js';
+import { RawWebSocket } from './rawWebSocket.js';
 import { startVoiceBlock, typedCharacter, writeMeetingSkeleton } from './meetingDocument.js';
 import {
   type Cursor,
@@ -161,7 +162,7 @@ class LightEditor implements Editor {
   synced = false;
   syncedAt = 0;
   private everSynced = false;
-  private socket: WebSocket | null = null;
+  private socket: RawWebSocket | null = null;
   private readonly doc = new Y.Doc();
   private text: Y.XmlText | null = null;
   private typed = 0;
@@ -186,50 +187,46 @@ class LightEditor implements Editor {
 
   connect(): void {
     const url = target.framing === 'hocuspocus' ? target.serverUrl : `${target.serverUrl}/${this.meeting.id}`;
-    const socket = new WebSocket(url, {
-      headers: target.cookie ? { cookie: target.cookie } : {},
-      perMessageDeflate: false,
-      skipUTF8Validation: true,
-    });
-    this.socket = socket;
-    socket.on('open', () => {
-      this.attempts = 0;
-      if (target.framing === 'hocuspocus') {
-        // Hocuspocus waits for an authentication message before it syncs; without an onAuthenticate hook
-        // any token is accepted.
+    const socket = new RawWebSocket(url, target.cookie ? { cookie: target.cookie } : {}, {
+      open: () => {
+        this.attempts = 0;
+        if (target.framing === 'hocuspocus') {
+          // Hocuspocus waits for an authentication message before it syncs; without an onAuthenticate
+          // hook any token is accepted.
+          this.send(
+            frame('hocuspocus', this.meeting.id, (e) => {
+              encoding.writeVarUint(e, 2);
+              encoding.writeVarUint(e, 0);
+              encoding.writeVarString(e, 'bench');
+            }),
+          );
+        }
         this.send(
-          frame('hocuspocus', this.meeting.id, (e) => {
-            encoding.writeVarUint(e, 2);
+          frame(target.framing, this.meeting.id, (e) => {
             encoding.writeVarUint(e, 0);
-            encoding.writeVarString(e, 'bench');
+            encoding.writeVarUint(e, 0);
+            encoding.writeVarUint8Array(e, Y.encodeStateVector(this.doc));
           }),
         );
-      }
-      this.send(
-        frame(target.framing, this.meeting.id, (e) => {
-          encoding.writeVarUint(e, 0);
-          encoding.writeVarUint(e, 0);
-          encoding.writeVarUint8Array(e, Y.encodeStateVector(this.doc));
-        }),
-      );
+      },
+      message: (data) => this.receive(data),
+      close: () => {
+        this.synced = false;
+        this.socket = null;
+        if (this.closed) return;
+        // y-websocket's own back-off: 100 ms doubling to 2.5 s.
+        const delay = Math.min(2 ** this.attempts * 100, 2500);
+        this.attempts++;
+        setTimeout(() => this.connect(), delay).unref();
+      },
     });
-    socket.on('message', (data: Buffer) => this.receive(data));
-    socket.on('error', () => undefined);
-    socket.on('close', () => {
-      this.synced = false;
-      this.socket = null;
-      if (this.closed) return;
-      // y-websocket's own back-off: 100 ms doubling to 2.5 s.
-      const delay = Math.min(2 ** this.attempts * 100, 2500);
-      this.attempts++;
-      setTimeout(() => this.connect(), delay).unref();
-    });
+    this.socket = socket;
   }
 
   private send(message: Uint8Array): void {
-    if (this.socket?.readyState !== WebSocket.OPEN) return;
-    countOut(message.length);
+    if (!this.socket?.isOpen) return;
     this.socket.send(message);
+    countOut(message.length);
   }
 
   private receive(data: Buffer): void {
