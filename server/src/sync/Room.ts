@@ -24,6 +24,8 @@ export interface RoomEvents {
 }
 
 const EMPTY_STATE_VECTOR_LENGTH = 1;
+/** Presence changes of a meeting are relayed together, at most this often (ms). */
+const AWARENESS_RELAY_MS = 50;
 
 /** Count a message against the socket's rate; a flood closes the socket. */
 function takeMessageToken(connection: Connection): void {
@@ -52,6 +54,10 @@ export class Room {
   /** The whole document encoded, kept until the next change: joiners with nothing get it for free. */
   private encodedState: Uint8Array | null = null;
   unloadTimer: NodeJS.Timeout | undefined;
+  /** Presence changes not yet relayed, by awareness client id. */
+  private readonly awarenessChanged = new Set<number>();
+  private awarenessTimer: NodeJS.Timeout | undefined;
+  private awarenessRelayedAt = Number.NEGATIVE_INFINITY;
   /** Set once the room has been unloaded; a socket must then open the meeting again. */
   destroyed = false;
 
@@ -273,21 +279,42 @@ export class Room {
     { added, updated, removed }: { added: number[]; updated: number[]; removed: number[] },
     origin: unknown,
   ): void => {
-    const changed = added.concat(updated, removed);
     if (origin && this.connections.has(origin as Connection)) {
       const connection = origin as Connection;
       for (const id of added) connection.awarenessIds.add(id);
       for (const id of updated) connection.awarenessIds.add(id);
       for (const id of removed) connection.awarenessIds.delete(id);
     }
+    for (const id of added) this.awarenessChanged.add(id);
+    for (const id of updated) this.awarenessChanged.add(id);
+    for (const id of removed) this.awarenessChanged.add(id);
+    if (this.awarenessTimer) return;
+    // Presence is relayed at most every AWARENESS_RELAY_MS per meeting, all changes of the interval in
+    // one message encoded once: typists move their cursor with every keystroke, and relaying each move
+    // to everyone cost as much as the document itself. A quiet meeting relays at once.
+    const wait = Math.max(0, this.awarenessRelayedAt + AWARENESS_RELAY_MS - performance.now());
+    this.awarenessTimer = setTimeout(this.relayAwareness, wait);
+  };
+
+  private readonly relayAwareness = (): void => {
+    this.awarenessTimer = undefined;
+    this.awarenessRelayedAt = performance.now();
+    const changed = [...this.awarenessChanged];
+    this.awarenessChanged.clear();
+    if (changed.length === 0 || this.destroyed) return;
     const message = this.awarenessMessage(changed);
-    for (const connection of this.connections) connection.send(message);
+    for (const connection of this.connections) {
+      // A socket is not told about only its own presence, which it already knows.
+      if (changed.every((id) => connection.awarenessIds.has(id))) continue;
+      connection.send(message);
+    }
   };
 
   /** Stop the room; returns its document, detached, for whoever still wants to read it. */
   destroy(): Y.Doc {
     this.destroyed = true;
     if (this.unloadTimer) clearTimeout(this.unloadTimer);
+    if (this.awarenessTimer) clearTimeout(this.awarenessTimer);
     this.awareness.destroy();
     this.doc.off('update', this.onDocumentUpdate);
     return this.doc;
