@@ -163,6 +163,8 @@ class LightEditor implements Editor {
   syncedAt = 0;
   private everSynced = false;
   private socket: RawWebSocket | null = null;
+  /** The message of the keystroke being typed, sent together with the cursor move. */
+  private typedUpdate: Uint8Array | null = null;
   private readonly doc = new Y.Doc();
   private text: Y.XmlText | null = null;
   private typed = 0;
@@ -175,13 +177,11 @@ class LightEditor implements Editor {
     this.doc.on('update', (update: Uint8Array, origin: unknown) => {
       if (origin !== LOCAL) return;
       keystrokeSent(rawUpdateKey(update), this);
-      this.send(
-        frame(target.framing, this.meeting.id, (e) => {
-          encoding.writeVarUint(e, 0);
-          encoding.writeVarUint(e, 2);
-          encoding.writeVarUint8Array(e, update);
-        }),
-      );
+      this.typedUpdate = frame(target.framing, this.meeting.id, (e) => {
+        encoding.writeVarUint(e, 0);
+        encoding.writeVarUint(e, 2);
+        encoding.writeVarUint8Array(e, update);
+      });
     });
   }
 
@@ -223,10 +223,10 @@ class LightEditor implements Editor {
     this.socket = socket;
   }
 
-  private send(message: Uint8Array): void {
+  private send(...messages: Uint8Array[]): void {
     if (!this.socket?.isOpen) return;
-    this.socket.send(message);
-    countOut(message.length);
+    this.socket.send(...messages);
+    for (const message of messages) countOut(message.length);
   }
 
   private receive(data: Buffer): void {
@@ -270,7 +270,10 @@ class LightEditor implements Editor {
     }, LOCAL);
     const text = this.text as Y.XmlText;
     const state = cursorState(this.name, text, this.doc);
+    const update = this.typedUpdate as Uint8Array;
+    this.typedUpdate = null;
     this.send(
+      update,
       frame(target.framing, this.meeting.id, (e) => {
         encoding.writeVarUint(e, 1);
         const inner = encoding.createEncoder();

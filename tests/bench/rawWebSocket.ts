@@ -60,9 +60,16 @@ export class RawWebSocket {
     return this.handshaken && !this.closed;
   }
 
-  /** Send one binary message. */
-  send(payload: Uint8Array): void {
+  /** Send binary messages in one write. */
+  send(...payloads: Uint8Array[]): void {
     if (!this.isOpen) return;
+    const frames = payloads.map((payload) => this.frame(payload));
+    const data = frames.length === 1 ? (frames[0] as Buffer) : Buffer.concat(frames);
+    this.bytesOut += data.length;
+    this.socket.write(data);
+  }
+
+  private frame(payload: Uint8Array): Buffer {
     const length = payload.length;
     const header = length < 126 ? 2 : length < 65_536 ? 4 : 10;
     const frame = Buffer.allocUnsafe(header + 4 + length);
@@ -77,8 +84,7 @@ export class RawWebSocket {
     }
     frame.writeUInt32BE(0, header);
     frame.set(payload, header + 4);
-    this.bytesOut += frame.length;
-    this.socket.write(frame);
+    return frame;
   }
 
   /** Close politely (a close frame), then end the TCP connection. */
