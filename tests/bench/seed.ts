@@ -49,40 +49,45 @@ export function referenceMeetings(count: number, prefix: string): SeededMeetings
 
 /**
  * Store a meeting with this history as the server would have stored it while the history was typed:
- *  - Polyphony: compacts every COMPACT_EVERY (500) updates, so a snapshot plus a tail of 250 updates;
+ *  - Polyphony: one snapshot — it compacts every COMPACT_EVERY updates and whenever a meeting is unloaded
+ *    (idle) or the server stops, so a meeting nobody has open is a snapshot (a tail of up to
+ *    COMPACT_EVERY updates remains only after a crash; `tail` seeds one to measure that case);
  *  - y-websocket + LevelDB: every update in the log (y-leveldb trims only when a document is loaded);
  *  - Hocuspocus + SQLite: the whole document state in one row (it stores merged state, not a log).
  */
 export async function seedHistory(
   kind: ServerKind,
   dataDir: string,
-  history: Uint8Array[],
+  histories: Uint8Array[][],
+  tail = 0,
 ): Promise<SeededMeetings> {
   fs.mkdirSync(dataDir, { recursive: true });
   if (kind === 'polyphony') {
-    const seeded = seedPolyphonyMeetings(dataDir, 1);
-    const meetingId = seeded.meetingIds[0] as string;
+    const seeded = seedPolyphonyMeetings(dataDir, histories.length);
     const db = openDatabase(dataDir, { synchronous: 'NORMAL' });
     const store = new SqliteDocumentStore(db);
-    const tail = Math.min(250, history.length);
-    const head = history.slice(0, history.length - tail);
-    if (head.length > 0) {
-      await store.append([{ docId: meetingId, updates: [head[0] as Uint8Array] }]);
-      const doc = new Y.Doc({ gc: false });
-      doc.transact(() => {
-        for (const update of head) Y.applyUpdate(doc, update);
-      });
-      const lastSeq = (await store.append([{ docId: meetingId, updates: [Y.encodeStateAsUpdate(doc)] }])).get(meetingId);
-      await store.compact(meetingId, Y.encodeStateAsUpdate(doc), lastSeq as number);
-    }
-    for (let i = 0; i < tail; i += 1000) {
-      await store.append([{ docId: meetingId, updates: history.slice(history.length - tail + i, history.length - tail + i + 1000) }]);
+    for (const [m, history] of histories.entries()) {
+      const meetingId = seeded.meetingIds[m] as string;
+      const head = history.slice(0, history.length - tail);
+      if (head.length > 0) {
+        const doc = new Y.Doc({ gc: false });
+        doc.transact(() => {
+          for (const update of head) Y.applyUpdate(doc, update);
+        });
+        const snapshot = Y.encodeStateAsUpdate(doc);
+        const lastSeq = (await store.append([{ docId: meetingId, updates: [snapshot] }])).get(meetingId);
+        await store.compact(meetingId, snapshot, lastSeq as number);
+      }
+      const rest = history.slice(head.length);
+      for (let i = 0; i < rest.length; i += 1000) {
+        await store.append([{ docId: meetingId, updates: rest.slice(i, i + 1000) }]);
+      }
     }
     db.pragma('wal_checkpoint(TRUNCATE)');
     await store.close();
     return seeded;
   }
-  const meetingId = 'cold-load';
+  const meetingIds = histories.map((_, m) => `cold-load-${m}`);
   if (kind === 'y-websocket') {
     // Imported by name at run time: y-leveldb's typings do not resolve under its package exports.
     const moduleName = 'y-leveldb';
@@ -93,30 +98,34 @@ export async function seedHistory(
       };
     };
     const persistence = new LeveldbPersistence(path.join(dataDir, 'leveldb'));
-    // The keys y-leveldb writes for a document's updates: ['v1', name, 'update', clock].
-    for (let i = 0; i < history.length; i += 5000) {
-      await persistence._transact((db) =>
-        db.batch(
-          history.slice(i, i + 5000).map((update, j) => ({
-            type: 'put' as const,
-            key: ['v1', meetingId, 'update', i + j],
-            value: Buffer.from(update),
-          })),
-        ),
-      );
+    for (const [m, history] of histories.entries()) {
+      // The keys y-leveldb writes for a document's updates: ['v1', name, 'update', clock].
+      for (let i = 0; i < history.length; i += 5000) {
+        await persistence._transact((db) =>
+          db.batch(
+            history.slice(i, i + 5000).map((update, j) => ({
+              type: 'put' as const,
+              key: ['v1', meetingIds[m] as string, 'update', i + j],
+              value: Buffer.from(update),
+            })),
+          ),
+        );
+      }
     }
     await persistence.destroy();
-    return { meetingIds: [meetingId] };
+    return { meetingIds };
   }
-  const doc = new Y.Doc();
-  doc.transact(() => {
-    for (const update of history) Y.applyUpdate(doc, update);
-  });
   const db = new Database(path.join(dataDir, 'hocuspocus.sqlite'));
   db.exec(`CREATE TABLE IF NOT EXISTS "documents" ("name" varchar(255) NOT NULL, "data" blob NOT NULL, UNIQUE(name))`);
-  db.prepare('INSERT INTO documents (name, data) VALUES (?, ?)').run(meetingId, Buffer.from(Y.encodeStateAsUpdate(doc)));
+  for (const [m, history] of histories.entries()) {
+    const doc = new Y.Doc();
+    doc.transact(() => {
+      for (const update of history) Y.applyUpdate(doc, update);
+    });
+    db.prepare('INSERT INTO documents (name, data) VALUES (?, ?)').run(meetingIds[m], Buffer.from(Y.encodeStateAsUpdate(doc)));
+  }
   db.close();
-  return { meetingIds: [meetingId] };
+  return { meetingIds };
 }
 
 interface LevelBatch {

@@ -36,8 +36,15 @@ function takeMessageToken(connection: Connection): void {
 
 /** One meeting document in memory. */
 export class Room {
-  /** gc off: deleted text stays in the document, so that every earlier version can be shown again. */
-  readonly doc = new Y.Doc({ gc: false });
+  /**
+   * A meeting stored as one snapshot is not decoded when it is opened: the first joiners are answered
+   * with the stored bytes, and the document is built when something needs it (a change, a joiner who
+   * already holds part of it, a reader). Decoding a long meeting takes a few hundred milliseconds that a
+   * person opening yesterday's meeting would otherwise wait for.
+   */
+  private lazySnapshot: Uint8Array | null = null;
+  private lazyStateVector: Uint8Array | null = null;
+  private built: Y.Doc | null = null;
   readonly awareness: awarenessProtocol.Awareness;
   readonly connections = new Set<Connection>();
   /** Applied to the document, not yet committed (oldest first). */
@@ -67,19 +74,49 @@ export class Room {
     private readonly limits: SyncLimits,
     private readonly events: RoomEvents,
   ) {
-    this.doc.transact(() => {
-      if (stored.snapshot) Y.applyUpdate(this.doc, stored.snapshot);
-      for (const update of stored.updates) Y.applyUpdate(this.doc, update);
-    });
+    if (stored.snapshot && stored.updates.length === 0) {
+      this.lazySnapshot = stored.snapshot;
+      // The snapshot is the whole document, encoded: joiners with nothing get it as it is.
+      this.encodedState = stored.snapshot;
+    } else {
+      this.build(stored);
+    }
     this.storedBytes = stored.bytes;
     this.lastSeq = stored.lastSeq;
     this.updatesSinceSnapshot = stored.updates.length;
 
-    this.doc.on('update', this.onDocumentUpdate);
-    this.awareness = new awarenessProtocol.Awareness(this.doc);
+    // Presence does not need the document: it only takes a client id from it, unused by the server.
+    this.awareness = new awarenessProtocol.Awareness(new Y.Doc());
     // The server is not a participant: it has no presence of its own.
     this.awareness.setLocalState(null);
     this.awareness.on('update', this.onAwarenessUpdate);
+  }
+
+  /** gc off: deleted text stays in the document, so that every earlier version can be shown again. */
+  get doc(): Y.Doc {
+    if (this.built) return this.built;
+    const snapshot = this.lazySnapshot;
+    this.lazySnapshot = null;
+    this.lazyStateVector = null;
+    return this.build({ snapshot, updates: [] });
+  }
+
+  /** The document's state vector, without building the document for it. */
+  stateVector(): Uint8Array {
+    if (this.built) return Y.encodeStateVector(this.built);
+    this.lazyStateVector ??= Y.encodeStateVectorFromUpdate(this.lazySnapshot as Uint8Array);
+    return this.lazyStateVector;
+  }
+
+  private build(stored: Pick<StoredDocument, 'snapshot' | 'updates'>): Y.Doc {
+    const doc = new Y.Doc({ gc: false });
+    doc.transact(() => {
+      if (stored.snapshot) Y.applyUpdate(doc, stored.snapshot);
+      for (const update of stored.updates) Y.applyUpdate(doc, update);
+    });
+    doc.on('update', this.onDocumentUpdate);
+    this.built = doc;
+    return doc;
   }
 
   get hasPending(): boolean {
@@ -122,7 +159,8 @@ export class Room {
     this.connections.add(connection);
     const step1 = encoding.createEncoder();
     encoding.writeVarUint(step1, MessageType.sync);
-    syncProtocol.writeSyncStep1(step1, this.doc);
+    encoding.writeVarUint(step1, SyncMessageType.step1);
+    encoding.writeVarUint8Array(step1, this.stateVector());
     connection.send(encoding.toUint8Array(step1));
     const states = this.awareness.getStates();
     if (states.size > 0) {
@@ -204,6 +242,9 @@ export class Room {
     } catch {
       throw new ProtocolViolation(CloseCodes.malformedMessage, 'update could not be decoded');
     }
+    // A client with nothing to add answers the server's step 1 with an empty update: nothing to apply,
+    // and no reason to build a document that is not built yet.
+    if (update.length === 2 && update[0] === 0 && update[1] === 0) return;
     Y.applyUpdate(this.doc, update, connection);
   }
 
@@ -316,7 +357,8 @@ export class Room {
     if (this.unloadTimer) clearTimeout(this.unloadTimer);
     if (this.awarenessTimer) clearTimeout(this.awarenessTimer);
     this.awareness.destroy();
-    this.doc.off('update', this.onDocumentUpdate);
-    return this.doc;
+    const doc = this.doc;
+    doc.off('update', this.onDocumentUpdate);
+    return doc;
   }
 }
