@@ -23,10 +23,12 @@ import { connectClient, type TestClient } from '../integration/helpers/clients.j
 import { RawWebSocket } from './rawWebSocket.js';
 import { startVoiceBlock, typedCharacter, writeMeetingSkeleton } from './meetingDocument.js';
 import {
+  appendCharacterUpdate,
   type Cursor,
   type Framing,
   frame,
   frameOverhead,
+  keystrokeKey,
   rawUpdateKey,
   readVarUint,
   skipVarBytes,
@@ -152,10 +154,6 @@ function schedule(editor: Editor): void {
 let closing = false;
 let nextSpeaker = 0;
 
-function cursorState(name: string, text: Y.XmlText, doc: Y.Doc): string {
-  const position = JSON.stringify(Y.relativePositionToJSON(Y.createRelativePositionFromTypeIndex(text, text.length)));
-  return `{"user":{"name":"${name}","color":"#30bced"},"cursor":{"anchor":${position},"head":${position}},"client":${doc.clientID}}`;
-}
 
 /** A raw-protocol editor that does not decode what it receives. */
 class LightEditor implements Editor {
@@ -168,6 +166,8 @@ class LightEditor implements Editor {
   private readonly doc = new Y.Doc();
   private text: Y.XmlText | null = null;
   private typed = 0;
+  /** Clock of this typist's last character; −1 before the first. */
+  private lastClock = -1;
   private awarenessClock = 0;
   private attempts = 0;
   private closed = false;
@@ -264,12 +264,27 @@ class LightEditor implements Editor {
   }
 
   type(): void {
-    this.doc.transact(() => {
-      if (!this.text || this.typed % 240 === 0) this.text = startVoiceBlock(this.doc, this.name);
-      this.text.insert(this.text.length, typedCharacter(this.typed++));
-    }, LOCAL);
-    const text = this.text as Y.XmlText;
-    const state = cursorState(this.name, text, this.doc);
+    const client = this.doc.clientID;
+    if (this.lastClock < 0) {
+      // The first keystroke opens this typist's voice block through Yjs; every later one appends a
+      // character to it, written by hand (see appendCharacterUpdate).
+      this.doc.transact(() => {
+        this.text = startVoiceBlock(this.doc, this.name);
+        this.text.insert(0, typedCharacter(this.typed++));
+      }, LOCAL);
+      this.lastClock = Y.getState(this.doc.store, client) - 1;
+    } else {
+      const clock = ++this.lastClock;
+      const update = appendCharacterUpdate(client, clock, typedCharacter(this.typed++));
+      keystrokeSent(keystrokeKey(client, clock), this);
+      this.typedUpdate = frame(target.framing, this.meeting.id, (e) => {
+        encoding.writeVarUint(e, 0);
+        encoding.writeVarUint(e, 2);
+        encoding.writeVarUint8Array(e, update);
+      });
+    }
+    const position = `{"type":null,"tname":null,"item":{"client":${client},"clock":${this.lastClock}},"assoc":0}`;
+    const state = `{"user":{"name":"${this.name}","color":"#30bced"},"cursor":{"anchor":${position},"head":${position}}}`;
     const update = this.typedUpdate as Uint8Array;
     this.typedUpdate = null;
     this.send(
@@ -278,7 +293,7 @@ class LightEditor implements Editor {
         encoding.writeVarUint(e, 1);
         const inner = encoding.createEncoder();
         encoding.writeVarUint(inner, 1);
-        encoding.writeVarUint(inner, this.doc.clientID);
+        encoding.writeVarUint(inner, client);
         encoding.writeVarUint(inner, ++this.awarenessClock);
         encoding.writeVarString(inner, state);
         encoding.writeVarUint8Array(e, encoding.toUint8Array(inner));

@@ -76,3 +76,23 @@ export function frameOverhead(payloadBytes: number, fromClient: boolean): number
   const header = payloadBytes < 126 ? 2 : payloadBytes < 65_536 ? 4 : 10;
   return header + (fromClient ? 4 : 0);
 }
+
+/**
+ * The Yjs v1 update that appends one character after the character (client, clock − 1) — the update
+ * Yjs itself writes for that keystroke: one client, one struct, an Item with only a left origin
+ * (info 0x84: ContentString | has-origin), the string, and an empty delete set. Light clients write it
+ * by hand instead of running a Y.Doc per typist, so the generator's cost per keystroke is a few bytes.
+ */
+export function appendCharacterUpdate(client: number, clock: number, character: string): Uint8Array {
+  const encoder = encoding.createEncoder();
+  encoding.writeVarUint(encoder, 1);
+  encoding.writeVarUint(encoder, 1);
+  encoding.writeVarUint(encoder, client);
+  encoding.writeVarUint(encoder, clock);
+  encoding.writeUint8(encoder, 0x84);
+  encoding.writeVarUint(encoder, client);
+  encoding.writeVarUint(encoder, clock - 1);
+  encoding.writeVarString(encoder, character);
+  encoding.writeVarUint(encoder, 0);
+  return encoding.toUint8Array(encoder);
+}
