@@ -64,7 +64,11 @@ export class Generator {
   }
 
   /** Open meetings of `editors` editors each (`probes` of them full clients); resolves once all synced. */
-  async open(meetingIds: string[], editors: number, probes: number): Promise<{ editors: number; synced: boolean }> {
+  async open(
+    meetingIds: string[],
+    editors: number,
+    probes: number,
+  ): Promise<{ editors: number; synced: boolean }> {
     const shares: string[][] = this.workers.map(() => []);
     for (const id of meetingIds) {
       shares[this.next % this.workers.length]?.push(id);
@@ -111,6 +115,8 @@ export class Generator {
       keystrokes: sum(parts.map((p) => p.keystrokes)),
       latencies: parts.flatMap((p) => p.latencies),
       deliveries: sum(parts.map((p) => p.deliveries)),
+      probeDeliveries: parts.flatMap((p) => p.probeDeliveries),
+      lightDeliveries: parts.flatMap((p) => p.lightDeliveries),
       incomplete: sum(parts.map((p) => p.incomplete)),
       bytesOut: sum(parts.map((p) => p.bytesOut)),
       bytesIn: sum(parts.map((p) => p.bytesIn)),
@@ -122,7 +128,9 @@ export class Generator {
   }
 
   async waitDisconnected(timeoutMs: number): Promise<boolean> {
-    const all = await Promise.all(this.workers.map((w) => w.call<boolean>({ type: 'waitDisconnected', timeoutMs })));
+    const all = await Promise.all(
+      this.workers.map((w) => w.call<boolean>({ type: 'waitDisconnected', timeoutMs })),
+    );
     return all.every(Boolean);
   }
 
@@ -141,7 +149,9 @@ export class Generator {
 
   async savedStates(): Promise<{ meetingId: string; probes: [number, number][][] }[]> {
     const all = await Promise.all(
-      this.workers.map((w) => w.call<{ meetingId: string; probes: [number, number][][] }[]>({ type: 'savedStates' })),
+      this.workers.map((w) =>
+        w.call<{ meetingId: string; probes: [number, number][][] }[]>({ type: 'savedStates' }),
+      ),
     );
     return all.flat();
   }

@@ -20,8 +20,8 @@ import * as encoding from 'lib0/encoding';
 import WebSocket from 'ws';
 import * as Y from 'yjs';
 import { connectClient, type TestClient } from '../integration/helpers/clients.js';
-import { RawWebSocket } from './rawWebSocket.js';
 import { startVoiceBlock, typedCharacter, writeMeetingSkeleton } from './meetingDocument.js';
+import { RawWebSocket } from './rawWebSocket.js';
 import {
   appendCharacterUpdate,
   type Cursor,
@@ -62,6 +62,9 @@ export interface WindowStats {
   /** Keystroke → the last other editor of its meeting, ms. */
   latencies: number[];
   deliveries: number;
+  /** Every 16th single delivery's latency, to a full-client probe / to a light client, ms. */
+  probeDeliveries: number[];
+  lightDeliveries: number[];
   /** Keystrokes of the window that some editor had not received 1 s after the window ended. */
   incomplete: number;
   bytesOut: number;
@@ -105,7 +108,17 @@ let windowElu = performance.eventLoopUtilization();
 const window: Omit<WindowStats, 'utilisation' | 'windowMs'> = emptyWindow();
 
 function emptyWindow(): Omit<WindowStats, 'utilisation' | 'windowMs'> {
-  return { keystrokes: 0, latencies: [], deliveries: 0, incomplete: 0, bytesOut: 0, bytesIn: 0, ackLatencies: [] };
+  return {
+    keystrokes: 0,
+    latencies: [],
+    deliveries: 0,
+    probeDeliveries: [],
+    lightDeliveries: [],
+    incomplete: 0,
+    bytesOut: 0,
+    bytesIn: 0,
+    ackLatencies: [],
+  };
 }
 
 function keystrokeSent(key: number, sender: Editor): void {
@@ -122,7 +135,15 @@ function keystrokeReceived(key: number, receiver: Editor): void {
   const keystroke = pending.get(key);
   // The y-websocket reference server echoes an update to its sender too: that is no delivery.
   if (!keystroke || keystroke.sender === receiver) return;
-  if (keystroke.measured) window.deliveries++;
+  if (keystroke.measured) {
+    window.deliveries++;
+    // A sample of single deliveries by kind of receiver, to see who is late when something is.
+    if ((window.deliveries & 15) === 0) {
+      (receiver instanceof ProbeEditor ? window.probeDeliveries : window.lightDeliveries).push(
+        performance.now() - keystroke.sentAt,
+      );
+    }
+  }
   if (--keystroke.remaining <= 0) {
     pending.delete(key);
     if (keystroke.measured) window.latencies.push(performance.now() - keystroke.sentAt);
@@ -153,7 +174,6 @@ function schedule(editor: Editor): void {
 
 let closing = false;
 let nextSpeaker = 0;
-
 
 /** A raw-protocol editor that does not decode what it receives. */
 class LightEditor implements Editor {
@@ -395,7 +415,9 @@ async function waitUntil(condition: () => boolean, timeoutMs: number): Promise<b
   return true;
 }
 
-async function open(command: Extract<WorkerCommand, { type: 'open' }>): Promise<{ editors: number; synced: boolean }> {
+async function open(
+  command: Extract<WorkerCommand, { type: 'open' }>,
+): Promise<{ editors: number; synced: boolean }> {
   target = command.target;
   const opened: Meeting[] = command.meetings.map((id) => ({ id, editors: [] }));
   // Probes first: the first one writes the meeting as it stands, then the light editors join it.
@@ -474,7 +496,9 @@ async function handle(command: WorkerCommand): Promise<unknown> {
     case 'savedStates':
       return meetings.map((m) => ({
         meetingId: m.id,
-        probes: m.editors.filter((e) => e instanceof ProbeEditor).map((p) => (p as ProbeEditor).savedStateVector()),
+        probes: m.editors
+          .filter((e) => e instanceof ProbeEditor)
+          .map((p) => (p as ProbeEditor).savedStateVector()),
       }));
     case 'close':
       closing = true;

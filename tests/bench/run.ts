@@ -82,7 +82,9 @@ fs.mkdirSync(resultsDir, { recursive: true });
 const commit = (() => {
   try {
     const hash = execSync('git rev-parse --short HEAD', { encoding: 'utf8' }).trim();
-    const dirty = execSync('git status --porcelain -- server shared tests/bench', { encoding: 'utf8' }).trim();
+    const dirty = execSync('git status --porcelain -- server shared tests/bench', {
+      encoding: 'utf8',
+    }).trim();
     return dirty ? `${hash}+changes` : hash;
   } catch {
     return 'unknown';
@@ -118,7 +120,9 @@ for (const scenario of scenarios) {
     try {
       const result = await (runners[scenario] as (typeof runners)['A'])(kind, plan, root);
       results.push(result);
-      console.log(`${((Date.now() - t0) / 1000).toFixed(0)} s${result.notes.length ? ` (${result.notes.join('; ')})` : ''}`);
+      console.log(
+        `${((Date.now() - t0) / 1000).toFixed(0)} s${result.notes.length ? ` (${result.notes.join('; ')})` : ''}`,
+      );
     } catch (error) {
       failures.push({ scenario, server: kind, error: String(error) });
       console.log(`FAILED: ${String(error).split('\n')[0]}`);
@@ -137,28 +141,73 @@ interface Row {
 }
 
 const typingRows = (s: string, what: string): Row[] => [
-  { scenario: s, figure: 'p50', label: `${what}: keystroke → every other editor p50 (ms)`, lowerIsBetter: true },
+  {
+    scenario: s,
+    figure: 'p50',
+    label: `${what}: keystroke → every other editor p50 (ms)`,
+    lowerIsBetter: true,
+  },
   { scenario: s, figure: 'p99', label: `${what}: … p99 (ms)`, lowerIsBetter: true },
   { scenario: s, figure: 'max', label: `${what}: … max (ms)`, lowerIsBetter: true },
-  { scenario: s, figure: 'keystrokesPerSecond', label: `${what}: keystrokes/s sustained`, lowerIsBetter: false },
+  {
+    scenario: s,
+    figure: 'keystrokesPerSecond',
+    label: `${what}: keystrokes/s sustained`,
+    lowerIsBetter: false,
+  },
   { scenario: s, figure: 'deliveriesPerSecond', label: `${what}: updates delivered/s`, lowerIsBetter: false },
   { scenario: s, figure: 'serverCpuShare', label: `${what}: server CPU (s per s)`, lowerIsBetter: true },
   { scenario: s, figure: 'peakRssMiB', label: `${what}: server peak RSS (MiB)`, lowerIsBetter: true },
-  { scenario: s, figure: 'bytesPerKeystroke', label: `${what}: bytes on the wire per keystroke`, lowerIsBetter: true },
+  {
+    scenario: s,
+    figure: 'bytesPerKeystroke',
+    label: `${what}: bytes on the wire per keystroke`,
+    lowerIsBetter: true,
+  },
   { scenario: s, figure: 'ackP99', label: `${what}: keystroke → "saved" p99 (ms)`, lowerIsBetter: true },
-  { scenario: s, figure: 'generatorUtilisation', label: `${what}: generator busiest thread (0–1)`, lowerIsBetter: true },
+  {
+    scenario: s,
+    figure: 'generatorUtilisation',
+    label: `${what}: generator busiest thread (0–1)`,
+    lowerIsBetter: true,
+  },
 ];
 const rows: Row[] = [
   ...typingRows('A', `A ${plan.busy.meetings}×${plan.busy.editors}`),
   ...typingRows('B', `B 1×${plan.big.editors}`),
-  { scenario: 'C', figure: 'timeToSyncMs', label: `C cold load ${plan.cold.updates / 1000}k updates: time to sync (ms)`, lowerIsBetter: true },
+  {
+    scenario: 'C',
+    figure: 'timeToSyncMs',
+    label: `C cold load ${plan.cold.updates / 1000}k updates: time to sync (ms)`,
+    lowerIsBetter: true,
+  },
   { scenario: 'C', figure: 'peakRssMiB', label: 'C: server peak RSS (MiB)', lowerIsBetter: true },
-  { scenario: 'D', figure: 'allSyncedMs', label: `D reconnect storm ${plan.storm.meetings * plan.storm.editors} clients: all synced (ms)`, lowerIsBetter: true },
+  {
+    scenario: 'D',
+    figure: 'allSyncedMs',
+    label: `D reconnect storm ${plan.storm.meetings * plan.storm.editors} clients: all synced (ms)`,
+    lowerIsBetter: true,
+  },
   { scenario: 'D', figure: 'serverCpuSeconds', label: 'D: server CPU (s)', lowerIsBetter: true },
-  { scenario: 'E', figure: 'capacityMeetings', label: 'E ramp: capacity (meetings of 8, p99 ≤ 100 ms)', lowerIsBetter: false },
+  {
+    scenario: 'E',
+    figure: 'capacityMeetings',
+    label: 'E ramp: capacity (meetings of 8, p99 ≤ 100 ms)',
+    lowerIsBetter: false,
+  },
   { scenario: 'E', figure: 'p99AtCapacity', label: 'E: p99 at capacity (ms)', lowerIsBetter: true },
-  { scenario: 'E', figure: 'serverCpuShareAtCapacity', label: 'E: server CPU at capacity (s per s)', lowerIsBetter: true },
-  { scenario: 'idle', figure: 'rssPerIdleMeetingKiB', label: 'RSS per idle meeting (KiB)', lowerIsBetter: true },
+  {
+    scenario: 'E',
+    figure: 'serverCpuShareAtCapacity',
+    label: 'E: server CPU at capacity (s per s)',
+    lowerIsBetter: true,
+  },
+  {
+    scenario: 'idle',
+    figure: 'rssPerIdleMeetingKiB',
+    label: 'RSS per idle meeting (KiB)',
+    lowerIsBetter: true,
+  },
 ];
 
 function figureOf(scenario: string, kind: ServerKind, figure: string): number | null {
@@ -168,7 +217,9 @@ function figureOf(scenario: string, kind: ServerKind, figure: string): number | 
 
 const others = servers.filter((k) => k !== 'polyphony');
 const columns = servers.map((k) => SERVER_NAMES[k]);
-const table: string[][] = [['', ...columns, ...(servers.includes('polyphony') && others.length ? ['Polyphony ÷ best other'] : [])]];
+const table: string[][] = [
+  ['', ...columns, ...(servers.includes('polyphony') && others.length ? ['Polyphony ÷ best other'] : [])],
+];
 for (const row of rows) {
   if (!scenarios.includes(row.scenario)) continue;
   const values = servers.map((k) => figureOf(row.scenario, k, row.figure));
@@ -176,7 +227,9 @@ for (const row of rows) {
   const line = [row.label, ...values.map((v) => (v === null ? '—' : String(v)))];
   if (servers.includes('polyphony') && others.length) {
     const ours = figureOf(row.scenario, 'polyphony', row.figure);
-    const theirs = others.map((k) => figureOf(row.scenario, k, row.figure)).filter((v): v is number => v !== null);
+    const theirs = others
+      .map((k) => figureOf(row.scenario, k, row.figure))
+      .filter((v): v is number => v !== null);
     if (ours === null || theirs.length === 0) line.push('—');
     else {
       const best = row.lowerIsBetter ? Math.min(...theirs) : Math.max(...theirs);
@@ -190,12 +243,19 @@ for (const row of rows) {
 const widths = (table[0] as string[]).map((_, i) => Math.max(...table.map((r) => (r[i] ?? '').length)));
 console.log('');
 for (const [i, line] of table.entries()) {
-  console.log(line.map((cell, c) => (c === 0 ? cell.padEnd(widths[c] as number) : cell.padStart(widths[c] as number))).join('  '));
+  console.log(
+    line
+      .map((cell, c) => (c === 0 ? cell.padEnd(widths[c] as number) : cell.padStart(widths[c] as number)))
+      .join('  '),
+  );
   if (i === 0) console.log(widths.map((w) => '─'.repeat(w)).join('  '));
 }
 console.log('');
-console.log('✓ = Polyphony as good or better than the better reference server (lower is better except rates and capacity).');
-for (const r of results) for (const note of r.notes) console.log(`note (${r.scenario}, ${SERVER_NAMES[r.server]}): ${note}`);
+console.log(
+  '✓ = Polyphony as good or better than the better reference server (lower is better except rates and capacity).',
+);
+for (const r of results)
+  for (const note of r.notes) console.log(`note (${r.scenario}, ${SERVER_NAMES[r.server]}): ${note}`);
 for (const f of failures) console.log(`FAILED ${f.scenario} on ${SERVER_NAMES[f.server]}: ${f.error}`);
 const durable = results.filter((r) => r.server === 'polyphony' && r.figures.durableChecked !== undefined);
 for (const r of durable) {

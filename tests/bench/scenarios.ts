@@ -5,13 +5,13 @@
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
+import { HocuspocusProvider } from '@hocuspocus/provider';
+import WebSocket from 'ws';
 import * as Y from 'yjs';
 import { connectClient, waitFor } from '../integration/helpers/clients.js';
 import { readStoredMeeting } from '../integration/helpers/storedDocument.js';
 import { keystrokeHistory } from './coldLoad.js';
 import { Generator, type GeneratorWindow } from './generator.js';
-import { HocuspocusProvider } from '@hocuspocus/provider';
-import WebSocket from 'ws';
 import { referenceMeetings, type SeededMeetings, seedHistory, seedPolyphonyMeetings } from './seed.js';
 import { type BenchServer, type ServerKind, startServer } from './servers.js';
 import { median, percentile, round } from './stats.js';
@@ -52,19 +52,33 @@ function meetingsFor(kind: ServerKind, dataDir: string, count: number, label: st
   return kind === 'polyphony' ? seedPolyphonyMeetings(dataDir, count) : referenceMeetings(count, label);
 }
 
-async function start(kind: ServerKind, dataDir: string, plan: BenchPlan, port?: number): Promise<BenchServer> {
+async function start(
+  kind: ServerKind,
+  dataDir: string,
+  plan: BenchPlan,
+  port?: number,
+): Promise<BenchServer> {
   return startServer(kind, { dataDir, port, env: kind === 'polyphony' ? plan.env : {} });
 }
 
 function generatorFor(server: BenchServer, seeded: SeededMeetings, plan: BenchPlan): Generator {
   return new Generator(
-    { framing: server.framing, serverUrl: server.serverUrl, cookie: seeded.cookie, ack: server.kind === 'polyphony' },
+    {
+      framing: server.framing,
+      serverUrl: server.serverUrl,
+      cookie: seeded.cookie,
+      ack: server.kind === 'polyphony',
+    },
     plan.threads,
   );
 }
 
 /** Latency and load figures of one measured window. */
-function windowFigures(window: GeneratorWindow, server: BenchServer, cpuSeconds: number): Record<string, number | null> {
+function windowFigures(
+  window: GeneratorWindow,
+  server: BenchServer,
+  cpuSeconds: number,
+): Record<string, number | null> {
   const seconds = window.windowMs / 1000;
   return {
     p50: round(percentile(window.latencies, 50), 2),
@@ -79,13 +93,20 @@ function windowFigures(window: GeneratorWindow, server: BenchServer, cpuSeconds:
     bytesPerKeystroke: round((window.bytesIn + window.bytesOut) / Math.max(1, window.keystrokes), 0),
     ackP50: window.ackLatencies.length > 0 ? round(percentile(window.ackLatencies, 50), 2) : null,
     ackP99: window.ackLatencies.length > 0 ? round(percentile(window.ackLatencies, 99), 2) : null,
+    deliveryToProbeP50: round(percentile(window.probeDeliveries, 50), 2),
+    deliveryToProbeP99: round(percentile(window.probeDeliveries, 99), 2),
+    deliveryToLightP50: round(percentile(window.lightDeliveries, 50), 2),
+    deliveryToLightP99: round(percentile(window.lightDeliveries, 99), 2),
     generatorUtilisation: round(window.maxUtilisation, 2),
     generatorCpuShare: round(window.cpuPerSecond, 2),
   };
 }
 
 /** Every "saved" state vector a probe received must be in the stored document after a kill -9. */
-async function checkDurable(server: BenchServer, generator: Generator): Promise<{ checked: number; lost: number }> {
+async function checkDurable(
+  server: BenchServer,
+  generator: Generator,
+): Promise<{ checked: number; lost: number }> {
   const states = await generator.savedStates();
   await server.kill();
   let checked = 0;
@@ -138,7 +159,13 @@ async function typingScenario(
       figures.durableLost = durable.lost;
       if (durable.lost > 0) notes.push(`${durable.lost} acknowledged updates were NOT durable after kill -9`);
     }
-    return { scenario: name, server: kind, figures, notes, raw: { editors: opened.editors, latencySamples: window.latencies.length } };
+    return {
+      scenario: name,
+      server: kind,
+      figures,
+      notes,
+      raw: { editors: opened.editors, latencySamples: window.latencies.length },
+    };
   } finally {
     await generator.close();
     await server.stop();
@@ -209,8 +236,13 @@ function makeHistory(updates: Uint8Array[]): History {
 }
 
 /** C: cold load of a meeting whose history is N keystroke updates, on a running server. */
-export async function coldLoadScenario(kind: ServerKind, plan: BenchPlan, root: string): Promise<ScenarioResult> {
-  if (history?.updates.length !== plan.cold.updates) history = makeHistory(keystrokeHistory(plan.cold.updates));
+export async function coldLoadScenario(
+  kind: ServerKind,
+  plan: BenchPlan,
+  root: string,
+): Promise<ScenarioResult> {
+  if (history?.updates.length !== plan.cold.updates)
+    history = makeHistory(keystrokeHistory(plan.cold.updates));
   warmUpHistory ??= makeHistory(keystrokeHistory(10_000));
   const pristine = freshDir(root, `${kind}-C-pristine`);
   // Two meetings: one of 10k updates opened first, so the server is running and warm (as a server is
@@ -250,7 +282,11 @@ export async function coldLoadScenario(kind: ServerKind, plan: BenchPlan, root: 
 }
 
 /** D: a reconnect storm — every client reconnects at once after a server restart. */
-export async function reconnectStorm(kind: ServerKind, plan: BenchPlan, root: string): Promise<ScenarioResult> {
+export async function reconnectStorm(
+  kind: ServerKind,
+  plan: BenchPlan,
+  root: string,
+): Promise<ScenarioResult> {
   const { meetings, editors, typeMs } = plan.storm;
   const dataDir = freshDir(root, `${kind}-D`);
   const seeded = meetingsFor(kind, dataDir, meetings, 'D');
@@ -309,7 +345,10 @@ export async function ramp(kind: ServerKind, plan: BenchPlan, root: string): Pro
       await sleep(windowMs);
       const cpu = server.cpuSeconds() - cpuBefore;
       const window = await generator.stopWindow();
-      const figures: Record<string, number | null> = { meetings: target, ...windowFigures(window, server, cpu) };
+      const figures: Record<string, number | null> = {
+        meetings: target,
+        ...windowFigures(window, server, cpu),
+      };
       levels.push(figures);
       const p99 = figures.p99 ?? Number.POSITIVE_INFINITY;
       const lossy = window.incomplete > window.keystrokes * 0.01;

@@ -35,7 +35,10 @@ export function seedPolyphonyMeetings(dataDir: string, count: number): SeededMee
   const session = access.createSession(now);
   access.join(session, record);
   const meetingIds = db.transaction(() =>
-    Array.from({ length: count }, (_, i) => networks.createMeeting(network.id, `Meeting ${i}`, now.toISOString()).id),
+    Array.from(
+      { length: count },
+      (_, i) => networks.createMeeting(network.id, `Meeting ${i}`, now.toISOString()).id,
+    ),
   )();
   db.pragma('wal_checkpoint(TRUNCATE)');
   db.close();
@@ -92,7 +95,9 @@ export async function seedHistory(
     // Imported by name at run time: y-leveldb's typings do not resolve under its package exports.
     const moduleName = 'y-leveldb';
     const { LeveldbPersistence } = (await import(moduleName)) as {
-      LeveldbPersistence: new (location: string) => {
+      LeveldbPersistence: new (
+        location: string,
+      ) => {
         _transact<T>(f: (db: LevelBatch) => Promise<T>): Promise<T>;
         destroy(): Promise<void>;
       };
@@ -116,13 +121,18 @@ export async function seedHistory(
     return { meetingIds };
   }
   const db = new Database(path.join(dataDir, 'hocuspocus.sqlite'));
-  db.exec(`CREATE TABLE IF NOT EXISTS "documents" ("name" varchar(255) NOT NULL, "data" blob NOT NULL, UNIQUE(name))`);
+  db.exec(
+    `CREATE TABLE IF NOT EXISTS "documents" ("name" varchar(255) NOT NULL, "data" blob NOT NULL, UNIQUE(name))`,
+  );
   for (const [m, history] of histories.entries()) {
     const doc = new Y.Doc();
     doc.transact(() => {
       for (const update of history) Y.applyUpdate(doc, update);
     });
-    db.prepare('INSERT INTO documents (name, data) VALUES (?, ?)').run(meetingIds[m], Buffer.from(Y.encodeStateAsUpdate(doc)));
+    db.prepare('INSERT INTO documents (name, data) VALUES (?, ?)').run(
+      meetingIds[m],
+      Buffer.from(Y.encodeStateAsUpdate(doc)),
+    );
   }
   db.close();
   return { meetingIds };

@@ -33,8 +33,7 @@ const HOCUSPOCUS_ENTRY = fileURLToPath(new URL('./hocuspocusServer.mjs', import.
 const CLOCK_TICKS = 100;
 
 /** Whether processes can be pinned to cores here. */
-export const canPin =
-  os.cpus().length >= 2 && spawnSync('taskset', ['-V'], { stdio: 'ignore' }).status === 0;
+export const canPin = os.cpus().length >= 2 && spawnSync('taskset', ['-V'], { stdio: 'ignore' }).status === 0;
 
 /** A running server under test. */
 export interface BenchServer {

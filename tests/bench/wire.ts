@@ -64,7 +64,11 @@ export function rawUpdateKey(update: Uint8Array): number {
 }
 
 /** Frame a y-websocket message for the given protocol (Hocuspocus prefixes the document name). */
-export function frame(framing: Framing, documentName: string, write: (e: encoding.Encoder) => void): Uint8Array {
+export function frame(
+  framing: Framing,
+  documentName: string,
+  write: (e: encoding.Encoder) => void,
+): Uint8Array {
   const encoder = encoding.createEncoder();
   if (framing === 'hocuspocus') encoding.writeVarString(encoder, documentName);
   write(encoder);
