@@ -249,22 +249,29 @@ export class Room {
   }
 
   private receiveAwareness(connection: Connection, update: Uint8Array, messageBytes: number): void {
-    if (messageBytes > this.limits.maxAwarenessBytes) {
-      throw new ProtocolViolation(CloseCodes.messageTooBig, 'awareness message too large');
-    }
     let ids: number[];
     try {
-      ids = awarenessClientIds(update);
+      ids = awarenessClientIds(update, { validateStates: false });
     } catch {
       throw new ProtocolViolation(CloseCodes.malformedMessage, 'awareness update could not be decoded');
     }
     // A socket may announce only its own presence, never someone else's. The stock y-websocket client
     // relays every presence change it receives back to the server; those relays are ignored here, and
-    // cost the socket nothing, so a quiet reader in a busy meeting is never taken for a flood.
+    // cost the socket nothing, so a quiet reader in a busy meeting is never taken for a flood. They are
+    // recognised before the size limit: the server relays a meeting's presence changes together, and a
+    // stock client in a meeting of fifty echoes that as one message larger than any one person's presence.
     for (const id of ids) {
       for (const other of this.connections) {
         if (other !== connection && other.awarenessIds.has(id)) return;
       }
+    }
+    if (messageBytes > this.limits.maxAwarenessBytes) {
+      throw new ProtocolViolation(CloseCodes.messageTooBig, 'awareness message too large');
+    }
+    try {
+      awarenessClientIds(update, { validateStates: true });
+    } catch {
+      throw new ProtocolViolation(CloseCodes.malformedMessage, 'awareness update could not be decoded');
     }
     takeMessageToken(connection);
     if (connection.awarenessLimiter.take()) {
