@@ -98,6 +98,8 @@ interface Meeting {
   editors: Editor[];
 }
 
+// Every y-websocket provider adds a process 'exit' listener (to say goodbye); there are many here.
+process.setMaxListeners(0);
 const pending = new Map<number, Keystroke>();
 const meetings: Meeting[] = [];
 let target: Target;

@@ -7,6 +7,7 @@
  *   --servers=a,b         polyphony, y-websocket, hocuspocus (default: all)
  *   --scenarios=A,B,...   A, B, C, D, E, idle (default: all)
  *   --threads=N           generator threads (default: cores − 1, at least 1)
+ *   --runs=N              runs of each scenario, reported as medians (default 3; 1 with --quick)
  *   --no-browser          skip the browser keystroke figure
  * Env: SQLITE_SYNCHRONOUS (FULL, the default, or NORMAL) is passed to Polyphony.
  *
@@ -28,7 +29,10 @@ import {
   scratchRoot,
 } from './scenarios.js';
 import { canPin, SERVER_KINDS, SERVER_NAMES, type ServerKind } from './servers.js';
+import { median } from './stats.js';
 
+// Every y-websocket provider adds a process 'exit' listener (to say goodbye); there are many here.
+process.setMaxListeners(0);
 const args = process.argv.slice(2);
 const option = (name: string): string | undefined =>
   args.find((a) => a.startsWith(`--${name}=`))?.slice(name.length + 3);
@@ -48,6 +52,7 @@ if (canPin && process.env.BENCH_PINNED !== '1') {
 const servers = (option('servers')?.split(',') as ServerKind[] | undefined) ?? SERVER_KINDS;
 const scenarios = option('scenarios')?.split(',') ?? ['A', 'B', 'C', 'D', 'E', 'idle'];
 const synchronous = (process.env.SQLITE_SYNCHRONOUS ?? 'FULL').toUpperCase();
+const runs = Number(option('runs') ?? (quick ? 1 : 3));
 
 const plan: BenchPlan = quick
   ? {
@@ -66,8 +71,8 @@ const plan: BenchPlan = quick
   : {
       quick,
       threads: Number(option('threads') ?? Math.max(1, cores - 1)),
-      busy: { meetings: 100, editors: 8, warmMs: 3000, windowMs: 15_000 },
-      big: { editors: 50, warmMs: 3000, windowMs: 15_000 },
+      busy: { meetings: 100, editors: 8, warmMs: 3000, windowMs: 10_000 },
+      big: { editors: 50, warmMs: 2000, windowMs: 10_000 },
       cold: { updates: 100_000, runs: 3 },
       storm: { meetings: 63, editors: 8, typeMs: 3000 },
       ramp: { start: 20, step: 20, max: 400, warmMs: 1500, windowMs: 4000, p99LimitMs: 100 },
@@ -94,7 +99,8 @@ const loadBefore = fs.readFileSync('/proc/loadavg', 'utf8').split(' ').slice(0, 
 
 const header = [
   `Polyphony bench${quick ? ' --quick' : ''} — ${cores} cores (${os.cpus()[0]?.model ?? 'unknown'}), Node ${process.version}, commit ${commit}, ${new Date().toISOString()}`,
-  `pinning: ${canPin ? `servers on core 0, generator on cores 1-${cores - 1}` : 'none (fewer than 2 cores or no taskset)'}; generator threads ${plan.threads}; load average at start ${loadBefore}`,
+  `each scenario run ${runs}× per server (interleaved), figures are medians; ` +
+    `pinning: ${canPin ? `servers on core 0, generator on cores 1-${cores - 1}` : 'none (fewer than 2 cores or no taskset)'}; generator threads ${plan.threads}; load average at start ${loadBefore}`,
   `Polyphony with SQLITE_SYNCHRONOUS=${synchronous}; typists ${plan.rate} keys/s (exponential gaps) + a cursor move each; ${plan.probes} full-client probe per meeting (3 in B)`,
 ];
 for (const line of header) console.log(line);
@@ -113,21 +119,52 @@ const root = scratchRoot();
 const results: ScenarioResult[] = [];
 const failures: { scenario: string; server: ServerKind; error: string }[] = [];
 const started = Date.now();
+/** One figure per key: the median over the runs that produced it. */
+function medianResult(runsOf: ScenarioResult[]): ScenarioResult {
+  const first = runsOf[0] as ScenarioResult;
+  const figures: Record<string, number | null> = {};
+  for (const key of Object.keys(first.figures)) {
+    const values = runsOf
+      .map((r) => r.figures[key])
+      .filter((v): v is number => typeof v === 'number' && !Number.isNaN(v));
+    figures[key] = values.length > 0 ? median(values) : null;
+  }
+  // Durability is a sum, not a median: every run's check counts.
+  for (const key of ['durableChecked', 'durableLost']) {
+    if (key in first.figures) figures[key] = runsOf.reduce((sum, r) => sum + (r.figures[key] ?? 0), 0);
+  }
+  return {
+    ...first,
+    figures,
+    notes: [...new Set(runsOf.flatMap((r) => r.notes))],
+    raw: { runs: runsOf.map((r) => ({ figures: r.figures, raw: r.raw })) },
+  };
+}
+
 for (const scenario of scenarios) {
-  for (const kind of servers) {
-    const t0 = Date.now();
-    process.stdout.write(`  running ${scenario} on ${SERVER_NAMES[kind]}… `);
-    try {
-      const result = await (runners[scenario] as (typeof runners)['A'])(kind, plan, root);
-      results.push(result);
-      console.log(
-        `${((Date.now() - t0) / 1000).toFixed(0)} s${result.notes.length ? ` (${result.notes.join('; ')})` : ''}`,
+  const collected = new Map<ServerKind, ScenarioResult[]>();
+  // C repeats inside itself (fresh starts); the others repeat here, servers interleaved so that a noisy
+  // minute on a shared machine does not fall on one server only.
+  const repetitions = scenario === 'C' ? 1 : runs;
+  for (let run = 0; run < repetitions; run++) {
+    for (const kind of servers) {
+      const t0 = Date.now();
+      process.stdout.write(
+        `  running ${scenario} on ${SERVER_NAMES[kind]}${repetitions > 1 ? ` (${run + 1}/${repetitions})` : ''}… `,
       );
-    } catch (error) {
-      failures.push({ scenario, server: kind, error: String(error) });
-      console.log(`FAILED: ${String(error).split('\n')[0]}`);
+      try {
+        const result = await (runners[scenario] as (typeof runners)['A'])(kind, plan, root);
+        collected.set(kind, [...(collected.get(kind) ?? []), result]);
+        console.log(
+          `${((Date.now() - t0) / 1000).toFixed(0)} s${result.notes.length ? ` (${result.notes.join('; ')})` : ''}`,
+        );
+      } catch (error) {
+        failures.push({ scenario, server: kind, error: String(error) });
+        console.log(`FAILED: ${String(error).split('\n')[0]}`);
+      }
     }
   }
+  for (const runsOf of collected.values()) results.push(medianResult(runsOf));
 }
 fs.rmSync(root, { recursive: true, force: true });
 const loadAfter = fs.readFileSync('/proc/loadavg', 'utf8').split(' ').slice(0, 3).join(' ');
@@ -266,7 +303,18 @@ for (const r of durable) {
 console.log(`load average at end ${loadAfter}; ${((Date.now() - started) / 1000).toFixed(0)} s`);
 
 const stamp = new Date().toISOString().replace(/[:.]/g, '-');
-const json = { header, commit, cores, node: process.version, loadBefore, loadAfter, plan, results, failures };
+const json = {
+  header,
+  commit,
+  cores,
+  node: process.version,
+  loadBefore,
+  loadAfter,
+  runs,
+  plan,
+  results,
+  failures,
+};
 fs.writeFileSync(`${resultsDir}bench-${quick ? 'quick-' : ''}${stamp}.json`, JSON.stringify(json, null, 2));
 fs.writeFileSync(`${resultsDir}bench-latest${quick ? '-quick' : ''}.json`, JSON.stringify(json, null, 2));
 console.log(`raw results: tests/bench/results/bench-${quick ? 'quick-' : ''}${stamp}.json`);

@@ -153,7 +153,8 @@ async function typingScenario(
     await generator.typing(0);
     const figures = windowFigures(window, server, cpu);
     const closed = server.output().match(/closing sync socket[^"]*/g) ?? [];
-    if (closed.length > 0) notes.push(`the server closed ${closed.length} sockets: ${[...new Set(closed)].join(', ')}`);
+    if (closed.length > 0)
+      notes.push(`the server closed ${closed.length} sockets: ${[...new Set(closed)].join(', ')}`);
     if (kind === 'polyphony' && !process.env.BENCH_PROFILE) {
       await sleep(200);
       const durable = await checkDurable(server, generator);
