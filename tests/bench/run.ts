@@ -1,38 +1,333 @@
 /**
- * `pnpm bench`: measures and prints figures (tests check behaviour; this measures speed). Each figure is
- * a median over runs made in this one invocation. Raw results go to tests/bench/results/.
- *   --quick   fewer runs
+ * `pnpm bench`: Polyphony side by side with the y-websocket reference server (2.1.0, LevelDB) and
+ * Hocuspocus (3.4.4, SQLite), scenarios A–E, one table on stdout with Polyphony's ratio to the better of
+ * the other two, raw results as JSON in tests/bench/results/. Then the browser keystroke figure.
+ *
+ *   --quick               smaller and shorter (under 2 minutes)
+ *   --servers=a,b         polyphony, y-websocket, hocuspocus (default: all)
+ *   --scenarios=A,B,...   A, B, C, D, E, idle (default: all)
+ *   --threads=N           generator threads (default: cores − 1, at least 1)
+ *   --runs=N              runs of each scenario, reported as medians (default 3; 1 with --quick)
+ *   --no-browser          skip the browser keystroke figure
+ * Env: SQLITE_SYNCHRONOUS (FULL, the default, or NORMAL) is passed to Polyphony.
+ *
+ * On a machine with two or more cores the servers run on core 0 and this generator on the others.
  */
-import { spawnSync } from 'node:child_process';
+import { execSync, spawnSync } from 'node:child_process';
 import fs from 'node:fs';
 import os from 'node:os';
 import { fileURLToPath } from 'node:url';
-import { coldLoad } from './coldLoad.js';
+import {
+  type BenchPlan,
+  bigMeeting,
+  busyAfternoon,
+  coldLoadScenario,
+  idleMeetings,
+  ramp,
+  reconnectStorm,
+  type ScenarioResult,
+  scratchRoot,
+} from './scenarios.js';
+import { canPin, SERVER_KINDS, SERVER_NAMES, type ServerKind } from './servers.js';
+import { median } from './stats.js';
 
-const quick = process.argv.includes('--quick');
+// Every y-websocket provider adds a process 'exit' listener (to say goodbye); there are many here.
+process.setMaxListeners(0);
+const args = process.argv.slice(2);
+const option = (name: string): string | undefined =>
+  args.find((a) => a.startsWith(`--${name}=`))?.slice(name.length + 3);
+const quick = args.includes('--quick');
+const cores = os.cpus().length;
+
+// Pin this generator away from the servers' core: re-run under taskset once.
+if (canPin && process.env.BENCH_PINNED !== '1') {
+  const pinned = spawnSync(
+    'taskset',
+    ['-c', `1-${cores - 1}`, process.execPath, ...process.execArgv, fileURLToPath(import.meta.url), ...args],
+    { stdio: 'inherit', env: { ...process.env, BENCH_PINNED: '1' } },
+  );
+  process.exit(pinned.status ?? 1);
+}
+
+const servers = (option('servers')?.split(',') as ServerKind[] | undefined) ?? SERVER_KINDS;
+const scenarios = option('scenarios')?.split(',') ?? ['A', 'B', 'C', 'D', 'E', 'idle'];
+const synchronous = (process.env.SQLITE_SYNCHRONOUS ?? 'FULL').toUpperCase();
+const runs = Number(option('runs') ?? (quick ? 1 : 3));
+
+const plan: BenchPlan = quick
+  ? {
+      quick,
+      threads: Number(option('threads') ?? Math.max(1, cores - 1)),
+      busy: { meetings: 100, editors: 8, warmMs: 500, windowMs: 2500 },
+      big: { editors: 50, warmMs: 500, windowMs: 2500 },
+      cold: { updates: 10_000, runs: 1 },
+      storm: { meetings: 12, editors: 8, typeMs: 500 },
+      ramp: { start: 25, step: 25, max: 100, warmMs: 500, windowMs: 1500, p99LimitMs: 100 },
+      idle: { meetings: 20 },
+      rate: 5,
+      probes: 1,
+      env: { SQLITE_SYNCHRONOUS: synchronous },
+    }
+  : {
+      quick,
+      threads: Number(option('threads') ?? Math.max(1, cores - 1)),
+      busy: { meetings: 100, editors: 8, warmMs: 3000, windowMs: 10_000 },
+      big: { editors: 50, warmMs: 2000, windowMs: 10_000 },
+      cold: { updates: 100_000, runs: 3 },
+      storm: { meetings: 63, editors: 8, typeMs: 3000 },
+      ramp: { start: 20, step: 20, max: 400, warmMs: 1500, windowMs: 4000, p99LimitMs: 100 },
+      idle: { meetings: 200 },
+      rate: 5,
+      probes: 1,
+      env: { SQLITE_SYNCHRONOUS: synchronous },
+    };
+
 const resultsDir = fileURLToPath(new URL('./results/', import.meta.url));
 fs.mkdirSync(resultsDir, { recursive: true });
+const commit = (() => {
+  try {
+    const hash = execSync('git rev-parse --short HEAD', { encoding: 'utf8' }).trim();
+    const dirty = execSync('git status --porcelain -- server shared tests/bench', {
+      encoding: 'utf8',
+    }).trim();
+    return dirty ? `${hash}+changes` : hash;
+  } catch {
+    return 'unknown';
+  }
+})();
+const loadBefore = fs.readFileSync('/proc/loadavg', 'utf8').split(' ').slice(0, 3).join(' ');
 
-console.log(
-  `Polyphony bench — ${os.cpus().length} cores, Node ${process.version}, ${new Date().toISOString()}`,
-);
+const header = [
+  `Polyphony bench${quick ? ' --quick' : ''} — ${cores} cores (${os.cpus()[0]?.model ?? 'unknown'}), Node ${process.version}, commit ${commit}, ${new Date().toISOString()}`,
+  `each scenario run ${runs}× per server (interleaved), figures are medians; ` +
+    `pinning: ${canPin ? `servers on core 0, generator on cores 1-${cores - 1}` : 'none (fewer than 2 cores or no taskset)'}; generator threads ${plan.threads}; load average at start ${loadBefore}`,
+  `Polyphony with SQLITE_SYNCHRONOUS=${synchronous}; typists ${plan.rate} keys/s (exponential gaps) + a cursor move each; ${plan.probes} full-client probe per meeting (3 in B)`,
+];
+for (const line of header) console.log(line);
 console.log('');
 
-const cold = await coldLoad(10_000, quick ? 3 : 7);
-fs.writeFileSync(`${resultsDir}cold-load.json`, JSON.stringify(cold, null, 2));
-console.log(
-  `Cold load of a meeting with ${cold.updates} stored keystroke updates (connect → synced, median of ${cold.runs}):`,
-);
-console.log(`  from the update log       ${cold.logMedianMs} ms`);
-console.log(
-  `  after compaction          ${cold.snapshotMedianMs} ms   (snapshot ${cold.snapshotBytes} bytes)`,
-);
-console.log(`  ratio                     ${(cold.logMedianMs / cold.snapshotMedianMs).toFixed(1)}×`);
+const runners: Record<string, (kind: ServerKind, p: BenchPlan, root: string) => Promise<ScenarioResult>> = {
+  A: busyAfternoon,
+  B: bigMeeting,
+  C: coldLoadScenario,
+  D: reconnectStorm,
+  E: ramp,
+  idle: idleMeetings,
+};
+
+const root = scratchRoot();
+const results: ScenarioResult[] = [];
+const failures: { scenario: string; server: ServerKind; error: string }[] = [];
+const started = Date.now();
+/** One figure per key: the median over the runs that produced it. */
+function medianResult(runsOf: ScenarioResult[]): ScenarioResult {
+  const first = runsOf[0] as ScenarioResult;
+  const figures: Record<string, number | null> = {};
+  for (const key of Object.keys(first.figures)) {
+    const values = runsOf
+      .map((r) => r.figures[key])
+      .filter((v): v is number => typeof v === 'number' && !Number.isNaN(v));
+    figures[key] = values.length > 0 ? median(values) : null;
+  }
+  // Durability is a sum, not a median: every run's check counts.
+  for (const key of ['durableChecked', 'durableLost']) {
+    if (key in first.figures) figures[key] = runsOf.reduce((sum, r) => sum + (r.figures[key] ?? 0), 0);
+  }
+  return {
+    ...first,
+    figures,
+    notes: [...new Set(runsOf.flatMap((r) => r.notes))],
+    raw: { runs: runsOf.map((r) => ({ figures: r.figures, raw: r.raw })) },
+  };
+}
+
+for (const scenario of scenarios) {
+  const collected = new Map<ServerKind, ScenarioResult[]>();
+  // C repeats inside itself (fresh starts); the others repeat here, servers interleaved so that a noisy
+  // minute on a shared machine does not fall on one server only.
+  const repetitions = scenario === 'C' ? 1 : runs;
+  for (let run = 0; run < repetitions; run++) {
+    for (const kind of servers) {
+      const t0 = Date.now();
+      process.stdout.write(
+        `  running ${scenario} on ${SERVER_NAMES[kind]}${repetitions > 1 ? ` (${run + 1}/${repetitions})` : ''}… `,
+      );
+      try {
+        const result = await (runners[scenario] as (typeof runners)['A'])(kind, plan, root);
+        collected.set(kind, [...(collected.get(kind) ?? []), result]);
+        console.log(
+          `${((Date.now() - t0) / 1000).toFixed(0)} s${result.notes.length ? ` (${result.notes.join('; ')})` : ''}`,
+        );
+      } catch (error) {
+        failures.push({ scenario, server: kind, error: String(error) });
+        console.log(`FAILED: ${String(error).split('\n')[0]}`);
+      }
+    }
+  }
+  for (const runsOf of collected.values()) results.push(medianResult(runsOf));
+}
+fs.rmSync(root, { recursive: true, force: true });
+const loadAfter = fs.readFileSync('/proc/loadavg', 'utf8').split(' ').slice(0, 3).join(' ');
+
+/** A row of the table: which figure, and whether lower is better. */
+interface Row {
+  scenario: string;
+  figure: string;
+  label: string;
+  lowerIsBetter: boolean;
+}
+
+const typingRows = (s: string, what: string): Row[] => [
+  {
+    scenario: s,
+    figure: 'p50',
+    label: `${what}: keystroke → every other editor p50 (ms)`,
+    lowerIsBetter: true,
+  },
+  { scenario: s, figure: 'p99', label: `${what}: … p99 (ms)`, lowerIsBetter: true },
+  { scenario: s, figure: 'max', label: `${what}: … max (ms)`, lowerIsBetter: true },
+  {
+    scenario: s,
+    figure: 'keystrokesPerSecond',
+    label: `${what}: keystrokes/s sustained`,
+    lowerIsBetter: false,
+  },
+  { scenario: s, figure: 'deliveriesPerSecond', label: `${what}: updates delivered/s`, lowerIsBetter: false },
+  { scenario: s, figure: 'serverCpuShare', label: `${what}: server CPU (s per s)`, lowerIsBetter: true },
+  { scenario: s, figure: 'peakRssMiB', label: `${what}: server peak RSS (MiB)`, lowerIsBetter: true },
+  {
+    scenario: s,
+    figure: 'bytesPerKeystroke',
+    label: `${what}: bytes on the wire per keystroke`,
+    lowerIsBetter: true,
+  },
+  { scenario: s, figure: 'ackP99', label: `${what}: keystroke → "saved" p99 (ms)`, lowerIsBetter: true },
+  {
+    scenario: s,
+    figure: 'generatorUtilisation',
+    label: `${what}: generator busiest thread (0–1)`,
+    lowerIsBetter: true,
+  },
+];
+const rows: Row[] = [
+  ...typingRows('A', `A ${plan.busy.meetings}×${plan.busy.editors}`),
+  ...typingRows('B', `B 1×${plan.big.editors}`),
+  {
+    scenario: 'C',
+    figure: 'timeToSyncMs',
+    label: `C cold load ${plan.cold.updates / 1000}k updates: time to sync (ms)`,
+    lowerIsBetter: true,
+  },
+  { scenario: 'C', figure: 'peakRssMiB', label: 'C: server peak RSS (MiB)', lowerIsBetter: true },
+  {
+    scenario: 'D',
+    figure: 'allSyncedMs',
+    label: `D reconnect storm ${plan.storm.meetings * plan.storm.editors} clients: all synced (ms)`,
+    lowerIsBetter: true,
+  },
+  { scenario: 'D', figure: 'serverCpuSeconds', label: 'D: server CPU (s)', lowerIsBetter: true },
+  {
+    scenario: 'E',
+    figure: 'capacityMeetings',
+    label: 'E ramp: capacity (meetings of 8, p99 ≤ 100 ms)',
+    lowerIsBetter: false,
+  },
+  { scenario: 'E', figure: 'p99AtCapacity', label: 'E: p99 at capacity (ms)', lowerIsBetter: true },
+  {
+    scenario: 'E',
+    figure: 'serverCpuShareAtCapacity',
+    label: 'E: server CPU at capacity (s per s)',
+    lowerIsBetter: true,
+  },
+  {
+    scenario: 'idle',
+    figure: 'rssPerIdleMeetingKiB',
+    label: 'RSS per idle meeting (KiB)',
+    lowerIsBetter: true,
+  },
+];
+
+function figureOf(scenario: string, kind: ServerKind, figure: string): number | null {
+  const value = results.find((r) => r.scenario === scenario && r.server === kind)?.figures[figure];
+  return value === undefined || value === null || Number.isNaN(value) ? null : value;
+}
+
+const others = servers.filter((k) => k !== 'polyphony');
+const columns = servers.map((k) => SERVER_NAMES[k]);
+const table: string[][] = [
+  ['', ...columns, ...(servers.includes('polyphony') && others.length ? ['Polyphony ÷ best other'] : [])],
+];
+for (const row of rows) {
+  if (!scenarios.includes(row.scenario)) continue;
+  const values = servers.map((k) => figureOf(row.scenario, k, row.figure));
+  if (values.every((v) => v === null)) continue;
+  const line = [row.label, ...values.map((v) => (v === null ? '—' : String(v)))];
+  if (servers.includes('polyphony') && others.length) {
+    const ours = figureOf(row.scenario, 'polyphony', row.figure);
+    const theirs = others
+      .map((k) => figureOf(row.scenario, k, row.figure))
+      .filter((v): v is number => v !== null);
+    if (ours === null || theirs.length === 0) line.push('—');
+    else {
+      const best = row.lowerIsBetter ? Math.min(...theirs) : Math.max(...theirs);
+      const ratio = best === 0 ? (ours === 0 ? 1 : Number.POSITIVE_INFINITY) : ours / best;
+      const better = row.lowerIsBetter ? ours <= best : ours >= best;
+      line.push(`${Number.isFinite(ratio) ? ratio.toFixed(2) : '∞'}× ${better ? '✓' : '✗'}`);
+    }
+  }
+  table.push(line);
+}
+const widths = (table[0] as string[]).map((_, i) => Math.max(...table.map((r) => (r[i] ?? '').length)));
 console.log('');
+for (const [i, line] of table.entries()) {
+  console.log(
+    line
+      .map((cell, c) => (c === 0 ? cell.padEnd(widths[c] as number) : cell.padStart(widths[c] as number)))
+      .join('  '),
+  );
+  if (i === 0) console.log(widths.map((w) => '─'.repeat(w)).join('  '));
+}
+console.log('');
+console.log(
+  '✓ = Polyphony as good or better than the better reference server (lower is better except rates and capacity).',
+);
+for (const r of results)
+  for (const note of r.notes) console.log(`note (${r.scenario}, ${SERVER_NAMES[r.server]}): ${note}`);
+for (const f of failures) console.log(`FAILED ${f.scenario} on ${SERVER_NAMES[f.server]}: ${f.error}`);
+const durable = results.filter((r) => r.server === 'polyphony' && r.figures.durableChecked !== undefined);
+for (const r of durable) {
+  console.log(
+    `durability (${r.scenario}): kill -9 after the window; ${r.figures.durableChecked} acknowledged client clocks checked, ${r.figures.durableLost} lost`,
+  );
+}
+console.log(`load average at end ${loadAfter}; ${((Date.now() - started) / 1000).toFixed(0)} s`);
+
+const stamp = new Date().toISOString().replace(/[:.]/g, '-');
+const json = {
+  header,
+  commit,
+  cores,
+  node: process.version,
+  loadBefore,
+  loadAfter,
+  runs,
+  plan,
+  results,
+  failures,
+};
+fs.writeFileSync(`${resultsDir}bench-${quick ? 'quick-' : ''}${stamp}.json`, JSON.stringify(json, null, 2));
+fs.writeFileSync(`${resultsDir}bench-latest${quick ? '-quick' : ''}.json`, JSON.stringify(json, null, 2));
+console.log(`raw results: tests/bench/results/bench-${quick ? 'quick-' : ''}${stamp}.json`);
 
 const browserBench = fileURLToPath(new URL('./keystrokeBrowser.ts', import.meta.url));
-if (fs.existsSync(browserBench)) {
-  console.log('Keystroke in one browser → rendered in the other (Chromium, real server):');
-  const result = spawnSync(process.execPath, ['--import', 'tsx', browserBench], { stdio: 'inherit' });
-  if (result.status !== 0) process.exitCode = 1;
+if (!quick && !args.includes('--no-browser')) {
+  console.log('');
+  if (!fs.existsSync('/usr/bin/chromium')) {
+    console.log('Browser keystroke figure skipped: /usr/bin/chromium is missing.');
+  } else {
+    console.log('Keystroke in one browser → rendered in the other (Chromium, real Polyphony server):');
+    const result = spawnSync(process.execPath, ['--import', 'tsx', browserBench], { stdio: 'inherit' });
+    if (result.status !== 0) process.exitCode = 1;
+  }
 }
+if (failures.length > 0) process.exitCode = 1;

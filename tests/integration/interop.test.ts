@@ -91,6 +91,29 @@ describe('y-websocket interop', () => {
     expect(reader.provider.wsconnected && mover.provider.wsconnected).toBe(true);
   });
 
+  it('a stock client in a big meeting is not closed for echoing everyone’s presence at once', async () => {
+    const { meetingId, cookie } = await createMeeting(server.url);
+    const people = Array.from({ length: 14 }, () => connectClient(server.wsUrl, meetingId, { cookie }));
+    clients.push(...people);
+    await Promise.all(people.map((person) => waitForSync(person)));
+    const closes: number[] = [];
+    for (const person of people)
+      person.provider.on('connection-close', (event) => closes.push(event?.code ?? 0));
+    // Everyone moves at once: the server relays the changes together (over 4 KiB here), and each stock
+    // client echoes that relay back in one message.
+    for (const [i, person] of people.entries()) {
+      person.provider.awareness.setLocalStateField('user', { name: `Person ${i}`, note: 'x'.repeat(400) });
+    }
+    const last = people[people.length - 1] as TestClient;
+    await waitFor(
+      () => people.every((person) => person.provider.awareness.getStates().has(last.doc.clientID)),
+      'everyone to see everyone',
+    );
+    await new Promise((resolve) => setTimeout(resolve, 500));
+    expect(closes).toEqual([]);
+    expect(people.every((person) => person.provider.wsconnected)).toBe(true);
+  });
+
   it('refuses a socket for a meeting that does not exist, before it opens', async () => {
     const { cookie } = await createMeeting(server.url);
     const missing = connectClient(server.wsUrl, 'AAAAAAAAAAAAAAAAAAAAAA', { cookie });

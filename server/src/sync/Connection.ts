@@ -17,6 +17,21 @@ export interface SyncPrincipal {
 
 let nextConnectionId = 1;
 
+/**
+ * Sockets with messages waiting to go out in this event-loop turn. Everything the server sends is queued
+ * and written once per turn, corked, so a socket that is sent several messages in one turn (a busy
+ * meeting, a joiner's sync reply and presence) costs one system call instead of one per message — in a
+ * profile of 100 meetings × 8 typists, socket writes were the largest single cost of the server.
+ */
+const outgoing = new Set<Connection>();
+let flushScheduled = false;
+
+function flushOutgoing(): void {
+  flushScheduled = false;
+  for (const connection of outgoing) connection.flush();
+  outgoing.clear();
+}
+
 /** A live sync socket and what the server tracks about it. */
 export class Connection {
   readonly id = nextConnectionId++;
@@ -46,13 +61,39 @@ export class Connection {
     return this.socket.readyState === WebSocket.OPEN;
   }
 
-  /** Send a binary message if the socket is still open. */
+  /** Messages queued in this turn, oldest first. */
+  private outbox: Uint8Array[] = [];
+  /** When this socket was last sent anything (performance.now()). */
+  lastSentAt = performance.now();
+
+  /** Send a binary message if the socket is still open (written at the end of this event-loop turn). */
   send(message: Uint8Array): void {
-    if (this.isOpen) this.socket.send(message);
+    if (!this.isOpen) return;
+    this.lastSentAt = performance.now();
+    this.outbox.push(message);
+    if (this.outbox.length === 1) outgoing.add(this);
+    if (!flushScheduled) {
+      flushScheduled = true;
+      setImmediate(flushOutgoing);
+    }
   }
 
-  /** Close with one of the shared close codes. */
+  /** Write the queued messages now, in one corked write. */
+  flush(): void {
+    const messages = this.outbox;
+    if (messages.length === 0) return;
+    this.outbox = [];
+    if (!this.isOpen) return;
+    // ws writes each frame with its own cork/uncork; an outer cork holds them for one writev.
+    const raw = (this.socket as unknown as { _socket?: { cork(): void; uncork(): void } })._socket;
+    raw?.cork();
+    for (const message of messages) this.socket.send(message);
+    raw?.uncork();
+  }
+
+  /** Close with one of the shared close codes, after what was already sent. */
   close(code: CloseCode): void {
+    this.flush();
     if (this.socket.readyState === WebSocket.OPEN || this.socket.readyState === WebSocket.CONNECTING) {
       this.socket.close(code.code, code.reason);
     }

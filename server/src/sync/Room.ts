@@ -26,6 +26,10 @@ export interface RoomEvents {
 }
 
 const EMPTY_STATE_VECTOR_LENGTH = 1;
+/** Presence changes of a meeting are relayed together, at most this often (ms). */
+const AWARENESS_RELAY_MS = 50;
+/** A socket sent nothing for this long is sent even its own presence (see relayAwareness). */
+const KEEPALIVE_MS = 10_000;
 
 /**
  * The transaction origin of updates relayed from another instance: already committed there, so they are
@@ -42,8 +46,15 @@ function takeMessageToken(connection: Connection): void {
 
 /** One meeting document in memory. */
 export class Room {
-  /** gc off: deleted text stays in the document, so that every earlier version can be shown again. */
-  readonly doc = new Y.Doc({ gc: false });
+  /**
+   * A meeting stored as one snapshot is not decoded when it is opened: the first joiners are answered
+   * with the stored bytes, and the document is built when something needs it (a change, a joiner who
+   * already holds part of it, a reader). Decoding a long meeting takes a few hundred milliseconds that a
+   * person opening yesterday's meeting would otherwise wait for.
+   */
+  private lazySnapshot: Uint8Array | null = null;
+  private lazyStateVector: Uint8Array | null = null;
+  private built: Y.Doc | null = null;
   readonly awareness: awarenessProtocol.Awareness;
   readonly connections = new Set<Connection>();
   /** Applied to the document, not yet committed (oldest first). */
@@ -60,6 +71,12 @@ export class Room {
   /** The whole document encoded, kept until the next change: joiners with nothing get it for free. */
   private encodedState: Uint8Array | null = null;
   unloadTimer: NodeJS.Timeout | undefined;
+  /** Presence changes not yet relayed, by awareness client id. */
+  private readonly awarenessChanged = new Set<number>();
+  /** Of those, the ones announced by sockets of this instance (relayed to the other instances). */
+  private readonly awarenessLocal = new Set<number>();
+  private awarenessTimer: NodeJS.Timeout | undefined;
+  private awarenessRelayedAt = Number.NEGATIVE_INFINITY;
   /** Set once the room has been unloaded; a socket must then open the meeting again. */
   destroyed = false;
 
@@ -69,19 +86,49 @@ export class Room {
     private readonly limits: SyncLimits,
     private readonly events: RoomEvents,
   ) {
-    this.doc.transact(() => {
-      if (stored.snapshot) Y.applyUpdate(this.doc, stored.snapshot);
-      for (const update of stored.updates) Y.applyUpdate(this.doc, update);
-    });
+    if (stored.snapshot && stored.updates.length === 0) {
+      this.lazySnapshot = stored.snapshot;
+      // The snapshot is the whole document, encoded: joiners with nothing get it as it is.
+      this.encodedState = stored.snapshot;
+    } else {
+      this.build(stored);
+    }
     this.storedBytes = stored.bytes;
     this.lastSeq = stored.lastSeq;
     this.updatesSinceSnapshot = stored.updates.length;
 
-    this.doc.on('update', this.onDocumentUpdate);
-    this.awareness = new awarenessProtocol.Awareness(this.doc);
+    // Presence does not need the document: it only takes a client id from it, unused by the server.
+    this.awareness = new awarenessProtocol.Awareness(new Y.Doc());
     // The server is not a participant: it has no presence of its own.
     this.awareness.setLocalState(null);
     this.awareness.on('update', this.onAwarenessUpdate);
+  }
+
+  /** gc off: deleted text stays in the document, so that every earlier version can be shown again. */
+  get doc(): Y.Doc {
+    if (this.built) return this.built;
+    const snapshot = this.lazySnapshot;
+    this.lazySnapshot = null;
+    this.lazyStateVector = null;
+    return this.build({ snapshot, updates: [] });
+  }
+
+  /** The document's state vector, without building the document for it. */
+  stateVector(): Uint8Array {
+    if (this.built) return Y.encodeStateVector(this.built);
+    this.lazyStateVector ??= Y.encodeStateVectorFromUpdate(this.lazySnapshot as Uint8Array);
+    return this.lazyStateVector;
+  }
+
+  private build(stored: Pick<StoredDocument, 'snapshot' | 'updates'>): Y.Doc {
+    const doc = new Y.Doc({ gc: false });
+    doc.transact(() => {
+      if (stored.snapshot) Y.applyUpdate(doc, stored.snapshot);
+      for (const update of stored.updates) Y.applyUpdate(doc, update);
+    });
+    doc.on('update', this.onDocumentUpdate);
+    this.built = doc;
+    return doc;
   }
 
   get hasPending(): boolean {
@@ -124,7 +171,8 @@ export class Room {
     this.connections.add(connection);
     const step1 = encoding.createEncoder();
     encoding.writeVarUint(step1, MessageType.sync);
-    syncProtocol.writeSyncStep1(step1, this.doc);
+    encoding.writeVarUint(step1, SyncMessageType.step1);
+    encoding.writeVarUint8Array(step1, this.stateVector());
     connection.send(encoding.toUint8Array(step1));
     const states = this.awareness.getStates();
     if (states.size > 0) {
@@ -206,26 +254,36 @@ export class Room {
     } catch {
       throw new ProtocolViolation(CloseCodes.malformedMessage, 'update could not be decoded');
     }
+    // A client with nothing to add answers the server's step 1 with an empty update: nothing to apply,
+    // and no reason to build a document that is not built yet.
+    if (update.length === 2 && update[0] === 0 && update[1] === 0) return;
     Y.applyUpdate(this.doc, update, connection);
   }
 
   private receiveAwareness(connection: Connection, update: Uint8Array, messageBytes: number): void {
-    if (messageBytes > this.limits.maxAwarenessBytes) {
-      throw new ProtocolViolation(CloseCodes.messageTooBig, 'awareness message too large');
-    }
     let ids: number[];
     try {
-      ids = awarenessClientIds(update);
+      ids = awarenessClientIds(update, { validateStates: false });
     } catch {
       throw new ProtocolViolation(CloseCodes.malformedMessage, 'awareness update could not be decoded');
     }
     // A socket may announce only its own presence, never someone else's. The stock y-websocket client
     // relays every presence change it receives back to the server; those relays are ignored here, and
-    // cost the socket nothing, so a quiet reader in a busy meeting is never taken for a flood.
+    // cost the socket nothing, so a quiet reader in a busy meeting is never taken for a flood. They are
+    // recognised before the size limit: the server relays a meeting's presence changes together, and a
+    // stock client in a meeting of fifty echoes that as one message larger than any one person's presence.
     for (const id of ids) {
       for (const other of this.connections) {
         if (other !== connection && other.awarenessIds.has(id)) return;
       }
+    }
+    if (messageBytes > this.limits.maxAwarenessBytes) {
+      throw new ProtocolViolation(CloseCodes.messageTooBig, 'awareness message too large');
+    }
+    try {
+      awarenessClientIds(update, { validateStates: true });
+    } catch {
+      throw new ProtocolViolation(CloseCodes.malformedMessage, 'awareness update could not be decoded');
     }
     takeMessageToken(connection);
     if (connection.awarenessLimiter.take()) {
@@ -294,30 +352,63 @@ export class Room {
     { added, updated, removed }: { added: number[]; updated: number[]; removed: number[] },
     origin: unknown,
   ): void => {
-    const changed = added.concat(updated, removed);
     if (origin && this.connections.has(origin as Connection)) {
       const connection = origin as Connection;
       for (const id of added) connection.awarenessIds.add(id);
       for (const id of updated) connection.awarenessIds.add(id);
       for (const id of removed) connection.awarenessIds.delete(id);
     }
-    const update = awarenessProtocol.encodeAwarenessUpdate(this.awareness, changed);
-    const encoder = encoding.createEncoder();
-    encoding.writeVarUint(encoder, MessageType.awareness);
-    encoding.writeVarUint8Array(encoder, update);
-    const message = encoding.toUint8Array(encoder);
-    for (const connection of this.connections) connection.send(message);
-    // Changes from a socket of this instance (including its leaving) go to the other instances; each
+    for (const id of added) this.awarenessChanged.add(id);
+    for (const id of updated) this.awarenessChanged.add(id);
+    for (const id of removed) this.awarenessChanged.add(id);
+    // Changes from a socket of this instance (including its leaving) go to the other instances too; each
     // instance times out stale presence on its own, and relayed presence is not relayed again.
-    if (typeof origin === 'object' && origin !== null) this.events.onLocalAwareness?.(this, update);
+    if (typeof origin === 'object' && origin !== null) {
+      for (const id of added.concat(updated, removed)) this.awarenessLocal.add(id);
+    }
+    if (this.awarenessTimer) return;
+    // Presence is relayed at most every AWARENESS_RELAY_MS per meeting, all changes of the interval in
+    // one message encoded once: typists move their cursor with every keystroke, and relaying each move
+    // to everyone cost as much as the document itself. A quiet meeting relays at once.
+    const wait = Math.max(0, this.awarenessRelayedAt + AWARENESS_RELAY_MS - performance.now());
+    this.awarenessTimer = setTimeout(this.relayAwareness, wait);
+  };
+
+  private readonly relayAwareness = (): void => {
+    this.awarenessTimer = undefined;
+    this.awarenessRelayedAt = performance.now();
+    const changed = [...this.awarenessChanged];
+    this.awarenessChanged.clear();
+    const local = [...this.awarenessLocal];
+    this.awarenessLocal.clear();
+    if (changed.length === 0 || this.destroyed) return;
+    const message = this.awarenessMessage(changed);
+    const now = performance.now();
+    for (const connection of this.connections) {
+      // A socket is not told about only its own presence, which it already knows — unless it has been
+      // sent nothing for a while: the stock client reconnects after 30 s without a message, and its
+      // own presence, renewed every 15 s, is what keeps a person alone in a meeting connected.
+      if (
+        changed.every((id) => connection.awarenessIds.has(id)) &&
+        now - connection.lastSentAt < KEEPALIVE_MS
+      ) {
+        continue;
+      }
+      connection.send(message);
+    }
+    if (local.length > 0) {
+      this.events.onLocalAwareness?.(this, awarenessProtocol.encodeAwarenessUpdate(this.awareness, local));
+    }
   };
 
   /** Stop the room; returns its document, detached, for whoever still wants to read it. */
   destroy(): Y.Doc {
     this.destroyed = true;
     if (this.unloadTimer) clearTimeout(this.unloadTimer);
+    if (this.awarenessTimer) clearTimeout(this.awarenessTimer);
     this.awareness.destroy();
-    this.doc.off('update', this.onDocumentUpdate);
-    return this.doc;
+    const doc = this.doc;
+    doc.off('update', this.onDocumentUpdate);
+    return doc;
   }
 }

@@ -304,7 +304,7 @@ export class SyncServer {
       const { updates, bytes } = room.takePending();
       // Everything applied to the document so far is in this batch or already committed, so after the
       // commit the document's state vector is durable, and so is every update each socket has sent.
-      const stateVector = Y.encodeStateVector(room.doc);
+      const stateVector = room.stateVector();
       const acks = [...room.awaitingAck].map((connection) => ({
         connection,
         count: connection.receivedUpdates,

@@ -5,8 +5,12 @@
  */
 import * as decoding from 'lib0/decoding';
 
-/** The client ids an awareness update speaks for. Throws on a malformed update. */
-export function awarenessClientIds(update: Uint8Array): number[] {
+/**
+ * The client ids an awareness update speaks for. Throws on a malformed update; with validateStates (the
+ * default) also when a state is not JSON.
+ */
+export function awarenessClientIds(update: Uint8Array, options: { validateStates?: boolean } = {}): number[] {
+  const validateStates = options.validateStates ?? true;
   const decoder = decoding.createDecoder(update);
   const count = decoding.readVarUint(decoder);
   const ids: number[] = [];
@@ -15,7 +19,7 @@ export function awarenessClientIds(update: Uint8Array): number[] {
     decoding.readVarUint(decoder);
     const state = decoding.readVarString(decoder);
     // The state must be JSON (or "null", which removes it); anything else is malformed.
-    JSON.parse(state);
+    if (validateStates) JSON.parse(state);
   }
   return ids;
 }

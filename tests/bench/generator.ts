@@ -1,0 +1,167 @@
+/**
+ * The load generator: worker threads holding whole meetings (see loadWorker.ts), driven from the main
+ * thread. Meetings are dealt round-robin to the threads. The generator's own CPU is measured so that a
+ * figure is never reported as the server's when the generator was the bottleneck.
+ */
+import { Worker } from 'node:worker_threads';
+import type { Target, WindowStats, WorkerCommand } from './loadWorker.js';
+
+const WORKER_URL = new URL('./loadWorkerEntry.mjs', import.meta.url);
+
+/** The generator's view of one measured window, all threads together. */
+export interface GeneratorWindow extends Omit<WindowStats, 'utilisation'> {
+  /** Highest event-loop utilisation of any generator thread over the window. */
+  maxUtilisation: number;
+  /** CPU seconds the generator process used per second of the window (all threads). */
+  cpuPerSecond: number;
+}
+
+class WorkerHandle {
+  private nextId = 1;
+  private readonly waiting = new Map<number, { resolve(value: unknown): void; reject(error: Error): void }>();
+  readonly worker: Worker;
+  private failed: Error | null = null;
+
+  constructor() {
+    this.worker = new Worker(WORKER_URL);
+    this.worker.on('message', (message: { id: number; result?: unknown; error?: string }) => {
+      const waiter = this.waiting.get(message.id);
+      this.waiting.delete(message.id);
+      if (message.error) waiter?.reject(new Error(message.error));
+      else waiter?.resolve(message.result);
+    });
+    const fail = (error: Error): void => {
+      this.failed = error;
+      for (const waiter of this.waiting.values()) waiter.reject(error);
+      this.waiting.clear();
+    };
+    this.worker.on('error', fail);
+    this.worker.on('exit', (code) => fail(new Error(`generator thread exited (${code})`)));
+  }
+
+  call<T>(command: WorkerCommand): Promise<T> {
+    const id = this.nextId++;
+    if (this.failed) return Promise.reject(this.failed);
+    return new Promise<T>((resolve, reject) => {
+      this.waiting.set(id, { resolve: resolve as (value: unknown) => void, reject });
+      this.worker.postMessage({ id, command });
+    });
+  }
+}
+
+/** A set of generator threads aimed at one server. */
+export class Generator {
+  private readonly workers: WorkerHandle[];
+  private next = 0;
+  private cpuAtStart = process.cpuUsage();
+  private startedAt = 0;
+
+  constructor(
+    private readonly target: Target,
+    threads: number,
+  ) {
+    this.workers = Array.from({ length: threads }, () => new WorkerHandle());
+  }
+
+  /** Open meetings of `editors` editors each (`probes` of them full clients); resolves once all synced. */
+  async open(
+    meetingIds: string[],
+    editors: number,
+    probes: number,
+  ): Promise<{ editors: number; synced: boolean }> {
+    const shares: string[][] = this.workers.map(() => []);
+    for (const id of meetingIds) {
+      shares[this.next % this.workers.length]?.push(id);
+      this.next++;
+    }
+    const results = await Promise.all(
+      this.workers.map((worker, i) =>
+        (shares[i]?.length ?? 0) > 0
+          ? worker.call<{ editors: number; synced: boolean }>({
+              type: 'open',
+              target: this.target,
+              meetings: shares[i] as string[],
+              editors,
+              probes,
+            })
+          : Promise.resolve({ editors: 0, synced: true }),
+      ),
+    );
+    return {
+      editors: results.reduce((sum, r) => sum + r.editors, 0),
+      synced: results.every((r) => r.synced),
+    };
+  }
+
+  /** Keystrokes per second per editor (0 stops typing). */
+  async typing(rate: number): Promise<void> {
+    await Promise.all(this.workers.map((w) => w.call({ type: 'typing', rate })));
+  }
+
+  async startWindow(): Promise<void> {
+    await Promise.all(this.workers.map((w) => w.call({ type: 'measure', phase: 'start' })));
+    this.cpuAtStart = process.cpuUsage();
+    this.startedAt = performance.now();
+  }
+
+  async stopWindow(): Promise<GeneratorWindow> {
+    const stopping = Promise.all(
+      this.workers.map((w) => w.call<WindowStats>({ type: 'measure', phase: 'stop' })),
+    );
+    const cpu = process.cpuUsage(this.cpuAtStart);
+    const seconds = (performance.now() - this.startedAt) / 1000;
+    const parts = await stopping;
+    return {
+      keystrokes: sum(parts.map((p) => p.keystrokes)),
+      latencies: parts.flatMap((p) => p.latencies),
+      deliveries: sum(parts.map((p) => p.deliveries)),
+      probeDeliveries: parts.flatMap((p) => p.probeDeliveries),
+      lightDeliveries: parts.flatMap((p) => p.lightDeliveries),
+      incomplete: sum(parts.map((p) => p.incomplete)),
+      bytesOut: sum(parts.map((p) => p.bytesOut)),
+      bytesIn: sum(parts.map((p) => p.bytesIn)),
+      ackLatencies: parts.flatMap((p) => p.ackLatencies),
+      windowMs: Math.max(...parts.map((p) => p.windowMs)),
+      maxUtilisation: Math.max(...parts.map((p) => p.utilisation)),
+      cpuPerSecond: (cpu.user + cpu.system) / 1e6 / seconds,
+    };
+  }
+
+  async waitDisconnected(timeoutMs: number): Promise<boolean> {
+    const all = await Promise.all(
+      this.workers.map((w) => w.call<boolean>({ type: 'waitDisconnected', timeoutMs })),
+    );
+    return all.every(Boolean);
+  }
+
+  async waitSynced(timeoutMs: number): Promise<{ ok: boolean; synced: number; lastSyncedAt: number }> {
+    const all = await Promise.all(
+      this.workers.map((w) =>
+        w.call<{ ok: boolean; synced: number; lastSyncedAt: number }>({ type: 'waitSynced', timeoutMs }),
+      ),
+    );
+    return {
+      ok: all.every((r) => r.ok),
+      synced: sum(all.map((r) => r.synced)),
+      lastSyncedAt: Math.max(...all.map((r) => r.lastSyncedAt)),
+    };
+  }
+
+  async savedStates(): Promise<{ meetingId: string; probes: [number, number][][] }[]> {
+    const all = await Promise.all(
+      this.workers.map((w) =>
+        w.call<{ meetingId: string; probes: [number, number][][] }[]>({ type: 'savedStates' }),
+      ),
+    );
+    return all.flat();
+  }
+
+  async close(): Promise<void> {
+    await Promise.all(this.workers.map((w) => w.call({ type: 'close' }).catch(() => undefined)));
+    await Promise.all(this.workers.map((w) => w.worker.terminate()));
+  }
+}
+
+function sum(values: number[]): number {
+  return values.reduce((a, b) => a + b, 0);
+}

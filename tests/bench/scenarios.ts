@@ -1,0 +1,419 @@
+/**
+ * Scenarios A–E and the idle-meeting measurement, each run against one server kind on a fresh server
+ * process and a fresh data folder. Every function returns figures for the table plus raw detail.
+ */
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { HocuspocusProvider } from '@hocuspocus/provider';
+import WebSocket from 'ws';
+import * as Y from 'yjs';
+import { connectClient, waitFor } from '../integration/helpers/clients.js';
+import { readStoredMeeting } from '../integration/helpers/storedDocument.js';
+import { keystrokeHistory } from './coldLoad.js';
+import { Generator, type GeneratorWindow } from './generator.js';
+import { referenceMeetings, type SeededMeetings, seedHistory, seedPolyphonyMeetings } from './seed.js';
+import { type BenchServer, type ServerKind, startServer } from './servers.js';
+import { median, percentile, round } from './stats.js';
+
+/** Sizes and durations of a run. */
+export interface BenchPlan {
+  quick: boolean;
+  threads: number;
+  /** A: meetings × editors. */
+  busy: { meetings: number; editors: number; warmMs: number; windowMs: number };
+  big: { editors: number; warmMs: number; windowMs: number };
+  cold: { updates: number; runs: number };
+  storm: { meetings: number; editors: number; typeMs: number };
+  ramp: { start: number; step: number; max: number; warmMs: number; windowMs: number; p99LimitMs: number };
+  idle: { meetings: number };
+  rate: number;
+  probes: number;
+  env: Record<string, string>;
+}
+
+/** One scenario's result for one server. */
+export interface ScenarioResult {
+  scenario: string;
+  server: ServerKind;
+  figures: Record<string, number | null>;
+  notes: string[];
+  raw?: unknown;
+}
+
+let runCounter = 0;
+function freshDir(root: string, label: string): string {
+  const dir = path.join(root, `${label}-${runCounter++}`);
+  fs.mkdirSync(dir, { recursive: true });
+  return dir;
+}
+
+function meetingsFor(kind: ServerKind, dataDir: string, count: number, label: string): SeededMeetings {
+  return kind === 'polyphony' ? seedPolyphonyMeetings(dataDir, count) : referenceMeetings(count, label);
+}
+
+async function start(
+  kind: ServerKind,
+  dataDir: string,
+  plan: BenchPlan,
+  port?: number,
+): Promise<BenchServer> {
+  return startServer(kind, { dataDir, port, env: kind === 'polyphony' ? plan.env : {} });
+}
+
+function generatorFor(server: BenchServer, seeded: SeededMeetings, plan: BenchPlan): Generator {
+  return new Generator(
+    {
+      framing: server.framing,
+      serverUrl: server.serverUrl,
+      cookie: seeded.cookie,
+      ack: server.kind === 'polyphony',
+    },
+    plan.threads,
+  );
+}
+
+/** Latency and load figures of one measured window. */
+function windowFigures(
+  window: GeneratorWindow,
+  server: BenchServer,
+  cpuSeconds: number,
+): Record<string, number | null> {
+  const seconds = window.windowMs / 1000;
+  return {
+    p50: round(percentile(window.latencies, 50), 2),
+    p99: round(percentile(window.latencies, 99), 2),
+    max: round(Math.max(...window.latencies), 1),
+    keystrokesPerSecond: round(window.keystrokes / seconds, 0),
+    deliveriesPerSecond: round(window.deliveries / seconds, 0),
+    incomplete: window.incomplete,
+    serverCpuSeconds: round(cpuSeconds, 2),
+    serverCpuShare: round(cpuSeconds / seconds, 2),
+    peakRssMiB: round(server.peakRssBytes() / 2 ** 20, 1),
+    bytesPerKeystroke: round((window.bytesIn + window.bytesOut) / Math.max(1, window.keystrokes), 0),
+    ackP50: window.ackLatencies.length > 0 ? round(percentile(window.ackLatencies, 50), 2) : null,
+    ackP99: window.ackLatencies.length > 0 ? round(percentile(window.ackLatencies, 99), 2) : null,
+    deliveryToProbeP50: round(percentile(window.probeDeliveries, 50), 2),
+    deliveryToProbeP99: round(percentile(window.probeDeliveries, 99), 2),
+    deliveryToLightP50: round(percentile(window.lightDeliveries, 50), 2),
+    deliveryToLightP99: round(percentile(window.lightDeliveries, 99), 2),
+    generatorUtilisation: round(window.maxUtilisation, 2),
+    generatorCpuShare: round(window.cpuPerSecond, 2),
+  };
+}
+
+/** Every "saved" state vector a probe received must be in the stored document after a kill -9. */
+async function checkDurable(
+  server: BenchServer,
+  generator: Generator,
+): Promise<{ checked: number; lost: number }> {
+  const states = await generator.savedStates();
+  await server.kill();
+  let checked = 0;
+  let lost = 0;
+  for (const { meetingId, probes } of states) {
+    const stored = await readStoredMeeting(server.dataDir, meetingId);
+    const storedVector = Y.decodeStateVector(Y.encodeStateVector(stored.doc));
+    for (const saved of probes) {
+      for (const [client, clock] of saved) {
+        checked++;
+        if ((storedVector.get(client) ?? 0) < clock) lost++;
+      }
+    }
+  }
+  return { checked, lost };
+}
+
+/** Meetings typing for a while: A (many meetings of 8) and B (one meeting of 50). */
+async function typingScenario(
+  name: string,
+  kind: ServerKind,
+  plan: BenchPlan,
+  root: string,
+  meetings: number,
+  editors: number,
+  warmMs: number,
+  windowMs: number,
+): Promise<ScenarioResult> {
+  const dataDir = freshDir(root, `${kind}-${name}`);
+  const seeded = meetingsFor(kind, dataDir, meetings, name);
+  const server = await start(kind, dataDir, plan);
+  const generator = generatorFor(server, seeded, plan);
+  const notes: string[] = [];
+  try {
+    const opened = await generator.open(seeded.meetingIds, editors, plan.probes);
+    if (!opened.synced) notes.push('not every editor synced within 60 s');
+    await generator.typing(plan.rate);
+    await sleep(warmMs);
+    await generator.startWindow();
+    const cpuBefore = server.cpuSeconds();
+    await sleep(windowMs);
+    const cpu = server.cpuSeconds() - cpuBefore;
+    const window = await generator.stopWindow();
+    await generator.typing(0);
+    const figures = windowFigures(window, server, cpu);
+    const closed = server.output().match(/closing sync socket[^"]*/g) ?? [];
+    if (closed.length > 0)
+      notes.push(`the server closed ${closed.length} sockets: ${[...new Set(closed)].join(', ')}`);
+    if (kind === 'polyphony' && !process.env.BENCH_PROFILE) {
+      await sleep(200);
+      const durable = await checkDurable(server, generator);
+      figures.durableChecked = durable.checked;
+      figures.durableLost = durable.lost;
+      if (durable.lost > 0) notes.push(`${durable.lost} acknowledged updates were NOT durable after kill -9`);
+    }
+    return {
+      scenario: name,
+      server: kind,
+      figures,
+      notes,
+      raw: { editors: opened.editors, latencySamples: window.latencies.length },
+    };
+  } finally {
+    await generator.close();
+    await server.stop();
+  }
+}
+
+/** A: a busy afternoon. */
+export function busyAfternoon(kind: ServerKind, plan: BenchPlan, root: string): Promise<ScenarioResult> {
+  const { meetings, editors, warmMs, windowMs } = plan.busy;
+  return typingScenario('A', kind, plan, root, meetings, editors, warmMs, windowMs);
+}
+
+/** B: a big meeting. */
+export function bigMeeting(kind: ServerKind, plan: BenchPlan, root: string): Promise<ScenarioResult> {
+  const { editors, warmMs, windowMs } = plan.big;
+  return typingScenario('B', kind, { ...plan, probes: 3 }, root, 1, editors, warmMs, windowMs);
+}
+
+/** Connect one real client and wait until it holds the whole stored document. */
+async function timeFullOpen(
+  server: BenchServer,
+  seeded: SeededMeetings,
+  meetingId: string,
+  expected: Map<number, number>,
+): Promise<number> {
+  const doc = new Y.Doc();
+  const complete = (): boolean => {
+    for (const [client, clock] of expected) if (Y.getState(doc.store, client) < clock) return false;
+    return true;
+  };
+  const started = performance.now();
+  if (server.kind === 'hocuspocus') {
+    const provider = new HocuspocusProvider({
+      url: server.serverUrl,
+      name: meetingId,
+      document: doc,
+      WebSocketPolyfill: WebSocket as unknown as typeof globalThis.WebSocket,
+    } as ConstructorParameters<typeof HocuspocusProvider>[0]);
+    try {
+      await waitFor(() => provider.isSynced && complete(), 'the document', 60_000);
+      return performance.now() - started;
+    } finally {
+      provider.destroy();
+    }
+  }
+  const client = connectClient(server.serverUrl, meetingId, { doc, cookie: seeded.cookie });
+  try {
+    // The y-websocket server syncs before its LevelDB load finishes and sends the stored content
+    // afterwards as an update, so "synced" alone is not the end: wait for the whole document.
+    await waitFor(() => client.provider.synced && complete(), 'the document', 60_000);
+    return performance.now() - started;
+  } finally {
+    client.destroy();
+  }
+}
+
+interface History {
+  updates: Uint8Array[];
+  expected: Map<number, number>;
+}
+let history: History | null = null;
+let warmUpHistory: History | null = null;
+
+function makeHistory(updates: Uint8Array[]): History {
+  const doc = new Y.Doc();
+  for (const update of updates) Y.applyUpdate(doc, update);
+  return { updates, expected: Y.decodeStateVector(Y.encodeStateVector(doc)) };
+}
+
+/** C: cold load of a meeting whose history is N keystroke updates, on a running server. */
+export async function coldLoadScenario(
+  kind: ServerKind,
+  plan: BenchPlan,
+  root: string,
+): Promise<ScenarioResult> {
+  if (history?.updates.length !== plan.cold.updates)
+    history = makeHistory(keystrokeHistory(plan.cold.updates));
+  warmUpHistory ??= makeHistory(keystrokeHistory(10_000));
+  const pristine = freshDir(root, `${kind}-C-pristine`);
+  // Two meetings: one of 10k updates opened first, so the server is running and warm (as a server is
+  // when someone opens an old meeting), then the measured one, cold in the store.
+  const seeded = await seedHistory(kind, pristine, [warmUpHistory.updates, history.updates]);
+  const [warmUpId, measuredId] = seeded.meetingIds as [string, string];
+  const samples: number[] = [];
+  let peakRss = 0;
+  let cpu = 0;
+  for (let run = 0; run < plan.cold.runs; run++) {
+    // A fresh copy each time: the first load may rewrite what is stored (trimming, compacting).
+    const dir = freshDir(root, `${kind}-C`);
+    fs.cpSync(pristine, dir, { recursive: true });
+    const server = await start(kind, dir, plan);
+    try {
+      await timeFullOpen(server, seeded, warmUpId, warmUpHistory.expected);
+      const cpuBefore = server.cpuSeconds();
+      samples.push(await timeFullOpen(server, seeded, measuredId, history.expected));
+      cpu = server.cpuSeconds() - cpuBefore;
+      peakRss = Math.max(peakRss, server.peakRssBytes());
+    } finally {
+      await server.stop();
+    }
+    fs.rmSync(dir, { recursive: true, force: true });
+  }
+  return {
+    scenario: 'C',
+    server: kind,
+    figures: {
+      timeToSyncMs: round(median(samples), 1),
+      serverCpuSeconds: round(cpu, 2),
+      peakRssMiB: round(peakRss / 2 ** 20, 1),
+    },
+    notes: [],
+    raw: { samplesMs: samples.map((s) => round(s, 1)), updates: plan.cold.updates },
+  };
+}
+
+/** D: a reconnect storm — every client reconnects at once after a server restart. */
+export async function reconnectStorm(
+  kind: ServerKind,
+  plan: BenchPlan,
+  root: string,
+): Promise<ScenarioResult> {
+  const { meetings, editors, typeMs } = plan.storm;
+  const dataDir = freshDir(root, `${kind}-D`);
+  const seeded = meetingsFor(kind, dataDir, meetings, 'D');
+  let server = await start(kind, dataDir, plan);
+  const generator = generatorFor(server, seeded, plan);
+  const notes: string[] = [];
+  try {
+    const opened = await generator.open(seeded.meetingIds, editors, plan.probes);
+    await generator.typing(plan.rate);
+    await sleep(typeMs);
+    await generator.typing(0);
+    await sleep(500);
+    await server.stop();
+    if (!(await generator.waitDisconnected(10_000))) notes.push('not every client noticed the restart');
+    server = await start(kind, dataDir, plan, server.port);
+    const listeningAt = Date.now();
+    const cpuBefore = server.cpuSeconds();
+    const synced = await generator.waitSynced(60_000);
+    if (!synced.ok) notes.push(`only ${synced.synced} of ${opened.editors} clients synced within 60 s`);
+    return {
+      scenario: 'D',
+      server: kind,
+      figures: {
+        clients: opened.editors,
+        allSyncedMs: synced.ok ? Math.max(0, synced.lastSyncedAt - listeningAt) : null,
+        serverCpuSeconds: round(server.cpuSeconds() - cpuBefore, 2),
+        peakRssMiB: round(server.peakRssBytes() / 2 ** 20, 1),
+      },
+      notes,
+    };
+  } finally {
+    await generator.close();
+    await server.stop();
+  }
+}
+
+/** E: add meetings of 8 editors until p99 passes the limit; the last level under it is the capacity. */
+export async function ramp(kind: ServerKind, plan: BenchPlan, root: string): Promise<ScenarioResult> {
+  const { start: first, step, max, warmMs, windowMs, p99LimitMs } = plan.ramp;
+  const dataDir = freshDir(root, `${kind}-E`);
+  const seeded = meetingsFor(kind, dataDir, max, 'E');
+  const server = await start(kind, dataDir, plan);
+  const generator = generatorFor(server, seeded, plan);
+  const levels: Record<string, number | null>[] = [];
+  const notes: string[] = [];
+  let capacity = 0;
+  let open = 0;
+  try {
+    await generator.typing(plan.rate);
+    for (let target = first; target <= max; target += step) {
+      const opened = await generator.open(seeded.meetingIds.slice(open, target), 8, plan.probes);
+      open = target;
+      await sleep(warmMs);
+      await generator.startWindow();
+      const cpuBefore = server.cpuSeconds();
+      await sleep(windowMs);
+      const cpu = server.cpuSeconds() - cpuBefore;
+      const window = await generator.stopWindow();
+      const figures: Record<string, number | null> = {
+        meetings: target,
+        ...windowFigures(window, server, cpu),
+      };
+      levels.push(figures);
+      const p99 = figures.p99 ?? Number.POSITIVE_INFINITY;
+      const lossy = window.incomplete > window.keystrokes * 0.01;
+      if (!opened.synced || p99 > p99LimitMs || lossy) break;
+      capacity = target;
+      if (window.maxUtilisation > 0.9) {
+        notes.push(`the generator was saturated at ${target} meetings: capacity is at least this`);
+        break;
+      }
+    }
+    await generator.typing(0);
+    const last = levels.find((l) => l.meetings === capacity);
+    return {
+      scenario: 'E',
+      server: kind,
+      figures: {
+        capacityMeetings: capacity,
+        capacityEditors: capacity * 8,
+        p99AtCapacity: last?.p99 ?? null,
+        serverCpuShareAtCapacity: last?.serverCpuShare ?? null,
+        peakRssMiB: round(server.peakRssBytes() / 2 ** 20, 1),
+      },
+      notes,
+      raw: { levels },
+    };
+  } finally {
+    await generator.close();
+    await server.stop();
+  }
+}
+
+/** Memory of idle meetings: one quiet reader in each of N meetings. */
+export async function idleMeetings(kind: ServerKind, plan: BenchPlan, root: string): Promise<ScenarioResult> {
+  const dataDir = freshDir(root, `${kind}-idle`);
+  const seeded = meetingsFor(kind, dataDir, plan.idle.meetings, 'idle');
+  const server = await start(kind, dataDir, plan);
+  const generator = generatorFor(server, seeded, plan);
+  try {
+    // One meeting first, so that the modules the first meeting loads are not counted per meeting.
+    await generator.open(seeded.meetingIds.slice(0, 1), 1, 1);
+    await sleep(1000);
+    const before = server.rssBytes();
+    await generator.open(seeded.meetingIds.slice(1), 1, 1);
+    await sleep(2000);
+    const after = server.rssBytes();
+    return {
+      scenario: 'idle',
+      server: kind,
+      figures: { rssPerIdleMeetingKiB: round((after - before) / 1024 / (plan.idle.meetings - 1), 1) },
+      notes: [],
+    };
+  } finally {
+    await generator.close();
+    await server.stop();
+  }
+}
+
+function sleep(ms: number): Promise<void> {
+  return new Promise((resolve) => setTimeout(resolve, ms));
+}
+
+/** A scratch folder for one run's data directories. */
+export function scratchRoot(): string {
+  return fs.mkdtempSync(path.join(os.tmpdir(), 'polyphony-bench-'));
+}

@@ -1,0 +1,143 @@
+/**
+ * What each server finds on disk before a scenario: for Polyphony, meetings and a member session seeded
+ * straight into its SQLite file (every socket needs the session of a member); for the cold-load scenario,
+ * a meeting whose history is N keystroke updates, stored the way each server would have stored it.
+ */
+import fs from 'node:fs';
+import path from 'node:path';
+import { AccessRepository } from '@polyphony/server/persistence/access';
+import { openDatabase } from '@polyphony/server/persistence/database';
+import { NetworkRepository } from '@polyphony/server/persistence/networks';
+import { SqliteDocumentStore } from '@polyphony/server/persistence/sqlite';
+import Database from 'better-sqlite3';
+import * as Y from 'yjs';
+import type { ServerKind } from './servers.js';
+
+/** Meetings to open and the session cookie that may open them all (empty for the reference servers). */
+export interface SeededMeetings {
+  meetingIds: string[];
+  cookie?: string;
+}
+
+/** Seed one network with `count` meetings and one member session; the database is left in dataDir. */
+export function seedPolyphonyMeetings(dataDir: string, count: number): SeededMeetings {
+  const db = openDatabase(dataDir, { synchronous: 'NORMAL' });
+  const now = new Date();
+  const networks = new NetworkRepository(db);
+  const access = new AccessRepository(db);
+  const network = networks.createNetwork('Bench', now.toISOString());
+  const person = networks.addParticipant(
+    network.id,
+    { name: 'Bench', relation: '', role: 'professional' },
+    now.toISOString(),
+  );
+  const { record } = access.createInvitation(network.id, person.id, now, 24 * 60 * 60 * 1000);
+  const session = access.createSession(now);
+  access.join(session, record);
+  const meetingIds = db.transaction(() =>
+    Array.from(
+      { length: count },
+      (_, i) => networks.createMeeting(network.id, `Meeting ${i}`, now.toISOString()).id,
+    ),
+  )();
+  db.pragma('wal_checkpoint(TRUNCATE)');
+  db.close();
+  return { meetingIds, cookie: `polyphony_session=${session}` };
+}
+
+/** Meeting names for a reference server, which takes any room name. */
+export function referenceMeetings(count: number, prefix: string): SeededMeetings {
+  return { meetingIds: Array.from({ length: count }, (_, i) => `${prefix}-${i}`) };
+}
+
+/**
+ * Store a meeting with this history as the server would have stored it while the history was typed:
+ *  - Polyphony: one snapshot — it compacts every COMPACT_EVERY updates and whenever a meeting is unloaded
+ *    (idle) or the server stops, so a meeting nobody has open is a snapshot (a tail of up to
+ *    COMPACT_EVERY updates remains only after a crash; `tail` seeds one to measure that case);
+ *  - y-websocket + LevelDB: every update in the log (y-leveldb trims only when a document is loaded);
+ *  - Hocuspocus + SQLite: the whole document state in one row (it stores merged state, not a log).
+ */
+export async function seedHistory(
+  kind: ServerKind,
+  dataDir: string,
+  histories: Uint8Array[][],
+  tail = 0,
+): Promise<SeededMeetings> {
+  fs.mkdirSync(dataDir, { recursive: true });
+  if (kind === 'polyphony') {
+    const seeded = seedPolyphonyMeetings(dataDir, histories.length);
+    const db = openDatabase(dataDir, { synchronous: 'NORMAL' });
+    const store = new SqliteDocumentStore(db);
+    for (const [m, history] of histories.entries()) {
+      const meetingId = seeded.meetingIds[m] as string;
+      const head = history.slice(0, history.length - tail);
+      if (head.length > 0) {
+        const doc = new Y.Doc({ gc: false });
+        doc.transact(() => {
+          for (const update of head) Y.applyUpdate(doc, update);
+        });
+        const snapshot = Y.encodeStateAsUpdate(doc);
+        const lastSeq = (await store.append([{ docId: meetingId, updates: [snapshot] }])).get(meetingId);
+        await store.compact(meetingId, snapshot, lastSeq as number);
+      }
+      const rest = history.slice(head.length);
+      for (let i = 0; i < rest.length; i += 1000) {
+        await store.append([{ docId: meetingId, updates: rest.slice(i, i + 1000) }]);
+      }
+    }
+    db.pragma('wal_checkpoint(TRUNCATE)');
+    await store.close();
+    return seeded;
+  }
+  const meetingIds = histories.map((_, m) => `cold-load-${m}`);
+  if (kind === 'y-websocket') {
+    // Imported by name at run time: y-leveldb's typings do not resolve under its package exports.
+    const moduleName = 'y-leveldb';
+    const { LeveldbPersistence } = (await import(moduleName)) as {
+      LeveldbPersistence: new (
+        location: string,
+      ) => {
+        _transact<T>(f: (db: LevelBatch) => Promise<T>): Promise<T>;
+        destroy(): Promise<void>;
+      };
+    };
+    const persistence = new LeveldbPersistence(path.join(dataDir, 'leveldb'));
+    for (const [m, history] of histories.entries()) {
+      // The keys y-leveldb writes for a document's updates: ['v1', name, 'update', clock].
+      for (let i = 0; i < history.length; i += 5000) {
+        await persistence._transact((db) =>
+          db.batch(
+            history.slice(i, i + 5000).map((update, j) => ({
+              type: 'put' as const,
+              key: ['v1', meetingIds[m] as string, 'update', i + j],
+              value: Buffer.from(update),
+            })),
+          ),
+        );
+      }
+    }
+    await persistence.destroy();
+    return { meetingIds };
+  }
+  const db = new Database(path.join(dataDir, 'hocuspocus.sqlite'));
+  db.exec(
+    `CREATE TABLE IF NOT EXISTS "documents" ("name" varchar(255) NOT NULL, "data" blob NOT NULL, UNIQUE(name))`,
+  );
+  for (const [m, history] of histories.entries()) {
+    const doc = new Y.Doc();
+    doc.transact(() => {
+      for (const update of history) Y.applyUpdate(doc, update);
+    });
+    db.prepare('INSERT INTO documents (name, data) VALUES (?, ?)').run(
+      meetingIds[m],
+      Buffer.from(Y.encodeStateAsUpdate(doc)),
+    );
+  }
+  db.close();
+  return { meetingIds };
+}
+
+interface LevelBatch {
+  batch(operations: { type: 'put'; key: unknown[]; value: Buffer }[]): Promise<void>;
+}

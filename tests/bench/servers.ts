@@ -1,0 +1,170 @@
+/**
+ * The three servers of the comparison, each started as its own process, pinned to core 0 when the
+ * machine has two or more (the load generator takes the others), and measured from /proc: CPU seconds
+ * (utime + stime) and peak resident memory (VmHWM).
+ */
+import { type ChildProcess, spawn, spawnSync } from 'node:child_process';
+import fs from 'node:fs';
+import net from 'node:net';
+import os from 'node:os';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { freePort } from '../integration/helpers/serverProcess.js';
+import type { Framing } from './wire.js';
+
+/** The servers compared. */
+export type ServerKind = 'polyphony' | 'y-websocket' | 'hocuspocus';
+
+export const SERVER_KINDS: ServerKind[] = ['polyphony', 'y-websocket', 'hocuspocus'];
+
+/** How each server is named in the table. */
+export const SERVER_NAMES: Record<ServerKind, string> = {
+  polyphony: 'Polyphony',
+  'y-websocket': 'y-websocket 2.1.0 + LevelDB',
+  hocuspocus: 'Hocuspocus 3.4.4 + SQLite',
+};
+
+const POLYPHONY_ENTRY = fileURLToPath(new URL('../../server/dist/index.js', import.meta.url));
+const Y_WEBSOCKET_ENTRY = fileURLToPath(
+  new URL('../node_modules/y-websocket-server-ref/bin/server.cjs', import.meta.url),
+);
+const HOCUSPOCUS_ENTRY = fileURLToPath(new URL('./hocuspocusServer.mjs', import.meta.url));
+
+const CLOCK_TICKS = 100;
+
+/** Whether processes can be pinned to cores here. */
+export const canPin = os.cpus().length >= 2 && spawnSync('taskset', ['-V'], { stdio: 'ignore' }).status === 0;
+
+/** A running server under test. */
+export interface BenchServer {
+  kind: ServerKind;
+  framing: Framing;
+  /** What the load generator's clients connect to (see Target.serverUrl). */
+  serverUrl: string;
+  port: number;
+  dataDir: string;
+  pid: number;
+  /** CPU seconds used so far. */
+  cpuSeconds(): number;
+  /** Resident memory now, bytes. */
+  rssBytes(): number;
+  /** Peak resident memory so far, bytes. */
+  peakRssBytes(): number;
+  output(): string;
+  stop(): Promise<void>;
+  kill(): Promise<void>;
+}
+
+/** Options of a server start. */
+export interface StartOptions {
+  dataDir: string;
+  port?: number;
+  env?: Record<string, string>;
+}
+
+function entryOf(kind: ServerKind, dataDir: string): { entry: string; env: Record<string, string> } {
+  switch (kind) {
+    case 'polyphony':
+      return { entry: POLYPHONY_ENTRY, env: { DATA_DIR: dataDir, LOG_LEVEL: 'warn' } };
+    case 'y-websocket':
+      return { entry: Y_WEBSOCKET_ENTRY, env: { YPERSISTENCE: path.join(dataDir, 'leveldb') } };
+    case 'hocuspocus':
+      return { entry: HOCUSPOCUS_ENTRY, env: { DATABASE: path.join(dataDir, 'hocuspocus.sqlite') } };
+  }
+}
+
+async function waitForPort(port: number, child: ChildProcess, output: () => string): Promise<void> {
+  const deadline = Date.now() + 20_000;
+  for (;;) {
+    if (child.exitCode !== null) throw new Error(`server exited at start:\n${output()}`);
+    const open = await new Promise<boolean>((resolve) => {
+      const socket = net.connect(port, '127.0.0.1');
+      socket.once('connect', () => {
+        socket.destroy();
+        resolve(true);
+      });
+      socket.once('error', () => resolve(false));
+    });
+    if (open) return;
+    if (Date.now() > deadline) {
+      child.kill('SIGKILL');
+      throw new Error(`server did not start in time:\n${output()}`);
+    }
+    await new Promise((resolve) => setTimeout(resolve, 25));
+  }
+}
+
+function procStatus(pid: number, field: string): number {
+  try {
+    const status = fs.readFileSync(`/proc/${pid}/status`, 'utf8');
+    const match = new RegExp(`^${field}:\\s+(\\d+) kB`, 'm').exec(status);
+    return match ? Number(match[1]) * 1024 : 0;
+  } catch {
+    return 0;
+  }
+}
+
+/** Start a server; resolves once its port accepts connections. */
+export async function startServer(kind: ServerKind, options: StartOptions): Promise<BenchServer> {
+  fs.mkdirSync(options.dataDir, { recursive: true });
+  const port = options.port ?? (await freePort());
+  const { entry, env } = entryOf(kind, options.dataDir);
+  // BENCH_PROFILE=<dir>: write a V8 CPU profile of each Polyphony process there when it exits.
+  const flags =
+    kind === 'polyphony' && process.env.BENCH_PROFILE
+      ? ['--cpu-prof', `--cpu-prof-dir=${process.env.BENCH_PROFILE}`]
+      : [];
+  const command = canPin ? 'taskset' : process.execPath;
+  const args = canPin ? ['-c', '0', process.execPath, ...flags, entry] : [...flags, entry];
+  let output = '';
+  const child = spawn(command, args, {
+    env: { ...process.env, PORT: String(port), HOST: '127.0.0.1', ...env, ...options.env },
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
+  child.stdout?.on('data', (chunk) => {
+    output += chunk;
+  });
+  child.stderr?.on('data', (chunk) => {
+    output += chunk;
+  });
+  const exited = new Promise<void>((resolve) => child.once('exit', () => resolve()));
+  await waitForPort(port, child, () => output);
+  const pid = child.pid as number;
+  let lastCpu = 0;
+  let lastPeak = 0;
+  const cpuSeconds = (): number => {
+    try {
+      const stat = fs.readFileSync(`/proc/${pid}/stat`, 'utf8');
+      const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
+      lastCpu = (Number(fields[11]) + Number(fields[12])) / CLOCK_TICKS;
+    } catch {
+      // exited: keep the last reading
+    }
+    return lastCpu;
+  };
+  return {
+    kind,
+    framing: kind === 'hocuspocus' ? 'hocuspocus' : 'y-websocket',
+    serverUrl: kind === 'polyphony' ? `ws://127.0.0.1:${port}/sync` : `ws://127.0.0.1:${port}`,
+    port,
+    dataDir: options.dataDir,
+    pid,
+    cpuSeconds,
+    rssBytes: () => procStatus(pid, 'VmRSS'),
+    peakRssBytes: () => {
+      lastPeak = Math.max(lastPeak, procStatus(pid, 'VmHWM'));
+      return lastPeak;
+    },
+    output: () => output,
+    stop: async () => {
+      if (child.exitCode === null) child.kill('SIGTERM');
+      const timer = setTimeout(() => child.kill('SIGKILL'), 20_000);
+      await exited;
+      clearTimeout(timer);
+    },
+    kill: async () => {
+      if (child.exitCode === null) child.kill('SIGKILL');
+      await exited;
+    },
+  };
+}
