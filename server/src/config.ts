@@ -43,6 +43,8 @@ export interface SyncLimits {
   compactEvery: number;
   /** Unload a meeting from memory this long after its last connection closed. */
   idleUnloadMs: number;
+  /** A socket sent nothing for this long is sent even its own presence, to keep the stock client's watchdog calm. */
+  keepAliveMs: number;
 }
 
 function int(env: NodeJS.ProcessEnv, name: string, fallback: number): number {
@@ -83,6 +85,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
       messagesPerSecond: int(env, 'MESSAGES_PER_SECOND', Limits.messagesPerSecond),
       compactEvery: Math.max(1, int(env, 'COMPACT_EVERY', 500)),
       idleUnloadMs: int(env, 'IDLE_UNLOAD_MS', 30_000),
+      keepAliveMs: int(env, 'KEEPALIVE_MS', 10_000),
     },
   };
 }

@@ -28,8 +28,6 @@ export interface RoomEvents {
 const EMPTY_STATE_VECTOR_LENGTH = 1;
 /** Presence changes of a meeting are relayed together, at most this often (ms). */
 const AWARENESS_RELAY_MS = 50;
-/** A socket sent nothing for this long is sent even its own presence (see relayAwareness). */
-const KEEPALIVE_MS = 10_000;
 
 /**
  * The transaction origin of updates relayed from another instance: already committed there, so they are
@@ -390,7 +388,7 @@ export class Room {
       // own presence, renewed every 15 s, is what keeps a person alone in a meeting connected.
       if (
         changed.every((id) => connection.awarenessIds.has(id)) &&
-        now - connection.lastSentAt < KEEPALIVE_MS
+        now - connection.lastSentAt < this.limits.keepAliveMs
       ) {
         continue;
       }
