@@ -37,11 +37,11 @@ function percentile(sorted: number[], p: number): number {
   return sorted[index]!;
 }
 
-async function openAs(browser: Browser, url: string, meetingPath: string, name: string): Promise<Page> {
+/** Open a page in a fresh context: the start of a network (as its starter) or someone's personal link. */
+async function openAs(browser: Browser, url: string, start: (page: Page) => Promise<string>): Promise<Page> {
   const context = await browser.newContext({ baseURL: url });
-  await context.addInitScript((stored) => localStorage.setItem('polyphony.name', stored), name);
   const page = await context.newPage();
-  await page.goto(meetingPath);
+  await page.goto(await start(page));
   await page.waitForSelector('[data-testid="save-status"][data-status="saved"]');
   return page;
 }
@@ -54,14 +54,25 @@ export async function main(): Promise<KeystrokeBrowserResult> {
     args: ['--no-sandbox', '--disable-background-networking', '--disable-component-update', '--disable-gpu'],
   });
   try {
-    const created = await fetch(`${server.url}/api/meetings`, {
-      method: 'POST',
-      headers: { 'Content-Type': 'application/json' },
-      body: JSON.stringify({ title: 'Keystroke benchmark' }),
+    // The writer starts a network (the session cookie lands in their context); the reader opens their link.
+    let readerLink = '';
+    const writer = await openAs(browser, server.url, async (page) => {
+      const response = await page.request.post('/api/networks', {
+        data: {
+          centreName: 'Bench',
+          meetingTitle: 'Keystroke benchmark',
+          me: { name: 'Writer', relation: '', role: 'professional' },
+          people: [{ name: 'Reader', relation: '', role: 'network_member' }],
+        },
+      });
+      const started = (await response.json()) as {
+        meeting: { path: string };
+        invitations: { url: string }[];
+      };
+      readerLink = started.invitations[1]!.url;
+      return started.meeting.path;
     });
-    const meeting = (await created.json()) as { path: string };
-    const writer = await openAs(browser, server.url, meeting.path, 'Writer');
-    const reader = await openAs(browser, server.url, meeting.path, 'Reader');
+    const reader = await openAs(browser, server.url, async () => readerLink);
 
     // Scripts for the pages are strings: tsx would otherwise wrap their inner functions in a helper
     // (__name) that exists only in Node.
