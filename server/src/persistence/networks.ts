@@ -31,6 +31,9 @@ export interface MeetingRecord {
   closedAt: string | null;
 }
 
+/** How often a participant's last-seen time is written at most. */
+const TOUCH_EVERY_MS = 60_000;
+
 interface ParticipantRow {
   id: string;
   network_id: string;
@@ -72,6 +75,10 @@ const meeting = (row: MeetingRow): MeetingRecord => ({
 /** Networks, participants, meetings and who attended which meeting. */
 export class NetworkRepository {
   private readonly sql;
+  /** When each participant's last-seen time was last written (ms). */
+  private readonly touched = new Map<string, number>();
+  /** Attendance already recorded by this process: "meetingId participantId". */
+  private readonly attended = new Set<string>();
 
   constructor(private readonly db: SqliteDatabase) {
     this.sql = {
@@ -157,6 +164,11 @@ export class NetworkRepository {
 
   /** Record that a participant opened something now. */
   touch(participantId: string, at: string): void {
+    // "Last seen" is shown to the minute: one write a minute per person is enough, and every request
+    // and every socket of a reconnect storm would otherwise be a synced write.
+    const time = Date.parse(at);
+    if (time - (this.touched.get(participantId) ?? Number.NEGATIVE_INFINITY) < TOUCH_EVERY_MS) return;
+    this.touched.set(participantId, time);
     this.sql.touch.run(at, participantId);
   }
 
@@ -189,6 +201,9 @@ export class NetworkRepository {
 
   /** Record that someone took part in a meeting; true the first time. */
   recordAttendance(meetingId: string, participantId: string, at: string): boolean {
+    const key = `${meetingId} ${participantId}`;
+    if (this.attended.has(key)) return false;
+    this.attended.add(key);
     return this.sql.attend.run(meetingId, participantId, at).changes === 1;
   }
 
