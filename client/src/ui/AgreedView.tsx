@@ -52,6 +52,45 @@ export function useFrozenDoc(
   return loaded;
 }
 
+/** A frozen version's sections, read-only, as it loads (or why it could not). */
+export function FrozenSections({
+  loaded,
+  loadingText,
+  user,
+  people,
+  testIdPrefix,
+}: {
+  loaded: Loaded;
+  loadingText: string;
+  user: MeetingUser;
+  people: MeetingPeople;
+  testIdPrefix: string;
+}) {
+  if (loaded.state === 'loading') return <p>{loadingText}</p>;
+  if (loaded.state === 'failed') {
+    return (
+      <p className="error" role="alert">
+        {loaded.message}
+      </p>
+    );
+  }
+  return (
+    <MeetingPeopleContext.Provider value={{ ...people, canWrite: false }}>
+      {SECTIONS.map((section) => (
+        <SectionEditor
+          key={section}
+          doc={loaded.doc}
+          provider={null}
+          section={section}
+          user={user}
+          editable={false}
+          testIdPrefix={testIdPrefix}
+        />
+      ))}
+    </MeetingPeopleContext.Provider>
+  );
+}
+
 /** The agreed version of a closed meeting. */
 export function AgreedView({
   meetingId,
@@ -73,27 +112,13 @@ export function AgreedView({
         <strong>{t('agreed.intro')}</strong>
         {t('agreed.introText', { when: formatWhen(closedAt) })}
       </p>
-      {loaded.state === 'loading' && <p>{t('agreed.loading')}</p>}
-      {loaded.state === 'failed' && (
-        <p className="error" role="alert">
-          {loaded.message}
-        </p>
-      )}
-      {loaded.state === 'ready' && (
-        <MeetingPeopleContext.Provider value={{ ...people, canWrite: false }}>
-          {SECTIONS.map((section) => (
-            <SectionEditor
-              key={section}
-              doc={loaded.doc}
-              provider={null}
-              section={section}
-              user={user}
-              editable={false}
-              testIdPrefix="agreed"
-            />
-          ))}
-        </MeetingPeopleContext.Provider>
-      )}
+      <FrozenSections
+        loaded={loaded}
+        loadingText={t('agreed.loading')}
+        user={user}
+        people={people}
+        testIdPrefix="agreed"
+      />
     </div>
   );
 }

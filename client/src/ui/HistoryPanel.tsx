@@ -4,15 +4,14 @@
  * and going back to a version, which the server does as new edits by this person, so nothing is lost.
  */
 
-import { SECTIONS, type VersionKind, type VersionList, type VersionSummary } from '@polyphony/shared';
+import type { VersionKind, VersionList, VersionSummary } from '@polyphony/shared';
 import { useCallback, useEffect, useState } from 'react';
 import { getVersion, getVersions, restoreVersion } from '../api/history';
-import { type MeetingPeople, MeetingPeopleContext } from '../editor/MeetingContext';
-import { SectionEditor } from '../editor/SectionEditor';
+import type { MeetingPeople } from '../editor/MeetingContext';
 import { formatWhen } from '../editor/time';
 import { t, useLanguage } from '../i18n';
 import type { MeetingUser } from '../sync/MeetingSession';
-import { useFrozenDoc } from './AgreedView';
+import { FrozenSections, useFrozenDoc } from './AgreedView';
 
 function kindText(kind: VersionKind): string {
   return t(`history.kind.${kind}`);
@@ -209,27 +208,13 @@ function VersionView({ meetingId, version, user, people, canWrite, onBack, onRes
           </div>
         </div>
       )}
-      {loaded.state === 'loading' && <p>{t('history.loadingVersion')}</p>}
-      {loaded.state === 'failed' && (
-        <p className="error" role="alert">
-          {loaded.message}
-        </p>
-      )}
-      {loaded.state === 'ready' && (
-        <MeetingPeopleContext.Provider value={{ ...people, canWrite: false }}>
-          {SECTIONS.map((section) => (
-            <SectionEditor
-              key={section}
-              doc={loaded.doc}
-              provider={null}
-              section={section}
-              user={user}
-              editable={false}
-              testIdPrefix="version"
-            />
-          ))}
-        </MeetingPeopleContext.Provider>
-      )}
+      <FrozenSections
+        loaded={loaded}
+        loadingText={t('history.loadingVersion')}
+        user={user}
+        people={people}
+        testIdPrefix="version"
+      />
     </section>
   );
 }
