@@ -23,7 +23,7 @@ function presence(clientId: number, clock: number): Uint8Array {
 describe('keeping a lone person connected', () => {
   let server: ServerProcess;
   beforeAll(async () => {
-    server = await startServerProcess({ env: { KEEPALIVE_MS: '400' } });
+    server = await startServerProcess({ env: { KEEPALIVE_MS: '2000' } });
   });
   afterAll(async () => {
     await server.stop();
@@ -37,8 +37,8 @@ describe('keeping a lone person connected', () => {
     raw.socket.send(presence(4242, 1));
     await new Promise((resolve) => setTimeout(resolve, 150));
     expect(awarenessMessages()).toBe(0);
-    // After a quiet while, the renewal comes back: the client's watchdog sees a message.
-    await new Promise((resolve) => setTimeout(resolve, 500));
+    // After a quiet while (longer than KEEPALIVE_MS), the renewal comes back: the watchdog sees a message.
+    await new Promise((resolve) => setTimeout(resolve, 2200));
     raw.socket.send(presence(4242, 2));
     await new Promise((resolve) => setTimeout(resolve, 150));
     expect(awarenessMessages()).toBe(1);
