@@ -57,7 +57,7 @@ export async function startServer(config: Config): Promise<RunningServer> {
     const participant = membership && networks.findParticipant(membership.participantId);
     if (!membership || !participant) return { ok: false, status: 401, error: 'unauthorized' };
     networks.touch(participant.id, now().toISOString());
-    service.recordPresence(meetingId, participant.id);
+    service.recordPresence(meeting, participant.id);
     return {
       ok: true,
       principal: {

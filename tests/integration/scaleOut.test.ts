@@ -18,29 +18,11 @@ import {
   startServerProcess,
   tempDataDir,
 } from './helpers/serverProcess.js';
+import { missingService, postgresReachable, TEST_DATABASE_URL } from './helpers/services.js';
 
-const adminUrl =
-  process.env.TEST_DATABASE_URL ?? 'postgres://polyphony:polyphony@127.0.0.1:5432/polyphony_test';
-
-async function postgresAvailable(): Promise<boolean> {
-  const client = new pg.Client({ connectionString: adminUrl, connectionTimeoutMillis: 2000 });
-  try {
-    await client.connect();
-    await client.end();
-    return true;
-  } catch {
-    return false;
-  }
-}
-
-const ready = redisAvailable() && (await postgresAvailable());
-if (!ready) {
-  if (process.env.CI === 'true')
-    throw new Error('scale-out tests need redis-server and PostgreSQL in CI (scripts/services.sh)');
-  console.warn(
-    `\n${'!'.repeat(100)}\nscale-out: SKIPPED — needs redis-server and PostgreSQL; run scripts/services.sh\n${'!'.repeat(100)}\n`,
-  );
-}
+const adminUrl = TEST_DATABASE_URL;
+const ready = redisAvailable() && (await postgresReachable());
+if (!ready) missingService('scale-out', 'needs redis-server and PostgreSQL; run scripts/services.sh');
 
 describe.skipIf(!ready)('scale-out: two instances, PostgreSQL and Redis', () => {
   const database = `polyphony_scale_${randomBytes(4).toString('hex')}`;

@@ -315,9 +315,8 @@ export class NetworkService {
    * Someone's socket opened on a meeting: while the meeting is open they attend it (the timeline shows
    * who attended); after it closed they are revisiting it, which the log shows (at most hourly).
    */
-  recordPresence(meetingId: string, participantId: string): void {
-    const meeting = this.networks.findMeeting(meetingId);
-    if (!meeting) return;
+  recordPresence(meeting: MeetingRecord, participantId: string): void {
+    const meetingId = meeting.id;
     const now = this.now();
     if (!meeting.closedAt) {
       this.networks.recordAttendance(meetingId, participantId, now.toISOString());

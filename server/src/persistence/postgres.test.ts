@@ -6,30 +6,17 @@
 import { randomBytes } from 'node:crypto';
 import pg from 'pg';
 import { describe, it } from 'vitest';
+import {
+  missingService,
+  postgresReachable,
+  TEST_DATABASE_URL,
+} from '../../../tests/integration/helpers/services.js';
 import { documentStoreContract } from './contract.js';
 import { PostgresDocumentStore } from './postgres.js';
 
-const url = process.env.TEST_DATABASE_URL ?? 'postgres://polyphony:polyphony@127.0.0.1:5432/polyphony_test';
-
-async function reachable(): Promise<boolean> {
-  const client = new pg.Client({ connectionString: url, connectionTimeoutMillis: 2000 });
-  try {
-    await client.connect();
-    await client.end();
-    return true;
-  } catch {
-    return false;
-  }
-}
-
-const available = await reachable();
-if (!available) {
-  if (process.env.CI === 'true')
-    throw new Error(`PostgreSQL is not reachable at ${url} in CI (scripts/services.sh)`);
-  console.warn(
-    `\n${'!'.repeat(100)}\nPostgreSQL store: SKIPPED — nothing at ${url}; run scripts/services.sh\n${'!'.repeat(100)}\n`,
-  );
-}
+const url = TEST_DATABASE_URL;
+const available = await postgresReachable();
+if (!available) missingService('PostgreSQL store', `nothing at ${url}; run scripts/services.sh`);
 
 if (available) {
   documentStoreContract('PostgreSQL', () => {

@@ -1,16 +1,8 @@
 /** Request and response types of /api, with the zod schemas the server validates them with. */
 import { z } from 'zod';
 
-/** Meeting ids are 128 random bits, base64url: unguessable until invitations replace bare links. */
+/** Meeting ids are 128 random bits, base64url. (Access comes from a session, never from knowing the id.) */
 export const MeetingIdSchema = z.string().regex(/^[A-Za-z0-9_-]{22}$/, 'not a meeting id');
-
-/** POST /api/meetings (a bare meeting without a network: replaced by POST /api/networks). */
-export const CreateMeetingRequestSchema = z
-  .object({
-    title: z.string().trim().max(200).optional(),
-  })
-  .strict();
-export type CreateMeetingRequest = z.infer<typeof CreateMeetingRequestSchema>;
 
 /** A meeting as the API describes it. */
 export interface MeetingSummary {

@@ -8,6 +8,7 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { freePort } from './serverProcess.js';
+import { missingService } from './services.js';
 
 /** The pinned release scripts/livekit.sh builds. */
 export const LIVEKIT_VERSION = 'v1.13.5';
@@ -28,20 +29,11 @@ export function livekitBinary(): string | undefined {
   return candidates.find((candidate): candidate is string => !!candidate && fs.existsSync(candidate));
 }
 
-/**
- * Say loudly that the LiveKit tests are skipped, and why. In CI (CI=true) they must run: a missing
- * binary there is an error, not a skip, so that a green run means video was tested.
- */
+/** Say loudly that the LiveKit tests are skipped, and why; in CI (CI=true) they must run. */
 export function warnLivekitMissing(suite: string): void {
-  if (process.env.CI === 'true') {
-    throw new Error(
-      `${suite}: no LiveKit server binary in CI; scripts/livekit.sh (setup.sh --test) must build it`,
-    );
-  }
-  const line = '!'.repeat(100);
-  console.warn(
-    `\n${line}\n${suite}: SKIPPED — no LiveKit server binary. Run scripts/livekit.sh (setup.sh --test does) ` +
-      `or set LIVEKIT_SERVER_BIN.\n${line}\n`,
+  missingService(
+    suite,
+    'no LiveKit server binary; run scripts/livekit.sh (setup.sh --test does) or set LIVEKIT_SERVER_BIN',
   );
 }
 
