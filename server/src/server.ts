@@ -53,8 +53,10 @@ export async function startServer(config: Config): Promise<RunningServer> {
     const membership = await membershipOf(upgradeSession(request), metadata, meeting.networkId, now());
     const participant = membership && (await metadata.findParticipant(membership.participantId));
     if (!membership || !participant) return { ok: false, status: 401, error: 'unauthorized' };
-    await service.touch(participant.id);
-    await service.recordPresence(meeting, participant.id);
+    // Bookkeeping: if it cannot be written, the person still gets in.
+    await Promise.all([service.touch(participant.id), service.recordPresence(meeting, participant.id)]).catch(
+      (error: unknown) => logger.warn({ err: error, meetingId }, 'could not record presence'),
+    );
     return {
       ok: true,
       principal: {

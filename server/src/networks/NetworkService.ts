@@ -89,7 +89,7 @@ export class NetworkService {
   private readonly attended = new Set<string>();
   /** When this process last logged a revisit: "meetingId:participantId" → ms. */
   private readonly lastViewed = new Map<string, number>();
-  /** Ended invitations whose sockets this process already closed → when (ms): each is ended once. */
+  /** Ended invitations this process already told the video about → when (ms). */
   private readonly handled = new Map<string, number>();
 
   constructor(deps: NetworkServiceDependencies) {
@@ -245,19 +245,20 @@ export class NetworkService {
   }
 
   /**
-   * Close the live sockets of ended invitations, once per invitation in this process: the same ending
-   * may be seen by the action itself and again by sweeps whose windows overlap. Returns how many
-   * sockets closed.
+   * Close the live sockets of ended invitations and tell the video (once per invitation in this
+   * process: the same ending is seen by the action itself and again by sweeps whose windows overlap).
+   * Sockets are closed every time: one authorised just before the revocation committed may have opened
+   * since the last look. Returns how many sockets closed.
    */
   endAccess(invitationIds: readonly string[]): number {
+    if (invitationIds.length === 0) return 0;
+    const ended = new Set(invitationIds);
+    const closed = this.sync.closeConnections((connection) => ended.has(connection.principal.invitationId));
     const time = this.now().getTime();
     for (const [id, at] of this.handled) if (time - at > HANDLED_FOR_MS) this.handled.delete(id);
     const fresh = invitationIds.filter((id) => !this.handled.has(id));
-    if (fresh.length === 0) return 0;
     for (const id of fresh) this.handled.set(id, time);
-    const ended = new Set(fresh);
-    const closed = this.sync.closeConnections((connection) => ended.has(connection.principal.invitationId));
-    this.onAccessEnded?.(fresh);
+    if (fresh.length > 0) this.onAccessEnded?.(fresh);
     return closed;
   }
 

@@ -1,7 +1,7 @@
 /**
  * The access sweep with the real SQLite stores and sync server: a revocation stamped by another instance
- * whose clock is behind this one's is still found, and each ended link is acted on once, however many
- * looks (and the revoking action itself) see it.
+ * whose clock is behind this one's is still found, and the video is told about each ended link once,
+ * however many looks (and the revoking action itself) see it.
  */
 import fs from 'node:fs';
 import os from 'node:os';

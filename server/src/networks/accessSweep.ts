@@ -3,7 +3,7 @@
  * The sweep asks the shared store every interval which links ended recently and closes their sockets
  * here. Each look reaches back a margin before the previous one, so a revocation stamped by an instance
  * whose clock is a little ahead or behind, or committed while a look was running, is still found; the
- * service ends each invitation once, so overlapping looks do not repeat the video removal.
+ * service tells the video about each ended invitation once, so overlapping looks do not repeat it.
  */
 import type { Logger } from '../logger.js';
 import type { AccessStore } from '../persistence/metadata/types.js';
