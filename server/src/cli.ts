@@ -1,5 +1,6 @@
 /**
- * The operator command, against the same DATA_DIR as the server (which may be running):
+ * The operator command, against the same store as the server (which may be running): the SQLite file in
+ * DATA_DIR, or PostgreSQL when DATABASE_URL (and DATABASE_SCHEMA, if the server has one) is set:
  *
  *   pnpm polyphony create --centre Anna --person "Maria:psychiatric nurse:professional" \
  *        --person "Anna::person_at_centre" --person "Eeva:mother:network_member" [--title …] [--json]
@@ -8,8 +9,8 @@
  *   pnpm polyphony reissue <participantId> [--json]
  *
  * A person is "name:relation:role" (relation may be empty; role defaults to network_member). The first
- * person is the one starting the meeting. Links are printed once: only their hashes are stored. A running
- * server notices a revocation made here within a second and closes that person's connections.
+ * person is the one starting the meeting. Links are printed once: only their hashes are stored. Every
+ * running instance notices a revocation made here within a second and closes that person's connections.
  */
 import { parseArgs } from 'node:util';
 import { type PersonInput, ROLES, type Role } from '@polyphony/shared';
@@ -55,19 +56,18 @@ if (values.help || !command) {
 }
 
 const config = loadConfig();
-const { store, networks, access, activity } = openPersistence(config);
+const persistence = await openPersistence(config);
+const { metadata } = persistence;
 const logger = createLogger('warn');
 // No sockets here: the sync server only writes the first state of a new meeting document.
 const sync = new SyncServer({
-  store,
+  store: persistence.documents,
   authorize: async () => ({ ok: false, status: 403, error: 'cli' }),
   limits: config.limits,
   logger,
 });
 const service = new NetworkService({
-  networks,
-  access,
-  activity,
+  store: metadata,
   sync,
   invitationLifetimeMs: config.invitationLifetimeMs,
 });
@@ -87,8 +87,10 @@ try {
         me: people[0] as PersonInput,
         people: people.slice(1),
       });
-      const links = started.invitations.map(({ participant, token, record }) =>
-        service.invitationView(participant, token, record, base),
+      const links = await Promise.all(
+        started.invitations.map(({ participant, token, record }) =>
+          service.invitationView(participant, token, record, base),
+        ),
       );
       print(
         {
@@ -109,11 +111,14 @@ try {
       break;
     }
     case 'list': {
-      const list = networks.listNetworks().map((network) => ({
-        ...network,
-        meetings: networks.listMeetings(network.id).length,
-        people: networks.listParticipants(network.id).map((person) => service.participantView(person)),
-      }));
+      const list = [];
+      for (const network of await metadata.listNetworks()) {
+        list.push({
+          ...network,
+          meetings: (await metadata.listMeetings(network.id)).length,
+          people: await service.peopleOf(network.id),
+        });
+      }
       print(
         list,
         list
@@ -130,17 +135,17 @@ try {
     }
     case 'revoke':
     case 'reissue': {
-      const participant = argument ? networks.findParticipant(argument) : undefined;
+      const participant = argument ? await metadata.findParticipant(argument) : undefined;
       if (!participant) fail(`no person with id "${argument ?? ''}"`);
       if (command === 'revoke') {
-        const revoked = service.revoke(participant.networkId, null, participant.id);
+        const revoked = await service.revoke(participant.networkId, null, participant.id);
         print(
-          { participant: service.participantView(participant), revokedInvitations: revoked.length },
+          { participant: await service.participantView(participant), revokedInvitations: revoked.length },
           `Revoked ${revoked.length} link(s) of ${participant.name}; a running server closes their connections within a second.`,
         );
       } else {
-        const { token, record } = service.reissue(participant.networkId, null, participant.id);
-        const link = service.invitationView(participant, token, record, base);
+        const { token, record } = await service.reissue(participant.networkId, null, participant.id);
+        const link = await service.invitationView(participant, token, record, base);
         print(link, `New link for ${participant.name} (the old one no longer works):\n  ${link.url}`);
       }
       break;
@@ -150,5 +155,5 @@ try {
   }
 } finally {
   await sync.close();
-  await store.close();
+  await persistence.close();
 }

@@ -10,7 +10,7 @@ import { loadVideoConfig, type VideoConfig } from './livekit/videoConfig.js';
 export interface Config {
   port: number;
   host: string;
-  /** Folder of the SQLite file (polyphony.sqlite). */
+  /** Folder of the SQLite file (polyphony.sqlite); not used when DATABASE_URL is set. */
   dataDir: string;
   logLevel: string;
   /** Folder of the built client; the server serves it when it exists. */
@@ -21,8 +21,10 @@ export interface Config {
   publicUrl: string | undefined;
   /** How long a personal link works. */
   invitationLifetimeMs: number;
-  /** PostgreSQL for meeting documents (scale-out); the SQLite file when unset. */
+  /** PostgreSQL for meeting documents and everything else (scale-out); the SQLite file when unset. */
   databaseUrl: string | undefined;
+  /** A PostgreSQL schema of its own (created if missing); the database's default search path when unset. */
+  databaseSchema: string | undefined;
   /** Redis, to relay updates and presence between instances; one instance alone when unset. */
   redisUrl: string | undefined;
   /** Take a version of a meeting once people have been writing this long since the last one. */
@@ -75,6 +77,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     invitationLifetimeMs: int(env, 'INVITATION_DAYS', 30) * 24 * 60 * 60 * 1000,
     versionEveryMs: int(env, 'VERSION_EVERY_MS', 3 * 60 * 1000),
     databaseUrl: env.DATABASE_URL || undefined,
+    databaseSchema: env.DATABASE_SCHEMA || undefined,
     redisUrl: env.REDIS_URL || undefined,
     video: loadVideoConfig(env),
     limits: {

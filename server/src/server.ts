@@ -7,17 +7,15 @@ import type { AddressInfo } from 'node:net';
 import { serve } from '@hono/node-server';
 import { can } from '@polyphony/shared';
 import { buildApp, sameOrigin } from './app.js';
-import { upgradeSession } from './auth/session.js';
+import { membershipOf, upgradeSession } from './auth/session.js';
 import type { Config } from './config.js';
 import { HistoryService } from './history/HistoryService.js';
-import { LastSeenRepository, VersionRepository } from './history/repositories.js';
 import { VideoService } from './livekit/VideoService.js';
 import { removeFromVideoOnEnd } from './livekit/videoRevocation.js';
 import { createLogger, type Logger } from './logger.js';
+import { startAccessSweep } from './networks/accessSweep.js';
 import { NetworkService } from './networks/NetworkService.js';
 import { openPersistence } from './persistence/open.js';
-import { PostgresDocumentStore } from './persistence/postgres.js';
-import type { DocumentStore } from './persistence/types.js';
 import { RedisRelay } from './scale/RedisRelay.js';
 import { type Authorize, SyncServer } from './sync/SyncServer.js';
 
@@ -31,17 +29,17 @@ export interface RunningServer {
   stop(): Promise<void>;
 }
 
-/** How often links revoked or expired elsewhere (the operator command, the clock) are looked for. */
+/** How often links revoked or expired elsewhere (another instance, the operator command, the clock) are looked for. */
 const ACCESS_SWEEP_MS = 500;
+/** How far each look reaches back before the previous one: clocks of instances may differ this much. */
+const ACCESS_SWEEP_MARGIN_MS = 5_000;
 
 /** Start Polyphony and resolve once it listens. */
 export async function startServer(config: Config): Promise<RunningServer> {
   const logger = createLogger(config.logLevel);
-  const { db, store: sqliteStore, networks, access, activity } = openPersistence(config);
-  // Documents in PostgreSQL when configured (several instances share it); otherwise in the SQLite file.
-  const store: DocumentStore = config.databaseUrl
-    ? await PostgresDocumentStore.open(config.databaseUrl)
-    : sqliteStore;
+  // Everything in PostgreSQL when configured (several instances share it); otherwise in the SQLite file.
+  const persistence = await openPersistence(config);
+  const { documents: store, metadata } = persistence;
   const now = () => new Date();
 
   // Every socket is authorised at the upgrade by the session cookie, for the network of the meeting,
@@ -50,14 +48,15 @@ export async function startServer(config: Config): Promise<RunningServer> {
     const origin = request.headers.origin;
     if (origin && !sameOrigin(origin, request.headers.host))
       return { ok: false, status: 403, error: 'forbidden' };
-    const meeting = networks.findMeeting(meetingId);
+    const meeting = await metadata.findMeeting(meetingId);
     if (!meeting) return { ok: false, status: 404, error: 'meeting_not_found' };
-    const token = upgradeSession(request);
-    const membership = token ? access.membership(token, meeting.networkId, now()) : undefined;
-    const participant = membership && networks.findParticipant(membership.participantId);
+    const membership = await membershipOf(upgradeSession(request), metadata, meeting.networkId, now());
+    const participant = membership && (await metadata.findParticipant(membership.participantId));
     if (!membership || !participant) return { ok: false, status: 401, error: 'unauthorized' };
-    networks.touch(participant.id, now().toISOString());
-    service.recordPresence(meeting, participant.id);
+    // Bookkeeping: if it cannot be written, the person still gets in.
+    await Promise.all([service.touch(participant.id), service.recordPresence(meeting, participant.id)]).catch(
+      (error: unknown) => logger.warn({ err: error, meetingId }, 'could not record presence'),
+    );
     return {
       ok: true,
       principal: {
@@ -82,19 +81,16 @@ export async function startServer(config: Config): Promise<RunningServer> {
   const video = config.video && new VideoService(config.video, logger);
   if (!config.video) logger.info('video is not set up (no LIVEKIT_URL, LIVEKIT_API_KEY, LIVEKIT_API_SECRET)');
   const service = new NetworkService({
-    networks,
-    access,
-    activity,
+    store: metadata,
     sync,
     invitationLifetimeMs: config.invitationLifetimeMs,
     now,
-    onAccessEnded: video && removeFromVideoOnEnd(video, access, networks),
+    onAccessEnded: video && removeFromVideoOnEnd(video, metadata, logger),
   });
   const history = new HistoryService({
-    versions: new VersionRepository(db),
-    lastSeen: new LastSeenRepository(db),
-    networks,
+    store: metadata,
     sync,
+    logger,
     versionEveryMs: config.versionEveryMs,
     now,
   });
@@ -103,23 +99,23 @@ export async function startServer(config: Config): Promise<RunningServer> {
     beforeUnload: (room) => history.beforeUnload(room),
   });
   const app = buildApp({
-    routes: { networks, access, service, history, activity, sync, now, publicUrl: config.publicUrl },
+    routes: { store: metadata, service, history, sync, now, publicUrl: config.publicUrl },
     logger,
-    storeName: 'sqlite',
+    storeName: persistence.name,
     clientDir: config.clientDir,
     video,
   });
 
-  // Links revoked by the operator command, or past their expiry, end their sockets within a second.
-  let swept = now();
-  const sweep = setInterval(() => {
-    const until = now();
-    const ended = access.endedBetween(new Date(swept.getTime() - ACCESS_SWEEP_MS), until);
-    swept = until;
-    const closed = service.closeSocketsOf(ended);
-    if (closed > 0) logger.info({ closed }, 'closed the connections of ended links');
-  }, ACCESS_SWEEP_MS);
-  sweep.unref();
+  // Links revoked on another instance or by the operator command, or past their expiry, end their
+  // sockets here within a second.
+  const stopSweep = startAccessSweep({
+    store: metadata,
+    service,
+    logger,
+    now,
+    everyMs: ACCESS_SWEEP_MS,
+    marginMs: ACCESS_SWEEP_MARGIN_MS,
+  });
 
   const httpServer = await new Promise<Server>((resolve) => {
     const server = serve({ fetch: app.fetch, port: config.port, hostname: config.host }, () =>
@@ -129,19 +125,21 @@ export async function startServer(config: Config): Promise<RunningServer> {
   httpServer.on('upgrade', (request, socket, head) => void sync.handleUpgrade(request, socket, head));
   const { port } = httpServer.address() as AddressInfo;
   const url = `http://${config.host}:${port}`;
-  logger.info({ url, dataDir: config.dataDir }, 'Polyphony is listening');
+  logger.info(
+    { url, store: persistence.name, ...(persistence.name === 'sqlite' ? { dataDir: config.dataDir } : {}) },
+    'Polyphony is listening',
+  );
 
   let stopping: Promise<void> | undefined;
   const stop = () => {
     stopping ??= (async () => {
-      clearInterval(sweep);
+      stopSweep();
       const closed = new Promise<void>((resolve) => httpServer.close(() => resolve()));
       await sync.close();
       httpServer.closeAllConnections();
       await closed;
       await relay?.close();
-      await store.close();
-      if (store !== sqliteStore) await sqliteStore.close();
+      await persistence.close();
       logger.info('Polyphony stopped; everything acknowledged is stored');
     })();
     return stopping;

@@ -1,18 +1,23 @@
 /**
- * Two instances behind one PostgreSQL (documents) and one Redis (relay): clients on different instances
- * converge; killing one instance sends its clients to the other with nothing lost; restarting Redis
- * heals without lost edits. (Networks, links and sessions are still in the SQLite file, so the two
- * instances here share a DATA_DIR on one machine.)
+ * Two instances behind one PostgreSQL (documents and everything else: networks, people, links, sessions,
+ * meetings) and one Redis (relay), as on two machines: each has a DATA_DIR of its own, which stays empty,
+ * and they share only DATABASE_URL (with a schema of this test's own) and REDIS_URL. A network started on
+ * one is used on the other; clients on different instances converge; a link revoked on one closes its
+ * socket on the other; killing one instance sends its clients to the other with nothing lost; restarting
+ * Redis heals without lost edits.
  */
 import { randomBytes } from 'node:crypto';
+import fs from 'node:fs';
 import { PostgresDocumentStore } from '@polyphony/server/persistence/postgres';
 import pg from 'pg';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import * as Y from 'yjs';
 import { killRound } from '../durability/killRound.js';
 import { connectClient, type TestClient, waitFor, waitForSaved, waitForSync } from './helpers/clients.js';
+import { openRawSocket } from './helpers/rawSocket.js';
 import { type RedisProcess, redisAvailable, startRedis } from './helpers/redisProcess.js';
 import {
+  openLink,
   type ServerProcess,
   startNetwork,
   startServerProcess,
@@ -20,43 +25,42 @@ import {
 } from './helpers/serverProcess.js';
 import { missingService, postgresReachable, TEST_DATABASE_URL } from './helpers/services.js';
 
-const adminUrl = TEST_DATABASE_URL;
+const databaseUrl = TEST_DATABASE_URL;
 const ready = redisAvailable() && (await postgresReachable());
 if (!ready) missingService('scale-out', 'needs redis-server and PostgreSQL; run scripts/services.sh');
 
 describe.skipIf(!ready)('scale-out: two instances, PostgreSQL and Redis', () => {
-  const database = `polyphony_scale_${randomBytes(4).toString('hex')}`;
-  const databaseUrl = adminUrl.replace(/\/[^/]*$/, `/${database}`);
-  const dataDir = tempDataDir('scale');
+  const schema = `scale_${randomBytes(4).toString('hex')}`;
+  const dataDirA = tempDataDir('scale-a');
+  const dataDirB = tempDataDir('scale-b');
   let redis: RedisProcess;
   let a: ServerProcess;
   let b: ServerProcess;
   const clients: TestClient[] = [];
-  const env = () => ({ DATABASE_URL: databaseUrl, REDIS_URL: redis.url });
+  const env = () => ({ DATABASE_URL: databaseUrl, DATABASE_SCHEMA: schema, REDIS_URL: redis.url });
   const text = (client: TestClient) => client.doc.getText('dialogue').toString();
 
   beforeAll(async () => {
-    const admin = new pg.Client({ connectionString: adminUrl });
-    await admin.connect();
-    await admin.query(`CREATE DATABASE ${database}`);
-    await admin.end();
     redis = await startRedis();
-    a = await startServerProcess({ dataDir, env: env() });
-    b = await startServerProcess({ dataDir, env: env() });
+    // Both at once: the first start of an empty schema must not race itself.
+    [a, b] = await Promise.all([
+      startServerProcess({ dataDir: dataDirA, env: env() }),
+      startServerProcess({ dataDir: dataDirB, env: env() }),
+    ]);
   });
   afterAll(async () => {
     for (const client of clients) client.destroy();
     await a?.stop();
     await b?.stop();
     await redis?.stop();
-    const admin = new pg.Client({ connectionString: adminUrl });
+    const admin = new pg.Client({ connectionString: databaseUrl });
     await admin.connect();
-    await admin.query(`DROP DATABASE IF EXISTS ${database} WITH (FORCE)`);
+    await admin.query(`DROP SCHEMA IF EXISTS ${schema} CASCADE`);
     await admin.end();
   });
 
   async function storedDoc(meetingId: string): Promise<Y.Doc> {
-    const store = await PostgresDocumentStore.open(databaseUrl);
+    const store = await PostgresDocumentStore.open(databaseUrl, { schema });
     const stored = await store.load(meetingId);
     await store.close();
     const doc = new Y.Doc();
@@ -68,11 +72,68 @@ describe.skipIf(!ready)('scale-out: two instances, PostgreSQL and Redis', () => 
 
   it('SIGKILL loses no acknowledged update on the PostgreSQL store either', async () => {
     const result = await killRound({
-      env: { DATABASE_URL: databaseUrl },
+      env: { DATABASE_URL: databaseUrl, DATABASE_SCHEMA: schema },
       readStored: (_dataDir, meetingId) => storedDoc(meetingId),
     });
     expect(result.lost).toEqual([]);
     expect(result.acknowledged).toBeGreaterThan(50);
+  });
+
+  it('the instances share networks, links, sessions and meetings through PostgreSQL alone', async () => {
+    const health = (await (await fetch(`${a.url}/api/health`)).json()) as { store: string };
+    expect(health.store).toBe('postgres');
+    const network = await startNetwork(a.url, {
+      people: [{ name: 'Eeva', relation: 'mother', role: 'network_member' }],
+    });
+    const eeva = network.people.find((person) => person.name === 'Eeva')!;
+    // Eeva's link was made on A; she opens it on B.
+    const opened = await openLink(eeva.url.replace(a.url, b.url));
+    expect(opened.location).toBe(`/m/${network.meetingId}`);
+    const onB = connectClient(b.wsUrl, network.meetingId, { cookie: opened.cookie!, ack: true });
+    const onA = connectClient(a.wsUrl, network.meetingId, { cookie: network.cookie, ack: true });
+    clients.push(onA, onB);
+    await Promise.all([waitForSync(onA), waitForSync(onB)]);
+    onB.doc.getText('dialogue').insert(0, 'Eeva wrote this on B. ');
+    await waitFor(() => text(onA) === 'Eeva wrote this on B. ', 'A to see what Eeva wrote on B');
+
+    // Maria's session, made on A, starts the next meeting on B; A lists it with the next number.
+    const started = await fetch(`${b.url}/api/networks/${network.networkId}/meetings`, {
+      method: 'POST',
+      headers: { cookie: network.cookie, 'content-type': 'application/json' },
+      body: JSON.stringify({ title: 'Second meeting' }),
+    });
+    expect(started.status).toBe(201);
+    const second = (await started.json()) as { id: string; number: number };
+    expect(second.number).toBe(2);
+    const detail = (await (
+      await fetch(`${a.url}/api/networks/${network.networkId}`, { headers: { cookie: network.cookie } })
+    ).json()) as { meetings: { id: string; number: number; title: string }[]; people: { name: string }[] };
+    expect(detail.meetings.map((m) => [m.number, m.title])).toEqual([
+      [2, 'Second meeting'],
+      [1, 'Meeting with Anna'],
+    ]);
+    expect(detail.meetings[0]?.id).toBe(second.id);
+
+    // Revoked on A: Eeva's socket on B is closed with 'access revoked' within 2 s.
+    const raw = await openRawSocket(`${b.wsUrl}/${second.id}`, { cookie: opened.cookie! });
+    const revokedAt = performance.now();
+    const revoke = await fetch(
+      `${a.url}/api/networks/${network.networkId}/people/${eeva.participantId}/revoke`,
+      {
+        method: 'POST',
+        headers: { cookie: network.cookie },
+      },
+    );
+    expect(revoke.status).toBe(200);
+    expect((await raw.closed).code).toBe(4403);
+    expect(performance.now() - revokedAt).toBeLessThan(2000);
+    await expect(
+      openRawSocket(`${b.wsUrl}/${network.meetingId}`, { cookie: opened.cookie! }),
+    ).rejects.toMatchObject({ status: 401 });
+
+    // Neither instance opened a SQLite file: its DATA_DIR is empty.
+    expect(fs.readdirSync(dataDirA)).toEqual([]);
+    expect(fs.readdirSync(dataDirB)).toEqual([]);
   });
 
   it('clients on different instances converge, presence included', async () => {
@@ -128,7 +189,7 @@ describe.skipIf(!ready)('scale-out: two instances, PostgreSQL and Redis', () => 
     const all = typed.join('');
     await waitFor(() => text(reader) === all, 'the reader on B to see everything');
     expect(await storedText(network.meetingId)).toBe(all);
-    a = await startServerProcess({ dataDir, env: env() });
+    a = await startServerProcess({ dataDir: dataDirA, env: env() });
   });
 
   it('restarting Redis heals: edits made while it was away reach the other instance', async () => {

@@ -6,8 +6,8 @@
 import type { IncomingMessage } from 'node:http';
 import type { Context } from 'hono';
 import { getCookie, setCookie } from 'hono/cookie';
-import type { AccessRepository, Membership } from '../persistence/access.js';
-import { looksLikeToken } from './tokens.js';
+import type { AccessStore, Membership } from '../persistence/metadata/types.js';
+import { hashToken, looksLikeToken, newToken } from './tokens.js';
 
 /** The name of the session cookie. */
 export const SESSION_COOKIE = 'polyphony_session';
@@ -48,20 +48,44 @@ export function setSessionCookie(c: Context, token: string): void {
 }
 
 /** The request's session, reusing the one it has or starting a new one (and setting its cookie). */
-export function ensureSession(c: Context, access: AccessRepository, now: Date): string {
+export async function ensureSession(c: Context, access: AccessStore, now: Date): Promise<string> {
   const existing = requestSession(c);
-  if (existing && access.sessionExists(existing)) return existing;
-  const token = access.createSession(now);
+  if (existing && (await access.sessionExists(hashToken(existing)))) return existing;
+  const token = newToken();
+  await access.createSession(hashToken(token), now.toISOString());
   setSessionCookie(c, token);
   return token;
 }
 
-/** The request's valid membership of a network, if any. */
-export function membershipOf(
+/** Whether a session token is known. */
+export async function sessionExists(token: string, access: AccessStore): Promise<boolean> {
+  return access.sessionExists(hashToken(token));
+}
+
+/** Put the session in the invitation's network as its person. */
+export async function joinSession(
+  token: string,
+  access: AccessStore,
+  invitation: Membership['invitation'],
+): Promise<void> {
+  await access.join(hashToken(token), invitation);
+}
+
+/** The session's valid membership of a network, if any. */
+export async function membershipOf(
   token: string | undefined,
-  access: AccessRepository,
+  access: AccessStore,
   networkId: string,
   now: Date,
-): Membership | undefined {
-  return token ? access.membership(token, networkId, now) : undefined;
+): Promise<Membership | undefined> {
+  return token ? access.membership(hashToken(token), networkId, now) : undefined;
+}
+
+/** The session's valid memberships. */
+export async function membershipsOf(
+  token: string | undefined,
+  access: AccessStore,
+  now: Date,
+): Promise<Membership[]> {
+  return token ? access.memberships(hashToken(token), now) : [];
 }

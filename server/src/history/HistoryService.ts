@@ -15,17 +15,17 @@ import {
 } from '@polyphony/shared';
 import * as Y from 'yjs';
 import { notFound } from '../errors.js';
-import type { NetworkRepository, ParticipantRecord } from '../persistence/networks.js';
+import type { Logger } from '../logger.js';
+import type { MetadataStore, ParticipantRecord } from '../persistence/metadata/types.js';
 import type { Room } from '../sync/Room.js';
 import type { SyncServer } from '../sync/SyncServer.js';
-import type { LastSeenRepository, VersionRepository } from './repositories.js';
 
 /** What the history needs. */
 export interface HistoryDependencies {
-  versions: VersionRepository;
-  lastSeen: LastSeenRepository;
-  networks: NetworkRepository;
+  store: MetadataStore;
   sync: SyncServer;
+  /** A version that could not be stored while people write is logged (the writing itself is saved). */
+  logger: Logger;
   /** Take a version once people have been writing this long since the last one. */
   versionEveryMs: number;
   now?: () => Date;
@@ -59,33 +59,47 @@ export class HistoryService {
     }
     for (const writer of writers) activity.writers.add(writer);
     if (this.now().getTime() - activity.since >= this.deps.versionEveryMs) {
-      this.takeVersion(room.meetingId, room.doc, 'auto');
+      // A hook may not throw or wait: the version is stored in the background, and a failure is logged.
+      this.takeVersion(room.meetingId, room.doc, 'auto').catch((error: unknown) =>
+        this.deps.logger.error({ err: error, meetingId: room.meetingId }, 'a version could not be stored'),
+      );
     }
   }
 
   /** SyncServer hook: a meeting goes idle; keep what was written since the last version. */
   async beforeUnload(room: Room): Promise<void> {
-    if (this.activity.get(room.meetingId)?.writers.size) this.takeVersion(room.meetingId, room.doc, 'auto');
+    if (!this.activity.get(room.meetingId)?.writers.size) return;
+    await this.takeVersion(room.meetingId, room.doc, 'auto').catch((error: unknown) =>
+      this.deps.logger.error({ err: error, meetingId: room.meetingId }, 'a version could not be stored'),
+    );
   }
 
   /** Record a version of a document now. */
-  takeVersion(meetingId: string, doc: Y.Doc, kind: VersionKind, extraWriters: string[] = []): number {
+  async takeVersion(
+    meetingId: string,
+    doc: Y.Doc,
+    kind: VersionKind,
+    extraWriters: string[] = [],
+  ): Promise<number> {
     const writers = new Set([...(this.activity.get(meetingId)?.writers ?? []), ...extraWriters]);
     this.activity.delete(meetingId);
-    const names = [...writers]
-      .map((id) => this.deps.networks.findParticipant(id))
+    // The snapshot is of this moment, before anything is awaited.
+    const snapshot = Y.encodeSnapshot(Y.snapshot(doc));
+    const at = this.now().toISOString();
+    const people = await Promise.all([...writers].map((id) => this.deps.store.findParticipant(id)));
+    const names = people
       .filter((person): person is ParticipantRecord => person !== undefined)
       .map((person) => ({ id: person.id, name: person.name }));
-    const snapshot = Y.encodeSnapshot(Y.snapshot(doc));
-    return this.deps.versions.add(meetingId, kind, names, snapshot, this.now().toISOString());
+    return this.deps.store.addVersion({ meetingId, kind, writers: names, snapshot, at });
   }
 
   /** The versions of a meeting, oldest first. */
-  list(meetingId: string): VersionList {
-    return {
-      versions: this.deps.versions.list(meetingId),
-      hasAgreed: this.deps.networks.agreedState(meetingId) !== null,
-    };
+  async list(meetingId: string): Promise<VersionList> {
+    const [versions, agreed] = await Promise.all([
+      this.deps.store.listVersions(meetingId),
+      this.deps.store.agreedState(meetingId),
+    ]);
+    return { versions, hasAgreed: agreed !== null };
   }
 
   /** One version as a complete Yjs update, to be read on its own. */
@@ -93,7 +107,7 @@ export class HistoryService {
     meetingId: string,
     versionId: number,
   ): Promise<{ version: VersionSummary; state: Uint8Array }> {
-    const version = this.deps.versions.get(versionId);
+    const version = await this.deps.store.findVersion(versionId);
     if (!version || version.meetingId !== meetingId)
       throw notFound('There is no such version of this meeting.');
     const doc = await this.deps.sync.readDocument(meetingId);
@@ -141,13 +155,16 @@ export class HistoryService {
   }
 
   /** Record what a person has seen of a meeting. */
-  markSeen(participantId: string, meetingId: string, stateVector: Uint8Array): void {
-    this.deps.lastSeen.set(participantId, meetingId, stateVector, this.now().toISOString());
+  async markSeen(participantId: string, meetingId: string, stateVector: Uint8Array): Promise<void> {
+    await this.deps.store.setLastSeen(participantId, meetingId, {
+      stateVector,
+      seenAt: this.now().toISOString(),
+    });
   }
 
   /** A person's last-seen point. */
-  seen(participantId: string, meetingId: string): SeenResponse {
-    const seen = this.deps.lastSeen.get(participantId, meetingId);
+  async seen(participantId: string, meetingId: string): Promise<SeenResponse> {
+    const seen = await this.deps.store.lastSeen(participantId, meetingId);
     return seen
       ? { stateVector: Buffer.from(seen.stateVector).toString('base64'), seenAt: seen.seenAt }
       : { stateVector: null, seenAt: null };
@@ -157,7 +174,7 @@ export class HistoryService {
   async hasNews(participantId: string, meetingId: string): Promise<boolean> {
     const doc = await this.deps.sync.readDocument(meetingId);
     const mine = new Set(clientIdsOf(doc, participantId));
-    const seen = this.deps.lastSeen.get(participantId, meetingId);
+    const seen = await this.deps.store.lastSeen(participantId, meetingId);
     const seenVector = seen ? Y.decodeStateVector(seen.stateVector) : new Map<number, number>();
     const people = peopleClientIds(doc);
     for (const [client, clock] of Y.decodeStateVector(Y.encodeStateVector(doc))) {

@@ -1,13 +1,9 @@
 /** Versions of meeting documents and each person's last-seen point, in the embedded database. */
 import type { VersionKind, VersionSummary } from '@polyphony/shared';
 import type { SqliteDatabase } from '../persistence/database.js';
+import type { StoredVersion } from '../persistence/metadata/types.js';
 
-/** A stored version with its snapshot. */
-export interface StoredVersion extends VersionSummary {
-  meetingId: string;
-  /** Y.encodeSnapshot: the state vector and delete set at that moment (the content is in the document). */
-  snapshot: Uint8Array;
-}
+export type { StoredVersion } from '../persistence/metadata/types.js';
 
 interface VersionRow {
   id: number;

@@ -1,6 +1,8 @@
 /**
  * Networks, people, invitations and meetings: what the routes and the operator command do, in one place.
- * Every action that a member of the network should know about is written to the activity log.
+ * Every action that a member of the network should know about is written to the activity log, in the
+ * same transaction as the action (the store's methods are whole actions). Ids and secrets are made here;
+ * the store sees only the hashes of secrets.
  */
 import {
   type ActivityEntry,
@@ -14,23 +16,30 @@ import {
   PersonInputSchema,
 } from '@polyphony/shared';
 import * as Y from 'yjs';
+import { hashToken, newId, newToken } from '../auth/tokens.js';
 import { markClosed, planItemLines, seedMeeting } from '../document/meetingDocument.js';
 import { forbidden, meetingNotFound, networkNotFound } from '../errors.js';
-import { type AccessRepository, type InvitationRecord, linkState } from '../persistence/access.js';
-import type { ActivityRepository } from '../persistence/activity.js';
-import type {
-  MeetingRecord,
-  NetworkRecord,
-  NetworkRepository,
-  ParticipantRecord,
-} from '../persistence/networks.js';
+import {
+  type InvitationRecord,
+  linkState,
+  type MeetingRecord,
+  type MetadataStore,
+  type NetworkRecord,
+  type NewLink,
+  type ParticipantRecord,
+} from '../persistence/metadata/types.js';
 import type { SyncServer } from '../sync/SyncServer.js';
+
+/** How often a participant's last-seen time is written at most. */
+const TOUCH_EVERY_MS = 60_000;
+/** How often a revisit of a closed meeting is logged at most, per person. */
+const VIEWED_EVERY_MS = 60 * 60 * 1000;
+/** How long an ended invitation is remembered as handled (longer than any sweep looks back). */
+const HANDLED_FOR_MS = 10 * 60 * 1000;
 
 /** What the service needs. */
 export interface NetworkServiceDependencies {
-  networks: NetworkRepository;
-  access: AccessRepository;
-  activity: ActivityRepository;
+  store: MetadataStore;
   sync: SyncServer;
   /** Lifetime of an invitation link. */
   invitationLifetimeMs: number;
@@ -46,8 +55,15 @@ export interface StartedNetwork {
   me: ParticipantRecord;
   /** The starter's invitation: the session is bound to it. */
   myInvitation: InvitationRecord;
-  /** Everyone's links, the starter's first. */
+  /** Everyone's links, the starter first. */
   invitations: { participant: ParticipantRecord; record: InvitationRecord; token: string }[];
+}
+
+/** A new person or link, with the token shown once. */
+export interface IssuedLink {
+  participant: ParticipantRecord;
+  token: string;
+  record: InvitationRecord;
 }
 
 /** A meeting as the API shows it. */
@@ -62,22 +78,45 @@ export function networkSummary(network: NetworkRecord): NetworkSummary {
 
 /** The operations on networks. */
 export class NetworkService {
-  private readonly networks: NetworkRepository;
-  private readonly access: AccessRepository;
-  private readonly activity: ActivityRepository;
+  private readonly store: MetadataStore;
   private readonly sync: SyncServer;
   private readonly lifetimeMs: number;
   private readonly now: () => Date;
   private readonly onAccessEnded: ((invitationIds: readonly string[]) => void) | undefined;
+  /** When each participant's last-seen time was last written by this process (ms). */
+  private readonly touched = new Map<string, number>();
+  /** Attendance already recorded by this process: "meetingId participantId". */
+  private readonly attended = new Set<string>();
+  /** When this process last logged a revisit: "meetingId:participantId" → ms. */
+  private readonly lastViewed = new Map<string, number>();
+  /** Ended invitations this process already told the video about → when (ms). */
+  private readonly handled = new Map<string, number>();
 
   constructor(deps: NetworkServiceDependencies) {
-    this.networks = deps.networks;
-    this.access = deps.access;
-    this.activity = deps.activity;
+    this.store = deps.store;
     this.sync = deps.sync;
     this.lifetimeMs = deps.invitationLifetimeMs;
     this.now = deps.now ?? (() => new Date());
     this.onAccessEnded = deps.onAccessEnded;
+  }
+
+  /** A new link for a participant; the token is returned once, the store keeps its hash. */
+  private newLink(participant: ParticipantRecord, now: Date): NewLink & { token: string } {
+    const token = newToken();
+    const record: InvitationRecord = {
+      id: newId(),
+      networkId: participant.networkId,
+      participantId: participant.id,
+      createdAt: now.toISOString(),
+      expiresAt: new Date(now.getTime() + this.lifetimeMs).toISOString(),
+      revokedAt: null,
+    };
+    return { record, tokenHash: hashToken(token), token };
+  }
+
+  private newParticipant(networkId: string, person: PersonInput, at: string): ParticipantRecord {
+    const { name, relation, role } = PersonInputSchema.parse(person);
+    return { id: newId(), networkId, name, relation, role, createdAt: at, lastSeenAt: null };
   }
 
   /**
@@ -92,57 +131,35 @@ export class NetworkService {
   }): Promise<StartedNetwork> {
     const now = this.now();
     const at = now.toISOString();
-    const started = this.networks.transaction(() => {
-      const network = this.networks.createNetwork(input.centreName, at);
-      const meeting = this.networks.createMeeting(
-        network.id,
-        input.meetingTitle || `Meeting with ${input.centreName}`,
-        at,
-      );
-      const invitations = [input.me, ...input.people].map((person) => {
-        const participant = this.networks.addParticipant(network.id, PersonInputSchema.parse(person), at);
-        const { record, token } = this.access.createInvitation(
-          network.id,
-          participant.id,
-          now,
-          this.lifetimeMs,
-        );
-        return { participant, record, token };
-      });
-      const me = invitations[0] as (typeof invitations)[number];
-      this.activity.record({
-        networkId: network.id,
-        kind: 'network_started',
-        actorId: me.participant.id,
-        at,
-      });
-      this.activity.record({
-        networkId: network.id,
-        kind: 'meeting_started',
-        actorId: me.participant.id,
-        meetingId: meeting.id,
-        at,
-      });
-      for (const { participant } of invitations.slice(1)) {
-        this.activity.record({
-          networkId: network.id,
-          kind: 'invited',
-          actorId: me.participant.id,
-          subjectId: participant.id,
-          at,
-        });
-      }
-      return { network, meeting, me: me.participant, myInvitation: me.record, invitations };
+    const network: NetworkRecord = { id: newId(), centreName: input.centreName, createdAt: at };
+    const invitations = [input.me, ...input.people].map((person) => {
+      const participant = this.newParticipant(network.id, person, at);
+      return { participant, ...this.newLink(participant, now) };
     });
-    await this.sync.changeDocument(started.meeting.id, (doc) =>
-      seedMeeting(doc, { title: started.meeting.title, startedAt: at }, null),
+    const meeting = await this.store.startNetwork({
+      network,
+      meeting: { id: newId(), title: input.meetingTitle || `Meeting with ${input.centreName}` },
+      people: invitations.map(({ participant, record, tokenHash }) => ({
+        participant,
+        link: { record, tokenHash },
+      })),
+    });
+    await this.sync.changeDocument(meeting.id, (doc) =>
+      seedMeeting(doc, { title: meeting.title, startedAt: at }, null),
     );
-    return started;
+    const me = invitations[0] as (typeof invitations)[number];
+    return {
+      network,
+      meeting,
+      me: me.participant,
+      myInvitation: me.record,
+      invitations: invitations.map(({ participant, record, token }) => ({ participant, record, token })),
+    };
   }
 
   /** A participant with the state of their link, as every member sees them. */
-  participantView(record: ParticipantRecord): Participant {
-    const invitation = this.access.latestInvitation(record.id);
+  async participantView(record: ParticipantRecord): Promise<Participant> {
+    const invitation = await this.store.latestInvitation(record.id);
     return {
       id: record.id,
       name: record.name,
@@ -155,15 +172,21 @@ export class NetworkService {
     };
   }
 
+  /** The people of a network as every member sees them, in the order they were added. */
+  async peopleOf(networkId: string): Promise<Participant[]> {
+    const people = await this.store.listParticipants(networkId);
+    return Promise.all(people.map((person) => this.participantView(person)));
+  }
+
   /** The network page: people, and the meetings on a timeline. */
   async networkDetail(networkId: string, meId: string): Promise<NetworkDetail> {
-    const network = this.networks.findNetwork(networkId);
+    const network = await this.store.findNetwork(networkId);
     if (!network) throw networkNotFound();
-    const people = this.networks.listParticipants(networkId).map((person) => this.participantView(person));
+    const people = await this.peopleOf(networkId);
     const meetings = await Promise.all(
-      this.networks.listMeetings(networkId).map(async (meeting) => ({
+      (await this.store.listMeetings(networkId)).map(async (meeting) => ({
         ...meetingSummary(meeting),
-        attendees: this.networks.attendees(meeting.id),
+        attendees: await this.store.attendees(meeting.id),
         planItems: planItemLines(await this.sync.readDocument(meeting.id)),
       })),
     );
@@ -173,108 +196,85 @@ export class NetworkService {
   }
 
   /** Invite someone into the network: a new person with a personal link. */
-  invite(
-    networkId: string,
-    actor: ParticipantRecord,
-    person: PersonInput,
-  ): { participant: ParticipantRecord; token: string; record: InvitationRecord } {
+  async invite(networkId: string, actor: ParticipantRecord, person: PersonInput): Promise<IssuedLink> {
     if (!can(actor.role, 'invite'))
       throw forbidden('Only professionals and the person at the centre invite people.');
     const now = this.now();
-    return this.networks.transaction(() => {
-      const participant = this.networks.addParticipant(
-        networkId,
-        PersonInputSchema.parse(person),
-        now.toISOString(),
-      );
-      const { record, token } = this.access.createInvitation(networkId, participant.id, now, this.lifetimeMs);
-      this.activity.record({
-        networkId,
-        kind: 'invited',
-        actorId: actor.id,
-        subjectId: participant.id,
-        at: now.toISOString(),
-      });
-      return { participant, token, record };
-    });
+    const participant = this.newParticipant(networkId, person, now.toISOString());
+    const { record, tokenHash, token } = this.newLink(participant, now);
+    await this.store.invite({ participant, link: { record, tokenHash }, actorId: actor.id });
+    return { participant, token, record };
   }
 
   /** End a person's access: their links stop working and their open connections close. */
-  revoke(networkId: string, actor: ParticipantRecord | null, participantId: string): string[] {
+  async revoke(networkId: string, actor: ParticipantRecord | null, participantId: string): Promise<string[]> {
     if (actor && !can(actor.role, 'invite')) {
       throw forbidden('Only professionals and the person at the centre revoke links.');
     }
-    const subject = this.networks.findParticipant(participantId);
+    const subject = await this.store.findParticipant(participantId);
     if (!subject || subject.networkId !== networkId) throw networkNotFound();
-    const now = this.now();
-    const revoked = this.networks.transaction(() => {
-      const ids = this.access.revokeParticipant(participantId, now);
-      this.activity.record({
-        networkId,
-        kind: 'revoked',
-        actorId: actor?.id ?? null,
-        subjectId: participantId,
-        at: now.toISOString(),
-      });
-      return ids;
+    const revoked = await this.store.revoke({
+      networkId,
+      participantId,
+      actorId: actor?.id ?? null,
+      at: this.now().toISOString(),
     });
-    this.closeSocketsOf(revoked);
+    this.endAccess(revoked);
     return revoked;
   }
 
   /** A new link for a person: the old one stops working. */
-  reissue(
+  async reissue(
     networkId: string,
     actor: ParticipantRecord | null,
     participantId: string,
-  ): { participant: ParticipantRecord; token: string; record: InvitationRecord } {
+  ): Promise<IssuedLink> {
     if (actor && !can(actor.role, 'invite')) {
       throw forbidden('Only professionals and the person at the centre re-issue links.');
     }
-    const participant = this.networks.findParticipant(participantId);
+    const participant = await this.store.findParticipant(participantId);
     if (!participant || participant.networkId !== networkId) throw networkNotFound();
-    const now = this.now();
-    const result = this.networks.transaction(() => {
-      const revoked = this.access.revokeParticipant(participantId, now);
-      const { record, token } = this.access.createInvitation(networkId, participantId, now, this.lifetimeMs);
-      this.activity.record({
-        networkId,
-        kind: 'link_reissued',
-        actorId: actor?.id ?? null,
-        subjectId: participantId,
-        at: now.toISOString(),
-      });
-      return { revoked, record, token };
+    const { record, tokenHash, token } = this.newLink(participant, this.now());
+    const revoked = await this.store.reissue({
+      networkId,
+      link: { record, tokenHash },
+      actorId: actor?.id ?? null,
     });
-    this.closeSocketsOf(result.revoked);
-    return { participant, token: result.token, record: result.record };
+    this.endAccess(revoked);
+    return { participant, token, record };
   }
 
-  /** Close the live sockets of ended invitations. */
-  closeSocketsOf(invitationIds: readonly string[]): number {
+  /**
+   * Close the live sockets of ended invitations and tell the video (once per invitation in this
+   * process: the same ending is seen by the action itself and again by sweeps whose windows overlap).
+   * Sockets are closed every time: one authorised just before the revocation committed may have opened
+   * since the last look. Returns how many sockets closed.
+   */
+  endAccess(invitationIds: readonly string[]): number {
     if (invitationIds.length === 0) return 0;
     const ended = new Set(invitationIds);
     const closed = this.sync.closeConnections((connection) => ended.has(connection.principal.invitationId));
-    this.onAccessEnded?.(invitationIds);
+    const time = this.now().getTime();
+    for (const [id, at] of this.handled) if (time - at > HANDLED_FOR_MS) this.handled.delete(id);
+    const fresh = invitationIds.filter((id) => !this.handled.has(id));
+    for (const id of fresh) this.handled.set(id, time);
+    if (fresh.length > 0) this.onAccessEnded?.(fresh);
     return closed;
   }
 
   /** Start the next meeting of a network, carrying over open plan items and open questions. */
   async startMeeting(networkId: string, actor: ParticipantRecord, title?: string): Promise<MeetingRecord> {
     if (!can(actor.role, 'manageMeetings')) throw forbidden('Your role does not start meetings.');
-    const previous = this.networks.listMeetings(networkId).at(-1);
     const now = this.now().toISOString();
-    const meeting = this.networks.transaction(() => {
-      const created = this.networks.createMeeting(networkId, title || 'Network meeting', now);
-      this.activity.record({
-        networkId,
-        kind: 'meeting_started',
-        actorId: actor.id,
-        meetingId: created.id,
-        at: now,
-      });
-      return created;
+    const meeting = await this.store.startMeeting({
+      id: newId(),
+      networkId,
+      title: title || 'Network meeting',
+      at: now,
+      actorId: actor.id,
     });
+    // The one before it by number, whichever instance started it.
+    const previous = (await this.store.listMeetings(networkId)).find((m) => m.number === meeting.number - 1);
     const previousDoc = previous ? await this.sync.readDocument(previous.id) : null;
     await this.sync.changeDocument(meeting.id, (doc) =>
       seedMeeting(doc, { title: meeting.title, startedAt: now }, previousDoc),
@@ -285,48 +285,60 @@ export class NetworkService {
   /** Close a meeting: freeze the version "as agreed in the meeting". */
   async closeMeeting(meetingId: string, actor: ParticipantRecord): Promise<MeetingRecord> {
     if (!can(actor.role, 'manageMeetings')) throw forbidden('Your role does not close meetings.');
-    const meeting = this.networks.findMeeting(meetingId);
+    const meeting = await this.store.findMeeting(meetingId);
     if (!meeting) throw meetingNotFound();
     if (meeting.closedAt) return meeting;
     const at = this.now().toISOString();
     const doc = await this.sync.changeDocument(meetingId, (d) => markClosed(d, at));
-    const agreed = Y.encodeStateAsUpdate(doc);
-    this.networks.transaction(() => {
-      this.networks.closeMeeting(meetingId, at, agreed);
-      this.activity.record({
-        networkId: meeting.networkId,
-        kind: 'meeting_closed',
-        actorId: actor.id,
-        meetingId,
-        at,
-      });
+    await this.store.closeMeeting({
+      meetingId,
+      at,
+      agreedState: Y.encodeStateAsUpdate(doc),
+      actorId: actor.id,
     });
-    return this.networks.findMeeting(meetingId) as MeetingRecord;
+    return (await this.store.findMeeting(meetingId)) as MeetingRecord;
   }
 
   /** Someone opened their personal link. */
-  recordJoin(networkId: string, participantId: string): void {
-    this.activity.record({ networkId, kind: 'joined', actorId: participantId, at: this.now().toISOString() });
+  async recordJoin(networkId: string, participantId: string): Promise<void> {
+    await this.store.recordActivity({
+      networkId,
+      kind: 'joined',
+      actorId: participantId,
+      at: this.now().toISOString(),
+    });
   }
 
-  private readonly lastViewed = new Map<string, number>();
+  /** Record that a participant opened something now. */
+  async touch(participantId: string): Promise<void> {
+    // "Last seen" is shown to the minute: one write a minute per person is enough, and every request
+    // and every socket of a reconnect storm would otherwise be a synced write.
+    const now = this.now();
+    if (now.getTime() - (this.touched.get(participantId) ?? Number.NEGATIVE_INFINITY) < TOUCH_EVERY_MS)
+      return;
+    this.touched.set(participantId, now.getTime());
+    await this.store.touch(participantId, now.toISOString());
+  }
 
   /**
    * Someone's socket opened on a meeting: while the meeting is open they attend it (the timeline shows
    * who attended); after it closed they are revisiting it, which the log shows (at most hourly).
    */
-  recordPresence(meeting: MeetingRecord, participantId: string): void {
+  async recordPresence(meeting: MeetingRecord, participantId: string): Promise<void> {
     const meetingId = meeting.id;
     const now = this.now();
     if (!meeting.closedAt) {
-      this.networks.recordAttendance(meetingId, participantId, now.toISOString());
+      const key = `${meetingId} ${participantId}`;
+      if (this.attended.has(key)) return;
+      this.attended.add(key);
+      await this.store.recordAttendance(meetingId, participantId, now.toISOString());
       return;
     }
     const key = `${meetingId}:${participantId}`;
     const last = this.lastViewed.get(key) ?? 0;
-    if (now.getTime() - last < 60 * 60 * 1000) return;
+    if (now.getTime() - last < VIEWED_EVERY_MS) return;
     this.lastViewed.set(key, now.getTime());
-    this.activity.record({
+    await this.store.recordActivity({
       networkId: meeting.networkId,
       kind: 'viewed',
       actorId: participantId,
@@ -336,19 +348,19 @@ export class NetworkService {
   }
 
   /** The activity log of a network. */
-  activityLog(networkId: string): ActivityEntry[] {
-    return this.activity.list(networkId);
+  activityLog(networkId: string): Promise<ActivityEntry[]> {
+    return this.store.listActivity(networkId);
   }
 
   /** Describe an invitation with its URL (shown once). */
-  invitationView(
+  async invitationView(
     participant: ParticipantRecord,
     token: string,
     record: InvitationRecord,
     baseUrl: string,
-  ): Invitation {
+  ): Promise<Invitation> {
     return {
-      participant: this.participantView(participant),
+      participant: await this.participantView(participant),
       url: `${baseUrl}/join/${token}`,
       expiresAt: record.expiresAt,
     };

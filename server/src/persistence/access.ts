@@ -3,19 +3,12 @@
  * one role), with an expiry, revocable. Opening it adds the person to the browser's session; a session
  * is valid for a network only while the invitation it came from is neither revoked nor expired.
  */
-import type { LinkState } from '@polyphony/shared';
 import { hashToken, newId, newToken } from '../auth/tokens.js';
 import type { SqliteDatabase } from './database.js';
+import { type InvitationRecord, linkState, type Membership, type NewLink } from './metadata/types.js';
 
-/** A stored invitation. */
-export interface InvitationRecord {
-  id: string;
-  networkId: string;
-  participantId: string;
-  createdAt: string;
-  expiresAt: string;
-  revokedAt: string | null;
-}
+export type { InvitationRecord, Membership } from './metadata/types.js';
+export { linkState } from './metadata/types.js';
 
 interface InvitationRow {
   id: string;
@@ -35,21 +28,10 @@ const invitation = (row: InvitationRow): InvitationRecord => ({
   revokedAt: row.revoked_at,
 });
 
-/** The state of an invitation at a moment. */
-export function linkState(record: InvitationRecord, now: Date): LinkState {
-  if (record.revokedAt) return 'revoked';
-  if (Date.parse(record.expiresAt) <= now.getTime()) return 'expired';
-  return 'active';
-}
-
-/** A session's membership of one network. */
-export interface Membership {
-  networkId: string;
-  participantId: string;
-  invitation: InvitationRecord;
-}
-
-/** Invitations, sessions and the memberships that bind them. */
+/**
+ * Invitations, sessions and the memberships that bind them: prepared statements of the SQLite metadata
+ * store. Tokens are hashed before they get here, except in the seeding helpers benches use.
+ */
 export class AccessRepository {
   private readonly sql;
 
@@ -90,7 +72,7 @@ export class AccessRepository {
     };
   }
 
-  /** Make a personal link; the token is returned once and only its hash is kept. */
+  /** Make a personal link (a seeding helper); the token is returned once and only its hash is kept. */
   createInvitation(
     networkId: string,
     participantId: string,
@@ -106,19 +88,23 @@ export class AccessRepository {
       expiresAt: new Date(now.getTime() + lifetimeMs).toISOString(),
       revokedAt: null,
     };
-    this.sql.insertInvitation.run(
-      record.id,
-      networkId,
-      participantId,
-      hashToken(token),
-      record.createdAt,
-      record.expiresAt,
-    );
+    this.insertInvitation({ record, tokenHash: hashToken(token) });
     return { record, token };
   }
 
-  findInvitationByToken(token: string): InvitationRecord | undefined {
-    const row = this.sql.byHash.get(hashToken(token));
+  insertInvitation({ record, tokenHash }: NewLink): void {
+    this.sql.insertInvitation.run(
+      record.id,
+      record.networkId,
+      record.participantId,
+      tokenHash,
+      record.createdAt,
+      record.expiresAt,
+    );
+  }
+
+  findInvitationByTokenHash(tokenHash: string): InvitationRecord | undefined {
+    const row = this.sql.byHash.get(tokenHash);
     return row && invitation(row);
   }
 
@@ -134,8 +120,8 @@ export class AccessRepository {
   }
 
   /** Revoke every live link of a participant; returns the ids revoked. */
-  revokeParticipant(participantId: string, now: Date): string[] {
-    return this.sql.revokeFor.all(now.toISOString(), participantId).map((row) => row.id);
+  revokeParticipant(participantId: string, at: string): string[] {
+    return this.sql.revokeFor.all(at, participantId).map((row) => row.id);
   }
 
   /** Invitations revoked or expired in (from, to]: their sessions must end. */
@@ -145,27 +131,36 @@ export class AccessRepository {
     return this.sql.endedBetween.all(a, b, a, b).map((row) => row.id);
   }
 
-  /** Start a new browser session; returns its token (for the cookie). */
+  /** Start a new browser session (a seeding helper); returns its token. */
   createSession(now: Date): string {
     const token = newToken();
-    this.sql.insertSession.run(hashToken(token), now.toISOString());
+    this.insertSession(hashToken(token), now.toISOString());
     return token;
   }
 
-  /** Whether a session token is known. */
-  sessionExists(token: string): boolean {
-    return this.sql.session.get(hashToken(token)) !== undefined;
+  insertSession(tokenHash: string, at: string): void {
+    this.sql.insertSession.run(tokenHash, at);
+  }
+
+  /** Whether a session is known by its token's hash. */
+  sessionExists(tokenHash: string): boolean {
+    return this.sql.session.get(tokenHash) !== undefined;
+  }
+
+  /** Put a session (by its token, a seeding helper) into the invitation's network. */
+  join(sessionToken: string, record: InvitationRecord): void {
+    this.addMember(hashToken(sessionToken), record);
   }
 
   /** Make the session act as the invitation's person in its network (replacing anyone before). */
-  join(sessionToken: string, record: InvitationRecord): void {
-    this.sql.upsertMember.run(hashToken(sessionToken), record.networkId, record.id);
+  addMember(sessionHash: string, record: InvitationRecord): void {
+    this.sql.upsertMember.run(sessionHash, record.networkId, record.id);
   }
 
   /** The session's valid memberships. */
-  memberships(sessionToken: string, now: Date): Membership[] {
+  memberships(sessionHash: string, now: Date): Membership[] {
     return this.sql.members
-      .all(hashToken(sessionToken))
+      .all(sessionHash)
       .map(invitation)
       .filter((record) => linkState(record, now) === 'active')
       .map((record) => ({
@@ -176,8 +171,8 @@ export class AccessRepository {
   }
 
   /** The session's valid membership of one network. */
-  membership(sessionToken: string, networkId: string, now: Date): Membership | undefined {
-    const row = this.sql.member.get(hashToken(sessionToken), networkId);
+  membership(sessionHash: string, networkId: string, now: Date): Membership | undefined {
+    const row = this.sql.member.get(sessionHash, networkId);
     if (!row) return undefined;
     const record = invitation(row);
     if (linkState(record, now) !== 'active') return undefined;

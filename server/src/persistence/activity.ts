@@ -4,16 +4,9 @@
  */
 import type { ActivityEntry, ActivityKind } from '@polyphony/shared';
 import type { SqliteDatabase } from './database.js';
+import type { ActivityInput } from './metadata/types.js';
 
-/** What to record. */
-export interface ActivityInput {
-  networkId: string;
-  kind: ActivityKind;
-  actorId?: string | null;
-  subjectId?: string | null;
-  meetingId?: string | null;
-  at: string;
-}
+export type { ActivityInput } from './metadata/types.js';
 
 interface ActivityRow {
   id: number;
@@ -26,7 +19,7 @@ interface ActivityRow {
   meeting_id: string | null;
 }
 
-/** The activity log. */
+/** The activity log's prepared statements (SQLite). */
 export class ActivityRepository {
   private readonly sql;
 

@@ -2,37 +2,9 @@
 import type { Role } from '@polyphony/shared';
 import { newId } from '../auth/tokens.js';
 import type { SqliteDatabase } from './database.js';
+import type { MeetingRecord, NetworkRecord, ParticipantRecord } from './metadata/types.js';
 
-/** A stored network. */
-export interface NetworkRecord {
-  id: string;
-  centreName: string;
-  createdAt: string;
-}
-
-/** A stored participant. */
-export interface ParticipantRecord {
-  id: string;
-  networkId: string;
-  name: string;
-  relation: string;
-  role: Role;
-  createdAt: string;
-  lastSeenAt: string | null;
-}
-
-/** A stored meeting. */
-export interface MeetingRecord {
-  id: string;
-  networkId: string;
-  number: number;
-  title: string;
-  createdAt: string;
-  closedAt: string | null;
-}
-
-/** How often a participant's last-seen time is written at most. */
-const TOUCH_EVERY_MS = 60_000;
+export type { MeetingRecord, NetworkRecord, ParticipantRecord } from './metadata/types.js';
 
 interface ParticipantRow {
   id: string;
@@ -72,15 +44,14 @@ const meeting = (row: MeetingRow): MeetingRecord => ({
   closedAt: row.closed_at,
 });
 
-/** Networks, participants, meetings and who attended which meeting. */
+/**
+ * Networks, participants, meetings and who attended which meeting: the prepared statements of the SQLite
+ * metadata store (SqliteMetadataStore composes them into its transactions). Benches seed with it directly.
+ */
 export class NetworkRepository {
   private readonly sql;
-  /** When each participant's last-seen time was last written (ms). */
-  private readonly touched = new Map<string, number>();
-  /** Attendance already recorded by this process: "meetingId participantId". */
-  private readonly attended = new Set<string>();
 
-  constructor(private readonly db: SqliteDatabase) {
+  constructor(db: SqliteDatabase) {
     this.sql = {
       insertNetwork: db.prepare('INSERT INTO networks (id, centre_name, created_at) VALUES (?, ?, ?)'),
       network: db.prepare<[string], { id: string; centre_name: string; created_at: string }>(
@@ -126,8 +97,8 @@ export class NetworkRepository {
     };
   }
 
-  createNetwork(centreName: string, at: string): NetworkRecord {
-    const record = { id: newId(), centreName, createdAt: at };
+  createNetwork(centreName: string, at: string, id = newId()): NetworkRecord {
+    const record = { id, centreName, createdAt: at };
     this.sql.insertNetwork.run(record.id, centreName, at);
     return record;
   }
@@ -147,8 +118,8 @@ export class NetworkRepository {
     networkId: string,
     person: { name: string; relation: string; role: Role },
     at: string,
+    id = newId(),
   ): ParticipantRecord {
-    const id = newId();
     this.sql.insertParticipant.run(id, networkId, person.name, person.relation, person.role, at);
     return { id, networkId, ...person, createdAt: at, lastSeenAt: null };
   }
@@ -162,18 +133,13 @@ export class NetworkRepository {
     return this.sql.participants.all(networkId).map(participant);
   }
 
-  /** Record that a participant opened something now. */
+  /** Write a participant's last-seen time. */
   touch(participantId: string, at: string): void {
-    // "Last seen" is shown to the minute: one write a minute per person is enough, and every request
-    // and every socket of a reconnect storm would otherwise be a synced write.
-    const time = Date.parse(at);
-    if (time - (this.touched.get(participantId) ?? Number.NEGATIVE_INFINITY) < TOUCH_EVERY_MS) return;
-    this.touched.set(participantId, time);
     this.sql.touch.run(at, participantId);
   }
 
-  createMeeting(networkId: string, title: string, at: string): MeetingRecord {
-    const id = newId();
+  /** The network's next meeting; numbered inside the one write, so two writers never share a number. */
+  createMeeting(networkId: string, title: string, at: string, id = newId()): MeetingRecord {
     this.sql.insertMeeting.run(id, networkId, networkId, title, at);
     return this.findMeeting(id) as MeetingRecord;
   }
@@ -201,18 +167,10 @@ export class NetworkRepository {
 
   /** Record that someone took part in a meeting; true the first time. */
   recordAttendance(meetingId: string, participantId: string, at: string): boolean {
-    const key = `${meetingId} ${participantId}`;
-    if (this.attended.has(key)) return false;
-    this.attended.add(key);
     return this.sql.attend.run(meetingId, participantId, at).changes === 1;
   }
 
   attendees(meetingId: string): { id: string; name: string }[] {
     return this.sql.attendees.all(meetingId);
-  }
-
-  /** Run several writes as one transaction. */
-  transaction<T>(work: () => T): T {
-    return this.db.transaction(work)();
   }
 }

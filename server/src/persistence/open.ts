@@ -1,28 +1,60 @@
-/** Everything the embedded database holds, opened once: for the server and for the operator command. */
+/**
+ * Where everything is kept, opened once: for the server and for the operator command. With DATABASE_URL,
+ * documents and metadata are both in PostgreSQL (one pool) and the SQLite file is not opened at all, so
+ * several instances on several machines share one source of truth. Without it, both are in the SQLite
+ * file in DATA_DIR.
+ */
 import type { Config } from '../config.js';
-import { AccessRepository } from './access.js';
-import { ActivityRepository } from './activity.js';
-import { openDatabase, type SqliteDatabase } from './database.js';
-import { NetworkRepository } from './networks.js';
+import { openDatabase } from './database.js';
+import { PostgresMetadataStore } from './metadata/PostgresMetadataStore.js';
+import { SqliteMetadataStore } from './metadata/SqliteMetadataStore.js';
+import type { MetadataStore } from './metadata/types.js';
+import { PostgresDocumentStore } from './postgres.js';
+import { openPool } from './postgresSchema.js';
 import { SqliteDocumentStore } from './sqlite.js';
+import type { DocumentStore } from './types.js';
 
-/** The open database and its repositories. */
+/** The open stores. */
 export interface Persistence {
-  db: SqliteDatabase;
-  store: SqliteDocumentStore;
-  networks: NetworkRepository;
-  access: AccessRepository;
-  activity: ActivityRepository;
+  /** 'sqlite' or 'postgres'. */
+  name: string;
+  documents: DocumentStore;
+  metadata: MetadataStore;
+  /** Close both stores and their connection. */
+  close(): Promise<void>;
 }
 
-/** Open the SQLite file in DATA_DIR with its repositories. */
-export function openPersistence(config: Pick<Config, 'dataDir' | 'sqliteSynchronous'>): Persistence {
+/** Open PostgreSQL when DATABASE_URL is set, the SQLite file in DATA_DIR otherwise. */
+export async function openPersistence(
+  config: Pick<Config, 'dataDir' | 'sqliteSynchronous' | 'databaseUrl' | 'databaseSchema'>,
+): Promise<Persistence> {
+  if (config.databaseUrl) {
+    const options = { schema: config.databaseSchema };
+    const pool = openPool(config.databaseUrl, options);
+    try {
+      const documents = await PostgresDocumentStore.withPool(pool, options);
+      const metadata = await PostgresMetadataStore.withPool(pool, options);
+      return {
+        name: 'postgres',
+        documents,
+        metadata,
+        close: async () => {
+          await documents.close();
+          await metadata.close();
+          await pool.end();
+        },
+      };
+    } catch (error) {
+      await pool.end();
+      throw error;
+    }
+  }
   const db = openDatabase(config.dataDir, { synchronous: config.sqliteSynchronous });
+  const documents = new SqliteDocumentStore(db);
   return {
-    db,
-    store: new SqliteDocumentStore(db),
-    networks: new NetworkRepository(db),
-    access: new AccessRepository(db),
-    activity: new ActivityRepository(db),
+    name: 'sqlite',
+    documents,
+    metadata: new SqliteMetadataStore(db),
+    close: () => documents.close(),
   };
 }

@@ -3,11 +3,13 @@
  * Same model as SQLite: an update log with store-wide increasing sequence numbers, and one snapshot per
  * document. Every method commits before its promise resolves; `append` is one transaction.
  */
-import pg from 'pg';
+import type pg from 'pg';
+import { migrate, openPool, type PostgresOptions } from './postgresSchema.js';
 import type { AppendEntry, DocumentStore, StoredDocument } from './types.js';
 
-const SCHEMA = `
-  CREATE TABLE IF NOT EXISTS doc_updates (
+/** The documents' part of the schema, step by step (postgresSchema.ts runs each once). */
+const MIGRATIONS: readonly string[] = [
+  `CREATE TABLE IF NOT EXISTS doc_updates (
     seq BIGSERIAL PRIMARY KEY,
     doc_id TEXT NOT NULL,
     data BYTEA NOT NULL
@@ -18,29 +20,32 @@ const SCHEMA = `
     data BYTEA NOT NULL,
     through_seq BIGINT NOT NULL,
     compacted_at TIMESTAMPTZ NOT NULL
-  );`;
+  );`,
+];
 
 /** DocumentStore on PostgreSQL (node-postgres pool). */
 export class PostgresDocumentStore implements DocumentStore {
-  private constructor(private readonly pool: pg.Pool) {}
+  private constructor(
+    private readonly pool: pg.Pool,
+    private readonly ownsPool: boolean,
+  ) {}
 
-  /** Connect and create the tables if they are missing. */
-  static async open(
-    connectionString: string,
-    options: { schema?: string } = {},
-  ): Promise<PostgresDocumentStore> {
-    const pool = new pg.Pool({
-      connectionString,
-      max: 8,
-      // A schema of its own lets tests (and several deployments) share one database.
-      ...(options.schema ? { options: `-c search_path=${options.schema}` } : {}),
-    });
-    pool.on('error', () => {
-      // An idle client lost its connection; the pool replaces it on the next query.
-    });
-    if (options.schema) await pool.query(`CREATE SCHEMA IF NOT EXISTS "${options.schema.replace(/"/g, '')}"`);
-    await pool.query(SCHEMA);
-    return new PostgresDocumentStore(pool);
+  /** Connect with a pool of its own and bring the tables up to date. */
+  static async open(connectionString: string, options: PostgresOptions = {}): Promise<PostgresDocumentStore> {
+    const pool = openPool(connectionString, options);
+    try {
+      await migrate(pool, 'documents', MIGRATIONS, options);
+    } catch (error) {
+      await pool.end();
+      throw error;
+    }
+    return new PostgresDocumentStore(pool, true);
+  }
+
+  /** Use a pool shared with the metadata store; `close` leaves it open for its owner to end. */
+  static async withPool(pool: pg.Pool, options: PostgresOptions = {}): Promise<PostgresDocumentStore> {
+    await migrate(pool, 'documents', MIGRATIONS, options);
+    return new PostgresDocumentStore(pool, false);
   }
 
   async load(docId: string): Promise<StoredDocument> {
@@ -135,6 +140,6 @@ export class PostgresDocumentStore implements DocumentStore {
   }
 
   async close(): Promise<void> {
-    await this.pool.end();
+    if (this.ownsPool) await this.pool.end();
   }
 }

@@ -1,23 +1,19 @@
-/** What the route groups share: repositories, the network service, the clock, and who is asking. */
+/** What the route groups share: the metadata store, the network service, the clock, and who is asking. */
 
 import { MeetingIdSchema } from '@polyphony/shared';
 import type { Context } from 'hono';
-import { membershipOf, requestSession } from '../auth/session.js';
+import { membershipOf, requestSession, sessionExists } from '../auth/session.js';
 import { meetingNotFound, networkNotFound, unauthorized } from '../errors.js';
 import type { HistoryService } from '../history/HistoryService.js';
 import type { NetworkService } from '../networks/NetworkService.js';
-import type { AccessRepository } from '../persistence/access.js';
-import type { ActivityRepository } from '../persistence/activity.js';
-import type { MeetingRecord, NetworkRepository, ParticipantRecord } from '../persistence/networks.js';
+import type { MeetingRecord, MetadataStore, ParticipantRecord } from '../persistence/metadata/types.js';
 import type { SyncServer } from '../sync/SyncServer.js';
 
 /** Dependencies of the API routes. */
 export interface RouteContext {
-  networks: NetworkRepository;
-  access: AccessRepository;
+  store: MetadataStore;
   service: NetworkService;
   history: HistoryService;
-  activity: ActivityRepository;
   sync: SyncServer;
   now: () => Date;
   /** The origin links are made with; the request's own origin when unset. */
@@ -28,14 +24,18 @@ export interface RouteContext {
  * The participant the request's session stands for in a network. 401 without a valid session, 404 when
  * the session is not a member of this network (which does not tell whether the network exists).
  */
-export function requireMember(c: Context, ctx: RouteContext, networkId: string): ParticipantRecord {
+export async function requireMember(
+  c: Context,
+  ctx: RouteContext,
+  networkId: string,
+): Promise<ParticipantRecord> {
   const token = requestSession(c);
-  if (!token || !ctx.access.sessionExists(token)) throw unauthorized();
-  const membership = membershipOf(token, ctx.access, networkId, ctx.now());
+  if (!token || !(await sessionExists(token, ctx.store))) throw unauthorized();
+  const membership = await membershipOf(token, ctx.store, networkId, ctx.now());
   if (!membership) throw networkNotFound();
-  const participant = ctx.networks.findParticipant(membership.participantId);
+  const participant = await ctx.store.findParticipant(membership.participantId);
   if (!participant) throw networkNotFound();
-  ctx.networks.touch(participant.id, ctx.now().toISOString());
+  await ctx.service.touch(participant.id);
   return participant;
 }
 
@@ -43,15 +43,15 @@ export function requireMember(c: Context, ctx: RouteContext, networkId: string):
  * The meeting named by the `id` parameter and the participant the session stands for in its network.
  * 401 without a session; 404 for a meeting that does not exist or is not in the session's networks.
  */
-export function requireMeetingMember(
+export async function requireMeetingMember(
   c: Context,
   ctx: RouteContext,
-): { meeting: MeetingRecord; me: ParticipantRecord } {
+): Promise<{ meeting: MeetingRecord; me: ParticipantRecord }> {
   if (!requestSession(c)) throw unauthorized();
   const id = MeetingIdSchema.safeParse(c.req.param('id'));
-  const meeting = id.success ? ctx.networks.findMeeting(id.data) : undefined;
+  const meeting = id.success ? await ctx.store.findMeeting(id.data) : undefined;
   if (!meeting) throw meetingNotFound();
-  return { meeting, me: requireMember(c, ctx, meeting.networkId) };
+  return { meeting, me: await requireMember(c, ctx, meeting.networkId) };
 }
 
 /** The origin to build personal links with. */

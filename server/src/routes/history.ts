@@ -16,7 +16,7 @@ import { Hono } from 'hono';
 import { meetingMarkdown } from '../document/markdown.js';
 import { searchDocument } from '../document/search.js';
 import { badRequest, forbidden, networkNotFound } from '../errors.js';
-import type { MeetingRecord } from '../persistence/networks.js';
+import type { MeetingRecord } from '../persistence/metadata/types.js';
 import { type RouteContext, requireMeetingMember, requireMember } from './context.js';
 import { jsonBody } from './validate.js';
 
@@ -37,10 +37,10 @@ function markdownFile(c: Context, name: string, body: string) {
 
 /** Routes under /api/meetings/:id for history, last-seen and export. */
 export function meetingHistoryRoutes(ctx: RouteContext) {
-  const { history, networks, activity, sync } = ctx;
+  const { history, store, sync } = ctx;
 
   const markdownOf = async (meeting: MeetingRecord) => {
-    const network = networks.findNetwork(meeting.networkId);
+    const network = await store.findNetwork(meeting.networkId);
     return meetingMarkdown(await sync.readDocument(meeting.id), {
       ...meeting,
       centreName: network?.centreName ?? '',
@@ -49,7 +49,7 @@ export function meetingHistoryRoutes(ctx: RouteContext) {
 
   // Every export, downloaded or printed, is visible to the whole network.
   const logExport = (meeting: MeetingRecord, actorId: string) =>
-    activity.record({
+    store.recordActivity({
       networkId: meeting.networkId,
       kind: 'exported',
       actorId,
@@ -58,55 +58,55 @@ export function meetingHistoryRoutes(ctx: RouteContext) {
     });
 
   return new Hono()
-    .get('/:id/versions', (c) => {
-      const { meeting } = requireMeetingMember(c, ctx);
-      return c.json<VersionList>(history.list(meeting.id));
+    .get('/:id/versions', async (c) => {
+      const { meeting } = await requireMeetingMember(c, ctx);
+      return c.json<VersionList>(await history.list(meeting.id));
     })
     .get('/:id/versions/:versionId', async (c) => {
-      const { meeting } = requireMeetingMember(c, ctx);
+      const { meeting } = await requireMeetingMember(c, ctx);
       const { state } = await history.versionState(meeting.id, versionId(c));
       return c.body(state as Uint8Array<ArrayBuffer>, 200, { 'Content-Type': 'application/octet-stream' });
     })
     .post('/:id/versions/:versionId/restore', async (c) => {
-      const { meeting, me } = requireMeetingMember(c, ctx);
+      const { meeting, me } = await requireMeetingMember(c, ctx);
       if (!can(me.role, 'write')) throw forbidden('Observers read; they do not change the text.');
       const restored = await history.restore(meeting.id, versionId(c), me);
       return c.json({ versionId: restored });
     })
-    .get('/:id/seen', (c) => {
-      const { meeting, me } = requireMeetingMember(c, ctx);
-      return c.json<SeenResponse>(history.seen(me.id, meeting.id));
+    .get('/:id/seen', async (c) => {
+      const { meeting, me } = await requireMeetingMember(c, ctx);
+      return c.json<SeenResponse>(await history.seen(me.id, meeting.id));
     })
     .put('/:id/seen', async (c) => {
-      const { meeting, me } = requireMeetingMember(c, ctx);
+      const { meeting, me } = await requireMeetingMember(c, ctx);
       const body = await jsonBody(c, SeenRequestSchema);
-      history.markSeen(me.id, meeting.id, new Uint8Array(Buffer.from(body.stateVector, 'base64')));
-      return c.json<SeenResponse>(history.seen(me.id, meeting.id));
+      await history.markSeen(me.id, meeting.id, new Uint8Array(Buffer.from(body.stateVector, 'base64')));
+      return c.json<SeenResponse>(await history.seen(me.id, meeting.id));
     })
     .get('/:id/export.md', async (c) => {
-      const { meeting, me } = requireMeetingMember(c, ctx);
+      const { meeting, me } = await requireMeetingMember(c, ctx);
       const markdown = await markdownOf(meeting);
-      logExport(meeting, me.id);
+      await logExport(meeting, me.id);
       return markdownFile(c, `meeting-${meeting.number}`, markdown);
     })
     .post('/:id/exported', async (c) => {
-      const { meeting, me } = requireMeetingMember(c, ctx);
+      const { meeting, me } = await requireMeetingMember(c, ctx);
       await jsonBody(c, ExportedRequestSchema);
-      logExport(meeting, me.id);
+      await logExport(meeting, me.id);
       return c.body(null, 204);
     });
 }
 
 /** Routes under /api/networks/:id for export and search. */
 export function networkHistoryRoutes(ctx: RouteContext) {
-  const { networks, activity, sync } = ctx;
+  const { store, sync } = ctx;
   return new Hono()
     .get('/:id/export.md', async (c) => {
-      const me = requireMember(c, ctx, c.req.param('id'));
-      const network = networks.findNetwork(me.networkId);
+      const me = await requireMember(c, ctx, c.req.param('id'));
+      const network = await store.findNetwork(me.networkId);
       if (!network) throw networkNotFound();
       const parts = [`# The network of ${network.centreName}`, ''];
-      for (const meeting of networks.listMeetings(network.id)) {
+      for (const meeting of await store.listMeetings(network.id)) {
         parts.push(
           meetingMarkdown(await sync.readDocument(meeting.id), {
             ...meeting,
@@ -114,7 +114,7 @@ export function networkHistoryRoutes(ctx: RouteContext) {
           }),
         );
       }
-      activity.record({
+      await store.recordActivity({
         networkId: network.id,
         kind: 'exported',
         actorId: me.id,
@@ -123,13 +123,13 @@ export function networkHistoryRoutes(ctx: RouteContext) {
       return markdownFile(c, `network-${network.centreName}`, parts.join('\n'));
     })
     .get('/:id/search', async (c) => {
-      const me = requireMember(c, ctx, c.req.param('id'));
+      const me = await requireMember(c, ctx, c.req.param('id'));
       const query = (c.req.query('q') ?? '').trim();
       if (query.length < 2) throw badRequest('Search for at least two letters.');
       if (query.length > 200) throw badRequest('Search for at most 200 letters.');
       const hits: SearchHit[] = [];
       // Newest meetings first: what people look for is usually recent.
-      for (const meeting of networks.listMeetings(me.networkId).reverse()) {
+      for (const meeting of (await store.listMeetings(me.networkId)).reverse()) {
         if (hits.length >= MAX_SEARCH_HITS) break;
         hits.push(
           ...searchDocument(

@@ -7,33 +7,33 @@ import { type RouteContext, requireMeetingMember } from './context.js';
 
 /** Routes of /api/meetings. */
 export function meetingRoutes(ctx: RouteContext) {
-  const { service, networks, history } = ctx;
+  const { service, store, history } = ctx;
 
   return new Hono()
-    .get('/:id', (c) => {
-      const { meeting, me } = requireMeetingMember(c, ctx);
-      const network = networks.findNetwork(meeting.networkId);
+    .get('/:id', async (c) => {
+      const { meeting, me } = await requireMeetingMember(c, ctx);
+      const network = await store.findNetwork(meeting.networkId);
       if (!network) throw meetingNotFound();
       return c.json<MeetingDetail>({
         meeting: meetingSummary(meeting),
         network: networkSummary(network),
-        me: service.participantView(me),
-        people: networks.listParticipants(network.id).map((person) => service.participantView(person)),
-        meetings: networks.listMeetings(network.id).reverse().map(meetingSummary),
+        me: await service.participantView(me),
+        people: await service.peopleOf(network.id),
+        meetings: (await store.listMeetings(network.id)).reverse().map(meetingSummary),
       });
     })
     .post('/:id/close', async (c) => {
-      const { meeting, me } = requireMeetingMember(c, ctx);
+      const { meeting, me } = await requireMeetingMember(c, ctx);
       const wasOpen = !meeting.closedAt;
       const closed = await service.closeMeeting(meeting.id, me);
       // The version at closing is in the history, beside the frozen "as agreed" one.
       if (wasOpen)
-        history.takeVersion(meeting.id, await ctx.sync.readDocument(meeting.id), 'closing', [me.id]);
+        await history.takeVersion(meeting.id, await ctx.sync.readDocument(meeting.id), 'closing', [me.id]);
       return c.json<MeetingSummary>(meetingSummary(closed));
     })
-    .get('/:id/agreed', (c) => {
-      const { meeting } = requireMeetingMember(c, ctx);
-      const agreed = networks.agreedState(meeting.id);
+    .get('/:id/agreed', async (c) => {
+      const { meeting } = await requireMeetingMember(c, ctx);
+      const agreed = await store.agreedState(meeting.id);
       if (!agreed) throw notFound('This meeting has not been closed yet, so there is no agreed version.');
       return c.body(agreed as Uint8Array<ArrayBuffer>, 200, { 'Content-Type': 'application/octet-stream' });
     });

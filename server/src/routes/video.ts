@@ -13,17 +13,17 @@ import { requestSession } from '../auth/session.js';
 import { ApiError, meetingNotFound, unauthorized } from '../errors.js';
 import { type VideoService, WebhookRejected } from '../livekit/VideoService.js';
 import type { Logger } from '../logger.js';
-import type { MeetingRecord } from '../persistence/networks.js';
+import type { MeetingRecord } from '../persistence/metadata/types.js';
 import { type RouteContext, requireMember } from './context.js';
 
 const NOT_SET_UP = 'Video is not set up on this Polyphony. The meeting and its document work as usual.';
 
 /** Routes of /api/video; `video` is undefined when LiveKit is not configured. */
 export function videoRoutes(ctx: RouteContext, video: VideoService | undefined, logger: Logger) {
-  const findMeeting = (c: Context): MeetingRecord => {
+  const findMeeting = async (c: Context): Promise<MeetingRecord> => {
     if (!requestSession(c)) throw unauthorized();
     const id = MeetingIdSchema.safeParse(c.req.param('id'));
-    const meeting = id.success ? ctx.networks.findMeeting(id.data) : undefined;
+    const meeting = id.success ? await ctx.store.findMeeting(id.data) : undefined;
     if (!meeting) throw meetingNotFound();
     return meeting;
   };
@@ -37,16 +37,16 @@ export function videoRoutes(ctx: RouteContext, video: VideoService | undefined, 
       c.json<VideoConfigResponse>(video ? { enabled: true } : { enabled: false, message: NOT_SET_UP }),
     )
     .post('/meetings/:id/token', async (c) => {
-      const meeting = findMeeting(c);
+      const meeting = await findMeeting(c);
       // A member with a live session only: a revoked or expired link gets no token (401/404).
-      const me = requireMember(c, ctx, meeting.networkId);
+      const me = await requireMember(c, ctx, meeting.networkId);
       const service = requireVideo();
       c.header('Cache-Control', 'no-store');
       return c.json<VideoTokenResponse>(await service.mintToken(meeting, me, ctx.now()));
     })
-    .get('/meetings/:id/participants', (c) => {
-      const meeting = findMeeting(c);
-      requireMember(c, ctx, meeting.networkId);
+    .get('/meetings/:id/participants', async (c) => {
+      const meeting = await findMeeting(c);
+      await requireMember(c, ctx, meeting.networkId);
       return c.json<OnVideoResponse>({ participantIds: video ? video.participantsOnVideo(meeting.id) : [] });
     })
     .post('/webhook', async (c) => {

@@ -1,0 +1,48 @@
+/**
+ * Links can end elsewhere: revoked on another instance, by the operator command, or by their expiry.
+ * The sweep asks the shared store every interval which links ended recently and closes their sockets
+ * here. Each look reaches back a margin before the previous one, so a revocation stamped by an instance
+ * whose clock is a little ahead or behind, or committed while a look was running, is still found; the
+ * service tells the video about each ended invitation once, so overlapping looks do not repeat it.
+ */
+import type { Logger } from '../logger.js';
+import type { AccessStore } from '../persistence/metadata/types.js';
+import type { NetworkService } from './NetworkService.js';
+
+/** How the sweep runs. */
+export interface AccessSweepOptions {
+  store: AccessStore;
+  service: NetworkService;
+  logger: Logger;
+  now: () => Date;
+  /** How often to look (ms). */
+  everyMs: number;
+  /** How far before the previous look each look reaches back (ms): the clock difference tolerated. */
+  marginMs: number;
+}
+
+/** Start sweeping; returns a function that stops it. */
+export function startAccessSweep(options: AccessSweepOptions): () => void {
+  const { store, service, logger, now, everyMs, marginMs } = options;
+  let swept = now();
+  let running = false;
+  const look = async () => {
+    const until = now();
+    const ended = await store.endedBetween(new Date(swept.getTime() - marginMs), until);
+    swept = until;
+    const closed = service.endAccess(ended);
+    if (closed > 0) logger.info({ closed }, 'closed the connections of ended links');
+  };
+  const timer = setInterval(() => {
+    // A slow database must not pile looks on top of each other.
+    if (running) return;
+    running = true;
+    look()
+      .catch((error: unknown) => logger.error({ err: error }, 'could not look for ended links'))
+      .finally(() => {
+        running = false;
+      });
+  }, everyMs);
+  timer.unref();
+  return () => clearInterval(timer);
+}

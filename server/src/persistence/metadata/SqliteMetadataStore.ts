@@ -1,0 +1,291 @@
+/**
+ * The metadata store in the embedded SQLite file, beside the documents. The prepared statements are the
+ * repositories'; this class makes each action one transaction. better-sqlite3 is synchronous, so every
+ * promise here is already settled when it is returned: nothing can interleave inside a transaction.
+ */
+import type { ActivityEntry, VersionSummary } from '@polyphony/shared';
+import { LastSeenRepository, VersionRepository } from '../../history/repositories.js';
+import { AccessRepository } from '../access.js';
+import { ActivityRepository } from '../activity.js';
+import type { SqliteDatabase } from '../database.js';
+import { NetworkRepository } from '../networks.js';
+import type {
+  ActivityInput,
+  InvitationRecord,
+  LastSeen,
+  MeetingRecord,
+  Membership,
+  MetadataStore,
+  NetworkRecord,
+  NewLink,
+  ParticipantRecord,
+  StoredVersion,
+} from './types.js';
+
+/** MetadataStore on the SQLite file (better-sqlite3). */
+export class SqliteMetadataStore implements MetadataStore {
+  readonly name = 'sqlite';
+  private readonly networks: NetworkRepository;
+  private readonly access: AccessRepository;
+  private readonly activity: ActivityRepository;
+  private readonly versions: VersionRepository;
+  private readonly seen: LastSeenRepository;
+
+  /** `db` is shared with the SQLite document store; whoever opened it closes it. */
+  constructor(private readonly db: SqliteDatabase) {
+    this.networks = new NetworkRepository(db);
+    this.access = new AccessRepository(db);
+    this.activity = new ActivityRepository(db);
+    this.versions = new VersionRepository(db);
+    this.seen = new LastSeenRepository(db);
+  }
+
+  /** Run `work` as one transaction and settle with its result or its error. */
+  private async transaction<T>(work: () => T): Promise<T> {
+    return this.db.transaction(work)();
+  }
+
+  async startNetwork(input: {
+    network: NetworkRecord;
+    meeting: { id: string; title: string };
+    people: { participant: ParticipantRecord; link: NewLink }[];
+  }): Promise<MeetingRecord> {
+    const { network } = input;
+    const at = network.createdAt;
+    return this.transaction(() => {
+      this.networks.createNetwork(network.centreName, at, network.id);
+      const meeting = this.networks.createMeeting(network.id, input.meeting.title, at, input.meeting.id);
+      for (const { participant, link } of input.people) {
+        this.networks.addParticipant(network.id, participant, participant.createdAt, participant.id);
+        this.access.insertInvitation(link);
+      }
+      const starter = input.people[0]?.participant.id ?? null;
+      this.activity.record({ networkId: network.id, kind: 'network_started', actorId: starter, at });
+      this.activity.record({
+        networkId: network.id,
+        kind: 'meeting_started',
+        actorId: starter,
+        meetingId: meeting.id,
+        at,
+      });
+      for (const { participant } of input.people.slice(1)) {
+        this.activity.record({
+          networkId: network.id,
+          kind: 'invited',
+          actorId: starter,
+          subjectId: participant.id,
+          at,
+        });
+      }
+      return meeting;
+    });
+  }
+
+  async findNetwork(id: string): Promise<NetworkRecord | undefined> {
+    return this.networks.findNetwork(id);
+  }
+
+  async listNetworks(): Promise<NetworkRecord[]> {
+    return this.networks.listNetworks();
+  }
+
+  async findParticipant(id: string): Promise<ParticipantRecord | undefined> {
+    return this.networks.findParticipant(id);
+  }
+
+  async listParticipants(networkId: string): Promise<ParticipantRecord[]> {
+    return this.networks.listParticipants(networkId);
+  }
+
+  async touch(participantId: string, at: string): Promise<void> {
+    this.networks.touch(participantId, at);
+  }
+
+  async startMeeting(input: {
+    id: string;
+    networkId: string;
+    title: string;
+    at: string;
+    actorId: string;
+  }): Promise<MeetingRecord> {
+    return this.transaction(() => {
+      const meeting = this.networks.createMeeting(input.networkId, input.title, input.at, input.id);
+      this.activity.record({
+        networkId: input.networkId,
+        kind: 'meeting_started',
+        actorId: input.actorId,
+        meetingId: meeting.id,
+        at: input.at,
+      });
+      return meeting;
+    });
+  }
+
+  async findMeeting(id: string): Promise<MeetingRecord | undefined> {
+    return this.networks.findMeeting(id);
+  }
+
+  async listMeetings(networkId: string): Promise<MeetingRecord[]> {
+    return this.networks.listMeetings(networkId);
+  }
+
+  async closeMeeting(input: {
+    meetingId: string;
+    at: string;
+    agreedState: Uint8Array;
+    actorId: string;
+  }): Promise<boolean> {
+    return this.transaction(() => {
+      const meeting = this.networks.findMeeting(input.meetingId);
+      if (!meeting || !this.networks.closeMeeting(input.meetingId, input.at, input.agreedState)) return false;
+      this.activity.record({
+        networkId: meeting.networkId,
+        kind: 'meeting_closed',
+        actorId: input.actorId,
+        meetingId: meeting.id,
+        at: input.at,
+      });
+      return true;
+    });
+  }
+
+  async agreedState(meetingId: string): Promise<Uint8Array | null> {
+    return this.networks.agreedState(meetingId);
+  }
+
+  async recordAttendance(meetingId: string, participantId: string, at: string): Promise<boolean> {
+    return this.networks.recordAttendance(meetingId, participantId, at);
+  }
+
+  async attendees(meetingId: string): Promise<{ id: string; name: string }[]> {
+    return this.networks.attendees(meetingId);
+  }
+
+  async invite(input: {
+    participant: ParticipantRecord;
+    link: NewLink;
+    actorId: string | null;
+  }): Promise<void> {
+    const { participant } = input;
+    await this.transaction(() => {
+      this.networks.addParticipant(participant.networkId, participant, participant.createdAt, participant.id);
+      this.access.insertInvitation(input.link);
+      this.activity.record({
+        networkId: participant.networkId,
+        kind: 'invited',
+        actorId: input.actorId,
+        subjectId: participant.id,
+        at: participant.createdAt,
+      });
+    });
+  }
+
+  async revoke(input: {
+    networkId: string;
+    participantId: string;
+    actorId: string | null;
+    at: string;
+  }): Promise<string[]> {
+    return this.transaction(() => {
+      const revoked = this.access.revokeParticipant(input.participantId, input.at);
+      this.activity.record({
+        networkId: input.networkId,
+        kind: 'revoked',
+        actorId: input.actorId,
+        subjectId: input.participantId,
+        at: input.at,
+      });
+      return revoked;
+    });
+  }
+
+  async reissue(input: { networkId: string; link: NewLink; actorId: string | null }): Promise<string[]> {
+    const { record } = input.link;
+    return this.transaction(() => {
+      const revoked = this.access.revokeParticipant(record.participantId, record.createdAt);
+      this.access.insertInvitation(input.link);
+      this.activity.record({
+        networkId: input.networkId,
+        kind: 'link_reissued',
+        actorId: input.actorId,
+        subjectId: record.participantId,
+        at: record.createdAt,
+      });
+      return revoked;
+    });
+  }
+
+  async findInvitationByTokenHash(tokenHash: string): Promise<InvitationRecord | undefined> {
+    return this.access.findInvitationByTokenHash(tokenHash);
+  }
+
+  async findInvitation(id: string): Promise<InvitationRecord | undefined> {
+    return this.access.findInvitation(id);
+  }
+
+  async latestInvitation(participantId: string): Promise<InvitationRecord | undefined> {
+    return this.access.latestInvitation(participantId);
+  }
+
+  async endedBetween(from: Date, to: Date): Promise<string[]> {
+    return this.access.endedBetween(from, to);
+  }
+
+  async createSession(tokenHash: string, at: string): Promise<void> {
+    this.access.insertSession(tokenHash, at);
+  }
+
+  async sessionExists(tokenHash: string): Promise<boolean> {
+    return this.access.sessionExists(tokenHash);
+  }
+
+  async join(sessionHash: string, invitation: InvitationRecord): Promise<void> {
+    this.access.addMember(sessionHash, invitation);
+  }
+
+  async memberships(sessionHash: string, now: Date): Promise<Membership[]> {
+    return this.access.memberships(sessionHash, now);
+  }
+
+  async membership(sessionHash: string, networkId: string, now: Date): Promise<Membership | undefined> {
+    return this.access.membership(sessionHash, networkId, now);
+  }
+
+  async recordActivity(entry: ActivityInput): Promise<void> {
+    this.activity.record(entry);
+  }
+
+  async listActivity(networkId: string, limit?: number): Promise<ActivityEntry[]> {
+    return this.activity.list(networkId, limit);
+  }
+
+  async addVersion(input: {
+    meetingId: string;
+    kind: VersionSummary['kind'];
+    writers: VersionSummary['writers'];
+    snapshot: Uint8Array;
+    at: string;
+  }): Promise<number> {
+    return this.versions.add(input.meetingId, input.kind, input.writers, input.snapshot, input.at);
+  }
+
+  async listVersions(meetingId: string): Promise<VersionSummary[]> {
+    return this.versions.list(meetingId);
+  }
+
+  async findVersion(id: number): Promise<StoredVersion | undefined> {
+    return this.versions.get(id);
+  }
+
+  async setLastSeen(participantId: string, meetingId: string, seen: LastSeen): Promise<void> {
+    this.seen.set(participantId, meetingId, seen.stateVector, seen.seenAt);
+  }
+
+  async lastSeen(participantId: string, meetingId: string): Promise<LastSeen | undefined> {
+    return this.seen.get(participantId, meetingId);
+  }
+
+  async close(): Promise<void> {
+    // The database belongs to whoever opened it (it also holds the documents).
+  }
+}
