@@ -20,7 +20,7 @@ export function openPersistence(config: Pick<Config, 'dataDir' | 'sqliteSynchron
   const db = openDatabase(config.dataDir, { synchronous: config.sqliteSynchronous });
   return {
     db,
-    store: new SqliteDocumentStore(db),
+    store: new SqliteDocumentStore(db, { backgroundCheckpoints: true }),
     networks: new NetworkRepository(db),
     access: new AccessRepository(db),
     activity: new ActivityRepository(db),
