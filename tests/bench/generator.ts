@@ -114,6 +114,7 @@ export class Generator {
     return {
       keystrokes: sum(parts.map((p) => p.keystrokes)),
       latencies: parts.flatMap((p) => p.latencies),
+      sentAt: parts.flatMap((p) => p.sentAt),
       deliveries: sum(parts.map((p) => p.deliveries)),
       probeDeliveries: parts.flatMap((p) => p.probeDeliveries),
       lightDeliveries: parts.flatMap((p) => p.lightDeliveries),

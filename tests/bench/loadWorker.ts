@@ -61,6 +61,8 @@ export interface WindowStats {
   keystrokes: number;
   /** Keystroke → the last other editor of its meeting, ms. */
   latencies: number[];
+  /** When each of those keystrokes was sent, ms after the window opened (same order). */
+  sentAt: number[];
   deliveries: number;
   /** Every 16th single delivery's latency, to a full-client probe / to a light client, ms. */
   probeDeliveries: number[];
@@ -113,6 +115,7 @@ function emptyWindow(): Omit<WindowStats, 'utilisation' | 'windowMs'> {
   return {
     keystrokes: 0,
     latencies: [],
+    sentAt: [],
     deliveries: 0,
     probeDeliveries: [],
     lightDeliveries: [],
@@ -148,7 +151,10 @@ function keystrokeReceived(key: number, receiver: Editor): void {
   }
   if (--keystroke.remaining <= 0) {
     pending.delete(key);
-    if (keystroke.measured) window.latencies.push(performance.now() - keystroke.sentAt);
+    if (keystroke.measured) {
+      window.latencies.push(performance.now() - keystroke.sentAt);
+      window.sentAt.push(keystroke.sentAt - windowStart);
+    }
   }
 }
 

@@ -9,6 +9,7 @@
  *   --threads=N           generator threads (default: cores − 1, at least 1)
  *   --runs=N              runs of each scenario, reported as medians (default 3; 1 with --quick)
  *   --no-browser          skip the browser keystroke figure
+ *   --meetings=N          meetings in A (default 100; 50 with --quick): to look below or above saturation
  * Env: SQLITE_SYNCHRONOUS (FULL, the default, or NORMAL) is passed to Polyphony.
  *
  * On a machine with two or more cores the servers run on core 0 and this generator on the others.
@@ -81,6 +82,7 @@ const plan: BenchPlan = quick
       probes: 1,
       env: { SQLITE_SYNCHRONOUS: synchronous },
     };
+if (option('meetings')) plan.busy.meetings = Number(option('meetings'));
 
 const resultsDir = fileURLToPath(new URL('./results/', import.meta.url));
 fs.mkdirSync(resultsDir, { recursive: true });

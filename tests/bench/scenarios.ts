@@ -73,6 +73,18 @@ function generatorFor(server: BenchServer, seeded: SeededMeetings, plan: BenchPl
   );
 }
 
+/** p99 of the keystrokes sent in each second of the window: shows whether slow ones cluster. */
+function p99BySecond(latencies: readonly number[], sentAt: readonly number[]): number[] {
+  const seconds: number[][] = [];
+  latencies.forEach((latency, i) => {
+    const second = Math.max(0, Math.floor((sentAt[i] ?? 0) / 1000));
+    const bucket = seconds[second] ?? [];
+    bucket.push(latency);
+    seconds[second] = bucket;
+  });
+  return Array.from(seconds, (values) => round(percentile(values ?? [], 99), 1));
+}
+
 /** Latency and load figures of one measured window. */
 function windowFigures(
   window: GeneratorWindow,
@@ -167,7 +179,11 @@ async function typingScenario(
       server: kind,
       figures,
       notes,
-      raw: { editors: opened.editors, latencySamples: window.latencies.length },
+      raw: {
+        editors: opened.editors,
+        latencySamples: window.latencies.length,
+        p99BySecond: p99BySecond(window.latencies, window.sentAt),
+      },
     };
   } finally {
     await generator.close();

@@ -50,7 +50,7 @@ export async function openPersistence(
     }
   }
   const db = openDatabase(config.dataDir, { synchronous: config.sqliteSynchronous });
-  const documents = new SqliteDocumentStore(db);
+  const documents = new SqliteDocumentStore(db, { backgroundCheckpoints: true });
   return {
     name: 'sqlite',
     documents,

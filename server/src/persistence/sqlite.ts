@@ -5,11 +5,15 @@
  * event loop — 3–5 ms here, during which no socket is read or written. Appends therefore commit with
  * synchronous=NORMAL (the frames reach the WAL file, not yet the disk) and then fdatasync the WAL file on
  * libuv's thread pool; append() resolves — and the server acknowledges — only after that sync. That is
- * exactly what FULL does (sync the WAL after the commit), moved off the event loop; checkpoints sync as
- * they always do. Every other write on the connection keeps the configured mode.
+ * exactly what FULL does (sync the WAL after the commit), moved off the event loop. Compactions commit
+ * with NORMAL and are not synced at all: a snapshot holds what the log already holds durably, and a
+ * compaction lost in a power cut leaves the log as it was (the next append's sync covers it anyway).
+ * Deletions and every other write on the connection keep the configured mode. With
+ * `backgroundCheckpoints`, WAL checkpoints run on a worker thread too (checkpointer.ts).
  */
 import fs from 'node:fs';
 import { promisify } from 'node:util';
+import { BackgroundCheckpointer } from './checkpointer.js';
 import type { SqliteDatabase } from './database.js';
 import type { AppendEntry, DocumentStore, StoredDocument } from './types.js';
 
@@ -26,10 +30,15 @@ export class SqliteDocumentStore implements DocumentStore {
   /** Whether appends must be on disk when they resolve (FULL or EXTRA). */
   private readonly syncAppends: boolean;
   private walFd: number | null = null;
+  private readonly checkpointer: BackgroundCheckpointer | null;
 
-  constructor(private readonly db: SqliteDatabase) {
+  constructor(
+    private readonly db: SqliteDatabase,
+    options: { backgroundCheckpoints?: boolean } = {},
+  ) {
     this.synchronous = db.pragma('synchronous', { simple: true }) as number;
     this.syncAppends = this.synchronous >= 2 && !db.memory;
+    this.checkpointer = options.backgroundCheckpoints && !db.memory ? new BackgroundCheckpointer(db) : null;
     this.statements = {
       snapshot: db.prepare<[string], { data: Buffer; through_seq: number }>(
         'SELECT data, through_seq FROM doc_snapshots WHERE doc_id = ?',
@@ -89,13 +98,7 @@ export class SqliteDocumentStore implements DocumentStore {
 
   async append(entries: readonly AppendEntry[]): Promise<Map<string, number>> {
     if (!this.syncAppends) return this.appendAll(entries);
-    this.db.pragma('synchronous = NORMAL');
-    let last: Map<string, number>;
-    try {
-      last = this.appendAll(entries);
-    } finally {
-      this.db.pragma(`synchronous = ${this.synchronous}`);
-    }
+    const last = this.withoutSync(() => this.appendAll(entries));
     // fsync flushes the file, whichever descriptor asks: this one is only for syncing.
     this.walFd ??= fs.openSync(`${this.db.name}-wal`, 'r+');
     await fdatasync(this.walFd);
@@ -103,7 +106,18 @@ export class SqliteDocumentStore implements DocumentStore {
   }
 
   async compact(docId: string, snapshot: Uint8Array, throughSeq: number): Promise<void> {
-    this.compactOne(docId, snapshot, throughSeq);
+    if (!this.syncAppends) return this.compactOne(docId, snapshot, throughSeq);
+    this.withoutSync(() => this.compactOne(docId, snapshot, throughSeq));
+  }
+
+  /** Run a write with synchronous=NORMAL: committed to the WAL, not synced to the disk. */
+  private withoutSync<T>(write: () => T): T {
+    this.db.pragma('synchronous = NORMAL');
+    try {
+      return write();
+    } finally {
+      this.db.pragma(`synchronous = ${this.synchronous}`);
+    }
   }
 
   async delete(docId: string): Promise<void> {
@@ -111,6 +125,7 @@ export class SqliteDocumentStore implements DocumentStore {
   }
 
   async close(): Promise<void> {
+    await this.checkpointer?.stop();
     if (this.walFd !== null) fs.closeSync(this.walFd);
     this.walFd = null;
     if (this.db.open) this.db.close();

@@ -2,6 +2,7 @@
 import type { CloseCode } from '@polyphony/shared';
 import { WebSocket } from 'ws';
 import type { SyncLimits } from '../config.js';
+import { binaryFrame } from './frames.js';
 import { RateLimiter } from './RateLimiter.js';
 
 /** Who is behind a socket, as decided at the upgrade. */
@@ -24,12 +25,31 @@ let nextConnectionId = 1;
  * profile of 100 meetings × 8 typists, socket writes were the largest single cost of the server.
  */
 const outgoing = new Set<Connection>();
+/** Called once at the end of this turn, before the writes: last chances to add to them. */
+const beforeFlush = new Set<() => void>();
 let flushScheduled = false;
 
+function scheduleFlush(): void {
+  if (flushScheduled) return;
+  flushScheduled = true;
+  setImmediate(flushOutgoing);
+}
+
 function flushOutgoing(): void {
+  for (const callback of beforeFlush) callback();
+  beforeFlush.clear();
   flushScheduled = false;
   for (const connection of outgoing) connection.flush();
   outgoing.clear();
+}
+
+/**
+ * Run `callback` at the end of this event-loop turn, just before the queued messages are written, so
+ * that what it sends goes out in the same writes (a meeting's presence changes beside its edits).
+ */
+export function beforeWriting(callback: () => void): void {
+  beforeFlush.add(callback);
+  scheduleFlush();
 }
 
 /** A live sync socket and what the server tracks about it. */
@@ -61,34 +81,38 @@ export class Connection {
     return this.socket.readyState === WebSocket.OPEN;
   }
 
-  /** Messages queued in this turn, oldest first. */
-  private outbox: Uint8Array[] = [];
+  /** Frames queued in this turn, oldest first. */
+  private outbox: Buffer[] = [];
   /** When this socket was last sent anything (performance.now()). */
   lastSentAt = performance.now();
 
   /** Send a binary message if the socket is still open (written at the end of this event-loop turn). */
   send(message: Uint8Array): void {
-    if (!this.isOpen) return;
-    this.lastSentAt = performance.now();
-    this.outbox.push(message);
-    if (this.outbox.length === 1) outgoing.add(this);
-    if (!flushScheduled) {
-      flushScheduled = true;
-      setImmediate(flushOutgoing);
-    }
+    this.sendFrame(binaryFrame(message));
   }
 
-  /** Write the queued messages now, in one corked write. */
+  /** Send a frame made by binaryFrame (one frame may go to many sockets). */
+  sendFrame(frame: Buffer): void {
+    if (!this.isOpen) return;
+    this.lastSentAt = performance.now();
+    this.outbox.push(frame);
+    if (this.outbox.length === 1) outgoing.add(this);
+    scheduleFlush();
+  }
+
+  /**
+   * Write the queued frames now, in one write. They go to the TCP socket under `ws`, which is safe
+   * because `ws` writes whole frames too (pings, the closing frame) and a socket keeps the order of its
+   * writes; `ws` itself would add a framing and a stream write per message per socket.
+   */
   flush(): void {
-    const messages = this.outbox;
-    if (messages.length === 0) return;
+    const frames = this.outbox;
+    if (frames.length === 0) return;
     this.outbox = [];
     if (!this.isOpen) return;
-    // ws writes each frame with its own cork/uncork; an outer cork holds them for one writev.
-    const raw = (this.socket as unknown as { _socket?: { cork(): void; uncork(): void } })._socket;
-    raw?.cork();
-    for (const message of messages) this.socket.send(message);
-    raw?.uncork();
+    // An open ws socket always has its TCP socket.
+    const raw = (this.socket as unknown as { _socket: { write(data: Buffer): boolean } })._socket;
+    raw.write(frames.length === 1 ? (frames[0] as Buffer) : Buffer.concat(frames));
   }
 
   /** Close with one of the shared close codes, after what was already sent. */

@@ -12,7 +12,8 @@ import * as Y from 'yjs';
 import type { SyncLimits } from '../config.js';
 import type { StoredDocument } from '../persistence/types.js';
 import { awarenessClientIds } from './awarenessClients.js';
-import type { Connection } from './Connection.js';
+import { beforeWriting, type Connection } from './Connection.js';
+import { binaryFrame } from './frames.js';
 import { ProtocolViolation } from './ProtocolViolation.js';
 
 /** What a room tells its owner. */
@@ -26,14 +27,22 @@ export interface RoomEvents {
 }
 
 const EMPTY_STATE_VECTOR_LENGTH = 1;
-/** Presence changes of a meeting are relayed together, at most this often (ms). */
-const AWARENESS_RELAY_MS = 50;
+/**
+ * Presence changes of a meeting are relayed together: with the meeting's next edit once this long has
+ * passed since the last relay (ms), so that they share its writes…
+ */
+const AWARENESS_WITH_EDITS_MS = 40;
+/** …or on their own once this long has passed (a meeting where nobody is typing). */
+const AWARENESS_RELAY_MS = 100;
 
 /**
  * The transaction origin of updates relayed from another instance: already committed there, so they are
  * shown to this instance's sockets but neither stored nor acknowledged again here.
  */
 export const RELAY_ORIGIN = Symbol('relay');
+
+/** The transaction origin of clients' updates applied together (already relayed and queued). */
+const CLIENT_BATCH_ORIGIN = Symbol('client updates');
 
 /** Count a message against the socket's rate; a flood closes the socket. */
 function takeMessageToken(connection: Connection): void {
@@ -55,8 +64,10 @@ export class Room {
   private built: Y.Doc | null = null;
   readonly awareness: awarenessProtocol.Awareness;
   readonly connections = new Set<Connection>();
-  /** Applied to the document, not yet committed (oldest first). */
+  /** Applied to the document (or waiting in `unapplied`), not yet committed (oldest first). */
   private pending: Uint8Array[] = [];
+  /** Clients' updates, checked and relayed, not yet applied to the document (oldest first). */
+  private unapplied: Uint8Array[] = [];
   private pendingBytes = 0;
   /** Sockets that sent updates since their last acknowledgement. */
   readonly awaitingAck = new Set<Connection>();
@@ -104,16 +115,46 @@ export class Room {
 
   /** gc off: deleted text stays in the document, so that every earlier version can be shown again. */
   get doc(): Y.Doc {
-    if (this.built) return this.built;
+    const doc = this.built ?? this.buildFromSnapshot();
+    if (this.unapplied.length > 0) this.applyUnapplied(doc);
+    return doc;
+  }
+
+  private buildFromSnapshot(): Y.Doc {
     const snapshot = this.lazySnapshot;
     this.lazySnapshot = null;
     this.lazyStateVector = null;
     return this.build({ snapshot, updates: [] });
   }
 
+  /**
+   * Apply the clients' updates received since the document was last needed, in one transaction. They
+   * were relayed as they came; the document's own update event is off meanwhile, because it would only
+   * encode again what was already relayed and queued for the store.
+   */
+  private applyUnapplied(doc: Y.Doc): void {
+    const updates = this.unapplied;
+    this.unapplied = [];
+    doc.off('update', this.onDocumentUpdate);
+    try {
+      doc.transact(() => {
+        for (const update of updates) {
+          try {
+            Y.applyUpdate(doc, update);
+          } catch {
+            // Every update decoded cleanly before it was accepted, so Yjs does not refuse one here; if it
+            // ever did, the others of the batch must still be applied.
+          }
+        }
+      }, CLIENT_BATCH_ORIGIN);
+    } finally {
+      doc.on('update', this.onDocumentUpdate);
+    }
+  }
+
   /** The document's state vector, without building the document for it. */
   stateVector(): Uint8Array {
-    if (this.built) return Y.encodeStateVector(this.built);
+    if (this.built || this.unapplied.length > 0) return Y.encodeStateVector(this.doc);
     this.lazyStateVector ??= Y.encodeStateVectorFromUpdate(this.lazySnapshot as Uint8Array);
     return this.lazyStateVector;
   }
@@ -255,7 +296,15 @@ export class Room {
     // A client with nothing to add answers the server's step 1 with an empty update: nothing to apply,
     // and no reason to build a document that is not built yet.
     if (update.length === 2 && update[0] === 0 && update[1] === 0) return;
-    Y.applyUpdate(this.doc, update, connection);
+    // The update is relayed as the client sent it, framed once for everyone, and applied to the
+    // document later with the others of this turn (when the commit needs the state vector, or sooner
+    // if anything reads the document). Relaying the bytes as sent is what a Yjs peer would receive from
+    // the document anyway: content it already has, or whose dependencies are missing, it handles itself.
+    this.unapplied.push(update);
+    this.encodedState = null;
+    this.pending.push(update);
+    this.pendingBytes += update.length;
+    this.broadcast(update, connection);
   }
 
   private receiveAwareness(connection: Connection, update: Uint8Array, messageBytes: number): void {
@@ -326,14 +375,27 @@ export class Room {
       this.pending.push(update);
       this.pendingBytes += update.length;
     }
+    this.broadcast(update, origin);
+    if (!relayed) this.events.onDirty(this);
+  };
+
+  /** Send an update, encoded once, to every socket but the one it came from. */
+  private broadcast(update: Uint8Array, from: unknown): void {
     const encoder = encoding.createEncoder();
     encoding.writeVarUint(encoder, MessageType.sync);
     syncProtocol.writeUpdate(encoder, update);
-    const message = encoding.toUint8Array(encoder);
+    const frame = binaryFrame(encoding.toUint8Array(encoder));
     for (const connection of this.connections) {
-      if (connection !== origin) connection.send(message);
+      if (connection !== from) connection.sendFrame(frame);
     }
-    if (!relayed) this.events.onDirty(this);
+    // A typist's cursor move usually arrives just after their edit, in the same turn: decide at its end.
+    beforeWriting(this.relayAwarenessWithEdits);
+  }
+
+  private readonly relayAwarenessWithEdits = (): void => {
+    if (!this.awarenessTimer || performance.now() - this.awarenessRelayedAt < AWARENESS_WITH_EDITS_MS) return;
+    clearTimeout(this.awarenessTimer);
+    this.relayAwareness();
   };
 
   /** Apply an update another instance committed. */
@@ -365,9 +427,10 @@ export class Room {
       for (const id of added.concat(updated, removed)) this.awarenessLocal.add(id);
     }
     if (this.awarenessTimer) return;
-    // Presence is relayed at most every AWARENESS_RELAY_MS per meeting, all changes of the interval in
-    // one message encoded once: typists move their cursor with every keystroke, and relaying each move
-    // to everyone cost as much as the document itself. A quiet meeting relays at once.
+    // Presence is relayed at most every AWARENESS_RELAY_MS per meeting (sooner with an edit, above), all
+    // changes of the interval in one message encoded once: typists move their cursor with every
+    // keystroke, and relaying each move to everyone cost as much as the document itself, mostly in
+    // writes of their own. A quiet meeting relays at once.
     const wait = Math.max(0, this.awarenessRelayedAt + AWARENESS_RELAY_MS - performance.now());
     this.awarenessTimer = setTimeout(this.relayAwareness, wait);
   };
@@ -380,7 +443,7 @@ export class Room {
     const local = [...this.awarenessLocal];
     this.awarenessLocal.clear();
     if (changed.length === 0 || this.destroyed) return;
-    const message = this.awarenessMessage(changed);
+    const frame = binaryFrame(this.awarenessMessage(changed));
     const now = performance.now();
     for (const connection of this.connections) {
       // A socket is not told about only its own presence, which it already knows — unless it has been
@@ -392,7 +455,7 @@ export class Room {
       ) {
         continue;
       }
-      connection.send(message);
+      connection.sendFrame(frame);
     }
     if (local.length > 0) {
       this.events.onLocalAwareness?.(this, awarenessProtocol.encodeAwarenessUpdate(this.awareness, local));

@@ -1,0 +1,37 @@
+import { once } from 'node:events';
+import type { AddressInfo } from 'node:net';
+import { afterAll, describe, expect, it } from 'vitest';
+import { WebSocket, WebSocketServer } from 'ws';
+import { binaryFrame } from './frames.js';
+
+describe('binaryFrame', () => {
+  let server: WebSocketServer | undefined;
+  afterAll(() => new Promise<void>((resolve) => (server ? server.close(() => resolve()) : resolve())));
+
+  it('is read by a WebSocket client as the same binary messages, for each length encoding', async () => {
+    server = new WebSocketServer({ port: 0, host: '127.0.0.1' });
+    await once(server, 'listening');
+    const lengths = [0, 1, 125, 126, 65_535, 65_536, 200_000];
+    const payloads = lengths.map((length) => Uint8Array.from({ length }, (_, i) => (i * 31 + length) & 255));
+    server.once('connection', (socket) => {
+      const raw = (socket as unknown as { _socket: { write(data: Buffer): void } })._socket;
+      // All in one write, as a flush does.
+      raw.write(Buffer.concat(payloads.map(binaryFrame)));
+    });
+    const client = new WebSocket(`ws://127.0.0.1:${(server.address() as AddressInfo).port}`);
+    const received: Buffer[] = [];
+    await new Promise<void>((resolve, reject) => {
+      client.on('message', (data, isBinary) => {
+        expect(isBinary).toBe(true);
+        received.push(data as Buffer);
+        if (received.length === payloads.length) resolve();
+      });
+      client.on('error', reject);
+    });
+    client.close();
+    expect(received.map((data) => data.length)).toEqual(lengths);
+    received.forEach((data, i) =>
+      expect(Buffer.compare(data, Buffer.from(payloads[i] as Uint8Array))).toBe(0),
+    );
+  });
+});
