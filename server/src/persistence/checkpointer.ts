@@ -54,6 +54,8 @@ export class BackgroundCheckpointer {
 
   /** Checkpoint once more and stop the worker (before the database is closed). */
   async stop(): Promise<void> {
+    // Held by nothing else at the end of a command: keep the process alive until the worker is done.
+    this.worker.ref();
     this.worker.postMessage('stop');
     await this.exited;
     this.fallBack();

@@ -14,6 +14,40 @@ documentStoreContract('SQLite', () => {
   };
 });
 
+documentStoreContract('SQLite, checkpoints on a worker thread (as the server runs it)', () => {
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'polyphony-store-'));
+  return {
+    open: async () => new SqliteDocumentStore(openDatabase(dir), { backgroundCheckpoints: true }),
+    cleanup: async () => fs.rmSync(dir, { recursive: true, force: true }),
+  };
+});
+
+describe('background checkpoints', () => {
+  it('move what the WAL holds into the database file without the writer checkpointing', async () => {
+    const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'polyphony-checkpoint-'));
+    const db = openDatabase(dir);
+    const store = new SqliteDocumentStore(db, { backgroundCheckpoints: true });
+    // The writer's own automatic checkpoints are off…
+    expect(db.pragma('wal_autocheckpoint', { simple: true })).toBe(0);
+    const file = path.join(dir, DATABASE_FILE);
+    const before = fs.statSync(file).size;
+    const update = new Uint8Array(2000).fill(7);
+    for (let i = 0; i < 200; i++) await store.append([{ docId: 'meeting', updates: [update] }]);
+    // …so the 400 KB written are in the WAL until the worker copies them (it looks every second).
+    const deadline = Date.now() + 5000;
+    while (fs.statSync(file).size < before + 300_000 && Date.now() < deadline) {
+      await new Promise((resolve) => setTimeout(resolve, 100));
+    }
+    expect(fs.statSync(file).size).toBeGreaterThan(before + 300_000);
+    await store.close();
+    // Everything is there when the file is opened again.
+    const reopened = new SqliteDocumentStore(openDatabase(dir));
+    expect((await reopened.load('meeting')).updates).toHaveLength(200);
+    await reopened.close();
+    fs.rmSync(dir, { recursive: true, force: true });
+  });
+});
+
 describe('SQLite database', () => {
   it('is one file in DATA_DIR, in WAL mode', () => {
     const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'polyphony-db-'));
