@@ -3,6 +3,7 @@ import type { CloseCode } from '@polyphony/shared';
 import { WebSocket } from 'ws';
 import type { SyncLimits } from '../config.js';
 import { binaryFrame } from './frames.js';
+import type { PresenceEntry } from './Presence.js';
 import { RateLimiter } from './RateLimiter.js';
 
 /** Who is behind a socket, as decided at the upgrade. */
@@ -60,7 +61,7 @@ export class Connection {
   /** Awareness client ids this socket has announced, removed for everyone when it closes. */
   readonly awarenessIds = new Set<number>();
   /** The newest presence update held back by the presence rate, applied when the rate allows. */
-  deferredAwareness: Uint8Array | undefined;
+  deferredAwareness: PresenceEntry[] | undefined;
   readonly messageLimiter: RateLimiter;
   readonly awarenessLimiter: RateLimiter;
 

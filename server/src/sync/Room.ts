@@ -6,7 +6,6 @@
 import { CloseCodes, MessageType, SyncMessageType } from '@polyphony/shared';
 import * as decoding from 'lib0/decoding';
 import * as encoding from 'lib0/encoding';
-import * as awarenessProtocol from 'y-protocols/awareness';
 import * as syncProtocol from 'y-protocols/sync';
 import * as Y from 'yjs';
 import type { SyncLimits } from '../config.js';
@@ -14,6 +13,7 @@ import type { StoredDocument } from '../persistence/types.js';
 import { awarenessClientIds } from './awarenessClients.js';
 import { beforeWriting, type Connection } from './Connection.js';
 import { binaryFrame } from './frames.js';
+import { decodePresenceUpdate, Presence, type PresenceChange, type PresenceEntry } from './Presence.js';
 import { ProtocolViolation } from './ProtocolViolation.js';
 
 /** What a room tells its owner. */
@@ -31,7 +31,7 @@ const EMPTY_STATE_VECTOR_LENGTH = 1;
  * Presence changes of a meeting are relayed together: with the meeting's next edit once this long has
  * passed since the last relay (ms), so that they share its writes…
  */
-const AWARENESS_WITH_EDITS_MS = 40;
+const AWARENESS_WITH_EDITS_MS = 80;
 /** …or on their own once this long has passed (a meeting where nobody is typing). */
 const AWARENESS_RELAY_MS = 100;
 
@@ -62,7 +62,7 @@ export class Room {
   private lazySnapshot: Uint8Array | null = null;
   private lazyStateVector: Uint8Array | null = null;
   private built: Y.Doc | null = null;
-  readonly awareness: awarenessProtocol.Awareness;
+  readonly presence: Presence;
   readonly connections = new Set<Connection>();
   /** Applied to the document (or waiting in `unapplied`), not yet committed (oldest first). */
   private pending: Uint8Array[] = [];
@@ -106,11 +106,8 @@ export class Room {
     this.lastSeq = stored.lastSeq;
     this.updatesSinceSnapshot = stored.updates.length;
 
-    // Presence does not need the document: it only takes a client id from it, unused by the server.
-    this.awareness = new awarenessProtocol.Awareness(new Y.Doc());
-    // The server is not a participant: it has no presence of its own.
-    this.awareness.setLocalState(null);
-    this.awareness.on('update', this.onAwarenessUpdate);
+    // The server is not a participant: it has no presence of its own, and only relays everyone's.
+    this.presence = new Presence(this.onAwarenessUpdate);
   }
 
   /** gc off: deleted text stays in the document, so that every earlier version can be shown again. */
@@ -213,10 +210,8 @@ export class Room {
     encoding.writeVarUint(step1, SyncMessageType.step1);
     encoding.writeVarUint8Array(step1, this.stateVector());
     connection.send(encoding.toUint8Array(step1));
-    const states = this.awareness.getStates();
-    if (states.size > 0) {
-      connection.send(this.awarenessMessage([...states.keys()]));
-    }
+    const present = this.presence.clientIds();
+    if (present.length > 0) connection.send(this.awarenessMessage(present));
   }
 
   /** Remove a socket and the presence it announced. */
@@ -224,7 +219,7 @@ export class Room {
     if (!this.connections.delete(connection)) return;
     this.awaitingAck.delete(connection);
     if (connection.awarenessIds.size > 0) {
-      awarenessProtocol.removeAwarenessStates(this.awareness, [...connection.awarenessIds], connection);
+      this.presence.remove([...connection.awarenessIds], connection);
     }
     if (this.connections.size === 0) this.events.onEmpty(this);
   }
@@ -246,7 +241,7 @@ export class Room {
         return;
       case MessageType.queryAwareness:
         takeMessageToken(connection);
-        connection.send(this.awarenessMessage([...this.awareness.getStates().keys()]));
+        connection.send(this.awarenessMessage(this.presence.clientIds()));
         return;
       default:
         throw new ProtocolViolation(CloseCodes.malformedMessage, `unknown message type ${type}`);
@@ -327,26 +322,27 @@ export class Room {
     if (messageBytes > this.limits.maxAwarenessBytes) {
       throw new ProtocolViolation(CloseCodes.messageTooBig, 'awareness message too large');
     }
+    let entries: PresenceEntry[];
     try {
-      awarenessClientIds(update, { validateStates: true });
+      entries = decodePresenceUpdate(update);
     } catch {
       throw new ProtocolViolation(CloseCodes.malformedMessage, 'awareness update could not be decoded');
     }
     takeMessageToken(connection);
     if (connection.awarenessLimiter.take()) {
-      awarenessProtocol.applyAwarenessUpdate(this.awareness, update, connection);
+      this.presence.apply(entries, connection);
       return;
     }
     // Over the presence rate: keep only the newest and apply it when the rate allows. Presence is
     // ephemeral, so coalescing loses nothing anyone would notice (a cursor skips a position).
     const waiting = connection.deferredAwareness === undefined;
-    connection.deferredAwareness = update;
+    connection.deferredAwareness = entries;
     if (waiting) {
       setTimeout(() => {
         const latest = connection.deferredAwareness;
         connection.deferredAwareness = undefined;
         if (latest && connection.isOpen && this.connections.has(connection)) {
-          awarenessProtocol.applyAwarenessUpdate(this.awareness, latest, connection);
+          this.presence.apply(latest, connection);
         }
       }, 1000 / this.limits.awarenessPerSecond);
     }
@@ -363,7 +359,7 @@ export class Room {
   private awarenessMessage(clients: number[]): Uint8Array {
     const encoder = encoding.createEncoder();
     encoding.writeVarUint(encoder, MessageType.awareness);
-    encoding.writeVarUint8Array(encoder, awarenessProtocol.encodeAwarenessUpdate(this.awareness, clients));
+    encoding.writeVarUint8Array(encoder, this.presence.encode(clients));
     return encoding.toUint8Array(encoder);
   }
 
@@ -405,11 +401,12 @@ export class Room {
 
   /** Apply presence another instance's sockets announced. */
   applyRelayedAwareness(update: Uint8Array): void {
-    awarenessProtocol.applyAwarenessUpdate(this.awareness, update, RELAY_ORIGIN);
+    // Checked by the instance that accepted it; an update that is not well-formed changes nothing.
+    this.presence.apply(decodePresenceUpdate(update), RELAY_ORIGIN);
   }
 
   private readonly onAwarenessUpdate = (
-    { added, updated, removed }: { added: number[]; updated: number[]; removed: number[] },
+    { added, updated, removed }: PresenceChange,
     origin: unknown,
   ): void => {
     if (origin && this.connections.has(origin as Connection)) {
@@ -458,7 +455,7 @@ export class Room {
       connection.sendFrame(frame);
     }
     if (local.length > 0) {
-      this.events.onLocalAwareness?.(this, awarenessProtocol.encodeAwarenessUpdate(this.awareness, local));
+      this.events.onLocalAwareness?.(this, this.presence.encode(local));
     }
   };
 
@@ -467,7 +464,7 @@ export class Room {
     this.destroyed = true;
     if (this.unloadTimer) clearTimeout(this.unloadTimer);
     if (this.awarenessTimer) clearTimeout(this.awarenessTimer);
-    this.awareness.destroy();
+    this.presence.destroy();
     const doc = this.doc;
     doc.off('update', this.onDocumentUpdate);
     return doc;

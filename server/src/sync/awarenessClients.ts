@@ -17,9 +17,10 @@ export function awarenessClientIds(update: Uint8Array, options: { validateStates
   for (let i = 0; i < count; i++) {
     ids.push(decoding.readVarUint(decoder));
     decoding.readVarUint(decoder);
-    const state = decoding.readVarString(decoder);
-    // The state must be JSON (or "null", which removes it); anything else is malformed.
-    if (validateStates) JSON.parse(state);
+    // The state must be JSON (or "null", which removes it); anything else is malformed. Without
+    // validation its bytes are skipped, not decoded.
+    if (validateStates) JSON.parse(decoding.readVarString(decoder));
+    else decoding.readVarUint8Array(decoder);
   }
   return ids;
 }
