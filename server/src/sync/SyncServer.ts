@@ -68,6 +68,8 @@ export const SERVER_ORIGIN = Symbol('server');
 const SYNC_PATH = /^\/sync\/([A-Za-z0-9_-]{1,64})$/;
 const RETRY_DELAYS_MS = [50, 200, 1000, 5000];
 const MAX_QUEUED_WHILE_LOADING = 1000;
+/** Commits follow each other at least this far apart (ms); a lone edit is committed at once. */
+const COMMIT_INTERVAL_MS = 4;
 
 /** Rooms, sockets and the commit loop. */
 export class SyncServer {
@@ -88,6 +90,7 @@ export class SyncServer {
   private flushLoop: Promise<void> | null = null;
   private failures = 0;
   private closing = false;
+  private lastCommitAt = Number.NEGATIVE_INFINITY;
 
   constructor(options: SyncServerOptions) {
     this.store = options.store;
@@ -280,9 +283,13 @@ export class SyncServer {
   private async runFlushLoop(): Promise<void> {
     try {
       do {
-        // Let the messages of this event-loop turn gather into one transaction. (Awaiting first also
-        // means the finally below runs only after flushLoop was assigned.)
-        await new Promise((resolve) => setImmediate(resolve));
+        // Let the messages of this event-loop turn gather into one transaction (awaiting first also
+        // means the finally below runs only after flushLoop was assigned), and under load let commits
+        // be at least COMMIT_INTERVAL_MS apart: each costs a WAL write and a sync whatever it holds,
+        // and waiting delays only "saved", never the relay of an edit to the others.
+        const wait = this.lastCommitAt + COMMIT_INTERVAL_MS - performance.now();
+        await new Promise((resolve) => (wait > 1 ? setTimeout(resolve, wait) : setImmediate(resolve)));
+        this.lastCommitAt = performance.now();
         const ok = await this.serially(() => this.flushOnce());
         if (!ok) {
           const delay = RETRY_DELAYS_MS[Math.min(this.failures, RETRY_DELAYS_MS.length - 1)];
@@ -304,11 +311,13 @@ export class SyncServer {
       const { updates, bytes } = room.takePending();
       // Everything applied to the document so far is in this batch or already committed, so after the
       // commit the document's state vector is durable, and so is every update each socket has sent.
-      const stateVector = room.stateVector();
       const acks = [...room.awaitingAck].map((connection) => ({
         connection,
         count: connection.receivedUpdates,
       }));
+      // Only sockets that asked for "saved" are sent the state vector; without one, the document need
+      // not even be brought up to date for it (Room applies clients' updates when something needs them).
+      const stateVector = acks.some((ack) => ack.connection.wantsAck) ? room.stateVector() : null;
       room.awaitingAck.clear();
       return { room, updates, bytes, stateVector, acks };
     });
@@ -344,7 +353,9 @@ export class SyncServer {
         for (const hooks of this.hooks) hooks.afterCommit?.(job.room, writers, job.updates);
       }
       for (const { connection, count } of job.acks) {
-        if (connection.wantsAck) connection.send(writeSaved({ count, stateVector: job.stateVector }));
+        if (job.stateVector && connection.wantsAck) {
+          connection.send(writeSaved({ count, stateVector: job.stateVector }));
+        }
       }
       if (job.room.updatesSinceSnapshot >= this.limits.compactEvery) {
         await this.compactNow(job.room);
