@@ -24,7 +24,9 @@ export const SERVER_NAMES: Record<ServerKind, string> = {
   hocuspocus: 'Hocuspocus 3.4.4 + SQLite',
 };
 
-const POLYPHONY_ENTRY = fileURLToPath(new URL('../../server/dist/index.js', import.meta.url));
+// BENCH_POLYPHONY_ENTRY runs another build of Polyphony (another commit's server/dist/index.js) under the same generator.
+const POLYPHONY_ENTRY =
+  process.env.BENCH_POLYPHONY_ENTRY ?? fileURLToPath(new URL('../../server/dist/index.js', import.meta.url));
 const Y_WEBSOCKET_ENTRY = fileURLToPath(
   new URL('../node_modules/y-websocket-server-ref/bin/server.cjs', import.meta.url),
 );

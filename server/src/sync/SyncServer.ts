@@ -285,8 +285,9 @@ export class SyncServer {
       do {
         // Let the messages of this event-loop turn gather into one transaction (awaiting first also
         // means the finally below runs only after flushLoop was assigned), and under load let commits
-        // be at least COMMIT_INTERVAL_MS apart: each costs a WAL write and a sync whatever it holds,
-        // and waiting delays only "saved", never the relay of an edit to the others.
+        // be at least COMMIT_INTERVAL_MS apart: each costs a WAL write and a sync whatever it holds.
+        // Waiting delays "saved" and the relay to other instances (which publish after the commit),
+        // never the relay of an edit to the sockets of this instance.
         const wait = this.lastCommitAt + COMMIT_INTERVAL_MS - performance.now();
         await new Promise((resolve) => (wait > 1 ? setTimeout(resolve, wait) : setImmediate(resolve)));
         this.lastCommitAt = performance.now();
