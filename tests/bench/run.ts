@@ -5,9 +5,10 @@
  *
  *   --quick               smaller and shorter (under 2 minutes)
  *   --servers=a,b         polyphony, y-websocket, hocuspocus (default: all)
- *   --scenarios=A,B,...   A, B, C, D, E, idle (default), and S (not in the default list, about 3–5
- *                         minutes): Polyphony's scale-out — E's ramp against one instance, then two,
- *                         behind PostgreSQL and Redis; "—" for the reference servers
+ *   --scenarios=A,B,...   A, B, C, D, E, idle (the default), and S (not in the default: it needs
+ *                         PostgreSQL and Redis; about 1.5–3 minutes a run): Polyphony's scale-out — E's
+ *                         ramp against one instance, then two, behind PostgreSQL and Redis; Polyphony
+ *                         only ("—" for the reference servers)
  *   --threads=N           generator threads (default: cores − 1, at least 1)
  *   --runs=N              runs of each scenario, reported as medians (default 3; 1 with --quick; S runs
  *                         once unless --runs is given)

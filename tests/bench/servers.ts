@@ -62,8 +62,6 @@ export interface StartOptions {
   dataDir: string;
   port?: number;
   env?: Record<string, string>;
-  /** The cores to pin to (a taskset list); core 0 by default, null for no pinning. */
-  cpus?: string | null;
 }
 
 function entryOf(kind: ServerKind, dataDir: string): { entry: string; env: Record<string, string> } {
@@ -195,10 +193,8 @@ export async function startServer(kind: ServerKind, options: StartOptions): Prom
     kind === 'polyphony' && process.env.BENCH_PROFILE
       ? ['--cpu-prof', `--cpu-prof-dir=${process.env.BENCH_PROFILE}`]
       : [];
-  const cpus = options.cpus === undefined ? '0' : options.cpus;
-  const pin = canPin && cpus !== null;
-  const command = pin ? 'taskset' : process.execPath;
-  const args = pin ? ['-c', cpus, process.execPath, ...flags, entry] : [...flags, entry];
+  const command = canPin ? 'taskset' : process.execPath;
+  const args = canPin ? ['-c', '0', process.execPath, ...flags, entry] : [...flags, entry];
   let output = '';
   const child = spawn(command, args, {
     env: { ...process.env, PORT: String(port), HOST: '127.0.0.1', ...env, ...options.env },
