@@ -589,7 +589,11 @@ export async function scaleOutRamp(kind: ServerKind, plan: BenchPlan, root: stri
     figures[`${prefix}InstancesCpuPerKeystrokeMs`] = last?.instancesCpuPerKeystrokeMs ?? null;
     figures[`${prefix}CpuPerKeystrokeMs`] = last?.cpuPerKeystrokeMs ?? null;
     figures[`${prefix}GeneratorAtCapacity`] = last?.generatorUtilisation ?? null;
-    for (const note of outcome.notes) notes.push(`${instances} instance${instances > 1 ? 's' : ''}: ${note}`);
+    const label = `${instances} instance${instances > 1 ? 's' : ''}`;
+    for (const note of outcome.notes) notes.push(`${label}: ${note}`);
+    const stoppedAt = outcome.levels.at(-1);
+    if (stoppedAt && stoppedAt.meetings !== outcome.capacity)
+      notes.push(`${label}: stopped at ${stoppedAt.meetings} meetings, p99 ${stoppedAt.p99} ms`);
     raw[prefix] = { levels: outcome.levels, peakRssMiB: outcome.peakRssMiB, seedMs: outcome.seedMs };
   }
   // The relay's cost: CPU per keystroke (every process behind the instances) of both configurations at
