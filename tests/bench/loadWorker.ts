@@ -26,13 +26,13 @@ import {
   appendCharacterUpdate,
   type Cursor,
   type Framing,
+  forEachUpdateKey,
   frame,
   frameOverhead,
   keystrokeKey,
   rawUpdateKey,
   readVarUint,
   skipVarBytes,
-  updateKey,
 } from './wire.js';
 
 /** Where and how to connect. */
@@ -40,6 +40,11 @@ export interface Target {
   framing: Framing;
   /** Polyphony: ws://host:port/sync, y-websocket: ws://host:port (the room is appended); Hocuspocus: ws://host:port. */
   serverUrl: string;
+  /**
+   * Several instances of one server (scale-out): editor i of each meeting (probes first) connects to
+   * serverUrls[i % length]; serverUrl alone when unset.
+   */
+  serverUrls?: string[];
   cookie?: string;
   /** Probes ask for Polyphony's "saved" acknowledgement. */
   ack: boolean;
@@ -126,6 +131,12 @@ function emptyWindow(): Omit<WindowStats, 'utilisation' | 'windowMs'> {
   };
 }
 
+/** The server URL of the editor at this position in its meeting (probes first). */
+function serverUrlOf(index: number): string {
+  const urls = target.serverUrls;
+  return urls && urls.length > 0 ? (urls[index % urls.length] as string) : target.serverUrl;
+}
+
 function keystrokeSent(key: number, sender: Editor): void {
   pending.set(key, {
     sender,
@@ -200,8 +211,13 @@ class LightEditor implements Editor {
   private attempts = 0;
   private closed = false;
   private readonly name = `Editor ${nextSpeaker++}`;
+  private readonly serverUrl: string;
 
-  constructor(readonly meeting: Meeting) {
+  constructor(
+    readonly meeting: Meeting,
+    index: number,
+  ) {
+    this.serverUrl = serverUrlOf(index);
     this.doc.on('update', (update: Uint8Array, origin: unknown) => {
       if (origin !== LOCAL) return;
       keystrokeSent(rawUpdateKey(update), this);
@@ -214,7 +230,7 @@ class LightEditor implements Editor {
   }
 
   connect(): void {
-    const url = target.framing === 'hocuspocus' ? target.serverUrl : `${target.serverUrl}/${this.meeting.id}`;
+    const url = target.framing === 'hocuspocus' ? this.serverUrl : `${this.serverUrl}/${this.meeting.id}`;
     const socket = new RawWebSocket(url, target.cookie ? { cookie: target.cookie } : {}, {
       open: () => {
         this.attempts = 0;
@@ -266,7 +282,8 @@ class LightEditor implements Editor {
     if (type !== 0 && type !== 4) return;
     const syncType = readVarUint(data, cursor);
     if (syncType === 2) {
-      keystrokeReceived(updateKey(data, cursor), this);
+      const length = readVarUint(data, cursor);
+      forEachUpdateKey(data.subarray(cursor.pos, cursor.pos + length), (key) => keystrokeReceived(key, this));
     } else if (syncType === 1) {
       if (!this.everSynced) {
         // Once, to know the meeting as it was when this editor joined: its own block goes at the end.
@@ -347,15 +364,19 @@ class ProbeEditor implements Editor {
   private client: TestClient | null = null;
   private hocuspocus: HocuspocusProvider | null = null;
 
-  constructor(readonly meeting: Meeting) {
+  constructor(
+    readonly meeting: Meeting,
+    index: number,
+  ) {
+    const serverUrl = serverUrlOf(index);
     // Registered before the provider's own handler, so a keystroke is timed before it is sent.
     this.doc.on('update', (update: Uint8Array, origin: unknown) => {
       if (origin === LOCAL) keystrokeSent(rawUpdateKey(update), this);
-      else keystrokeReceived(rawUpdateKey(update), this);
+      else forEachUpdateKey(update, (key) => keystrokeReceived(key, this));
     });
     if (target.framing === 'hocuspocus') {
       this.hocuspocus = new HocuspocusProvider({
-        url: target.serverUrl,
+        url: serverUrl,
         name: meeting.id,
         document: this.doc,
         WebSocketPolyfill: WebSocket as unknown as typeof globalThis.WebSocket,
@@ -365,7 +386,7 @@ class ProbeEditor implements Editor {
         // Passed on to the provider's own socket (the typings omit it); Node 20 has no global WebSocket.
       } as ConstructorParameters<typeof HocuspocusProvider>[0]);
     } else {
-      this.client = connectClient(target.serverUrl, meeting.id, {
+      this.client = connectClient(serverUrl, meeting.id, {
         doc: this.doc,
         cookie: target.cookie,
         ack: target.ack,
@@ -430,7 +451,7 @@ async function open(
   const opened: Meeting[] = command.meetings.map((id) => ({ id, editors: [] }));
   // Probes first: the first one writes the meeting as it stands, then the light editors join it.
   for (const meeting of opened) {
-    for (let i = 0; i < command.probes; i++) meeting.editors.push(new ProbeEditor(meeting));
+    for (let i = 0; i < command.probes; i++) meeting.editors.push(new ProbeEditor(meeting, i));
   }
   const probes = opened.flatMap((m) => m.editors as ProbeEditor[]);
   let synced = await waitUntil(() => probes.every((p) => p.synced), 60_000);
@@ -444,7 +465,7 @@ async function open(
   await new Promise((resolve) => setTimeout(resolve, 200));
   for (const meeting of opened) {
     for (let i = command.probes; i < command.editors; i++) {
-      const editor = new LightEditor(meeting);
+      const editor = new LightEditor(meeting, i);
       meeting.editors.push(editor);
       editor.connect();
     }

@@ -5,14 +5,24 @@
  *
  *   --quick               smaller and shorter (under 2 minutes)
  *   --servers=a,b         polyphony, y-websocket, hocuspocus (default: all)
- *   --scenarios=A,B,...   A, B, C, D, E, idle (default: all)
+ *   --scenarios=A,B,...   A, B, C, D, E, idle (the default), and S (not in the default: it needs
+ *                         PostgreSQL and Redis; about 1.5–3 minutes a run): Polyphony's scale-out — E's
+ *                         ramp against one instance, then two, behind PostgreSQL and Redis; Polyphony
+ *                         only ("—" for the reference servers)
  *   --threads=N           generator threads (default: cores − 1, at least 1)
- *   --runs=N              runs of each scenario, reported as medians (default 3; 1 with --quick)
+ *   --runs=N              runs of each scenario, reported as medians (default 3; 1 with --quick; S runs
+ *                         once unless --runs is given)
  *   --no-browser          skip the browser keystroke figure
  *   --meetings=N          meetings in A (default 100; 50 with --quick): to look below or above saturation
- * Env: SQLITE_SYNCHRONOUS (FULL, the default, or NORMAL) is passed to Polyphony.
+ * Env: SQLITE_SYNCHRONOUS (FULL, the default, or NORMAL) is passed to Polyphony. S needs PostgreSQL
+ * (BENCH_DATABASE_URL, else TEST_DATABASE_URL, else the test database of scripts/services.sh; a fresh
+ * schema per configuration, dropped afterwards) and Debian's redis-server.
  *
- * On a machine with two or more cores the servers run on core 0 and this generator on the others.
+ * On a machine with two or more cores the servers run on core 0 and this generator on the others. In S,
+ * every Polyphony instance and redis-server are on core 0 too (PostgreSQL, a system service, is not
+ * pinned): both configurations get the same core, so the second instance adds no CPU, and what S shows
+ * is the cost of relaying through Redis and that two instances work together under load — not the
+ * capacity two machines would have.
  */
 import { execSync, spawnSync } from 'node:child_process';
 import fs from 'node:fs';
@@ -27,6 +37,7 @@ import {
   ramp,
   reconnectStorm,
   type ScenarioResult,
+  scaleOutRamp,
   scratchRoot,
 } from './scenarios.js';
 import { canPin, SERVER_KINDS, SERVER_NAMES, type ServerKind } from './servers.js';
@@ -54,6 +65,8 @@ const servers = (option('servers')?.split(',') as ServerKind[] | undefined) ?? S
 const scenarios = option('scenarios')?.split(',') ?? ['A', 'B', 'C', 'D', 'E', 'idle'];
 const synchronous = (process.env.SQLITE_SYNCHRONOUS ?? 'FULL').toUpperCase();
 const runs = Number(option('runs') ?? (quick ? 1 : 3));
+/** Scenarios the reference servers have no counterpart of: they are not run on them ("—"). */
+const POLYPHONY_ONLY = ['S'];
 
 const plan: BenchPlan = quick
   ? {
@@ -103,6 +116,12 @@ const header = [
   `Polyphony bench${quick ? ' --quick' : ''} — ${cores} cores (${os.cpus()[0]?.model ?? 'unknown'}), Node ${process.version}, commit ${commit}, ${new Date().toISOString()}`,
   `each scenario run ${runs}× per server (interleaved), figures are medians; ` +
     `pinning: ${canPin ? `servers on core 0, generator on cores 1-${cores - 1}` : 'none (fewer than 2 cores or no taskset)'}; generator threads ${plan.threads}; load average at start ${loadBefore}`,
+  ...(scenarios.includes('S')
+    ? [
+        `S: Polyphony with DATABASE_URL (PostgreSQL, a fresh schema) + REDIS_URL (redis-server), 1 instance then 2 (editor i of each meeting on instance i % 2); ` +
+          `pinning: ${canPin ? 'every instance and redis-server on core 0, PostgreSQL (system service) unpinned, generator on the other cores' : 'none'}`,
+      ]
+    : []),
   `Polyphony with SQLITE_SYNCHRONOUS=${synchronous}; typists ${plan.rate} keys/s (exponential gaps) + a cursor move each; ${plan.probes} full-client probe per meeting (3 in B)`,
 ];
 for (const line of header) console.log(line);
@@ -115,6 +134,7 @@ const runners: Record<string, (kind: ServerKind, p: BenchPlan, root: string) => 
   D: reconnectStorm,
   E: ramp,
   idle: idleMeetings,
+  S: scaleOutRamp,
 };
 
 const root = scratchRoot();
@@ -147,9 +167,11 @@ for (const scenario of scenarios) {
   const collected = new Map<ServerKind, ScenarioResult[]>();
   // C repeats inside itself (fresh starts); the others repeat here, servers interleaved so that a noisy
   // minute on a shared machine does not fall on one server only.
-  const repetitions = scenario === 'C' ? 1 : runs;
+  // S runs two configurations of several minutes each: once, unless --runs says otherwise.
+  const repetitions = scenario === 'C' || (scenario === 'S' && !option('runs')) ? 1 : runs;
   for (let run = 0; run < repetitions; run++) {
     for (const kind of servers) {
+      if (POLYPHONY_ONLY.includes(scenario) && kind !== 'polyphony') continue;
       const t0 = Date.now();
       process.stdout.write(
         `  running ${scenario} on ${SERVER_NAMES[kind]}${repetitions > 1 ? ` (${run + 1}/${repetitions})` : ''}… `,
@@ -241,6 +263,7 @@ const rows: Row[] = [
     label: 'E: server CPU at capacity (s per s)',
     lowerIsBetter: true,
   },
+  ...scaleOutRows(),
   {
     scenario: 'idle',
     figure: 'rssPerIdleMeetingKiB',
@@ -248,6 +271,72 @@ const rows: Row[] = [
     lowerIsBetter: true,
   },
 ];
+
+/** S's rows: each configuration's capacity and the CPU of every process behind it, then the relay's cost. */
+function scaleOutRows(): Row[] {
+  const rows: Row[] = [];
+  for (const [prefix, what, instances] of [
+    ['one', 'S scale-out, 1 instance + PostgreSQL + Redis', 1],
+    ['two', 'S, 2 instances + PostgreSQL + Redis (meetings split)', 2],
+  ] as const) {
+    const row = (figure: string, label: string, lowerIsBetter = true): Row => ({
+      scenario: 'S',
+      figure: `${prefix}${figure}`,
+      label,
+      lowerIsBetter,
+    });
+    rows.push(
+      row('CapacityMeetings', `${what}: capacity (meetings of 8, p99 ≤ 100 ms)`, false),
+      row('P99AtCapacity', `${prefix === 'one' ? 'S 1' : 'S 2'}: p99 at capacity (ms)`),
+    );
+    for (let i = 1; i <= instances; i++)
+      rows.push(row(`Instance${i}CpuShare`, `S ${instances}: instance ${i} CPU at capacity (s per s)`));
+    rows.push(
+      row('RedisCpuShare', `S ${instances}: redis-server CPU at capacity (s per s)`),
+      row('PostgresCpuShare', `S ${instances}: PostgreSQL CPU at capacity (s per s, all postgres processes)`),
+      row('CpuPerKeystrokeMs', `S ${instances}: CPU per keystroke at capacity, all of them (ms)`),
+    );
+  }
+  rows.push(
+    {
+      scenario: 'S',
+      figure: 'relayLightMeetings',
+      label: 'S relay cost: the lightest level (meetings)',
+      lowerIsBetter: false,
+    },
+    {
+      scenario: 'S',
+      figure: 'relayLightOneMs',
+      label: 'S relay: CPU per keystroke there, 1 instance (ms, all processes)',
+      lowerIsBetter: true,
+    },
+    {
+      scenario: 'S',
+      figure: 'relayLightTwoMs',
+      label: 'S relay: CPU per keystroke there, 2 instances (ms, all processes)',
+      lowerIsBetter: true,
+    },
+    {
+      scenario: 'S',
+      figure: 'relayTopMeetings',
+      label: 'S relay cost: the highest level both passed (meetings)',
+      lowerIsBetter: false,
+    },
+    {
+      scenario: 'S',
+      figure: 'relayTopOneMs',
+      label: 'S relay: CPU per keystroke there, 1 instance (ms, all processes)',
+      lowerIsBetter: true,
+    },
+    {
+      scenario: 'S',
+      figure: 'relayTopTwoMs',
+      label: 'S relay: CPU per keystroke there, 2 instances (ms, all processes)',
+      lowerIsBetter: true,
+    },
+  );
+  return rows;
+}
 
 function figureOf(scenario: string, kind: ServerKind, figure: string): number | null {
   const value = results.find((r) => r.scenario === scenario && r.server === kind)?.figures[figure];

@@ -1,19 +1,33 @@
 /**
- * Scenarios A–E and the idle-meeting measurement, each run against one server kind on a fresh server
- * process and a fresh data folder. Every function returns figures for the table plus raw detail.
+ * Scenarios A–E, the idle-meeting measurement and S (Polyphony's scale-out: one and two instances behind
+ * PostgreSQL and Redis), each run against one server kind on fresh server processes and fresh storage. Every function returns figures for the table plus raw detail.
  */
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { HocuspocusProvider } from '@hocuspocus/provider';
+import pg from 'pg';
 import WebSocket from 'ws';
 import * as Y from 'yjs';
 import { connectClient, waitFor } from '../integration/helpers/clients.js';
+import { postgresReachable, TEST_DATABASE_URL } from '../integration/helpers/services.js';
 import { readStoredMeeting } from '../integration/helpers/storedDocument.js';
 import { keystrokeHistory } from './coldLoad.js';
 import { Generator, type GeneratorWindow } from './generator.js';
-import { referenceMeetings, type SeededMeetings, seedHistory, seedPolyphonyMeetings } from './seed.js';
-import { type BenchServer, type ServerKind, startServer } from './servers.js';
+import {
+  HttpMeetingSeeder,
+  referenceMeetings,
+  type SeededMeetings,
+  seedHistory,
+  seedPolyphonyMeetings,
+} from './seed.js';
+import {
+  type BenchServer,
+  postgresCpuSeconds,
+  type ServerKind,
+  startRedisServer,
+  startServer,
+} from './servers.js';
 import { median, percentile, round } from './stats.js';
 
 /** Sizes and durations of a run. */
@@ -342,43 +356,86 @@ export async function reconnectStorm(
   }
 }
 
-/** E: add meetings of 8 editors until p99 passes the limit; the last level under it is the capacity. */
-export async function ramp(kind: ServerKind, plan: BenchPlan, root: string): Promise<ScenarioResult> {
+/** What a ramp measured: one entry per level, and the last level under the limit. */
+interface RampOutcome {
+  levels: Record<string, number | null>[];
+  capacity: number;
+  notes: string[];
+}
+
+/**
+ * The ramp of E and S: with everyone typing, add meetings of 8 editors in steps; after each step, a warm-up
+ * and a measured window. Stops when p99 passes the limit, keystrokes go missing (> 1 % incomplete), not
+ * every editor synced, or the generator saturates. `meters` are further CPU readings (seconds so far),
+ * reported per level as `<name>CpuSeconds` and `<name>CpuShare`.
+ */
+async function rampLoop(options: {
+  plan: BenchPlan;
+  generator: Generator;
+  server: BenchServer;
+  meetings: (from: number, to: number) => Promise<string[]> | string[];
+  meters?: Record<string, () => number>;
+}): Promise<RampOutcome> {
+  const { plan, generator, server, meetings, meters = {} } = options;
   const { start: first, step, max, warmMs, windowMs, p99LimitMs } = plan.ramp;
-  const dataDir = freshDir(root, `${kind}-E`);
-  const seeded = meetingsFor(kind, dataDir, max, 'E');
-  const server = await start(kind, dataDir, plan);
-  const generator = generatorFor(server, seeded, plan);
   const levels: Record<string, number | null>[] = [];
   const notes: string[] = [];
   let capacity = 0;
   let open = 0;
-  try {
-    await generator.typing(plan.rate);
-    for (let target = first; target <= max; target += step) {
-      const opened = await generator.open(seeded.meetingIds.slice(open, target), 8, plan.probes);
-      open = target;
-      await sleep(warmMs);
-      await generator.startWindow();
-      const cpuBefore = server.cpuSeconds();
-      await sleep(windowMs);
-      const cpu = server.cpuSeconds() - cpuBefore;
-      const window = await generator.stopWindow();
-      const figures: Record<string, number | null> = {
-        meetings: target,
-        ...windowFigures(window, server, cpu),
-      };
-      levels.push(figures);
-      const p99 = figures.p99 ?? Number.POSITIVE_INFINITY;
-      const lossy = window.incomplete > window.keystrokes * 0.01;
-      if (!opened.synced || p99 > p99LimitMs || lossy) break;
-      capacity = target;
-      if (window.maxUtilisation > 0.9) {
-        notes.push(`the generator was saturated at ${target} meetings: capacity is at least this`);
-        break;
-      }
+  await generator.typing(plan.rate);
+  for (let target = first; target <= max; target += step) {
+    const opened = await generator.open(await meetings(open, target), 8, plan.probes);
+    open = target;
+    await sleep(warmMs);
+    await generator.startWindow();
+    const cpuBefore = server.cpuSeconds();
+    const metersBefore = Object.entries(meters).map(([name, read]) => [name, read()] as const);
+    await sleep(windowMs);
+    const cpu = server.cpuSeconds() - cpuBefore;
+    const metered = metersBefore.map(
+      ([name, before]) => [name, (meters[name] as () => number)() - before] as const,
+    );
+    const window = await generator.stopWindow();
+    const figures: Record<string, number | null> = {
+      meetings: target,
+      ...windowFigures(window, server, cpu),
+      keystrokes: window.keystrokes,
+      windowMs: round(window.windowMs, 0),
+    };
+    for (const [name, seconds] of metered) {
+      figures[`${name}CpuSeconds`] = round(seconds, 2);
+      figures[`${name}CpuShare`] = round(seconds / (window.windowMs / 1000), 2);
     }
-    await generator.typing(0);
+    levels.push(figures);
+    const p99 = figures.p99 ?? Number.POSITIVE_INFINITY;
+    const lossy = window.incomplete > window.keystrokes * 0.01;
+    if (!opened.synced) notes.push(`not every editor synced within 60 s at ${target} meetings`);
+    if (lossy)
+      notes.push(`${window.incomplete} of ${window.keystrokes} keystrokes incomplete at ${target} meetings`);
+    if (!opened.synced || p99 > p99LimitMs || lossy) break;
+    capacity = target;
+    if (window.maxUtilisation > 0.9) {
+      notes.push(`the generator was saturated at ${target} meetings: capacity is at least this`);
+      break;
+    }
+  }
+  await generator.typing(0);
+  return { levels, capacity, notes };
+}
+
+/** E: add meetings of 8 editors until p99 passes the limit; the last level under it is the capacity. */
+export async function ramp(kind: ServerKind, plan: BenchPlan, root: string): Promise<ScenarioResult> {
+  const dataDir = freshDir(root, `${kind}-E`);
+  const seeded = meetingsFor(kind, dataDir, plan.ramp.max, 'E');
+  const server = await start(kind, dataDir, plan);
+  const generator = generatorFor(server, seeded, plan);
+  try {
+    const { levels, capacity, notes } = await rampLoop({
+      plan,
+      generator,
+      server,
+      meetings: (from, to) => seeded.meetingIds.slice(from, to),
+    });
     const last = levels.find((l) => l.meetings === capacity);
     return {
       scenario: 'E',
@@ -397,6 +454,170 @@ export async function ramp(kind: ServerKind, plan: BenchPlan, root: string): Pro
     await generator.close();
     await server.stop();
   }
+}
+
+/** Where S runs: PostgreSQL (a fresh schema per configuration) and whether it answers. */
+export const SCALE_OUT_DATABASE_URL = process.env.BENCH_DATABASE_URL ?? TEST_DATABASE_URL;
+
+/** The two configurations of S: one instance, and two with every meeting split across them. */
+export const SCALE_OUT_CONFIGURATIONS = [
+  { instances: 1, prefix: 'one' },
+  { instances: 2, prefix: 'two' },
+] as const;
+
+/** One configuration of S: `instances` Polyphony processes sharing PostgreSQL and Redis. */
+async function scaleOutConfiguration(
+  instances: number,
+  plan: BenchPlan,
+  root: string,
+): Promise<RampOutcome & { peakRssMiB: number[]; seedMs: number }> {
+  const schema = `bench_scaleout_${process.pid}_${Date.now()}_${instances}`;
+  const redis = await startRedisServer();
+  const servers: BenchServer[] = [];
+  let generator: Generator | null = null;
+  try {
+    // One after the other: the first creates the schema and its tables.
+    for (let i = 0; i < instances; i++) {
+      servers.push(
+        await startServer('polyphony', {
+          dataDir: freshDir(root, `polyphony-S${instances}-${i}`),
+          env: {
+            ...plan.env,
+            DATABASE_URL: SCALE_OUT_DATABASE_URL,
+            DATABASE_SCHEMA: schema,
+            REDIS_URL: redis.url,
+          },
+        }),
+      );
+    }
+    const first = servers[0] as BenchServer;
+    const seeder = await HttpMeetingSeeder.start(first.httpUrl);
+    generator = new Generator(
+      {
+        framing: first.framing,
+        serverUrl: first.serverUrl,
+        // Editor i of every meeting on instance i % n: with two, every keystroke crosses Redis.
+        serverUrls: servers.map((s) => s.serverUrl),
+        cookie: seeder.cookie,
+        ack: true,
+      },
+      plan.threads,
+    );
+    const meters: Record<string, () => number> = {};
+    servers.forEach((s, i) => {
+      meters[`instance${i + 1}`] = () => s.cpuSeconds();
+    });
+    meters.redis = () => redis.cpuSeconds();
+    meters.postgres = postgresCpuSeconds;
+    let seedMs = 0;
+    const outcome = await rampLoop({
+      plan,
+      generator,
+      server: first,
+      // Made through the API before each step, outside the measured window.
+      meetings: async (from, to) => {
+        const started = performance.now();
+        const ids = await seeder.add(to - from);
+        seedMs += performance.now() - started;
+        return ids;
+      },
+      meters,
+    });
+    for (const level of outcome.levels) {
+      const instancesCpu = servers.reduce((sum, _, i) => sum + (level[`instance${i + 1}CpuSeconds`] ?? 0), 0);
+      const allCpu = instancesCpu + (level.redisCpuSeconds ?? 0) + (level.postgresCpuSeconds ?? 0);
+      const keystrokes = Math.max(1, level.keystrokes ?? 0);
+      level.instancesCpuPerKeystrokeMs = round((instancesCpu * 1000) / keystrokes, 3);
+      level.cpuPerKeystrokeMs = round((allCpu * 1000) / keystrokes, 3);
+    }
+    servers.forEach((s, i) => {
+      const closed = s.output().match(/closing sync socket[^"]*/g) ?? [];
+      if (closed.length > 0)
+        outcome.notes.push(
+          `instance ${i + 1} closed ${closed.length} sockets: ${[...new Set(closed)].join(', ')}`,
+        );
+    });
+    return {
+      ...outcome,
+      peakRssMiB: servers.map((s) => round(s.peakRssBytes() / 2 ** 20, 1)),
+      seedMs: round(seedMs, 0),
+    };
+  } finally {
+    await generator?.close();
+    for (const server of servers) await server.stop();
+    await redis.stop();
+    await dropSchema(SCALE_OUT_DATABASE_URL, schema);
+  }
+}
+
+async function dropSchema(url: string, schema: string): Promise<void> {
+  const client = new pg.Client({ connectionString: url });
+  await client.connect();
+  try {
+    await client.query(`DROP SCHEMA IF EXISTS "${schema}" CASCADE`);
+  } finally {
+    await client.end();
+  }
+}
+
+/**
+ * S: the ramp of E against Polyphony with PostgreSQL and Redis — first one instance, then two with the
+ * editors of every meeting split across them (editor i on instance i % 2, so every keystroke reaches half
+ * its meeting through Redis). Polyphony only: the reference servers have no scale-out.
+ */
+export async function scaleOutRamp(kind: ServerKind, plan: BenchPlan, root: string): Promise<ScenarioResult> {
+  if (kind !== 'polyphony') throw new Error('S is Polyphony only');
+  if (!(await postgresReachable(SCALE_OUT_DATABASE_URL)))
+    throw new Error('PostgreSQL does not answer (bash scripts/services.sh starts it; BENCH_DATABASE_URL)');
+  const figures: Record<string, number | null> = {};
+  const notes: string[] = [];
+  const raw: Record<string, unknown> = {};
+  const outcomes: RampOutcome[] = [];
+  for (const { instances, prefix } of SCALE_OUT_CONFIGURATIONS) {
+    const outcome = await scaleOutConfiguration(instances, plan, root);
+    outcomes.push(outcome);
+    const last = outcome.levels.find((l) => l.meetings === outcome.capacity);
+    figures[`${prefix}CapacityMeetings`] = outcome.capacity;
+    figures[`${prefix}CapacityEditors`] = outcome.capacity * 8;
+    figures[`${prefix}P99AtCapacity`] = last?.p99 ?? null;
+    figures[`${prefix}IncompleteAtCapacity`] = last?.incomplete ?? null;
+    figures[`${prefix}AckP99AtCapacity`] = last?.ackP99 ?? null;
+    for (let i = 1; i <= instances; i++)
+      figures[`${prefix}Instance${i}CpuShare`] = last?.[`instance${i}CpuShare`] ?? null;
+    figures[`${prefix}RedisCpuShare`] = last?.redisCpuShare ?? null;
+    figures[`${prefix}PostgresCpuShare`] = last?.postgresCpuShare ?? null;
+    figures[`${prefix}InstancesCpuPerKeystrokeMs`] = last?.instancesCpuPerKeystrokeMs ?? null;
+    figures[`${prefix}CpuPerKeystrokeMs`] = last?.cpuPerKeystrokeMs ?? null;
+    figures[`${prefix}GeneratorAtCapacity`] = last?.generatorUtilisation ?? null;
+    const label = `${instances} instance${instances > 1 ? 's' : ''}`;
+    for (const note of outcome.notes) notes.push(`${label}: ${note}`);
+    const stoppedAt = outcome.levels.at(-1);
+    if (stoppedAt && stoppedAt.meetings !== outcome.capacity)
+      notes.push(`${label}: stopped at ${stoppedAt.meetings} meetings, p99 ${stoppedAt.p99} ms`);
+    raw[prefix] = { levels: outcome.levels, peakRssMiB: outcome.peakRssMiB, seedMs: outcome.seedMs };
+  }
+  // The relay's cost: CPU per keystroke (every process behind the instances) of both configurations at
+  // the same load — the lightest level, and the highest level both passed. Per keystroke falls with load
+  // (each commit's and each PostgreSQL round trip's cost is shared by more keystrokes), so only figures of
+  // one level compare.
+  const [one, two] = outcomes as [RampOutcome, RampOutcome];
+  const compare = (name: string, meetings: number): void => {
+    const oneAt = one.levels.find((l) => l.meetings === meetings);
+    const twoAt = two.levels.find((l) => l.meetings === meetings);
+    const both = oneAt && twoAt;
+    figures[`relay${name}Meetings`] = both ? meetings : null;
+    figures[`relay${name}OneMs`] = both ? (oneAt.cpuPerKeystrokeMs ?? null) : null;
+    figures[`relay${name}TwoMs`] = both ? (twoAt.cpuPerKeystrokeMs ?? null) : null;
+    figures[`relay${name}OneInstancesMs`] = both ? (oneAt.instancesCpuPerKeystrokeMs ?? null) : null;
+    figures[`relay${name}TwoInstancesMs`] = both ? (twoAt.instancesCpuPerKeystrokeMs ?? null) : null;
+    figures[`relay${name}CostMs`] = both
+      ? round((twoAt.cpuPerKeystrokeMs ?? 0) - (oneAt.cpuPerKeystrokeMs ?? 0), 3)
+      : null;
+  };
+  compare('Light', plan.ramp.start);
+  const top = Math.min(one.capacity, two.capacity);
+  if (top > plan.ramp.start) compare('Top', top);
+  return { scenario: 'S', server: kind, figures, notes, raw };
 }
 
 /** Memory of idle meetings: one quiet reader in each of N meetings. */

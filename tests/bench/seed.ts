@@ -141,3 +141,63 @@ export async function seedHistory(
 interface LevelBatch {
   batch(operations: { type: 'put'; key: unknown[]; value: Buffer }[]): Promise<void>;
 }
+
+/**
+ * Meetings made through Polyphony's own HTTP API, for a server whose store is not a local SQLite file
+ * (PostgreSQL): a professional starts a network (POST /api/networks, which returns the session cookie
+ * bound to them) and then starts meetings in it (POST /api/networks/:id/meetings), each of which the
+ * server seeds with its document. Meetings are made as they are needed, a few requests at a time.
+ */
+export class HttpMeetingSeeder {
+  private constructor(
+    private readonly httpUrl: string,
+    readonly cookie: string,
+    private readonly networkId: string,
+    /** Made but not handed out yet (the network's first meeting). */
+    private readonly spare: string[],
+  ) {}
+
+  static async start(httpUrl: string): Promise<HttpMeetingSeeder> {
+    const response = await fetch(`${httpUrl}/api/networks`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({
+        centreName: 'Bench',
+        meetingTitle: 'Meeting 0',
+        me: { name: 'Bench', relation: '', role: 'professional' },
+        people: [],
+      }),
+    });
+    if (response.status !== 201)
+      throw new Error(`starting a network: ${response.status} ${await response.text()}`);
+    const session = /polyphony_session=([^;]+)/.exec(response.headers.get('set-cookie') ?? '')?.[1];
+    if (!session) throw new Error('starting a network: no polyphony_session cookie');
+    const started = (await response.json()) as { network: { id: string }; meeting: { id: string } };
+    return new HttpMeetingSeeder(httpUrl, `polyphony_session=${session}`, started.network.id, [
+      started.meeting.id,
+    ]);
+  }
+
+  /** Start `count` more meetings, `parallel` requests at a time; their ids in order. */
+  async add(count: number, parallel = 6): Promise<string[]> {
+    const ids = this.spare.splice(0, count);
+    const missing = count - ids.length;
+    const made: string[] = new Array(missing);
+    let next = 0;
+    const worker = async (): Promise<void> => {
+      while (next < missing) {
+        const i = next++;
+        const response = await fetch(`${this.httpUrl}/api/networks/${this.networkId}/meetings`, {
+          method: 'POST',
+          headers: { 'content-type': 'application/json', cookie: this.cookie },
+          body: JSON.stringify({ title: `Meeting ${i}` }),
+        });
+        if (response.status !== 201)
+          throw new Error(`starting a meeting: ${response.status} ${await response.text()}`);
+        made[i] = ((await response.json()) as { id: string }).id;
+      }
+    };
+    await Promise.all(Array.from({ length: Math.min(parallel, missing) }, worker));
+    return [...ids, ...made];
+  }
+}

@@ -43,6 +43,8 @@ export interface BenchServer {
   framing: Framing;
   /** What the load generator's clients connect to (see Target.serverUrl). */
   serverUrl: string;
+  /** http://host:port, for Polyphony's HTTP API. */
+  httpUrl: string;
   port: number;
   dataDir: string;
   pid: number;
@@ -106,6 +108,83 @@ function procStatus(pid: number, field: string): number {
   }
 }
 
+/** CPU seconds (utime + stime) a process has used, from /proc; null when it is gone. */
+export function processCpuSeconds(pid: number): number | null {
+  try {
+    const stat = fs.readFileSync(`/proc/${pid}/stat`, 'utf8');
+    const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
+    return (Number(fields[11]) + Number(fields[12])) / CLOCK_TICKS;
+  } catch {
+    return null;
+  }
+}
+
+/**
+ * CPU seconds used so far by every process named `postgres` (the postmaster, its backends and helpers),
+ * whoever started them; read before and after a window, the difference is PostgreSQL's CPU over it.
+ * A backend that exits during the window takes its CPU with it, so this is a lower bound.
+ */
+export function postgresCpuSeconds(): number {
+  let total = 0;
+  for (const entry of fs.readdirSync('/proc')) {
+    if (!/^\d+$/.test(entry)) continue;
+    try {
+      const stat = fs.readFileSync(`/proc/${entry}/stat`, 'utf8');
+      if (stat.slice(stat.indexOf('(') + 1, stat.lastIndexOf(')')) !== 'postgres') continue;
+      const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
+      total += (Number(fields[11]) + Number(fields[12])) / CLOCK_TICKS;
+    } catch {
+      // gone meanwhile
+    }
+  }
+  return total;
+}
+
+/** A throwaway redis-server for the scale-out scenario. */
+export interface BenchRedis {
+  url: string;
+  pid: number;
+  cpuSeconds(): number;
+  stop(): Promise<void>;
+}
+
+/** Start Debian's redis-server on a free port, without persistence, pinned like a server (core 0). */
+export async function startRedisServer(cpus: string | null = '0'): Promise<BenchRedis> {
+  if (spawnSync('redis-server', ['--version'], { stdio: 'ignore' }).status !== 0)
+    throw new Error('redis-server is not installed (bash scripts/services.sh installs it)');
+  const port = await freePort();
+  const redisArgs = ['--port', String(port), '--bind', '127.0.0.1', '--save', '', '--appendonly', 'no'];
+  const pin = canPin && cpus !== null;
+  let output = '';
+  const child = pin
+    ? spawn('taskset', ['-c', cpus, 'redis-server', ...redisArgs], { stdio: ['ignore', 'pipe', 'pipe'] })
+    : spawn('redis-server', redisArgs, { stdio: ['ignore', 'pipe', 'pipe'] });
+  child.stdout?.on('data', (chunk) => {
+    output += chunk;
+  });
+  child.stderr?.on('data', (chunk) => {
+    output += chunk;
+  });
+  const exited = new Promise<void>((resolve) => child.once('exit', () => resolve()));
+  await waitForPort(port, child, () => output);
+  const pid = child.pid as number;
+  let lastCpu = 0;
+  return {
+    url: `redis://127.0.0.1:${port}`,
+    pid,
+    cpuSeconds: () => {
+      lastCpu = processCpuSeconds(pid) ?? lastCpu;
+      return lastCpu;
+    },
+    stop: async () => {
+      if (child.exitCode === null) child.kill('SIGTERM');
+      const timer = setTimeout(() => child.kill('SIGKILL'), 10_000);
+      await exited;
+      clearTimeout(timer);
+    },
+  };
+}
+
 /** Start a server; resolves once its port accepts connections. */
 export async function startServer(kind: ServerKind, options: StartOptions): Promise<BenchServer> {
   fs.mkdirSync(options.dataDir, { recursive: true });
@@ -135,19 +214,14 @@ export async function startServer(kind: ServerKind, options: StartOptions): Prom
   let lastCpu = 0;
   let lastPeak = 0;
   const cpuSeconds = (): number => {
-    try {
-      const stat = fs.readFileSync(`/proc/${pid}/stat`, 'utf8');
-      const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
-      lastCpu = (Number(fields[11]) + Number(fields[12])) / CLOCK_TICKS;
-    } catch {
-      // exited: keep the last reading
-    }
+    lastCpu = processCpuSeconds(pid) ?? lastCpu; // exited: keep the last reading
     return lastCpu;
   };
   return {
     kind,
     framing: kind === 'hocuspocus' ? 'hocuspocus' : 'y-websocket',
     serverUrl: kind === 'polyphony' ? `ws://127.0.0.1:${port}/sync` : `ws://127.0.0.1:${port}`,
+    httpUrl: `http://127.0.0.1:${port}`,
     port,
     dataDir: options.dataDir,
     pid,

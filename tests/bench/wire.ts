@@ -11,6 +11,7 @@
  *   which names the first item of a keystroke — enough to match a delivery to its keystroke.
  */
 import * as encoding from 'lib0/encoding';
+import * as Y from 'yjs';
 
 /** Which framing a server speaks. */
 export type Framing = 'y-websocket' | 'hocuspocus';
@@ -44,14 +45,38 @@ export function keystrokeKey(client: number, clock: number): number {
   return client * 1_000_000 + clock;
 }
 
-/** The keystroke key of a Yjs v1 update at the cursor (the varUint8Array's length is read first). */
-export function updateKey(bytes: Uint8Array, cursor: Cursor): number {
-  readVarUint(bytes, cursor); // length of the update
-  readVarUint(bytes, cursor); // clients
-  readVarUint(bytes, cursor); // structs
-  const client = readVarUint(bytes, cursor);
-  const clock = readVarUint(bytes, cursor);
-  return keystrokeKey(client, clock);
+/**
+ * Call `each` with the key of every keystroke a Yjs v1 update may carry. An update of one appended
+ * character (what typists send, and what a server relays as it was sent) is read by hand: its first
+ * item is the keystroke. Anything else — several items, or one item of several characters, as when
+ * updates are merged on their way (Polyphony relays the updates of one commit to the other instances
+ * merged into one, and a document that applies such an update emits it merged) — is read with
+ * Y.parseUpdateMeta, and every clock in it is a possible keystroke.
+ */
+export function forEachUpdateKey(update: Uint8Array, each: (key: number) => void): void {
+  const cursor = { pos: 0 };
+  if (readVarUint(update, cursor) === 1 && readVarUint(update, cursor) === 1) {
+    const client = readVarUint(update, cursor);
+    const clock = readVarUint(update, cursor);
+    if (update[cursor.pos++] === 0x84) {
+      readVarUint(update, cursor); // left origin: client
+      readVarUint(update, cursor); // left origin: clock
+      // One ASCII character, then an empty delete set, and nothing else.
+      if (
+        readVarUint(update, cursor) === 1 &&
+        update[cursor.pos + 1] === 0 &&
+        cursor.pos + 2 === update.length
+      ) {
+        each(keystrokeKey(client, clock));
+        return;
+      }
+    }
+  }
+  const { from, to } = Y.parseUpdateMeta(update);
+  for (const [client, first] of from) {
+    const end = to.get(client) ?? first;
+    for (let clock = first; clock < end; clock++) each(keystrokeKey(client, clock));
+  }
 }
 
 /** The keystroke key of a raw Yjs v1 update. */
