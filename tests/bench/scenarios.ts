@@ -412,7 +412,16 @@ async function rampLoop(options: {
     if (!opened.synced) notes.push(`not every editor synced within 60 s at ${target} meetings`);
     if (lossy)
       notes.push(`${window.incomplete} of ${window.keystrokes} keystrokes incomplete at ${target} meetings`);
-    if (!opened.synced || p99 > p99LimitMs || lossy) break;
+    if (!opened.synced || p99 > p99LimitMs || lossy) {
+      // A level failed while the generator itself was saturated: the server may not be what failed.
+      if (window.maxUtilisation > 0.9) {
+        notes.push(
+          `the generator was saturated (${round(window.maxUtilisation, 2)}) at ${target} meetings, where p99 ` +
+            `passed ${p99LimitMs} ms: capacity is at least ${capacity}`,
+        );
+      }
+      break;
+    }
     capacity = target;
     if (window.maxUtilisation > 0.9) {
       notes.push(`the generator was saturated at ${target} meetings: capacity is at least this`);
