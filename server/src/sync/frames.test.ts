@@ -30,8 +30,8 @@ describe('binaryFrame', () => {
     });
     client.close();
     expect(received.map((data) => data.length)).toEqual(lengths);
-    received.forEach((data, i) =>
-      expect(Buffer.compare(data, Buffer.from(payloads[i] as Uint8Array))).toBe(0),
-    );
+    for (const [i, data] of received.entries()) {
+      expect(Buffer.compare(data, Buffer.from(payloads[i] as Uint8Array))).toBe(0);
+    }
   });
 });
