@@ -20,6 +20,8 @@ import { ProtocolViolation } from './ProtocolViolation.js';
 export interface RoomEvents {
   /** Presence announced by one of this room's sockets changed (to relay to other instances). */
   onLocalAwareness?(room: Room, update: Uint8Array): void;
+  /** An update was accepted here, from a socket or the server, and queued for the store. */
+  onLocalUpdate?(room: Room, update: Uint8Array): void;
   /** Updates are waiting to be committed, or sockets are waiting for an acknowledgement. */
   onDirty(room: Room): void;
   /** The last socket left. */
@@ -300,6 +302,7 @@ export class Room {
     this.pending.push(update);
     this.pendingBytes += update.length;
     this.broadcast(update, connection);
+    this.events.onLocalUpdate?.(this, update);
   }
 
   private receiveAwareness(connection: Connection, update: Uint8Array, messageBytes: number): void {
@@ -372,7 +375,9 @@ export class Room {
       this.pendingBytes += update.length;
     }
     this.broadcast(update, origin);
-    if (!relayed) this.events.onDirty(this);
+    if (relayed) return;
+    this.events.onDirty(this);
+    this.events.onLocalUpdate?.(this, update);
   };
 
   /** Send an update, encoded once, to every socket but the one it came from. */
@@ -394,9 +399,25 @@ export class Room {
     this.relayAwareness();
   };
 
-  /** Apply an update another instance committed. */
+  /**
+   * Apply an update from the store or from another instance, where it is committed or being committed:
+   * shown to this instance's sockets, neither stored nor acknowledged again here.
+   */
   applyRelayed(update: Uint8Array): void {
     Y.applyUpdate(this.doc, update, RELAY_ORIGIN);
+  }
+
+  /** Updates another instance accepted, in order: relayed as they came, applied with the others. */
+  receiveRelayedUpdates(updates: readonly Uint8Array[]): void {
+    for (const update of updates) {
+      // Checked by the instance that accepted it; anything malformed is refused whole, before any of it.
+      Y.decodeUpdate(update);
+    }
+    for (const update of updates) {
+      this.unapplied.push(update);
+      this.encodedState = null;
+      this.broadcast(update, RELAY_ORIGIN);
+    }
   }
 
   /** Apply presence another instance's sockets announced. */

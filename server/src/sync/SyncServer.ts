@@ -40,6 +40,11 @@ export interface SyncHooks {
   afterCommit?(room: Room, writers: ReadonlySet<string>, updates: readonly Uint8Array[]): void;
   /** Presence announced by a socket of this instance changed. */
   afterLocalAwareness?(room: Room, update: Uint8Array): void;
+  /**
+   * An update was accepted by this instance (from a socket or the server), before it is committed: as
+   * this instance's own sockets are sent it at once, so may other instances' be.
+   */
+  afterLocalUpdate?(room: Room, update: Uint8Array): void;
   /** A room is about to be unloaded (its last person left a while ago); it is still readable. */
   beforeUnload?(room: Room): Promise<void>;
   /** A room was unloaded. */
@@ -266,6 +271,9 @@ export class SyncServer {
       onEmpty: (emptyRoom) => this.scheduleUnload(emptyRoom),
       onLocalAwareness: (awareRoom, update) => {
         for (const hooks of this.hooks) hooks.afterLocalAwareness?.(awareRoom, update);
+      },
+      onLocalUpdate: (updatedRoom, update) => {
+        for (const hooks of this.hooks) hooks.afterLocalUpdate?.(updatedRoom, update);
       },
     });
     this.rooms.set(meetingId, room);
