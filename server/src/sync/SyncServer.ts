@@ -73,8 +73,6 @@ export const SERVER_ORIGIN = Symbol('server');
 const SYNC_PATH = /^\/sync\/([A-Za-z0-9_-]{1,64})$/;
 const RETRY_DELAYS_MS = [50, 200, 1000, 5000];
 const MAX_QUEUED_WHILE_LOADING = 1000;
-/** Commits follow each other at least this far apart (ms); a lone edit is committed at once. */
-const COMMIT_INTERVAL_MS = 4;
 
 /** Rooms, sockets and the commit loop. */
 export class SyncServer {
@@ -293,10 +291,9 @@ export class SyncServer {
       do {
         // Let the messages of this event-loop turn gather into one transaction (awaiting first also
         // means the finally below runs only after flushLoop was assigned), and under load let commits
-        // be at least COMMIT_INTERVAL_MS apart: each costs a WAL write and a sync whatever it holds.
-        // Waiting delays "saved" and the relay to other instances (which publish after the commit),
-        // never the relay of an edit to the sockets of this instance.
-        const wait = this.lastCommitAt + COMMIT_INTERVAL_MS - performance.now();
+        // be at least commitIntervalMs apart: each costs the same whatever it holds. Waiting delays
+        // "saved" only, never the relay of an edit to anyone (here or on other instances).
+        const wait = this.lastCommitAt + this.limits.commitIntervalMs - performance.now();
         await new Promise((resolve) => (wait > 1 ? setTimeout(resolve, wait) : setImmediate(resolve)));
         this.lastCommitAt = performance.now();
         const ok = await this.serially(() => this.flushOnce());
