@@ -50,7 +50,8 @@ export interface SyncLimits {
   /**
    * Under load, commits follow each other at least this far apart (ms); a lone edit is committed at once.
    * Each commit costs the same whatever it holds (SQLite: a WAL write and a sync; PostgreSQL: a round
-   * trip and its WAL flush), and only "saved" waits for it. Default 4 with SQLite, 20 with PostgreSQL.
+   * trip and its WAL flush). "Saved" waits for it, and so do other instances, which are sent an update
+   * only once it is committed.
    */
   commitIntervalMs: number;
 }
@@ -95,7 +96,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
       compactEvery: Math.max(1, int(env, 'COMPACT_EVERY', 500)),
       idleUnloadMs: int(env, 'IDLE_UNLOAD_MS', 30_000),
       keepAliveMs: int(env, 'KEEPALIVE_MS', 10_000),
-      commitIntervalMs: int(env, 'COMMIT_INTERVAL_MS', env.DATABASE_URL ? 20 : 4),
+      commitIntervalMs: int(env, 'COMMIT_INTERVAL_MS', 4),
     },
   };
 }

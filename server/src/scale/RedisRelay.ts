@@ -1,22 +1,21 @@
 /**
- * Relays updates and presence between Polyphony instances over Redis pub/sub, one channel per meeting.
- * Redis never holds the only copy of anything acknowledged:
+ * Relays committed updates and presence between Polyphony instances over Redis pub/sub, one channel per
+ * meeting. Redis never holds the only copy of anything:
  *
- * - An update is published as soon as the instance that received it has accepted it, in the same turn
- *   as it is sent to that instance's own sockets, and so before it is committed: people on other
- *   instances see an edit as quickly as people on the same one. (Publishing after the commit made every
- *   keystroke between instances wait for a PostgreSQL commit: p50 6–7 ms and p99 over 100 ms at 20
- *   meetings, against under 1 ms and 10–15 ms on one instance.) "Saved" still waits for the commit, and
- *   an instance never stores what it was relayed; an update that never reaches the store was never
- *   acknowledged, and its client sends it again when it reconnects.
- * - An instance subscribes to a meeting before reading it from the store, so every update is either in
- *   what it read or arrives on the channel afterwards (applying one twice changes nothing).
+ * - An update is published only after the instance that received it has committed it to the shared
+ *   store. That is what makes every instance's document durable as a whole: an instance acknowledges
+ *   "saved" with its document's state vector, and a client that moves to another instance after a crash
+ *   sends only what that instance's document lacks. (Publishing on acceptance, before the commit, was
+ *   tried: cross-instance latency fell from p50 6 ms to 2 ms, but an instance killed before its commit
+ *   left the others holding — and acknowledging — edits no store had; scaleOut.test.ts caught it.)
+ * - An instance subscribes to a meeting before reading it from the store, so every committed update is
+ *   either in what it read or arrives on the channel afterwards.
  * - When the connection to Redis is lost, messages published meanwhile are lost to this instance; when
  *   it comes back, every loaded meeting is brought up to date from the store — at once, and once more a
- *   moment later for updates that were still being committed.
+ *   moment later for commits that were under way.
  *
- * Message: varString instanceId · varUint kind · varUint8Array payload, where kind 2 carries a list of
- * updates (varUint n · n × varUint8Array), 1 presence, and 0 one update (older instances).
+ * Message: varString instanceId · varUint kind · varUint8Array payload, where kind 2 carries a commit's
+ * updates of one meeting (varUint n · n × varUint8Array), 1 presence, and 0 one update (older instances).
  */
 import { randomBytes } from 'node:crypto';
 import { Redis } from 'ioredis';
@@ -46,8 +45,6 @@ export class RedisRelay {
   /** Messages for meetings being loaded: applied once the room exists. */
   private readonly waiting = new Map<string, Buffer[]>();
   private connectedBefore = false;
-  /** Updates accepted in this turn, by meeting: published together at the end of the turn. */
-  private readonly outgoing = new Map<string, Uint8Array[]>();
   private resyncTimer: NodeJS.Timeout | undefined;
 
   constructor(
@@ -97,14 +94,11 @@ export class RedisRelay {
         this.waiting.delete(room.meetingId);
         for (const message of early) this.apply(room, message);
       },
-      afterLocalUpdate: (room, update) => {
-        const queued = this.outgoing.get(room.meetingId);
-        if (queued) {
-          queued.push(update);
-          return;
-        }
-        this.outgoing.set(room.meetingId, [update]);
-        if (this.outgoing.size === 1) setImmediate(this.publishUpdates);
+      afterCommit: (room, _writers, updates) => {
+        const encoder = encoding.createEncoder();
+        encoding.writeVarUint(encoder, updates.length);
+        for (const update of updates) encoding.writeVarUint8Array(encoder, update);
+        this.publish(room.meetingId, KIND_UPDATES, encoding.toUint8Array(encoder));
       },
       afterLocalAwareness: (room, update) => this.publish(room.meetingId, KIND_AWARENESS, update),
       afterUnload: (meetingId) => {
@@ -120,16 +114,6 @@ export class RedisRelay {
       .resyncFromStore()
       .catch((error: unknown) => this.logger.error({ err: error }, 'resyncing from the store failed'));
   }
-
-  private readonly publishUpdates = (): void => {
-    for (const [meetingId, updates] of this.outgoing) {
-      const encoder = encoding.createEncoder();
-      encoding.writeVarUint(encoder, updates.length);
-      for (const update of updates) encoding.writeVarUint8Array(encoder, update);
-      this.publish(meetingId, KIND_UPDATES, encoding.toUint8Array(encoder));
-    }
-    this.outgoing.clear();
-  };
 
   private publish(meetingId: string, kind: number, payload: Uint8Array): void {
     const encoder = encoding.createEncoder();
@@ -170,7 +154,6 @@ export class RedisRelay {
   /** Disconnect from Redis. */
   async close(): Promise<void> {
     clearTimeout(this.resyncTimer);
-    this.publishUpdates();
     this.publisher.disconnect();
     this.subscriber.disconnect();
   }

@@ -20,8 +20,6 @@ import { ProtocolViolation } from './ProtocolViolation.js';
 export interface RoomEvents {
   /** Presence announced by one of this room's sockets changed (to relay to other instances). */
   onLocalAwareness?(room: Room, update: Uint8Array): void;
-  /** An update was accepted here, from a socket or the server, and queued for the store. */
-  onLocalUpdate?(room: Room, update: Uint8Array): void;
   /** Updates are waiting to be committed, or sockets are waiting for an acknowledgement. */
   onDirty(room: Room): void;
   /** The last socket left. */
@@ -302,7 +300,6 @@ export class Room {
     this.pending.push(update);
     this.pendingBytes += update.length;
     this.broadcast(update, connection);
-    this.events.onLocalUpdate?.(this, update);
   }
 
   private receiveAwareness(connection: Connection, update: Uint8Array, messageBytes: number): void {
@@ -375,9 +372,7 @@ export class Room {
       this.pendingBytes += update.length;
     }
     this.broadcast(update, origin);
-    if (relayed) return;
-    this.events.onDirty(this);
-    this.events.onLocalUpdate?.(this, update);
+    if (!relayed) this.events.onDirty(this);
   };
 
   /** Send an update, encoded once, to every socket but the one it came from. */
@@ -400,14 +395,14 @@ export class Room {
   };
 
   /**
-   * Apply an update from the store or from another instance, where it is committed or being committed:
-   * shown to this instance's sockets, neither stored nor acknowledged again here.
+   * Apply an update from the store or committed by another instance: shown to this instance's sockets,
+   * neither stored nor acknowledged again here.
    */
   applyRelayed(update: Uint8Array): void {
     Y.applyUpdate(this.doc, update, RELAY_ORIGIN);
   }
 
-  /** Updates another instance accepted, in order: relayed as they came, applied with the others. */
+  /** Updates another instance committed, in order: relayed as they came, applied with the others. */
   receiveRelayedUpdates(updates: readonly Uint8Array[]): void {
     for (const update of updates) {
       // Checked by the instance that accepted it; anything malformed is refused whole, before any of it.

@@ -40,11 +40,6 @@ export interface SyncHooks {
   afterCommit?(room: Room, writers: ReadonlySet<string>, updates: readonly Uint8Array[]): void;
   /** Presence announced by a socket of this instance changed. */
   afterLocalAwareness?(room: Room, update: Uint8Array): void;
-  /**
-   * An update was accepted by this instance (from a socket or the server), before it is committed: as
-   * this instance's own sockets are sent it at once, so may other instances' be.
-   */
-  afterLocalUpdate?(room: Room, update: Uint8Array): void;
   /** A room is about to be unloaded (its last person left a while ago); it is still readable. */
   beforeUnload?(room: Room): Promise<void>;
   /** A room was unloaded. */
@@ -270,9 +265,6 @@ export class SyncServer {
       onLocalAwareness: (awareRoom, update) => {
         for (const hooks of this.hooks) hooks.afterLocalAwareness?.(awareRoom, update);
       },
-      onLocalUpdate: (updatedRoom, update) => {
-        for (const hooks of this.hooks) hooks.afterLocalUpdate?.(updatedRoom, update);
-      },
     });
     this.rooms.set(meetingId, room);
     for (const hooks of this.hooks) hooks.afterLoad?.(room);
@@ -292,7 +284,8 @@ export class SyncServer {
         // Let the messages of this event-loop turn gather into one transaction (awaiting first also
         // means the finally below runs only after flushLoop was assigned), and under load let commits
         // be at least commitIntervalMs apart: each costs the same whatever it holds. Waiting delays
-        // "saved" only, never the relay of an edit to anyone (here or on other instances).
+        // "saved" and the relay to other instances (which publish after the commit), never the relay of
+        // an edit to this instance's sockets.
         const wait = this.lastCommitAt + this.limits.commitIntervalMs - performance.now();
         await new Promise((resolve) => (wait > 1 ? setTimeout(resolve, wait) : setImmediate(resolve)));
         this.lastCommitAt = performance.now();
