@@ -77,6 +77,24 @@ function entryOf(kind: ServerKind, dataDir: string): { entry: string; env: Recor
   }
 }
 
+/** Start a process (a server) whose output is kept, to show if it fails to start. */
+function spawnListening(
+  command: string,
+  args: string[],
+  env: NodeJS.ProcessEnv = process.env,
+): { child: ChildProcess; output: () => string; exited: Promise<void> } {
+  let output = '';
+  const child = spawn(command, args, { env, stdio: ['ignore', 'pipe', 'pipe'] });
+  child.stdout?.on('data', (chunk) => {
+    output += chunk;
+  });
+  child.stderr?.on('data', (chunk) => {
+    output += chunk;
+  });
+  const exited = new Promise<void>((resolve) => child.once('exit', () => resolve()));
+  return { child, output: () => output, exited };
+}
+
 async function waitForPort(port: number, child: ChildProcess, output: () => string): Promise<void> {
   const deadline = Date.now() + 20_000;
   for (;;) {
@@ -155,18 +173,11 @@ export async function startRedisServer(cpus: string | null = '0'): Promise<Bench
   const port = await freePort();
   const redisArgs = ['--port', String(port), '--bind', '127.0.0.1', '--save', '', '--appendonly', 'no'];
   const pin = canPin && cpus !== null;
-  let output = '';
-  const child = pin
-    ? spawn('taskset', ['-c', cpus, 'redis-server', ...redisArgs], { stdio: ['ignore', 'pipe', 'pipe'] })
-    : spawn('redis-server', redisArgs, { stdio: ['ignore', 'pipe', 'pipe'] });
-  child.stdout?.on('data', (chunk) => {
-    output += chunk;
-  });
-  child.stderr?.on('data', (chunk) => {
-    output += chunk;
-  });
-  const exited = new Promise<void>((resolve) => child.once('exit', () => resolve()));
-  await waitForPort(port, child, () => output);
+  const { child, output, exited } = spawnListening(
+    pin ? 'taskset' : 'redis-server',
+    pin ? ['-c', cpus, 'redis-server', ...redisArgs] : redisArgs,
+  );
+  await waitForPort(port, child, output);
   const pid = child.pid as number;
   let lastCpu = 0;
   return {
@@ -197,19 +208,14 @@ export async function startServer(kind: ServerKind, options: StartOptions): Prom
       : [];
   const command = canPin ? 'taskset' : process.execPath;
   const args = canPin ? ['-c', '0', process.execPath, ...flags, entry] : [...flags, entry];
-  let output = '';
-  const child = spawn(command, args, {
-    env: { ...process.env, PORT: String(port), HOST: '127.0.0.1', ...env, ...options.env },
-    stdio: ['ignore', 'pipe', 'pipe'],
+  const { child, output, exited } = spawnListening(command, args, {
+    ...process.env,
+    PORT: String(port),
+    HOST: '127.0.0.1',
+    ...env,
+    ...options.env,
   });
-  child.stdout?.on('data', (chunk) => {
-    output += chunk;
-  });
-  child.stderr?.on('data', (chunk) => {
-    output += chunk;
-  });
-  const exited = new Promise<void>((resolve) => child.once('exit', () => resolve()));
-  await waitForPort(port, child, () => output);
+  await waitForPort(port, child, output);
   const pid = child.pid as number;
   let lastCpu = 0;
   let lastPeak = 0;
@@ -231,7 +237,7 @@ export async function startServer(kind: ServerKind, options: StartOptions): Prom
       lastPeak = Math.max(lastPeak, procStatus(pid, 'VmHWM'));
       return lastPeak;
     },
-    output: () => output,
+    output,
     stop: async () => {
       if (child.exitCode === null) child.kill('SIGTERM');
       const timer = setTimeout(() => child.kill('SIGKILL'), 20_000);
