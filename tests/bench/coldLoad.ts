@@ -6,14 +6,13 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { pathToFileURL } from 'node:url';
-import { AccessRepository } from '@polyphony/server/persistence/access';
 import { openDatabase } from '@polyphony/server/persistence/database';
-import { NetworkRepository } from '@polyphony/server/persistence/networks';
 import { SqliteDocumentStore } from '@polyphony/server/persistence/sqlite';
 import * as Y from 'yjs';
 import { connectClient, waitForSync } from '../integration/helpers/clients.js';
 import { startServerProcess, tempDataDir } from '../integration/helpers/serverProcess.js';
 import { readStoredMeeting } from '../integration/helpers/storedDocument.js';
+import { seedMember } from './seed.js';
 import { median, round } from './stats.js';
 
 /** Keystroke updates of a meeting written by 8 people, each typing into paragraphs of the dialogue. */
@@ -52,26 +51,15 @@ interface Seeded {
 
 async function seed(dataDir: string, updates: Uint8Array[]): Promise<Seeded> {
   const db = openDatabase(dataDir);
-  const now = new Date();
-  const networks = new NetworkRepository(db);
-  const access = new AccessRepository(db);
-  const network = networks.createNetwork('Cold load', now.toISOString());
-  const meeting = networks.createMeeting(network.id, 'Cold load', now.toISOString());
-  const person = networks.addParticipant(
-    network.id,
-    { name: 'Bench', relation: '', role: 'professional' },
-    now.toISOString(),
-  );
-  const { record } = access.createInvitation(network.id, person.id, now, 24 * 60 * 60 * 1000);
-  const session = access.createSession(now);
-  access.join(session, record);
+  const member = seedMember(db, 'Cold load');
+  const meetingId = member.addMeeting('Cold load');
   const store = new SqliteDocumentStore(db);
   for (let i = 0; i < updates.length; i += 1000) {
-    await store.append([{ docId: meeting.id, updates: updates.slice(i, i + 1000) }]);
+    await store.append([{ docId: meetingId, updates: updates.slice(i, i + 1000) }]);
   }
   db.pragma('wal_checkpoint(TRUNCATE)');
   await store.close();
-  return { meetingId: meeting.id, cookie: `polyphony_session=${session}` };
+  return { meetingId, cookie: member.cookie };
 }
 
 async function timeColdOpen(dataDir: string, seeded: Seeded): Promise<number> {

@@ -6,13 +6,12 @@
  */
 import fs from 'node:fs';
 import { pathToFileURL } from 'node:url';
-import { LastSeenRepository, VersionRepository } from '@polyphony/server/history/repositories';
-import { AccessRepository } from '@polyphony/server/persistence/access';
+import { VersionRepository } from '@polyphony/server/history/repositories';
 import { openDatabase } from '@polyphony/server/persistence/database';
-import { NetworkRepository } from '@polyphony/server/persistence/networks';
 import { SqliteDocumentStore } from '@polyphony/server/persistence/sqlite';
 import * as Y from 'yjs';
 import { startServerProcess, tempDataDir } from '../integration/helpers/serverProcess.js';
+import { seedMember } from './seed.js';
 import { median, percentile, round } from './stats.js';
 
 const WRITERS = 8;
@@ -98,24 +97,13 @@ export async function networkOf100(runs = 10) {
   const dataDir = tempDataDir('bench-history');
   const db = openDatabase(dataDir);
   const now = new Date();
-  const networks = new NetworkRepository(db);
-  const access = new AccessRepository(db);
   const versions = new VersionRepository(db);
-  new LastSeenRepository(db);
-  const network = networks.createNetwork('Anna', now.toISOString());
-  const person = networks.addParticipant(
-    network.id,
-    { name: 'Maria', relation: '', role: 'professional' },
-    now.toISOString(),
-  );
-  const { record } = access.createInvitation(network.id, person.id, now, 86_400_000);
-  const session = access.createSession(now);
-  access.join(session, record);
+  const member = seedMember(db, 'Anna', 'Maria');
   const store = new SqliteDocumentStore(db);
   const meetingIds: string[] = [];
   for (let m = 0; m < 100; m++) {
-    const meeting = networks.createMeeting(network.id, `Meeting ${m + 1}`, now.toISOString());
-    meetingIds.push(meeting.id);
+    const meetingId = member.addMeeting(`Meeting ${m + 1}`);
+    meetingIds.push(meetingId);
     const doc = new Y.Doc({ gc: false });
     doc.transact(() => {
       for (let b = 0; b < 40; b++) {
@@ -128,15 +116,21 @@ export async function networkOf100(runs = 10) {
         doc.getXmlFragment(b % 4 === 0 ? 'plan' : 'dialogue').insert(0, [block]);
       }
     });
-    const seqs = await store.append([{ docId: meeting.id, updates: [Y.encodeStateAsUpdate(doc)] }]);
-    await store.compact(meeting.id, Y.encodeStateAsUpdate(doc), seqs.get(meeting.id) as number);
+    const seqs = await store.append([{ docId: meetingId, updates: [Y.encodeStateAsUpdate(doc)] }]);
+    await store.compact(meetingId, Y.encodeStateAsUpdate(doc), seqs.get(meetingId) as number);
     const snapshot = Y.encodeSnapshot(Y.snapshot(doc));
     for (let v = 0; v < 50; v++)
-      versions.add(meeting.id, 'auto', [{ id: person.id, name: 'Maria' }], snapshot, now.toISOString());
+      versions.add(
+        meetingId,
+        'auto',
+        [{ id: member.participantId, name: 'Maria' }],
+        snapshot,
+        now.toISOString(),
+      );
   }
   await store.close();
   const server = await startServerProcess({ dataDir });
-  const cookie = `polyphony_session=${session}`;
+  const { cookie } = member;
   const time = async (path: string) => {
     const started = performance.now();
     const response = await fetch(`${server.url}${path}`, { headers: { cookie } });
@@ -145,9 +139,9 @@ export async function networkOf100(runs = 10) {
     return performance.now() - started;
   };
   try {
-    const coldNetworkPageMs = await time(`/api/networks/${network.id}`);
+    const coldNetworkPageMs = await time(`/api/networks/${member.networkId}`);
     const warm: number[] = [];
-    for (let i = 0; i < runs; i++) warm.push(await time(`/api/networks/${network.id}`));
+    for (let i = 0; i < runs; i++) warm.push(await time(`/api/networks/${member.networkId}`));
     const list: number[] = [];
     const open: number[] = [];
     for (let i = 0; i < runs; i++) {

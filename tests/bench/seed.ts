@@ -5,8 +5,9 @@
  */
 import fs from 'node:fs';
 import path from 'node:path';
+import { hashToken, newId, newToken } from '@polyphony/server/auth/tokens';
 import { AccessRepository } from '@polyphony/server/persistence/access';
-import { openDatabase } from '@polyphony/server/persistence/database';
+import { openDatabase, type SqliteDatabase } from '@polyphony/server/persistence/database';
 import { NetworkRepository } from '@polyphony/server/persistence/networks';
 import { SqliteDocumentStore } from '@polyphony/server/persistence/sqlite';
 import Database from 'better-sqlite3';
@@ -19,30 +20,55 @@ export interface SeededMeetings {
   cookie?: string;
 }
 
+/**
+ * A network in a bench database with one professional, and a browser session that is theirs: its cookie
+ * opens every meeting of the network. Written with the server's own repositories, as joining a personal
+ * link would leave them.
+ */
+export function seedMember(
+  db: SqliteDatabase,
+  centreName: string,
+  personName = 'Bench',
+): { networkId: string; participantId: string; cookie: string; addMeeting(title: string): string } {
+  const at = new Date().toISOString();
+  const networks = new NetworkRepository(db);
+  const access = new AccessRepository(db);
+  const network = networks.createNetwork(centreName, at);
+  const person = networks.addParticipant(
+    network.id,
+    { name: personName, relation: '', role: 'professional' },
+    at,
+  );
+  const record = {
+    id: newId(),
+    networkId: network.id,
+    participantId: person.id,
+    createdAt: at,
+    expiresAt: new Date(Date.now() + 24 * 60 * 60 * 1000).toISOString(),
+    revokedAt: null,
+  };
+  access.insertInvitation({ record, tokenHash: hashToken(newToken()) });
+  const session = newToken();
+  access.insertSession(hashToken(session), at);
+  access.addMember(hashToken(session), record);
+  return {
+    networkId: network.id,
+    participantId: person.id,
+    cookie: `polyphony_session=${session}`,
+    addMeeting: (title) => networks.createMeeting(network.id, title, at).id,
+  };
+}
+
 /** Seed one network with `count` meetings and one member session; the database is left in dataDir. */
 export function seedPolyphonyMeetings(dataDir: string, count: number): SeededMeetings {
   const db = openDatabase(dataDir, { synchronous: 'NORMAL' });
-  const now = new Date();
-  const networks = new NetworkRepository(db);
-  const access = new AccessRepository(db);
-  const network = networks.createNetwork('Bench', now.toISOString());
-  const person = networks.addParticipant(
-    network.id,
-    { name: 'Bench', relation: '', role: 'professional' },
-    now.toISOString(),
-  );
-  const { record } = access.createInvitation(network.id, person.id, now, 24 * 60 * 60 * 1000);
-  const session = access.createSession(now);
-  access.join(session, record);
+  const member = seedMember(db, 'Bench');
   const meetingIds = db.transaction(() =>
-    Array.from(
-      { length: count },
-      (_, i) => networks.createMeeting(network.id, `Meeting ${i}`, now.toISOString()).id,
-    ),
+    Array.from({ length: count }, (_, i) => member.addMeeting(`Meeting ${i}`)),
   )();
   db.pragma('wal_checkpoint(TRUNCATE)');
   db.close();
-  return { meetingIds, cookie: `polyphony_session=${session}` };
+  return { meetingIds, cookie: member.cookie };
 }
 
 /** Meeting names for a reference server, which takes any room name. */

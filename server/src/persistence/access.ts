@@ -3,7 +3,6 @@
  * one role), with an expiry, revocable. Opening it adds the person to the browser's session; a session
  * is valid for a network only while the invitation it came from is neither revoked nor expired.
  */
-import { hashToken, newId, newToken } from '../auth/tokens.js';
 import type { SqliteDatabase } from './database.js';
 import { type InvitationRecord, linkState, type Membership, type NewLink } from './metadata/types.js';
 
@@ -72,26 +71,6 @@ export class AccessRepository {
     };
   }
 
-  /** Make a personal link (a seeding helper); the token is returned once and only its hash is kept. */
-  createInvitation(
-    networkId: string,
-    participantId: string,
-    now: Date,
-    lifetimeMs: number,
-  ): { record: InvitationRecord; token: string } {
-    const token = newToken();
-    const record: InvitationRecord = {
-      id: newId(),
-      networkId,
-      participantId,
-      createdAt: now.toISOString(),
-      expiresAt: new Date(now.getTime() + lifetimeMs).toISOString(),
-      revokedAt: null,
-    };
-    this.insertInvitation({ record, tokenHash: hashToken(token) });
-    return { record, token };
-  }
-
   insertInvitation({ record, tokenHash }: NewLink): void {
     this.sql.insertInvitation.run(
       record.id,
@@ -131,13 +110,6 @@ export class AccessRepository {
     return this.sql.endedBetween.all(a, b, a, b).map((row) => row.id);
   }
 
-  /** Start a new browser session (a seeding helper); returns its token. */
-  createSession(now: Date): string {
-    const token = newToken();
-    this.insertSession(hashToken(token), now.toISOString());
-    return token;
-  }
-
   insertSession(tokenHash: string, at: string): void {
     this.sql.insertSession.run(tokenHash, at);
   }
@@ -145,11 +117,6 @@ export class AccessRepository {
   /** Whether a session is known by its token's hash. */
   sessionExists(tokenHash: string): boolean {
     return this.sql.session.get(tokenHash) !== undefined;
-  }
-
-  /** Put a session (by its token, a seeding helper) into the invitation's network. */
-  join(sessionToken: string, record: InvitationRecord): void {
-    this.addMember(hashToken(sessionToken), record);
   }
 
   /** Make the session act as the invitation's person in its network (replacing anyone before). */

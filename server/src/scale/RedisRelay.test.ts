@@ -9,13 +9,13 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
-import * as Y from 'yjs';
 import {
   type RedisProcess,
   redisAvailable,
   startRedis,
 } from '../../../tests/integration/helpers/redisProcess.js';
 import { missingService } from '../../../tests/integration/helpers/services.js';
+import { readStoredMeeting } from '../../../tests/integration/helpers/storedDocument.js';
 import { loadConfig } from '../config.js';
 import { createLogger } from '../logger.js';
 import { openDatabase } from '../persistence/database.js';
@@ -100,11 +100,7 @@ describe.skipIf(!ready)('Redis relay', () => {
     }
     expect(seen).toBe('agreed');
     // And what B shows is what the store holds.
-    const reader = new SqliteDocumentStore(openDatabase(dir));
-    const stored = await reader.load('meeting');
-    await reader.close();
-    const doc = new Y.Doc();
-    for (const update of [stored.snapshot, ...stored.updates]) if (update) Y.applyUpdate(doc, update);
+    const { doc } = await readStoredMeeting(dir, 'meeting');
     expect(doc.getText('notes').toString()).toBe('agreed');
   });
 });

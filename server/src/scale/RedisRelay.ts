@@ -15,7 +15,7 @@
  *   moment later for commits that were under way.
  *
  * Message: varString instanceId · varUint kind · varUint8Array payload, where kind 2 carries a commit's
- * updates of one meeting (varUint n · n × varUint8Array), 1 presence, and 0 one update (older instances).
+ * updates of one meeting (varUint n · n × varUint8Array) and 1 presence.
  */
 import { randomBytes } from 'node:crypto';
 import { Redis } from 'ioredis';
@@ -25,7 +25,6 @@ import type { Logger } from '../logger.js';
 import type { Room } from '../sync/Room.js';
 import type { SyncHooks, SyncServer } from '../sync/SyncServer.js';
 
-const KIND_UPDATE = 0;
 const KIND_AWARENESS = 1;
 const KIND_UPDATES = 2;
 /** After Redis comes back, loaded meetings are read from the store again after this long (ms). */
@@ -144,8 +143,7 @@ export class RedisRelay {
         const updates: Uint8Array[] = [];
         for (let i = 0; i < count; i++) updates.push(decoding.readVarUint8Array(list));
         room.receiveRelayedUpdates(updates);
-      } else if (kind === KIND_UPDATE) room.applyRelayed(payload);
-      else if (kind === KIND_AWARENESS) room.applyRelayedAwareness(payload);
+      } else if (kind === KIND_AWARENESS) room.applyRelayedAwareness(payload);
     } catch (error) {
       this.logger.warn({ err: error, meetingId: room.meetingId }, 'ignored a malformed relayed message');
     }

@@ -305,7 +305,7 @@ export class Room {
   private receiveAwareness(connection: Connection, update: Uint8Array, messageBytes: number): void {
     let ids: number[];
     try {
-      ids = awarenessClientIds(update, { validateStates: false });
+      ids = awarenessClientIds(update);
     } catch {
       throw new ProtocolViolation(CloseCodes.malformedMessage, 'awareness update could not be decoded');
     }
