@@ -12,6 +12,8 @@
  *    Probes also count Polyphony's "saved" acknowledgements.
  * Everyone types at a human rate with exponential gaps, and moves their cursor (presence) as they type.
  */
+import { writeFileSync } from 'node:fs';
+import { Session } from 'node:inspector';
 import { performance } from 'node:perf_hooks';
 import { parentPort } from 'node:worker_threads';
 import { HocuspocusProvider } from '@hocuspocus/provider';
@@ -287,7 +289,8 @@ class LightEditor implements Editor {
     } else if (syncType === 1) {
       if (!this.everSynced) {
         // Once, to know the meeting as it was when this editor joined: its own block goes at the end.
-        const decoder = decoding.createDecoder(data);
+        // A copy: the document may keep views of what it decodes, and `data` is the socket's read buffer.
+        const decoder = decoding.createDecoder(Uint8Array.from(data));
         decoder.pos = cursor.pos;
         Y.applyUpdate(this.doc, decoding.readVarUint8Array(decoder), 'server');
       }
@@ -435,6 +438,33 @@ class ProbeEditor implements Editor {
   }
 }
 
+// BENCH_GENERATOR_PROFILE=<dir>: a V8 CPU profile of this generator thread over each measured window.
+const profileDir = process.env.BENCH_GENERATOR_PROFILE;
+let profiler: Session | null = null;
+let profiles = 0;
+
+function startProfile(): void {
+  if (!profileDir) return;
+  profiler = new Session();
+  profiler.connect();
+  profiler.post('Profiler.enable');
+  profiler.post('Profiler.start');
+}
+
+function stopProfile(): void {
+  const session = profiler;
+  if (!session) return;
+  profiler = null;
+  session.post('Profiler.stop', (error, result) => {
+    if (!error)
+      writeFileSync(
+        `${profileDir}/generator-${process.pid}-${profiles++}.cpuprofile`,
+        JSON.stringify(result.profile),
+      );
+    session.disconnect();
+  });
+}
+
 async function waitUntil(condition: () => boolean, timeoutMs: number): Promise<boolean> {
   const deadline = Date.now() + timeoutMs;
   while (!condition()) {
@@ -497,11 +527,13 @@ async function handle(command: WorkerCommand): Promise<unknown> {
         measuring = true;
         windowStart = performance.now();
         windowElu = performance.eventLoopUtilization();
+        startProfile();
         return null;
       } else {
         measuring = false;
         const windowMs = performance.now() - windowStart;
         const utilisation = performance.eventLoopUtilization(windowElu).utilization;
+        stopProfile();
         // Late deliveries still count towards the window's keystrokes; give them a second.
         await new Promise((resolve) => setTimeout(resolve, 1000));
         let incomplete = 0;

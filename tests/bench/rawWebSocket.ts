@@ -6,6 +6,9 @@
  *
  * Client frames are masked as RFC 6455 requires, with a zero masking key so the payload goes out as is
  * (the key protects proxies that read plaintext; there are none on loopback).
+ *
+ * Reads bypass the socket's stream (`onread`): every socket of a thread reads into one buffer, walked at
+ * once, so a message handed to `message` is a view that is only valid during that call.
  */
 import crypto from 'node:crypto';
 import net from 'node:net';
@@ -13,10 +16,13 @@ import net from 'node:net';
 /** Callbacks of a raw socket. */
 export interface RawSocketEvents {
   open(): void;
-  /** One binary message (a view into the received chunk: copy it to keep it). */
+  /** One binary message: a view into the thread's read buffer, valid only during the call (copy it to keep it). */
   message(payload: Buffer): void;
   close(): void;
 }
+
+/** The buffer every raw socket of this thread reads into (each read is handled before the next one). */
+const readBuffer = Buffer.allocUnsafe(256 * 1024);
 
 /** A WebSocket connection without the `ws` machinery. */
 export class RawWebSocket {
@@ -34,7 +40,17 @@ export class RawWebSocket {
     private readonly events: RawSocketEvents,
   ) {
     const target = new URL(url);
-    this.socket = net.connect(Number(target.port), target.hostname);
+    this.socket = net.connect({
+      port: Number(target.port),
+      host: target.hostname,
+      onread: {
+        buffer: readBuffer,
+        callback: (bytes: number, buffer: Uint8Array) => {
+          this.receive((buffer as Buffer).subarray(0, bytes));
+          return true;
+        },
+      },
+    });
     this.socket.setNoDelay(true);
     this.socket.on('connect', () => {
       const key = crypto.randomBytes(16).toString('base64');
@@ -47,7 +63,6 @@ export class RawWebSocket {
       this.bytesOut += request.length;
       this.socket.write(request);
     });
-    this.socket.on('data', (chunk: Buffer) => this.receive(chunk));
     this.socket.on('error', () => undefined);
     this.socket.on('close', () => {
       if (this.closed) return;

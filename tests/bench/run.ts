@@ -96,6 +96,7 @@ const plan: BenchPlan = quick
       env: { SQLITE_SYNCHRONOUS: synchronous },
     };
 if (option('meetings')) plan.busy.meetings = Number(option('meetings'));
+if (option('probes')) plan.probes = Number(option('probes'));
 
 const resultsDir = fileURLToPath(new URL('./results/', import.meta.url));
 fs.mkdirSync(resultsDir, { recursive: true });

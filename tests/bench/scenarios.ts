@@ -366,7 +366,8 @@ interface RampOutcome {
 /**
  * The ramp of E and S: with everyone typing, add meetings of 8 editors in steps; after each step, a warm-up
  * and a measured window. Stops when p99 passes the limit, keystrokes go missing (> 1 % incomplete), not
- * every editor synced, or the generator saturates. `meters` are further CPU readings (seconds so far),
+ * every editor synced, or the generator could not offer the level's whole load (under 95 % of its
+ * keystrokes per second). `meters` are further CPU readings (seconds so far),
  * reported per level as `<name>CpuSeconds` and `<name>CpuShare`.
  */
 async function rampLoop(options: {
@@ -409,6 +410,18 @@ async function rampLoop(options: {
     levels.push(figures);
     const p99 = figures.p99 ?? Number.POSITIVE_INFINITY;
     const lossy = window.incomplete > window.keystrokes * 0.01;
+    const busiest = round(window.maxUtilisation, 2);
+    // The load the generator actually offered: a saturated generator types less than it should, and a
+    // level it could not offer in full says nothing about the server.
+    const offered = window.keystrokes / (window.windowMs / 1000);
+    const intended = target * 8 * plan.rate;
+    if (offered < intended * 0.95) {
+      notes.push(
+        `the generator offered ${Math.round(offered)} of ${intended} keystrokes/s at ${target} meetings ` +
+          `(busiest thread ${busiest}): it is the limit there, not the server; capacity is at least ${capacity}`,
+      );
+      break;
+    }
     if (!opened.synced) notes.push(`not every editor synced within 60 s at ${target} meetings`);
     if (lossy)
       notes.push(`${window.incomplete} of ${window.keystrokes} keystrokes incomplete at ${target} meetings`);
@@ -416,16 +429,20 @@ async function rampLoop(options: {
       // A level failed while the generator itself was saturated: the server may not be what failed.
       if (window.maxUtilisation > 0.9) {
         notes.push(
-          `the generator was saturated (${round(window.maxUtilisation, 2)}) at ${target} meetings, where p99 ` +
+          `the generator was saturated (${busiest}) at ${target} meetings, where p99 ` +
             `passed ${p99LimitMs} ms: capacity is at least ${capacity}`,
         );
       }
       break;
     }
     capacity = target;
+    // A level passed with the generator near saturation still counts: it offered the whole load, and its
+    // own queueing can only have added to the latencies measured.
     if (window.maxUtilisation > 0.9) {
-      notes.push(`the generator was saturated at ${target} meetings: capacity is at least this`);
-      break;
+      notes.push(
+        `the generator's busiest thread was at ${busiest} at ${target} meetings: the latencies measured there ` +
+          'include its own queueing',
+      );
     }
   }
   await generator.typing(0);

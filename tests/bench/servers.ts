@@ -85,12 +85,14 @@ function spawnListening(
 ): { child: ChildProcess; output: () => string; exited: Promise<void> } {
   let output = '';
   const child = spawn(command, args, { env, stdio: ['ignore', 'pipe', 'pipe'] });
-  child.stdout?.on('data', (chunk) => {
+  // BENCH_SERVER_LOG=<file>: every server's output is appended there too (with BENCH_SERVER_FLAGS=--trace-gc).
+  const log = process.env.BENCH_SERVER_LOG;
+  const keep = (chunk: Buffer): void => {
     output += chunk;
-  });
-  child.stderr?.on('data', (chunk) => {
-    output += chunk;
-  });
+    if (log) fs.appendFileSync(log, chunk);
+  };
+  child.stdout?.on('data', keep);
+  child.stderr?.on('data', keep);
   const exited = new Promise<void>((resolve) => child.once('exit', () => resolve()));
   return { child, output: () => output, exited };
 }
@@ -202,9 +204,13 @@ export async function startServer(kind: ServerKind, options: StartOptions): Prom
   const port = options.port ?? (await freePort());
   const { entry, env } = entryOf(kind, options.dataDir);
   // BENCH_PROFILE=<dir>: write a V8 CPU profile of each Polyphony process there when it exits.
+  // BENCH_SERVER_FLAGS: Node flags for Polyphony's processes only (--trace-gc, heap sizes…).
   const flags =
-    kind === 'polyphony' && process.env.BENCH_PROFILE
-      ? ['--cpu-prof', `--cpu-prof-dir=${process.env.BENCH_PROFILE}`]
+    kind === 'polyphony'
+      ? [
+          ...(process.env.BENCH_PROFILE ? ['--cpu-prof', `--cpu-prof-dir=${process.env.BENCH_PROFILE}`] : []),
+          ...(process.env.BENCH_SERVER_FLAGS?.split(' ').filter(Boolean) ?? []),
+        ]
       : [];
   const command = canPin ? 'taskset' : process.execPath;
   const args = canPin ? ['-c', '0', process.execPath, ...flags, entry] : [...flags, entry];

@@ -94,7 +94,15 @@ export class Presence {
       // Newer clocks win; at the same clock, only a removal of a live state does.
       if (!(current < clock || (current === clock && state === null && entry?.state))) continue;
       const before = entry?.state ?? null;
-      this.entries.set(id, { clock, state, updatedAt: now });
+      // Changed in place: a new entry per cursor move would be garbage that lives long enough (until the
+      // next move) to be copied out of the young generation.
+      if (entry) {
+        entry.clock = clock;
+        entry.state = state;
+        entry.updatedAt = now;
+      } else {
+        this.entries.set(id, { clock, state, updatedAt: now });
+      }
       if (!before && state) change.added.push(id);
       else if (before && !state) change.removed.push(id);
       else if (state) change.updated.push(id);

@@ -6,13 +6,12 @@
 import { CloseCodes, MessageType, SyncMessageType } from '@polyphony/shared';
 import * as decoding from 'lib0/decoding';
 import * as encoding from 'lib0/encoding';
-import * as syncProtocol from 'y-protocols/sync';
 import * as Y from 'yjs';
 import type { SyncLimits } from '../config.js';
 import type { StoredDocument } from '../persistence/types.js';
 import { awarenessClientIds } from './awarenessClients.js';
 import { beforeWriting, type Connection } from './Connection.js';
-import { binaryFrame } from './frames.js';
+import { binaryFrame, varBytesFrame } from './frames.js';
 import { decodePresenceUpdate, Presence, type PresenceChange, type PresenceEntry } from './Presence.js';
 import { ProtocolViolation } from './ProtocolViolation.js';
 
@@ -52,6 +51,9 @@ function takeMessageToken(connection: Connection): void {
 }
 
 /** One meeting document in memory. */
+/** A y-protocols sync update message is these varints, then the update (syncProtocol.writeUpdate). */
+const UPDATE_HEAD = [MessageType.sync, SyncMessageType.update] as const;
+
 export class Room {
   /**
    * A meeting stored as one snapshot is not decoded when it is opened: the first joiners are answered
@@ -377,10 +379,7 @@ export class Room {
 
   /** Send an update, encoded once, to every socket but the one it came from. */
   private broadcast(update: Uint8Array, from: unknown): void {
-    const encoder = encoding.createEncoder();
-    encoding.writeVarUint(encoder, MessageType.sync);
-    syncProtocol.writeUpdate(encoder, update);
-    const frame = binaryFrame(encoding.toUint8Array(encoder));
+    const frame = varBytesFrame(UPDATE_HEAD, update);
     for (const connection of this.connections) {
       if (connection !== from) connection.sendFrame(frame);
     }

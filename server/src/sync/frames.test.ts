@@ -1,8 +1,9 @@
 import { once } from 'node:events';
 import type { AddressInfo } from 'node:net';
+import * as encoding from 'lib0/encoding';
 import { afterAll, describe, expect, it } from 'vitest';
 import { WebSocket, WebSocketServer } from 'ws';
-import { binaryFrame } from './frames.js';
+import { binaryFrame, varBytesFrame } from './frames.js';
 
 describe('binaryFrame', () => {
   let server: WebSocketServer | undefined;
@@ -32,6 +33,21 @@ describe('binaryFrame', () => {
     expect(received.map((data) => data.length)).toEqual(lengths);
     for (const [i, data] of received.entries()) {
       expect(Buffer.compare(data, Buffer.from(payloads[i] as Uint8Array))).toBe(0);
+    }
+  });
+});
+
+describe('varBytesFrame', () => {
+  it('is the frame of the message an encoder writes: the head, then the bytes with their length', () => {
+    // Lengths around each varint boundary (1, 2 and 3 bytes of length) and each frame length encoding.
+    for (const length of [0, 1, 127, 128, 16_383, 16_384, 65_530, 200_000]) {
+      const bytes = Uint8Array.from({ length }, (_, i) => (i * 7 + length) & 255);
+      const encoder = encoding.createEncoder();
+      encoding.writeVarUint(encoder, 0);
+      encoding.writeVarUint(encoder, 2);
+      encoding.writeVarUint8Array(encoder, bytes);
+      const expected = binaryFrame(encoding.toUint8Array(encoder));
+      expect(Buffer.compare(varBytesFrame([0, 2], bytes), expected), `length ${length}`).toBe(0);
     }
   });
 });
