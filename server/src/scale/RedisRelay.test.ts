@@ -1,14 +1,25 @@
 /**
- * The relay's ordering rule, with a real Redis and a real SQLite file: another instance is sent an update
- * only after it is committed. That is what lets every instance answer "saved" with its whole document's
- * state vector: an instance that showed others edits it had not committed, and then died, left them
- * acknowledging edits no store held (scaleOut.test.ts catches that only when a kill happens to fall in
- * the gap; this test holds the gap open).
+ * The relay's two rules, with a real Redis, real sockets and a real SQLite file, and one instance's commits
+ * held open behind a gate: another instance's people see an update at once, before it is committed; but it
+ * enters that instance's document — what it acknowledges as saved, and what it asks a joining client for —
+ * only once committed. An instance that put uncommitted updates into its document, and whose origin then
+ * died, acknowledged edits no store held (scaleOut.test.ts catches that only when a kill happens to fall in
+ * the gap; here the gap is held open).
  */
 import fs from 'node:fs';
+import http from 'node:http';
+import type { AddressInfo } from 'node:net';
 import os from 'node:os';
 import path from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
+import * as Y from 'yjs';
+import {
+  connectClient,
+  type TestClient,
+  waitFor,
+  waitForSaved,
+  waitForSync,
+} from '../../../tests/integration/helpers/clients.js';
 import {
   type RedisProcess,
   redisAvailable,
@@ -58,49 +69,99 @@ describe.skipIf(!ready)('Redis relay', () => {
     fs.rmSync(dir, { recursive: true, force: true });
   });
 
-  function instance(store: DocumentStore): SyncServer {
+  /** An instance with its own sockets (anyone may write), sharing Redis and the SQLite file. */
+  async function instance(store: DocumentStore): Promise<{ sync: SyncServer; url: string }> {
     const sync = new SyncServer({
       store,
-      authorize: async () => ({ ok: false, status: 404, error: 'not_found' }),
+      authorize: async () => ({
+        ok: true,
+        principal: { participantId: 'someone', invitationId: 'link', networkId: 'network', canWrite: true },
+      }),
       limits: loadConfig({}).limits,
       logger: createLogger('silent'),
       cacheUnloaded: false,
     });
     const relay = new RedisRelay((redis as RedisProcess).url, sync, createLogger('silent'));
     sync.use(relay.hooks());
+    const server = http.createServer((_request, response) => response.writeHead(404).end());
+    server.on('upgrade', (request, socket, head) => void sync.handleUpgrade(request, socket, head));
+    await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
     stops.push(async () => {
+      server.closeAllConnections();
+      await new Promise((resolve) => server.close(resolve));
       await sync.close();
       await relay.close();
       await store.close();
     });
-    return sync;
+    return { sync, url: `ws://127.0.0.1:${(server.address() as AddressInfo).port}/sync` };
   }
 
-  it('sends another instance an update only once it is committed', async () => {
+  const clients: TestClient[] = [];
+  function client(url: string, meetingId: string, doc?: Y.Doc): TestClient {
+    const connected = connectClient(url, meetingId, { ack: true, doc });
+    clients.push(connected);
+    return connected;
+  }
+  afterAll(() => {
+    for (const connected of clients) connected.provider.destroy();
+  });
+
+  const text = (doc: Y.Doc) => doc.getText('notes').toString();
+
+  it('shows an update to another instance’s people at once, and puts it in that instance’s document only once committed', async () => {
     redis = await startRedis();
     const a = gated(new SqliteDocumentStore(openDatabase(dir)));
-    const instanceA = instance(a.store);
-    const instanceB = instance(new SqliteDocumentStore(openDatabase(dir)));
-    await instanceA.openRoom('meeting');
-    await instanceB.openRoom('meeting');
+    const instanceA = await instance(a.store);
+    const instanceB = await instance(new SqliteDocumentStore(openDatabase(dir)));
+    const writer = client(instanceA.url, 'meeting');
+    const reader = client(instanceB.url, 'meeting');
+    await Promise.all([waitForSync(writer), waitForSync(reader)]);
 
-    const changed = instanceA.changeDocument('meeting', (doc) => doc.getText('notes').insert(0, 'agreed'));
-    // Uncommitted: however long it waits, B has not been sent it.
-    await new Promise((resolve) => setTimeout(resolve, 400));
-    expect((await instanceB.readDocument('meeting')).getText('notes').toString()).toBe('');
+    writer.doc.getText('notes').insert(0, 'agreed');
+    // Uncommitted (A's store is holding the commit), yet the person on B sees it…
+    await waitFor(() => text(reader.doc) === 'agreed', 'the reader on B to see the edit');
+    // …and so does someone who joins B now…
+    const joiner = client(instanceB.url, 'meeting');
+    await waitForSync(joiner);
+    await waitFor(() => text(joiner.doc) === 'agreed', 'the joiner on B to see the edit');
+    // …but B's document, what B acknowledges as saved, does not have it.
+    await new Promise((resolve) => setTimeout(resolve, 300));
+    expect(text(await instanceB.sync.readDocument('meeting'))).toBe('');
+    expect(writer.acked()).toBeLessThan(writer.sent());
 
     a.open();
-    await changed;
+    await waitForSaved(writer);
     const deadline = Date.now() + 3000;
-    let seen = '';
-    while (Date.now() < deadline) {
-      seen = (await instanceB.readDocument('meeting')).getText('notes').toString();
-      if (seen === 'agreed') break;
+    while (Date.now() < deadline && text(await instanceB.sync.readDocument('meeting')) !== 'agreed') {
       await new Promise((resolve) => setTimeout(resolve, 20));
     }
-    expect(seen).toBe('agreed');
-    // And what B shows is what the store holds.
-    const { doc } = await readStoredMeeting(dir, 'meeting');
-    expect(doc.getText('notes').toString()).toBe('agreed');
+    expect(text(await instanceB.sync.readDocument('meeting'))).toBe('agreed');
+    // And what B holds is what the store holds.
+    expect(text((await readStoredMeeting(dir, 'meeting')).doc)).toBe('agreed');
+  });
+
+  it('when an instance dies before its commit, a client that moves to another is asked for its edit again', async () => {
+    redis ??= await startRedis();
+    const a = gated(new SqliteDocumentStore(openDatabase(dir)));
+    const instanceA = await instance(a.store);
+    const instanceB = await instance(new SqliteDocumentStore(openDatabase(dir)));
+    const writer = client(instanceA.url, 'meeting-2');
+    const reader = client(instanceB.url, 'meeting-2');
+    await Promise.all([waitForSync(writer), waitForSync(reader)]);
+
+    writer.doc.getText('notes').insert(0, 'never committed by A');
+    await waitFor(() => text(reader.doc) === 'never committed by A', 'the reader on B to see the edit');
+    // A never commits it (its store holds the commit for good): as if A died. The writer, never told it
+    // was saved, reconnects — to B.
+    expect(writer.acked()).toBeLessThan(writer.sent());
+    writer.provider.destroy();
+    const moved = client(instanceB.url, 'meeting-2', writer.doc);
+    await waitForSaved(moved);
+    // B acknowledged it only after storing it: the store holds it, and B's "saved" covers it.
+    expect(text((await readStoredMeeting(dir, 'meeting-2')).doc)).toBe('never committed by A');
+    expect(moved.savedStateVector().get(writer.doc.clientID)).toBe(
+      Y.getState(writer.doc.store, writer.doc.clientID),
+    );
+    a.open();
   });
 });

@@ -1,36 +1,59 @@
 /**
- * Relays committed updates and presence between Polyphony instances over Redis pub/sub, one channel per
- * meeting. Redis never holds the only copy of anything:
+ * Relays updates and presence between Polyphony instances over Redis pub/sub, one channel per meeting.
+ * Redis never holds the only copy of anything, and no instance ever acknowledges what no store holds:
  *
- * - An update is published only after the instance that received it has committed it to the shared
- *   store. That is what makes every instance's document durable as a whole: an instance acknowledges
- *   "saved" with its document's state vector, and a client that moves to another instance after a crash
- *   sends only what that instance's document lacks. (Publishing on acceptance, before the commit, was
- *   tried: cross-instance latency fell from p50 6 ms to 2 ms, but an instance killed before its commit
- *   left the others holding — and acknowledging — edits no store had; scaleOut.test.ts caught it.)
+ * - An update is published twice over. When an instance accepts it, it is published as *provisional*, in a
+ *   numbered batch (per meeting, per loaded copy of it): the other instances show it to their sockets at
+ *   once, so a keystroke reaches people on another instance without waiting for a database commit. When
+ *   the commit is done, the instance publishes *committed through batch N*, and only then do the others
+ *   put those updates into their document — the document being what an instance acknowledges as "saved"
+ *   and what it asks a joining client for. An instance killed before its commit leaves the others without
+ *   its edits in their documents, so a client that moves over is asked for them and sends them again.
+ *   (Putting them into the document on arrival was tried, and caught by scaleOut.test.ts: the others then
+ *   acknowledged edits no store had.) Before a commit takes a meeting's updates, its last batch is
+ *   published, so "committed through N" always covers everything the commit held.
+ * - An instance that is told of a commit whose batches it did not all see (they were published before it
+ *   subscribed, or lost), or that holds provisional updates nobody confirmed for PROVISIONAL_TTL_MS, brings
+ *   the meeting up to date from the store.
  * - An instance subscribes to a meeting before reading it from the store, so every committed update is
- *   either in what it read or arrives on the channel afterwards.
+ *   either in what it read or confirmed on the channel afterwards.
  * - When the connection to Redis is lost, messages published meanwhile are lost to this instance; when
  *   it comes back, every loaded meeting is brought up to date from the store — at once, and once more a
  *   moment later for commits that were under way.
  *
- * Message: varString instanceId · varUint kind · varUint8Array payload, where kind 2 carries a commit's
- * updates of one meeting (varUint n · n × varUint8Array) and 1 presence.
+ * Message: varString instanceId · varUint kind · varUint8Array payload. Kinds: 1 presence; 3 provisional
+ * (varUint copy · varUint batch · varUint n · n × varUint8Array update); 4 committed (varUint copy ·
+ * varUint through); 2, a commit's updates (varUint n · n × varUint8Array), is what earlier versions sent
+ * after each commit and is still understood, so instances can be upgraded one at a time.
  */
 import { randomBytes } from 'node:crypto';
 import { Redis } from 'ioredis';
 import * as decoding from 'lib0/decoding';
 import * as encoding from 'lib0/encoding';
 import type { Logger } from '../logger.js';
-import type { Room } from '../sync/Room.js';
+import { PROVISIONAL_TTL_MS, type Room } from '../sync/Room.js';
 import type { SyncHooks, SyncServer } from '../sync/SyncServer.js';
 
 const KIND_AWARENESS = 1;
 const KIND_UPDATES = 2;
+const KIND_PROVISIONAL = 3;
+const KIND_COMMITTED = 4;
 /** After Redis comes back, loaded meetings are read from the store again after this long (ms). */
 const RESYNC_AGAIN_MS = 2000;
 /** How long loading a meeting waits for the subscription before going on (Redis may be down). */
 const SUBSCRIBE_WAIT_MS = 1000;
+
+/** What this instance publishes of one loaded meeting. */
+interface Outgoing {
+  /** Which load of the meeting in this instance: batch numbers start again with each. */
+  copy: number;
+  /** Accepted updates not yet published. */
+  queue: Uint8Array[];
+  /** The last batch published. */
+  batch: number;
+  /** The last batch the commit under way holds. */
+  through: number;
+}
 
 const channelOf = (meetingId: string) => `polyphony:meeting:${meetingId}`;
 
@@ -45,6 +68,12 @@ export class RedisRelay {
   private readonly waiting = new Map<string, Buffer[]>();
   private connectedBefore = false;
   private resyncTimer: NodeJS.Timeout | undefined;
+  private readonly outgoing = new WeakMap<Room, Outgoing>();
+  private copies = 0;
+  /** Rooms with accepted updates to publish at the end of this event-loop turn. */
+  private toPublish = new Set<Room>();
+  private publishScheduled = false;
+  private readonly expiryTimer: NodeJS.Timeout;
 
   constructor(
     url: string,
@@ -73,6 +102,11 @@ export class RedisRelay {
       }
       this.connectedBefore = true;
     });
+    this.expiryTimer = setInterval(() => {
+      const stale = [...this.rooms.values()].filter((room) => room.expireProvisional());
+      if (stale.length > 0) this.resync(stale);
+    }, PROVISIONAL_TTL_MS / 3);
+    this.expiryTimer.unref();
   }
 
   /** The sync server hooks that feed the relay. */
@@ -82,8 +116,11 @@ export class RedisRelay {
         this.waiting.set(meetingId, []);
         // ioredis resubscribes by itself after a reconnect; a subscription made while Redis is down
         // is sent when it comes back, and the resync then covers the gap.
+        // Not before the connection is ready: a subscription sent during ioredis's ready check (just
+        // after start) broke the connection, and what was published until it came back was lost here.
+        const subscribing = this.whenReady().then(() => this.subscriber.subscribe(channelOf(meetingId)));
         await Promise.race([
-          this.subscriber.subscribe(channelOf(meetingId)).catch(() => undefined),
+          subscribing.catch(() => undefined),
           new Promise((resolve) => setTimeout(resolve, SUBSCRIBE_WAIT_MS)),
         ]);
       },
@@ -93,11 +130,26 @@ export class RedisRelay {
         this.waiting.delete(room.meetingId);
         for (const message of early) this.apply(room, message);
       },
-      afterCommit: (room, _writers, updates) => {
+      afterAccept: (room, update) => {
+        this.outgoingOf(room).queue.push(update);
+        this.toPublish.add(room);
+        if (!this.publishScheduled) {
+          this.publishScheduled = true;
+          setImmediate(() => this.publishQueued());
+        }
+      },
+      beforeTake: (room) => {
+        // Everything the commit takes is in a published batch, so "committed through" covers it all.
+        const state = this.outgoingOf(room);
+        this.publishBatch(room, state);
+        state.through = state.batch;
+      },
+      afterCommit: (room) => {
+        const state = this.outgoingOf(room);
         const encoder = encoding.createEncoder();
-        encoding.writeVarUint(encoder, updates.length);
-        for (const update of updates) encoding.writeVarUint8Array(encoder, update);
-        this.publish(room.meetingId, KIND_UPDATES, encoding.toUint8Array(encoder));
+        encoding.writeVarUint(encoder, state.copy);
+        encoding.writeVarUint(encoder, state.through);
+        this.publish(room.meetingId, KIND_COMMITTED, encoding.toUint8Array(encoder));
       },
       afterLocalAwareness: (room, update) => this.publish(room.meetingId, KIND_AWARENESS, update),
       afterUnload: (meetingId) => {
@@ -108,9 +160,43 @@ export class RedisRelay {
     };
   }
 
-  private resync(): void {
+  private whenReady(): Promise<void> {
+    if (this.subscriber.status === 'ready') return Promise.resolve();
+    return new Promise((resolve) => this.subscriber.once('ready', () => resolve()));
+  }
+
+  private outgoingOf(room: Room): Outgoing {
+    let state = this.outgoing.get(room);
+    if (!state) {
+      state = { copy: ++this.copies, queue: [], batch: 0, through: 0 };
+      this.outgoing.set(room, state);
+    }
+    return state;
+  }
+
+  private publishQueued(): void {
+    this.publishScheduled = false;
+    const rooms = this.toPublish;
+    this.toPublish = new Set();
+    for (const room of rooms) this.publishBatch(room, this.outgoingOf(room));
+  }
+
+  /** Publish a room's accepted updates as its next provisional batch (nothing if there are none). */
+  private publishBatch(room: Room, state: Outgoing): void {
+    if (state.queue.length === 0) return;
+    const updates = state.queue;
+    state.queue = [];
+    const encoder = encoding.createEncoder();
+    encoding.writeVarUint(encoder, state.copy);
+    encoding.writeVarUint(encoder, ++state.batch);
+    encoding.writeVarUint(encoder, updates.length);
+    for (const update of updates) encoding.writeVarUint8Array(encoder, update);
+    this.publish(room.meetingId, KIND_PROVISIONAL, encoding.toUint8Array(encoder));
+  }
+
+  private resync(rooms?: Room[]): void {
     void this.sync
-      .resyncFromStore()
+      .resyncFromStore(rooms)
       .catch((error: unknown) => this.logger.error({ err: error }, 'resyncing from the store failed'));
   }
 
@@ -134,10 +220,24 @@ export class RedisRelay {
   private apply(room: Room, message: Buffer): void {
     try {
       const decoder = decoding.createDecoder(message);
-      if (decoding.readVarString(decoder) === this.instanceId) return;
+      const origin = decoding.readVarString(decoder);
+      if (origin === this.instanceId) return;
       const kind = decoding.readVarUint(decoder);
       const payload = decoding.readVarUint8Array(decoder);
-      if (kind === KIND_UPDATES) {
+      if (kind === KIND_PROVISIONAL) {
+        const reader = decoding.createDecoder(payload);
+        const copy = decoding.readVarUint(reader);
+        const batch = decoding.readVarUint(reader);
+        const count = decoding.readVarUint(reader);
+        const updates: Uint8Array[] = [];
+        for (let i = 0; i < count; i++) updates.push(decoding.readVarUint8Array(reader));
+        room.receiveProvisional(`${origin}/${copy}`, batch, updates);
+      } else if (kind === KIND_COMMITTED) {
+        const reader = decoding.createDecoder(payload);
+        const copy = decoding.readVarUint(reader);
+        const through = decoding.readVarUint(reader);
+        if (!room.receiveCommitted(`${origin}/${copy}`, through)) this.resync([room]);
+      } else if (kind === KIND_UPDATES) {
         const list = decoding.createDecoder(payload);
         const count = decoding.readVarUint(list);
         const updates: Uint8Array[] = [];
@@ -152,6 +252,7 @@ export class RedisRelay {
   /** Disconnect from Redis. */
   async close(): Promise<void> {
     clearTimeout(this.resyncTimer);
+    clearInterval(this.expiryTimer);
     this.publisher.disconnect();
     this.subscriber.disconnect();
   }

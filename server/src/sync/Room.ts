@@ -21,11 +21,28 @@ export interface RoomEvents {
   onLocalAwareness?(room: Room, update: Uint8Array): void;
   /** Updates are waiting to be committed, or sockets are waiting for an acknowledgement. */
   onDirty(room: Room): void;
+  /** An update joined those waiting to be committed (a relay shows it to other instances now). */
+  onAccepted?(room: Room, update: Uint8Array): void;
   /** The last socket left. */
   onEmpty(room: Room): void;
 }
 
 const EMPTY_STATE_VECTOR_LENGTH = 1;
+/**
+ * Another instance's updates shown before its commit and never confirmed are forgotten after this long
+ * (ms): the instance died before committing them, and their authors' clients, which were never told they
+ * were saved, send them again wherever they reconnect.
+ */
+export const PROVISIONAL_TTL_MS = 30_000;
+
+/** Another instance's uncommitted updates of this meeting, by the batch number it gave them. */
+interface ProvisionalOrigin {
+  /** The first batch seen here: earlier ones were missed, or committed before this room was loaded. */
+  firstSeen: number;
+  /** Batches up to this one are committed and in the document (or were missed). */
+  confirmed: number;
+  batches: Map<number, { updates: Uint8Array[]; at: number }>;
+}
 /**
  * Presence changes of a meeting are relayed together: with the meeting's next edit once this long has
  * passed since the last relay (ms), so that they share its writes…
@@ -70,6 +87,11 @@ export class Room {
   private pending: Uint8Array[] = [];
   /** Clients' updates, checked and relayed, not yet applied to the document (oldest first). */
   private unapplied: Uint8Array[] = [];
+  /**
+   * Updates other instances accepted and have not yet committed, by instance (see receiveProvisional):
+   * relayed to this room's sockets, but not part of its document until committed.
+   */
+  private readonly provisional = new Map<string, ProvisionalOrigin>();
   private pendingBytes = 0;
   /** Sockets that sent updates since their last acknowledgement. */
   readonly awaitingAck = new Set<Connection>();
@@ -260,6 +282,9 @@ export class Room {
         encoding.writeVarUint(reply, SyncMessageType.step2);
         encoding.writeVarUint8Array(reply, this.encodeStateAsUpdate(stateVector));
         connection.send(encoding.toUint8Array(reply));
+        // Other instances' uncommitted updates, which everyone already here was shown as they came.
+        for (const update of this.provisionalUpdates())
+          connection.sendFrame(varBytesFrame(UPDATE_HEAD, update));
         return;
       }
       case SyncMessageType.step2:
@@ -302,6 +327,7 @@ export class Room {
     this.pending.push(update);
     this.pendingBytes += update.length;
     this.broadcast(update, connection);
+    this.events.onAccepted?.(this, update);
   }
 
   private receiveAwareness(connection: Connection, update: Uint8Array, messageBytes: number): void {
@@ -374,7 +400,10 @@ export class Room {
       this.pendingBytes += update.length;
     }
     this.broadcast(update, origin);
-    if (!relayed) this.events.onDirty(this);
+    if (!relayed) {
+      this.events.onAccepted?.(this, update);
+      this.events.onDirty(this);
+    }
   };
 
   /** Send an update, encoded once, to every socket but the one it came from. */
@@ -412,6 +441,78 @@ export class Room {
       this.encodedState = null;
       this.broadcast(update, RELAY_ORIGIN);
     }
+  }
+
+  /**
+   * Updates another instance accepted and has not committed yet: shown to this room's sockets at once
+   * (and to anyone joining before the commit), but kept out of the document. The document is what this
+   * instance acknowledges as saved and what it asks a joining client for: were they in it and their
+   * instance died before committing, a client moving over would not send them again, and this instance
+   * would acknowledge edits no store holds. `origin` names the other instance's copy of the meeting, whose
+   * batches are numbered 1, 2, 3… Throws if an update is malformed (nothing is kept then).
+   */
+  receiveProvisional(origin: string, batch: number, updates: readonly Uint8Array[]): void {
+    for (const update of updates) Y.decodeUpdate(update);
+    const now = performance.now();
+    let state = this.provisional.get(origin);
+    if (!state) {
+      // Batches before the first one seen here were missed (or committed before this room was loaded).
+      state = { firstSeen: batch, confirmed: batch - 1, batches: new Map() };
+      this.provisional.set(origin, state);
+    }
+    if (batch <= state.confirmed) return;
+    state.batches.set(batch, { updates: [...updates], at: now });
+    for (const update of updates) this.broadcast(update, RELAY_ORIGIN);
+  }
+
+  /**
+   * Another instance committed its batches up to `through`: they join the document (lazily, like clients'
+   * updates). Returns false when some of them were never received here — then only the store has them,
+   * and the caller must bring the room up to date from it.
+   */
+  receiveCommitted(origin: string, through: number): boolean {
+    const state = this.provisional.get(origin);
+    if (!state) return false;
+    let complete = through >= state.firstSeen;
+    for (let batch = state.confirmed + 1; batch <= through; batch++) {
+      const held = state.batches.get(batch);
+      if (!held) {
+        complete = false;
+        continue;
+      }
+      state.batches.delete(batch);
+      for (const update of held.updates) this.unapplied.push(update);
+      this.encodedState = null;
+    }
+    state.confirmed = Math.max(state.confirmed, through);
+    return complete;
+  }
+
+  /**
+   * Forget other instances' uncommitted updates older than PROVISIONAL_TTL_MS. Returns whether any were
+   * forgotten: their commit may have happened with its confirmation lost, so the caller brings the room
+   * up to date from the store.
+   */
+  expireProvisional(now = performance.now()): boolean {
+    let expired = false;
+    for (const [origin, state] of this.provisional) {
+      for (const [batch, held] of state.batches) {
+        if (now - held.at < PROVISIONAL_TTL_MS) continue;
+        state.batches.delete(batch);
+        expired = true;
+      }
+      if (state.batches.size === 0 && expired) this.provisional.delete(origin);
+    }
+    return expired;
+  }
+
+  /** Other instances' uncommitted updates, oldest batch first. */
+  private provisionalUpdates(): Uint8Array[] {
+    const updates: Uint8Array[] = [];
+    for (const state of this.provisional.values()) {
+      for (const held of state.batches.values()) updates.push(...held.updates);
+    }
+    return updates;
   }
 
   /** Apply presence another instance's sockets announced. */

@@ -33,6 +33,10 @@ export interface SyncHooks {
   beforeLoad?(meetingId: string): Promise<void>;
   /** A meeting is loaded and live. */
   afterLoad?(room: Room): void;
+  /** An update joined a room's updates waiting to be committed (a client's, or the server's own). */
+  afterAccept?(room: Room, update: Uint8Array): void;
+  /** A room's waiting updates are about to be taken for a commit (afterCommit follows if it succeeds). */
+  beforeTake?(room: Room): void;
   /**
    * Updates of a room were committed; `writers` are the participants whose updates they were, and
    * `updates` the updates, in order.
@@ -262,6 +266,9 @@ export class SyncServer {
     const room = new Room(meetingId, stored, this.limits, {
       onDirty: (dirtyRoom) => this.markDirty(dirtyRoom),
       onEmpty: (emptyRoom) => this.scheduleUnload(emptyRoom),
+      onAccepted: (acceptingRoom, update) => {
+        for (const hooks of this.hooks) hooks.afterAccept?.(acceptingRoom, update);
+      },
       onLocalAwareness: (awareRoom, update) => {
         for (const hooks of this.hooks) hooks.afterLocalAwareness?.(awareRoom, update);
       },
@@ -307,6 +314,7 @@ export class SyncServer {
   /** Commit every dirty room's pending updates in one transaction, then acknowledge. */
   private async flushOnce(): Promise<boolean> {
     const jobs = [...this.dirty].map((room) => {
+      for (const hooks of this.hooks) hooks.beforeTake?.(room);
       const { updates, bytes } = room.takePending();
       // Everything applied to the document so far is in this batch or already committed, so after the
       // commit the document's state vector is durable, and so is every update each socket has sent.
@@ -417,11 +425,12 @@ export class SyncServer {
   }
 
   /**
-   * Bring every loaded meeting up to date with the store: after messages from other instances may have
-   * been missed (the relay lost its connection). Applying what is already known changes nothing.
+   * Bring loaded meetings (all by default) up to date with the store: after messages from other instances
+   * may have been missed (the relay lost its connection, or was told of a commit it had not seen the
+   * updates of). Applying what is already known changes nothing.
    */
-  async resyncFromStore(): Promise<void> {
-    for (const room of [...this.rooms.values()]) {
+  async resyncFromStore(rooms: Iterable<Room> = this.rooms.values()): Promise<void> {
+    for (const room of [...rooms]) {
       const stored = await this.store.load(room.meetingId);
       if (room.destroyed) continue;
       room.doc.transact(() => {
