@@ -133,12 +133,12 @@ export async function advanceSequences(sqlite: SqliteDatabase, client: Connectio
       sequence.alsoPast ? sqlite.prepare(sequence.alsoPast).pluck().get() : undefined,
     ].map((value) => Number(value ?? 0));
     const last = Math.max(0, ...numbers);
-    // setval(…, 1, false): the next number is 1, as in an empty table.
-    await client.query('SELECT setval(pg_get_serial_sequence($1, $2), $3, $4)', [
+    const found = await client.query<{ name: string }>('SELECT pg_get_serial_sequence($1, $2) AS name', [
       table.name,
       sequence.column,
-      Math.max(last, 1),
-      last > 0,
     ]);
+    // ALTER SEQUENCE … RESTART is transactional, unlike setval(): a copy rolled back leaves the
+    // sequences as they were too. The name comes quoted from the catalog.
+    await client.query(`ALTER SEQUENCE ${found.rows[0]?.name} RESTART WITH ${last + 1}`);
   }
 }
