@@ -106,8 +106,11 @@ async function seedDeployment(): Promise<Seeded> {
   await store.createSession(sessionHash, new Date().toISOString());
   await store.join(sessionHash, reissued.record);
   await service.recordJoin(started.network.id, eeva!.id);
-  await service.recordPresence(meeting, eeva!.id);
-  await service.recordPresence(meeting, anna!.id);
+  // Eeva and Anna join at the same moment: the order of attendees then is the order people were added.
+  const moment = new Date();
+  const sameMoment = new NetworkService({ store, sync, invitationLifetimeMs: 0, now: () => moment });
+  await sameMoment.recordPresence(meeting, eeva!.id);
+  await sameMoment.recordPresence(meeting, anna!.id);
   await service.touch(eeva!.id);
 
   for (const line of ['The nights are the hardest.', 'And the mornings.', 'We could meet on Friday.']) {
