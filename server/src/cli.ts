@@ -100,7 +100,7 @@ async function migrateCommand(): Promise<number> {
       `  ${summary.documents} meeting document(s), each the same in PostgreSQL as in SQLite.`,
       'Start the servers with this DATABASE_URL' +
         (summary.schema ? ' and DATABASE_SCHEMA' : '') +
-        '. The SQLite file is unchanged: keep it as a backup, and do not start a server on it again.',
+        '. The SQLite file is unchanged: keep it as a backup, and do not start a server on it again (it would not see what is written in PostgreSQL).',
     ].join('\n'),
   );
   return 0;

@@ -81,6 +81,13 @@ describe.skipIf(!available)('migrate-to-postgres: a SQLite deployment moved to P
   let documentBefore: { paragraphs: string[]; stateVector: Uint8Array; state: Uint8Array };
   const servers: ServerProcess[] = [];
   const clients: TestClient[] = [];
+  /** DATA_DIRs of the servers on PostgreSQL, which stay empty. */
+  const emptyDirs: string[] = [];
+  const emptyDataDir = () => {
+    const dir = tempDataDir('moved');
+    emptyDirs.push(dir);
+    return dir;
+  };
 
   const api = (server: ServerProcess, path: string, cookie: string, init: RequestInit = {}) =>
     fetch(`${server.url}${path}`, { ...init, headers: { cookie, 'content-type': 'application/json' } });
@@ -222,7 +229,7 @@ describe.skipIf(!available)('migrate-to-postgres: a SQLite deployment moved to P
     for (const client of clients) client.destroy();
     await Promise.all(servers.map((server) => server.stop()));
     await Promise.all([schema, ...otherSchemas].map(dropSchema));
-    if (dataDir) fs.rmSync(dataDir, { recursive: true, force: true });
+    for (const dir of [dataDir, ...emptyDirs]) if (dir) fs.rmSync(dir, { recursive: true, force: true });
   });
 
   it('[MP1] a server on PostgreSQL serves the same networks, documents and links, and carries on numbering', async () => {
@@ -234,7 +241,7 @@ describe.skipIf(!available)('migrate-to-postgres: a SQLite deployment moved to P
     expect(summary.documents).toBe(3);
     const { anna, olli } = people();
 
-    const postgres = await startServerProcess({ dataDir: tempDataDir('moved'), env: pgEnv() });
+    const postgres = await startServerProcess({ dataDir: emptyDataDir(), env: pgEnv() });
     servers.push(postgres);
     // The command's own view, and everything the network page and the first meeting show.
     expect(JSON.parse((await polyphony(pgEnv(), 'list', '--json')).stdout)).toEqual(before.list);
@@ -313,7 +320,7 @@ describe.skipIf(!available)('migrate-to-postgres: a SQLite deployment moved to P
     await waitForSaved(writer);
     writer.destroy();
     await stop(postgres);
-    const restarted = await startServerProcess({ dataDir: tempDataDir('moved'), env: pgEnv() });
+    const restarted = await startServerProcess({ dataDir: emptyDataDir(), env: pgEnv() });
     servers.push(restarted);
     const reader = connectClient(restarted.wsUrl, meetingIds[1]!, { cookie: eevaCookie });
     clients.push(reader);

@@ -507,4 +507,22 @@ describe.skipIf(!available)('migrate-to-postgres', () => {
       { component: 'metadata', version: METADATA_SCHEMA.steps.length },
     ]);
   });
+
+  it('[SP10] copies what a killed server left committed only in the WAL file', async () => {
+    const running = tempDir();
+    const db = openDatabase(running);
+    db.pragma('wal_autocheckpoint = 0');
+    const now = new Date().toISOString();
+    for (const id of ['a', 'b', 'c'])
+      db.prepare('INSERT INTO networks VALUES (?, ?, ?)').run(id, 'Anna', now);
+    // The files as a SIGKILL leaves them: the rows are in the WAL, not yet in the database file.
+    const crashed = tempDir();
+    for (const name of ['polyphony.sqlite', 'polyphony.sqlite-wal']) {
+      fs.copyFileSync(path.join(running, name), path.join(crashed, name));
+    }
+    db.close();
+    expect(fs.statSync(path.join(crashed, 'polyphony.sqlite-wal')).size).toBeGreaterThan(0);
+    const summary = await migrateToPostgres({ dataDir: crashed, databaseUrl: url, schema: schemaName() });
+    expect(summary.rows.networks).toBe(3);
+  });
 });
