@@ -87,7 +87,8 @@ export async function compareTable(
     }
   } finally {
     fromSqlite.return?.();
-    await client.query(`CLOSE ${cursor}`);
+    // After a failed FETCH the transaction is aborted and CLOSE fails too; the FETCH's error is the one to report.
+    await client.query(`CLOSE ${cursor}`).catch(() => undefined);
   }
 }
 
