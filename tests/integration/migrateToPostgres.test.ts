@@ -81,7 +81,7 @@ describe.skipIf(!available)('migrate-to-postgres: a SQLite deployment moved to P
   let documentBefore: { paragraphs: string[]; stateVector: Uint8Array; state: Uint8Array };
   const servers: ServerProcess[] = [];
   const clients: TestClient[] = [];
-  /** DATA_DIRs of the servers on PostgreSQL, which stay empty. */
+  /** DATA_DIRs without a SQLite file (the servers on PostgreSQL keep theirs empty). */
   const emptyDirs: string[] = [];
   const emptyDataDir = () => {
     const dir = tempDataDir('moved');
@@ -386,7 +386,7 @@ describe.skipIf(!available)('migrate-to-postgres: a SQLite deployment moved to P
   it('[MP5] bad settings get a clear message and exit 2', async () => {
     const fresh = newSchemaName('bad');
     otherSchemas.push(fresh);
-    const emptyDir = tempDataDir('empty');
+    const emptyDir = emptyDataDir();
     const port = await freePort();
     const cases: [Record<string, string | undefined>, RegExp][] = [
       [{ DATA_DIR: dataDir }, /set DATABASE_URL/],
@@ -418,6 +418,5 @@ describe.skipIf(!available)('migrate-to-postgres: a SQLite deployment moved to P
       expect(result.stderr).not.toContain('secret');
     }
     expect(await fingerprint(fresh)).toBeNull();
-    fs.rmSync(emptyDir, { recursive: true, force: true });
   });
 });
