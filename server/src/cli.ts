@@ -7,10 +7,14 @@
  *   pnpm polyphony list [--json]
  *   pnpm polyphony revoke <participantId> [--json]
  *   pnpm polyphony reissue <participantId> [--json]
+ *   pnpm polyphony migrate-to-postgres [--json]
  *
  * A person is "name:relation:role" (relation may be empty; role defaults to network_member). The first
  * person is the one starting the meeting. Links are printed once: only their hashes are stored. Every
  * running instance notices a revocation made here within a second and closes that person's connections.
+ *
+ * migrate-to-postgres is the exception to "against the same store": it copies the SQLite file in DATA_DIR
+ * into the PostgreSQL of DATABASE_URL (and DATABASE_SCHEMA), with the server stopped.
  */
 import { parseArgs } from 'node:util';
 import { type PersonInput, ROLES, type Role } from '@polyphony/shared';
@@ -18,6 +22,12 @@ import { loadConfig } from './config.js';
 import { createLogger } from './logger.js';
 import { NetworkService } from './networks/NetworkService.js';
 import { openPersistence } from './persistence/open.js';
+import {
+  MigrationFailed,
+  MigrationRefused,
+  type MigrationSummary,
+  migrateToPostgres,
+} from './persistence/sqliteToPostgres/migrateToPostgres.js';
 import { SyncServer } from './sync/SyncServer.js';
 
 const USAGE = `usage:
@@ -25,6 +35,11 @@ const USAGE = `usage:
   polyphony list [--json]
   polyphony revoke PARTICIPANT_ID [--json]
   polyphony reissue PARTICIPANT_ID [--json]
+  polyphony migrate-to-postgres [--json]
+      copy everything in the SQLite file in DATA_DIR into the PostgreSQL of DATABASE_URL (and
+      DATABASE_SCHEMA), in one transaction, and check the copy before committing it. Stop the server
+      first. Refuses (exit 2, nothing written) when the target already holds Polyphony data; exit 1 when
+      the copy or its check failed (rolled back, nothing written).
 roles: ${ROLES.join(', ')}`;
 
 function fail(message: string): never {
@@ -56,6 +71,41 @@ if (values.help || !command) {
 }
 
 const config = loadConfig();
+const print = (json: unknown, text: string) =>
+  console.log(values.json ? JSON.stringify(json, null, 2) : text);
+
+if (command === 'migrate-to-postgres') process.exit(await migrateCommand());
+
+/** migrate-to-postgres: 0 copied and checked, 1 failed (rolled back), 2 refused (nothing written). */
+async function migrateCommand(): Promise<number> {
+  let summary: MigrationSummary;
+  try {
+    summary = await migrateToPostgres({
+      dataDir: config.dataDir,
+      databaseUrl: config.databaseUrl,
+      schema: config.databaseSchema,
+    });
+  } catch (error) {
+    if (!(error instanceof MigrationRefused || error instanceof MigrationFailed)) throw error;
+    console.error(`polyphony migrate-to-postgres: ${error.message}`);
+    return error instanceof MigrationRefused ? 2 : 1;
+  }
+  const counts = Object.entries(summary.rows).map(([kind, rows]) => `${kind} ${rows}`);
+  print(
+    summary,
+    [
+      `Copied ${summary.source}`,
+      `  into ${summary.target}${summary.schema ? `, schema ${summary.schema}` : ''}, and checked it:`,
+      `  ${counts.join(', ')};`,
+      `  ${summary.documents} meeting document(s), each the same in PostgreSQL as in SQLite.`,
+      'Start the servers with this DATABASE_URL' +
+        (summary.schema ? ' and DATABASE_SCHEMA' : '') +
+        '. The SQLite file is unchanged: keep it as a backup, and do not start a server on it again (it would not see what is written in PostgreSQL).',
+    ].join('\n'),
+  );
+  return 0;
+}
+
 const persistence = await openPersistence(config);
 const { metadata } = persistence;
 const logger = createLogger('warn');
@@ -72,8 +122,6 @@ const service = new NetworkService({
   invitationLifetimeMs: config.invitationLifetimeMs,
 });
 const base = (config.publicUrl ?? `http://${config.host}:${config.port}`).replace(/\/$/, '');
-const print = (json: unknown, text: string) =>
-  console.log(values.json ? JSON.stringify(json, null, 2) : text);
 
 try {
   switch (command) {

@@ -104,6 +104,9 @@ const MIGRATIONS: readonly string[] = [
    );`,
 ];
 
+/** The schema version (PRAGMA user_version) of a file this code has brought up to date. */
+export const SCHEMA_VERSION = MIGRATIONS.length;
+
 /** Open (creating if needed) the database in dataDir and bring its schema up to date. */
 export function openDatabase(
   dataDir: string,

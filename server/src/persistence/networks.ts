@@ -92,7 +92,7 @@ export class NetworkRepository {
       ),
       attendees: db.prepare<[string], { id: string; name: string }>(
         `SELECT p.id, p.name FROM meeting_attendance a JOIN participants p ON p.id = a.participant_id
-         WHERE a.meeting_id = ? ORDER BY a.first_joined_at`,
+         WHERE a.meeting_id = ? ORDER BY a.first_joined_at, p.rowid`,
       ),
     };
   }

@@ -4,12 +4,14 @@
  * document. Every method commits before its promise resolves; `append` is one transaction.
  */
 import type pg from 'pg';
-import { migrate, openPool, type PostgresOptions } from './postgresSchema.js';
+import { migrate, openPool, type PostgresOptions, type SchemaPart } from './postgresSchema.js';
 import type { AppendEntry, DocumentStore, StoredDocument } from './types.js';
 
 /** The documents' part of the schema, step by step (postgresSchema.ts runs each once). */
-const MIGRATIONS: readonly string[] = [
-  `CREATE TABLE IF NOT EXISTS doc_updates (
+export const DOCUMENTS_SCHEMA: SchemaPart = {
+  component: 'documents',
+  steps: [
+    `CREATE TABLE IF NOT EXISTS doc_updates (
     seq BIGSERIAL PRIMARY KEY,
     doc_id TEXT NOT NULL,
     data BYTEA NOT NULL
@@ -21,7 +23,33 @@ const MIGRATIONS: readonly string[] = [
     through_seq BIGINT NOT NULL,
     compacted_at TIMESTAMPTZ NOT NULL
   );`,
-];
+  ],
+};
+
+/**
+ * What the store holds for one document, read through `db`: the store's pool, or a connection inside a
+ * transaction (the copy from SQLite checks what it wrote before committing it).
+ */
+export async function loadDocument(
+  db: Pick<pg.Pool | pg.PoolClient, 'query'>,
+  docId: string,
+): Promise<StoredDocument> {
+  const snapshot = await db.query<{ data: Buffer; through_seq: string }>(
+    'SELECT data, through_seq FROM doc_snapshots WHERE doc_id = $1',
+    [docId],
+  );
+  const through = snapshot.rows[0] ? Number(snapshot.rows[0].through_seq) : 0;
+  const rows = await db.query<{ seq: string; data: Buffer }>(
+    'SELECT seq, data FROM doc_updates WHERE doc_id = $1 AND seq > $2 ORDER BY seq',
+    [docId, through],
+  );
+  const updates = rows.rows.map((row) => new Uint8Array(row.data));
+  const snapshotData = snapshot.rows[0] ? new Uint8Array(snapshot.rows[0].data) : null;
+  let bytes = snapshotData?.length ?? 0;
+  for (const update of updates) bytes += update.length;
+  const last = rows.rows.at(-1);
+  return { snapshot: snapshotData, updates, lastSeq: last ? Number(last.seq) : through, bytes };
+}
 
 /** DocumentStore on PostgreSQL (node-postgres pool). */
 export class PostgresDocumentStore implements DocumentStore {
@@ -34,7 +62,7 @@ export class PostgresDocumentStore implements DocumentStore {
   static async open(connectionString: string, options: PostgresOptions = {}): Promise<PostgresDocumentStore> {
     const pool = openPool(connectionString, options);
     try {
-      await migrate(pool, 'documents', MIGRATIONS, options);
+      await migrate(pool, DOCUMENTS_SCHEMA, options);
     } catch (error) {
       await pool.end();
       throw error;
@@ -44,26 +72,12 @@ export class PostgresDocumentStore implements DocumentStore {
 
   /** Use a pool shared with the metadata store; `close` leaves it open for its owner to end. */
   static async withPool(pool: pg.Pool, options: PostgresOptions = {}): Promise<PostgresDocumentStore> {
-    await migrate(pool, 'documents', MIGRATIONS, options);
+    await migrate(pool, DOCUMENTS_SCHEMA, options);
     return new PostgresDocumentStore(pool, false);
   }
 
   async load(docId: string): Promise<StoredDocument> {
-    const snapshot = await this.pool.query<{ data: Buffer; through_seq: string }>(
-      'SELECT data, through_seq FROM doc_snapshots WHERE doc_id = $1',
-      [docId],
-    );
-    const through = snapshot.rows[0] ? Number(snapshot.rows[0].through_seq) : 0;
-    const rows = await this.pool.query<{ seq: string; data: Buffer }>(
-      'SELECT seq, data FROM doc_updates WHERE doc_id = $1 AND seq > $2 ORDER BY seq',
-      [docId, through],
-    );
-    const updates = rows.rows.map((row) => new Uint8Array(row.data));
-    const snapshotData = snapshot.rows[0] ? new Uint8Array(snapshot.rows[0].data) : null;
-    let bytes = snapshotData?.length ?? 0;
-    for (const update of updates) bytes += update.length;
-    const last = rows.rows.at(-1);
-    return { snapshot: snapshotData, updates, lastSeq: last ? Number(last.seq) : through, bytes };
+    return loadDocument(this.pool, docId);
   }
 
   async append(entries: readonly AppendEntry[]): Promise<Map<string, number>> {

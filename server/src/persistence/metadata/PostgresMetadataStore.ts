@@ -5,7 +5,7 @@
  */
 import type { ActivityEntry, ActivityKind, Role, VersionKind, VersionSummary } from '@polyphony/shared';
 import type pg from 'pg';
-import { migrate, openPool, type PostgresOptions } from '../postgresSchema.js';
+import { migrate, openPool, type PostgresOptions, type SchemaPart } from '../postgresSchema.js';
 import {
   type ActivityInput,
   type InvitationRecord,
@@ -21,8 +21,10 @@ import {
 } from './types.js';
 
 /** The metadata's part of the schema, step by step (postgresSchema.ts runs each once). */
-const MIGRATIONS: readonly string[] = [
-  `CREATE TABLE networks (
+export const METADATA_SCHEMA: SchemaPart = {
+  component: 'metadata',
+  steps: [
+    `CREATE TABLE networks (
      id TEXT PRIMARY KEY,
      centre_name TEXT NOT NULL,
      created_at TIMESTAMPTZ NOT NULL
@@ -103,7 +105,8 @@ const MIGRATIONS: readonly string[] = [
      seen_at TIMESTAMPTZ NOT NULL,
      PRIMARY KEY (participant_id, meeting_id)
    );`,
-];
+  ],
+};
 
 type Queryable = Pick<pg.PoolClient, 'query'>;
 
@@ -249,7 +252,7 @@ export class PostgresMetadataStore implements MetadataStore {
   static async open(connectionString: string, options: PostgresOptions = {}): Promise<PostgresMetadataStore> {
     const pool = openPool(connectionString, options);
     try {
-      await migrate(pool, 'metadata', MIGRATIONS, options);
+      await migrate(pool, METADATA_SCHEMA, options);
     } catch (error) {
       await pool.end();
       throw error;
@@ -259,7 +262,7 @@ export class PostgresMetadataStore implements MetadataStore {
 
   /** Use a pool shared with the document store; `close` leaves it open for its owner to end. */
   static async withPool(pool: pg.Pool, options: PostgresOptions = {}): Promise<PostgresMetadataStore> {
-    await migrate(pool, 'metadata', MIGRATIONS, options);
+    await migrate(pool, METADATA_SCHEMA, options);
     return new PostgresMetadataStore(pool, false);
   }
 

@@ -446,7 +446,7 @@ export function metadataStoreContract(name: string, makeHarness: () => MetadataH
       });
     });
 
-    it('[MS15] attendance is recorded once per person and meeting; last seen is written', async () => {
+    it('[MS15] attendance is recorded once per person and meeting, in the order people joined (then were added); last seen is written', async () => {
       const { meeting, people } = await startNetwork(store, [{ name: 'Eeva' }]);
       const [maria, eeva] = people.map((p) => p.participant) as [ParticipantRecord, ParticipantRecord];
       expect(await store.recordAttendance(meeting.id, eeva.id, at(1).toISOString())).toBe(true);
@@ -458,6 +458,21 @@ export function metadataStoreContract(name: string, makeHarness: () => MetadataH
       ]);
       await store.touch(eeva.id, at(5000).toISOString());
       expect((await store.findParticipant(eeva.id))?.lastSeenAt).toBe(at(5000).toISOString());
+
+      // People who join at the same moment are listed in the order they were added, whatever the store
+      // (and after a move from SQLite to PostgreSQL).
+      const names = ['Anna', 'Eeva', 'Olli', 'Pekka', 'Liisa'];
+      const together = await startNetwork(
+        store,
+        names.map((name) => ({ name })),
+      );
+      for (const { participant } of [...together.people].reverse()) {
+        await store.recordAttendance(together.meeting.id, participant.id, at(1).toISOString());
+      }
+      expect((await store.attendees(together.meeting.id)).map((person) => person.name)).toEqual([
+        'Maria',
+        ...names,
+      ]);
     });
 
     it('[MS16] what is stored is there for another instance and after reopening', async () => {
