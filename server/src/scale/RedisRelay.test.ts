@@ -108,14 +108,20 @@ describe.skipIf(!ready)('Redis relay', () => {
 
   const text = (doc: Y.Doc) => doc.getText('notes').toString();
 
-  it('shows an update to another instance’s people at once, and puts it in that instance’s document only once committed', async () => {
-    redis = await startRedis();
+  /** Instance A, whose commits wait for the gate, and B, with a synced writer on A and reader on B. */
+  async function writerOnAReaderOnB(meetingId: string) {
+    redis ??= await startRedis();
     const a = gated(new SqliteDocumentStore(openDatabase(dir)));
     const instanceA = await instance(a.store);
     const instanceB = await instance(new SqliteDocumentStore(openDatabase(dir)));
-    const writer = client(instanceA.url, 'meeting');
-    const reader = client(instanceB.url, 'meeting');
+    const writer = client(instanceA.url, meetingId);
+    const reader = client(instanceB.url, meetingId);
     await Promise.all([waitForSync(writer), waitForSync(reader)]);
+    return { a, instanceB, writer, reader };
+  }
+
+  it('shows an update to another instance’s people at once, and puts it in that instance’s document only once committed', async () => {
+    const { a, instanceB, writer, reader } = await writerOnAReaderOnB('meeting');
 
     writer.doc.getText('notes').insert(0, 'agreed');
     // Uncommitted (A's store is holding the commit), yet the person on B sees it…
@@ -141,13 +147,7 @@ describe.skipIf(!ready)('Redis relay', () => {
   });
 
   it('when an instance dies before its commit, a client that moves to another is asked for its edit again', async () => {
-    redis ??= await startRedis();
-    const a = gated(new SqliteDocumentStore(openDatabase(dir)));
-    const instanceA = await instance(a.store);
-    const instanceB = await instance(new SqliteDocumentStore(openDatabase(dir)));
-    const writer = client(instanceA.url, 'meeting-2');
-    const reader = client(instanceB.url, 'meeting-2');
-    await Promise.all([waitForSync(writer), waitForSync(reader)]);
+    const { a, instanceB, writer, reader } = await writerOnAReaderOnB('meeting-2');
 
     writer.doc.getText('notes').insert(0, 'never committed by A');
     await waitFor(() => text(reader.doc) === 'never committed by A', 'the reader on B to see the edit');
