@@ -63,11 +63,15 @@ export class Generator {
     this.workers = Array.from({ length: threads }, () => new WorkerHandle());
   }
 
-  /** Open meetings of `editors` editors each (`probes` of them full clients); resolves once all synced. */
+  /**
+   * Open meetings of `editors` editors each (`probes` of them full clients, in every `probeEvery`-th meeting);
+   * resolves once all synced.
+   */
   async open(
     meetingIds: string[],
     editors: number,
     probes: number,
+    probeEvery = 1,
   ): Promise<{ editors: number; synced: boolean }> {
     const shares: string[][] = this.workers.map(() => []);
     for (const id of meetingIds) {
@@ -83,6 +87,7 @@ export class Generator {
               meetings: shares[i] as string[],
               editors,
               probes,
+              probeEvery,
             })
           : Promise.resolve({ editors: 0, synced: true }),
       ),

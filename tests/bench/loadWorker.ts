@@ -54,7 +54,15 @@ export interface Target {
 
 /** Commands from the main thread. */
 export type WorkerCommand =
-  | { type: 'open'; target: Target; meetings: string[]; editors: number; probes: number }
+  | {
+      type: 'open';
+      target: Target;
+      meetings: string[];
+      editors: number;
+      probes: number;
+      /** Probes in every n-th meeting only (1: all); the others' first light editor writes the meeting. */
+      probeEvery: number;
+    }
   | { type: 'typing'; rate: number }
   | { type: 'measure'; phase: 'start' }
   | { type: 'measure'; phase: 'stop' }
@@ -311,6 +319,21 @@ class LightEditor implements Editor {
     }
   }
 
+  /** Write the meeting as it stands, if the server has nothing yet, and send it (meetings without probes). */
+  writeSkeleton(title: string): void {
+    if (this.doc.getXmlFragment('dialogue').length > 0) return;
+    const before = Y.encodeStateVector(this.doc);
+    writeMeetingSkeleton(this.doc, title);
+    const update = Y.encodeStateAsUpdate(this.doc, before);
+    this.send(
+      frame(target.framing, this.meeting.id, (e) => {
+        encoding.writeVarUint(e, 0);
+        encoding.writeVarUint(e, 2);
+        encoding.writeVarUint8Array(e, update);
+      }),
+    );
+  }
+
   type(): void {
     const client = this.doc.clientID;
     if (this.lastClock < 0) {
@@ -479,22 +502,32 @@ async function open(
 ): Promise<{ editors: number; synced: boolean }> {
   target = command.target;
   const opened: Meeting[] = command.meetings.map((id) => ({ id, editors: [] }));
-  // Probes first: the first one writes the meeting as it stands, then the light editors join it.
+  // Probes first: the first one writes the meeting as it stands, then the light editors join it. In a
+  // meeting without probes (--probe-every), its first light editor writes it.
+  opened.forEach((meeting, index) => {
+    const probes = index % command.probeEvery === 0 ? command.probes : 0;
+    for (let i = 0; i < probes; i++) meeting.editors.push(new ProbeEditor(meeting, i));
+    if (probes === 0) {
+      const writer = new LightEditor(meeting, 0);
+      meeting.editors.push(writer);
+      writer.connect();
+    }
+  });
+  const firsts = opened.flatMap((m) => m.editors);
+  let synced = await waitUntil(() => firsts.every((e) => e.synced), 60_000);
   for (const meeting of opened) {
-    for (let i = 0; i < command.probes; i++) meeting.editors.push(new ProbeEditor(meeting, i));
-  }
-  const probes = opened.flatMap((m) => m.editors as ProbeEditor[]);
-  let synced = await waitUntil(() => probes.every((p) => p.synced), 60_000);
-  for (const meeting of opened) {
-    const first = meeting.editors[0] as ProbeEditor | undefined;
-    if (first && first.doc.getXmlFragment('dialogue').length === 0) {
-      writeMeetingSkeleton(first.doc, `Network meeting ${meeting.id}`);
+    const first = meeting.editors[0];
+    const title = `Network meeting ${meeting.id}`;
+    if (first instanceof ProbeEditor && first.doc.getXmlFragment('dialogue').length === 0) {
+      writeMeetingSkeleton(first.doc, title);
+    } else if (first instanceof LightEditor) {
+      first.writeSkeleton(title);
     }
   }
   // Give the skeleton a moment to reach the server before the light editors ask for the meeting.
   await new Promise((resolve) => setTimeout(resolve, 200));
   for (const meeting of opened) {
-    for (let i = command.probes; i < command.editors; i++) {
+    for (let i = meeting.editors.length; i < command.editors; i++) {
       const editor = new LightEditor(meeting, i);
       meeting.editors.push(editor);
       editor.connect();

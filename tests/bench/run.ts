@@ -80,6 +80,7 @@ const plan: BenchPlan = quick
       idle: { meetings: 15 },
       rate: 5,
       probes: 1,
+      probeEvery: 1,
       env: { SQLITE_SYNCHRONOUS: synchronous },
     }
   : {
@@ -93,10 +94,12 @@ const plan: BenchPlan = quick
       idle: { meetings: 200 },
       rate: 5,
       probes: 1,
+      probeEvery: 1,
       env: { SQLITE_SYNCHRONOUS: synchronous },
     };
 if (option('meetings')) plan.busy.meetings = Number(option('meetings'));
 if (option('probes')) plan.probes = Number(option('probes'));
+if (option('probe-every')) plan.probeEvery = Math.max(1, Number(option('probe-every')));
 
 const resultsDir = fileURLToPath(new URL('./results/', import.meta.url));
 fs.mkdirSync(resultsDir, { recursive: true });
@@ -123,7 +126,7 @@ const header = [
           `pinning: ${canPin ? 'every instance and redis-server on core 0, PostgreSQL (system service) unpinned, generator on the other cores' : 'none'}`,
       ]
     : []),
-  `Polyphony with SQLITE_SYNCHRONOUS=${synchronous}; typists ${plan.rate} keys/s (exponential gaps) + a cursor move each; ${plan.probes} full-client probe per meeting (3 in B)`,
+  `Polyphony with SQLITE_SYNCHRONOUS=${synchronous}; typists ${plan.rate} keys/s (exponential gaps) + a cursor move each; ${plan.probes} full-client probe per meeting${plan.probeEvery > 1 ? ` in every ${plan.probeEvery}th meeting (--probe-every: not comparable with the default)` : ''} (3 in B)`,
 ];
 for (const line of header) console.log(line);
 console.log('');

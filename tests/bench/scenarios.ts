@@ -43,6 +43,8 @@ export interface BenchPlan {
   idle: { meetings: number };
   rate: number;
   probes: number;
+  /** Probes in every n-th meeting only (1 = every meeting; `--probe-every`, a diagnosis of the generator). */
+  probeEvery: number;
   env: Record<string, string>;
 }
 
@@ -167,7 +169,7 @@ async function typingScenario(
   const generator = generatorFor(server, seeded, plan);
   const notes: string[] = [];
   try {
-    const opened = await generator.open(seeded.meetingIds, editors, plan.probes);
+    const opened = await generator.open(seeded.meetingIds, editors, plan.probes, plan.probeEvery);
     if (!opened.synced) notes.push('not every editor synced within 60 s');
     await generator.typing(plan.rate);
     await sleep(warmMs);
@@ -327,7 +329,7 @@ export async function reconnectStorm(
   const generator = generatorFor(server, seeded, plan);
   const notes: string[] = [];
   try {
-    const opened = await generator.open(seeded.meetingIds, editors, plan.probes);
+    const opened = await generator.open(seeded.meetingIds, editors, plan.probes, plan.probeEvery);
     await generator.typing(plan.rate);
     await sleep(typeMs);
     await generator.typing(0);
@@ -385,7 +387,7 @@ async function rampLoop(options: {
   let open = 0;
   await generator.typing(plan.rate);
   for (let target = first; target <= max; target += step) {
-    const opened = await generator.open(await meetings(open, target), 8, plan.probes);
+    const opened = await generator.open(await meetings(open, target), 8, plan.probes, plan.probeEvery);
     open = target;
     await sleep(warmMs);
     await generator.startWindow();
