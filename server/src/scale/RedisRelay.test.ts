@@ -39,11 +39,15 @@ const ready = redisAvailable();
 if (!ready) missingService('Redis relay', 'needs redis-server; run scripts/services.sh');
 
 /** A real store whose commits wait until the test opens the gate. */
+/** Every gate's opener: the teardown opens them all, or a failed test's held commit would hang stopping. */
+const gates: (() => void)[] = [];
+
 function gated(store: DocumentStore): { store: DocumentStore; open(): void } {
   let open: () => void = () => undefined;
   const gate = new Promise<void>((resolve) => {
     open = resolve;
   });
+  gates.push(open);
   return {
     store: {
       load: (docId) => store.load(docId),
@@ -64,6 +68,7 @@ describe.skipIf(!ready)('Redis relay', () => {
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'polyphony-relay-'));
   const stops: (() => Promise<void>)[] = [];
   afterAll(async () => {
+    for (const open of gates) open();
     for (const stop of stops.reverse()) await stop();
     await redis?.stop();
     fs.rmSync(dir, { recursive: true, force: true });
