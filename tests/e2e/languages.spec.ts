@@ -113,7 +113,11 @@ test('a professional in English and a relative in Finnish, then Swedish, read on
   await expect(sectionHeading(liisa, 'openQuestions')).toHaveText('Ännu inte känt');
   await expect(liisa.getByTestId('add-dialogue')).toHaveText('Lägg till vad jag sa');
   await expect(liisa.locator('html')).toHaveAttribute('lang', 'sv');
+  // Her copy follows her choice, not her phone's language (which still says Finnish).
   await expect(liisa.getByTestId('download-markdown')).toHaveAttribute('href', /\?lang=sv$/);
+  const swedishCopy = await downloadMarkdown(liisa);
+  expect(swedishCopy.split('\n')).toContain('## Vad som sades');
+  expect(swedishCopy).toContain('Äiti: nukun huonosti, mutta tänään on parempi.');
 
   // The choice is remembered on this device, over the browser's own language.
   await liisa.reload();
