@@ -1,7 +1,9 @@
 /**
  * English: the source dictionary. Every user-visible string of the client, worded exactly as before
  * (the end-to-end tests read it). `{name}` marks a placeholder; `{ one, other }` marks plural forms.
- * Other languages must have every key (`Dictionary` in index.ts).
+ * Other languages must have every key (`Dictionary` in index.ts). The words around the meeting document
+ * (section headings, "Agrees:", "Present:" …) live in shared/src/i18n/meetingWords, because the server's
+ * Markdown export writes them too; each dictionary spreads its language's words in.
  */
 import { meetingWordsEn } from '@polyphony/shared';
 import type { Message } from './format';

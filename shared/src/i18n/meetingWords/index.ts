@@ -1,8 +1,8 @@
 /**
- * The words around a meeting's document in every language, and a small `text(key, params)` for
- * writing with them outside React (the server's Markdown export).
+ * The words around a meeting's document in every language, and `meetingText(language)` for writing
+ * with them outside React (the server's Markdown export). The client's dictionaries spread each
+ * language's words in, so a section or a phrase reads the same on the page and in the file.
  */
-
 import { fill, type Placeholders } from '../fill.js';
 import type { Language } from '../languages.js';
 import { meetingWordsCs } from './cs.js';
