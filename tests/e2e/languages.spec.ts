@@ -1,8 +1,10 @@
 /**
  * The interface in each person's own language: a professional reads it in English while a relative,
  * whose phone is Finnish, reads the same meeting in Finnish; she switches to Swedish with the picker,
- * and the choice outlives a reload. The document text itself — people's own words — is never translated.
+ * and the choice outlives a reload. The document text itself — people's own words — is never translated;
+ * the Markdown copy each downloads has its headings and phrases in their own language.
  */
+import { readFile } from 'node:fs/promises';
 import path from 'node:path';
 import type { Page } from '@playwright/test';
 import {
@@ -32,6 +34,15 @@ async function screens(page: Page, name: string): Promise<void> {
       },
     });
   }
+}
+
+/** The meeting's Markdown, downloaded from the page's own link. */
+async function downloadMarkdown(page: Page): Promise<string> {
+  const [download] = await Promise.all([
+    page.waitForEvent('download'),
+    page.getByTestId('download-markdown').click(),
+  ]);
+  return readFile((await download.path())!, 'utf8');
 }
 
 function sectionHeading(page: Page, section: string) {
@@ -76,6 +87,20 @@ test('a professional in English and a relative in Finnish, then Swedish, read on
   );
   await expect(maria.page.getByTestId('voice-block').last()).toContainText('Liisa');
 
+  // Each keeps a copy in their own language: the headings and phrases translated, the words as written.
+  const liisaCopy = await downloadMarkdown(liisa);
+  for (const heading of ['## Mitä sanottiin', '## Reflektiot', '## Suunnitelma', '## Seuraava tapaaminen']) {
+    expect(liisaCopy.split('\n')).toContain(heading);
+  }
+  expect(liisaCopy).toMatch(/^# Kokous 1: /m);
+  expect(liisaCopy).toMatch(/^Verkosto: /m);
+  expect(liisaCopy).toContain('Äiti: nukun huonosti, mutta tänään on parempi.');
+  expect(liisaCopy).toContain('We talked about sleep and the weekend.');
+  expect(liisaCopy).not.toContain('What people said');
+  const mariaCopy = await downloadMarkdown(maria.page);
+  expect(mariaCopy.split('\n')).toContain('## What people said');
+  expect(mariaCopy).toContain('Äiti: nukun huonosti, mutta tänään on parempi.');
+
   // A phone in Finnish, then in German: long words must fit their buttons (looked at by eye).
   await screens(liisa, 'fi');
   await liisa.getByTestId('language-picker').selectOption('de');
@@ -88,6 +113,11 @@ test('a professional in English and a relative in Finnish, then Swedish, read on
   await expect(sectionHeading(liisa, 'openQuestions')).toHaveText('Ännu inte känt');
   await expect(liisa.getByTestId('add-dialogue')).toHaveText('Lägg till vad jag sa');
   await expect(liisa.locator('html')).toHaveAttribute('lang', 'sv');
+  // Her copy follows her choice, not her phone's language (which still says Finnish).
+  await expect(liisa.getByTestId('download-markdown')).toHaveAttribute('href', /\?lang=sv$/);
+  const swedishCopy = await downloadMarkdown(liisa);
+  expect(swedishCopy.split('\n')).toContain('## Vad som sades');
+  expect(swedishCopy).toContain('Äiti: nukun huonosti, mutta tänään on parempi.');
 
   // The choice is remembered on this device, over the browser's own language.
   await liisa.reload();
@@ -135,6 +165,7 @@ test('the start and network pages follow the browser’s language too, with the 
   await expect(liisa.getByRole('heading', { level: 1 })).toHaveText('Verkosto: Anna');
   await expect(liisa.getByRole('heading', { name: 'Kokoukset' })).toBeVisible();
   await expect(liisa.getByTestId('language-picker')).toHaveValue('fi');
+  await expect(liisa.getByTestId('network-markdown')).toHaveAttribute('href', /\/export\.md\?lang=fi$/);
   await screens(liisa, 'fi-network');
 
   await phone.close();

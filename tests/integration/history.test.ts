@@ -29,6 +29,7 @@ describe('revisiting the living document', () => {
   let server: ServerProcess;
   let network: StartedNetwork;
   let eevaCookie: string;
+  let exportMeetingId: string;
   const clients: TestClient[] = [];
   const api = (path: string, cookie: string, init: RequestInit = {}) =>
     fetch(`${server.url}${path}`, { ...init, headers: { cookie, 'content-type': 'application/json' } });
@@ -231,12 +232,12 @@ describe('revisiting the living document', () => {
     for (const expected of [
       '**Anna**: I want to sleep at home.',
       '**Grandad** (typed by Eeva for Grandad): Grandad says hello.',
-      '*Maria reflects:* I wonder whether home feels safer.',
-      '**Anna responds:** Yes, it does.',
-      '- [ ] Sleep at home this week — proposed by Anna; agrees: Eeva; sees it differently: Jussi; who does it: Anna; by when: Friday',
-      '- Will work wait? (raised by Anna)',
+      '*Maria wonders…* I wonder whether home feels safer.',
+      '**Response from Anna** — Yes, it does.',
+      '- [ ] Sleep at home this week — Proposed by Anna; Agrees: Eeva; Sees it differently: Jussi; Who does it: Anna; By when: Friday',
+      '- Will work wait? (Raised by Anna)',
       'An afterthought. _(added later by Anna, 22 Nov 2026, 09:30)_',
-      'When needed, convened by Maria',
+      'When it is needed. Maria will call it together.',
     ]) {
       expect(markdown).toContain(expected);
     }
@@ -246,6 +247,71 @@ describe('revisiting the living document', () => {
     expect(log[0]).toMatchObject({ kind: 'exported', actor: { name: 'Eeva' }, meetingId });
     const whole = await (await api(`/api/networks/${network.networkId}/export.md`, eevaCookie)).text();
     expect(whole.match(/^# Meeting \d/gm)).toHaveLength(3);
+    expect(whole.split('\n')[0]).toBe('# Anna’s network');
+    exportMeetingId = meetingId;
+  });
+
+  it('exports in the reader’s language: ?lang=, else Accept-Language, else English; people’s words as written', async () => {
+    const meetingExport = (query: string, headers: Record<string, string> = {}) =>
+      fetch(`${server.url}/api/meetings/${exportMeetingId}/export.md${query}`, {
+        headers: { cookie: eevaCookie, ...headers },
+      });
+    const finnish = await meetingExport('?lang=fi');
+    expect(finnish.status).toBe(200);
+    const markdown = await finnish.text();
+    expect(markdown.split('\n').filter((line) => line.startsWith('#'))).toEqual([
+      '# Kokous 3: Export meeting',
+      '## Mitä sanottiin',
+      '## Reflektiot',
+      '## Suunnitelma',
+      '## Vielä avoinna',
+      '## Seuraava tapaaminen',
+    ]);
+    for (const expected of [
+      '**Grandad** (Eeva kirjoitti henkilön Grandad puolesta): Grandad says hello.',
+      '*Maria pohtii…* I wonder whether home feels safer.',
+      '**Vastaus: Anna** — Yes, it does.',
+      '- [ ] Sleep at home this week — Ehdotti: Anna; Samaa mieltä: Eeva; Näkee toisin: Jussi; Kuka tekee: Anna; Mihin mennessä: Friday',
+      '- Will work wait? (Kysyi: Anna)',
+      'An afterthought. _(Anna lisäsi myöhemmin, 22.11.2026 klo 09.30)_',
+      'Kun tarvitaan. Maria kutsuu koolle.',
+    ]) {
+      expect(markdown).toContain(expected);
+    }
+    expect(markdown).toMatch(/^Verkosto: Anna · \d{1,2}\.\d{1,2}\.\d{4} klo /m);
+    expect(markdown).not.toContain('What people said');
+
+    // The browser's language when the link names none; English for a language we do not offer.
+    const swedish = await (await meetingExport('', { 'accept-language': 'sv-FI,sv;q=0.9,en;q=0.5' })).text();
+    expect(swedish).toContain('## Vad som sades');
+    expect(swedish).toContain('**Grandad** (skrivet av Eeva åt Grandad): Grandad says hello.');
+    const unknown = await meetingExport('?lang=xx');
+    expect(unknown.status).toBe(200);
+    const english = await unknown.text();
+    expect(english).toContain('## What people said');
+    expect(english).toContain('**Anna**: I want to sleep at home.');
+    expect(await (await meetingExport('')).text()).toBe(english);
+
+    // The whole network too: its title and every meeting in it.
+    const networkExport = await fetch(`${server.url}/api/networks/${network.networkId}/export.md?lang=fi`, {
+      headers: { cookie: eevaCookie },
+    });
+    expect(networkExport.status).toBe(200);
+    const whole = await networkExport.text();
+    expect(whole.split('\n')[0]).toBe('# Verkosto: Anna');
+    expect(whole.match(/^# Kokous \d/gm)).toHaveLength(3);
+    expect(whole.match(/^## Mitä sanottiin$/gm)).toHaveLength(3);
+    expect(whole).toContain('**Anna**: I want to sleep at home.');
+    expect(whole).not.toMatch(/^# Meeting /m);
+
+    // The API description says so.
+    const openapi = (await (await fetch(`${server.url}/api/openapi.json`)).json()) as {
+      paths: Record<string, { get: { parameters: { name: string; schema: { enum?: string[] } }[] } }>;
+    };
+    for (const path of ['/api/meetings/{id}/export.md', '/api/networks/{id}/export.md']) {
+      const lang = openapi.paths[path]!.get.parameters.find((parameter) => parameter.name === 'lang');
+      expect(lang?.schema.enum, path).toContain('fi');
+    }
   });
 
   it('searches every meeting of the network, accents and case aside', async () => {

@@ -1,5 +1,5 @@
 /** Typed helpers for revisiting: versions, restoring, the last-seen point, export and search. */
-import type { SearchHit, SeenResponse, VersionList } from '@polyphony/shared';
+import type { Language, SearchHit, SeenResponse, VersionList } from '@polyphony/shared';
 import { post, request, requestBytes } from './request';
 
 const meeting = (id: string) => `/api/meetings/${encodeURIComponent(id)}`;
@@ -59,14 +59,14 @@ export function logPrintExport(meetingId: string): Promise<void> {
   });
 }
 
-/** The address of a meeting's Markdown download. */
-export function meetingMarkdownUrl(meetingId: string): string {
-  return `${meeting(meetingId)}/export.md`;
+/** The address of a meeting's Markdown download, its headings and dates in the reader's language. */
+export function meetingMarkdownUrl(meetingId: string, language: Language): string {
+  return `${meeting(meetingId)}/export.md?lang=${language}`;
 }
 
-/** The address of a whole network's Markdown download. */
-export function networkMarkdownUrl(networkId: string): string {
-  return `/api/networks/${encodeURIComponent(networkId)}/export.md`;
+/** The address of a whole network's Markdown download, in the reader's language. */
+export function networkMarkdownUrl(networkId: string, language: Language): string {
+  return `/api/networks/${encodeURIComponent(networkId)}/export.md?lang=${language}`;
 }
 
 /** Search across the meetings of a network. */

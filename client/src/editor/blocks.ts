@@ -13,6 +13,7 @@ import {
 } from '@polyphony/shared/editor';
 import { mergeAttributes } from '@tiptap/core';
 import { ReactNodeViewRenderer } from '@tiptap/react';
+import { t } from '../i18n';
 import { OpenQuestionView, PlanItemView, ReflectionView, ResponseView, VoiceBlockView } from './blockViews';
 import { formatWhen } from './time';
 
@@ -28,9 +29,10 @@ export const meetingBlocks: MeetingBlocks = {
       const who =
         typeof mark.attrs.authorName === 'string' && mark.attrs.authorName
           ? mark.attrs.authorName
-          : 'someone';
+          : t('common.someoneLower');
       const at = typeof mark.attrs.at === 'string' && mark.attrs.at ? `, ${formatWhen(mark.attrs.at)}` : '';
-      const label = `added later by ${who}${at}`;
+      // The same words the Markdown export writes (shared meeting words), in the reader's language.
+      const label = `${t('block.addedLater', { name: who })}${at}`;
       return [
         'span',
         mergeAttributes(HTMLAttributes, {

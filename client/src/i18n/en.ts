@@ -1,11 +1,16 @@
 /**
  * English: the source dictionary. Every user-visible string of the client, worded exactly as before
  * (the end-to-end tests read it). `{name}` marks a placeholder; `{ one, other }` marks plural forms.
- * Other languages must have every key (`Dictionary` in index.ts).
+ * Other languages must have every key (`Dictionary` in index.ts). The words around the meeting document
+ * (section headings, "Agrees:", "Present:" …) live in shared/src/i18n/meetingWords, because the server's
+ * Markdown export writes them too; each dictionary spreads its language's words in.
  */
+import { meetingWordsEn } from '@polyphony/shared';
 import type { Message } from './format';
 
 export const en = {
+  // The words around the meeting document, shared with the Markdown export.
+  ...meetingWordsEn,
   // The language picker
   'language.label': 'Language',
 
@@ -20,13 +25,10 @@ export const en = {
   'common.didNotWork': 'That did not work. Please try again.',
   'common.you': '(you)',
   'common.optional': '(optional)',
-  'common.someone': 'Someone',
-  'common.someoneLower': 'someone',
   'common.done': 'Done',
   'common.cancel': 'Cancel',
   'common.aName': 'a name',
   'common.listSeparator': ', ',
-  'network.of': '{name}’s network',
   'link.of': '{name}’s link',
 
   // Roles and their hints
@@ -56,20 +58,15 @@ export const en = {
   'phase.barLabel': 'Where the meeting is (anyone can change it)',
 
   // The four sections of the document
-  'section.dialogue.heading': 'What people said',
   'section.dialogue.hint': 'Write what each person says, in their own words.',
   'section.dialogue.placeholder': 'Nothing written yet. Use “Add what I said” below, or type here.',
-  'section.reflections.heading': 'Reflections',
   'section.reflections.hint': 'Thoughts offered tentatively (“I wonder…”), and how the others answered them.',
   'section.reflections.placeholder': 'No reflections yet.',
-  'section.plan.heading': 'Plan',
   'section.plan.hint':
     'What was decided together — or “no decisions today”. Different views can stand side by side.',
   'section.plan.placeholder': 'No plan yet. Use “Add a plan item” below.',
-  'section.openQuestions.heading': 'Not yet known',
   'section.openQuestions.hint': 'Questions still open. They are carried to the next meeting.',
   'section.openQuestions.placeholder': 'No open questions yet.',
-  'section.nothingWritten': 'Nothing written here.',
 
   // Adding blocks
   'insert.whoIsSpeaking': 'Who is speaking?',
@@ -81,40 +78,24 @@ export const en = {
   'insert.addQuestion': 'Add a question',
 
   // The blocks in the document
-  'block.typedFor': 'typed by {typist} for {speaker}',
   'block.typedForOnPhone': 'typed by {typist} for {speaker}, on the phone',
   'block.saidThisTyped': '{speaker} said this — {typedFor}',
   'block.saidThis': '{speaker} said this, in their own words',
-  'block.someoneOfTeam': 'Someone of the team',
   'block.reflectionBy': 'A reflection offered by {name}',
-  'block.wonders': ' wonders…',
   'block.respond': 'Respond to this',
   'block.respondedTo': '{name} responded to this reflection',
-  'block.responseFrom': 'Response from ',
-  'block.proposedByTitle': 'Proposed by {name}',
   'block.proposedBy': 'Proposed by ',
   'block.done': ' · done',
-  'block.raisedByTitle': 'Raised by {name}',
   'block.raisedBy': 'Raised by ',
-  'block.closed': ' · closed',
   'block.openAgain': 'Open this question again',
   'block.closeQuestion': 'Close this question',
   'plan.agree': 'I agree',
   'plan.seeDifferently': 'I see it differently',
-  'plan.agrees': 'Agrees:',
-  'plan.seesDifferently': 'Sees it differently:',
   'plan.whoDoesIt': 'Who does it',
   'plan.byWhen': 'By when',
   'plan.byWhenPlaceholder': 'e.g. Friday',
-  'plan.whoDoesItColon': 'Who does it:',
-  'plan.byWhenColon': 'By when:',
-  'plan.noDecisionsToday': 'No decisions today.',
   'plan.noDecisionsTodayCheck': 'No decisions today',
   'plan.fineOutcome': '— that is a fine outcome',
-  'plan.notAgreedYet': 'Not agreed yet.',
-  'plan.whenNeeded': 'When it is needed.',
-  'plan.nextMeeting': 'Next meeting',
-  'plan.willCall': ' {name} will call it together.',
   'plan.onADay': 'On a day and time',
   'plan.whenItIsNeeded': 'When it is needed',
   'plan.dayAndTime': 'Day and time',
@@ -365,7 +346,6 @@ export const en = {
   'network.activityHint':
     'Who joined, viewed, invited or revoked, for everyone to see. It never shows what was written.',
   'network.newForYou': 'New for you',
-  'network.meetingTitle': 'Meeting {n}: {title}',
   'network.open': 'Open',
   'network.closedOn': 'Closed on {date}',
   'network.whoWasThere': 'Who was there: ',
@@ -429,17 +409,11 @@ export const en = {
   'activity.exportedNetwork': '{actor} exported the network',
 
   // The print page
-  'print.where.room': 'in the room',
-  'print.where.remote': 'by video',
-  'print.where.phone': 'on the phone',
   'print.pageTitle': 'Meeting {n} — {network} — Polyphony',
   'print.label': 'Printing',
   'print.back': 'Back to the meeting',
   'print.print': 'Print / save as PDF',
   'print.hint': 'To keep a file, choose “Save as PDF” in the print window.',
-  'print.closed': ' · closed {when}',
-  'print.stillOpen': ' · still open: this is how it reads now',
-  'print.present': 'Present:',
   'print.footer': 'Printed {when} by {name}. Everyone in the network can see that this copy was made.',
   // The video room
   'video.endedRevoked':

@@ -18,19 +18,10 @@ export interface Plural {
 /** One message: plain text or plural forms. */
 export type Message = string | Plural;
 
-/** The `{name}` placeholders of a text, as a union of names. */
-export type Placeholders<S> = S extends `${string}{${infer Name}}${infer Rest}`
-  ? Name | Placeholders<Rest>
-  : never;
+export { fill, type Placeholders } from '@polyphony/shared';
 
 /** A value put into a placeholder. */
 export type ParamValue = string | number;
-
-/** Put parameters into a text; unknown placeholders stay as they are, so a gap is visible, not silent. */
-export function fill(text: string, params: Readonly<Record<string, unknown>> | undefined): string {
-  if (!params) return text;
-  return text.replace(/\{(\w+)\}/g, (whole, name: string) => (name in params ? String(params[name]) : whole));
-}
 
 /** Split a text at its placeholders: `["Hello ", {name: "who"}, "!"]`, for putting elements in. */
 export function splitPlaceholders(text: string): (string | { name: string })[] {

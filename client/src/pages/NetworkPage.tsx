@@ -149,6 +149,7 @@ interface NetworkProps {
 
 function Network({ detail, activity, onChanged }: NetworkProps) {
   const t = useT();
+  const language = useLanguage();
   const { network, me, people, meetings } = detail;
   const mayInvite = can(me.role, 'invite');
   const meetingName = (meetingId: string | null) => {
@@ -175,7 +176,7 @@ function Network({ detail, activity, onChanged }: NetworkProps) {
           <p className="export-row">
             <a
               className="button small"
-              href={networkMarkdownUrl(network.id)}
+              href={networkMarkdownUrl(network.id, language)}
               download
               data-testid="network-markdown"
             >

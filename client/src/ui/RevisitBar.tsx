@@ -6,7 +6,7 @@
 
 import { meetingMarkdownUrl } from '../api/history';
 import { type AuthorColour, NOBODY_COLOUR } from '../editor/RevisitMarking';
-import { useT } from '../i18n';
+import { useLanguage, useT } from '../i18n';
 
 interface RevisitBarProps {
   meetingId: string;
@@ -25,6 +25,7 @@ export function RevisitBar({
   onToggleWhoWrote,
 }: RevisitBarProps) {
   const t = useT();
+  const language = useLanguage();
   return (
     <nav className="revisit-bar" aria-label={t('revisit.label')}>
       <button
@@ -47,7 +48,7 @@ export function RevisitBar({
       </button>
       <a
         className="button small"
-        href={meetingMarkdownUrl(meetingId)}
+        href={meetingMarkdownUrl(meetingId, language)}
         download
         data-testid="download-markdown"
       >

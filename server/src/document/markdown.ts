@@ -2,12 +2,19 @@
  * A meeting document as Markdown: speakers, reflections with the responses under them, the plan with
  * who agrees and who sees it differently, "not yet known", the next meeting, and marks on text added
  * after the meeting was closed. Read straight from the Yjs types (names from shared/schema).
+ *
+ * The fixed words are in the reader's language, the same words the client shows around the document
+ * (shared/src/i18n/meetingWords); dates in that language's format, in UTC. What people wrote is
+ * never translated.
  */
 import {
   type AttendanceEntry,
   DocumentTypes,
+  type Language,
   MarkNames,
+  type MeetingText,
   MetaKeys,
+  meetingText,
   type NextMeeting,
   NodeNames,
 } from '@polyphony/shared';
@@ -22,20 +29,46 @@ interface DeltaOp {
 
 const escapeMarkdown = (text: string) => text.replace(/([\\`*_[\]#<>|])/g, '\\$1');
 
-/** A readable date and time in UTC, e.g. "22 Nov 2026, 10:14". */
-export function readableTime(iso: unknown): string {
+// English as the export has always written it (day month year, 24 hours); the others by their own rules.
+const DATE_LOCALES: Readonly<Record<Language, string>> = {
+  en: 'en-GB',
+  fi: 'fi',
+  sv: 'sv',
+  et: 'et',
+  cs: 'cs',
+  nl: 'nl',
+  de: 'de',
+  it: 'it',
+};
+
+const dateFormats = new Map<Language, Intl.DateTimeFormat>();
+
+/** A readable date and time in UTC in a language, e.g. "22 Nov 2026, 10:14" or "22.11.2026 klo 10.14". */
+export function readableTime(iso: unknown, language: Language = 'en'): string {
   if (typeof iso !== 'string' || Number.isNaN(Date.parse(iso))) return String(iso ?? '');
-  return new Date(iso).toLocaleString('en-GB', {
-    day: 'numeric',
-    month: 'short',
-    year: 'numeric',
-    hour: '2-digit',
-    minute: '2-digit',
-    timeZone: 'UTC',
-  });
+  let format = dateFormats.get(language);
+  if (!format) {
+    format = new Intl.DateTimeFormat(DATE_LOCALES[language], {
+      day: 'numeric',
+      month: 'short',
+      year: 'numeric',
+      hour: '2-digit',
+      minute: '2-digit',
+      // The server knows no one's time zone; UTC, as every export has said.
+      timeZone: 'UTC',
+    });
+    dateFormats.set(language, format);
+  }
+  return format.format(new Date(iso));
 }
 
-function inline(text: Y.XmlText): string {
+/** What writing in one language needs: its words and its dates. */
+interface Writer {
+  t: MeetingText;
+  time: (iso: unknown) => string;
+}
+
+function inline(text: Y.XmlText, w: Writer): string {
   let out = '';
   for (const op of text.toDelta() as DeltaOp[]) {
     if (typeof op.insert !== 'string') continue;
@@ -44,109 +77,129 @@ function inline(text: Y.XmlText): string {
     if (marks.bold) piece = `**${piece}**`;
     if (marks.italic) piece = `*${piece}*`;
     const later = marks[MarkNames.laterAddition];
-    if (later)
-      piece = `${piece} _(added later by ${later.authorName ?? 'someone'}, ${readableTime(later.at)})_`;
+    if (later) {
+      const by = w.t('block.addedLater', {
+        name: escapeMarkdown(String(later.authorName || w.t('common.someoneLower'))),
+      });
+      piece = `${piece} _(${by}, ${w.time(later.at)})_`;
+    }
     out += piece;
   }
   return out;
 }
 
 /** The Markdown of the children of an element: paragraphs, headings, lists, nested blocks. */
-function blocks(node: Y.XmlElement | Y.XmlFragment, indent = ''): string[] {
+function blocks(node: Y.XmlElement | Y.XmlFragment, w: Writer, indent = ''): string[] {
   const lines: string[] = [];
   for (const child of node.toArray()) {
     if (child instanceof Y.XmlText) {
-      const text = inline(child);
+      const text = inline(child, w);
       if (text) lines.push(indent + text);
       continue;
     }
     if (!(child instanceof Y.XmlElement)) continue;
     switch (child.nodeName) {
       case 'paragraph':
-        lines.push(indent + blocks(child).join(' '));
+        lines.push(indent + blocks(child, w).join(' '));
         break;
       case 'heading':
-        lines.push(`${indent}### ${blocks(child).join(' ')}`);
+        lines.push(`${indent}### ${blocks(child, w).join(' ')}`);
         break;
       case 'bulletList':
       case 'orderedList':
         for (const item of child.toArray()) {
-          if (item instanceof Y.XmlElement) lines.push(`${indent}- ${blocks(item).join(' ')}`);
+          if (item instanceof Y.XmlElement) lines.push(`${indent}- ${blocks(item, w).join(' ')}`);
         }
         break;
       case NodeNames.voice:
-        lines.push(...voice(child, indent));
+        lines.push(...voice(child, w, indent));
         break;
       case NodeNames.reflection:
-        lines.push(...reflection(child));
+        lines.push(...reflection(child, w));
         break;
       case NodeNames.planItem:
-        lines.push(planItem(child));
+        lines.push(planItem(child, w));
         break;
       case NodeNames.openQuestion:
-        lines.push(question(child));
+        lines.push(question(child, w));
         break;
       default:
-        lines.push(indent + blocks(child).join(' '));
+        lines.push(indent + blocks(child, w).join(' '));
     }
   }
   return lines.filter((line) => line.trim() !== '');
 }
 
 const attr = (element: Y.XmlElement, name: string) => element.getAttribute(name) as unknown;
-const text = (element: Y.XmlElement) => blocks(element).join(' ');
+/** A name written in the document (a person's own), as Markdown text. */
+const nameAttr = (element: Y.XmlElement, name: string) => {
+  const value = attr(element, name);
+  return typeof value === 'string' && value ? escapeMarkdown(value) : '';
+};
+const text = (element: Y.XmlElement, w: Writer) => blocks(element, w).join(' ');
 const names = (value: unknown) =>
-  Array.isArray(value) ? (value as Person[]).map((person) => person.name ?? '').filter(Boolean) : [];
+  Array.isArray(value)
+    ? (value as Person[]).map((person) => escapeMarkdown(person.name ?? '')).filter(Boolean)
+    : [];
 
-function voice(element: Y.XmlElement, indent: string): string[] {
-  const speaker = String(attr(element, 'speakerName') ?? 'Someone');
-  const typist = attr(element, 'typistName');
-  const by = typist ? ` (typed by ${typist} for ${speaker})` : '';
-  return [`${indent}**${escapeMarkdown(speaker)}**${by}: ${text(element)}`];
+function voice(element: Y.XmlElement, w: Writer, indent: string): string[] {
+  const speaker = nameAttr(element, 'speakerName') || w.t('common.someone');
+  const typist = nameAttr(element, 'typistName');
+  const by = typist ? ` (${w.t('block.typedFor', { typist, speaker })})` : '';
+  return [`${indent}**${speaker}**${by}: ${text(element, w)}`];
 }
 
-function reflection(element: Y.XmlElement): string[] {
-  const author = String(attr(element, 'authorName') ?? 'The team');
+function reflection(element: Y.XmlElement, w: Writer): string[] {
+  const author = nameAttr(element, 'authorName') || w.t('block.someoneOfTeam');
   const own = element
     .toArray()
     .filter((child) => !(child instanceof Y.XmlElement && child.nodeName === NodeNames.response));
   const body = own
     .map((child) =>
-      child instanceof Y.XmlElement ? text(child) : child instanceof Y.XmlText ? inline(child) : '',
+      child instanceof Y.XmlElement ? text(child, w) : child instanceof Y.XmlText ? inline(child, w) : '',
     )
     .join(' ');
-  const lines = [`> *${escapeMarkdown(author)} reflects:* ${body}`];
+  // "Maria wonders… I wonder whether…": tentative, as the page shows it.
+  const lines = [`> *${author}${w.t('block.wonders')}* ${body}`];
   for (const child of element.toArray()) {
     if (child instanceof Y.XmlElement && child.nodeName === NodeNames.response) {
-      lines.push(
-        `>`,
-        `> - **${escapeMarkdown(String(attr(child, 'authorName') ?? 'Someone'))} responds:** ${text(child)}`,
-      );
+      const responder = nameAttr(child, 'authorName') || w.t('common.someone');
+      lines.push(`>`, `> - **${w.t('block.responseFrom')}${responder}** — ${text(child, w)}`);
     }
   }
   lines.push('');
   return lines;
 }
 
-function planItem(element: Y.XmlElement): string {
+function planItem(element: Y.XmlElement, w: Writer): string {
   const done = attr(element, 'status') === 'done';
+  const proposer = nameAttr(element, 'proposedByName');
+  const agrees = names(attr(element, 'agrees'));
+  const differs = names(attr(element, 'differs'));
+  const doer = nameAttr(element, 'doerName');
+  const byWhen = nameAttr(element, 'byWhen');
   const details = [
-    attr(element, 'proposedByName') ? `proposed by ${attr(element, 'proposedByName')}` : '',
-    names(attr(element, 'agrees')).length ? `agrees: ${names(attr(element, 'agrees')).join(', ')}` : '',
-    names(attr(element, 'differs')).length
-      ? `sees it differently: ${names(attr(element, 'differs')).join(', ')}`
-      : '',
-    attr(element, 'doerName') ? `who does it: ${attr(element, 'doerName')}` : '',
-    attr(element, 'byWhen') ? `by when: ${attr(element, 'byWhen')}` : '',
+    proposer ? w.t('block.proposedByTitle', { name: proposer }) : '',
+    agrees.length ? `${w.t('plan.agrees')} ${agrees.join(', ')}` : '',
+    differs.length ? `${w.t('plan.seesDifferently')} ${differs.join(', ')}` : '',
+    doer ? `${w.t('plan.whoDoesItColon')} ${doer}` : '',
+    byWhen ? `${w.t('plan.byWhenColon')} ${byWhen}` : '',
   ].filter(Boolean);
-  return `- [${done ? 'x' : ' '}] ${text(element)}${details.length ? ` — ${details.join('; ')}` : ''}`;
+  return `- [${done ? 'x' : ' '}] ${text(element, w)}${details.length ? ` — ${details.join('; ')}` : ''}`;
 }
 
-function question(element: Y.XmlElement): string {
+function question(element: Y.XmlElement, w: Writer): string {
   const closed = attr(element, 'status') === 'closed';
-  const by = attr(element, 'raisedByName') ? ` (raised by ${attr(element, 'raisedByName')})` : '';
-  return `- ${text(element)}${by}${closed ? ' — closed' : ''}`;
+  const raiser = nameAttr(element, 'raisedByName');
+  const by = raiser ? ` (${w.t('block.raisedByTitle', { name: raiser })})` : '';
+  return `- ${text(element, w)}${by}${closed ? w.t('block.closed') : ''}`;
 }
+
+const WHERE = {
+  room: 'print.where.room',
+  remote: 'print.where.remote',
+  phone: 'print.where.phone',
+} as const satisfies Record<AttendanceEntry['where'], string>;
 
 /** What the heading of an exported meeting says. */
 export interface MeetingHeading {
@@ -157,50 +210,61 @@ export interface MeetingHeading {
   closedAt: string | null;
 }
 
-/** The whole meeting as Markdown. */
-export function meetingMarkdown(doc: Y.Doc, meeting: MeetingHeading): string {
+/** The title of a whole network's export: "# Anna’s network", in the reader's language. */
+export function networkMarkdownTitle(centreName: string, language: Language = 'en'): string {
+  return `# ${meetingText(language)('network.of', { name: escapeMarkdown(centreName) })}`;
+}
+
+/** The whole meeting as Markdown, its fixed words in the reader's language (English by default). */
+export function meetingMarkdown(doc: Y.Doc, meeting: MeetingHeading, language: Language = 'en'): string {
+  const w: Writer = { t: meetingText(language), time: (iso) => readableTime(iso, language) };
+  const { t } = w;
   const meta = doc.getMap(DocumentTypes.meta);
   const out: string[] = [
-    `# Meeting ${meeting.number}: ${escapeMarkdown(String(meta.get(MetaKeys.title) ?? meeting.title))}`,
+    `# ${t('network.meetingTitle', {
+      n: meeting.number,
+      title: escapeMarkdown(String(meta.get(MetaKeys.title) ?? meeting.title)),
+    })}`,
     '',
-    `Network of ${escapeMarkdown(meeting.centreName)} · started ${readableTime(meeting.createdAt)}` +
-      (meeting.closedAt ? ` · closed ${readableTime(meeting.closedAt)}` : ' · open'),
+    `${t('network.of', { name: escapeMarkdown(meeting.centreName) })} · ${w.time(meeting.createdAt)}` +
+      (meeting.closedAt ? t('print.closed', { when: w.time(meeting.closedAt) }) : t('print.stillOpen')),
     '',
   ];
   const attendance = [...doc.getMap<AttendanceEntry>(DocumentTypes.attendance).values()];
   if (attendance.length > 0) {
     out.push(
-      `Present: ${attendance
+      `${t('print.present')} ${attendance
         .map(
           (entry) =>
-            `${escapeMarkdown(entry.name)}${entry.relation ? ` (${escapeMarkdown(entry.relation)})` : ''}, ${entry.where}`,
+            `${escapeMarkdown(entry.name)}${entry.relation ? ` (${escapeMarkdown(entry.relation)})` : ''}, ` +
+            (entry.where in WHERE ? t(WHERE[entry.where]) : escapeMarkdown(String(entry.where))),
         )
         .join('; ')}`,
       '',
     );
   }
   const section = (heading: string, name: string, empty: string) => {
-    const lines = blocks(doc.getXmlFragment(name));
+    const lines = blocks(doc.getXmlFragment(name), w);
     out.push(`## ${heading}`, '', ...(lines.length ? lines : [`_${empty}_`]), '');
   };
-  section('What people said', DocumentTypes.dialogue, 'Nothing written.');
-  section('Reflections', DocumentTypes.reflections, 'No reflections written.');
-  section(
-    'Plan',
-    DocumentTypes.plan,
-    meta.get(MetaKeys.noDecisionsToday) ? 'No decisions today.' : 'No plan items.',
-  );
-  if (meta.get(MetaKeys.noDecisionsToday) && blocks(doc.getXmlFragment(DocumentTypes.plan)).length > 0) {
-    out.splice(out.length - 1, 0, '_No decisions today._');
+  const nothing = t('section.nothingWritten');
+  const noDecisions = Boolean(meta.get(MetaKeys.noDecisionsToday));
+  section(t('section.dialogue.heading'), DocumentTypes.dialogue, nothing);
+  section(t('section.reflections.heading'), DocumentTypes.reflections, nothing);
+  section(t('section.plan.heading'), DocumentTypes.plan, noDecisions ? t('plan.noDecisionsToday') : nothing);
+  if (noDecisions && blocks(doc.getXmlFragment(DocumentTypes.plan), w).length > 0) {
+    out.splice(out.length - 1, 0, `_${t('plan.noDecisionsToday')}_`);
   }
-  section('Not yet known', DocumentTypes.openQuestions, 'No open questions.');
+  section(t('section.openQuestions.heading'), DocumentTypes.openQuestions, nothing);
   const next = meta.get(MetaKeys.nextMeeting) as NextMeeting | undefined;
-  out.push('## Next meeting', '');
-  if (next) {
-    const when = next.when === 'when_needed' ? 'When needed' : readableTime(next.when);
-    out.push(`${when}${next.convenerName ? `, convened by ${escapeMarkdown(next.convenerName)}` : ''}`, '');
-  } else {
-    out.push('_Not agreed yet._', '');
-  }
+  out.push(`## ${t('plan.nextMeeting')}`, '');
+  // Worded as the page shows it: "When it is needed. Maria will call it together."
+  const summary = !next?.when
+    ? `_${t('plan.notAgreedYet')}_`
+    : next.when === 'when_needed'
+      ? t('plan.whenNeeded')
+      : `${w.time(next.when)}${next.convenerName ? '.' : ''}`;
+  const convener = next?.convenerName ? t('plan.willCall', { name: escapeMarkdown(next.convenerName) }) : '';
+  out.push(`${summary}${convener}`, '');
   return out.join('\n');
 }

@@ -1,11 +1,13 @@
 /**
  * Revisiting: a meeting's versions and restoring one, each person's last-seen point, export as
  * Markdown (and the log entry of a print export made in the browser), and search across a network.
- * Every export is written to the network's activity log.
+ * Every export is written to the network's activity log, and is in the reader's language (`?lang=`,
+ * else Accept-Language, else English; see language.ts).
  */
 import {
   can,
   ExportedRequestSchema,
+  type Language,
   type SearchHit,
   SeenRequestSchema,
   type SeenResponse,
@@ -13,11 +15,12 @@ import {
 } from '@polyphony/shared';
 import type { Context } from 'hono';
 import { Hono } from 'hono';
-import { meetingMarkdown } from '../document/markdown.js';
+import { meetingMarkdown, networkMarkdownTitle } from '../document/markdown.js';
 import { searchDocument } from '../document/search.js';
 import { badRequest, forbidden, networkNotFound } from '../errors.js';
 import type { MeetingRecord } from '../persistence/metadata/types.js';
 import { type RouteContext, requireMeetingMember, requireMember } from './context.js';
+import { readerLanguage } from './language.js';
 import { jsonBody } from './validate.js';
 
 const MAX_SEARCH_HITS = 50;
@@ -39,12 +42,13 @@ function markdownFile(c: Context, name: string, body: string) {
 export function meetingHistoryRoutes(ctx: RouteContext) {
   const { history, store, sync } = ctx;
 
-  const markdownOf = async (meeting: MeetingRecord) => {
+  const markdownOf = async (meeting: MeetingRecord, language: Language) => {
     const network = await store.findNetwork(meeting.networkId);
-    return meetingMarkdown(await sync.readDocument(meeting.id), {
-      ...meeting,
-      centreName: network?.centreName ?? '',
-    });
+    return meetingMarkdown(
+      await sync.readDocument(meeting.id),
+      { ...meeting, centreName: network?.centreName ?? '' },
+      language,
+    );
   };
 
   // Every export, downloaded or printed, is visible to the whole network.
@@ -85,7 +89,7 @@ export function meetingHistoryRoutes(ctx: RouteContext) {
     })
     .get('/:id/export.md', async (c) => {
       const { meeting, me } = await requireMeetingMember(c, ctx);
-      const markdown = await markdownOf(meeting);
+      const markdown = await markdownOf(meeting, readerLanguage(c));
       await logExport(meeting, me.id);
       return markdownFile(c, `meeting-${meeting.number}`, markdown);
     })
@@ -105,13 +109,15 @@ export function networkHistoryRoutes(ctx: RouteContext) {
       const me = await requireMember(c, ctx, c.req.param('id'));
       const network = await store.findNetwork(me.networkId);
       if (!network) throw networkNotFound();
-      const parts = [`# The network of ${network.centreName}`, ''];
+      const language = readerLanguage(c);
+      const parts = [networkMarkdownTitle(network.centreName, language), ''];
       for (const meeting of await store.listMeetings(network.id)) {
         parts.push(
-          meetingMarkdown(await sync.readDocument(meeting.id), {
-            ...meeting,
-            centreName: network.centreName,
-          }),
+          meetingMarkdown(
+            await sync.readDocument(meeting.id),
+            { ...meeting, centreName: network.centreName },
+            language,
+          ),
         );
       }
       await store.recordActivity({

@@ -1,6 +1,7 @@
 /** GET /api/openapi.json: the API described as OpenAPI 3.1, request schemas generated from shared/'s zod. */
 import {
   ExportedRequestSchema,
+  LANGUAGES,
   PersonInputSchema,
   SeenRequestSchema,
   StartMeetingRequestSchema,
@@ -27,6 +28,16 @@ const body = (schema: z.ZodType) => ({
   content: json(z.toJSONSchema(schema, { io: 'input' })),
 });
 const id = (name: string) => ({ name, in: 'path', required: true, schema: { type: 'string' } });
+// The language an export is written in; the client sends the language its interface is in.
+const lang = {
+  name: 'lang',
+  in: 'query',
+  required: false,
+  description:
+    'Language of the fixed words and dates of the export. Without it (or with one not offered), the ' +
+    'Accept-Language header decides, else English. People’s own words are never translated.',
+  schema: { type: 'string', enum: [...LANGUAGES] },
+};
 
 /** The OpenAPI document. */
 export const openApiDocument = {
@@ -151,8 +162,8 @@ export const openApiDocument = {
     },
     '/api/meetings/{id}/export.md': {
       get: {
-        summary: 'The meeting as Markdown (logged)',
-        parameters: [id('id')],
+        summary: 'The meeting as Markdown, in the reader’s language (logged)',
+        parameters: [id('id'), lang],
         responses: { 200: { description: 'text/markdown' }, ...errors },
       },
     },
@@ -166,8 +177,8 @@ export const openApiDocument = {
     },
     '/api/networks/{id}/export.md': {
       get: {
-        summary: 'Every meeting of the network as Markdown (logged)',
-        parameters: [id('id')],
+        summary: 'Every meeting of the network as Markdown, in the reader’s language (logged)',
+        parameters: [id('id'), lang],
         responses: { 200: { description: 'text/markdown' }, ...errors },
       },
     },

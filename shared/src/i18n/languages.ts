@@ -1,0 +1,36 @@
+/**
+ * The languages Polyphony is offered in, each named in its own words (DOMAIN.md, "Languages"): the
+ * client's interface and the server's Markdown export both speak exactly these.
+ */
+
+/** Every language, English first: it is the default and the source of every other dictionary. */
+export const LANGUAGES = ['en', 'fi', 'sv', 'et', 'cs', 'nl', 'de', 'it'] as const;
+
+/** A language of the interface. */
+export type Language = (typeof LANGUAGES)[number];
+
+/** Each language's name as its speakers write it, for the picker. */
+export const LANGUAGE_NAMES: Readonly<Record<Language, string>> = {
+  en: 'English',
+  fi: 'Suomi',
+  sv: 'Svenska',
+  et: 'Eesti',
+  cs: 'Čeština',
+  nl: 'Nederlands',
+  de: 'Deutsch',
+  it: 'Italiano',
+};
+
+/** Whether a string is one of our languages. */
+export function isLanguage(value: unknown): value is Language {
+  return typeof value === 'string' && (LANGUAGES as readonly string[]).includes(value);
+}
+
+/** The first of a reader's preferred languages we offer ("fi-FI" → "fi"), else English. */
+export function browserLanguage(preferred: readonly string[]): Language {
+  for (const tag of preferred) {
+    const base = tag.toLowerCase().split('-')[0];
+    if (isLanguage(base)) return base;
+  }
+  return 'en';
+}

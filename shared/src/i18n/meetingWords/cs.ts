@@ -1,0 +1,38 @@
+/** The words around a meeting's document in Czech, worded as the client's dictionary had them. */
+import type { MeetingWords } from './en.js';
+
+/** Czech. */
+export const meetingWordsCs: MeetingWords = {
+  'network.of': 'Síť: {name}',
+  'network.meetingTitle': 'Setkání {n}: {title}',
+  'section.dialogue.heading': 'Co zaznělo',
+  'section.reflections.heading': 'Reflexe',
+  'section.plan.heading': 'Plán',
+  'section.openQuestions.heading': 'Zatím nevíme',
+  'section.nothingWritten': 'Tady není nic napsáno.',
+  'common.someone': 'Někdo',
+  'common.someoneLower': 'někdo',
+  'block.typedFor': 'zapsal(a) {typist} za: {speaker}',
+  'block.wonders': ' přemýšlí…',
+  'block.someoneOfTeam': 'Někdo z týmu',
+  'block.responseFrom': 'Odpověď: ',
+  'block.proposedByTitle': 'Navrhl(a) {name}',
+  'block.raisedByTitle': 'Zeptal(a) se {name}',
+  'block.closed': ' · uzavřeno',
+  'plan.agrees': 'Souhlasí:',
+  'plan.seesDifferently': 'Vidí to jinak:',
+  'plan.whoDoesItColon': 'Kdo to udělá:',
+  'plan.byWhenColon': 'Do kdy:',
+  'plan.noDecisionsToday': 'Dnes žádná rozhodnutí.',
+  'plan.notAgreedYet': 'Zatím nedohodnuto.',
+  'plan.whenNeeded': 'Až to bude potřeba.',
+  'plan.willCall': ' Svolá ho {name}.',
+  'plan.nextMeeting': 'Příští setkání',
+  'print.present': 'Přítomni:',
+  'print.where.room': 'v místnosti',
+  'print.where.remote': 'přes video',
+  'print.where.phone': 'po telefonu',
+  'print.closed': ' · ukončeno {when}',
+  'print.stillOpen': ' · stále otevřené: takto to vypadá teď',
+  'block.addedLater': 'přidal(a) později {name}',
+};

@@ -1,0 +1,38 @@
+/** The words around a meeting's document in German, worded as the client's dictionary had them. */
+import type { MeetingWords } from './en.js';
+
+/** German. */
+export const meetingWordsDe: MeetingWords = {
+  'network.of': 'Das Netzwerk um {name}',
+  'network.meetingTitle': 'Treffen {n}: {title}',
+  'section.dialogue.heading': 'Was gesagt wurde',
+  'section.reflections.heading': 'Reflexionen',
+  'section.plan.heading': 'Plan',
+  'section.openQuestions.heading': 'Noch offen',
+  'section.nothingWritten': 'Hier ist nichts geschrieben.',
+  'common.someone': 'Jemand',
+  'common.someoneLower': 'jemand',
+  'block.typedFor': 'geschrieben von {typist} für {speaker}',
+  'block.wonders': ' fragt sich…',
+  'block.someoneOfTeam': 'Jemand aus dem Team',
+  'block.responseFrom': 'Antwort von ',
+  'block.proposedByTitle': 'Vorgeschlagen von {name}',
+  'block.raisedByTitle': 'Gefragt von {name}',
+  'block.closed': ' · geschlossen',
+  'plan.agrees': 'Stimmen zu:',
+  'plan.seesDifferently': 'Sehen es anders:',
+  'plan.whoDoesItColon': 'Wer macht es:',
+  'plan.byWhenColon': 'Bis wann:',
+  'plan.noDecisionsToday': 'Heute keine Entscheidungen.',
+  'plan.notAgreedYet': 'Noch nicht vereinbart.',
+  'plan.whenNeeded': 'Wenn es gebraucht wird.',
+  'plan.willCall': ' {name} lädt dazu ein.',
+  'plan.nextMeeting': 'Nächstes Treffen',
+  'print.present': 'Anwesend:',
+  'print.where.room': 'im Raum',
+  'print.where.remote': 'per Video',
+  'print.where.phone': 'am Telefon',
+  'print.closed': ' · abgeschlossen {when}',
+  'print.stillOpen': ' · noch offen: so liest es sich jetzt',
+  'block.addedLater': 'später hinzugefügt von {name}',
+};

@@ -1,0 +1,38 @@
+/** The words around a meeting's document in Estonian, worded as the client's dictionary had them. */
+import type { MeetingWords } from './en.js';
+
+/** Estonian. */
+export const meetingWordsEt: MeetingWords = {
+  'network.of': 'Võrgustik: {name}',
+  'network.meetingTitle': 'Kohtumine {n}: {title}',
+  'section.dialogue.heading': 'Mida räägiti',
+  'section.reflections.heading': 'Refleksioonid',
+  'section.plan.heading': 'Plaan',
+  'section.openQuestions.heading': 'Veel teadmata',
+  'section.nothingWritten': 'Siia pole midagi kirjutatud.',
+  'common.someone': 'Keegi',
+  'common.someoneLower': 'keegi',
+  'block.typedFor': 'kirjutas {typist}, rääkis {speaker}',
+  'block.wonders': ' mõtiskleb…',
+  'block.someoneOfTeam': 'Keegi meeskonnast',
+  'block.responseFrom': 'Vastus: ',
+  'block.proposedByTitle': 'Tegi ettepaneku: {name}',
+  'block.raisedByTitle': 'Küsis: {name}',
+  'block.closed': ' · suletud',
+  'plan.agrees': 'Nõus:',
+  'plan.seesDifferently': 'Näeb teisiti:',
+  'plan.whoDoesItColon': 'Kes teeb:',
+  'plan.byWhenColon': 'Mis ajaks:',
+  'plan.noDecisionsToday': 'Täna otsuseid ei tehtud.',
+  'plan.notAgreedYet': 'Veel kokku leppimata.',
+  'plan.whenNeeded': 'Kui on vaja.',
+  'plan.willCall': ' Kokku kutsub {name}.',
+  'plan.nextMeeting': 'Järgmine kohtumine',
+  'print.present': 'Kohal:',
+  'print.where.room': 'ruumis',
+  'print.where.remote': 'video kaudu',
+  'print.where.phone': 'telefoni teel',
+  'print.closed': ' · lõpetatud {when}',
+  'print.stillOpen': ' · endiselt avatud: praegu on see selline',
+  'block.addedLater': '{name} lisas hiljem',
+};

@@ -1,0 +1,38 @@
+/** The words around a meeting's document in Finnish, worded as the client's dictionary had them. */
+import type { MeetingWords } from './en.js';
+
+/** Finnish. */
+export const meetingWordsFi: MeetingWords = {
+  'network.of': 'Verkosto: {name}',
+  'network.meetingTitle': 'Kokous {n}: {title}',
+  'section.dialogue.heading': 'Mitä sanottiin',
+  'section.reflections.heading': 'Reflektiot',
+  'section.plan.heading': 'Suunnitelma',
+  'section.openQuestions.heading': 'Vielä avoinna',
+  'section.nothingWritten': 'Tähän ei ole kirjoitettu mitään.',
+  'common.someone': 'Joku',
+  'common.someoneLower': 'joku',
+  'block.typedFor': '{typist} kirjoitti henkilön {speaker} puolesta',
+  'block.wonders': ' pohtii…',
+  'block.someoneOfTeam': 'Joku tiimistä',
+  'block.responseFrom': 'Vastaus: ',
+  'block.proposedByTitle': 'Ehdotti: {name}',
+  'block.raisedByTitle': 'Kysyi: {name}',
+  'block.closed': ' · suljettu',
+  'plan.agrees': 'Samaa mieltä:',
+  'plan.seesDifferently': 'Näkee toisin:',
+  'plan.whoDoesItColon': 'Kuka tekee:',
+  'plan.byWhenColon': 'Mihin mennessä:',
+  'plan.noDecisionsToday': 'Ei päätöksiä tänään.',
+  'plan.notAgreedYet': 'Ei vielä sovittu.',
+  'plan.whenNeeded': 'Kun tarvitaan.',
+  'plan.willCall': ' {name} kutsuu koolle.',
+  'plan.nextMeeting': 'Seuraava tapaaminen',
+  'print.present': 'Paikalla:',
+  'print.where.room': 'huoneessa',
+  'print.where.remote': 'videolla',
+  'print.where.phone': 'puhelimessa',
+  'print.closed': ' · päätetty {when}',
+  'print.stillOpen': ' · yhä avoinna: tältä se näyttää nyt',
+  'block.addedLater': '{name} lisäsi myöhemmin',
+};

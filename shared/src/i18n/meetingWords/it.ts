@@ -1,0 +1,38 @@
+/** The words around a meeting's document in Italian, worded as the client's dictionary had them. */
+import type { MeetingWords } from './en.js';
+
+/** Italian. */
+export const meetingWordsIt: MeetingWords = {
+  'network.of': 'La rete di {name}',
+  'network.meetingTitle': 'Incontro {n}: {title}',
+  'section.dialogue.heading': 'Cosa è stato detto',
+  'section.reflections.heading': 'Riflessioni',
+  'section.plan.heading': 'Piano',
+  'section.openQuestions.heading': 'Ancora da capire',
+  'section.nothingWritten': 'Qui non c’è niente di scritto.',
+  'common.someone': 'Qualcuno',
+  'common.someoneLower': 'qualcuno',
+  'block.typedFor': 'scritto da {typist} per {speaker}',
+  'block.wonders': ' si chiede…',
+  'block.someoneOfTeam': 'Qualcuno del team',
+  'block.responseFrom': 'Risposta di ',
+  'block.proposedByTitle': 'Proposto da {name}',
+  'block.raisedByTitle': 'Chiesto da {name}',
+  'block.closed': ' · chiusa',
+  'plan.agrees': 'D’accordo:',
+  'plan.seesDifferently': 'La vede diversamente:',
+  'plan.whoDoesItColon': 'Chi lo fa:',
+  'plan.byWhenColon': 'Entro quando:',
+  'plan.noDecisionsToday': 'Nessuna decisione oggi.',
+  'plan.notAgreedYet': 'Non ancora concordato.',
+  'plan.whenNeeded': 'Quando serve.',
+  'plan.willCall': ' Lo convoca {name}.',
+  'plan.nextMeeting': 'Prossimo incontro',
+  'print.present': 'Presenti:',
+  'print.where.room': 'nella stanza',
+  'print.where.remote': 'in video',
+  'print.where.phone': 'al telefono',
+  'print.closed': ' · chiuso il {when}',
+  'print.stillOpen': ' · ancora aperto: ecco come si legge ora',
+  'block.addedLater': 'aggiunto dopo da {name}',
+};

@@ -1,0 +1,38 @@
+/** The words around a meeting's document in Dutch, worded as the client's dictionary had them. */
+import type { MeetingWords } from './en.js';
+
+/** Dutch. */
+export const meetingWordsNl: MeetingWords = {
+  'network.of': 'Het netwerk rond {name}',
+  'network.meetingTitle': 'Gesprek {n}: {title}',
+  'section.dialogue.heading': 'Wat er gezegd is',
+  'section.reflections.heading': 'Reflecties',
+  'section.plan.heading': 'Plan',
+  'section.openQuestions.heading': 'Nog niet bekend',
+  'section.nothingWritten': 'Hier is niets geschreven.',
+  'common.someone': 'Iemand',
+  'common.someoneLower': 'iemand',
+  'block.typedFor': 'getypt door {typist} voor {speaker}',
+  'block.wonders': ' vraagt zich af…',
+  'block.someoneOfTeam': 'Iemand van het team',
+  'block.responseFrom': 'Reactie van ',
+  'block.proposedByTitle': 'Voorgesteld door {name}',
+  'block.raisedByTitle': 'Gevraagd door {name}',
+  'block.closed': ' · gesloten',
+  'plan.agrees': 'Eens:',
+  'plan.seesDifferently': 'Ziet het anders:',
+  'plan.whoDoesItColon': 'Wie doet het:',
+  'plan.byWhenColon': 'Wanneer klaar:',
+  'plan.noDecisionsToday': 'Vandaag geen besluiten.',
+  'plan.notAgreedYet': 'Nog niet afgesproken.',
+  'plan.whenNeeded': 'Wanneer het nodig is.',
+  'plan.willCall': ' {name} roept het samen.',
+  'plan.nextMeeting': 'Volgend gesprek',
+  'print.present': 'Aanwezig:',
+  'print.where.room': 'in de ruimte',
+  'print.where.remote': 'via video',
+  'print.where.phone': 'aan de telefoon',
+  'print.closed': ' · afgesloten {when}',
+  'print.stillOpen': ' · nog open: zo leest het nu',
+  'block.addedLater': 'later toegevoegd door {name}',
+};

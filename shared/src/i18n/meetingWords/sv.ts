@@ -1,0 +1,38 @@
+/** The words around a meeting's document in Swedish, worded as the client's dictionary had them. */
+import type { MeetingWords } from './en.js';
+
+/** Swedish. */
+export const meetingWordsSv: MeetingWords = {
+  'network.of': 'Nätverket kring {name}',
+  'network.meetingTitle': 'Möte {n}: {title}',
+  'section.dialogue.heading': 'Vad som sades',
+  'section.reflections.heading': 'Reflektioner',
+  'section.plan.heading': 'Plan',
+  'section.openQuestions.heading': 'Ännu inte känt',
+  'section.nothingWritten': 'Inget skrivet här.',
+  'common.someone': 'Någon',
+  'common.someoneLower': 'någon',
+  'block.typedFor': 'skrivet av {typist} åt {speaker}',
+  'block.wonders': ' undrar…',
+  'block.someoneOfTeam': 'Någon i teamet',
+  'block.responseFrom': 'Svar från ',
+  'block.proposedByTitle': 'Föreslaget av {name}',
+  'block.raisedByTitle': 'Väckt av {name}',
+  'block.closed': ' · stängd',
+  'plan.agrees': 'Håller med:',
+  'plan.seesDifferently': 'Ser det annorlunda:',
+  'plan.whoDoesItColon': 'Vem gör det:',
+  'plan.byWhenColon': 'Till när:',
+  'plan.noDecisionsToday': 'Inga beslut i dag.',
+  'plan.notAgreedYet': 'Inte överenskommet än.',
+  'plan.whenNeeded': 'När det behövs.',
+  'plan.willCall': ' {name} sammankallar.',
+  'plan.nextMeeting': 'Nästa möte',
+  'print.present': 'Närvarande:',
+  'print.where.room': 'i rummet',
+  'print.where.remote': 'via video',
+  'print.where.phone': 'i telefon',
+  'print.closed': ' · avslutat {when}',
+  'print.stillOpen': ' · fortfarande öppet: så här ser det ut nu',
+  'block.addedLater': 'tillagt senare av {name}',
+};
