@@ -222,13 +222,24 @@ export class Room {
     this.storedBytes = bytes;
   }
 
-  /** Add a socket: send it the server's state vector and everyone's presence. */
+  /**
+   * Add a socket: it is a member at once (its messages are handled from now on), and is sent the server's
+   * state vector and everyone's presence by `greet`. SyncServer handles the messages the socket sent while
+   * the meeting was loading in between: its own sync step 1 is answered with the document first, and
+   * only then is the state vector of a meeting opened from its snapshot computed (a long meeting's takes
+   * milliseconds the person opening it would otherwise wait for).
+   */
   addConnection(connection: Connection): void {
     if (this.unloadTimer) {
       clearTimeout(this.unloadTimer);
       this.unloadTimer = undefined;
     }
     this.connections.add(connection);
+  }
+
+  /** Send a socket added by addConnection the server's state vector and everyone's presence. */
+  greet(connection: Connection): void {
+    if (!this.connections.has(connection)) return;
     const step1 = encoding.createEncoder();
     encoding.writeVarUint(step1, MessageType.sync);
     encoding.writeVarUint(step1, SyncMessageType.step1);

@@ -166,6 +166,7 @@ export class SyncServer {
         if (!connection.isOpen) break;
         this.receive(opened, connection, data);
       }
+      if (connection.isOpen) opened.greet(connection);
     };
     this.openRoom(meetingId)
       .then(attach)
