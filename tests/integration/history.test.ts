@@ -3,6 +3,7 @@ import type { ActivityEntry, NetworkDetail, SearchHit, VersionList } from '@poly
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import * as Y from 'yjs';
 import { connectClient, type TestClient, waitFor, waitForSaved, waitForSync } from './helpers/clients.js';
+import { block } from './helpers/documentBlocks.js';
 import {
   openLink,
   type ServerProcess,
@@ -10,20 +11,6 @@ import {
   startNetwork,
   startServerProcess,
 } from './helpers/serverProcess.js';
-
-function block(
-  name: string,
-  text: string,
-  attributes: Record<string, unknown> = {},
-  children: Y.XmlElement[] = [],
-) {
-  const element = new Y.XmlElement(name);
-  for (const [key, value] of Object.entries(attributes)) element.setAttribute(key, value as string);
-  const paragraph = new Y.XmlElement('paragraph');
-  paragraph.insert(0, [new Y.XmlText(text)]);
-  element.insert(0, [paragraph, ...children]);
-  return element;
-}
 
 describe('revisiting the living document', () => {
   let server: ServerProcess;

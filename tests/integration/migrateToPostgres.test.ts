@@ -96,6 +96,13 @@ describe.skipIf(!available)('migrate-to-postgres: a SQLite deployment moved to P
     return response.json() as Promise<unknown>;
   };
   const bytes = async (response: Response) => new Uint8Array(await response.arrayBuffer());
+  const startMeeting = async (server: ServerProcess, title: string) =>
+    (await json(
+      await api(server, `/api/networks/${network.networkId}/meetings`, network.cookie, {
+        method: 'POST',
+        body: JSON.stringify({ title }),
+      }),
+    )) as { id: string; number: number };
   const pgEnv = (target = schema) => ({
     DATA_DIR: dataDir,
     DATABASE_URL: databaseUrl,
@@ -199,12 +206,7 @@ describe.skipIf(!available)('migrate-to-postgres: a SQLite deployment moved to P
     expect(
       (await api(sqlite, `/api/meetings/${first}/close`, network.cookie, { method: 'POST' })).status,
     ).toBe(200);
-    const second = (await json(
-      await api(sqlite, `/api/networks/${network.networkId}/meetings`, network.cookie, {
-        method: 'POST',
-        body: JSON.stringify({ title: 'Second meeting' }),
-      }),
-    )) as { id: string; number: number };
+    const second = await startMeeting(sqlite, 'Second meeting');
     expect(second.number).toBe(2);
     meetingIds = [first, second.id];
     const created = await polyphony(
@@ -279,12 +281,7 @@ describe.skipIf(!available)('migrate-to-postgres: a SQLite deployment moved to P
     );
 
     // New rows: the next meeting is number 3; a new person, a revocation and new edits do not collide.
-    const third = (await json(
-      await api(postgres, `/api/networks/${network.networkId}/meetings`, network.cookie, {
-        method: 'POST',
-        body: JSON.stringify({ title: 'Third meeting' }),
-      }),
-    )) as { id: string; number: number };
+    const third = await startMeeting(postgres, 'Third meeting');
     expect(third.number).toBe(3);
     const invited = (await json(
       await api(postgres, `/api/networks/${network.networkId}/people`, network.cookie, {

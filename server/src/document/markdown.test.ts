@@ -10,21 +10,8 @@ import {
 } from '@polyphony/shared';
 import { describe, expect, it } from 'vitest';
 import * as Y from 'yjs';
+import { block } from '../../../tests/integration/helpers/documentBlocks.js';
 import { type MeetingHeading, meetingMarkdown, networkMarkdownTitle, readableTime } from './markdown.js';
-
-function block(
-  name: string,
-  text: string,
-  attributes: Record<string, unknown> = {},
-  children: Y.XmlElement[] = [],
-): Y.XmlElement {
-  const element = new Y.XmlElement(name);
-  for (const [key, value] of Object.entries(attributes)) element.setAttribute(key, value as string);
-  const paragraph = new Y.XmlElement('paragraph');
-  paragraph.insert(0, [new Y.XmlText(text)]);
-  element.insert(0, [paragraph, ...children]);
-  return element;
-}
 
 /** What people wrote, in their own words (Finnish, as a Finnish network writes). */
 const OWN_WORDS = [

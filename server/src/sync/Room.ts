@@ -41,7 +41,7 @@ interface ProvisionalOrigin {
   firstSeen: number;
   /** Batches up to this one are committed and in the document (or were missed). */
   confirmed: number;
-  batches: Map<number, { updates: Uint8Array[]; at: number }>;
+  batches: Map<number, { updates: readonly Uint8Array[]; at: number }>;
 }
 /**
  * Presence changes of a meeting are relayed together: with the meeting's next edit once this long has
@@ -472,7 +472,7 @@ export class Room {
       this.provisional.set(origin, state);
     }
     if (batch <= state.confirmed) return;
-    state.batches.set(batch, { updates: [...updates], at: now });
+    state.batches.set(batch, { updates, at: now });
     for (const update of updates) this.broadcast(update, RELAY_ORIGIN);
   }
 
@@ -512,7 +512,7 @@ export class Room {
         state.batches.delete(batch);
         expired = true;
       }
-      if (state.batches.size === 0 && expired) this.provisional.delete(origin);
+      if (state.batches.size === 0) this.provisional.delete(origin);
     }
     return expired;
   }
