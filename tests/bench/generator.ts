@@ -9,7 +9,9 @@ import type { Target, WindowStats, WorkerCommand } from './loadWorker.js';
 const WORKER_URL = new URL('./loadWorkerEntry.mjs', import.meta.url);
 
 /** The generator's view of one measured window, all threads together. */
-export interface GeneratorWindow extends Omit<WindowStats, 'utilisation'> {
+export interface GeneratorWindow extends Omit<WindowStats, 'utilisation' | 'loopDelayP99'> {
+  /** Highest event-loop delay p99 of any generator thread over the window (ms). */
+  maxLoopDelayP99: number;
   /** Highest event-loop utilisation of any generator thread over the window. */
   maxUtilisation: number;
   /** CPU seconds the generator process used per second of the window (all threads). */
@@ -129,6 +131,7 @@ export class Generator {
       ackLatencies: parts.flatMap((p) => p.ackLatencies),
       windowMs: Math.max(...parts.map((p) => p.windowMs)),
       maxUtilisation: Math.max(...parts.map((p) => p.utilisation)),
+      maxLoopDelayP99: Math.max(...parts.map((p) => p.loopDelayP99)),
       cpuPerSecond: (cpu.user + cpu.system) / 1e6 / seconds,
     };
   }

@@ -14,7 +14,7 @@
  */
 import { writeFileSync } from 'node:fs';
 import { Session } from 'node:inspector';
-import { performance } from 'node:perf_hooks';
+import { type IntervalHistogram, monitorEventLoopDelay, performance } from 'node:perf_hooks';
 import { parentPort } from 'node:worker_threads';
 import { HocuspocusProvider } from '@hocuspocus/provider';
 import * as decoding from 'lib0/decoding';
@@ -90,6 +90,12 @@ export interface WindowStats {
   ackLatencies: number[];
   /** Event-loop utilisation of this thread over the window (1 = saturated). */
   utilisation: number;
+  /**
+   * How late this thread's event loop ran, p99 over the window (ms): a delivery that reaches the thread
+   * while it is busy is timed only when the loop gets to it, so this much of every latency it measures
+   * can be the generator's own.
+   */
+  loopDelayP99: number;
   windowMs: number;
 }
 
@@ -124,9 +130,10 @@ let rate = 0;
 let measuring = false;
 let windowStart = 0;
 let windowElu = performance.eventLoopUtilization();
-const window: Omit<WindowStats, 'utilisation' | 'windowMs'> = emptyWindow();
+let loopDelay: IntervalHistogram | null = null;
+const window: Omit<WindowStats, 'utilisation' | 'loopDelayP99' | 'windowMs'> = emptyWindow();
 
-function emptyWindow(): Omit<WindowStats, 'utilisation' | 'windowMs'> {
+function emptyWindow(): Omit<WindowStats, 'utilisation' | 'loopDelayP99' | 'windowMs'> {
   return {
     keystrokes: 0,
     latencies: [],
@@ -560,12 +567,17 @@ async function handle(command: WorkerCommand): Promise<unknown> {
         measuring = true;
         windowStart = performance.now();
         windowElu = performance.eventLoopUtilization();
+        loopDelay = monitorEventLoopDelay({ resolution: 5 });
+        loopDelay.enable();
         startProfile();
         return null;
       } else {
         measuring = false;
         const windowMs = performance.now() - windowStart;
         const utilisation = performance.eventLoopUtilization(windowElu).utilization;
+        loopDelay?.disable();
+        const loopDelayP99 = (loopDelay?.percentile(99) ?? 0) / 1e6;
+        loopDelay = null;
         stopProfile();
         // Late deliveries still count towards the window's keystrokes; give them a second.
         await new Promise((resolve) => setTimeout(resolve, 1000));
@@ -574,7 +586,7 @@ async function handle(command: WorkerCommand): Promise<unknown> {
           if (keystroke.measured) incomplete++;
           pending.delete(key);
         }
-        return { ...window, incomplete, utilisation, windowMs };
+        return { ...window, incomplete, utilisation, loopDelayP99, windowMs };
       }
     case 'waitDisconnected':
       return waitUntil(() => allEditors().every((e) => !e.synced), command.timeoutMs);

@@ -236,6 +236,12 @@ const typingRows = (s: string, what: string): Row[] => [
     label: `${what}: generator busiest thread (0–1)`,
     lowerIsBetter: true,
   },
+  {
+    scenario: s,
+    figure: 'generatorLoopDelayP99',
+    label: `${what}: generator's own event-loop delay p99 (ms)`,
+    lowerIsBetter: true,
+  },
 ];
 const rows: Row[] = [
   ...typingRows('A', `A ${plan.busy.meetings}×${plan.busy.editors}`),
