@@ -1,4 +1,5 @@
 import { defineConfig } from 'vitest/config';
+import { testRunTempDir } from './tests/setup/tempDir.js';
 
 export default defineConfig({
   test: {
@@ -12,5 +13,8 @@ export default defineConfig({
     fileParallelism: false,
     testTimeout: 30_000,
     hookTimeout: 30_000,
+    // Temporary directories of the run in one place, removed at its end (tests/setup/tempDir.ts).
+    env: { TMPDIR: testRunTempDir() },
+    globalSetup: ['tests/setup/tempDir.ts'],
   },
 });
