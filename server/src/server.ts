@@ -53,8 +53,8 @@ export async function startServer(config: Config): Promise<RunningServer> {
     const membership = await membershipOf(upgradeSession(request), metadata, meeting.networkId, now());
     const participant = membership && (await metadata.findParticipant(membership.participantId));
     if (!membership || !participant) return { ok: false, status: 401, error: 'unauthorized' };
-    // Bookkeeping: if it cannot be written, the person still gets in.
-    await Promise.all([service.touch(participant.id), service.recordPresence(meeting, participant.id)]).catch(
+    // Bookkeeping: the person does not wait for it to be on disk, and gets in even if it cannot be written.
+    void Promise.all([service.touch(participant.id), service.recordPresence(meeting, participant.id)]).catch(
       (error: unknown) => logger.warn({ err: error, meetingId }, 'could not record presence'),
     );
     return {

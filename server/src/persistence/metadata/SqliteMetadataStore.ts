@@ -1,7 +1,8 @@
 /**
  * The metadata store in the embedded SQLite file, beside the documents. The prepared statements are the
- * repositories'; this class makes each action one transaction. better-sqlite3 is synchronous, so every
- * promise here is already settled when it is returned: nothing can interleave inside a transaction.
+ * repositories'; this class makes each action one transaction. better-sqlite3 is synchronous, so nothing
+ * can interleave inside a transaction; reads settle at once, and writes once the commit is on disk, synced
+ * off the event loop (walSync.ts) so that a person joining does not stall every meeting's keystrokes.
  */
 import type { ActivityEntry, VersionSummary } from '@polyphony/shared';
 import { LastSeenRepository, VersionRepository } from '../../history/repositories.js';
@@ -9,6 +10,7 @@ import { AccessRepository } from '../access.js';
 import { ActivityRepository } from '../activity.js';
 import type { SqliteDatabase } from '../database.js';
 import { NetworkRepository } from '../networks.js';
+import { type WalSync, walSyncOf } from '../walSync.js';
 import type {
   ActivityInput,
   InvitationRecord,
@@ -30,6 +32,7 @@ export class SqliteMetadataStore implements MetadataStore {
   private readonly activity: ActivityRepository;
   private readonly versions: VersionRepository;
   private readonly seen: LastSeenRepository;
+  private readonly wal: WalSync;
 
   /** `db` is shared with the SQLite document store; whoever opened it closes it. */
   constructor(private readonly db: SqliteDatabase) {
@@ -38,11 +41,12 @@ export class SqliteMetadataStore implements MetadataStore {
     this.activity = new ActivityRepository(db);
     this.versions = new VersionRepository(db);
     this.seen = new LastSeenRepository(db);
+    this.wal = walSyncOf(db);
   }
 
-  /** Run `work` as one transaction and settle with its result or its error. */
-  private async transaction<T>(work: () => T): Promise<T> {
-    return this.db.transaction(work)();
+  /** Run `work` as one transaction and settle with its result or its error once it is durable. */
+  private transaction<T>(work: () => T): Promise<T> {
+    return this.wal.durably(this.db.transaction(work));
   }
 
   async startNetwork(input: {
@@ -98,7 +102,7 @@ export class SqliteMetadataStore implements MetadataStore {
   }
 
   async touch(participantId: string, at: string): Promise<void> {
-    this.networks.touch(participantId, at);
+    await this.transaction(() => this.networks.touch(participantId, at));
   }
 
   async startMeeting(input: {
@@ -154,7 +158,7 @@ export class SqliteMetadataStore implements MetadataStore {
   }
 
   async recordAttendance(meetingId: string, participantId: string, at: string): Promise<boolean> {
-    return this.networks.recordAttendance(meetingId, participantId, at);
+    return this.transaction(() => this.networks.recordAttendance(meetingId, participantId, at));
   }
 
   async attendees(meetingId: string): Promise<{ id: string; name: string }[]> {
@@ -232,7 +236,7 @@ export class SqliteMetadataStore implements MetadataStore {
   }
 
   async createSession(tokenHash: string, at: string): Promise<void> {
-    this.access.insertSession(tokenHash, at);
+    await this.transaction(() => this.access.insertSession(tokenHash, at));
   }
 
   async sessionExists(tokenHash: string): Promise<boolean> {
@@ -240,7 +244,7 @@ export class SqliteMetadataStore implements MetadataStore {
   }
 
   async join(sessionHash: string, invitation: InvitationRecord): Promise<void> {
-    this.access.addMember(sessionHash, invitation);
+    await this.transaction(() => this.access.addMember(sessionHash, invitation));
   }
 
   async memberships(sessionHash: string, now: Date): Promise<Membership[]> {
@@ -252,7 +256,7 @@ export class SqliteMetadataStore implements MetadataStore {
   }
 
   async recordActivity(entry: ActivityInput): Promise<void> {
-    this.activity.record(entry);
+    await this.transaction(() => this.activity.record(entry));
   }
 
   async listActivity(networkId: string, limit?: number): Promise<ActivityEntry[]> {
@@ -266,7 +270,9 @@ export class SqliteMetadataStore implements MetadataStore {
     snapshot: Uint8Array;
     at: string;
   }): Promise<number> {
-    return this.versions.add(input.meetingId, input.kind, input.writers, input.snapshot, input.at);
+    return this.transaction(() =>
+      this.versions.add(input.meetingId, input.kind, input.writers, input.snapshot, input.at),
+    );
   }
 
   async listVersions(meetingId: string): Promise<VersionSummary[]> {
@@ -278,7 +284,7 @@ export class SqliteMetadataStore implements MetadataStore {
   }
 
   async setLastSeen(participantId: string, meetingId: string, seen: LastSeen): Promise<void> {
-    this.seen.set(participantId, meetingId, seen.stateVector, seen.seenAt);
+    await this.transaction(() => this.seen.set(participantId, meetingId, seen.stateVector, seen.seenAt));
   }
 
   async lastSeen(participantId: string, meetingId: string): Promise<LastSeen | undefined> {
