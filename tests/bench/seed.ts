@@ -104,8 +104,10 @@ export async function seedHistory(
           for (const update of head) Y.applyUpdate(doc, update);
         });
         const snapshot = Y.encodeStateAsUpdate(doc);
+        // Its state vector too, as the server's compaction stores it beside the snapshot.
+        const stateVector = Y.encodeStateVector(doc);
         const lastSeq = (await store.append([{ docId: meetingId, updates: [snapshot] }])).get(meetingId);
-        await store.compact(meetingId, snapshot, lastSeq as number);
+        await store.compact(meetingId, snapshot, lastSeq as number, stateVector);
       }
       const rest = history.slice(head.length);
       for (let i = 0; i < rest.length; i += 1000) {

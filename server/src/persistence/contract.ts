@@ -9,6 +9,12 @@ import type { DocumentStore } from './types.js';
 /** How the contract gets stores: `open` may be called again after `close` to reopen the same data. */
 export interface StoreHarness {
   open(): Promise<DocumentStore>;
+  /**
+   * With the store closed: take its data back to the schema from before snapshots' state vectors were
+   * kept, and compact `docId` into `snapshot` there as a server of that time did (no state vector). The
+   * next `open` migrates it.
+   */
+  compactBeforeStateVectors(docId: string, snapshot: Uint8Array, throughSeq: number): Promise<void>;
   /** Remove everything the harness created. */
   cleanup(): Promise<void>;
 }
@@ -45,7 +51,13 @@ export function documentStoreContract(name: string, makeHarness: () => StoreHarn
 
     it('[DS1] loads an unknown document as empty', async () => {
       const stored = await store.load('nobody');
-      expect(stored).toEqual({ snapshot: null, updates: [], lastSeq: 0, bytes: 0 });
+      expect(stored).toEqual({
+        snapshot: null,
+        snapshotStateVector: null,
+        updates: [],
+        lastSeq: 0,
+        bytes: 0,
+      });
     });
 
     it('[DS2] returns appended updates in order, byte for byte', async () => {
@@ -90,13 +102,59 @@ export function documentStoreContract(name: string, makeHarness: () => StoreHarn
       const { updates, doc } = textUpdates(6);
       const seqs = await store.append([{ docId: 'a', updates }]);
       const last = seqs.get('a') as number;
-      await store.compact('a', Y.encodeStateAsUpdate(doc), last);
-      await store.compact('a', new Uint8Array([0, 0]), last - 3);
-      expect(
-        replay(await store.load('a'))
-          .getText('t')
-          .toString(),
-      ).toBe(doc.getText('t').toString());
+      await store.compact('a', Y.encodeStateAsUpdate(doc), last, Y.encodeStateVector(doc));
+      await store.compact('a', new Uint8Array([0, 0]), last - 3, new Uint8Array([0]));
+      const stored = await store.load('a');
+      expect(replay(stored).getText('t').toString()).toBe(doc.getText('t').toString());
+      // The newer snapshot's state vector stays with it.
+      expect(stored.snapshotStateVector).toEqual(Y.encodeStateVector(doc));
+    });
+
+    it('[DS10] keeps the state vector given with a snapshot beside it, and none when none was given', async () => {
+      const { updates, doc } = textUpdates(6);
+      const seqs = await store.append([{ docId: 'a', updates }]);
+      const last = seqs.get('a') as number;
+      const snapshot = Y.encodeStateAsUpdate(doc);
+      const stateVector = Y.encodeStateVector(doc);
+      await store.compact('a', snapshot, last, stateVector);
+      await store.close();
+      store = await harness.open();
+      const stored = await store.load('a');
+      expect(stored.snapshot).toEqual(snapshot);
+      expect(stored.snapshotStateVector).toEqual(stateVector);
+      expect(stored.updates).toEqual([]);
+      expect(stored.bytes).toBe(snapshot.length);
+
+      // A later snapshot given without one replaces the vector too: none is better than a stale one.
+      const more = textUpdates(3).updates;
+      const next = (await store.append([{ docId: 'a', updates: more }])).get('a') as number;
+      for (const update of more) Y.applyUpdate(doc, update);
+      await store.compact('a', Y.encodeStateAsUpdate(doc), next);
+      expect((await store.load('a')).snapshotStateVector).toBeNull();
+
+      // A document with a log and no snapshot has no snapshot state vector either.
+      await store.append([{ docId: 'b', updates }]);
+      expect((await store.load('b')).snapshotStateVector).toBeNull();
+    });
+
+    it('[DS11] a snapshot written before state vectors were kept still loads, with none', async () => {
+      const { updates, doc } = textUpdates(5);
+      const last = (await store.append([{ docId: 'a', updates }])).get('a') as number;
+      await store.close();
+      await harness.compactBeforeStateVectors('a', Y.encodeStateAsUpdate(doc), last);
+      store = await harness.open();
+      const stored = await store.load('a');
+      expect(stored.snapshot).not.toBeNull();
+      expect(stored.snapshotStateVector).toBeNull();
+      expect(stored.updates).toEqual([]);
+      expect(stored.lastSeq).toBe(last);
+      expect(replay(stored).getText('t').toString()).toBe(doc.getText('t').toString());
+      // The migrated store keeps a state vector from the next compaction on.
+      const more = textUpdates(2).updates;
+      const next = (await store.append([{ docId: 'a', updates: more }])).get('a') as number;
+      for (const update of more) Y.applyUpdate(doc, update);
+      await store.compact('a', Y.encodeStateAsUpdate(doc), next, Y.encodeStateVector(doc));
+      expect((await store.load('a')).snapshotStateVector).toEqual(Y.encodeStateVector(doc));
     });
 
     it('[DS6] keeps everything across close and reopen', async () => {
@@ -119,7 +177,13 @@ export function documentStoreContract(name: string, makeHarness: () => StoreHarn
       ]);
       await store.compact('a', new Uint8Array([0, 0]), 1);
       await store.delete('a');
-      expect(await store.load('a')).toEqual({ snapshot: null, updates: [], lastSeq: 0, bytes: 0 });
+      expect(await store.load('a')).toEqual({
+        snapshot: null,
+        snapshotStateVector: null,
+        updates: [],
+        lastSeq: 0,
+        bytes: 0,
+      });
       expect((await store.load('b')).updates).toHaveLength(3);
     });
 

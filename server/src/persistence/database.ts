@@ -102,6 +102,9 @@ const MIGRATIONS: readonly string[] = [
      seen_at TEXT NOT NULL,
      PRIMARY KEY (participant_id, meeting_id)
    );`,
+  // The state vector of the snapshot, kept so that opening a meeting need not decode the snapshot for it;
+  // NULL for snapshots written before (the server then computes it from the snapshot).
+  'ALTER TABLE doc_snapshots ADD COLUMN state_vector BLOB;',
 ];
 
 /** The schema version (PRAGMA user_version) of a file this code has brought up to date. */

@@ -23,6 +23,26 @@ if (available) {
     const schema = `contract_${randomBytes(6).toString('hex')}`;
     return {
       open: () => PostgresDocumentStore.open(url, { schema }),
+      // Back to the documents' schema version 1, before doc_snapshots.state_vector (step 2) existed, and
+      // a compaction with the statements of that time.
+      compactBeforeStateVectors: async (docId, snapshot, throughSeq) => {
+        const client = new pg.Client({ connectionString: url });
+        await client.connect();
+        try {
+          await client.query(`SET search_path = ${schema}`);
+          await client.query('ALTER TABLE doc_snapshots DROP COLUMN state_vector');
+          await client.query("UPDATE schema_versions SET version = 1 WHERE component = 'documents'");
+          await client.query(
+            `INSERT INTO doc_snapshots (doc_id, data, through_seq, compacted_at) VALUES ($1, $2, $3, now())
+             ON CONFLICT (doc_id) DO UPDATE SET data = excluded.data, through_seq = excluded.through_seq,
+               compacted_at = excluded.compacted_at`,
+            [docId, Buffer.from(snapshot), throughSeq],
+          );
+          await client.query('DELETE FROM doc_updates WHERE doc_id = $1 AND seq <= $2', [docId, throughSeq]);
+        } finally {
+          await client.end();
+        }
+      },
       cleanup: async () => {
         const client = new pg.Client({ connectionString: url });
         await client.connect();

@@ -23,6 +23,9 @@ export const DOCUMENTS_SCHEMA: SchemaPart = {
     through_seq BIGINT NOT NULL,
     compacted_at TIMESTAMPTZ NOT NULL
   );`,
+    // The state vector of the snapshot, kept so that opening a meeting need not decode the snapshot for
+    // it; NULL for snapshots written before (the server then computes it from the snapshot).
+    'ALTER TABLE doc_snapshots ADD COLUMN IF NOT EXISTS state_vector BYTEA',
   ],
 };
 
@@ -34,8 +37,8 @@ export async function loadDocument(
   db: Pick<pg.Pool | pg.PoolClient, 'query'>,
   docId: string,
 ): Promise<StoredDocument> {
-  const snapshot = await db.query<{ data: Buffer; through_seq: string }>(
-    'SELECT data, through_seq FROM doc_snapshots WHERE doc_id = $1',
+  const snapshot = await db.query<{ data: Buffer; through_seq: string; state_vector: Buffer | null }>(
+    'SELECT data, through_seq, state_vector FROM doc_snapshots WHERE doc_id = $1',
     [docId],
   );
   const through = snapshot.rows[0] ? Number(snapshot.rows[0].through_seq) : 0;
@@ -45,10 +48,17 @@ export async function loadDocument(
   );
   const updates = rows.rows.map((row) => new Uint8Array(row.data));
   const snapshotData = snapshot.rows[0] ? new Uint8Array(snapshot.rows[0].data) : null;
+  const stateVector = snapshot.rows[0]?.state_vector;
   let bytes = snapshotData?.length ?? 0;
   for (const update of updates) bytes += update.length;
   const last = rows.rows.at(-1);
-  return { snapshot: snapshotData, updates, lastSeq: last ? Number(last.seq) : through, bytes };
+  return {
+    snapshot: snapshotData,
+    snapshotStateVector: stateVector ? new Uint8Array(stateVector) : null,
+    updates,
+    lastSeq: last ? Number(last.seq) : through,
+    bytes,
+  };
 }
 
 /** DocumentStore on PostgreSQL (node-postgres pool). */
@@ -108,7 +118,12 @@ export class PostgresDocumentStore implements DocumentStore {
     return last;
   }
 
-  async compact(docId: string, snapshot: Uint8Array, throughSeq: number): Promise<void> {
+  async compact(
+    docId: string,
+    snapshot: Uint8Array,
+    throughSeq: number,
+    stateVector?: Uint8Array,
+  ): Promise<void> {
     const client = await this.pool.connect();
     try {
       await client.query('BEGIN');
@@ -123,10 +138,11 @@ export class PostgresDocumentStore implements DocumentStore {
         return;
       }
       await client.query(
-        `INSERT INTO doc_snapshots (doc_id, data, through_seq, compacted_at) VALUES ($1, $2, $3, now())
+        `INSERT INTO doc_snapshots (doc_id, data, through_seq, compacted_at, state_vector)
+         VALUES ($1, $2, $3, now(), $4)
          ON CONFLICT (doc_id) DO UPDATE SET data = excluded.data, through_seq = excluded.through_seq,
-           compacted_at = excluded.compacted_at`,
-        [docId, Buffer.from(snapshot), throughSeq],
+           compacted_at = excluded.compacted_at, state_vector = excluded.state_vector`,
+        [docId, Buffer.from(snapshot), throughSeq, stateVector ? Buffer.from(stateVector) : null],
       );
       await client.query('DELETE FROM doc_updates WHERE doc_id = $1 AND seq <= $2', [docId, throughSeq]);
       await client.query('COMMIT');

@@ -1,15 +1,42 @@
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
+import Database from 'better-sqlite3';
 import { describe, expect, it } from 'vitest';
 import { documentStoreContract } from './contract.js';
 import { DATABASE_FILE, openDatabase } from './database.js';
 import { SqliteDocumentStore } from './sqlite.js';
 
+/**
+ * Take the file in `dir` back to schema 2, before doc_snapshots.state_vector (migration 3) existed, and
+ * compact a document there with the statements of that time.
+ */
+function compactBeforeStateVectors(
+  dir: string,
+  docId: string,
+  snapshot: Uint8Array,
+  throughSeq: number,
+): void {
+  const db = new Database(path.join(dir, DATABASE_FILE));
+  try {
+    db.exec('ALTER TABLE doc_snapshots DROP COLUMN state_vector');
+    db.pragma('user_version = 2');
+    db.prepare(
+      `INSERT INTO doc_snapshots (doc_id, data, through_seq, compacted_at) VALUES (?, ?, ?, ?)
+       ON CONFLICT (doc_id) DO UPDATE SET data = excluded.data, through_seq = excluded.through_seq,
+         compacted_at = excluded.compacted_at`,
+    ).run(docId, snapshot, throughSeq, new Date().toISOString());
+    db.prepare('DELETE FROM doc_updates WHERE doc_id = ? AND seq <= ?').run(docId, throughSeq);
+  } finally {
+    db.close();
+  }
+}
+
 documentStoreContract('SQLite', () => {
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'polyphony-store-'));
   return {
     open: async () => new SqliteDocumentStore(openDatabase(dir)),
+    compactBeforeStateVectors: async (...args) => compactBeforeStateVectors(dir, ...args),
     cleanup: async () => fs.rmSync(dir, { recursive: true, force: true }),
   };
 });
@@ -18,6 +45,7 @@ documentStoreContract('SQLite, checkpoints on a worker thread (as the server run
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'polyphony-store-'));
   return {
     open: async () => new SqliteDocumentStore(openDatabase(dir), { backgroundCheckpoints: true }),
+    compactBeforeStateVectors: async (...args) => compactBeforeStateVectors(dir, ...args),
     cleanup: async () => fs.rmSync(dir, { recursive: true, force: true }),
   };
 });

@@ -40,17 +40,17 @@ export class SqliteDocumentStore implements DocumentStore {
     this.syncAppends = this.synchronous >= 2 && !db.memory;
     this.checkpointer = options.backgroundCheckpoints && !db.memory ? new BackgroundCheckpointer(db) : null;
     this.statements = {
-      snapshot: db.prepare<[string], { data: Buffer; through_seq: number }>(
-        'SELECT data, through_seq FROM doc_snapshots WHERE doc_id = ?',
+      snapshot: db.prepare<[string], { data: Buffer; through_seq: number; state_vector: Buffer | null }>(
+        'SELECT data, through_seq, state_vector FROM doc_snapshots WHERE doc_id = ?',
       ),
       updates: db.prepare<[string, number], { seq: number; data: Buffer }>(
         'SELECT seq, data FROM doc_updates WHERE doc_id = ? AND seq > ? ORDER BY seq',
       ),
       insert: db.prepare<[string, Uint8Array]>('INSERT INTO doc_updates (doc_id, data) VALUES (?, ?)'),
-      upsertSnapshot: db.prepare<[string, Uint8Array, number, string]>(
-        `INSERT INTO doc_snapshots (doc_id, data, through_seq, compacted_at) VALUES (?, ?, ?, ?)
+      upsertSnapshot: db.prepare<[string, Uint8Array, number, string, Uint8Array | null]>(
+        `INSERT INTO doc_snapshots (doc_id, data, through_seq, compacted_at, state_vector) VALUES (?, ?, ?, ?, ?)
          ON CONFLICT (doc_id) DO UPDATE SET data = excluded.data, through_seq = excluded.through_seq,
-           compacted_at = excluded.compacted_at`,
+           compacted_at = excluded.compacted_at, state_vector = excluded.state_vector`,
       ),
       deleteUpdatesThrough: db.prepare<[string, number]>(
         'DELETE FROM doc_updates WHERE doc_id = ? AND seq <= ?',
@@ -68,13 +68,21 @@ export class SqliteDocumentStore implements DocumentStore {
       }
       return last;
     });
-    this.compactOne = db.transaction((docId: string, snapshot: Uint8Array, throughSeq: number) => {
-      const existing = this.statements.snapshot.get(docId);
-      // A compaction that arrives late must never replace a newer snapshot.
-      if (existing && existing.through_seq > throughSeq) return;
-      this.statements.upsertSnapshot.run(docId, snapshot, throughSeq, new Date().toISOString());
-      this.statements.deleteUpdatesThrough.run(docId, throughSeq);
-    });
+    this.compactOne = db.transaction(
+      (docId: string, snapshot: Uint8Array, throughSeq: number, stateVector: Uint8Array | null) => {
+        const existing = this.statements.snapshot.get(docId);
+        // A compaction that arrives late must never replace a newer snapshot.
+        if (existing && existing.through_seq > throughSeq) return;
+        this.statements.upsertSnapshot.run(
+          docId,
+          snapshot,
+          throughSeq,
+          new Date().toISOString(),
+          stateVector,
+        );
+        this.statements.deleteUpdatesThrough.run(docId, throughSeq);
+      },
+    );
     this.deleteOne = db.transaction((docId: string) => {
       this.statements.deleteUpdates.run(docId);
       this.statements.deleteSnapshot.run(docId);
@@ -90,6 +98,7 @@ export class SqliteDocumentStore implements DocumentStore {
     const lastRow = rows[rows.length - 1];
     return {
       snapshot: snapshot ? new Uint8Array(snapshot.data) : null,
+      snapshotStateVector: snapshot?.state_vector ? new Uint8Array(snapshot.state_vector) : null,
       updates,
       lastSeq: lastRow?.seq ?? snapshot?.through_seq ?? 0,
       bytes,
@@ -105,9 +114,15 @@ export class SqliteDocumentStore implements DocumentStore {
     return last;
   }
 
-  async compact(docId: string, snapshot: Uint8Array, throughSeq: number): Promise<void> {
-    if (!this.syncAppends) return this.compactOne(docId, snapshot, throughSeq);
-    this.withoutSync(() => this.compactOne(docId, snapshot, throughSeq));
+  async compact(
+    docId: string,
+    snapshot: Uint8Array,
+    throughSeq: number,
+    stateVector?: Uint8Array,
+  ): Promise<void> {
+    const vector = stateVector ?? null;
+    if (!this.syncAppends) return this.compactOne(docId, snapshot, throughSeq, vector);
+    this.withoutSync(() => this.compactOne(docId, snapshot, throughSeq, vector));
   }
 
   /** Run a write with synchronous=NORMAL: committed to the WAL, not synced to the disk. */

@@ -10,6 +10,12 @@
 /** What the store holds for one document. */
 export interface StoredDocument {
   snapshot: Uint8Array | null;
+  /**
+   * The Yjs state vector of exactly `snapshot`, as given to `compact`; null when there is no snapshot or
+   * it was stored without one (by a caller that had none, or before stores kept it). A reader then
+   * computes it from the snapshot (Y.encodeStateVectorFromUpdate), which decodes the whole of it.
+   */
+  snapshotStateVector: Uint8Array | null;
   /** Updates after the snapshot, oldest first. */
   updates: Uint8Array[];
   /** Sequence number of the last update, or of the snapshot when there are none; 0 when empty. */
@@ -36,8 +42,15 @@ export interface DocumentStore {
   /**
    * Replace the snapshot and every update with a sequence number ≤ throughSeq by `snapshot`, which must
    * contain all of them. Updates after throughSeq are kept.
+   *
+   * `stateVector`, which every caller that has one passes, is kept beside the snapshot and returned by
+   * `load` as `snapshotStateVector`, so that opening the document need not decode the snapshot for it.
+   * It must be the state vector of exactly `snapshot`: Y.encodeStateVector of the document `snapshot` was
+   * encoded from, taken in the same synchronous step (no change to that document in between). Without
+   * it the snapshot is stored with none (load returns null). A compaction skipped because a newer
+   * snapshot is stored leaves that snapshot's state vector as it was.
    */
-  compact(docId: string, snapshot: Uint8Array, throughSeq: number): Promise<void>;
+  compact(docId: string, snapshot: Uint8Array, throughSeq: number, stateVector?: Uint8Array): Promise<void>;
   /** Remove a document and its log. */
   delete(docId: string): Promise<void>;
   /** Release the underlying connection; pending commits finish first. */

@@ -55,7 +55,8 @@ function gated(store: DocumentStore): { store: DocumentStore; open(): void } {
         await gate;
         return store.append(entries);
       },
-      compact: (docId, snapshot, throughSeq) => store.compact(docId, snapshot, throughSeq),
+      compact: (docId, snapshot, throughSeq, stateVector) =>
+        store.compact(docId, snapshot, throughSeq, stateVector),
       delete: (docId) => store.delete(docId),
       close: () => store.close(),
     },

@@ -79,6 +79,10 @@ export class Room {
    * person opening yesterday's meeting would otherwise wait for.
    */
   private lazySnapshot: Uint8Array | null = null;
+  /**
+   * The lazy snapshot's state vector: the one stored beside it when the store has it (nothing decoded),
+   * otherwise computed from the snapshot when first asked for.
+   */
   private lazyStateVector: Uint8Array | null = null;
   private built: Y.Doc | null = null;
   readonly presence: Presence;
@@ -121,6 +125,7 @@ export class Room {
   ) {
     if (stored.snapshot && stored.updates.length === 0) {
       this.lazySnapshot = stored.snapshot;
+      this.lazyStateVector = stored.snapshotStateVector;
       // The snapshot is the whole document, encoded: joiners with nothing get it as it is.
       this.encodedState = stored.snapshot;
     } else {
@@ -226,8 +231,9 @@ export class Room {
    * Add a socket: it is a member at once (its messages are handled from now on), and is sent the server's
    * state vector and everyone's presence by `greet`. SyncServer handles the messages the socket sent while
    * the meeting was loading in between: its own sync step 1 is answered with the document first, and
-   * only then is the state vector of a meeting opened from its snapshot computed (a long meeting's takes
-   * milliseconds the person opening it would otherwise wait for).
+   * only then is the state vector of a meeting opened from its snapshot computed, when the store did not
+   * keep it beside the snapshot (a long meeting's takes milliseconds the person opening it would
+   * otherwise wait for).
    */
   addConnection(connection: Connection): void {
     if (this.unloadTimer) {

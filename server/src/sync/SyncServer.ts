@@ -387,11 +387,15 @@ export class SyncServer {
   private async compactNow(room: Room): Promise<void> {
     if (room.updatesSinceSnapshot === 0) return;
     // The snapshot may hold updates not yet appended; they are appended later all the same, and
-    // applying an update twice changes nothing.
-    const snapshot = Y.encodeStateAsUpdate(room.doc);
+    // applying an update twice changes nothing. Its state vector is taken from the same document in the
+    // same synchronous step, so that it describes exactly the snapshot (not a change made in between):
+    // stored beside it, it lets the next opening of the meeting greet joiners without decoding it.
+    const doc = room.doc;
+    const snapshot = Y.encodeStateAsUpdate(doc);
+    const stateVector = Y.encodeStateVector(doc);
     const throughSeq = room.lastSeq;
     try {
-      await this.store.compact(room.meetingId, snapshot, throughSeq);
+      await this.store.compact(room.meetingId, snapshot, throughSeq, stateVector);
       room.compacted(snapshot.length, throughSeq);
     } catch (error) {
       // The log is still whole; compaction is tried again after the next commit.

@@ -63,7 +63,7 @@ if (available) {
         );
         await client.end();
         expect(versions.rows).toEqual([
-          { component: 'documents', version: 1 },
+          { component: 'documents', version: 2 },
           { component: 'metadata', version: 1 },
         ]);
         await Promise.all(stores.map((store) => store.close()));

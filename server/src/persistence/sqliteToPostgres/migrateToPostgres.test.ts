@@ -287,6 +287,9 @@ describe.skipIf(!available)('migrate-to-postgres', () => {
     expect(JSON.stringify(fromSqlite)).toContain('"revokedAt":"20');
     expect(sqliteDocuments[1]?.updates.length).toBe(1);
     expect(sqliteDocuments[1]?.snapshot).not.toBeNull();
+    // The server's compactions kept each snapshot's state vector, which the stores compared above read.
+    for (const stored of sqliteDocuments.slice(0, 2))
+      expect(stored?.snapshotStateVector).toBeInstanceOf(Uint8Array);
     expect(fromSqlite[`versions ${seeded.meetingIds[0]}`]).toHaveLength(2);
   });
 
@@ -460,6 +463,22 @@ describe.skipIf(!available)('migrate-to-postgres', () => {
     await expect(attempt).rejects.toBeInstanceOf(MigrationFailed);
     await expect(attempt).rejects.toThrow('doc_updates: 1 rows in SQLite, 0 in PostgreSQL');
     await expect(attempt).rejects.toThrow(`meeting document ${seeded.meetingIds[1]}: last update`);
+    expect(await fingerprint(schema)).toEqual(before);
+  });
+
+  it('[SP11] a copy that does not read back the same is rolled back: a target that drops a snapshot’s state vector', async () => {
+    seeded ??= await seedDeployment();
+    const schema = await migratedSchema();
+    await withAdmin((client) =>
+      client.query(`
+        CREATE FUNCTION ${schema}.lose_vector() RETURNS trigger LANGUAGE plpgsql AS $$
+          BEGIN NEW.state_vector = NULL; RETURN NEW; END $$;
+        CREATE TRIGGER lose_vector BEFORE INSERT ON ${schema}.doc_snapshots FOR EACH ROW EXECUTE FUNCTION ${schema}.lose_vector();`),
+    );
+    const before = await fingerprint(schema);
+    const attempt = migrateToPostgres({ dataDir: seeded.dataDir, databaseUrl: url, schema });
+    await expect(attempt).rejects.toBeInstanceOf(MigrationFailed);
+    await expect(attempt).rejects.toThrow(/doc_snapshots: the row doc_id=.* differs in state_vector/);
     expect(await fingerprint(schema)).toEqual(before);
   });
 

@@ -167,6 +167,8 @@ export const TABLES: readonly TableSpec[] = [
       { name: 'data', type: 'bytes' },
       { name: 'through_seq', type: 'bigint' },
       time('compacted_at'),
+      // The snapshot's state vector; NULL for snapshots written before it was kept.
+      { name: 'state_vector', type: 'bytes', nullable: true },
     ],
     key: ['doc_id'],
   },

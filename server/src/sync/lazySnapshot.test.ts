@@ -1,0 +1,217 @@
+/**
+ * Opening a meeting stored as one snapshot decodes nothing when the store kept the snapshot's state
+ * vector beside it: a joiner is answered with the stored bytes and greeted with the stored state vector.
+ * Real sockets and a real SyncServer; yjs is wrapped (for the server's modules) to count what decodes a
+ * whole snapshot: Y.encodeStateVectorFromUpdate, and Y.applyUpdate (building the document).
+ */
+import fs from 'node:fs';
+import http from 'node:http';
+import type { AddressInfo } from 'node:net';
+import os from 'node:os';
+import path from 'node:path';
+import { MessageType, SyncMessageType } from '@polyphony/shared';
+import * as decoding from 'lib0/decoding';
+import * as encoding from 'lib0/encoding';
+import { afterAll, afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import * as Y from 'yjs';
+import { connectClient, waitFor, waitForSync } from '../../../tests/integration/helpers/clients.js';
+import { openRawSocket } from '../../../tests/integration/helpers/rawSocket.js';
+import { loadConfig } from '../config.js';
+import { createLogger } from '../logger.js';
+import { openDatabase } from '../persistence/database.js';
+import { SqliteDocumentStore } from '../persistence/sqlite.js';
+import type { DocumentStore, StoredDocument } from '../persistence/types.js';
+import { SyncServer } from './SyncServer.js';
+
+const calls = vi.hoisted(() => ({ encodeStateVectorFromUpdate: 0, applyUpdate: 0 }));
+vi.mock('yjs', async (importOriginal) => {
+  const original = await importOriginal<typeof import('yjs')>();
+  return {
+    ...original,
+    encodeStateVectorFromUpdate: (...args: Parameters<typeof original.encodeStateVectorFromUpdate>) => {
+      calls.encodeStateVectorFromUpdate++;
+      return original.encodeStateVectorFromUpdate(...args);
+    },
+    applyUpdate: (...args: Parameters<typeof original.applyUpdate>) => {
+      calls.applyUpdate++;
+      return original.applyUpdate(...args);
+    },
+  };
+});
+
+const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'polyphony-lazy-'));
+const stops: (() => Promise<void>)[] = [];
+afterEach(async () => {
+  for (const stop of stops.splice(0).reverse()) await stop();
+});
+afterAll(() => fs.rmSync(dir, { recursive: true, force: true }));
+
+function syncServer(store: DocumentStore): SyncServer {
+  return new SyncServer({
+    store,
+    authorize: async () => ({
+      ok: true,
+      principal: { participantId: 'someone', invitationId: 'link', networkId: 'network', canWrite: true },
+    }),
+    limits: loadConfig({}).limits,
+    logger: createLogger('silent'),
+  });
+}
+
+/** A sync server on a free port; stopped after the test. */
+async function listen(store: DocumentStore): Promise<string> {
+  const sync = syncServer(store);
+  const server = http.createServer((_request, response) => response.writeHead(404).end());
+  server.on('upgrade', (request, socket, head) => void sync.handleUpgrade(request, socket, head));
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+  stops.push(async () => {
+    server.closeAllConnections();
+    await new Promise((resolve) => server.close(resolve));
+    await sync.close();
+    await store.close();
+  });
+  return `ws://127.0.0.1:${(server.address() as AddressInfo).port}/sync`;
+}
+
+/** A store that holds one document as given, and changes nothing. */
+function fixedStore(stored: StoredDocument): DocumentStore {
+  return {
+    load: async () => stored,
+    append: async () => new Map(),
+    compact: async () => undefined,
+    delete: async () => undefined,
+    close: async () => undefined,
+  };
+}
+
+/** A text typed in `count` keystrokes, each one update, as a client sends them. */
+function typed(count: number): Y.Doc {
+  const doc = new Y.Doc({ gc: false });
+  for (let i = 0; i < count; i++) doc.getText('notes').insert(i, String.fromCharCode(97 + (i % 26)));
+  return doc;
+}
+
+/**
+ * Join with a bare socket that holds nothing, as a new client does (sync step 1, empty state vector), and
+ * return the document it is sent (step 2) and the state vector the server greets it with (step 1).
+ */
+async function join(url: string, meetingId: string): Promise<{ step2: Uint8Array; step1: Uint8Array }> {
+  const raw = await openRawSocket(`${url}/${meetingId}`);
+  const request = encoding.createEncoder();
+  encoding.writeVarUint(request, MessageType.sync);
+  encoding.writeVarUint(request, SyncMessageType.step1);
+  encoding.writeVarUint8Array(request, new Uint8Array([0]));
+  raw.socket.send(encoding.toUint8Array(request));
+  const sync: Partial<Record<'step1' | 'step2', Uint8Array>> = {};
+  await waitFor(() => {
+    for (const message of raw.messages.splice(0)) {
+      const decoder = decoding.createDecoder(message);
+      if (decoding.readVarUint(decoder) !== MessageType.sync) continue;
+      const type = decoding.readVarUint(decoder);
+      if (type === SyncMessageType.step1) sync.step1 = decoding.readVarUint8Array(decoder);
+      if (type === SyncMessageType.step2) sync.step2 = decoding.readVarUint8Array(decoder);
+    }
+    return sync.step1 !== undefined && sync.step2 !== undefined;
+  }, 'the server to answer and greet');
+  raw.socket.close();
+  await raw.closed;
+  return sync as { step1: Uint8Array; step2: Uint8Array };
+}
+
+describe('a meeting opened from its snapshot', () => {
+  beforeEach(() => {
+    calls.encodeStateVectorFromUpdate = 0;
+    calls.applyUpdate = 0;
+  });
+
+  it('greets a joiner with the state vector stored beside the snapshot, decoding nothing, and a joiner syncs fully', async () => {
+    // A server writes a meeting and compacts it as it stops.
+    const meetingId = 'kept-vector';
+    const writerStore = new SqliteDocumentStore(openDatabase(dir));
+    const written = syncServer(writerStore);
+    await written.changeDocument(meetingId, (doc) =>
+      doc.getText('notes').insert(0, 'The nights are hardest.'),
+    );
+    await written.changeDocument(meetingId, (doc) => doc.getText('notes').insert(0, 'Friday, then. '));
+    await written.close();
+    await writerStore.close();
+
+    // The store holds one snapshot, and beside it the state vector of exactly that snapshot.
+    const reader = new SqliteDocumentStore(openDatabase(dir));
+    const stored = await reader.load(meetingId);
+    await reader.close();
+    expect(stored.updates).toEqual([]);
+    expect(stored.snapshot).not.toBeNull();
+    expect(stored.snapshotStateVector).not.toBeNull();
+    const snapshot = stored.snapshot as Uint8Array;
+    const storedVector = stored.snapshotStateVector as Uint8Array;
+    expect(Y.decodeStateVector(storedVector)).toEqual(
+      Y.decodeStateVector(Y.encodeStateVectorFromUpdate(snapshot)),
+    );
+
+    const url = await listen(new SqliteDocumentStore(openDatabase(dir)));
+    calls.encodeStateVectorFromUpdate = 0;
+    calls.applyUpdate = 0;
+    const { step1, step2 } = await join(url, meetingId);
+    // Answered with the stored bytes and greeted with the stored vector, byte for byte…
+    expect(step2).toEqual(snapshot);
+    expect(step1).toEqual(storedVector);
+    // …and the server decoded nothing for it: no state vector from the snapshot, no document built.
+    expect(calls.encodeStateVectorFromUpdate).toBe(0);
+    expect(calls.applyUpdate).toBe(0);
+
+    // A stock client opening the meeting gets all of it.
+    const client = connectClient(url, meetingId);
+    try {
+      await waitForSync(client);
+      await waitFor(
+        () => client.doc.getText('notes').toString() === 'Friday, then. The nights are hardest.',
+        'the client to hold the meeting',
+      );
+    } finally {
+      client.destroy();
+    }
+  });
+
+  it('greets with the stored state vector as it is, not one computed again from the snapshot', async () => {
+    // A valid state vector that is deliberately not the snapshot's (an earlier state of it): the greeting
+    // carries it only if the server took it from the store rather than from the snapshot.
+    const doc = typed(40);
+    const snapshot = Y.encodeStateAsUpdate(doc);
+    const earlier = Y.encodeStateVector(typed(10));
+    expect(earlier).not.toEqual(Y.encodeStateVectorFromUpdate(snapshot));
+    const url = await listen(
+      fixedStore({ snapshot, snapshotStateVector: earlier, updates: [], lastSeq: 1, bytes: snapshot.length }),
+    );
+    calls.encodeStateVectorFromUpdate = 0;
+    const { step1, step2 } = await join(url, 'other-vector');
+    expect(step2).toEqual(snapshot);
+    expect(step1).toEqual(earlier);
+    expect(calls.encodeStateVectorFromUpdate).toBe(0);
+  });
+
+  it('computes the state vector from a snapshot stored without one (before the stores kept it)', async () => {
+    const doc = typed(40);
+    const snapshot = Y.encodeStateAsUpdate(doc);
+    const url = await listen(
+      fixedStore({ snapshot, snapshotStateVector: null, updates: [], lastSeq: 1, bytes: snapshot.length }),
+    );
+    calls.encodeStateVectorFromUpdate = 0;
+    const { step1, step2 } = await join(url, 'no-vector');
+    expect(step2).toEqual(snapshot);
+    expect(Y.decodeStateVector(step1)).toEqual(Y.decodeStateVector(Y.encodeStateVector(doc)));
+    // The count the tests above find at 0 does see the server decode a snapshot for its state vector.
+    expect(calls.encodeStateVectorFromUpdate).toBe(1);
+
+    const client = connectClient(url, 'no-vector');
+    try {
+      await waitForSync(client);
+      await waitFor(
+        () => client.doc.getText('notes').toString() === doc.getText('notes').toString(),
+        'the client to hold the meeting',
+      );
+    } finally {
+      client.destroy();
+    }
+  });
+});
