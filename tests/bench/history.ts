@@ -117,7 +117,12 @@ export async function networkOf100(runs = 10) {
       }
     });
     const seqs = await store.append([{ docId: meetingId, updates: [Y.encodeStateAsUpdate(doc)] }]);
-    await store.compact(meetingId, Y.encodeStateAsUpdate(doc), seqs.get(meetingId) as number);
+    await store.compact(
+      meetingId,
+      Y.encodeStateAsUpdate(doc),
+      seqs.get(meetingId) as number,
+      Y.encodeStateVector(doc),
+    );
     const snapshot = Y.encodeSnapshot(Y.snapshot(doc));
     for (let v = 0; v < 50; v++)
       versions.add(

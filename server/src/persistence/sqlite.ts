@@ -1,23 +1,18 @@
 /**
  * The SQLite DocumentStore: an update log and a snapshot per document, in the embedded database.
  *
- * Durability without blocking: with synchronous=FULL SQLite fsyncs the WAL inside every commit, on the
- * event loop — 3–5 ms here, during which no socket is read or written. Appends therefore commit with
- * synchronous=NORMAL (the frames reach the WAL file, not yet the disk) and then fdatasync the WAL file on
- * libuv's thread pool; append() resolves — and the server acknowledges — only after that sync. That is
- * exactly what FULL does (sync the WAL after the commit), moved off the event loop. Compactions commit
- * with NORMAL and are not synced at all: a snapshot holds what the log already holds durably, and a
- * compaction lost in a power cut leaves the log as it was (the next append's sync covers it anyway).
- * Deletions and every other write on the connection keep the configured mode. With
+ * Durability without blocking (walSync.ts): appends commit with synchronous=NORMAL and then fdatasync the
+ * WAL file on libuv's thread pool; append() resolves — and the server acknowledges — only after that
+ * sync, which is what FULL does, moved off the event loop. Compactions commit with NORMAL and are not
+ * synced at all: a snapshot holds what the log already holds durably, and a compaction lost in a power
+ * cut leaves the log as it was (the next append's sync covers it anyway). Deletions keep the configured
+ * mode. With
  * `backgroundCheckpoints`, WAL checkpoints run on a worker thread too (checkpointer.ts).
  */
-import fs from 'node:fs';
-import { promisify } from 'node:util';
 import { BackgroundCheckpointer } from './checkpointer.js';
 import type { SqliteDatabase } from './database.js';
 import type { AppendEntry, DocumentStore, StoredDocument } from './types.js';
-
-const fdatasync = promisify(fs.fdatasync);
+import { type WalSync, walSyncOf } from './walSync.js';
 
 /** DocumentStore on better-sqlite3. Its calls are synchronous underneath; each commits before resolving. */
 export class SqliteDocumentStore implements DocumentStore {
@@ -25,19 +20,14 @@ export class SqliteDocumentStore implements DocumentStore {
   private readonly appendAll;
   private readonly compactOne;
   private readonly deleteOne;
-  /** The connection's synchronous level (0 OFF, 1 NORMAL, 2 FULL, 3 EXTRA). */
-  private readonly synchronous: number;
-  /** Whether appends must be on disk when they resolve (FULL or EXTRA). */
-  private readonly syncAppends: boolean;
-  private walFd: number | null = null;
+  private readonly wal: WalSync;
   private readonly checkpointer: BackgroundCheckpointer | null;
 
   constructor(
     private readonly db: SqliteDatabase,
     options: { backgroundCheckpoints?: boolean } = {},
   ) {
-    this.synchronous = db.pragma('synchronous', { simple: true }) as number;
-    this.syncAppends = this.synchronous >= 2 && !db.memory;
+    this.wal = walSyncOf(db);
     this.checkpointer = options.backgroundCheckpoints && !db.memory ? new BackgroundCheckpointer(db) : null;
     this.statements = {
       snapshot: db.prepare<[string], { data: Buffer; through_seq: number; state_vector: Buffer | null }>(
@@ -106,12 +96,7 @@ export class SqliteDocumentStore implements DocumentStore {
   }
 
   async append(entries: readonly AppendEntry[]): Promise<Map<string, number>> {
-    if (!this.syncAppends) return this.appendAll(entries);
-    const last = this.withoutSync(() => this.appendAll(entries));
-    // fsync flushes the file, whichever descriptor asks: this one is only for syncing.
-    this.walFd ??= fs.openSync(`${this.db.name}-wal`, 'r+');
-    await fdatasync(this.walFd);
-    return last;
+    return this.wal.durably(() => this.appendAll(entries));
   }
 
   async compact(
@@ -121,18 +106,8 @@ export class SqliteDocumentStore implements DocumentStore {
     stateVector?: Uint8Array,
   ): Promise<void> {
     const vector = stateVector ?? null;
-    if (!this.syncAppends) return this.compactOne(docId, snapshot, throughSeq, vector);
-    this.withoutSync(() => this.compactOne(docId, snapshot, throughSeq, vector));
-  }
-
-  /** Run a write with synchronous=NORMAL: committed to the WAL, not synced to the disk. */
-  private withoutSync<T>(write: () => T): T {
-    this.db.pragma('synchronous = NORMAL');
-    try {
-      return write();
-    } finally {
-      this.db.pragma(`synchronous = ${this.synchronous}`);
-    }
+    if (!this.wal.syncs) return this.compactOne(docId, snapshot, throughSeq, vector);
+    this.wal.withoutSync(() => this.compactOne(docId, snapshot, throughSeq, vector));
   }
 
   async delete(docId: string): Promise<void> {
@@ -141,8 +116,7 @@ export class SqliteDocumentStore implements DocumentStore {
 
   async close(): Promise<void> {
     await this.checkpointer?.stop();
-    if (this.walFd !== null) fs.closeSync(this.walFd);
-    this.walFd = null;
+    this.wal.close();
     if (this.db.open) this.db.close();
   }
 }
