@@ -7,8 +7,6 @@
  * the gap; here the gap is held open).
  */
 import fs from 'node:fs';
-import http from 'node:http';
-import type { AddressInfo } from 'node:net';
 import os from 'node:os';
 import path from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
@@ -33,6 +31,7 @@ import { openDatabase } from '../persistence/database.js';
 import { SqliteDocumentStore } from '../persistence/sqlite.js';
 import type { AppendEntry, DocumentStore } from '../persistence/types.js';
 import { SyncServer } from '../sync/SyncServer.js';
+import { serveSync } from '../sync/testing.js';
 import { RedisRelay } from './RedisRelay.js';
 
 const ready = redisAvailable();
@@ -89,17 +88,12 @@ describe.skipIf(!ready)('Redis relay', () => {
     });
     const relay = new RedisRelay((redis as RedisProcess).url, sync, createLogger('silent'));
     sync.use(relay.hooks());
-    const server = http.createServer((_request, response) => response.writeHead(404).end());
-    server.on('upgrade', (request, socket, head) => void sync.handleUpgrade(request, socket, head));
-    await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-    stops.push(async () => {
-      server.closeAllConnections();
-      await new Promise((resolve) => server.close(resolve));
-      await sync.close();
+    const served = await serveSync(sync, async () => {
       await relay.close();
       await store.close();
     });
-    return { sync, url: `ws://127.0.0.1:${(server.address() as AddressInfo).port}/sync` };
+    stops.push(served.stop);
+    return { sync, url: served.url };
   }
 
   const clients: TestClient[] = [];

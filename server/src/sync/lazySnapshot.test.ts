@@ -5,8 +5,6 @@
  * whole snapshot: Y.encodeStateVectorFromUpdate, and Y.applyUpdate (building the document).
  */
 import fs from 'node:fs';
-import http from 'node:http';
-import type { AddressInfo } from 'node:net';
 import os from 'node:os';
 import path from 'node:path';
 import { MessageType, SyncMessageType } from '@polyphony/shared';
@@ -22,6 +20,7 @@ import { openDatabase } from '../persistence/database.js';
 import { SqliteDocumentStore } from '../persistence/sqlite.js';
 import type { DocumentStore, StoredDocument } from '../persistence/types.js';
 import { SyncServer } from './SyncServer.js';
+import { serveSync } from './testing.js';
 
 const calls = vi.hoisted(() => ({ encodeStateVectorFromUpdate: 0, applyUpdate: 0 }));
 vi.mock('yjs', async (importOriginal) => {
@@ -60,17 +59,9 @@ function syncServer(store: DocumentStore): SyncServer {
 
 /** A sync server on a free port; stopped after the test. */
 async function listen(store: DocumentStore): Promise<string> {
-  const sync = syncServer(store);
-  const server = http.createServer((_request, response) => response.writeHead(404).end());
-  server.on('upgrade', (request, socket, head) => void sync.handleUpgrade(request, socket, head));
-  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-  stops.push(async () => {
-    server.closeAllConnections();
-    await new Promise((resolve) => server.close(resolve));
-    await sync.close();
-    await store.close();
-  });
-  return `ws://127.0.0.1:${(server.address() as AddressInfo).port}/sync`;
+  const served = await serveSync(syncServer(store), () => store.close());
+  stops.push(served.stop);
+  return served.url;
 }
 
 /** A store that holds one document as given, and changes nothing. */
