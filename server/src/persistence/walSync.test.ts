@@ -24,7 +24,12 @@ function holdSyncs(): { inodes: number[]; release(): void } {
     inodes.push(fs.fstatSync(fd).ino);
     held.push(() => real(fd, callback));
   }) as typeof fs.fdatasync);
-  return { inodes, release: () => held.splice(0).forEach((go) => go()) };
+  return {
+    inodes,
+    release: () => {
+      for (const go of held.splice(0)) go();
+    },
+  };
 }
 
 const settled = async (promise: Promise<unknown>): Promise<boolean> => {
