@@ -7,7 +7,7 @@ import { et } from './et';
 import { fi } from './fi';
 import { fill, type Message, pluralForm } from './format';
 import { it as italian } from './it';
-import { browserLanguage, LANGUAGES } from './languages';
+import { browserLanguage, dateLocale, LANGUAGES } from './languages';
 import { nl } from './nl';
 import { sv } from './sv';
 
@@ -97,5 +97,28 @@ describe('format', () => {
     expect(browserLanguage(['pt-BR', 'sv'])).toBe('sv');
     expect(browserLanguage(['ja-JP'])).toBe('en');
     expect(browserLanguage([])).toBe('en');
+  });
+
+  it('writes dates as the reader’s region does, and English ones day-month with 24 hours by default', () => {
+    const at = new Date('2026-11-22T14:05:00Z');
+    const options = {
+      day: 'numeric',
+      month: 'short',
+      hour: '2-digit',
+      minute: '2-digit',
+      timeZone: 'UTC',
+    } as const;
+    const written = (language: 'en' | 'sv' | 'fi', browser: string[]) =>
+      new Intl.DateTimeFormat(dateLocale(language, browser), options).format(at);
+    // A Finnish nurse reading the English interface: "22 Nov, 14:05", not "Nov 22, 02:05 PM".
+    expect(written('en', ['fi-FI', 'fi'])).toBe('22 Nov, 14:05');
+    expect(written('en', [])).toBe('22 Nov, 14:05');
+    // A relative whose browser is American English keeps their own way of writing dates.
+    expect(dateLocale('en', ['en-US', 'en'])).toBe('en-US');
+    expect(written('en', ['en-US'])).toMatch(/^Nov 22, 0?2:05\sPM$/);
+    // Finland-Swedish is still Swedish in the region's usage; a malformed tag is passed over.
+    expect(dateLocale('sv', ['xx-', 'sv-FI'])).toBe('sv-FI');
+    expect(dateLocale('fi', ['en-GB'])).toBe('fi');
+    expect(written('fi', [])).toContain('14.05');
   });
 });

@@ -23,7 +23,7 @@ import {
   pluralForm,
   splitPlaceholders,
 } from './format';
-import { browserLanguage, isLanguage, type Language } from './languages';
+import { browserLanguage, dateLocale, isLanguage, type Language } from './languages';
 
 export { LANGUAGE_NAMES, LANGUAGES, type Language } from './languages';
 
@@ -102,12 +102,15 @@ export function currentLanguage(): Language {
   return language;
 }
 
-/** A date formatter in the current language (cached per language and options). */
+/**
+ * A date formatter in the current language, by the reader's own regional usage of it when their browser
+ * names one (cached per language and options).
+ */
 export function dateFormat(options: Intl.DateTimeFormatOptions): Intl.DateTimeFormat {
   const id = `${language} ${JSON.stringify(options)}`;
   let format = formats.get(id);
   if (!format) {
-    format = new Intl.DateTimeFormat(language, options);
+    format = new Intl.DateTimeFormat(dateLocale(language, navigator.languages ?? []), options);
     formats.set(id, format);
   }
   return format;

@@ -10,6 +10,7 @@
 import {
   type AttendanceEntry,
   DocumentTypes,
+  dateLocale,
   type Language,
   MarkNames,
   type MeetingText,
@@ -29,18 +30,6 @@ interface DeltaOp {
 
 const escapeMarkdown = (text: string) => text.replace(/([\\`*_[\]#<>|])/g, '\\$1');
 
-// English as the export has always written it (day month year, 24 hours); the others by their own rules.
-const DATE_LOCALES: Readonly<Record<Language, string>> = {
-  en: 'en-GB',
-  fi: 'fi',
-  sv: 'sv',
-  et: 'et',
-  cs: 'cs',
-  nl: 'nl',
-  de: 'de',
-  it: 'it',
-};
-
 const dateFormats = new Map<Language, Intl.DateTimeFormat>();
 
 /** A readable date and time in UTC in a language, e.g. "22 Nov 2026, 10:14" or "22.11.2026 klo 10.14". */
@@ -48,7 +37,8 @@ export function readableTime(iso: unknown, language: Language = 'en'): string {
   if (typeof iso !== 'string' || Number.isNaN(Date.parse(iso))) return String(iso ?? '');
   let format = dateFormats.get(language);
   if (!format) {
-    format = new Intl.DateTimeFormat(DATE_LOCALES[language], {
+    // English as the export has always written it (day month year, 24 hours); the others by their own rules.
+    format = new Intl.DateTimeFormat(dateLocale(language), {
       day: 'numeric',
       month: 'short',
       year: 'numeric',

@@ -34,3 +34,22 @@ export function browserLanguage(preferred: readonly string[]): Language {
   }
   return 'en';
 }
+
+/**
+ * The locale a reader of `language` gets dates and times in: their browser's own regional variant of it
+ * when it names one ("en-US", "en-IE", "sv-FI"), else the language's default. English defaults to
+ * British usage (day month year, 24 hours): our readers are Finnish, Swedish, British and European
+ * services and their families, and "Nov 22, 02:05 PM" would be foreign to nearly all of them.
+ */
+export function dateLocale(language: Language, preferred: readonly string[] = []): string {
+  for (const tag of preferred) {
+    const [base, region] = tag.split('-');
+    if (base?.toLowerCase() !== language || !region) continue;
+    try {
+      return Intl.getCanonicalLocales(tag)[0] as string;
+    } catch {
+      // not a well-formed tag: look further
+    }
+  }
+  return language === 'en' ? 'en-GB' : language;
+}
