@@ -5,7 +5,10 @@
  */
 import type pg from 'pg';
 import { migrate, openPool, type PostgresOptions, type SchemaPart } from './postgresSchema.js';
+import { packStateVector, unpackStateVector } from './snapshotVector.js';
 import type { AppendEntry, DocumentStore, StoredDocument } from './types.js';
+
+const bytea = (bytes: Uint8Array | null): Buffer | null => (bytes ? Buffer.from(bytes) : null);
 
 /** The documents' part of the schema, step by step (postgresSchema.ts runs each once). */
 export const DOCUMENTS_SCHEMA: SchemaPart = {
@@ -54,7 +57,7 @@ export async function loadDocument(
   const last = rows.rows.at(-1);
   return {
     snapshot: snapshotData,
-    snapshotStateVector: stateVector ? new Uint8Array(stateVector) : null,
+    snapshotStateVector: snapshotData && unpackStateVector(snapshotData, stateVector ?? null),
     updates,
     lastSeq: last ? Number(last.seq) : through,
     bytes,
@@ -142,7 +145,7 @@ export class PostgresDocumentStore implements DocumentStore {
          VALUES ($1, $2, $3, now(), $4)
          ON CONFLICT (doc_id) DO UPDATE SET data = excluded.data, through_seq = excluded.through_seq,
            compacted_at = excluded.compacted_at, state_vector = excluded.state_vector`,
-        [docId, Buffer.from(snapshot), throughSeq, stateVector ? Buffer.from(stateVector) : null],
+        [docId, Buffer.from(snapshot), throughSeq, bytea(packStateVector(snapshot, stateVector))],
       );
       await client.query('DELETE FROM doc_updates WHERE doc_id = $1 AND seq <= $2', [docId, throughSeq]);
       await client.query('COMMIT');

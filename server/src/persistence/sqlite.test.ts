@@ -11,32 +11,49 @@ import { SqliteDocumentStore } from './sqlite.js';
  * Take the file in `dir` back to schema 2, before doc_snapshots.state_vector (migration 3) existed, and
  * compact a document there with the statements of that time.
  */
-function compactBeforeStateVectors(
-  dir: string,
+/** Compact as a server from before state vectors were kept: the vector column, if any, untouched. */
+function compactAsOlderServer(
+  db: Database.Database,
   docId: string,
   snapshot: Uint8Array,
   throughSeq: number,
 ): void {
+  db.prepare(
+    `INSERT INTO doc_snapshots (doc_id, data, through_seq, compacted_at) VALUES (?, ?, ?, ?)
+     ON CONFLICT (doc_id) DO UPDATE SET data = excluded.data, through_seq = excluded.through_seq,
+       compacted_at = excluded.compacted_at`,
+  ).run(docId, snapshot, throughSeq, new Date().toISOString());
+  db.prepare('DELETE FROM doc_updates WHERE doc_id = ? AND seq <= ?').run(docId, throughSeq);
+}
+
+/** Run `change` on the store's file with a connection of its own. */
+function onFile(dir: string, change: (db: Database.Database) => void): void {
   const db = new Database(path.join(dir, DATABASE_FILE));
   try {
-    db.exec('ALTER TABLE doc_snapshots DROP COLUMN state_vector');
-    db.pragma('user_version = 2');
-    db.prepare(
-      `INSERT INTO doc_snapshots (doc_id, data, through_seq, compacted_at) VALUES (?, ?, ?, ?)
-       ON CONFLICT (doc_id) DO UPDATE SET data = excluded.data, through_seq = excluded.through_seq,
-         compacted_at = excluded.compacted_at`,
-    ).run(docId, snapshot, throughSeq, new Date().toISOString());
-    db.prepare('DELETE FROM doc_updates WHERE doc_id = ? AND seq <= ?').run(docId, throughSeq);
+    change(db);
   } finally {
     db.close();
   }
+}
+
+function harnessHooks(dir: string) {
+  return {
+    compactBeforeStateVectors: async (docId: string, snapshot: Uint8Array, throughSeq: number) =>
+      onFile(dir, (db) => {
+        db.exec('ALTER TABLE doc_snapshots DROP COLUMN state_vector');
+        db.pragma('user_version = 2');
+        compactAsOlderServer(db, docId, snapshot, throughSeq);
+      }),
+    compactAsOlderServer: async (docId: string, snapshot: Uint8Array, throughSeq: number) =>
+      onFile(dir, (db) => compactAsOlderServer(db, docId, snapshot, throughSeq)),
+  };
 }
 
 documentStoreContract('SQLite', () => {
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'polyphony-store-'));
   return {
     open: async () => new SqliteDocumentStore(openDatabase(dir)),
-    compactBeforeStateVectors: async (...args) => compactBeforeStateVectors(dir, ...args),
+    ...harnessHooks(dir),
     cleanup: async () => fs.rmSync(dir, { recursive: true, force: true }),
   };
 });
@@ -45,7 +62,7 @@ documentStoreContract('SQLite, checkpoints on a worker thread (as the server run
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'polyphony-store-'));
   return {
     open: async () => new SqliteDocumentStore(openDatabase(dir), { backgroundCheckpoints: true }),
-    compactBeforeStateVectors: async (...args) => compactBeforeStateVectors(dir, ...args),
+    ...harnessHooks(dir),
     cleanup: async () => fs.rmSync(dir, { recursive: true, force: true }),
   };
 });

@@ -11,6 +11,7 @@
  */
 import { BackgroundCheckpointer } from './checkpointer.js';
 import type { SqliteDatabase } from './database.js';
+import { packStateVector, unpackStateVector } from './snapshotVector.js';
 import type { AppendEntry, DocumentStore, StoredDocument } from './types.js';
 import { type WalSync, walSyncOf } from './walSync.js';
 
@@ -68,7 +69,7 @@ export class SqliteDocumentStore implements DocumentStore {
           snapshot,
           throughSeq,
           new Date().toISOString(),
-          stateVector,
+          packStateVector(snapshot, stateVector),
         );
         this.statements.deleteUpdatesThrough.run(docId, throughSeq);
       },
@@ -86,9 +87,10 @@ export class SqliteDocumentStore implements DocumentStore {
     let bytes = snapshot?.data.length ?? 0;
     for (const update of updates) bytes += update.length;
     const lastRow = rows[rows.length - 1];
+    const data = snapshot ? new Uint8Array(snapshot.data) : null;
     return {
-      snapshot: snapshot ? new Uint8Array(snapshot.data) : null,
-      snapshotStateVector: snapshot?.state_vector ? new Uint8Array(snapshot.state_vector) : null,
+      snapshot: data,
+      snapshotStateVector: data && unpackStateVector(data, snapshot?.state_vector ?? null),
       updates,
       lastSeq: lastRow?.seq ?? snapshot?.through_seq ?? 0,
       bytes,
