@@ -28,6 +28,7 @@ import { execSync, spawnSync } from 'node:child_process';
 import fs from 'node:fs';
 import os from 'node:os';
 import { fileURLToPath } from 'node:url';
+import { describeHostSpeed, hostSpeed } from './hostSpeed.js';
 import {
   type BenchPlan,
   bigMeeting,
@@ -115,6 +116,7 @@ const commit = (() => {
   }
 })();
 const loadBefore = fs.readFileSync('/proc/loadavg', 'utf8').split(' ').slice(0, 3).join(' ');
+const hostBefore = hostSpeed(cores);
 
 const header = [
   `Polyphony bench${quick ? ' --quick' : ''} — ${cores} cores (${os.cpus()[0]?.model ?? 'unknown'}), Node ${process.version}, commit ${commit}, ${new Date().toISOString()}`,
@@ -126,6 +128,7 @@ const header = [
           `pinning: ${canPin ? 'every instance and redis-server on core 0, PostgreSQL (system service) unpinned, generator on the other cores' : 'none'}`,
       ]
     : []),
+  `host speed at start (hostSpeed.mjs, a fixed Yjs workload; lower is faster — compare runs by it): ${describeHostSpeed(hostBefore)}`,
   `Polyphony with SQLITE_SYNCHRONOUS=${synchronous}; typists ${plan.rate} keys/s (exponential gaps) + a cursor move each; ${plan.probes} full-client probe per meeting${plan.probeEvery > 1 ? ` in every ${plan.probeEvery}th meeting (--probe-every: not comparable with the default)` : ''} (3 in B)`,
 ];
 for (const line of header) console.log(line);
@@ -401,7 +404,10 @@ for (const r of durable) {
     `durability (${r.scenario}): kill -9 after the window; ${r.figures.durableChecked} acknowledged client clocks checked, ${r.figures.durableLost} lost`,
   );
 }
-console.log(`load average at end ${loadAfter}; ${((Date.now() - started) / 1000).toFixed(0)} s`);
+const hostAfter = hostSpeed(cores);
+console.log(
+  `load average at end ${loadAfter}; host speed at end ${describeHostSpeed(hostAfter)}; ${((Date.now() - started) / 1000).toFixed(0)} s`,
+);
 
 const stamp = new Date().toISOString().replace(/[:.]/g, '-');
 const json = {
@@ -411,6 +417,7 @@ const json = {
   node: process.version,
   loadBefore,
   loadAfter,
+  hostSpeedMs: { before: hostBefore, after: hostAfter },
   runs,
   plan,
   results,
