@@ -77,7 +77,7 @@ const plan: BenchPlan = quick
       big: { editors: 50, warmMs: 500, windowMs: 2000 },
       cold: { updates: 10_000, runs: 1 },
       storm: { meetings: 8, editors: 8, typeMs: 500 },
-      ramp: { start: 25, step: 25, max: 75, warmMs: 500, windowMs: 1500, p99LimitMs: 100 },
+      ramp: { start: 25, step: 25, max: 75, warmMs: 500, windowMs: 1500, p99LimitMs: 100, probeEvery: 2 },
       idle: { meetings: 15 },
       rate: 5,
       probes: 1,
@@ -91,7 +91,7 @@ const plan: BenchPlan = quick
       big: { editors: 50, warmMs: 2000, windowMs: 10_000 },
       cold: { updates: 100_000, runs: 3 },
       storm: { meetings: 63, editors: 8, typeMs: 3000 },
-      ramp: { start: 20, step: 20, max: 400, warmMs: 1500, windowMs: 4000, p99LimitMs: 100 },
+      ramp: { start: 20, step: 20, max: 400, warmMs: 1500, windowMs: 4000, p99LimitMs: 100, probeEvery: 2 },
       idle: { meetings: 200 },
       rate: 5,
       probes: 1,
@@ -100,7 +100,10 @@ const plan: BenchPlan = quick
     };
 if (option('meetings')) plan.busy.meetings = Number(option('meetings'));
 if (option('probes')) plan.probes = Number(option('probes'));
-if (option('probe-every')) plan.probeEvery = Math.max(1, Number(option('probe-every')));
+if (option('probe-every')) {
+  plan.probeEvery = Math.max(1, Number(option('probe-every')));
+  plan.ramp.probeEvery = plan.probeEvery;
+}
 
 const resultsDir = fileURLToPath(new URL('./results/', import.meta.url));
 fs.mkdirSync(resultsDir, { recursive: true });
@@ -129,7 +132,7 @@ const header = [
       ]
     : []),
   `host speed at start (hostSpeed.mjs, a fixed Yjs workload; lower is faster — compare runs by it): ${describeHostSpeed(hostBefore)}`,
-  `Polyphony with SQLITE_SYNCHRONOUS=${synchronous}; typists ${plan.rate} keys/s (exponential gaps) + a cursor move each; ${plan.probes} full-client probe per meeting${plan.probeEvery > 1 ? ` in every ${plan.probeEvery}th meeting (--probe-every: not comparable with the default)` : ''} (3 in B)`,
+  `Polyphony with SQLITE_SYNCHRONOUS=${synchronous}; typists ${plan.rate} keys/s (exponential gaps) + a cursor move each; ${plan.probes} full-client probe per meeting${plan.probeEvery > 1 ? ` in every ${plan.probeEvery}th meeting (--probe-every: not comparable with the default)` : ''} (3 in B; in every ${plan.ramp.probeEvery === 2 ? 'other' : `${plan.ramp.probeEvery}th`} meeting of the ramps E and S, so that the generator's one core reaches the servers' limits)`,
 ];
 for (const line of header) console.log(line);
 console.log('');

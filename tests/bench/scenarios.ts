@@ -39,7 +39,19 @@ export interface BenchPlan {
   big: { editors: number; warmMs: number; windowMs: number };
   cold: { updates: number; runs: number };
   storm: { meetings: number; editors: number; typeMs: number };
-  ramp: { start: number; step: number; max: number; warmMs: number; windowMs: number; p99LimitMs: number };
+  ramp: {
+    start: number;
+    step: number;
+    max: number;
+    warmMs: number;
+    windowMs: number;
+    p99LimitMs: number;
+    /**
+     * Probes in every n-th meeting of a ramp: a ramp looks for the server's limit, and a probe in every
+     * meeting saturates the generator's core before the server's (E stopped at "at least 100–120").
+     */
+    probeEvery: number;
+  };
   idle: { meetings: number };
   rate: number;
   probes: number;
@@ -442,7 +454,7 @@ async function rampLoop(options: {
   let open = 0;
   await generator.typing(plan.rate);
   for (let target = first; target <= max; target += step) {
-    const opened = await generator.open(await meetings(open, target), 8, plan.probes, plan.probeEvery);
+    const opened = await generator.open(await meetings(open, target), 8, plan.probes, plan.ramp.probeEvery);
     open = target;
     await sleep(warmMs);
     await generator.startWindow();
