@@ -9,13 +9,17 @@ import { canPin } from './servers.js';
 
 const WORKLOAD = fileURLToPath(new URL('./hostSpeed.mjs', import.meta.url));
 
-/** The workload's median time in ms on each core (one entry, unpinned, where cores cannot be pinned). */
-export function hostSpeed(cores: number): number[] {
+/**
+ * The workload's median time in ms over `rounds` rounds on each core (one entry, unpinned, where cores
+ * cannot be pinned).
+ */
+export function hostSpeed(cores: number, rounds = 5): number[] {
   const run = (core: number | null): number => {
+    const args = [WORKLOAD, String(rounds)];
     const output =
       core === null
-        ? execFileSync(process.execPath, [WORKLOAD], { encoding: 'utf8' })
-        : execFileSync('taskset', ['-c', String(core), process.execPath, WORKLOAD], { encoding: 'utf8' });
+        ? execFileSync(process.execPath, args, { encoding: 'utf8' })
+        : execFileSync('taskset', ['-c', String(core), process.execPath, ...args], { encoding: 'utf8' });
     return Math.round((JSON.parse(output) as { medianMs: number }).medianMs);
   };
   return canPin ? Array.from({ length: cores }, (_, core) => run(core)) : [run(null)];

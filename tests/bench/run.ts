@@ -77,7 +77,8 @@ const plan: BenchPlan = quick
       big: { editors: 50, warmMs: 500, windowMs: 2000 },
       cold: { updates: 10_000, runs: 1 },
       storm: { meetings: 8, editors: 8, typeMs: 500 },
-      ramp: { start: 25, step: 25, max: 75, warmMs: 500, windowMs: 1500, p99LimitMs: 100, probeEvery: 2 },
+      // At 75 meetings the generator is not near its limit; a probe in every meeting keeps --quick under 2 min.
+      ramp: { start: 25, step: 25, max: 75, warmMs: 500, windowMs: 1500, p99LimitMs: 100, probeEvery: 1 },
       idle: { meetings: 15 },
       rate: 5,
       probes: 1,
@@ -91,7 +92,9 @@ const plan: BenchPlan = quick
       big: { editors: 50, warmMs: 2000, windowMs: 10_000 },
       cold: { updates: 100_000, runs: 3 },
       storm: { meetings: 63, editors: 8, typeMs: 3000 },
-      ramp: { start: 20, step: 20, max: 400, warmMs: 1500, windowMs: 4000, p99LimitMs: 100, probeEvery: 2 },
+      // 3 s windows: with a probe in every other meeting the ramp climbs further, and 4 s ones took the
+      // whole run to 14½ minutes (over 3,000 samples a window even at 20 meetings).
+      ramp: { start: 20, step: 20, max: 400, warmMs: 1500, windowMs: 3000, p99LimitMs: 100, probeEvery: 2 },
       idle: { meetings: 200 },
       rate: 5,
       probes: 1,
@@ -119,7 +122,7 @@ const commit = (() => {
   }
 })();
 const loadBefore = fs.readFileSync('/proc/loadavg', 'utf8').split(' ').slice(0, 3).join(' ');
-const hostBefore = hostSpeed(cores);
+const hostBefore = hostSpeed(cores, quick ? 3 : 5);
 
 const header = [
   `Polyphony bench${quick ? ' --quick' : ''} — ${cores} cores (${os.cpus()[0]?.model ?? 'unknown'}), Node ${process.version}, commit ${commit}, ${new Date().toISOString()}`,
@@ -407,7 +410,7 @@ for (const r of durable) {
     `durability (${r.scenario}): kill -9 after the window; ${r.figures.durableChecked} acknowledged client clocks checked, ${r.figures.durableLost} lost`,
   );
 }
-const hostAfter = hostSpeed(cores);
+const hostAfter = hostSpeed(cores, quick ? 3 : 5);
 console.log(
   `load average at end ${loadAfter}; host speed at end ${describeHostSpeed(hostAfter)}; ${((Date.now() - started) / 1000).toFixed(0)} s`,
 );
