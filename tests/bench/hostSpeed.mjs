@@ -1,7 +1,8 @@
 // A fixed single-threaded workload, run pinned to one core by hostSpeed.ts: 20,000 keystroke updates
 // typed by eight writers into a Yjs document (gc off, as the server keeps them), the document encoded
-// and decoded again. Prints the median of N rounds in ms (the first argument; 5 by default). Plain
-// JavaScript, so that no compiler's start-up is in what it measures.
+// and decoded again (the typing of coldLoad.ts's keystrokeHistory). Prints the median of N rounds in ms
+// (the first argument; 5 by default). Plain JavaScript, so that the four processes a run starts for it
+// need no TypeScript loader: every second of start-up counts against --quick's two minutes.
 import * as Y from 'yjs';
 
 function round() {

@@ -26,12 +26,11 @@ import {
   startServerProcess,
   tempDataDir,
 } from './helpers/serverProcess.js';
-import { missingService, postgresReachable, TEST_DATABASE_URL } from './helpers/services.js';
+import { postgresForSuite, TEST_DATABASE_URL } from './helpers/services.js';
 
 const CLI = fileURLToPath(new URL('../../server/dist/cli.js', import.meta.url));
 const databaseUrl = TEST_DATABASE_URL;
-const available = await postgresReachable();
-if (!available) missingService('migrate-to-postgres', `nothing at ${databaseUrl}; run scripts/services.sh`);
+const available = await postgresForSuite('migrate-to-postgres');
 
 /** Run the operator command; resolves with its exit code and output whatever the code. */
 function polyphony(env: Record<string, string | undefined>, ...args: string[]) {

@@ -6,17 +6,12 @@
 import { randomBytes } from 'node:crypto';
 import pg from 'pg';
 import { describe, it } from 'vitest';
-import {
-  missingService,
-  postgresReachable,
-  TEST_DATABASE_URL,
-} from '../../../tests/integration/helpers/services.js';
+import { postgresForSuite, TEST_DATABASE_URL } from '../../../tests/integration/helpers/services.js';
 import { documentStoreContract } from './contract.js';
 import { PostgresDocumentStore } from './postgres.js';
 
 const url = TEST_DATABASE_URL;
-const available = await postgresReachable();
-if (!available) missingService('PostgreSQL store', `nothing at ${url}; run scripts/services.sh`);
+const available = await postgresForSuite('PostgreSQL store');
 
 /** Run `work` with a client of its own in `schema`. */
 async function inSchema(schema: string, work: (client: pg.Client) => Promise<void>): Promise<void> {

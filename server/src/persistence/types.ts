@@ -11,8 +11,9 @@
 export interface StoredDocument {
   snapshot: Uint8Array | null;
   /**
-   * The Yjs state vector of exactly `snapshot`, as given to `compact`; null when there is no snapshot or
-   * it was stored without one (by a caller that had none, or before stores kept it). A reader then
+   * The Yjs state vector of exactly `snapshot`, as given to `compact`; null when there is no snapshot,
+   * it was stored without one (by a caller that had none, or before stores kept it), or it no longer
+   * describes the snapshot (an older server rewrote the snapshot; see snapshotVector.ts). A reader then
    * computes it from the snapshot (Y.encodeStateVectorFromUpdate), which decodes the whole of it.
    */
   snapshotStateVector: Uint8Array | null;

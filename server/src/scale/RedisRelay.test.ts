@@ -25,13 +25,12 @@ import {
 } from '../../../tests/integration/helpers/redisProcess.js';
 import { missingService } from '../../../tests/integration/helpers/services.js';
 import { readStoredMeeting } from '../../../tests/integration/helpers/storedDocument.js';
-import { loadConfig } from '../config.js';
 import { createLogger } from '../logger.js';
 import { openDatabase } from '../persistence/database.js';
 import { SqliteDocumentStore } from '../persistence/sqlite.js';
 import type { AppendEntry, DocumentStore } from '../persistence/types.js';
-import { SyncServer } from '../sync/SyncServer.js';
-import { serveSync } from '../sync/testing.js';
+import type { SyncServer } from '../sync/SyncServer.js';
+import { openSyncServer, serveSync } from '../sync/testing.js';
 import { RedisRelay } from './RedisRelay.js';
 
 const ready = redisAvailable();
@@ -76,16 +75,7 @@ describe.skipIf(!ready)('Redis relay', () => {
 
   /** An instance with its own sockets (anyone may write), sharing Redis and the SQLite file. */
   async function instance(store: DocumentStore): Promise<{ sync: SyncServer; url: string }> {
-    const sync = new SyncServer({
-      store,
-      authorize: async () => ({
-        ok: true,
-        principal: { participantId: 'someone', invitationId: 'link', networkId: 'network', canWrite: true },
-      }),
-      limits: loadConfig({}).limits,
-      logger: createLogger('silent'),
-      cacheUnloaded: false,
-    });
+    const sync = openSyncServer(store, { cacheUnloaded: false });
     const relay = new RedisRelay((redis as RedisProcess).url, sync, createLogger('silent'));
     sync.use(relay.hooks());
     const served = await serveSync(sync, async () => {

@@ -14,13 +14,10 @@ import { afterAll, afterEach, beforeEach, describe, expect, it, vi } from 'vites
 import * as Y from 'yjs';
 import { connectClient, waitFor, waitForSync } from '../../../tests/integration/helpers/clients.js';
 import { openRawSocket } from '../../../tests/integration/helpers/rawSocket.js';
-import { loadConfig } from '../config.js';
-import { createLogger } from '../logger.js';
 import { openDatabase } from '../persistence/database.js';
 import { SqliteDocumentStore } from '../persistence/sqlite.js';
 import type { DocumentStore, StoredDocument } from '../persistence/types.js';
-import { SyncServer } from './SyncServer.js';
-import { serveSync } from './testing.js';
+import { openSyncServer, serveSync } from './testing.js';
 
 const calls = vi.hoisted(() => ({ encodeStateVectorFromUpdate: 0, applyUpdate: 0 }));
 vi.mock('yjs', async (importOriginal) => {
@@ -45,21 +42,9 @@ afterEach(async () => {
 });
 afterAll(() => fs.rmSync(dir, { recursive: true, force: true }));
 
-function syncServer(store: DocumentStore): SyncServer {
-  return new SyncServer({
-    store,
-    authorize: async () => ({
-      ok: true,
-      principal: { participantId: 'someone', invitationId: 'link', networkId: 'network', canWrite: true },
-    }),
-    limits: loadConfig({}).limits,
-    logger: createLogger('silent'),
-  });
-}
-
 /** A sync server on a free port; stopped after the test. */
 async function listen(store: DocumentStore): Promise<string> {
-  const served = await serveSync(syncServer(store), () => store.close());
+  const served = await serveSync(openSyncServer(store), () => store.close());
   stops.push(served.stop);
   return served.url;
 }
@@ -119,7 +104,7 @@ describe('a meeting opened from its snapshot', () => {
     // A server writes a meeting and compacts it as it stops.
     const meetingId = 'kept-vector';
     const writerStore = new SqliteDocumentStore(openDatabase(dir));
-    const written = syncServer(writerStore);
+    const written = openSyncServer(writerStore);
     await written.changeDocument(meetingId, (doc) =>
       doc.getText('notes').insert(0, 'The nights are hardest.'),
     );

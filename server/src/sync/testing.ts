@@ -1,7 +1,27 @@
-/** For tests of the sync server in-process: serve it on a free loopback port, as server.ts does. */
+/** For tests of the sync server in-process: one where anyone may write, served on a loopback port. */
 import http from 'node:http';
 import type { AddressInfo } from 'node:net';
-import type { SyncServer } from './SyncServer.js';
+import { loadConfig } from '../config.js';
+import { createLogger } from '../logger.js';
+import type { DocumentStore } from '../persistence/types.js';
+import { SyncServer, type SyncServerOptions } from './SyncServer.js';
+
+/** A sync server on `store` with the default limits, silent, whose every socket may write. */
+export function openSyncServer(
+  store: DocumentStore,
+  options: Partial<Omit<SyncServerOptions, 'store'>> = {},
+): SyncServer {
+  return new SyncServer({
+    store,
+    authorize: async () => ({
+      ok: true,
+      principal: { participantId: 'someone', invitationId: 'link', networkId: 'network', canWrite: true },
+    }),
+    limits: loadConfig({}).limits,
+    logger: createLogger('silent'),
+    ...options,
+  });
+}
 
 /**
  * Serve `sync` on a free port of 127.0.0.1; resolves with its WebSocket URL (…/sync) and a stop that

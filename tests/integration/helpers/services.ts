@@ -27,3 +27,13 @@ export function missingService(suite: string, what: string): void {
   const line = '!'.repeat(100);
   console.warn(`\n${line}\n${suite}: SKIPPED — ${what}\n${line}\n`);
 }
+
+/**
+ * Whether PostgreSQL answers at TEST_DATABASE_URL, for a suite that needs it: when it does not, the suite
+ * is skipped with a loud message (missingService), or fails in CI.
+ */
+export async function postgresForSuite(suite: string): Promise<boolean> {
+  const available = await postgresReachable();
+  if (!available) missingService(suite, `nothing at ${TEST_DATABASE_URL}; run scripts/services.sh`);
+  return available;
+}

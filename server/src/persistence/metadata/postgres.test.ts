@@ -6,18 +6,13 @@
 import { randomBytes } from 'node:crypto';
 import pg from 'pg';
 import { describe, expect, it } from 'vitest';
-import {
-  missingService,
-  postgresReachable,
-  TEST_DATABASE_URL,
-} from '../../../../tests/integration/helpers/services.js';
+import { postgresForSuite, TEST_DATABASE_URL } from '../../../../tests/integration/helpers/services.js';
 import { PostgresDocumentStore } from '../postgres.js';
 import { metadataStoreContract } from './contract.js';
 import { PostgresMetadataStore } from './PostgresMetadataStore.js';
 
 const url = TEST_DATABASE_URL;
-const available = await postgresReachable();
-if (!available) missingService('PostgreSQL metadata store', `nothing at ${url}; run scripts/services.sh`);
+const available = await postgresForSuite('PostgreSQL metadata store');
 
 const newSchema = () => `metadata_${randomBytes(6).toString('hex')}`;
 

@@ -15,11 +15,7 @@ import {
   newSchemaName,
   withAdmin,
 } from '../../../../tests/integration/helpers/postgresSchemas.js';
-import {
-  missingService,
-  postgresReachable,
-  TEST_DATABASE_URL,
-} from '../../../../tests/integration/helpers/services.js';
+import { postgresForSuite, TEST_DATABASE_URL } from '../../../../tests/integration/helpers/services.js';
 import { hashToken, newToken } from '../../auth/tokens.js';
 import { loadConfig } from '../../config.js';
 import { HistoryService } from '../../history/HistoryService.js';
@@ -36,8 +32,7 @@ import { MigrationFailed, MigrationRefused, migrateToPostgres } from './migrateT
 import { TABLES } from './tables.js';
 
 const url = TEST_DATABASE_URL;
-const available = await postgresReachable();
-if (!available) missingService('migrate-to-postgres', `nothing at ${url}; run scripts/services.sh`);
+const available = await postgresForSuite('migrate-to-postgres');
 
 const dataDirs: string[] = [];
 const schemas: string[] = [];
