@@ -11,6 +11,7 @@ export * from './i18n/meetingWords/index.js';
 export * from './limits.js';
 export * from './protocol/closeCodes.js';
 export * from './protocol/messages.js';
+export * from './protocol/ownPresence.js';
 export * from './protocol/version.js';
 export * from './roles.js';
 export * from './schema/document.js';

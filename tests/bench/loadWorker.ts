@@ -48,8 +48,11 @@ export interface Target {
    */
   serverUrls?: string[];
   cookie?: string;
-  /** Probes ask for Polyphony's "saved" acknowledgement. */
-  ack: boolean;
+  /**
+   * The probes are Polyphony's client: they ask for its "saved" acknowledgement and, like it, send only
+   * their own presence (sendOwnPresenceOnly). Otherwise they are the stock y-websocket client.
+   */
+  polyphonyClient: boolean;
 }
 
 /** Commands from the main thread. */
@@ -422,7 +425,9 @@ class ProbeEditor implements Editor {
       this.client = connectClient(serverUrl, meeting.id, {
         doc: this.doc,
         cookie: target.cookie,
-        ack: target.ack,
+        ack: target.polyphonyClient,
+        ownPresenceOnly: target.polyphonyClient,
+        recordTypes: false,
         onSend: (count) => {
           if (measuring) this.sentAt.set(count, performance.now());
         },

@@ -95,7 +95,7 @@ function generatorFor(server: BenchServer, seeded: SeededMeetings, plan: BenchPl
       framing: server.framing,
       serverUrl: server.serverUrl,
       cookie: seeded.cookie,
-      ack: server.kind === 'polyphony',
+      polyphonyClient: server.kind === 'polyphony',
     },
     plan.threads,
   );
@@ -603,7 +603,7 @@ async function scaleOutConfiguration(
         // Editor i of every meeting on instance i % n: with two, every keystroke crosses Redis.
         serverUrls: servers.map((s) => s.serverUrl),
         cookie: seeder.cookie,
-        ack: true,
+        polyphonyClient: true,
       },
       plan.threads,
     );

@@ -114,6 +114,41 @@ describe('y-websocket interop', () => {
     expect(people.every((person) => person.provider.wsconnected)).toBe(true);
   });
 
+  it('Polyphony’s client sends only its own presence; a stock one echoes everyone’s', async () => {
+    const { meetingId, cookie } = await createMeeting(server.url);
+    const mover = connectClient(server.wsUrl, meetingId, { cookie });
+    const stock = connectClient(server.wsUrl, meetingId, { cookie });
+    const polyphony = connectClient(server.wsUrl, meetingId, { cookie, ownPresenceOnly: true });
+    clients.push(mover, stock, polyphony);
+    await Promise.all([mover, stock, polyphony].map((client) => waitForSync(client)));
+    const cursorOf = (viewer: TestClient, of: TestClient) =>
+      (viewer.provider.awareness.getStates().get(of.doc.clientID) as { cursor?: number } | undefined)?.cursor;
+    polyphony.provider.awareness.setLocalStateField('cursor', 1);
+    await waitFor(() => cursorOf(mover, polyphony) === 1, 'the Polyphony client’s own cursor to arrive');
+    const [stockBefore, polyphonyBefore] = [stock.awarenessSent(), polyphony.awarenessSent()];
+
+    // Someone else moves their cursor ten times; both readers see every position.
+    for (let i = 1; i <= 10; i++) {
+      mover.provider.awareness.setLocalStateField('cursor', i);
+      await waitFor(
+        () => cursorOf(stock, mover) === i && cursorOf(polyphony, mover) === i,
+        `cursor position ${i} to reach both`,
+      );
+    }
+    expect(stock.awarenessSent() - stockBefore).toBeGreaterThanOrEqual(10);
+    expect(polyphony.awarenessSent()).toBe(polyphonyBefore);
+
+    // Its own moves still go out, and others still see it leave.
+    polyphony.provider.awareness.setLocalStateField('cursor', 2);
+    await waitFor(() => cursorOf(stock, polyphony) === 2, 'the Polyphony client’s move to arrive');
+    expect(polyphony.awarenessSent()).toBe(polyphonyBefore + 1);
+    polyphony.provider.awareness.setLocalState(null);
+    await waitFor(
+      () => !mover.provider.awareness.getStates().has(polyphony.doc.clientID),
+      'the Polyphony client’s departure to arrive',
+    );
+  });
+
   it('refuses a socket for a meeting that does not exist, before it opens', async () => {
     const { cookie } = await createMeeting(server.url);
     const missing = connectClient(server.wsUrl, 'AAAAAAAAAAAAAAAAAAAAAA', { cookie });

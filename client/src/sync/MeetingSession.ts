@@ -15,6 +15,7 @@ import {
   PROTOCOL_VERSION,
   readSaved,
   SyncParams,
+  sendOwnPresenceOnly,
 } from '@polyphony/shared';
 import { IndexeddbPersistence } from 'y-indexeddb';
 import { WebsocketProvider } from 'y-websocket';
@@ -82,6 +83,8 @@ export class MeetingSession {
         () => this.refresh(),
       ),
     });
+    // The server relays everyone's presence itself: sending it back would be upload for nothing.
+    sendOwnPresenceOnly(this.provider);
     // Registered before connecting: y-websocket reports unknown message types as errors.
     this.provider.messageHandlers[MessageType.saved] = (_encoder, decoder, provider) => {
       const { count } = readSaved(decoder);

@@ -3,7 +3,14 @@
  * Polyphony's "saved" acknowledgement (a socket subclass counts the update-carrying messages it sends,
  * the same way the browser client does).
  */
-import { carriesUpdate, MessageType, PROTOCOL_VERSION, readSaved, SyncParams } from '@polyphony/shared';
+import {
+  carriesUpdate,
+  MessageType,
+  PROTOCOL_VERSION,
+  readSaved,
+  SyncParams,
+  sendOwnPresenceOnly,
+} from '@polyphony/shared';
 import WebSocket from 'ws';
 import { WebsocketProvider } from 'y-websocket';
 import * as Y from 'yjs';
@@ -20,6 +27,8 @@ export interface TestClient {
   savedStateVector(): Map<number, number>;
   /** Every raw message type received (to check what a stock client is sent). */
   receivedTypes: number[];
+  /** Awareness messages sent on any socket of this client. */
+  awarenessSent(): number;
   destroy(): void;
 }
 
@@ -34,6 +43,10 @@ export interface ClientOptions {
   onSend?: (sentCount: number) => void;
   /** Called on each "saved" acknowledgement. */
   onSaved?: (count: number) => void;
+  /** Send only this client's own presence changes, as Polyphony's client does (off = stock: echo everyone's). */
+  ownPresenceOnly?: boolean;
+  /** Keep `receivedTypes` (on unless turned off: the load generator's probes need no record). */
+  recordTypes?: boolean;
 }
 
 /** Connect a client to a meeting. */
@@ -43,12 +56,14 @@ export function connectClient(wsUrl: string, meetingId: string, options: ClientO
   let acked = 0;
   let savedStateVector = new Map<number, number>();
   const receivedTypes: number[] = [];
+  let awarenessSent = 0;
 
   class CountingWebSocket extends WebSocket {
     constructor(address: string | URL, protocols?: string | string[]) {
       super(address, protocols, { headers: options.cookie ? { cookie: options.cookie } : {} });
       sent = 0;
       acked = 0;
+      if (options.recordTypes === false) return;
       this.addEventListener('message', (event) => {
         const data = new Uint8Array(event.data as ArrayBuffer);
         if (data.length > 0) receivedTypes.push(data[0] as number);
@@ -59,6 +74,8 @@ export function connectClient(wsUrl: string, meetingId: string, options: ClientO
       if (data instanceof Uint8Array && carriesUpdate(data)) {
         sent++;
         options.onSend?.(sent);
+      } else if (data instanceof Uint8Array && data[0] === MessageType.awareness) {
+        awarenessSent++;
       }
       (super.send as (...args: unknown[]) => void)(data, ...rest);
     }
@@ -72,6 +89,7 @@ export function connectClient(wsUrl: string, meetingId: string, options: ClientO
     WebSocketPolyfill: CountingWebSocket as unknown as typeof globalThis.WebSocket,
     disableBc: true,
   });
+  if (options.ownPresenceOnly) sendOwnPresenceOnly(provider);
   provider.messageHandlers[MessageType.saved] = (_encoder, decoder) => {
     const saved = readSaved(decoder);
     acked = saved.count;
@@ -86,6 +104,7 @@ export function connectClient(wsUrl: string, meetingId: string, options: ClientO
     acked: () => acked,
     savedStateVector: () => savedStateVector,
     receivedTypes,
+    awarenessSent: () => awarenessSent,
     destroy: () => {
       provider.destroy();
       doc.destroy();
