@@ -434,7 +434,8 @@ interface RampOutcome {
 
 /**
  * The ramp of E and S: with everyone typing, add meetings of 8 editors in steps; after each step, a warm-up
- * and a measured window. Stops when p99 passes the limit, keystrokes go missing (> 1 % incomplete), not
+ * and a measured window (a second one when p99 alone passed the limit: the second decides). Stops when
+ * p99 passes the limit, keystrokes go missing (> 1 % incomplete), not
  * every editor synced, or the generator could not offer the level's whole load (under 95 % of its
  * keystrokes per second). `meters` are further CPU readings (seconds so far),
  * reported per level as `<name>CpuSeconds` and `<name>CpuShare`.
@@ -452,11 +453,8 @@ async function rampLoop(options: {
   const notes: string[] = [];
   let capacity = 0;
   let open = 0;
-  await generator.typing(plan.rate);
-  for (let target = first; target <= max; target += step) {
-    const opened = await generator.open(await meetings(open, target), 8, plan.probes, plan.ramp.probeEvery);
-    open = target;
-    await sleep(warmMs);
+  /** One measured window at the current level. */
+  const measure = async (target: number) => {
     await generator.startWindow();
     const cpuBefore = server.cpuSeconds();
     const metersBefore = Object.entries(meters).map(([name, read]) => [name, read()] as const);
@@ -477,6 +475,28 @@ async function rampLoop(options: {
       figures[`${name}CpuShare`] = round(seconds / (window.windowMs / 1000), 2);
     }
     levels.push(figures);
+    return { window, figures };
+  };
+  await generator.typing(plan.rate);
+  for (let target = first; target <= max; target += step) {
+    const opened = await generator.open(await meetings(open, target), 8, plan.probes, plan.ramp.probeEvery);
+    open = target;
+    await sleep(warmMs);
+    let { window, figures } = await measure(target);
+    // A level whose p99 alone passed the limit is measured once more, and the second window decides: a
+    // single stall of the host (or a GC of either process) can push one 3 s window's p99 past the limit
+    // at a level the server carries (in one run, 15 ms at 140 meetings, then over 100 ms at 160 and
+    // 23 ms at 160 in the next run). At a server's real limit the second window fails as well.
+    const firstP99 = figures.p99 ?? Number.POSITIVE_INFINITY;
+    if (opened.synced && firstP99 > p99LimitMs && window.incomplete <= window.keystrokes * 0.01) {
+      ({ window, figures } = await measure(target));
+      if ((figures.p99 ?? Number.POSITIVE_INFINITY) <= p99LimitMs) {
+        notes.push(
+          `p99 was ${firstP99} ms in the first window at ${target} meetings and ${figures.p99} ms in the ` +
+            'second, which counts',
+        );
+      }
+    }
     const p99 = figures.p99 ?? Number.POSITIVE_INFINITY;
     const lossy = window.incomplete > window.keystrokes * 0.01;
     const busiest = round(window.maxUtilisation, 2);
@@ -540,7 +560,7 @@ export async function ramp(kind: ServerKind, plan: BenchPlan, root: string): Pro
       server,
       meetings: (from, to) => seeded.meetingIds.slice(from, to),
     });
-    const last = levels.find((l) => l.meetings === capacity);
+    const last = levels.findLast((l) => l.meetings === capacity);
     return {
       scenario: 'E',
       server: kind,
@@ -680,7 +700,7 @@ export async function scaleOutRamp(kind: ServerKind, plan: BenchPlan, root: stri
   for (const { instances, prefix } of SCALE_OUT_CONFIGURATIONS) {
     const outcome = await scaleOutConfiguration(instances, plan, root);
     outcomes.push(outcome);
-    const last = outcome.levels.find((l) => l.meetings === outcome.capacity);
+    const last = outcome.levels.findLast((l) => l.meetings === outcome.capacity);
     figures[`${prefix}CapacityMeetings`] = outcome.capacity;
     figures[`${prefix}CapacityEditors`] = outcome.capacity * 8;
     figures[`${prefix}P99AtCapacity`] = last?.p99 ?? null;
