@@ -159,7 +159,11 @@ export class NetworkService {
 
   /** A participant with the state of their link, as every member sees them. */
   async participantView(record: ParticipantRecord): Promise<Participant> {
-    const invitation = await this.store.latestInvitation(record.id);
+    return this.viewWith(record, await this.store.latestInvitation(record.id));
+  }
+
+  /** participantView, given the person's latest invitation. */
+  private viewWith(record: ParticipantRecord, invitation: InvitationRecord | undefined): Participant {
     return {
       id: record.id,
       name: record.name,
@@ -174,8 +178,11 @@ export class NetworkService {
 
   /** The people of a network as every member sees them, in the order they were added. */
   async peopleOf(networkId: string): Promise<Participant[]> {
-    const people = await this.store.listParticipants(networkId);
-    return Promise.all(people.map((person) => this.participantView(person)));
+    const [people, links] = await Promise.all([
+      this.store.listParticipants(networkId),
+      this.store.latestInvitations(networkId),
+    ]);
+    return people.map((person) => this.viewWith(person, links.get(person.id)));
   }
 
   /** The network page: people, and the meetings on a timeline. */

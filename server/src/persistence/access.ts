@@ -45,6 +45,11 @@ export class AccessRepository {
       latestFor: db.prepare<[string], InvitationRow>(
         'SELECT * FROM invitations WHERE participant_id = ? ORDER BY created_at DESC, rowid DESC LIMIT 1',
       ),
+      // Oldest first: folded into a map, each person's latest is the one left.
+      inNetwork: db.prepare<[string], InvitationRow>(
+        `SELECT i.* FROM participants p JOIN invitations i ON i.participant_id = p.id
+         WHERE p.network_id = ? ORDER BY i.created_at, i.rowid`,
+      ),
       revokeFor: db.prepare<[string, string], { id: string }>(
         `UPDATE invitations SET revoked_at = ? WHERE participant_id = ? AND revoked_at IS NULL RETURNING id`,
       ),
@@ -96,6 +101,13 @@ export class AccessRepository {
   latestInvitation(participantId: string): InvitationRecord | undefined {
     const row = this.sql.latestFor.get(participantId);
     return row && invitation(row);
+  }
+
+  /** latestInvitation of everyone in a network, by participant id. */
+  latestInvitations(networkId: string): Map<string, InvitationRecord> {
+    const latest = new Map<string, InvitationRecord>();
+    for (const row of this.sql.inNetwork.all(networkId)) latest.set(row.participant_id, invitation(row));
+    return latest;
   }
 
   /** Revoke every live link of a participant; returns the ids revoked. */

@@ -519,6 +519,16 @@ export class PostgresMetadataStore implements MetadataStore {
     return this.oneInvitation('i.participant_id = $1', participantId);
   }
 
+  async latestInvitations(networkId: string): Promise<Map<string, InvitationRecord>> {
+    const result = await this.pool.query<InvitationRow>(
+      `SELECT DISTINCT ON (i.participant_id) ${INVITATION_COLUMNS}
+       FROM participants p JOIN invitations i ON i.participant_id = p.id
+       WHERE p.network_id = $1 ORDER BY i.participant_id, i.created_at DESC, i.seq DESC`,
+      [networkId],
+    );
+    return new Map(result.rows.map((row) => [row.participant_id, invitation(row)]));
+  }
+
   async endedBetween(from: Date, to: Date): Promise<string[]> {
     const result = await this.pool.query<{ id: string }>(
       `SELECT id FROM invitations

@@ -231,6 +231,10 @@ export class SqliteMetadataStore implements MetadataStore {
     return this.access.latestInvitation(participantId);
   }
 
+  async latestInvitations(networkId: string): Promise<Map<string, InvitationRecord>> {
+    return this.access.latestInvitations(networkId);
+  }
+
   async endedBetween(from: Date, to: Date): Promise<string[]> {
     return this.access.endedBetween(from, to);
   }

@@ -103,9 +103,12 @@ export function metadataStoreContract(name: string, makeHarness: () => MetadataH
       });
       expect(await store.listMeetings(network.id)).toEqual([meeting]);
       expect(await store.listParticipants(network.id)).toEqual(people.map((p) => p.participant));
+      const latest = await store.latestInvitations(network.id);
+      expect(latest.size).toBe(people.length);
       for (const { link } of people) {
         expect(await store.findInvitationByTokenHash(link.tokenHash)).toEqual(link.record);
         expect(await store.latestInvitation(link.record.participantId)).toEqual(link.record);
+        expect(latest.get(link.record.participantId)).toEqual(link.record);
       }
       const log = (await store.listActivity(network.id)).reverse();
       expect(log.map((entry) => [entry.kind, entry.actor?.name, entry.subject?.name ?? null])).toEqual([
@@ -309,6 +312,12 @@ export function metadataStoreContract(name: string, makeHarness: () => MetadataH
       expect(revoked).toEqual([eeva.link.record.id]);
       expect(await store.membership(session, network.id, at(2000))).toBeUndefined();
       expect(await store.latestInvitation(eeva.participant.id)).toEqual(fresh.record);
+      // Everyone's at once (the people list) agrees, and holds nobody from another network.
+      const other = await startNetwork(store, [{ name: 'Anna' }]);
+      const latest = await store.latestInvitations(network.id);
+      expect([...latest.keys()].sort()).toEqual(people.map((p) => p.participant.id).sort());
+      expect(latest.get(eeva.participant.id)).toEqual(fresh.record);
+      expect((await store.latestInvitations(other.network.id)).size).toBe(other.people.length);
       expect((await store.findInvitation(eeva.link.record.id))?.revokedAt).toBe(at(1000).toISOString());
       await store.join(session, fresh.record);
       expect((await store.membership(session, network.id, at(2000)))?.invitation.id).toBe(fresh.record.id);

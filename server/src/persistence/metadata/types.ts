@@ -169,6 +169,8 @@ export interface AccessStore {
   findInvitation(id: string): Promise<InvitationRecord | undefined>;
   /** The most recent invitation of a participant: the one their link state is read from. */
   latestInvitation(participantId: string): Promise<InvitationRecord | undefined>;
+  /** latestInvitation of everyone in a network at once, by participant id (one query). */
+  latestInvitations(networkId: string): Promise<Map<string, InvitationRecord>>;
   /** Invitations revoked or expired in (from, to]: their sessions must end. */
   endedBetween(from: Date, to: Date): Promise<string[]>;
   /** Start a browser session, known by the hash of its cookie's token. */
