@@ -68,6 +68,12 @@ test('on a phone the meeting is one column, with nothing to scroll sideways', as
   // Big touch targets.
   const button = await page.getByTestId('raise-hand').boundingBox();
   expect(button!.height).toBeGreaterThanOrEqual(44);
+  // The sticky header is one row (hand, save status, language), so the document keeps the screen; the
+  // note that video is not set up stands under the title instead.
+  const header = await page.locator('header.topbar').boundingBox();
+  expect(header!.height).toBeLessThan(2 * 44);
+  await expect(page.getByTestId('video-not-set-up')).toBeHidden();
+  await expect(page.getByTestId('video-not-set-up-phone')).toBeVisible();
   await page.screenshot({ path: path.join(screenshotDir, 'meeting-phone.png') });
   await page.screenshot({ path: path.join(screenshotDir, 'meeting-phone-full.png'), fullPage: true });
   await context.close();

@@ -43,7 +43,7 @@ import { SaveStatusBadge } from '../ui/SaveStatusBadge';
 import { SinceLastVisitNote, useSinceLastVisit } from '../ui/SinceLastVisit';
 import { WhereAmI } from '../ui/WhereAmI';
 import { RaisedHands, WhoIsHere } from '../ui/WhoIsHere';
-import { JoinVideoButton, VideoPanel } from '../video/VideoDock';
+import { JoinVideoButton, VideoOffNote, VideoPanel } from '../video/VideoDock';
 import '../ui/revisit.css';
 
 type Lookup =
@@ -311,6 +311,7 @@ function MeetingDocument({ session, detail }: { session: MeetingSession; detail:
                 link: <a href={`/n/${network.id}`}>{t('meeting.allMeetingsAndPeople')}</a>,
               })}
             </p>
+            <VideoOffNote placement="phone" />
             {!historyOpen && !showAgreed && !whoWrote && <SinceLastVisitNote state={sinceLastVisit} />}
             <RevisitBar
               meetingId={meeting.id}

@@ -19,6 +19,58 @@ type Availability =
   | { state: 'ready' }
   | { state: 'off'; reason: 'not_set_up' | 'unavailable'; said?: string };
 
+/** Whether this server has video, asked once per page for everything that shows it. */
+function useVideoAvailability(): Availability {
+  const [availability, setAvailability] = useState<Availability>({ state: 'checking' });
+  useEffect(() => {
+    let current = true;
+    videoConfig ??= getVideoConfig();
+    videoConfig.then(
+      (config) =>
+        current &&
+        setAvailability(
+          config.enabled
+            ? { state: 'ready' }
+            : { state: 'off', reason: 'not_set_up', ...(config.message ? { said: config.message } : {}) },
+        ),
+      () => {
+        videoConfig = null;
+        if (current) setAvailability({ state: 'off', reason: 'unavailable' });
+      },
+    );
+    return () => {
+      current = false;
+    };
+  }, []);
+  return availability;
+}
+let videoConfig: ReturnType<typeof getVideoConfig> | null = null;
+
+/**
+ * The plain note that video is not set up (or not reachable). The header shows it; on a phone, where the
+ * header must stay one row, it stands under the meeting's title instead (`placement="phone"`).
+ */
+export function VideoOffNote({ placement }: { placement: 'header' | 'phone' }) {
+  const t = useT();
+  const language = useLanguage();
+  const availability = useVideoAvailability();
+  if (availability.state !== 'off') return null;
+  // The server's sentence is English; in another language, our own words say the same.
+  const message =
+    language === 'en' && availability.said
+      ? availability.said
+      : t(availability.reason === 'unavailable' ? 'video.notAvailable' : 'video.notSetUp');
+  return (
+    <span
+      className={`video-off video-off--${placement}`}
+      data-testid={placement === 'header' ? 'video-not-set-up' : 'video-not-set-up-phone'}
+      title={message}
+    >
+      {message.split('.')[0]}.
+    </span>
+  );
+}
+
 /** The header's video control: "Join video", or a plain note that video is not set up. */
 export function JoinVideoButton({
   meetingId,
@@ -28,27 +80,9 @@ export function JoinVideoButton({
   people: { id: string; name: string }[];
 }) {
   const t = useT();
-  const language = useLanguage();
-  const [availability, setAvailability] = useState<Availability>({ state: 'checking' });
+  const availability = useVideoAvailability();
   const [onVideo, setOnVideo] = useState<string[]>([]);
   const { open } = useVideoState();
-
-  useEffect(() => {
-    let current = true;
-    getVideoConfig().then(
-      (config) =>
-        current &&
-        setAvailability(
-          config.enabled
-            ? { state: 'ready' }
-            : { state: 'off', reason: 'not_set_up', ...(config.message ? { said: config.message } : {}) },
-        ),
-      () => current && setAvailability({ state: 'off', reason: 'unavailable' }),
-    );
-    return () => {
-      current = false;
-    };
-  }, []);
 
   // Who is on video, as LiveKit's webhooks told the server: shown to everyone, on video or not.
   useEffect(() => {
@@ -68,18 +102,7 @@ export function JoinVideoButton({
   }, [availability.state, meetingId]);
 
   if (availability.state === 'checking') return null;
-  if (availability.state === 'off') {
-    // The server's sentence is English; in another language, our own words say the same.
-    const message =
-      language === 'en' && availability.said
-        ? availability.said
-        : t(availability.reason === 'unavailable' ? 'video.notAvailable' : 'video.notSetUp');
-    return (
-      <span className="video-off" data-testid="video-not-set-up" title={message}>
-        {message.split('.')[0]}.
-      </span>
-    );
-  }
+  if (availability.state === 'off') return <VideoOffNote placement="header" />;
   const names = onVideo.map((id) => people.find((person) => person.id === id)?.name).filter(Boolean);
   return (
     <span className="video-entry">
