@@ -201,7 +201,8 @@ describe.skipIf(!available)('migrate-to-postgres: a SQLite deployment moved to P
     writer.destroy();
 
     // The operator revokes Olli while the server runs; Maria closes the meeting and starts the next.
-    expect((await polyphony({ DATA_DIR: dataDir }, 'revoke', olli.participantId)).code).toBe(0);
+    const revoked = await polyphony({ DATA_DIR: dataDir }, 'revoke', olli.participantId);
+    expect(revoked.code, revoked.stderr).toBe(0);
     expect(
       (await api(sqlite, `/api/meetings/${first}/close`, network.cookie, { method: 'POST' })).status,
     ).toBe(200);

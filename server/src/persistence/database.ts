@@ -117,11 +117,13 @@ export function openDatabase(
 ): SqliteDatabase {
   fs.mkdirSync(dataDir, { recursive: true });
   const db = new Database(path.join(dataDir, DATABASE_FILE));
+  // First: a second process opening the file while a server writes to it (the operator's command line)
+  // must wait for a lock, even for the pragmas below, instead of failing at once with SQLITE_BUSY.
+  db.pragma('busy_timeout = 5000');
   db.pragma('journal_mode = WAL');
   // FULL: a commit is on disk before it returns, so a "saved" acknowledgement survives a power cut too.
   db.pragma(`synchronous = ${options.synchronous ?? 'FULL'}`);
   db.pragma('foreign_keys = ON');
-  db.pragma('busy_timeout = 5000');
   migrate(db);
   return db;
 }
