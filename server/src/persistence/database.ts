@@ -9,6 +9,20 @@ import Database from 'better-sqlite3';
 /** An open better-sqlite3 database. */
 export type SqliteDatabase = Database.Database;
 
+/**
+ * A write transaction that takes the write lock when it begins (BEGIN IMMEDIATE). better-sqlite3's
+ * default is BEGIN DEFERRED, where a transaction that reads before it writes fails at once with
+ * SQLITE_BUSY_SNAPSHOT — no waiting for busy_timeout — when another process committed in between: the
+ * operator's command line revoking a link while the server writes, or the server compacting while the
+ * command line writes. With IMMEDIATE the second writer waits for the lock and then reads fresh data.
+ */
+export function writeTransaction<F extends Parameters<SqliteDatabase['transaction']>[0]>(
+  db: SqliteDatabase,
+  work: F,
+): Database.Transaction<F>['immediate'] {
+  return db.transaction(work).immediate;
+}
+
 /** The name of the SQLite file inside DATA_DIR. */
 export const DATABASE_FILE = 'polyphony.sqlite';
 
@@ -129,11 +143,15 @@ export function openDatabase(
 }
 
 function migrate(db: SqliteDatabase): void {
-  const current = db.pragma('user_version', { simple: true }) as number;
-  for (let version = current; version < MIGRATIONS.length; version++) {
-    db.transaction(() => {
-      db.exec(MIGRATIONS[version] as string);
-      db.pragma(`user_version = ${version + 1}`);
+  const version = () => db.pragma('user_version', { simple: true }) as number;
+  while (version() < MIGRATIONS.length) {
+    // The version is read again under the write lock: two processes opening an older file at once (a
+    // server and the command line) must not both run the same step.
+    writeTransaction(db, () => {
+      const current = version();
+      if (current >= MIGRATIONS.length) return;
+      db.exec(MIGRATIONS[current] as string);
+      db.pragma(`user_version = ${current + 1}`);
     })();
   }
 }

@@ -10,7 +10,7 @@
  * `backgroundCheckpoints`, WAL checkpoints run on a worker thread too (checkpointer.ts).
  */
 import { BackgroundCheckpointer } from './checkpointer.js';
-import type { SqliteDatabase } from './database.js';
+import { type SqliteDatabase, writeTransaction } from './database.js';
 import { packStateVector, unpackStateVector } from './snapshotVector.js';
 import type { AppendEntry, DocumentStore, StoredDocument } from './types.js';
 import { type WalSync, walSyncOf } from './walSync.js';
@@ -49,7 +49,7 @@ export class SqliteDocumentStore implements DocumentStore {
       deleteUpdates: db.prepare<[string]>('DELETE FROM doc_updates WHERE doc_id = ?'),
       deleteSnapshot: db.prepare<[string]>('DELETE FROM doc_snapshots WHERE doc_id = ?'),
     };
-    this.appendAll = db.transaction((entries: readonly AppendEntry[]) => {
+    this.appendAll = writeTransaction(db, (entries: readonly AppendEntry[]) => {
       const last = new Map<string, number>();
       for (const { docId, updates } of entries) {
         for (const update of updates) {
@@ -59,7 +59,8 @@ export class SqliteDocumentStore implements DocumentStore {
       }
       return last;
     });
-    this.compactOne = db.transaction(
+    this.compactOne = writeTransaction(
+      db,
       (docId: string, snapshot: Uint8Array, throughSeq: number, stateVector: Uint8Array | null) => {
         const existing = this.statements.snapshot.get(docId);
         // A compaction that arrives late must never replace a newer snapshot.
@@ -74,7 +75,7 @@ export class SqliteDocumentStore implements DocumentStore {
         this.statements.deleteUpdatesThrough.run(docId, throughSeq);
       },
     );
-    this.deleteOne = db.transaction((docId: string) => {
+    this.deleteOne = writeTransaction(db, (docId: string) => {
       this.statements.deleteUpdates.run(docId);
       this.statements.deleteSnapshot.run(docId);
     });

@@ -8,7 +8,7 @@ import type { ActivityEntry, VersionSummary } from '@polyphony/shared';
 import { LastSeenRepository, VersionRepository } from '../../history/repositories.js';
 import { AccessRepository } from '../access.js';
 import { ActivityRepository } from '../activity.js';
-import type { SqliteDatabase } from '../database.js';
+import { type SqliteDatabase, writeTransaction } from '../database.js';
 import { NetworkRepository } from '../networks.js';
 import { type WalSync, walSyncOf } from '../walSync.js';
 import type {
@@ -46,7 +46,7 @@ export class SqliteMetadataStore implements MetadataStore {
 
   /** Run `work` as one transaction and settle with its result or its error once it is durable. */
   private transaction<T>(work: () => T): Promise<T> {
-    return this.wal.durably(this.db.transaction(work));
+    return this.wal.durably(writeTransaction(this.db, work));
   }
 
   async startNetwork(input: {
