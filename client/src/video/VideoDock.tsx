@@ -19,7 +19,10 @@ type Availability =
   | { state: 'ready' }
   | { state: 'off'; reason: 'not_set_up' | 'unavailable'; said?: string };
 
-/** Whether this server has video, asked once per page for everything that shows it. */
+/** The server's video configuration, asked once per page (again after a failure). */
+let videoConfig: ReturnType<typeof getVideoConfig> | null = null;
+
+/** Whether this server has video, for everything on the page that shows it. */
 function useVideoAvailability(): Availability {
   const [availability, setAvailability] = useState<Availability>({ state: 'checking' });
   useEffect(() => {
@@ -44,7 +47,6 @@ function useVideoAvailability(): Availability {
   }, []);
   return availability;
 }
-let videoConfig: ReturnType<typeof getVideoConfig> | null = null;
 
 /**
  * The plain note that video is not set up (or not reachable). The header shows it; on a phone, where the
