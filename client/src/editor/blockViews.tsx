@@ -9,6 +9,7 @@ import type { PersonRef } from '@polyphony/shared/editor';
 import { NodeViewContent, NodeViewWrapper, type ReactNodeViewProps } from '@tiptap/react';
 import { useEffect, useState } from 'react';
 import { useT } from '../i18n';
+import { focusNow } from './insertBlocks';
 import { useMeetingPeople } from './MeetingContext';
 
 function str(value: unknown): string {
@@ -69,6 +70,7 @@ export function ReflectionView({ node, editor, getPos }: ReactNodeViewProps) {
       .setTextSelection(at + 2)
       .focus()
       .run();
+    focusNow(editor);
   };
   return (
     <NodeViewWrapper

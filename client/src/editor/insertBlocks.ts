@@ -16,4 +16,15 @@ export function appendBlock(editor: Editor, block: JSONContent): void {
     .scrollIntoView()
     .focus()
     .run();
+  focusNow(editor);
+}
+
+/**
+ * Focus the editor before the click that asked for it returns. TipTap's `focus` command waits for the
+ * next animation frame, and keys pressed before then (a quick typist, a slow phone) go to the button and
+ * are lost: "Anna slept better" arrived as "nna slept better". The frame's focus still follows; it finds
+ * the editor focused already.
+ */
+export function focusNow(editor: Editor): void {
+  if (!editor.isDestroyed) editor.view.focus();
 }
