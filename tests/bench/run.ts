@@ -70,7 +70,12 @@ const runs = Number(option('runs') ?? (quick ? 1 : 3));
 const POLYPHONY_ONLY = ['S'];
 // Say at once, not minutes in, that the reference servers are missing (setup.sh without --test).
 if (servers.some((kind) => kind !== 'polyphony') && scenarios.some((s) => !POLYPHONY_ONLY.includes(s))) {
-  requireReferences();
+  try {
+    requireReferences();
+  } catch (error) {
+    console.error(`bench: ${(error as Error).message} (or --servers=polyphony)`);
+    process.exit(2);
+  }
 }
 
 const plan: BenchPlan = quick
