@@ -1,17 +1,21 @@
 /**
  * The version "as agreed in the meeting": the frozen state the server kept when the meeting was closed,
- * loaded into a Y.Doc of its own and shown with the same blocks, read-only, with no connection.
+ * loaded into a Y.Doc of its own and shown with the same blocks, read-only, with no connection — the
+ * plan with who agrees and who sees it differently, "no decisions today", the next meeting, the open
+ * questions, as they were when it was closed.
  */
 
 import { SECTIONS } from '@polyphony/shared';
 import { useEffect, useState } from 'react';
 import * as Y from 'yjs';
 import { getAgreedVersion } from '../api/meetings';
+import { LaterChangesContext } from '../editor/LaterChanges';
 import { type MeetingPeople, MeetingPeopleContext } from '../editor/MeetingContext';
 import { SectionEditor } from '../editor/SectionEditor';
 import { formatWhen } from '../editor/time';
 import { useT } from '../i18n';
 import type { MeetingUser } from '../sync/MeetingSession';
+import { NextMeetingPanel, NoDecisionsToday } from './PlanExtras';
 
 /** A frozen version, as it loads. */
 export type Loaded =
@@ -74,19 +78,29 @@ export function FrozenSections({
       </p>
     );
   }
+  // A frozen version reads as it was: the living document's later changes are not part of it.
   return (
     <MeetingPeopleContext.Provider value={{ ...people, canWrite: false }}>
-      {SECTIONS.map((section) => (
-        <SectionEditor
-          key={section}
-          doc={loaded.doc}
-          provider={null}
-          section={section}
-          user={user}
-          editable={false}
-          testIdPrefix={testIdPrefix}
-        />
-      ))}
+      <LaterChangesContext.Provider value={null}>
+        {SECTIONS.map((section) => (
+          <SectionEditor
+            key={section}
+            doc={loaded.doc}
+            provider={null}
+            section={section}
+            user={user}
+            editable={false}
+            testIdPrefix={testIdPrefix}
+          >
+            {section === 'plan' && (
+              <>
+                <NoDecisionsToday doc={loaded.doc} editable={false} />
+                <NextMeetingPanel doc={loaded.doc} editable={false} />
+              </>
+            )}
+          </SectionEditor>
+        ))}
+      </LaterChangesContext.Provider>
     </MeetingPeopleContext.Provider>
   );
 }
