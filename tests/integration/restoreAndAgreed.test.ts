@@ -272,4 +272,47 @@ describe('after a meeting is closed', () => {
       /- _Changed after the meeting by Kaisa, [^_]+:_ Next meeting: When it is needed\. Kaisa will call it together\. \(before: 7 Mar 2030, 09:00\. Maria will call it together\.\)/,
     );
   });
+
+  it('in a meeting closed before the record was kept, what differs is said to be from before, by nobody it cannot name', async () => {
+    const next = await api(`/api/networks/${network.networkId}/meetings`, network.cookie, {
+      method: 'POST',
+      body: JSON.stringify({ title: 'Third meeting' }),
+    });
+    const meetingId = ((await next.json()) as { id: string }).id;
+    const maria = await writer('Maria', meetingId);
+    maria.doc
+      .getXmlFragment('plan')
+      .insert(0, [block('planItem', 'Maria phones on Monday.', { proposedByName: 'Maria' })]);
+    await waitForSaved(maria);
+    expect((await api(`/api/meetings/${meetingId}/close`, network.cookie, { method: 'POST' })).status).toBe(
+      200,
+    );
+    // Closing starts the record; a meeting closed by an older Polyphony has no such entry.
+    await waitFor(() => maria.doc.getArray('laterChanges').length === 1, 'the record to start');
+    expect(maria.doc.getArray('laterChanges').get(0)).toMatchObject({ what: 'recordStart' });
+    maria.doc.getArray('laterChanges').delete(0, 1);
+    await waitForSaved(maria);
+
+    // A change of text: the document does not say who made it, and it may be older than this writing.
+    const item = maria.doc.getXmlFragment('plan').get(0) as Y.XmlElement;
+    ((item.get(0) as Y.XmlElement).get(0) as Y.XmlText).delete(0, 'Maria '.length);
+    await waitForSaved(maria);
+    let changes: LaterChange[] = [];
+    await waitFor(() => {
+      changes = readLaterChanges(maria.doc);
+      return changes.length === 1;
+    }, 'the change to be recorded');
+    expect(changes[0]).toMatchObject({
+      what: 'planItem',
+      earlier: true,
+      by: [],
+      before: { text: 'Maria phones on Monday.' },
+      after: { text: 'phones on Monday.' },
+    });
+    expect(maria.doc.getArray('laterChanges').get(0)).toMatchObject({ what: 'recordStart' });
+    const markdown = await (await api(`/api/meetings/${meetingId}/export.md`, network.cookie)).text();
+    expect(markdown).toMatch(
+      /- _Changed after the meeting by someone, before [^_]+:_ Text: “phones on Monday\.” \(before: “Maria phones on Monday\.”\)/,
+    );
+  });
 });

@@ -14,6 +14,8 @@ import {
   type ChangedBy,
   DocumentTypes,
   type LaterChange,
+  recordStart,
+  recordStarted,
   type VersionRestoring,
 } from '@polyphony/shared';
 import * as Y from 'yjs';
@@ -144,10 +146,14 @@ export class LaterChangeRecorder {
     );
     const at = this.now().toISOString();
     await this.deps.sync.changeDocument(meetingId, (doc) => {
+      // A meeting closed before the record was kept: what differs now was changed some time before, and
+      // not necessarily by whoever writes now. It is said so, and the record starts here.
+      const earlier = !recordStarted(doc);
       // Found again on the document being changed: nothing arrived meanwhile is missed or told twice.
       const changes = findLaterChanges(parts, doc).map((change) =>
-        named(change, doc, writers, names, at, restoring),
+        named(change, doc, earlier ? new Set() : writers, names, at, restoring, earlier),
       );
+      if (earlier) doc.getArray(DocumentTypes.laterChanges).insert(0, [recordStart(at)]);
       writeLaterChanges(doc, changes);
     });
   }
@@ -161,12 +167,13 @@ function named(
   names: ReadonlyMap<string, string>,
   at: string,
   restoring: VersionRestoring | undefined,
+  earlier: boolean,
 ): LaterChange {
   const owners = clientOwners(doc);
   const ids = new Set<string>();
   for (const client of clients) {
-    // The writer of the value itself (the server binds each socket's client ids to its person), which
-    // is right even when the change is found a commit late.
+    // The writer of the value itself, as PermanentUserData maps its client id, which is right even
+    // when the change is found a commit late.
     const owner = owners.get(client);
     if (owner) ids.add(owner);
   }
@@ -177,6 +184,7 @@ function named(
     at,
     by,
     ...(restoring ? { restoring: restoring.version } : {}),
+    ...(earlier ? { earlier: true } : {}),
   } as LaterChange;
 }
 

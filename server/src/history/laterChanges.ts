@@ -34,7 +34,7 @@ import * as Y from 'yjs';
 export const COALESCE_MS = 10 * 60 * 1000;
 
 /** A change found, before it is given a time and names. */
-export type FoundChange = DistributiveOmit<LaterChange, 'at' | 'by' | 'restoring'> & {
+export type FoundChange = DistributiveOmit<LaterChange, 'at' | 'by' | 'restoring' | 'earlier'> & {
   /** Yjs client ids whose writing it is, where the document knows them. */
   clients: number[];
   /** Whether the writers of the commit made it (a text change, a removal). */
@@ -272,6 +272,8 @@ export function writeLaterChanges(doc: Y.Doc, changes: readonly LaterChange[]): 
       change.change === 'changed' &&
       !last.restoring &&
       !change.restoring &&
+      !last.earlier &&
+      !change.earlier &&
       samepeople(last.by, change.by) &&
       Date.parse(change.at) - Date.parse(last.at) < COALESCE_MS
     ) {

@@ -121,8 +121,14 @@ export function laterChangeText(change: LaterChange, w: LaterChangeWriting): Lat
   const names = change.by.length
     ? change.by.map((person) => own(person.name)).join(', ')
     : w.t('common.someoneLower');
-  const key =
-    change.change === 'added'
+  // A change made before the record began is said to be from before the time it was found.
+  const key = change.earlier
+    ? change.change === 'added'
+      ? 'later.addedBefore'
+      : change.change === 'removed'
+        ? 'later.removedBefore'
+        : 'later.changedBefore'
+    : change.change === 'added'
       ? 'later.added'
       : change.change === 'removed'
         ? 'later.removed'

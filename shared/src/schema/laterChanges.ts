@@ -63,6 +63,11 @@ export interface ChangedBy {
 interface ChangeBase {
   /** When the server saw the change (ISO time). */
   at: string;
+  /**
+   * The change was made before the record began (a meeting closed by an older Polyphony): it was found
+   * at `at` and made some time before, by `by` as far as the document tells.
+   */
+  earlier?: true;
   /** Who made it (usually one person). */
   by: ChangedBy[];
   /** Set when the change came from going back to this version. */
@@ -106,6 +111,28 @@ export interface NextMeetingChange extends ChangeBase {
 
 /** One change made after the meeting to what was agreed in it. */
 export type LaterChange = PlanItemChange | QuestionChange | NoDecisionsChange | NextMeetingChange;
+
+/**
+ * The first entry of the record, written at closing: changes found while the record holds it were made
+ * since. (A meeting closed before Polyphony kept the record has none; what differs there is older.)
+ */
+export const RECORD_START = 'recordStart';
+
+/** The entry that starts the record of a meeting closed at `at`. */
+export function recordStart(at: string): { what: typeof RECORD_START; at: string } {
+  return { what: RECORD_START, at };
+}
+
+/** Whether the document's record of later changes began at its closing. */
+export function recordStarted(doc: Y.Doc): boolean {
+  return doc
+    .getArray<unknown>(DocumentTypes.laterChanges)
+    .toArray()
+    .some(
+      (entry) =>
+        Boolean(entry) && typeof entry === 'object' && (entry as { what?: unknown }).what === RECORD_START,
+    );
+}
 
 /** The id every copy of a document gives an element: its Yjs item id. */
 export function elementKey(element: Y.XmlElement): string | null {
@@ -233,6 +260,7 @@ export function readLaterChange(value: unknown): LaterChange | null {
   const by = readBy(entry.by);
   if (!at || Number.isNaN(Date.parse(at)) || !by) return null;
   const base: ChangeBase = { at, by };
+  if (entry.earlier === true) base.earlier = true;
   const restoring = entry.restoring as Record<string, unknown> | undefined;
   if (restoring && typeof restoring === 'object' && typeof restoring.id === 'number') {
     base.restoring = { id: restoring.id, takenAt: str(restoring.takenAt) };
