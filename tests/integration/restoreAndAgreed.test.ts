@@ -4,6 +4,9 @@
  * (who agrees and who sees it differently, in their own words; the next meeting) is recorded by the
  * server with who and when, and is in the Markdown export.
  */
+
+import { openDatabase } from '@polyphony/server/persistence/database';
+import { SqliteDocumentStore } from '@polyphony/server/persistence/sqlite';
 import {
   type ActivityEntry,
   type LaterChange,
@@ -44,6 +47,9 @@ function afterthought(
   return { element, write: () => content.insert(0, text, later(author.name, author.id)) };
 }
 
+/** Versions only when asked for: the tests list them. */
+const ENV = { VERSION_EVERY_MS: '600000' };
+
 describe('after a meeting is closed', () => {
   let server: ServerProcess;
   let network: StartedNetwork;
@@ -67,7 +73,7 @@ describe('after a meeting is closed', () => {
   }
 
   beforeAll(async () => {
-    server = await startServerProcess({ env: { VERSION_EVERY_MS: '600000' } });
+    server = await startServerProcess({ env: ENV });
     network = await startNetwork(server.url, {
       centreName: 'Anna',
       people: [
@@ -287,19 +293,35 @@ describe('after a meeting is closed', () => {
     expect((await api(`/api/meetings/${meetingId}/close`, network.cookie, { method: 'POST' })).status).toBe(
       200,
     );
-    // Closing starts the record; a meeting closed by an older Polyphony has no such entry.
+    // Closing starts the record; a meeting closed by an older Polyphony has no such entry. The stored
+    // document is made to read like one, with the server stopped.
     await waitFor(() => maria.doc.getArray('laterChanges').length === 1, 'the record to start');
     expect(maria.doc.getArray('laterChanges').get(0)).toMatchObject({ what: 'recordStart' });
-    maria.doc.getArray('laterChanges').delete(0, 1);
-    await waitForSaved(maria);
+    for (const client of clients.splice(0)) client.destroy();
+    expect(await server.stop()).toBe(0);
+    const store = new SqliteDocumentStore(openDatabase(server.dataDir));
+    try {
+      const stored = await store.load(meetingId);
+      const old = new Y.Doc({ gc: false });
+      if (stored.snapshot) Y.applyUpdate(old, stored.snapshot);
+      for (const update of stored.updates) Y.applyUpdate(old, update);
+      const before = Y.encodeStateVector(old);
+      old.getArray('laterChanges').delete(0, old.getArray('laterChanges').length);
+      await store.append([{ docId: meetingId, updates: [Y.encodeStateAsUpdate(old, before)] }]);
+    } finally {
+      await store.close();
+    }
+    server = await startServerProcess({ dataDir: server.dataDir, port: server.port, env: ENV });
+    const again = await writer('Maria', meetingId);
+    expect(again.doc.getArray('laterChanges').length).toBe(0);
 
     // A change of text: the document does not say who made it, and it may be older than this writing.
-    const item = maria.doc.getXmlFragment('plan').get(0) as Y.XmlElement;
+    const item = again.doc.getXmlFragment('plan').get(0) as Y.XmlElement;
     ((item.get(0) as Y.XmlElement).get(0) as Y.XmlText).delete(0, 'Maria '.length);
-    await waitForSaved(maria);
+    await waitForSaved(again);
     let changes: LaterChange[] = [];
     await waitFor(() => {
-      changes = readLaterChanges(maria.doc);
+      changes = readLaterChanges(again.doc);
       return changes.length === 1;
     }, 'the change to be recorded');
     expect(changes[0]).toMatchObject({
@@ -309,7 +331,7 @@ describe('after a meeting is closed', () => {
       before: { text: 'Maria phones on Monday.' },
       after: { text: 'phones on Monday.' },
     });
-    expect(maria.doc.getArray('laterChanges').get(0)).toMatchObject({ what: 'recordStart' });
+    expect(again.doc.getArray('laterChanges').get(0)).toMatchObject({ what: 'recordStart' });
     const markdown = await (await api(`/api/meetings/${meetingId}/export.md`, network.cookie)).text();
     expect(markdown).toMatch(
       /- _Changed after the meeting by someone, before [^_]+:_ Text: “phones on Monday\.” \(before: “Maria phones on Monday\.”\)/,

@@ -27,8 +27,8 @@ import { type FoundChange, findLaterChanges, writeLaterChanges } from './laterCh
 
 /** How long an open meeting is believed open before the store is asked again (another instance may close it). */
 const CHECK_OPEN_MS = 30_000;
-/** Versions as agreed kept decoded, most recently used last. */
-const BASELINES_KEPT = 100;
+/** Meetings whose version as agreed (or whose being open) is kept in memory, most recently used last. */
+const BASELINES_KEPT = 1000;
 
 /** What the recorder needs. */
 export interface LaterChangeDependencies {
@@ -117,20 +117,26 @@ export class LaterChangeRecorder {
     }
     const state = await this.deps.store.agreedState(meetingId);
     if (!state) {
-      this.baselines.set(meetingId, { closed: false, checkedAt: this.now().getTime() });
+      this.remember(meetingId, { closed: false, checkedAt: this.now().getTime() });
       return null;
     }
     const doc = new Y.Doc({ gc: false });
     try {
       Y.applyUpdate(doc, state);
       const parts = agreedParts(doc);
-      this.baselines.set(meetingId, { closed: true, parts });
-      while (this.baselines.size > BASELINES_KEPT) {
-        this.baselines.delete(this.baselines.keys().next().value as string);
-      }
+      this.remember(meetingId, { closed: true, parts });
       return parts;
     } finally {
       doc.destroy();
+    }
+  }
+
+  /** Keep what is known of a meeting, forgetting the least recently used beyond BASELINES_KEPT. */
+  private remember(meetingId: string, baseline: Baseline): void {
+    this.baselines.delete(meetingId);
+    this.baselines.set(meetingId, baseline);
+    while (this.baselines.size > BASELINES_KEPT) {
+      this.baselines.delete(this.baselines.keys().next().value as string);
     }
   }
 
