@@ -58,6 +58,8 @@ function laterAdditionItems(sections: readonly Y.XmlFragment[]): { keep: Set<Y.I
           if (content.key === MarkNames.laterAddition) {
             marks.push(item);
             marked = content.value !== null;
+            // Another person's (or another time's) afterthought starts here: a run of its own.
+            inRun = false;
           }
           continue;
         }
