@@ -179,7 +179,16 @@ export class HistoryService {
       at: this.now().toISOString(),
     });
     // The restore's edits are the server's own, which no commit hook names: recorded here, as the actor's.
-    await this.deps.laterChanges?.recordNow(meeting.id, [actor.id], restoring);
+    // The restore is done by now: a record that cannot be written is logged (and found again at the
+    // next writing), not reported as a failed restore.
+    await this.deps.laterChanges
+      ?.recordNow(meeting.id, [actor.id], restoring)
+      .catch((error: unknown) =>
+        this.deps.logger.error(
+          { err: error, meetingId: meeting.id },
+          'a change after the meeting could not be recorded',
+        ),
+      );
     return { beforeVersionId, versionId: after, keptLaterAdditions: reversion.keptLaterAdditions };
   }
 
