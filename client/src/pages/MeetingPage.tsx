@@ -16,7 +16,7 @@ import {
 } from '@polyphony/shared';
 import { useCallback, useEffect, useMemo, useState } from 'react';
 import { ApiRequestError, getMeeting } from '../api/meetings';
-import { LaterChangesContext, LaterChangesElsewhere, useLaterChangesOf } from '../editor/LaterChanges';
+import { LaterChangesElsewhere, useLaterChangesOf } from '../editor/LaterChanges';
 import { type MeetingPeople, MeetingPeopleContext } from '../editor/MeetingContext';
 import { RevisitMarking } from '../editor/RevisitMarking';
 import { SectionEditor } from '../editor/SectionEditor';
@@ -240,180 +240,179 @@ function MeetingDocument({ session, detail }: { session: MeetingSession; detail:
 
   return (
     <MeetingPeopleContext.Provider value={people}>
-      <LaterChangesContext.Provider value={laterChanges}>
-        <div className="meeting" data-phase={phase}>
-          <header className="topbar">
-            <div className="topbar__where">
-              <span className="brand small">Polyphony</span>
-              <a className="network-link" href={`/n/${network.id}`} data-testid="network-link">
-                {networkName}
-              </a>
-            </div>
-            <div className="topbar__status">
-              <JoinVideoButton meetingId={meeting.id} people={detail.people} />
-              {canWrite && (
-                <button
-                  type="button"
-                  className={`button small hand-button${handRaised ? ' is-raised' : ''}`}
-                  aria-pressed={handRaised}
-                  onClick={() => {
-                    session.setHandRaised(!handRaised);
-                    setHandRaised(!handRaised);
-                  }}
-                  data-testid="raise-hand"
-                >
-                  {handRaised ? t('meeting.lowerHand') : t('meeting.raiseHand')}
-                </button>
-              )}
-              {canWrite ? <SaveStatusBadge status={status} /> : <ReadOnlyBadge />}
-              <LanguagePicker />
-            </div>
-          </header>
-          <PhaseBar phase={phase} onChange={setPhase} editable={canWrite} />
-          <RaisedHands people={present} />
-          {phase === 'reflecting' && (
-            <p className="banner banner--reflecting" role="status" data-testid="reflecting-banner">
-              {t('meeting.reflectingBanner')}
-            </p>
-          )}
-          {phase === 'responding' && (
-            <p className="banner banner--reflecting" role="status">
-              {t('meeting.respondingBanner')}
-            </p>
-          )}
-          {closed && (
-            <ClosedBanner
-              closedAt={closedAt}
-              showingAgreed={showAgreed}
-              onToggleAgreed={() => {
-                setHistoryOpen(false);
-                setShowAgreed((shown) => !shown);
-              }}
-              networkId={network.id}
-              canManage={canManage}
-            />
-          )}
-          <div className="layout">
-            <main className="document">
-              <label htmlFor="meeting-title" className="visually-hidden">
-                {t('meeting.title')}
-              </label>
-              <input
-                id="meeting-title"
-                className="title-input"
-                value={title || meeting.title}
-                onChange={(event) => setTitle(event.target.value)}
-                readOnly={!canWrite}
-                placeholder={t('meeting.title')}
-                maxLength={200}
-                data-testid="meeting-title"
-              />
-              <p className="meeting-facts">
-                {tx('meeting.facts', {
-                  number: meeting.number,
-                  network: networkName,
-                  link: <a href={`/n/${network.id}`}>{t('meeting.allMeetingsAndPeople')}</a>,
-                })}
-              </p>
-              <VideoOffNote placement="phone" />
-              {!historyOpen && !showAgreed && !whoWrote && <SinceLastVisitNote state={sinceLastVisit} />}
-              <RevisitBar
-                meetingId={meeting.id}
-                historyOpen={historyOpen}
-                onToggleHistory={() => {
-                  setShowAgreed(false);
-                  setHistoryOpen((open) => !open);
-                }}
-                whoWrote={whoWrote}
-                onToggleWhoWrote={() => setWhoWrote((on) => !on)}
-              />
-              {!historyOpen && !showAgreed && whoWrote && <WhoWroteLegend people={marking.legend()} />}
-              {historyOpen ? (
-                <HistoryPanel
-                  meetingId={meeting.id}
-                  doc={session.doc}
-                  user={user}
-                  people={people}
-                  canWrite={canWrite}
-                  onShowAgreed={() => {
-                    setHistoryOpen(false);
-                    setShowAgreed(true);
-                  }}
-                  onClose={() => setHistoryOpen(false)}
-                />
-              ) : showAgreed && closed ? (
-                <AgreedView meetingId={meeting.id} closedAt={closedAt} user={user} people={people} />
-              ) : (
-                order.map((section) => (
-                  <SectionEditor
-                    key={section}
-                    doc={session.doc}
-                    provider={session.provider}
-                    section={section}
-                    user={user}
-                    editable={canWrite}
-                    laterAdditions={laterAdditions}
-                    marking={marking}
-                    forward={section === 'reflections' && reflectionsForward}
-                  >
-                    {section === 'plan' && (
-                      <>
-                        <LaterChangesElsewhere section="plan" />
-                        <NoDecisionsToday doc={session.doc} editable={canWrite} />
-                        <NextMeetingPanel doc={session.doc} editable={canWrite} />
-                      </>
-                    )}
-                    {section === 'openQuestions' && <LaterChangesElsewhere section="openQuestions" />}
-                  </SectionEditor>
-                ))
-              )}
-            </main>
-            <VideoPanel session={session} meetingId={meeting.id} />
-            <aside className="sidebar" aria-label={t('meeting.about')}>
-              <WhoIsHere people={present} attendance={attendance} reflecting={phase === 'reflecting'} />
-              {canWrite && <WhereAmI where={attendance[me.id]?.where} onChange={setWhere} />}
-              <section className="panel" aria-labelledby="you-heading">
-                <h2 id="you-heading" className="panel-heading">
-                  {t('meeting.you')}
-                </h2>
-                <p className="you-row">
-                  <span className="person-dot" style={{ backgroundColor: color }} aria-hidden="true" />
-                  <span data-testid="your-name">{me.name}</span>
-                  {me.relation && <span className="you">({me.relation})</span>}
-                </p>
-                <fieldset className="colors">
-                  <legend className="hint">{t('meeting.yourColour')}</legend>
-                  <div className="swatches">
-                    {PALETTE.map((swatch) => (
-                      <label key={swatch.color} className="swatch" style={{ backgroundColor: swatch.color }}>
-                        <input
-                          type="radio"
-                          name="colour"
-                          value={swatch.color}
-                          checked={color === swatch.color}
-                          onChange={() => {
-                            saveColor(swatch.color);
-                            setColor(swatch.color);
-                          }}
-                          aria-label={t(`colour.${swatch.name}`)}
-                        />
-                      </label>
-                    ))}
-                  </div>
-                </fieldset>
-              </section>
-              {canManage && !closed && (
-                <section className="panel" aria-labelledby="meeting-heading">
-                  <h2 id="meeting-heading" className="panel-heading">
-                    {t('meeting.thisMeeting')}
-                  </h2>
-                  <CloseMeetingControl meetingId={meeting.id} onClosed={setClosedHere} />
-                </section>
-              )}
-            </aside>
+      <div className="meeting" data-phase={phase}>
+        <header className="topbar">
+          <div className="topbar__where">
+            <span className="brand small">Polyphony</span>
+            <a className="network-link" href={`/n/${network.id}`} data-testid="network-link">
+              {networkName}
+            </a>
           </div>
+          <div className="topbar__status">
+            <JoinVideoButton meetingId={meeting.id} people={detail.people} />
+            {canWrite && (
+              <button
+                type="button"
+                className={`button small hand-button${handRaised ? ' is-raised' : ''}`}
+                aria-pressed={handRaised}
+                onClick={() => {
+                  session.setHandRaised(!handRaised);
+                  setHandRaised(!handRaised);
+                }}
+                data-testid="raise-hand"
+              >
+                {handRaised ? t('meeting.lowerHand') : t('meeting.raiseHand')}
+              </button>
+            )}
+            {canWrite ? <SaveStatusBadge status={status} /> : <ReadOnlyBadge />}
+            <LanguagePicker />
+          </div>
+        </header>
+        <PhaseBar phase={phase} onChange={setPhase} editable={canWrite} />
+        <RaisedHands people={present} />
+        {phase === 'reflecting' && (
+          <p className="banner banner--reflecting" role="status" data-testid="reflecting-banner">
+            {t('meeting.reflectingBanner')}
+          </p>
+        )}
+        {phase === 'responding' && (
+          <p className="banner banner--reflecting" role="status">
+            {t('meeting.respondingBanner')}
+          </p>
+        )}
+        {closed && (
+          <ClosedBanner
+            closedAt={closedAt}
+            showingAgreed={showAgreed}
+            onToggleAgreed={() => {
+              setHistoryOpen(false);
+              setShowAgreed((shown) => !shown);
+            }}
+            networkId={network.id}
+            canManage={canManage}
+          />
+        )}
+        <div className="layout">
+          <main className="document">
+            <label htmlFor="meeting-title" className="visually-hidden">
+              {t('meeting.title')}
+            </label>
+            <input
+              id="meeting-title"
+              className="title-input"
+              value={title || meeting.title}
+              onChange={(event) => setTitle(event.target.value)}
+              readOnly={!canWrite}
+              placeholder={t('meeting.title')}
+              maxLength={200}
+              data-testid="meeting-title"
+            />
+            <p className="meeting-facts">
+              {tx('meeting.facts', {
+                number: meeting.number,
+                network: networkName,
+                link: <a href={`/n/${network.id}`}>{t('meeting.allMeetingsAndPeople')}</a>,
+              })}
+            </p>
+            <VideoOffNote placement="phone" />
+            {!historyOpen && !showAgreed && !whoWrote && <SinceLastVisitNote state={sinceLastVisit} />}
+            <RevisitBar
+              meetingId={meeting.id}
+              historyOpen={historyOpen}
+              onToggleHistory={() => {
+                setShowAgreed(false);
+                setHistoryOpen((open) => !open);
+              }}
+              whoWrote={whoWrote}
+              onToggleWhoWrote={() => setWhoWrote((on) => !on)}
+            />
+            {!historyOpen && !showAgreed && whoWrote && <WhoWroteLegend people={marking.legend()} />}
+            {historyOpen ? (
+              <HistoryPanel
+                meetingId={meeting.id}
+                doc={session.doc}
+                user={user}
+                people={people}
+                canWrite={canWrite}
+                onShowAgreed={() => {
+                  setHistoryOpen(false);
+                  setShowAgreed(true);
+                }}
+                onClose={() => setHistoryOpen(false)}
+              />
+            ) : showAgreed && closed ? (
+              <AgreedView meetingId={meeting.id} closedAt={closedAt} user={user} people={people} />
+            ) : (
+              order.map((section) => (
+                <SectionEditor
+                  key={section}
+                  doc={session.doc}
+                  provider={session.provider}
+                  section={section}
+                  user={user}
+                  editable={canWrite}
+                  laterAdditions={laterAdditions}
+                  laterChanges={laterChanges}
+                  marking={marking}
+                  forward={section === 'reflections' && reflectionsForward}
+                >
+                  {section === 'plan' && (
+                    <>
+                      <LaterChangesElsewhere section="plan" />
+                      <NoDecisionsToday doc={session.doc} editable={canWrite} />
+                      <NextMeetingPanel doc={session.doc} editable={canWrite} />
+                    </>
+                  )}
+                  {section === 'openQuestions' && <LaterChangesElsewhere section="openQuestions" />}
+                </SectionEditor>
+              ))
+            )}
+          </main>
+          <VideoPanel session={session} meetingId={meeting.id} />
+          <aside className="sidebar" aria-label={t('meeting.about')}>
+            <WhoIsHere people={present} attendance={attendance} reflecting={phase === 'reflecting'} />
+            {canWrite && <WhereAmI where={attendance[me.id]?.where} onChange={setWhere} />}
+            <section className="panel" aria-labelledby="you-heading">
+              <h2 id="you-heading" className="panel-heading">
+                {t('meeting.you')}
+              </h2>
+              <p className="you-row">
+                <span className="person-dot" style={{ backgroundColor: color }} aria-hidden="true" />
+                <span data-testid="your-name">{me.name}</span>
+                {me.relation && <span className="you">({me.relation})</span>}
+              </p>
+              <fieldset className="colors">
+                <legend className="hint">{t('meeting.yourColour')}</legend>
+                <div className="swatches">
+                  {PALETTE.map((swatch) => (
+                    <label key={swatch.color} className="swatch" style={{ backgroundColor: swatch.color }}>
+                      <input
+                        type="radio"
+                        name="colour"
+                        value={swatch.color}
+                        checked={color === swatch.color}
+                        onChange={() => {
+                          saveColor(swatch.color);
+                          setColor(swatch.color);
+                        }}
+                        aria-label={t(`colour.${swatch.name}`)}
+                      />
+                    </label>
+                  ))}
+                </div>
+              </fieldset>
+            </section>
+            {canManage && !closed && (
+              <section className="panel" aria-labelledby="meeting-heading">
+                <h2 id="meeting-heading" className="panel-heading">
+                  {t('meeting.thisMeeting')}
+                </h2>
+                <CloseMeetingControl meetingId={meeting.id} onClosed={setClosedHere} />
+              </section>
+            )}
+          </aside>
         </div>
-      </LaterChangesContext.Provider>
+      </div>
     </MeetingPeopleContext.Provider>
   );
 }

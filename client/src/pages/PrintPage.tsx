@@ -2,17 +2,16 @@
  * The print-ready page of a meeting, `/m/:id/print`: the whole living document as it reads now —
  * who was there, what each person said (and who typed it for them), the reflections with the responses
  * under them, the plan with who agrees and who sees it differently, "not yet known", the next meeting,
- * every change made to them after the meeting (who, when, what it was), and the marks on later
- * additions — laid out for paper by a print stylesheet. "Print / save as PDF" opens the browser's
- * print window; printing (from the button or the browser's menu) is written to the network's activity
- * log, like every export.
+ * each change made to them after the meeting (who, when, what it was), and the marks on later additions — laid out for paper by a print stylesheet. "Print / save as PDF"
+ * opens the browser's print window; printing (from the button or the browser's menu) is written to the
+ * network's activity log, like every export.
  */
 
 import { type AttendanceEntry, DocumentTypes, type MeetingDetail, SECTIONS } from '@polyphony/shared';
 import { useEffect, useMemo, useState } from 'react';
 import { logPrintExport } from '../api/history';
 import { getMeeting } from '../api/meetings';
-import { LaterChangesContext, LaterChangesElsewhere, useLaterChangesOf } from '../editor/LaterChanges';
+import { LaterChangesElsewhere, useLaterChangesOf } from '../editor/LaterChanges';
 import { type MeetingPeople, MeetingPeopleContext } from '../editor/MeetingContext';
 import { SectionEditor } from '../editor/SectionEditor';
 import { formatWhen } from '../editor/time';
@@ -101,75 +100,74 @@ function PrintableMeeting({ detail, session }: { detail: MeetingDetail; session:
   const present = Object.values(attendance);
   return (
     <MeetingPeopleContext.Provider value={people}>
-      <LaterChangesContext.Provider value={laterChanges}>
-        <div className="print-page">
-          <nav className="print-toolbar" aria-label={t('print.label')}>
-            <a className="button" href={`/m/${meeting.id}`} data-testid="print-back">
-              {t('print.back')}
-            </a>
-            <button
-              type="button"
-              className="button primary"
-              onClick={() => window.print()}
-              data-testid="print-now"
-            >
-              {t('print.print')}
-            </button>
-            <p className="hint">{t('print.hint')}</p>
-          </nav>
-          <article className="print-document" data-testid="print-document">
-            <header className="print-header">
-              <p className="print-header__network">Polyphony · {networkName}</p>
-              <h1>
-                {t('network.meetingTitle', {
-                  n: meeting.number,
-                  title: typeof title === 'string' && title ? title : meeting.title,
-                })}
-              </h1>
-              <p>
-                {longDate(meeting.createdAt)}
-                {meeting.closedAt
-                  ? t('print.closed', { when: formatWhen(meeting.closedAt) })
-                  : t('print.stillOpen')}
-              </p>
-              {present.length > 0 && (
-                <p data-testid="print-present">
-                  <strong>{t('print.present')}</strong>{' '}
-                  {present
-                    .map(
-                      (entry) =>
-                        `${entry.name}${entry.relation ? ` (${entry.relation})` : ''}, ${t(WHERE_TEXT[entry.where])}`,
-                    )
-                    .join('; ')}
-                </p>
-              )}
-            </header>
-            {SECTIONS.map((section) => (
-              <SectionEditor
-                key={section}
-                doc={session.doc}
-                provider={null}
-                section={section}
-                user={user}
-                editable={false}
-                testIdPrefix="print"
-              >
-                {section === 'plan' && (
-                  <>
-                    <LaterChangesElsewhere section="plan" />
-                    <NoDecisionsToday doc={session.doc} editable={false} />
-                    <NextMeetingPanel doc={session.doc} editable={false} />
-                  </>
-                )}
-                {section === 'openQuestions' && <LaterChangesElsewhere section="openQuestions" />}
-              </SectionEditor>
-            ))}
-            <p className="print-footer">
-              {t('print.footer', { when: formatWhen(new Date().toISOString()), name: me.name })}
+      <div className="print-page">
+        <nav className="print-toolbar" aria-label={t('print.label')}>
+          <a className="button" href={`/m/${meeting.id}`} data-testid="print-back">
+            {t('print.back')}
+          </a>
+          <button
+            type="button"
+            className="button primary"
+            onClick={() => window.print()}
+            data-testid="print-now"
+          >
+            {t('print.print')}
+          </button>
+          <p className="hint">{t('print.hint')}</p>
+        </nav>
+        <article className="print-document" data-testid="print-document">
+          <header className="print-header">
+            <p className="print-header__network">Polyphony · {networkName}</p>
+            <h1>
+              {t('network.meetingTitle', {
+                n: meeting.number,
+                title: typeof title === 'string' && title ? title : meeting.title,
+              })}
+            </h1>
+            <p>
+              {longDate(meeting.createdAt)}
+              {meeting.closedAt
+                ? t('print.closed', { when: formatWhen(meeting.closedAt) })
+                : t('print.stillOpen')}
             </p>
-          </article>
-        </div>
-      </LaterChangesContext.Provider>
+            {present.length > 0 && (
+              <p data-testid="print-present">
+                <strong>{t('print.present')}</strong>{' '}
+                {present
+                  .map(
+                    (entry) =>
+                      `${entry.name}${entry.relation ? ` (${entry.relation})` : ''}, ${t(WHERE_TEXT[entry.where])}`,
+                  )
+                  .join('; ')}
+              </p>
+            )}
+          </header>
+          {SECTIONS.map((section) => (
+            <SectionEditor
+              key={section}
+              doc={session.doc}
+              provider={null}
+              section={section}
+              user={user}
+              editable={false}
+              laterChanges={laterChanges}
+              testIdPrefix="print"
+            >
+              {section === 'plan' && (
+                <>
+                  <LaterChangesElsewhere section="plan" />
+                  <NoDecisionsToday doc={session.doc} editable={false} />
+                  <NextMeetingPanel doc={session.doc} editable={false} />
+                </>
+              )}
+              {section === 'openQuestions' && <LaterChangesElsewhere section="openQuestions" />}
+            </SectionEditor>
+          ))}
+          <p className="print-footer">
+            {t('print.footer', { when: formatWhen(new Date().toISOString()), name: me.name })}
+          </p>
+        </article>
+      </div>
     </MeetingPeopleContext.Provider>
   );
 }

@@ -9,7 +9,6 @@ import { SECTIONS } from '@polyphony/shared';
 import { useEffect, useState } from 'react';
 import * as Y from 'yjs';
 import { getAgreedVersion } from '../api/meetings';
-import { LaterChangesContext } from '../editor/LaterChanges';
 import { type MeetingPeople, MeetingPeopleContext } from '../editor/MeetingContext';
 import { SectionEditor } from '../editor/SectionEditor';
 import { formatWhen } from '../editor/time';
@@ -78,29 +77,27 @@ export function FrozenSections({
       </p>
     );
   }
-  // A frozen version reads as it was: the living document's later changes are not part of it.
+  // A frozen version reads as it was: its editors are given no later changes (SectionEditor's default).
   return (
     <MeetingPeopleContext.Provider value={{ ...people, canWrite: false }}>
-      <LaterChangesContext.Provider value={null}>
-        {SECTIONS.map((section) => (
-          <SectionEditor
-            key={section}
-            doc={loaded.doc}
-            provider={null}
-            section={section}
-            user={user}
-            editable={false}
-            testIdPrefix={testIdPrefix}
-          >
-            {section === 'plan' && (
-              <>
-                <NoDecisionsToday doc={loaded.doc} editable={false} />
-                <NextMeetingPanel doc={loaded.doc} editable={false} />
-              </>
-            )}
-          </SectionEditor>
-        ))}
-      </LaterChangesContext.Provider>
+      {SECTIONS.map((section) => (
+        <SectionEditor
+          key={section}
+          doc={loaded.doc}
+          provider={null}
+          section={section}
+          user={user}
+          editable={false}
+          testIdPrefix={testIdPrefix}
+        >
+          {section === 'plan' && (
+            <>
+              <NoDecisionsToday doc={loaded.doc} editable={false} />
+              <NextMeetingPanel doc={loaded.doc} editable={false} />
+            </>
+          )}
+        </SectionEditor>
+      ))}
     </MeetingPeopleContext.Provider>
   );
 }
