@@ -2,9 +2,10 @@
  * The print-ready page of a meeting, `/m/:id/print`: the whole living document as it reads now —
  * who was there, what each person said (and who typed it for them), the reflections with the responses
  * under them, the plan with who agrees and who sees it differently, "not yet known", the next meeting,
- * each change made to them after the meeting (who, when, what it was), and the marks on later additions — laid out for paper by a print stylesheet. "Print / save as PDF"
- * opens the browser's print window; printing (from the button or the browser's menu) is written to the
- * network's activity log, like every export.
+ * each change made to them after the meeting (who, when, what it was), and the marks on later
+ * additions — laid out for paper by a print stylesheet. "Print / save as PDF" opens the browser's print
+ * window; printing (from the button or the browser's menu) is written to the network's activity log,
+ * like every export.
  */
 
 import { type AttendanceEntry, DocumentTypes, type MeetingDetail, SECTIONS } from '@polyphony/shared';
