@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
-# Installs, from Debian, the services the scale-out tests need, and starts PostgreSQL on 127.0.0.1 only
-# (the tests start their own Redis servers). Idempotent. The tests read TEST_DATABASE_URL, or use the URL printed here.
+# Installs, from Debian, the services the tests need, and starts PostgreSQL on 127.0.0.1 only (the tests
+# start their own Redis servers and TLS proxies, on free loopback ports). Idempotent. The tests read
+# TEST_DATABASE_URL, or use the URL printed here.
 set -euo pipefail
 
 as_root() { if [ "$(id -u)" = 0 ]; then "$@"; else sudo "$@"; fi; }
@@ -9,6 +10,14 @@ missing=()
 ls /usr/lib/postgresql/*/bin/pg_ctl >/dev/null 2>&1 || missing+=(postgresql)
 # The scale-out tests start their own redis-server processes on free loopback ports.
 command -v redis-server >/dev/null 2>&1 || missing+=(redis-server)
+# The reverse-proxy tests run the README's Caddy and nginx examples in front of Polyphony, with TLS;
+# certutil (libnss3-tools) makes a Chromium profile of their own trust the test CA, and openssl makes
+# nginx's certificate. Debian's packages do not start the daemons where services may not start (a
+# container's policy-rc.d); where they do, the tests do not need them and use ports of their own.
+command -v caddy >/dev/null 2>&1 || missing+=(caddy)
+[ -x /usr/sbin/nginx ] || missing+=(nginx)
+command -v certutil >/dev/null 2>&1 || missing+=(libnss3-tools)
+command -v openssl >/dev/null 2>&1 || missing+=(openssl)
 if [ ${#missing[@]} -gt 0 ]; then
   echo "services: installing ${missing[*]} from Debian" >&2
   as_root apt-get update -qq

@@ -1,8 +1,10 @@
 #!/usr/bin/env bash
-# Sets up Polyphony on a fresh machine: pnpm, the dependencies (better-sqlite3 is built from source), the
-# build. With --test it also installs what the test suite needs: Chromium from Debian for Playwright,
-# pdftotext (poppler-utils) for the print test, PostgreSQL on 127.0.0.1 (scripts/services.sh) and a
-# LiveKit server built from source (scripts/livekit.sh).
+# Sets up Polyphony on a fresh machine: pnpm, the dependencies Polyphony needs (better-sqlite3 is built
+# from source), the build. With --test it also installs what the test suite and `pnpm bench` need:
+# Chromium from Debian for Playwright, pdftotext (poppler-utils) for the print test, PostgreSQL on
+# 127.0.0.1, Redis, Caddy and nginx (scripts/services.sh), a LiveKit server built from source
+# (scripts/livekit.sh), and the benchmark's reference servers (tests/bench/references: y-websocket's
+# server with LevelDB, Hocuspocus with sqlite3, whose native builds take most of a fresh install).
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
@@ -36,5 +38,11 @@ if [ "${1:-}" = "--test" ]; then
   bash scripts/livekit.sh >/dev/null || echo "setup: WARNING: livekit-server could not be built; the video tests against LiveKit will be skipped" >&2
 fi
 
-pnpm install --frozen-lockfile
+if [ "${1:-}" = "--test" ]; then
+  pnpm install --frozen-lockfile
+else
+  # Everything but the benchmark's reference servers. One lockfile for the whole workspace, checked
+  # (--frozen-lockfile) either way; --test then installs the rest.
+  pnpm install --frozen-lockfile --filter '!@polyphony/bench-references'
+fi
 pnpm build

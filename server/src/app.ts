@@ -11,12 +11,14 @@ import { secureHeaders } from 'hono/secure-headers';
 import { ApiError, forbidden, notFound, payloadTooLarge } from './errors.js';
 import type { VideoService } from './livekit/VideoService.js';
 import type { Logger } from './logger.js';
+import type { Metrics } from './metrics/Metrics.js';
 import type { RouteContext } from './routes/context.js';
 import { healthRoutes } from './routes/health.js';
 import { meetingHistoryRoutes, networkHistoryRoutes } from './routes/history.js';
 import { joinRoutes } from './routes/join.js';
 import { meRoutes } from './routes/me.js';
 import { meetingRoutes } from './routes/meetings.js';
+import { metricsRoutes } from './routes/metrics.js';
 import { networkRoutes } from './routes/networks.js';
 import { openApiRoutes } from './routes/openapi.js';
 import { videoRoutes } from './routes/video.js';
@@ -30,10 +32,21 @@ export interface AppDependencies {
   clientDir: string;
   /** LiveKit, when configured; without it /api/video says video is not set up. */
   video?: VideoService | undefined;
+  /** The operator's metrics on this port (GET /metrics, with `metricsToken`); not served when undefined. */
+  metrics?: Metrics | undefined;
+  metricsToken?: string | undefined;
 }
 
 /** Build the HTTP app. */
-export function buildApp({ routes, logger, storeName, clientDir, video }: AppDependencies) {
+export function buildApp({
+  routes,
+  logger,
+  storeName,
+  clientDir,
+  video,
+  metrics,
+  metricsToken,
+}: AppDependencies) {
   const app = new Hono();
 
   app.use(
@@ -86,6 +99,8 @@ export function buildApp({ routes, logger, storeName, clientDir, video }: AppDep
   app.all('/api/*', () => {
     throw notFound('There is no such API route.');
   });
+  // Before the client's pages, so that /metrics is never the single-page app.
+  app.route('/metrics', metricsRoutes(metrics, metricsToken));
 
   if (fs.existsSync(path.join(clientDir, 'index.html'))) {
     app.use('/assets/*', compress(), async (c, next) => {

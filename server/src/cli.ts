@@ -8,6 +8,7 @@
  *   pnpm polyphony revoke <participantId> [--json]
  *   pnpm polyphony reissue <participantId> [--json]
  *   pnpm polyphony migrate-to-postgres [--json]
+ *   pnpm polyphony backup|restore|verify <file> [--json]      (backup/backupCommand.ts)
  *
  * A person is "name:relation:role" (relation may be empty; role defaults to network_member). The first
  * person is the one starting the meeting. Links are printed once: only their hashes are stored. Every
@@ -18,6 +19,7 @@
  */
 import { parseArgs } from 'node:util';
 import { type PersonInput, ROLES, type Role } from '@polyphony/shared';
+import { BACKUP_COMMANDS, BACKUP_USAGE, backupCommand } from './backup/backupCommand.js';
 import { loadConfig } from './config.js';
 import { createLogger } from './logger.js';
 import { NetworkService } from './networks/NetworkService.js';
@@ -40,6 +42,7 @@ const USAGE = `usage:
       DATABASE_SCHEMA), in one transaction, and check the copy before committing it. Stop the server
       first. Refuses (exit 2, nothing written) when the target already holds Polyphony data; exit 1 when
       the copy or its check failed (rolled back, nothing written).
+${BACKUP_USAGE}
 roles: ${ROLES.join(', ')}`;
 
 function fail(message: string): never {
@@ -75,6 +78,11 @@ const print = (json: unknown, text: string) =>
   console.log(values.json ? JSON.stringify(json, null, 2) : text);
 
 if (command === 'migrate-to-postgres') process.exit(await migrateCommand());
+if ((BACKUP_COMMANDS as readonly string[]).includes(command)) {
+  process.exit(
+    await backupCommand(command as (typeof BACKUP_COMMANDS)[number], argument, config, values.json),
+  );
+}
 
 /** migrate-to-postgres: 0 copied and checked, 1 failed (rolled back), 2 refused (nothing written). */
 async function migrateCommand(): Promise<number> {

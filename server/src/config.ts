@@ -30,8 +30,23 @@ export interface Config {
   /** Take a version of a meeting once people have been writing this long since the last one. */
   versionEveryMs: number;
   limits: SyncLimits;
+  /** Metrics for the operator (GET /metrics); see MetricsConfig. */
+  metrics: MetricsConfig;
   /** LiveKit (LIVEKIT_URL, LIVEKIT_API_KEY, LIVEKIT_API_SECRET); undefined when video is not set up. */
   video: VideoConfig | undefined;
+}
+
+/**
+ * Where GET /metrics is served. Nowhere by default; with a token, on the main port to requests that
+ * carry it (`Authorization: Bearer …`); with a port, on that port only (and the token too, if set).
+ */
+export interface MetricsConfig {
+  /** METRICS_TOKEN: the operator's token for /metrics. */
+  token: string | undefined;
+  /** METRICS_PORT: a port of its own for /metrics, e.g. one the proxy does not forward. */
+  port: number | undefined;
+  /** METRICS_HOST: the address METRICS_PORT listens on. */
+  host: string;
 }
 
 /** Limits and timings of the sync server. */
@@ -87,6 +102,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     databaseSchema: env.DATABASE_SCHEMA || undefined,
     redisUrl: env.REDIS_URL || undefined,
     video: loadVideoConfig(env),
+    metrics: loadMetricsConfig(env),
     limits: {
       maxMessageBytes: int(env, 'MAX_MESSAGE_BYTES', Limits.maxMessageBytes),
       maxDocumentBytes: int(env, 'MAX_DOCUMENT_BYTES', Limits.maxDocumentBytes),
@@ -99,4 +115,15 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
       commitIntervalMs: int(env, 'COMMIT_INTERVAL_MS', 4),
     },
   };
+}
+
+/** METRICS_TOKEN, METRICS_PORT, METRICS_HOST. */
+function loadMetricsConfig(env: NodeJS.ProcessEnv): MetricsConfig {
+  const token = env.METRICS_TOKEN || undefined;
+  // Whoever holds the token sees how busy the service is; a short one could be guessed.
+  if (token !== undefined && token.length < 16) {
+    throw new Error('METRICS_TOKEN must be at least 16 characters (e.g. openssl rand -hex 32)');
+  }
+  const port = env.METRICS_PORT ? int(env, 'METRICS_PORT', 0) : undefined;
+  return { token, port, host: env.METRICS_HOST ?? '127.0.0.1' };
 }

@@ -14,6 +14,8 @@ import { LaterChangeRecorder } from './history/LaterChangeRecorder.js';
 import { VideoService } from './livekit/VideoService.js';
 import { removeFromVideoOnEnd } from './livekit/videoRevocation.js';
 import { createLogger, type Logger } from './logger.js';
+import { Metrics } from './metrics/Metrics.js';
+import { type MetricsListener, serveMetrics } from './metrics/serveMetrics.js';
 import { startAccessSweep } from './networks/accessSweep.js';
 import { NetworkService } from './networks/NetworkService.js';
 import { openPersistence } from './persistence/open.js';
@@ -40,7 +42,10 @@ export async function startServer(config: Config): Promise<RunningServer> {
   const logger = createLogger(config.logLevel);
   // Everything in PostgreSQL when configured (several instances share it); otherwise in the SQLite file.
   const persistence = await openPersistence(config);
-  const { documents: store, metadata } = persistence;
+  const { documents, metadata } = persistence;
+  // Measured only where someone can read the measurements.
+  const metrics = config.metrics.token || config.metrics.port !== undefined ? new Metrics() : undefined;
+  const store = metrics ? metrics.meter(documents) : documents;
   const now = () => new Date();
 
   // Every socket is authorised at the upgrade by the session cookie, for the network of the meeting,
@@ -79,6 +84,11 @@ export async function startServer(config: Config): Promise<RunningServer> {
   });
   const relay = config.redisUrl ? new RedisRelay(config.redisUrl, sync, logger) : undefined;
   if (relay) sync.use(relay.hooks());
+  if (metrics) {
+    metrics.observe(sync);
+    sync.use(metrics.hooks());
+    if (relay) metrics.observeRelay(relay.lagProbe);
+  }
   const video = config.video && new VideoService(config.video, logger);
   if (!config.video) logger.info('video is not set up (no LIVEKIT_URL, LIVEKIT_API_KEY, LIVEKIT_API_SECRET)');
   const service = new NetworkService({
@@ -110,6 +120,9 @@ export async function startServer(config: Config): Promise<RunningServer> {
     storeName: persistence.name,
     clientDir: config.clientDir,
     video,
+    // With METRICS_PORT, /metrics is served there and not here.
+    metrics: config.metrics.port === undefined ? metrics : undefined,
+    metricsToken: config.metrics.token,
   });
 
   // Links revoked on another instance or by the operator command, or past their expiry, end their
@@ -129,6 +142,10 @@ export async function startServer(config: Config): Promise<RunningServer> {
     ) as Server;
   });
   httpServer.on('upgrade', (request, socket, head) => void sync.handleUpgrade(request, socket, head));
+  let metricsListener: MetricsListener | undefined;
+  if (metrics && config.metrics.port !== undefined) {
+    metricsListener = await serveMetrics(metrics, { ...config.metrics, port: config.metrics.port }, logger);
+  }
   const { port } = httpServer.address() as AddressInfo;
   const url = `http://${config.host}:${port}`;
   logger.info(
@@ -148,6 +165,7 @@ export async function startServer(config: Config): Promise<RunningServer> {
       httpServer.closeAllConnections();
       await closed;
       await relay?.close();
+      await metricsListener?.close();
       await persistence.close();
       logger.info('Polyphony stopped; everything acknowledged is stored');
     })();

@@ -41,7 +41,7 @@ import {
   scaleOutRamp,
   scratchRoot,
 } from './scenarios.js';
-import { canPin, SERVER_KINDS, SERVER_NAMES, type ServerKind } from './servers.js';
+import { canPin, requireReferences, SERVER_KINDS, SERVER_NAMES, type ServerKind } from './servers.js';
 import { median } from './stats.js';
 
 // Every y-websocket provider adds a process 'exit' listener (to say goodbye); there are many here.
@@ -68,6 +68,15 @@ const synchronous = (process.env.SQLITE_SYNCHRONOUS ?? 'FULL').toUpperCase();
 const runs = Number(option('runs') ?? (quick ? 1 : 3));
 /** Scenarios the reference servers have no counterpart of: they are not run on them ("—"). */
 const POLYPHONY_ONLY = ['S'];
+// Say at once, not minutes in, that the reference servers are missing (setup.sh without --test).
+if (servers.some((kind) => kind !== 'polyphony') && scenarios.some((s) => !POLYPHONY_ONLY.includes(s))) {
+  try {
+    requireReferences();
+  } catch (error) {
+    console.error(`bench: ${(error as Error).message} (or --servers=polyphony)`);
+    process.exit(2);
+  }
+}
 
 const plan: BenchPlan = quick
   ? {

@@ -120,9 +120,10 @@ export async function seedHistory(
   }
   const meetingIds = histories.map((_, m) => `cold-load-${m}`);
   if (kind === 'y-websocket') {
-    // Imported by name at run time: y-leveldb's typings do not resolve under its package exports.
-    const moduleName = 'y-leveldb';
-    const { LeveldbPersistence } = (await import(moduleName)) as {
+    // y-leveldb belongs to the reference servers' package (references/), imported through it at run time
+    // (its typings do not resolve under its package exports anyway).
+    const moduleUrl = new URL('./references/leveldb.mjs', import.meta.url).href;
+    const { LeveldbPersistence } = (await import(moduleUrl)) as {
       LeveldbPersistence: new (
         location: string,
       ) => {

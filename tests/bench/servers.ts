@@ -27,10 +27,23 @@ export const SERVER_NAMES: Record<ServerKind, string> = {
 // BENCH_POLYPHONY_ENTRY runs another build of Polyphony (another commit's server/dist/index.js) under the same generator.
 const POLYPHONY_ENTRY =
   process.env.BENCH_POLYPHONY_ENTRY ?? fileURLToPath(new URL('../../server/dist/index.js', import.meta.url));
+// The reference servers are a package of their own (references/), installed by `setup.sh --test` only:
+// their native builds (sqlite3, leveldown) are not something a person running Polyphony needs.
 const Y_WEBSOCKET_ENTRY = fileURLToPath(
-  new URL('../node_modules/y-websocket-server-ref/bin/server.cjs', import.meta.url),
+  new URL('./references/node_modules/y-websocket-server-ref/bin/server.cjs', import.meta.url),
 );
-const HOCUSPOCUS_ENTRY = fileURLToPath(new URL('./hocuspocusServer.mjs', import.meta.url));
+const HOCUSPOCUS_ENTRY = fileURLToPath(new URL('./references/hocuspocusServer.mjs', import.meta.url));
+/** Where the reference servers' packages are installed. */
+const REFERENCES_MODULES = fileURLToPath(new URL('./references/node_modules', import.meta.url));
+
+/** Refuse, saying how to fix it, when the reference servers are not installed. */
+export function requireReferences(): void {
+  if (!fs.existsSync(REFERENCES_MODULES)) {
+    throw new Error(
+      'the reference servers (tests/bench/references) are not installed: run `bash scripts/setup.sh --test`',
+    );
+  }
+}
 
 const CLOCK_TICKS = 100;
 
@@ -67,6 +80,7 @@ export interface StartOptions {
 }
 
 function entryOf(kind: ServerKind, dataDir: string): { entry: string; env: Record<string, string> } {
+  if (kind !== 'polyphony') requireReferences();
   switch (kind) {
     case 'polyphony':
       return { entry: POLYPHONY_ENTRY, env: { DATA_DIR: dataDir, LOG_LEVEL: 'warn' } };

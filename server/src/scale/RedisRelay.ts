@@ -33,6 +33,7 @@ import * as encoding from 'lib0/encoding';
 import type { Logger } from '../logger.js';
 import { PROVISIONAL_TTL_MS, type Room } from '../sync/Room.js';
 import type { SyncHooks, SyncServer } from '../sync/SyncServer.js';
+import { RelayLagProbe } from './RelayLagProbe.js';
 
 const KIND_AWARENESS = 1;
 const KIND_UPDATES = 2;
@@ -55,7 +56,8 @@ interface Outgoing {
   through: number;
 }
 
-const channelOf = (meetingId: string) => `polyphony:meeting:${meetingId}`;
+const MEETING_CHANNEL = 'polyphony:meeting:';
+const channelOf = (meetingId: string) => `${MEETING_CHANNEL}${meetingId}`;
 
 /** The relay of one instance. */
 export class RedisRelay {
@@ -74,6 +76,8 @@ export class RedisRelay {
   private toPublish = new Set<Room>();
   private publishScheduled = false;
   private readonly expiryTimer: NodeJS.Timeout;
+  /** The relay's lag, through its own connections, for the operator's metrics. */
+  readonly lagProbe: RelayLagProbe;
 
   constructor(
     url: string,
@@ -107,6 +111,7 @@ export class RedisRelay {
       if (stale.length > 0) this.resync(stale);
     }, PROVISIONAL_TTL_MS / 3);
     this.expiryTimer.unref();
+    this.lagProbe = new RelayLagProbe(this.publisher, this.subscriber, this.instanceId);
   }
 
   /** The sync server hooks that feed the relay. */
@@ -211,7 +216,10 @@ export class RedisRelay {
   }
 
   private receive(channel: Buffer, message: Buffer): void {
-    const meetingId = channel.toString().slice('polyphony:meeting:'.length);
+    const name = channel.toString();
+    // The lag probe's channel has its own listener.
+    if (!name.startsWith(MEETING_CHANNEL)) return;
+    const meetingId = name.slice(MEETING_CHANNEL.length);
     const room = this.rooms.get(meetingId);
     if (room) this.apply(room, message);
     else this.waiting.get(meetingId)?.push(message);
@@ -253,6 +261,7 @@ export class RedisRelay {
   async close(): Promise<void> {
     clearTimeout(this.resyncTimer);
     clearInterval(this.expiryTimer);
+    this.lagProbe.stop();
     this.publisher.disconnect();
     this.subscriber.disconnect();
   }

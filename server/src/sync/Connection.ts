@@ -5,6 +5,7 @@ import type { SyncLimits } from '../config.js';
 import { binaryFrame } from './frames.js';
 import type { PresenceEntry } from './Presence.js';
 import { RateLimiter } from './RateLimiter.js';
+import { countSent } from './traffic.js';
 
 /** Who is behind a socket, as decided at the upgrade. */
 export interface SyncPrincipal {
@@ -100,6 +101,7 @@ export class Connection {
   /** Send a frame made by binaryFrame (one frame may go to many sockets). */
   sendFrame(frame: Buffer): void {
     if (!this.isOpen) return;
+    countSent();
     this.lastSentAt = performance.now();
     if (this.firstFrame === null) {
       this.firstFrame = frame;

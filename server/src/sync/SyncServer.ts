@@ -18,6 +18,7 @@ import type { AppendEntry, DocumentStore } from '../persistence/types.js';
 import { Connection, type SyncPrincipal } from './Connection.js';
 import { ProtocolViolation } from './ProtocolViolation.js';
 import { RELAY_ORIGIN, Room } from './Room.js';
+import { countClose, countReceived } from './traffic.js';
 
 /** The answer of the authorisation seam for one upgrade request. */
 export type Authorization =
@@ -113,6 +114,11 @@ export class SyncServer {
     return this.rooms.size;
   }
 
+  /** How many sync sockets are open (including those whose meeting is still loading). */
+  get openSockets(): number {
+    return this.wss.clients.size;
+  }
+
   /** Handle an HTTP upgrade request; answers anything that is not /sync/:meetingId with 404. */
   async handleUpgrade(request: IncomingMessage, socket: Duplex, head: Buffer): Promise<void> {
     socket.on('error', () => socket.destroy());
@@ -132,6 +138,7 @@ export class SyncServer {
     const version = url.searchParams.get(SyncParams.version);
     const wantsAck = url.searchParams.get(SyncParams.ack) === '1';
     this.wss.handleUpgrade(request, socket, head, (ws) => {
+      ws.on('close', countClose);
       const connection = new Connection(ws, meetingId, authorization.principal, wantsAck, this.limits);
       // A client that names an older protocol version must reload; stock clients name none.
       if (version !== null && Number(version) !== PROTOCOL_VERSION) {
@@ -150,6 +157,7 @@ export class SyncServer {
       this.logger.debug({ err: error, meetingId }, 'sync socket error');
     });
     socket.on('message', (data, isBinary) => {
+      countReceived();
       if (!isBinary) return connection.close(CloseCodes.malformedMessage);
       if (room) this.receive(room, connection, data);
       // Rates are counted when queued messages are handled; the queue itself is bounded.
