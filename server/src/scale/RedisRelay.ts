@@ -42,6 +42,11 @@ const KIND_COMMITTED = 4;
 const RESYNC_AGAIN_MS = 2000;
 /** How long loading a meeting waits for the subscription before going on (Redis may be down). */
 const SUBSCRIBE_WAIT_MS = 1000;
+/**
+ * How long to wait before the next attempt to reach Redis (ms): ioredis's default grows to 2 s, and
+ * people on different instances do not see each other's edits until it is back.
+ */
+const reconnectDelay = (attempt: number) => Math.min(attempt * 100, 1000);
 
 /** What this instance publishes of one loaded meeting. */
 interface Outgoing {
@@ -86,8 +91,9 @@ export class RedisRelay {
       enableOfflineQueue: false,
       maxRetriesPerRequest: 0,
       lazyConnect: false,
+      retryStrategy: reconnectDelay,
     });
-    this.subscriber = new Redis(url, { maxRetriesPerRequest: null });
+    this.subscriber = new Redis(url, { maxRetriesPerRequest: null, retryStrategy: reconnectDelay });
     for (const client of [this.publisher, this.subscriber]) {
       client.on('error', (error: Error) => this.logger.debug({ err: error }, 'redis'));
     }
