@@ -118,7 +118,7 @@ describe.skipIf(!ready)('scale-out durability: two instances, PostgreSQL and Red
         for (const line of missingFrom(doc, promised)) failures.push(`read ${reads + 1}: ${line}`);
         doc.destroy();
         reads++;
-        await new Promise((resolve) => setTimeout(resolve, 250));
+        await new Promise((resolve) => setTimeout(resolve, 100));
       }
     })();
     return {
