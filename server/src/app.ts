@@ -9,10 +9,12 @@ import { compress } from 'hono/compress';
 import { HTTPException } from 'hono/http-exception';
 import { secureHeaders } from 'hono/secure-headers';
 import { ApiError, forbidden, notFound, payloadTooLarge } from './errors.js';
+import type { DependencyWatch } from './health/DependencyWatch.js';
+import type { Readiness } from './health/Readiness.js';
 import type { VideoService } from './livekit/VideoService.js';
 import type { Logger } from './logger.js';
 import type { RouteContext } from './routes/context.js';
-import { healthRoutes } from './routes/health.js';
+import { healthRoutes, readinessRoutes } from './routes/health.js';
 import { meetingHistoryRoutes, networkHistoryRoutes } from './routes/history.js';
 import { joinRoutes } from './routes/join.js';
 import { meRoutes } from './routes/me.js';
@@ -30,10 +32,12 @@ export interface AppDependencies {
   clientDir: string;
   /** LiveKit, when configured; without it /api/video says video is not set up. */
   video?: VideoService | undefined;
+  /** What /api/health and /api/ready report of the store and Redis. */
+  health?: { watch: DependencyWatch; readiness: Readiness } | undefined;
 }
 
 /** Build the HTTP app. */
-export function buildApp({ routes, logger, storeName, clientDir, video }: AppDependencies) {
+export function buildApp({ routes, logger, storeName, clientDir, video, health }: AppDependencies) {
   const app = new Hono();
 
   app.use(
@@ -74,7 +78,8 @@ export function buildApp({ routes, logger, storeName, clientDir, video }: AppDep
     await next();
   });
 
-  app.route('/api/health', healthRoutes(storeName));
+  app.route('/api/health', healthRoutes(storeName, health?.watch));
+  app.route('/api/ready', readinessRoutes(health?.readiness));
   app.route('/api/networks', networkRoutes(routes));
   app.route('/api/networks', networkHistoryRoutes(routes));
   app.route('/api/meetings', meetingRoutes(routes));

@@ -9,6 +9,8 @@ import { can } from '@polyphony/shared';
 import { buildApp, sameOrigin } from './app.js';
 import { membershipOf, upgradeSession } from './auth/session.js';
 import type { Config } from './config.js';
+import { DependencyWatch } from './health/DependencyWatch.js';
+import { Readiness } from './health/Readiness.js';
 import { HistoryService } from './history/HistoryService.js';
 import { VideoService } from './livekit/VideoService.js';
 import { removeFromVideoOnEnd } from './livekit/videoRevocation.js';
@@ -78,6 +80,32 @@ export async function startServer(config: Config): Promise<RunningServer> {
   });
   const relay = config.redisUrl ? new RedisRelay(config.redisUrl, sync, logger) : undefined;
   if (relay) sync.use(relay.hooks());
+
+  // Outages of the store and of Redis: logged once when they begin and once when they end, reported by
+  // /api/health and /api/ready, and told to people when their instance cannot reach the others.
+  const database = persistence.name === 'postgres' ? 'PostgreSQL' : 'The SQLite database';
+  const watch = new DependencyWatch(
+    logger,
+    {
+      store: {
+        down: `${database} is unreachable: edits are not saved (people see "Saving…") and nobody can join until it is back`,
+        back: `${database} is reachable again: edits made meanwhile are being saved`,
+      },
+      relay: {
+        down: 'Redis is unreachable: this instance cannot relay edits and presence to the others; its people are told they are not connected to the others (their edits are still saved)',
+        back: 'Redis is reachable again: bringing loaded meetings up to date from the store',
+      },
+    },
+    new Set(relay ? [] : ['relay']),
+  );
+  relay?.onConnection((connected, error) => watch.report('relay', connected, error));
+  watch.onChange((dependency, up) => {
+    if (dependency === 'relay') sync.setRelaying(up);
+  });
+  const readiness = new Readiness(watch, {
+    store: () => persistence.ping(),
+    ...(relay ? { relay: () => relay.ping() } : {}),
+  });
   const video = config.video && new VideoService(config.video, logger);
   if (!config.video) logger.info('video is not set up (no LIVEKIT_URL, LIVEKIT_API_KEY, LIVEKIT_API_SECRET)');
   const service = new NetworkService({
@@ -104,6 +132,7 @@ export async function startServer(config: Config): Promise<RunningServer> {
     storeName: persistence.name,
     clientDir: config.clientDir,
     video,
+    health: { watch, readiness },
   });
 
   // Links revoked on another instance or by the operator command, or past their expiry, end their
@@ -134,6 +163,7 @@ export async function startServer(config: Config): Promise<RunningServer> {
   const stop = () => {
     stopping ??= (async () => {
       stopSweep();
+      readiness.stop();
       const closed = new Promise<void>((resolve) => httpServer.close(() => resolve()));
       await sync.close();
       httpServer.closeAllConnections();

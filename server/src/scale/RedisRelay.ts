@@ -79,6 +79,9 @@ export class RedisRelay {
   private toPublish = new Set<Room>();
   private publishScheduled = false;
   private readonly expiryTimer: NodeJS.Timeout;
+  /** Whether both connections to Redis are ready; undefined before the first. */
+  private connected: boolean | undefined;
+  private readonly connectionListeners: ((connected: boolean, error?: Error) => void)[] = [];
 
   constructor(
     url: string,
@@ -95,12 +98,17 @@ export class RedisRelay {
     });
     this.subscriber = new Redis(url, { maxRetriesPerRequest: null, retryStrategy: reconnectDelay });
     for (const client of [this.publisher, this.subscriber]) {
-      client.on('error', (error: Error) => this.logger.debug({ err: error }, 'redis'));
+      client.on('error', (error: Error) => {
+        this.logger.debug({ err: error }, 'redis');
+        this.connectionChanged(error);
+      });
+      for (const event of ['ready', 'close', 'end']) client.on(event, () => this.connectionChanged());
     }
     this.subscriber.on('messageBuffer', (channel: Buffer, message: Buffer) => this.receive(channel, message));
     this.subscriber.on('ready', () => {
       if (this.connectedBefore) {
-        this.logger.warn('redis is back: bringing loaded meetings up to date from the store');
+        // The outage and its end are logged once each by whoever watches connectionChanged.
+        this.logger.info('redis is back: bringing loaded meetings up to date from the store');
         this.resync();
         clearTimeout(this.resyncTimer);
         this.resyncTimer = setTimeout(() => this.resync(), RESYNC_AGAIN_MS);
@@ -164,6 +172,25 @@ export class RedisRelay {
         void this.subscriber.unsubscribe(channelOf(meetingId)).catch(() => undefined);
       },
     };
+  }
+
+  /** Be told whether this instance reaches Redis, both ways (publishing and subscribed), at each change. */
+  onConnection(listener: (connected: boolean, error?: Error) => void): void {
+    this.connectionListeners.push(listener);
+  }
+
+  /** Resolves if Redis answers this instance. */
+  ping(): Promise<unknown> {
+    return this.publisher.ping();
+  }
+
+  private connectionChanged(error?: Error): void {
+    const connected = this.publisher.status === 'ready' && this.subscriber.status === 'ready';
+    if (connected === this.connected) return;
+    // Before the first connection only a failure is news (Redis was down when this instance started).
+    if (this.connected === undefined && !connected && !error) return;
+    this.connected = connected;
+    for (const listener of this.connectionListeners) listener(connected, error);
   }
 
   private whenReady(): Promise<void> {

@@ -10,7 +10,7 @@
  */
 import type { IncomingMessage } from 'node:http';
 import type { Duplex } from 'node:stream';
-import { CloseCodes, PROTOCOL_VERSION, SyncParams, writeSaved } from '@polyphony/shared';
+import { CloseCodes, PROTOCOL_VERSION, SyncParams, writeRelay, writeSaved } from '@polyphony/shared';
 import { type RawData, WebSocket, WebSocketServer } from 'ws';
 import * as Y from 'yjs';
 import type { SyncLimits } from '../config.js';
@@ -101,6 +101,8 @@ export class SyncServer {
   private flushLoop: Promise<void> | null = null;
   private failures = 0;
   private closing = false;
+  /** Whether this instance reaches the others (always, with one instance): sockets are told when not. */
+  private relaying = true;
   private lastCommitAt = Number.NEGATIVE_INFINITY;
 
   constructor(options: SyncServerOptions) {
@@ -133,8 +135,9 @@ export class SyncServer {
     try {
       authorization = await this.authorize(request, meetingId);
     } catch (error) {
+      // Authorising reads the store: when it is unreachable, say so (503, try again), not 500.
       this.logger.error({ err: error, meetingId }, 'authorising a sync socket failed');
-      return refuse(socket, 500, 'internal_error');
+      return refuse(socket, 503, 'service_unavailable');
     }
     if (!authorization.ok) return refuse(socket, authorization.status, authorization.error);
     if (socket.destroyed) return;
@@ -176,6 +179,7 @@ export class SyncServer {
         this.receive(opened, connection, data);
       }
       if (connection.isOpen) opened.greet(connection);
+      if (connection.isOpen && connection.wantsAck && !this.relaying) connection.send(writeRelay(false));
     };
     this.openRoom(meetingId)
       .then(attach)
@@ -479,6 +483,20 @@ export class SyncServer {
   /** Wait until every applied update is committed. */
   async drain(): Promise<void> {
     while (this.flushLoop) await this.flushLoop;
+  }
+
+  /**
+   * Whether this instance reaches the other instances (through Redis): every socket that asked for
+   * "saved" is told of each change, and one that joins while it does not is told at once (protocol
+   * message 17), so that people do not take "Saved" to mean the others see their edits.
+   */
+  setRelaying(relaying: boolean): void {
+    if (relaying === this.relaying) return;
+    this.relaying = relaying;
+    const message = writeRelay(relaying);
+    for (const room of this.rooms.values()) {
+      for (const connection of room.connections) if (connection.wantsAck) connection.send(message);
+    }
   }
 
   /** Close the sockets that match, e.g. when someone's access ends; returns how many were closed. */
