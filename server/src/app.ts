@@ -9,11 +9,13 @@ import { compress } from 'hono/compress';
 import { HTTPException } from 'hono/http-exception';
 import { secureHeaders } from 'hono/secure-headers';
 import { ApiError, forbidden, notFound, payloadTooLarge } from './errors.js';
+import type { DependencyWatch } from './health/DependencyWatch.js';
+import type { Readiness } from './health/Readiness.js';
 import type { VideoService } from './livekit/VideoService.js';
 import type { Logger } from './logger.js';
 import type { Metrics } from './metrics/Metrics.js';
 import type { RouteContext } from './routes/context.js';
-import { healthRoutes } from './routes/health.js';
+import { healthRoutes, readinessRoutes } from './routes/health.js';
 import { meetingHistoryRoutes, networkHistoryRoutes } from './routes/history.js';
 import { joinRoutes } from './routes/join.js';
 import { meRoutes } from './routes/me.js';
@@ -35,6 +37,8 @@ export interface AppDependencies {
   /** The operator's metrics on this port (GET /metrics, with `metricsToken`); not served when undefined. */
   metrics?: Metrics | undefined;
   metricsToken?: string | undefined;
+  /** What /api/health and /api/ready report of the store and Redis. */
+  health?: { watch: DependencyWatch; readiness: Readiness } | undefined;
 }
 
 /** Build the HTTP app. */
@@ -46,6 +50,7 @@ export function buildApp({
   video,
   metrics,
   metricsToken,
+  health,
 }: AppDependencies) {
   const app = new Hono();
 
@@ -87,7 +92,8 @@ export function buildApp({
     await next();
   });
 
-  app.route('/api/health', healthRoutes(storeName));
+  app.route('/api/health', healthRoutes(storeName, health?.watch));
+  app.route('/api/ready', readinessRoutes(health?.readiness));
   app.route('/api/networks', networkRoutes(routes));
   app.route('/api/networks', networkHistoryRoutes(routes));
   app.route('/api/meetings', meetingRoutes(routes));

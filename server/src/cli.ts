@@ -7,6 +7,7 @@
  *   pnpm polyphony list [--json]
  *   pnpm polyphony revoke <participantId> [--json]
  *   pnpm polyphony reissue <participantId> [--json]
+ *   (an id that starts with "-" is taken as an id: `revoke -abc` and `revoke -- -abc` both work)
  *   pnpm polyphony migrate-to-postgres [--json]
  *   pnpm polyphony backup|restore|verify <file> [--json]      (backup/backupCommand.ts)
  *
@@ -57,7 +58,28 @@ function parsePerson(text: string): PersonInput {
   return { name, relation, role: role as Role };
 }
 
+/**
+ * The arguments, with the participant id of `revoke` and `reissue` taken as it is even when it starts
+ * with "-" (ids are random base64url: one in 64 does), which parseArgs would read as options: everything
+ * after the command that is not one of its options is moved behind "--". `revoke -- <id>` works too.
+ */
+function idsAsPositionals(args: readonly string[]): string[] {
+  const [command, ...rest] = args;
+  if (command !== 'revoke' && command !== 'reissue') return [...args];
+  const options: string[] = [];
+  const ids: string[] = [];
+  let afterSeparator = false;
+  for (const arg of rest) {
+    if (afterSeparator) ids.push(arg);
+    else if (arg === '--') afterSeparator = true;
+    else if (arg === '--json' || arg === '--help' || arg === '-h') options.push(arg);
+    else ids.push(arg);
+  }
+  return [command, ...options, '--', ...ids];
+}
+
 const { values, positionals } = parseArgs({
+  args: idsAsPositionals(process.argv.slice(2)),
   allowPositionals: true,
   options: {
     centre: { type: 'string' },
@@ -67,7 +89,7 @@ const { values, positionals } = parseArgs({
     help: { type: 'boolean', short: 'h', default: false },
   },
 });
-const [command, argument] = positionals;
+const [command, argument, ...extra] = positionals;
 if (values.help || !command) {
   console.log(USAGE);
   process.exit(values.help ? 0 : 2);
@@ -191,6 +213,7 @@ try {
     }
     case 'revoke':
     case 'reissue': {
+      if (extra.length > 0) fail(`${command} takes one participant id, got ${extra.length + 1}`);
       const participant = argument ? await metadata.findParticipant(argument) : undefined;
       if (!participant) fail(`no person with id "${argument ?? ''}"`);
       if (command === 'revoke') {

@@ -9,6 +9,8 @@ import { can } from '@polyphony/shared';
 import { buildApp, sameOrigin } from './app.js';
 import { membershipOf, upgradeSession } from './auth/session.js';
 import type { Config } from './config.js';
+import { DependencyWatch } from './health/DependencyWatch.js';
+import { Readiness } from './health/Readiness.js';
 import { HistoryService } from './history/HistoryService.js';
 import { LaterChangeRecorder } from './history/LaterChangeRecorder.js';
 import { VideoService } from './livekit/VideoService.js';
@@ -84,6 +86,32 @@ export async function startServer(config: Config): Promise<RunningServer> {
   });
   const relay = config.redisUrl ? new RedisRelay(config.redisUrl, sync, logger) : undefined;
   if (relay) sync.use(relay.hooks());
+
+  // Outages of the store and of Redis: logged once when they begin and once when they end, reported by
+  // /api/health and /api/ready, and told to people when their instance cannot reach the others.
+  const database = persistence.name === 'postgres' ? 'PostgreSQL' : 'The SQLite database';
+  const watch = new DependencyWatch(
+    logger,
+    {
+      store: {
+        down: `${database} is unreachable: edits are not saved (people see "Saving…") and nobody can join until it is back`,
+        back: `${database} is reachable again: edits made meanwhile are being saved`,
+      },
+      relay: {
+        down: 'Redis is unreachable: this instance cannot relay edits and presence to the others; its people are told they are not connected to the others (their edits are still saved)',
+        back: 'Redis is reachable again: bringing loaded meetings up to date from the store',
+      },
+    },
+    new Set(relay ? [] : ['relay']),
+  );
+  relay?.onConnection((connected, error) => watch.report('relay', connected, error));
+  watch.onChange((dependency, up) => {
+    if (dependency === 'relay') sync.setRelaying(up);
+  });
+  const readiness = new Readiness(watch, {
+    store: () => persistence.ping(),
+    ...(relay ? { relay: () => relay.ping() } : {}),
+  });
   if (metrics) {
     metrics.observe(sync);
     sync.use(metrics.hooks());
@@ -123,6 +151,7 @@ export async function startServer(config: Config): Promise<RunningServer> {
     // With METRICS_PORT, /metrics is served there and not here.
     metrics: config.metrics.port === undefined ? metrics : undefined,
     metricsToken: config.metrics.token,
+    health: { watch, readiness },
   });
 
   // Links revoked on another instance or by the operator command, or past their expiry, end their
@@ -157,6 +186,7 @@ export async function startServer(config: Config): Promise<RunningServer> {
   const stop = () => {
     stopping ??= (async () => {
       stopSweep();
+      readiness.stop();
       const closed = new Promise<void>((resolve) => httpServer.close(() => resolve()));
       // A change after the meeting being recorded is written before the sockets close. (One missed
       // while stopping is found again at the next writing: the record is compared with the document.)

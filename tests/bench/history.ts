@@ -116,13 +116,12 @@ export async function networkOf100(runs = 10) {
         doc.getXmlFragment(b % 4 === 0 ? 'plan' : 'dialogue').insert(0, [block]);
       }
     });
-    const seqs = await store.append([{ docId: meetingId, updates: [Y.encodeStateAsUpdate(doc)] }]);
-    await store.compact(
-      meetingId,
-      Y.encodeStateAsUpdate(doc),
-      seqs.get(meetingId) as number,
-      Y.encodeStateVector(doc),
-    );
+    await store.append([{ docId: meetingId, updates: [Y.encodeStateAsUpdate(doc)] }]);
+    // The log is that one update: the snapshot is the document, with its state vector.
+    await store.compact(meetingId, () => ({
+      snapshot: Y.encodeStateAsUpdate(doc),
+      stateVector: Y.encodeStateVector(doc),
+    }));
     const snapshot = Y.encodeSnapshot(Y.snapshot(doc));
     for (let v = 0; v < 50; v++)
       versions.add(

@@ -106,8 +106,9 @@ export async function seedHistory(
         const snapshot = Y.encodeStateAsUpdate(doc);
         // Its state vector too, as the server's compaction stores it beside the snapshot.
         const stateVector = Y.encodeStateVector(doc);
-        const lastSeq = (await store.append([{ docId: meetingId, updates: [snapshot] }])).get(meetingId);
-        await store.compact(meetingId, snapshot, lastSeq as number, stateVector);
+        await store.append([{ docId: meetingId, updates: [snapshot] }]);
+        // The log is that one update: it is the snapshot.
+        await store.compact(meetingId, () => ({ snapshot, stateVector }));
       }
       const rest = history.slice(head.length);
       for (let i = 0; i < rest.length; i += 1000) {

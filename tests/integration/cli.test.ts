@@ -1,7 +1,12 @@
 /** The operator command against the same DATA_DIR as a running server. */
 import { execFile } from 'node:child_process';
+import { randomBytes } from 'node:crypto';
 import { fileURLToPath } from 'node:url';
 import { promisify } from 'node:util';
+import { hashToken, newId, newToken } from '@polyphony/server/auth/tokens';
+import { openDatabase } from '@polyphony/server/persistence/database';
+import { SqliteMetadataStore } from '@polyphony/server/persistence/metadata/SqliteMetadataStore';
+import type { Role } from '@polyphony/shared';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { connectClient, type TestClient, waitForSync } from './helpers/clients.js';
 import { openRawSocket } from './helpers/rawSocket.js';
@@ -75,5 +80,66 @@ describe('operator command', () => {
       code: 2,
       stderr: expect.stringContaining('no person'),
     });
+  });
+
+  it('takes ids that start with "-" as ids: revoke -abc, reissue -abc and revoke -- -abc', async () => {
+    // Ids are random base64url; one in 64 starts with "-". Three people whose ids do, written to the
+    // running server's file as starting a network writes them.
+    const dashed = () => `-${randomBytes(15).toString('base64url')}`;
+    const now = new Date();
+    const network = { id: newId(), centreName: 'Anna', createdAt: now.toISOString() };
+    const people = (['Maria', 'Eeva', 'Juho'] as const).map((name, i) => {
+      const participant = {
+        id: dashed(),
+        networkId: network.id,
+        name,
+        relation: '',
+        role: (i === 0 ? 'professional' : 'network_member') as Role,
+        createdAt: now.toISOString(),
+        lastSeenAt: null,
+      };
+      const token = newToken();
+      const record = {
+        id: newId(),
+        networkId: network.id,
+        participantId: participant.id,
+        createdAt: now.toISOString(),
+        expiresAt: new Date(now.getTime() + 86_400_000).toISOString(),
+        revokedAt: null,
+      };
+      return { participant, link: { token, tokenHash: hashToken(token), record } };
+    });
+    const meetingId = newId();
+    const db = openDatabase(server.dataDir);
+    try {
+      await new SqliteMetadataStore(db).startNetwork({
+        network,
+        meeting: { id: meetingId, title: 'Meeting with Anna' },
+        people,
+      });
+    } finally {
+      db.close();
+    }
+    const [maria, eeva, juho] = people.map(({ participant }) => participant.id) as [string, string, string];
+    const stateOf = async (id: string) => {
+      const listed = JSON.parse((await polyphony('list', '--json')).stdout) as {
+        people: { id: string; link: { state: string } }[];
+      }[];
+      return listed.flatMap((n) => n.people).find((person) => person.id === id)?.link.state;
+    };
+
+    const revoked = await polyphony('revoke', eeva);
+    expect(revoked.stdout).toContain('Revoked 1 link(s) of Eeva');
+    expect(await stateOf(eeva)).toBe('revoked');
+
+    const reissued = JSON.parse((await polyphony('reissue', maria, '--json')).stdout) as { url: string };
+    expect((await openLink(reissued.url)).location).toBe(`/m/${meetingId}`);
+    expect(await stateOf(maria)).toBe('active');
+
+    const separated = await polyphony('revoke', '--json', '--', juho);
+    expect(JSON.parse(separated.stdout)).toMatchObject({ revokedInvitations: 1 });
+    expect(await stateOf(juho)).toBe('revoked');
+    // An id given twice over is refused, not half done.
+    await expect(polyphony('revoke', maria, juho)).rejects.toMatchObject({ code: 2 });
   });
 });

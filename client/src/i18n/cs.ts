@@ -137,6 +137,7 @@ export const cs: Dictionary = {
   'save.connecting': 'Připojuje se…',
   'save.reconnecting': 'Znovu se připojuje…',
   'save.offline': 'Offline — vaše změny zůstávají v tomto zařízení',
+  'save.apart': 'Bez spojení s ostatními — vaše změny zatím nevidí',
   'save.readOnly': 'Jen ke čtení — jste tu, abyste naslouchali',
   'close.reload': 'S připojením se něco pokazilo — načtěte prosím stránku znovu',
   'close.tooBig': 'Tato změna byla příliš velká na odeslání',

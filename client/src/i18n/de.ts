@@ -134,6 +134,7 @@ export const de: Dictionary = {
   'save.connecting': 'Verbinden…',
   'save.reconnecting': 'Neu verbinden…',
   'save.offline': 'Offline — deine Änderungen bleiben auf diesem Gerät',
+  'save.apart': 'Nicht mit den anderen verbunden — sie sehen deine Änderungen noch nicht',
   'save.readOnly': 'Nur lesen — du bist zum Zuhören hier',
   'close.reload': 'Mit der Verbindung ist etwas schiefgegangen — bitte lade die Seite neu',
   'close.tooBig': 'Diese Änderung war zu groß zum Senden',

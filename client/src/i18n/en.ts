@@ -157,6 +157,7 @@ export const en = {
   'save.connecting': 'Connecting…',
   'save.reconnecting': 'Reconnecting…',
   'save.offline': 'Offline — your changes are kept on this device',
+  'save.apart': 'Not connected to the others — they do not see your changes yet',
   'save.readOnly': 'Read only — you are here to listen',
   'close.reload': 'Something went wrong with this connection — please reload',
   'close.tooBig': 'That change was too large to send',

@@ -134,6 +134,7 @@ export const et: Dictionary = {
   'save.connecting': 'Ühendan…',
   'save.reconnecting': 'Ühendan uuesti…',
   'save.offline': 'Ühendus puudub — sinu muudatused jäävad sellesse seadmesse',
+  'save.apart': 'Teistega pole ühendust — nad ei näe veel sinu muudatusi',
   'save.readOnly': 'Ainult lugemiseks — oled siin kuulamas',
   'close.reload': 'Ühendusega läks midagi valesti — palun laadi leht uuesti',
   'close.tooBig': 'See muudatus oli saatmiseks liiga suur',

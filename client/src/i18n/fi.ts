@@ -135,6 +135,7 @@ export const fi: Dictionary = {
   'save.connecting': 'Yhdistetään…',
   'save.reconnecting': 'Yhdistetään uudelleen…',
   'save.offline': 'Ei yhteyttä — muutoksesi säilyvät tällä laitteella',
+  'save.apart': 'Ei yhteyttä muihin — he eivät vielä näe muutoksiasi',
   'save.readOnly': 'Vain luku — olet täällä kuuntelemassa',
   'close.reload': 'Yhteydessä meni jokin vikaan — lataa sivu uudelleen',
   'close.tooBig': 'Muutos oli liian suuri lähetettäväksi',

@@ -134,6 +134,7 @@ export const it: Dictionary = {
   'save.connecting': 'Connessione…',
   'save.reconnecting': 'Nuova connessione…',
   'save.offline': 'Offline — le tue modifiche restano su questo dispositivo',
+  'save.apart': 'Non collegato agli altri — non vedono ancora le tue modifiche',
   'save.readOnly': 'Sola lettura — sei qui per ascoltare',
   'close.reload': 'Qualcosa è andato storto con la connessione — ricarica la pagina',
   'close.tooBig': 'Quella modifica era troppo grande per essere inviata',

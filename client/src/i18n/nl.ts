@@ -134,6 +134,7 @@ export const nl: Dictionary = {
   'save.connecting': 'Verbinden…',
   'save.reconnecting': 'Opnieuw verbinden…',
   'save.offline': 'Offline — je wijzigingen blijven op dit apparaat',
+  'save.apart': 'Niet verbonden met de anderen — zij zien je wijzigingen nog niet',
   'save.readOnly': 'Alleen lezen — je bent hier om te luisteren',
   'close.reload': 'Er ging iets mis met de verbinding — laad de pagina opnieuw',
   'close.tooBig': 'Die wijziging was te groot om te versturen',

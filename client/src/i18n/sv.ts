@@ -132,6 +132,7 @@ export const sv: Dictionary = {
   'save.connecting': 'Ansluter…',
   'save.reconnecting': 'Ansluter igen…',
   'save.offline': 'Offline — dina ändringar sparas på den här enheten',
+  'save.apart': 'Inte ansluten till de andra — de ser inte dina ändringar än',
   'save.readOnly': 'Bara läsning — du är här för att lyssna',
   'close.reload': 'Något gick fel med anslutningen — ladda om sidan',
   'close.tooBig': 'Ändringen var för stor för att skickas',

@@ -13,6 +13,7 @@ import {
   isPermanentClose,
   MessageType,
   PROTOCOL_VERSION,
+  readRelay,
   readSaved,
   SyncParams,
   sendOwnPresenceOnly,
@@ -34,6 +35,11 @@ export interface SaveStatus {
   message: PlainMessageKey;
   /** Whether this person has edits the server has not confirmed (leaving the page warns). */
   unsaved: boolean;
+  /**
+   * Whether the server this person is connected to cannot reach the other servers of the deployment:
+   * their edits are saved, but people connected elsewhere do not see them (nor they theirs) until it can.
+   */
+  apart: boolean;
 }
 
 /** How a person appears to the others: the name they wish to be called and their colour. */
@@ -63,7 +69,14 @@ export class MeetingSession {
   readonly provider: WebsocketProvider;
   private readonly localCopy: IndexeddbPersistence;
   private readonly listeners = new Set<() => void>();
-  private status: SaveStatus = { state: 'reconnecting', message: 'save.opening', unsaved: false };
+  private status: SaveStatus = {
+    state: 'reconnecting',
+    message: 'save.opening',
+    unsaved: false,
+    apart: false,
+  };
+  /** The server said it cannot reach the others (message 17); until it says it can, or the socket ends. */
+  private apart = false;
   /** Local edits made while no socket could carry them; cleared when a full-state sync is acknowledged. */
   private pendingOffline = false;
   private everSynced = false;
@@ -94,6 +107,10 @@ export class MeetingSession {
       if (socket.sentFullState && socket.acked >= socket.sent) this.pendingOffline = false;
       this.refresh();
     };
+    this.provider.messageHandlers[MessageType.relay] = (_encoder, decoder) => {
+      this.apart = !readRelay(decoder);
+      this.refresh();
+    };
     this.provider.on('status', ({ status }) => {
       if (status === 'connected') this.disconnectedAt = null;
       else this.disconnectedAt ??= Date.now();
@@ -111,6 +128,8 @@ export class MeetingSession {
       const socket = this.provider.ws as CountedSocket | null;
       if (socket && socket.acked < socket.sent) this.pendingOffline = true;
       if (event) this.lastCloseCode = event.code;
+      // The next socket may reach another server: it says so itself if that one cannot reach the others.
+      this.apart = false;
       if (event && isPermanentClose(event.code)) this.terminalCode = event.code;
       this.refresh();
     });
@@ -213,6 +232,10 @@ export class MeetingSession {
   };
 
   private compute(): SaveStatus {
+    return { ...this.computeSave(), apart: this.apart && this.provider.wsconnected };
+  }
+
+  private computeSave(): Omit<SaveStatus, 'apart'> {
     const socket = this.provider.ws as CountedSocket | null;
     const connected = this.provider.wsconnected && socket !== null;
     const unacked = connected && socket.acked < socket.sent;
@@ -245,7 +268,8 @@ export class MeetingSession {
     if (
       next.state === current.state &&
       next.message === current.message &&
-      next.unsaved === current.unsaved
+      next.unsaved === current.unsaved &&
+      next.apart === current.apart
     ) {
       return;
     }

@@ -41,7 +41,7 @@ describe('the measured document store', () => {
       ['b', 3],
     ]);
     expect((await store.load('a')).updates).toEqual([new Uint8Array([1]), new Uint8Array([2])]);
-    await store.compact('a', new Uint8Array([9]), 2);
+    await store.compact('a', () => ({ snapshot: new Uint8Array([9]), stateVector: new Uint8Array([0]) }));
     expect((await store.load('a')).snapshot).toEqual(new Uint8Array([9]));
     expect(meter.commits).toHaveLength(1);
     expect(meter.commits[0]?.[1]).toBe(3);
@@ -57,7 +57,9 @@ describe('the measured document store', () => {
     await inner.close();
     await expect(store.append([{ docId: 'a', updates: [new Uint8Array([1])] }])).rejects.toThrow();
     await expect(store.load('a')).rejects.toThrow();
-    await expect(store.compact('a', new Uint8Array([1]), 1)).rejects.toThrow();
+    await expect(
+      store.compact('a', () => ({ snapshot: new Uint8Array([1]), stateVector: new Uint8Array([0]) })),
+    ).rejects.toThrow();
     expect(meter.failures).toEqual(['append', 'load', 'compact']);
     // A failed commit is not measured as one.
     expect(meter.commits).toEqual([]);

@@ -26,6 +26,7 @@ export function startAccessSweep(options: AccessSweepOptions): () => void {
   const { store, service, logger, now, everyMs, marginMs } = options;
   let swept = now();
   let running = false;
+  let failing = false;
   const look = async () => {
     const until = now();
     const ended = await store.endedBetween(new Date(swept.getTime() - marginMs), until);
@@ -38,7 +39,14 @@ export function startAccessSweep(options: AccessSweepOptions): () => void {
     if (running) return;
     running = true;
     look()
-      .catch((error: unknown) => logger.error({ err: error }, 'could not look for ended links'))
+      .then(() => {
+        failing = false;
+      })
+      .catch((error: unknown) => {
+        // Once per run of failures: the database being away is logged where outages are (DependencyWatch).
+        if (!failing) logger.error({ err: error }, 'could not look for ended links');
+        failing = true;
+      })
       .finally(() => {
         running = false;
       });

@@ -20,6 +20,8 @@ export interface Persistence {
   name: string;
   documents: DocumentStore;
   metadata: MetadataStore;
+  /** Resolves if the database answers (a trivial query). */
+  ping(): Promise<unknown>;
   /** Close both stores and their connection. */
   close(): Promise<void>;
 }
@@ -38,6 +40,7 @@ export async function openPersistence(
         name: 'postgres',
         documents,
         metadata,
+        ping: () => pool.query('SELECT 1'),
         close: async () => {
           await documents.close();
           await metadata.close();
@@ -55,6 +58,7 @@ export async function openPersistence(
     name: 'sqlite',
     documents,
     metadata: new SqliteMetadataStore(db),
+    ping: async () => db.prepare('SELECT 1').get(),
     close: () => documents.close(),
   };
 }

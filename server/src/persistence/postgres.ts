@@ -2,11 +2,20 @@
  * The PostgreSQL DocumentStore, for running several Polyphony instances against one source of truth.
  * Same model as SQLite: an update log with store-wide increasing sequence numbers, and one snapshot per
  * document. Every method commits before its promise resolves; `append` is one transaction.
+ *
+ * Compaction, with several instances appending at once: sequence numbers are taken when a row is
+ * inserted, and transactions commit in any order, so a row with a lower number can become visible after
+ * one with a higher number. A compaction therefore never removes "every row up to n": it removes exactly
+ * the rows it read and folded (by their numbers), and a row that commits meanwhile stays in the log,
+ * which `load` returns whole (not only the rows after the snapshot's number). Compactions of one document
+ * (and its deletion) take an advisory lock for their transaction, so each reads what the one before it
+ * wrote. Appends take no lock: a compaction never holds up a commit.
  */
 import type pg from 'pg';
+import { foldStored, snapshotName } from './fold.js';
 import { migrate, openPool, type PostgresOptions, type SchemaPart } from './postgresSchema.js';
 import { packStateVector, unpackStateVector } from './snapshotVector.js';
-import type { AppendEntry, DocumentStore, StoredDocument } from './types.js';
+import type { AppendEntry, Compaction, DocumentStore, Fold, StoredDocument } from './types.js';
 
 const bytea = (bytes: Uint8Array | null): Buffer | null => (bytes ? Buffer.from(bytes) : null);
 
@@ -40,28 +49,58 @@ export async function loadDocument(
   db: Pick<pg.Pool | pg.PoolClient, 'query'>,
   docId: string,
 ): Promise<StoredDocument> {
-  const snapshot = await db.query<{ data: Buffer; through_seq: string; state_vector: Buffer | null }>(
-    'SELECT data, through_seq, state_vector FROM doc_snapshots WHERE doc_id = $1',
+  return (await readDocument(db, docId)).document;
+}
+
+/** A document as stored, with the sequence numbers of its log rows. */
+async function readDocument(
+  db: Pick<pg.Pool | pg.PoolClient, 'query'>,
+  docId: string,
+): Promise<{ document: StoredDocument; seqs: string[] }> {
+  // One statement, so one view of the data: read as two, a compaction committing in between handed out
+  // the snapshot before it and the log after it, without the updates it folded.
+  const result = await db.query<{
+    seq: string | null;
+    data: Buffer;
+    through_seq: string | null;
+    state_vector: Buffer | null;
+  }>(
+    `SELECT NULL::bigint AS seq, data, through_seq, state_vector FROM doc_snapshots WHERE doc_id = $1
+     UNION ALL
+     SELECT seq, data, NULL, NULL FROM doc_updates WHERE doc_id = $1
+     ORDER BY seq NULLS FIRST`,
     [docId],
   );
-  const through = snapshot.rows[0] ? Number(snapshot.rows[0].through_seq) : 0;
-  const rows = await db.query<{ seq: string; data: Buffer }>(
-    'SELECT seq, data FROM doc_updates WHERE doc_id = $1 AND seq > $2 ORDER BY seq',
-    [docId, through],
-  );
-  const updates = rows.rows.map((row) => new Uint8Array(row.data));
-  const snapshotData = snapshot.rows[0] ? new Uint8Array(snapshot.rows[0].data) : null;
-  const stateVector = snapshot.rows[0]?.state_vector;
+  const first = result.rows[0];
+  const snapshot = first && first.seq === null ? first : undefined;
+  // Every row in the log is an update not folded into the snapshot, whatever its number (see above).
+  const rows = snapshot ? result.rows.slice(1) : result.rows;
+  const through = snapshot ? Number(snapshot.through_seq) : null;
+  const snapshotData = snapshot ? new Uint8Array(snapshot.data) : null;
+  const updates = rows.map((row) => new Uint8Array(row.data));
   let bytes = snapshotData?.length ?? 0;
   for (const update of updates) bytes += update.length;
-  const last = rows.rows.at(-1);
   return {
-    snapshot: snapshotData,
-    snapshotStateVector: snapshotData && unpackStateVector(snapshotData, stateVector ?? null),
-    updates,
-    lastSeq: last ? Number(last.seq) : through,
-    bytes,
+    document: {
+      snapshot: snapshotData,
+      snapshotStateVector: snapshotData && unpackStateVector(snapshotData, snapshot?.state_vector ?? null),
+      snapshotId: snapshotData && snapshotName(through ?? 0, snapshotData.length),
+      updates,
+      lastSeq: Math.max(Number(rows.at(-1)?.seq ?? 0), through ?? 0),
+      bytes,
+    },
+    seqs: rows.map((row) => row.seq as string),
   };
+}
+
+/** Take the lock that orders compactions and deletions of one document, until the transaction ends. */
+async function lockDocument(client: pg.PoolClient, docId: string): Promise<void> {
+  // Per schema: several deployments (or tests) may share a database. A collision of two hashes only
+  // makes two documents' compactions wait for each other.
+  await client.query(
+    `SELECT pg_advisory_xact_lock(hashtextextended('polyphony document ' || current_schema() || ' ' || $1, 0))`,
+    [docId],
+  );
 }
 
 /** DocumentStore on PostgreSQL (node-postgres pool). */
@@ -121,55 +160,70 @@ export class PostgresDocumentStore implements DocumentStore {
     return last;
   }
 
-  async compact(
-    docId: string,
-    snapshot: Uint8Array,
-    throughSeq: number,
-    stateVector?: Uint8Array,
-  ): Promise<void> {
-    const client = await this.pool.connect();
-    try {
-      await client.query('BEGIN');
-      // Two instances may compact the same document; the row lock orders them, and a late compaction
-      // never replaces a newer snapshot.
-      const existing = await client.query<{ through_seq: string }>(
-        'SELECT through_seq FROM doc_snapshots WHERE doc_id = $1 FOR UPDATE',
-        [docId],
+  async compact(docId: string, fold: Fold = foldStored): Promise<Compaction | null> {
+    return this.transaction(async (client) => {
+      await lockDocument(client, docId);
+      const stored = await readDocument(client, docId);
+      if (stored.seqs.length === 0) return null;
+      const result = fold(stored.document);
+      if (!result) return null;
+      // A fresh number from the log's sequence: the snapshot's name is never that of an earlier one.
+      const next = await client.query<{ seq: string }>(
+        `SELECT nextval(pg_get_serial_sequence('doc_updates', 'seq')) AS seq`,
       );
-      if (existing.rows[0] && Number(existing.rows[0].through_seq) > throughSeq) {
-        await client.query('ROLLBACK');
-        return;
-      }
+      const throughSeq = Number(next.rows[0]?.seq);
       await client.query(
         `INSERT INTO doc_snapshots (doc_id, data, through_seq, compacted_at, state_vector)
          VALUES ($1, $2, $3, now(), $4)
          ON CONFLICT (doc_id) DO UPDATE SET data = excluded.data, through_seq = excluded.through_seq,
            compacted_at = excluded.compacted_at, state_vector = excluded.state_vector`,
-        [docId, Buffer.from(snapshot), throughSeq, bytea(packStateVector(snapshot, stateVector))],
+        [
+          docId,
+          Buffer.from(result.snapshot),
+          throughSeq,
+          bytea(packStateVector(result.snapshot, result.stateVector)),
+        ],
       );
-      await client.query('DELETE FROM doc_updates WHERE doc_id = $1 AND seq <= $2', [docId, throughSeq]);
+      // Exactly the rows folded: one committed since they were read is not among them, and stays.
+      await client.query('DELETE FROM doc_updates WHERE doc_id = $1 AND seq = ANY($2::bigint[])', [
+        docId,
+        stored.seqs,
+      ]);
+      return {
+        snapshotId: snapshotName(throughSeq, result.snapshot.length),
+        folded: stored.seqs.length,
+        snapshotBytes: result.snapshot.length,
+        freedBytes: stored.document.bytes,
+      };
+    });
+  }
+
+  /** Run `work` in a transaction on a connection of its own: committed if it resolves, else rolled back. */
+  private async transaction<T>(work: (client: pg.PoolClient) => Promise<T>): Promise<T> {
+    const client = await this.pool.connect();
+    let failed = false;
+    try {
+      await client.query('BEGIN');
+      const result = await work(client);
       await client.query('COMMIT');
+      return result;
     } catch (error) {
+      failed = true;
       await client.query('ROLLBACK').catch(() => undefined);
       throw error;
     } finally {
-      client.release();
+      // A connection that failed may be broken (PostgreSQL restarted): closed, not handed out again.
+      client.release(failed);
     }
   }
 
   async delete(docId: string): Promise<void> {
-    const client = await this.pool.connect();
-    try {
-      await client.query('BEGIN');
+    await this.transaction(async (client) => {
+      // A compaction under way must not write its snapshot of the document back after this.
+      await lockDocument(client, docId);
       await client.query('DELETE FROM doc_updates WHERE doc_id = $1', [docId]);
       await client.query('DELETE FROM doc_snapshots WHERE doc_id = $1', [docId]);
-      await client.query('COMMIT');
-    } catch (error) {
-      await client.query('ROLLBACK').catch(() => undefined);
-      throw error;
-    } finally {
-      client.release();
-    }
+    });
   }
 
   async close(): Promise<void> {

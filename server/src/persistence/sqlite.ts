@@ -6,13 +6,15 @@
  * sync, which is what FULL does, moved off the event loop. Compactions commit with NORMAL and are not
  * synced at all: a snapshot holds what the log already holds durably, and a compaction lost in a power
  * cut leaves the log as it was (the next append's sync covers it anyway). Deletions keep the configured
- * mode. With
+ * mode. A compaction reads, folds and replaces in one IMMEDIATE transaction, so nothing is appended
+ * between what it read and what it removes, even by another process on the same file. With
  * `backgroundCheckpoints`, WAL checkpoints run on a worker thread too (checkpointer.ts).
  */
 import { BackgroundCheckpointer } from './checkpointer.js';
 import { type SqliteDatabase, writeTransaction } from './database.js';
+import { foldStored, snapshotName } from './fold.js';
 import { packStateVector, unpackStateVector } from './snapshotVector.js';
-import type { AppendEntry, DocumentStore, StoredDocument } from './types.js';
+import type { AppendEntry, Compaction, DocumentStore, Fold, StoredDocument } from './types.js';
 import { type WalSync, walSyncOf } from './walSync.js';
 
 /** DocumentStore on better-sqlite3. Its calls are synchronous underneath; each commits before resolving. */
@@ -34,8 +36,9 @@ export class SqliteDocumentStore implements DocumentStore {
       snapshot: db.prepare<[string], { data: Buffer; through_seq: number; state_vector: Buffer | null }>(
         'SELECT data, through_seq, state_vector FROM doc_snapshots WHERE doc_id = ?',
       ),
-      updates: db.prepare<[string, number], { seq: number; data: Buffer }>(
-        'SELECT seq, data FROM doc_updates WHERE doc_id = ? AND seq > ? ORDER BY seq',
+      // Every row in the log is an update not folded into the snapshot, whatever its number.
+      updates: db.prepare<[string], { seq: number; data: Buffer }>(
+        'SELECT seq, data FROM doc_updates WHERE doc_id = ? ORDER BY seq',
       ),
       insert: db.prepare<[string, Uint8Array]>('INSERT INTO doc_updates (doc_id, data) VALUES (?, ?)'),
       upsertSnapshot: db.prepare<[string, Uint8Array, number, string, Uint8Array | null]>(
@@ -59,22 +62,31 @@ export class SqliteDocumentStore implements DocumentStore {
       }
       return last;
     });
-    this.compactOne = writeTransaction(
-      db,
-      (docId: string, snapshot: Uint8Array, throughSeq: number, stateVector: Uint8Array | null) => {
-        const existing = this.statements.snapshot.get(docId);
-        // A compaction that arrives late must never replace a newer snapshot.
-        if (existing && existing.through_seq > throughSeq) return;
-        this.statements.upsertSnapshot.run(
-          docId,
-          snapshot,
-          throughSeq,
-          new Date().toISOString(),
-          packStateVector(snapshot, stateVector),
-        );
-        this.statements.deleteUpdatesThrough.run(docId, throughSeq);
-      },
-    );
+    this.compactOne = writeTransaction(db, (docId: string, fold: Fold): Compaction | null => {
+      const stored = this.read(docId);
+      const rows = stored.rows;
+      if (rows.length === 0) return null;
+      const result = fold(stored.document);
+      if (!result) return null;
+      // A new number for every snapshot, so that its name (snapshotId) is never that of an earlier one.
+      const lastRow = rows[rows.length - 1] as { seq: number };
+      const throughSeq = Math.max(lastRow.seq, (stored.throughSeq ?? 0) + 1);
+      this.statements.upsertSnapshot.run(
+        docId,
+        result.snapshot,
+        throughSeq,
+        new Date().toISOString(),
+        packStateVector(result.snapshot, result.stateVector),
+      );
+      // Inside this IMMEDIATE transaction nothing was appended since the read: these are the rows folded.
+      this.statements.deleteUpdatesThrough.run(docId, lastRow.seq);
+      return {
+        snapshotId: snapshotName(throughSeq, result.snapshot.length),
+        folded: rows.length,
+        snapshotBytes: result.snapshot.length,
+        freedBytes: stored.document.bytes,
+      };
+    });
     this.deleteOne = writeTransaction(db, (docId: string) => {
       this.statements.deleteUpdates.run(docId);
       this.statements.deleteSnapshot.run(docId);
@@ -82,19 +94,32 @@ export class SqliteDocumentStore implements DocumentStore {
   }
 
   async load(docId: string): Promise<StoredDocument> {
+    return this.read(docId).document;
+  }
+
+  private read(docId: string): {
+    document: StoredDocument;
+    rows: { seq: number }[];
+    throughSeq: number | null;
+  } {
     const snapshot = this.statements.snapshot.get(docId);
-    const rows = this.statements.updates.all(docId, snapshot?.through_seq ?? 0);
+    const rows = this.statements.updates.all(docId);
     const updates = rows.map((row) => new Uint8Array(row.data));
     let bytes = snapshot?.data.length ?? 0;
     for (const update of updates) bytes += update.length;
     const lastRow = rows[rows.length - 1];
     const data = snapshot ? new Uint8Array(snapshot.data) : null;
     return {
-      snapshot: data,
-      snapshotStateVector: data && unpackStateVector(data, snapshot?.state_vector ?? null),
-      updates,
-      lastSeq: lastRow?.seq ?? snapshot?.through_seq ?? 0,
-      bytes,
+      document: {
+        snapshot: data,
+        snapshotStateVector: data && unpackStateVector(data, snapshot?.state_vector ?? null),
+        snapshotId: snapshot ? snapshotName(snapshot.through_seq, snapshot.data.length) : null,
+        updates,
+        lastSeq: Math.max(lastRow?.seq ?? 0, snapshot?.through_seq ?? 0),
+        bytes,
+      },
+      rows,
+      throughSeq: snapshot?.through_seq ?? null,
     };
   }
 
@@ -102,15 +127,9 @@ export class SqliteDocumentStore implements DocumentStore {
     return this.wal.durably(() => this.appendAll(entries));
   }
 
-  async compact(
-    docId: string,
-    snapshot: Uint8Array,
-    throughSeq: number,
-    stateVector?: Uint8Array,
-  ): Promise<void> {
-    const vector = stateVector ?? null;
-    if (!this.wal.syncs) return this.compactOne(docId, snapshot, throughSeq, vector);
-    this.wal.withoutSync(() => this.compactOne(docId, snapshot, throughSeq, vector));
+  async compact(docId: string, fold: Fold = foldStored): Promise<Compaction | null> {
+    if (!this.wal.syncs) return this.compactOne(docId, fold);
+    return this.wal.withoutSync(() => this.compactOne(docId, fold));
   }
 
   async delete(docId: string): Promise<void> {

@@ -47,10 +47,21 @@ export const openApiDocument = {
     version: '0.2.0',
     description:
       'Open Dialogue network meetings. Sessions come from personal links (/join/{token}) as an HttpOnly ' +
-      'cookie; every route below except starting a network and health needs one.',
+      'cookie; every route below except starting a network, health and readiness needs one.',
   },
   paths: {
-    '/api/health': { get: { summary: 'Server health', responses: { 200: ok('Up') } } },
+    '/api/health': {
+      get: {
+        summary: 'Server health (liveness), with what it last saw of the store and Redis',
+        responses: { 200: ok('Up') },
+      },
+    },
+    '/api/ready': {
+      get: {
+        summary: 'Whether this instance can serve: the store and Redis looked at for the request',
+        responses: { 200: ok('Ready'), 503: ok('Not ready: the store or Redis is unreachable') },
+      },
+    },
     '/api/networks': {
       post: {
         summary: 'Start a network and its first meeting, with a personal link for everyone',

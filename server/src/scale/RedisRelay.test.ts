@@ -53,8 +53,7 @@ function gated(store: DocumentStore): { store: DocumentStore; open(): void } {
         await gate;
         return store.append(entries);
       },
-      compact: (docId, snapshot, throughSeq, stateVector) =>
-        store.compact(docId, snapshot, throughSeq, stateVector),
+      compact: (docId, fold) => store.compact(docId, fold),
       delete: (docId) => store.delete(docId),
       close: () => store.close(),
     },

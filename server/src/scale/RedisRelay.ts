@@ -43,6 +43,11 @@ const KIND_COMMITTED = 4;
 const RESYNC_AGAIN_MS = 2000;
 /** How long loading a meeting waits for the subscription before going on (Redis may be down). */
 const SUBSCRIBE_WAIT_MS = 1000;
+/**
+ * How long to wait before the next attempt to reach Redis (ms): ioredis's default grows to 2 s, and
+ * people on different instances do not see each other's edits until it is back.
+ */
+const reconnectDelay = (attempt: number) => Math.min(attempt * 100, 1000);
 
 /** What this instance publishes of one loaded meeting. */
 interface Outgoing {
@@ -78,6 +83,9 @@ export class RedisRelay {
   private readonly expiryTimer: NodeJS.Timeout;
   /** The relay's lag, through its own connections, for the operator's metrics. */
   readonly lagProbe: RelayLagProbe;
+  /** Whether both connections to Redis are ready; undefined before the first. */
+  private connected: boolean | undefined;
+  private readonly connectionListeners: ((connected: boolean, error?: Error) => void)[] = [];
 
   constructor(
     url: string,
@@ -90,15 +98,21 @@ export class RedisRelay {
       enableOfflineQueue: false,
       maxRetriesPerRequest: 0,
       lazyConnect: false,
+      retryStrategy: reconnectDelay,
     });
-    this.subscriber = new Redis(url, { maxRetriesPerRequest: null });
+    this.subscriber = new Redis(url, { maxRetriesPerRequest: null, retryStrategy: reconnectDelay });
     for (const client of [this.publisher, this.subscriber]) {
-      client.on('error', (error: Error) => this.logger.debug({ err: error }, 'redis'));
+      client.on('error', (error: Error) => {
+        this.logger.debug({ err: error }, 'redis');
+        this.connectionChanged(error);
+      });
+      for (const event of ['ready', 'close', 'end']) client.on(event, () => this.connectionChanged());
     }
     this.subscriber.on('messageBuffer', (channel: Buffer, message: Buffer) => this.receive(channel, message));
     this.subscriber.on('ready', () => {
       if (this.connectedBefore) {
-        this.logger.warn('redis is back: bringing loaded meetings up to date from the store');
+        // The outage and its end are logged once each by whoever watches connectionChanged.
+        this.logger.info('redis is back: bringing loaded meetings up to date from the store');
         this.resync();
         clearTimeout(this.resyncTimer);
         this.resyncTimer = setTimeout(() => this.resync(), RESYNC_AGAIN_MS);
@@ -163,6 +177,25 @@ export class RedisRelay {
         void this.subscriber.unsubscribe(channelOf(meetingId)).catch(() => undefined);
       },
     };
+  }
+
+  /** Be told whether this instance reaches Redis, both ways (publishing and subscribed), at each change. */
+  onConnection(listener: (connected: boolean, error?: Error) => void): void {
+    this.connectionListeners.push(listener);
+  }
+
+  /** Resolves if Redis answers this instance. */
+  ping(): Promise<unknown> {
+    return this.publisher.ping();
+  }
+
+  private connectionChanged(error?: Error): void {
+    const connected = this.publisher.status === 'ready' && this.subscriber.status === 'ready';
+    if (connected === this.connected) return;
+    // Before the first connection only a failure is news (Redis was down when this instance started).
+    if (this.connected === undefined && !connected && !error) return;
+    this.connected = connected;
+    for (const listener of this.connectionListeners) listener(connected, error);
   }
 
   private whenReady(): Promise<void> {

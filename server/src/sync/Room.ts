@@ -8,12 +8,13 @@ import * as decoding from 'lib0/decoding';
 import * as encoding from 'lib0/encoding';
 import * as Y from 'yjs';
 import type { SyncLimits } from '../config.js';
-import type { StoredDocument } from '../persistence/types.js';
+import type { Compaction, StoredDocument } from '../persistence/types.js';
 import { awarenessClientIds } from './awarenessClients.js';
 import { beforeWriting, type Connection } from './Connection.js';
 import { binaryFrame, varBytesFrame } from './frames.js';
 import { decodePresenceUpdate, Presence, type PresenceChange, type PresenceEntry } from './Presence.js';
 import { ProtocolViolation } from './ProtocolViolation.js';
+import { holdsUnintegrated, isIntegrated } from './unintegrated.js';
 
 /** What a room tells its owner. */
 export interface RoomEvents {
@@ -43,6 +44,14 @@ interface ProvisionalOrigin {
   confirmed: number;
   batches: Map<number, { updates: readonly Uint8Array[]; at: number }>;
 }
+/**
+ * Acknowledgements that wait this long (ms) for content the document lacks make the room ask its writers
+ * for it (Room.askForMissing), and again every MISSING_ASK_EVERY_MS while they still wait. Another
+ * instance commits what it showed within milliseconds; this is for one that died first.
+ */
+const MISSING_ASK_AFTER_MS = 1000;
+const MISSING_ASK_EVERY_MS = 5000;
+
 /**
  * Presence changes of a meeting are relayed together: with the meeting's next edit once this long has
  * passed since the last relay (ms), so that they share its writes…
@@ -99,12 +108,27 @@ export class Room {
   private pendingBytes = 0;
   /** Sockets that sent updates since their last acknowledgement. */
   readonly awaitingAck = new Set<Connection>();
+  /**
+   * Of each socket that asked for "saved", its updates not yet counted, with the number of its messages
+   * at each: "saved" counts none the document has not integrated (unintegrated.ts).
+   */
+  private readonly uncounted = new Map<Connection, { count: number; update: Uint8Array }[]>();
+  /** Since when acknowledgements wait for content the document lacks, and when it was last asked for. */
+  private unintegratedSince: number | null = null;
+  /** The count last sent to a socket whose acknowledgement waits (so as not to send it again). */
+  private readonly heldAt = new WeakMap<Connection, number>();
+  private askedAt = Number.NEGATIVE_INFINITY;
   /** Bytes committed to the store for this document. */
   storedBytes: number;
   /** Sequence number of the last committed update. */
   lastSeq: number;
   /** Updates committed since the last snapshot. */
   updatesSinceSnapshot: number;
+  /**
+   * The name of the stored snapshot this document holds (read, applied or written here); another
+   * instance's compaction gives the stored one another name (see compaction.ts).
+   */
+  snapshotId: string | null;
   /** The whole document encoded, kept until the next change: joiners with nothing get it for free. */
   private encodedState: Uint8Array | null = null;
   unloadTimer: NodeJS.Timeout | undefined;
@@ -134,6 +158,7 @@ export class Room {
     this.storedBytes = stored.bytes;
     this.lastSeq = stored.lastSeq;
     this.updatesSinceSnapshot = stored.updates.length;
+    this.snapshotId = stored.snapshotId;
 
     // The server is not a participant: it has no presence of its own, and only relays everyone's.
     this.presence = new Presence(this.onAwarenessUpdate);
@@ -221,10 +246,30 @@ export class Room {
     if (lastSeq !== undefined) this.lastSeq = lastSeq;
   }
 
-  /** Record a compaction into a snapshot of `bytes` bytes. */
-  compacted(bytes: number, throughSeq: number): void {
-    if (throughSeq === this.lastSeq) this.updatesSinceSnapshot = 0;
-    this.storedBytes = bytes;
+  /**
+   * Record a compaction that began when `before` was taken (null: nothing was folded). What was committed
+   * here while it ran is still in the log.
+   */
+  compacted(compaction: Compaction | null, before: { updates: number; bytes: number }): void {
+    this.updatesSinceSnapshot = Math.max(0, this.updatesSinceSnapshot - before.updates);
+    if (!compaction) return;
+    this.snapshotId = compaction.snapshotId;
+    this.storedBytes = compaction.snapshotBytes + Math.max(0, this.storedBytes - before.bytes);
+  }
+
+  /**
+   * Apply what the store holds (committed, by this instance or another): shown to this instance's
+   * sockets, neither stored nor acknowledged again here. With a snapshot, the document holds that
+   * snapshot from now on.
+   */
+  applyStored(stored: Pick<StoredDocument, 'snapshot' | 'snapshotId' | 'updates'>): void {
+    const doc = this.doc;
+    doc.transact(() => {
+      if (stored.snapshot) Y.applyUpdate(doc, stored.snapshot, RELAY_ORIGIN);
+      for (const update of stored.updates) Y.applyUpdate(doc, update, RELAY_ORIGIN);
+    }, RELAY_ORIGIN);
+    if (stored.snapshot) this.snapshotId = stored.snapshotId;
+    if (this.unintegratedSince !== null) this.events.onDirty(this);
   }
 
   /**
@@ -259,6 +304,7 @@ export class Room {
   removeConnection(connection: Connection): void {
     if (!this.connections.delete(connection)) return;
     this.awaitingAck.delete(connection);
+    this.uncounted.delete(connection);
     if (connection.awarenessIds.size > 0) {
       this.presence.remove([...connection.awarenessIds], connection);
     }
@@ -343,8 +389,74 @@ export class Room {
     this.encodedState = null;
     this.pending.push(update);
     this.pendingBytes += update.length;
+    if (connection.wantsAck) {
+      const uncounted = this.uncounted.get(connection);
+      const entry = { count: connection.receivedUpdates, update };
+      if (uncounted) uncounted.push(entry);
+      else this.uncounted.set(connection, [entry]);
+    }
     this.broadcast(update, connection);
     this.events.onAccepted?.(this, update);
+  }
+
+  /**
+   * How many of a socket's first `received` messages "saved" may count now that they are committed: all,
+   * unless the document could not integrate one of their updates (unintegrated.ts) — then those before
+   * it, and the socket waits for the rest. Null when that tells the socket nothing new. Call with the
+   * document up to date (after stateVector()).
+   */
+  savedCount(connection: Connection, received: number): number | null {
+    const uncounted = this.uncounted.get(connection);
+    if (!uncounted) return received;
+    const doc = this.built;
+    let saved = received;
+    let i = 0;
+    for (; i < uncounted.length; i++) {
+      const entry = uncounted[i] as { count: number; update: Uint8Array };
+      if (entry.count > received) break;
+      // Checked only when the document holds something it could not integrate: rare, and then brief.
+      if (doc && holdsUnintegrated(doc) && !isIntegrated(doc, entry.update)) {
+        saved = entry.count - 1;
+        break;
+      }
+    }
+    uncounted.splice(0, i);
+    if (uncounted.length === 0) this.uncounted.delete(connection);
+    if (saved === received) {
+      this.heldAt.delete(connection);
+      return saved;
+    }
+    this.awaitingAck.add(connection);
+    this.unintegratedSince ??= performance.now();
+    if ((this.heldAt.get(connection) ?? -1) >= saved) return null;
+    this.heldAt.set(connection, saved);
+    return saved;
+  }
+
+  /** Whether acknowledgements wait for content the document lacks (the caller tries again shortly). */
+  waitsForMissing(): boolean {
+    if (this.unintegratedSince === null) return false;
+    for (const connection of this.awaitingAck) if (this.uncounted.has(connection)) return true;
+    this.unintegratedSince = null;
+    return false;
+  }
+
+  /**
+   * Once acknowledgements have waited for a while for content the document lacks (longer than another
+   * instance takes to commit what it showed), ask this room's writers for it, and again now and then: a
+   * SyncStep1 with the document's state vector, which every y-websocket client answers with what it
+   * holds and the document does not — among it the update the waiting ones build on.
+   */
+  askForMissing(now = performance.now()): void {
+    if (this.unintegratedSince === null || now - this.unintegratedSince < MISSING_ASK_AFTER_MS) return;
+    if (now - this.askedAt < MISSING_ASK_EVERY_MS) return;
+    this.askedAt = now;
+    const step1 = encoding.createEncoder();
+    encoding.writeVarUint(step1, MessageType.sync);
+    encoding.writeVarUint(step1, SyncMessageType.step1);
+    encoding.writeVarUint8Array(step1, Y.encodeStateVector(this.doc));
+    const frame = binaryFrame(encoding.toUint8Array(step1));
+    for (const connection of this.connections) if (connection.principal.canWrite) connection.sendFrame(frame);
   }
 
   private receiveAwareness(connection: Connection, update: Uint8Array, messageBytes: number): void {
@@ -502,6 +614,8 @@ export class Room {
       this.encodedState = null;
     }
     state.confirmed = Math.max(state.confirmed, through);
+    // Acknowledgements waiting for these updates can be sent now.
+    if (this.unintegratedSince !== null) this.events.onDirty(this);
     return complete;
   }
 

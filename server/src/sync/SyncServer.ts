@@ -4,20 +4,22 @@
  * in batches: one store transaction per event-loop turn for every room, after which each socket that
  * sent updates gets a "saved" acknowledgement with the count of its updates now durable.
  *
- * Durability: an update is acknowledged only after the transaction holding it has committed. Store
- * operations (append, compact) run one at a time, so a compaction never races an append.
+ * Durability: an update is acknowledged only after the transaction holding it has committed. Commits run
+ * one at a time; compactions run one at a time beside them: a compaction removes only what it folded
+ * (DocumentStore rule [DS13]), so no commit waits for one.
  */
 import type { IncomingMessage } from 'node:http';
 import type { Duplex } from 'node:stream';
-import { CloseCodes, PROTOCOL_VERSION, SyncParams, writeSaved } from '@polyphony/shared';
+import { CloseCodes, PROTOCOL_VERSION, SyncParams, writeRelay, writeSaved } from '@polyphony/shared';
 import { type RawData, WebSocket, WebSocketServer } from 'ws';
 import * as Y from 'yjs';
 import type { SyncLimits } from '../config.js';
 import type { Logger } from '../logger.js';
 import type { AppendEntry, DocumentStore } from '../persistence/types.js';
 import { Connection, type SyncPrincipal } from './Connection.js';
+import { foldWithRoom } from './compaction.js';
 import { ProtocolViolation } from './ProtocolViolation.js';
-import { RELAY_ORIGIN, Room } from './Room.js';
+import { Room } from './Room.js';
 import { countClose, countReceived } from './traffic.js';
 
 /** The answer of the authorisation seam for one upgrade request. */
@@ -73,6 +75,8 @@ export const SERVER_ORIGIN = Symbol('server');
 const SYNC_PATH = /^\/sync\/([A-Za-z0-9_-]{1,64})$/;
 const RETRY_DELAYS_MS = [50, 200, 1000, 5000];
 const MAX_QUEUED_WHILE_LOADING = 1000;
+/** How soon acknowledgements waiting for content a document lacks are looked at again (ms). */
+const SAVED_RETRY_MS = 100;
 
 /** Rooms, sockets and the commit loop. */
 export class SyncServer {
@@ -88,11 +92,18 @@ export class SyncServer {
   private readonly hooks: SyncHooks[] = [];
   private readonly cacheUnloaded: boolean;
   private readonly readCache = new Map<string, Y.Doc>();
-  /** Store operations, one at a time. */
+  /** Commits, one at a time. */
   private storeQueue: Promise<unknown> = Promise.resolve();
+  /** Compactions, one at a time, beside the commits; and the rooms waiting for one. */
+  private compactions: Promise<void> = Promise.resolve();
+  private readonly compacting = new Set<Room>();
+  /** Rooms whose acknowledgements wait for content their document lacks, to be looked at again. */
+  private readonly retrying = new Set<Room>();
   private flushLoop: Promise<void> | null = null;
   private failures = 0;
   private closing = false;
+  /** Whether this instance reaches the others (always, with one instance): sockets are told when not. */
+  private relaying = true;
   private lastCommitAt = Number.NEGATIVE_INFINITY;
 
   constructor(options: SyncServerOptions) {
@@ -130,8 +141,9 @@ export class SyncServer {
     try {
       authorization = await this.authorize(request, meetingId);
     } catch (error) {
+      // Authorising reads the store: when it is unreachable, say so (503, try again), not 500.
       this.logger.error({ err: error, meetingId }, 'authorising a sync socket failed');
-      return refuse(socket, 500, 'internal_error');
+      return refuse(socket, 503, 'service_unavailable');
     }
     if (!authorization.ok) return refuse(socket, authorization.status, authorization.error);
     if (socket.destroyed) return;
@@ -175,6 +187,7 @@ export class SyncServer {
         this.receive(opened, connection, data);
       }
       if (connection.isOpen) opened.greet(connection);
+      if (connection.isOpen && connection.wantsAck && !this.relaying) connection.send(writeRelay(false));
     };
     this.openRoom(meetingId)
       .then(attach)
@@ -370,41 +383,65 @@ export class SyncServer {
       }
       for (const { connection, count } of job.acks) {
         if (job.stateVector && connection.wantsAck) {
-          connection.send(writeSaved({ count, stateVector: job.stateVector }));
+          // Not what the document could not integrate: nobody reading the meeting would see it.
+          const saved = job.room.savedCount(connection, count);
+          if (saved !== null) connection.send(writeSaved({ count: saved, stateVector: job.stateVector }));
         }
       }
+      if (job.room.waitsForMissing()) this.retrySaved(job.room);
     }
-    // At most one compaction per commit, the room furthest over the limit, after every "saved" is sent.
-    // Meetings that started together reach the limit together: compacting them all in one turn held the
-    // event loop for 100–200 ms in the busy-afternoon benchmark (a p99 spike 3–4 s into typing).
+    // At most one compaction per commit, the room furthest over the limit, after every "saved" is sent,
+    // and not waited for. Meetings that started together reach the limit together: compacting them all
+    // in one turn held the event loop for 100–200 ms in the busy-afternoon benchmark (a p99 spike 3–4 s
+    // into typing).
     let due: Room | undefined;
     for (const { room } of jobs) {
       if (room.updatesSinceSnapshot >= this.limits.compactEvery && !room.destroyed) {
-        if (!due || room.updatesSinceSnapshot > due.updatesSinceSnapshot) due = room;
+        if (!this.compacting.has(room) && (!due || room.updatesSinceSnapshot > due.updatesSinceSnapshot))
+          due = room;
       }
     }
-    if (due) await this.compactNow(due);
+    if (due) void this.compact(due);
     return true;
   }
 
-  /** Fold a room's update log into a snapshot, in turn with the other store operations. */
+  /**
+   * Acknowledgements of a room wait for content its document lacks (unintegrated.ts): look again
+   * shortly (it may come from the store, or from another instance's commit), and ask the room's writers
+   * for it if it is slow to come.
+   */
+  private retrySaved(room: Room): void {
+    if (this.retrying.has(room)) return;
+    this.retrying.add(room);
+    setTimeout(() => {
+      this.retrying.delete(room);
+      if (room.destroyed || this.closing) return;
+      room.askForMissing();
+      this.markDirty(room);
+    }, SAVED_RETRY_MS).unref();
+  }
+
+  /** Fold a room's update log into a snapshot, after the compaction under way (if any). */
   private compact(room: Room): Promise<void> {
-    return this.serially(() => this.compactNow(room));
+    this.compacting.add(room);
+    const run = this.compactions
+      .then(() => this.compactNow(room))
+      .finally(() => this.compacting.delete(room));
+    this.compactions = run.catch(() => undefined);
+    return run;
   }
 
   private async compactNow(room: Room): Promise<void> {
     if (room.updatesSinceSnapshot === 0) return;
-    // The snapshot may hold updates not yet appended; they are appended later all the same, and
-    // applying an update twice changes nothing. Its state vector is taken from the same document in the
-    // same synchronous step, so that it describes exactly the snapshot (not a change made in between):
-    // stored beside it, it lets the next opening of the meeting greet joiners without decoding it.
-    const doc = room.doc;
-    const snapshot = Y.encodeStateAsUpdate(doc);
-    const stateVector = Y.encodeStateVector(doc);
-    const throughSeq = room.lastSeq;
+    // The store folds what it holds — every instance's committed updates — with this room's document
+    // doing the work when it holds the stored snapshot (compaction.ts).
+    const before = { updates: room.updatesSinceSnapshot, bytes: room.storedBytes };
     try {
-      await this.store.compact(room.meetingId, snapshot, throughSeq, stateVector);
-      room.compacted(snapshot.length, throughSeq);
+      const compaction = await this.store.compact(
+        room.meetingId,
+        foldWithRoom(room, this.limits.compactEvery),
+      );
+      room.compacted(compaction, before);
     } catch (error) {
       // The log is still whole; compaction is tried again after the next commit.
       this.logger.error({ err: error, meetingId: room.meetingId }, 'compacting a meeting failed');
@@ -446,16 +483,28 @@ export class SyncServer {
     for (const room of [...rooms]) {
       const stored = await this.store.load(room.meetingId);
       if (room.destroyed) continue;
-      room.doc.transact(() => {
-        if (stored.snapshot) room.applyRelayed(stored.snapshot);
-        for (const update of stored.updates) room.applyRelayed(update);
-      }, RELAY_ORIGIN);
+      // A snapshot the document already holds need not be decoded again.
+      room.applyStored(stored.snapshotId === room.snapshotId ? { ...stored, snapshot: null } : stored);
     }
   }
 
   /** Wait until every applied update is committed. */
   async drain(): Promise<void> {
     while (this.flushLoop) await this.flushLoop;
+  }
+
+  /**
+   * Whether this instance reaches the other instances (through Redis): every socket that asked for
+   * "saved" is told of each change, and one that joins while it does not is told at once (protocol
+   * message 17), so that people do not take "Saved" to mean the others see their edits.
+   */
+  setRelaying(relaying: boolean): void {
+    if (relaying === this.relaying) return;
+    this.relaying = relaying;
+    const message = writeRelay(relaying);
+    for (const room of this.rooms.values()) {
+      for (const connection of room.connections) if (connection.wantsAck) connection.send(message);
+    }
   }
 
   /** Close the sockets that match, e.g. when someone's access ends; returns how many were closed. */

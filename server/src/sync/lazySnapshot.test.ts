@@ -54,7 +54,7 @@ function fixedStore(stored: StoredDocument): DocumentStore {
   return {
     load: async () => stored,
     append: async () => new Map(),
-    compact: async () => undefined,
+    compact: async () => null,
     delete: async () => undefined,
     close: async () => undefined,
   };
@@ -157,7 +157,14 @@ describe('a meeting opened from its snapshot', () => {
     const earlier = Y.encodeStateVector(typed(10));
     expect(earlier).not.toEqual(Y.encodeStateVectorFromUpdate(snapshot));
     const url = await listen(
-      fixedStore({ snapshot, snapshotStateVector: earlier, updates: [], lastSeq: 1, bytes: snapshot.length }),
+      fixedStore({
+        snapshot,
+        snapshotStateVector: earlier,
+        snapshotId: '1:1',
+        updates: [],
+        lastSeq: 1,
+        bytes: snapshot.length,
+      }),
     );
     calls.encodeStateVectorFromUpdate = 0;
     const { step1, step2 } = await join(url, 'other-vector');
@@ -170,7 +177,14 @@ describe('a meeting opened from its snapshot', () => {
     const doc = typed(40);
     const snapshot = Y.encodeStateAsUpdate(doc);
     const url = await listen(
-      fixedStore({ snapshot, snapshotStateVector: null, updates: [], lastSeq: 1, bytes: snapshot.length }),
+      fixedStore({
+        snapshot,
+        snapshotStateVector: null,
+        snapshotId: '1:1',
+        updates: [],
+        lastSeq: 1,
+        bytes: snapshot.length,
+      }),
     );
     calls.encodeStateVectorFromUpdate = 0;
     const { step1, step2 } = await join(url, 'no-vector');

@@ -18,10 +18,29 @@ export interface MeetingSummary {
   path: string;
 }
 
-/** GET /api/health */
+/**
+ * What an instance knows of something it depends on: the store (SQLite or PostgreSQL) and Redis (only
+ * with several instances; 'none' without). 'unknown' until it was first looked at.
+ */
+export type DependencyState = 'reachable' | 'unreachable' | 'unknown' | 'none';
+
+/** GET /api/health: the process is up (liveness); what it last saw of the store and Redis. */
 export interface HealthResponse {
   status: 'ok';
   protocolVersion: number;
   store: string;
   uptimeSeconds: number;
+  dependencies: { store: DependencyState; relay: DependencyState };
+}
+
+/**
+ * GET /api/ready: whether this instance can serve (200), or not (503: then also `error` and `message`),
+ * from a look at the store and Redis made for it. For a load balancer.
+ */
+export interface ReadinessResponse {
+  ready: boolean;
+  store: DependencyState;
+  relay: DependencyState;
+  error?: 'not_ready';
+  message?: string;
 }

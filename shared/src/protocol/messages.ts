@@ -8,12 +8,18 @@
  *   3 queryAwareness
  * so that the stock y-websocket client works against the server unchanged.
  *
- * Polyphony adds one message, sent only to clients that ask for it with the `ack=1` query parameter
- * (stock clients never see it):
+ * Polyphony adds two messages, sent only to clients that ask for them with the `ack=1` query parameter
+ * (stock clients never see them):
  *   16 saved      varUint count · varUint8Array stateVector
+ *   17 relay      varUint relaying (1 or 0)
  * `count` is how many SyncStep2/Update messages this socket has sent that are now committed to the
  * store; `stateVector` is the document state vector the store has made durable. A client shows
  * "Saved" only when every update it sent has been counted.
+ * `relay` says whether the server the socket is connected to reaches the other servers of a deployment
+ * with several (through Redis): 0 when it cannot — people on other servers do not see this person's
+ * edits, nor this person theirs, though the edits are saved — and 1 when it can again. A server sends 0
+ * to a socket that joins while it cannot, and each change to every socket; none of this happens with a
+ * single server. Clients that do not know it ignore it (the protocol version is unchanged).
  */
 import * as decoding from 'lib0/decoding';
 import * as encoding from 'lib0/encoding';
@@ -25,6 +31,7 @@ export const MessageType = {
   auth: 2,
   queryAwareness: 3,
   saved: 16,
+  relay: 17,
 } as const;
 
 /** The y-protocols sync sub-types. */
@@ -56,6 +63,19 @@ export function readSaved(decoder: decoding.Decoder): SavedMessage {
   const count = decoding.readVarUint(decoder);
   const stateVector = decoding.readVarUint8Array(decoder);
   return { count, stateVector };
+}
+
+/** Encode a "relay" message: whether this server reaches the others. */
+export function writeRelay(relaying: boolean): Uint8Array {
+  const encoder = encoding.createEncoder();
+  encoding.writeVarUint(encoder, MessageType.relay);
+  encoding.writeVarUint(encoder, relaying ? 1 : 0);
+  return encoding.toUint8Array(encoder);
+}
+
+/** Decode the body of a "relay" message (after its message type has been read). */
+export function readRelay(decoder: decoding.Decoder): boolean {
+  return decoding.readVarUint(decoder) === 1;
 }
 
 /**

@@ -7,6 +7,7 @@ import {
   carriesUpdate,
   MessageType,
   PROTOCOL_VERSION,
+  readRelay,
   readSaved,
   SyncParams,
   sendOwnPresenceOnly,
@@ -25,6 +26,8 @@ export interface TestClient {
   acked(): number;
   /** The last durable state vector received, decoded. */
   savedStateVector(): Map<number, number>;
+  /** Whether the server last said it reaches the other instances (message 17; true until it says not). */
+  relaying(): boolean;
   /** Every raw message type received (to check what a stock client is sent). */
   receivedTypes: number[];
   /** Awareness messages sent on any socket of this client. */
@@ -57,12 +60,14 @@ export function connectClient(wsUrl: string, meetingId: string, options: ClientO
   let savedStateVector = new Map<number, number>();
   const receivedTypes: number[] = [];
   let awarenessSent = 0;
+  let relaying = true;
 
   class CountingWebSocket extends WebSocket {
     constructor(address: string | URL, protocols?: string | string[]) {
       super(address, protocols, { headers: options.cookie ? { cookie: options.cookie } : {} });
       sent = 0;
       acked = 0;
+      relaying = true;
       if (options.recordTypes === false) return;
       this.addEventListener('message', (event) => {
         const data = new Uint8Array(event.data as ArrayBuffer);
@@ -96,6 +101,9 @@ export function connectClient(wsUrl: string, meetingId: string, options: ClientO
     savedStateVector = Y.decodeStateVector(saved.stateVector);
     options.onSaved?.(saved.count);
   };
+  provider.messageHandlers[MessageType.relay] = (_encoder, decoder) => {
+    relaying = readRelay(decoder);
+  };
   provider.connect();
   return {
     doc,
@@ -103,6 +111,7 @@ export function connectClient(wsUrl: string, meetingId: string, options: ClientO
     sent: () => sent,
     acked: () => acked,
     savedStateVector: () => savedStateVector,
+    relaying: () => relaying,
     receivedTypes,
     awarenessSent: () => awarenessSent,
     destroy: () => {

@@ -14,6 +14,8 @@ export interface RedisProcess {
   port: number;
   start(): Promise<void>;
   stop(): Promise<void>;
+  /** SIGKILL: gone at once, as in a crash. */
+  kill(): Promise<void>;
 }
 
 async function listening(port: number): Promise<boolean> {
@@ -45,12 +47,12 @@ export async function startRedis(): Promise<RedisProcess> {
       await new Promise((resolve) => setTimeout(resolve, 25));
     }
   };
-  const stop = async () => {
-    if (!child || child.exitCode !== null) return;
+  const end = (signal: NodeJS.Signals) => async () => {
+    if (!child || child.exitCode !== null || child.signalCode !== null) return;
     const exited = new Promise((resolve) => child?.once('exit', resolve));
-    child.kill('SIGTERM');
+    child.kill(signal);
     await exited;
   };
   await start();
-  return { url: `redis://127.0.0.1:${port}`, port, start, stop };
+  return { url: `redis://127.0.0.1:${port}`, port, start, stop: end('SIGTERM'), kill: end('SIGKILL') };
 }
