@@ -9,9 +9,11 @@ import { compress } from 'hono/compress';
 import { HTTPException } from 'hono/http-exception';
 import { secureHeaders } from 'hono/secure-headers';
 import { ApiError, forbidden, notFound, payloadTooLarge } from './errors.js';
+import type { EventLoopDelay } from './eventLoopDelay.js';
 import type { VideoService } from './livekit/VideoService.js';
 import type { Logger } from './logger.js';
 import type { RouteContext } from './routes/context.js';
+import { eventLoopRoutes } from './routes/eventLoop.js';
 import { healthRoutes } from './routes/health.js';
 import { meetingHistoryRoutes, networkHistoryRoutes } from './routes/history.js';
 import { joinRoutes } from './routes/join.js';
@@ -30,10 +32,12 @@ export interface AppDependencies {
   clientDir: string;
   /** LiveKit, when configured; without it /api/video says video is not set up. */
   video?: VideoService | undefined;
+  /** The event-loop delay, served at /api/health/event-loop when given. */
+  eventLoop?: EventLoopDelay | undefined;
 }
 
 /** Build the HTTP app. */
-export function buildApp({ routes, logger, storeName, clientDir, video }: AppDependencies) {
+export function buildApp({ routes, logger, storeName, clientDir, video, eventLoop }: AppDependencies) {
   const app = new Hono();
 
   app.use(
@@ -74,6 +78,7 @@ export function buildApp({ routes, logger, storeName, clientDir, video }: AppDep
     await next();
   });
 
+  if (eventLoop) app.route('/api/health/event-loop', eventLoopRoutes(eventLoop));
   app.route('/api/health', healthRoutes(storeName));
   app.route('/api/networks', networkRoutes(routes));
   app.route('/api/networks', networkHistoryRoutes(routes));

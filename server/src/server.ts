@@ -9,6 +9,7 @@ import { can } from '@polyphony/shared';
 import { buildApp, sameOrigin } from './app.js';
 import { membershipOf, upgradeSession } from './auth/session.js';
 import type { Config } from './config.js';
+import { EventLoopDelay } from './eventLoopDelay.js';
 import { HistoryService } from './history/HistoryService.js';
 import { VideoService } from './livekit/VideoService.js';
 import { removeFromVideoOnEnd } from './livekit/videoRevocation.js';
@@ -98,12 +99,14 @@ export async function startServer(config: Config): Promise<RunningServer> {
     afterCommit: (room, writers) => history.afterCommit(room, writers),
     beforeUnload: (room) => history.beforeUnload(room),
   });
+  const eventLoop = new EventLoopDelay();
   const app = buildApp({
     routes: { store: metadata, service, history, sync, now, publicUrl: config.publicUrl },
     logger,
     storeName: persistence.name,
     clientDir: config.clientDir,
     video,
+    eventLoop,
   });
 
   // Links revoked on another instance or by the operator command, or past their expiry, end their
@@ -140,6 +143,7 @@ export async function startServer(config: Config): Promise<RunningServer> {
       await closed;
       await relay?.close();
       await persistence.close();
+      eventLoop.stop();
       logger.info('Polyphony stopped; everything acknowledged is stored');
     })();
     return stopping;

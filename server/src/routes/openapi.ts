@@ -51,6 +51,13 @@ export const openApiDocument = {
   },
   paths: {
     '/api/health': { get: { summary: 'Server health', responses: { 200: ok('Up') } } },
+    '/api/health/event-loop': {
+      get: {
+        summary:
+          "The server's event-loop delay (p50, p99, max) in half-second windows over the last two minutes",
+        responses: { 200: ok('Windows, oldest first') },
+      },
+    },
     '/api/networks': {
       post: {
         summary: 'Start a network and its first meeting, with a personal link for everyone',
