@@ -50,12 +50,28 @@ export async function startTypist(url: string, wsUrl: string, everyMs = 25): Pro
   };
 }
 
+/**
+ * Resolve once the server answers HTTP again (its event loop is free). Retried: after a long stall the
+ * server may close an idle keep-alive connection just as a request goes out on it.
+ */
+export async function serverAnswers(url: string): Promise<void> {
+  for (let attempt = 0; ; attempt++) {
+    try {
+      await (await fetch(`${url}/api/health`)).arrayBuffer();
+      return;
+    } catch (error) {
+      if (attempt >= 5) throw error;
+    }
+  }
+}
+
 /** The worst p99 and the worst delay of the server's event loop in the windows that overlap [from, to]. */
 export async function eventLoopDelay(
   url: string,
   from: number,
   to = Date.now(),
 ): Promise<{ p99Ms: number; maxMs: number; windows: number }> {
+  await serverAnswers(url);
   const report = (await (await fetch(`${url}/api/health/event-loop`)).json()) as EventLoopResponse;
   const windows = report.windows.filter((window) => window.to >= from && window.from <= to);
   return {

@@ -23,6 +23,8 @@ export class StubbornSocket {
   messages = 0;
   bytesIn = 0;
   readonly kept: Buffer[] = [];
+  /** Binary messages received by their first two bytes ('0/1' is a SyncStep2, '0/2' an update, '1/…' presence). */
+  readonly kinds = new Map<string, number>();
   /** The close frame the server sent, once it has. */
   closeFrame: CloseFrame | null = null;
   /** Whether the TCP connection has ended (the server terminated it, or we did). */
@@ -107,6 +109,7 @@ export class StubbornSocket {
   private opcode = 0;
   private remaining = -1;
   private parts: Buffer[] | null = null;
+  private headBytes: number[] = [];
 
   private receive(chunk: Buffer): 'refused' | undefined {
     this.bytesIn += chunk.length;
@@ -156,6 +159,8 @@ export class StubbornSocket {
       }
       const take = Math.min(this.remaining, buffer.length - pos);
       if (this.parts && take > 0) this.parts.push(Buffer.from(buffer.subarray(pos, pos + take)));
+      for (let i = 0; i < take && this.headBytes.length < 2; i++)
+        this.headBytes.push(buffer[pos + i] as number);
       pos += take;
       this.remaining -= take;
       if (this.remaining === 0) this.frameDone();
@@ -167,8 +172,11 @@ export class StubbornSocket {
     const payload = this.parts ? Buffer.concat(this.parts) : null;
     this.remaining = -1;
     this.parts = null;
+    const kind = this.headBytes.join('/');
+    this.headBytes = [];
     if (this.opcode === 0x2) {
       this.messages++;
+      this.kinds.set(kind, (this.kinds.get(kind) ?? 0) + 1);
       if (this.keep && payload) this.kept.push(payload);
     } else if (this.opcode === 0x8 && !this.closeFrame && payload) {
       // Noted, never answered.
