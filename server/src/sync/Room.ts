@@ -210,7 +210,12 @@ export class Room {
 
   /** The document's state vector, without building the document for it. */
   stateVector(): Uint8Array {
-    if (this.built || this.unapplied.length > 0) return Y.encodeStateVector(this.doc);
+    if (this.built) return Y.encodeStateVector(this.doc);
+    if (this.unapplied.length > 0) {
+      // Updates accepted into a meeting not decoded (a returning client's deletions, an edit): the state
+      // vector they lead to is known from checking them, without decoding the meeting for it.
+      return Y.encodeStateVector(this.known ?? this.doc);
+    }
     this.lazyStateVector ??= Y.encodeStateVectorFromUpdate(this.lazySnapshot as Uint8Array);
     return this.lazyStateVector;
   }
@@ -616,19 +621,29 @@ export class Room {
   }
 
   private syncReply(stateVector: Uint8Array, empty: boolean): Buffer | Promise<Buffer> {
+    if (!empty) {
+      try {
+        Y.decodeStateVector(stateVector);
+      } catch {
+        throw new ProtocolViolation(CloseCodes.malformedMessage, 'state vector could not be decoded');
+      }
+    }
+    if (this.built === null && this.lazySnapshot !== null) {
+      // A meeting not decoded here is answered from its stored bytes: the snapshot (or, for a client that
+      // holds part of it, its diff, computed on a worker — decoding a long meeting for one client held the
+      // event loop for hundreds of milliseconds), then the updates accepted since, as they came. Several
+      // WebSocket frames in one buffer: they are written as one.
+      const since = this.unapplied.map((update) => varBytesFrame(UPDATE_HEAD, update));
+      if (empty) return Buffer.concat([varBytesFrame(STEP2_HEAD, this.lazySnapshot), ...since]);
+      if (this.diffWorker) {
+        return this.diffWorker
+          .diff([this.lazySnapshot], stateVector)
+          .then((diff) => Buffer.concat([varBytesFrame(STEP2_HEAD, diff), ...since]));
+      }
+    }
     if (empty) {
       this.encodedState ??= Y.encodeStateAsUpdate(this.doc);
       return varBytesFrame(STEP2_HEAD, this.encodedState);
-    }
-    try {
-      Y.decodeStateVector(stateVector);
-    } catch {
-      throw new ProtocolViolation(CloseCodes.malformedMessage, 'state vector could not be decoded');
-    }
-    if (this.built === null && this.lazySnapshot !== null && this.diffWorker) {
-      // Decoding a long meeting to answer one client held the event loop for hundreds of milliseconds.
-      const updates = [this.lazySnapshot, ...this.unapplied];
-      return this.diffWorker.diff(updates, stateVector).then((diff) => varBytesFrame(STEP2_HEAD, diff));
     }
     return varBytesFrame(STEP2_HEAD, Y.encodeStateAsUpdate(this.doc, stateVector));
   }
