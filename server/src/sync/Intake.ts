@@ -59,9 +59,34 @@ export class Intake {
     if (inRoom) this.wait(connection);
   }
 
-  /** The socket's meeting is open: serve what it sent meanwhile. */
+  /**
+   * The socket's meeting is open: serve what it sent meanwhile — its share of this turn now (a joiner's
+   * own sync request is answered before it is greeted), the rest in the turns after.
+   */
   attached(connection: Connection): void {
+    while (connection.accepting && connection.inbox.length > 0 && this.hasShare(connection)) {
+      this.take(connection);
+    }
+    if (!connection.accepting) return;
     if (connection.inbox.length > 0) this.wait(connection);
+    this.resumeIfRoom(connection);
+  }
+
+  private resumeIfRoom(connection: Connection): void {
+    if (
+      connection.readingPaused &&
+      connection.inbox.length <= RESUME_AT_MESSAGES &&
+      connection.inboxBytes <= RESUME_AT_BYTES
+    ) {
+      connection.readingPaused = false;
+      connection.socket.resume();
+    }
+  }
+
+  private take(connection: Connection): void {
+    const data = connection.inbox.shift() as Buffer;
+    connection.inboxBytes -= data.length;
+    this.run(connection, data);
   }
 
   private wait(connection: Connection): void {
@@ -104,21 +129,12 @@ export class Intake {
       if (performance.now() >= deadline) break;
       this.waiting.delete(connection);
       while (connection.accepting && connection.inbox.length > 0 && this.hasShare(connection)) {
-        const data = connection.inbox.shift() as Buffer;
-        connection.inboxBytes -= data.length;
-        this.run(connection, data);
+        this.take(connection);
         if (performance.now() >= deadline) break;
       }
       if (!connection.accepting) continue;
       if (connection.inbox.length > 0) this.waiting.add(connection);
-      if (
-        connection.readingPaused &&
-        connection.inbox.length <= RESUME_AT_MESSAGES &&
-        connection.inboxBytes <= RESUME_AT_BYTES
-      ) {
-        connection.readingPaused = false;
-        connection.socket.resume();
-      }
+      this.resumeIfRoom(connection);
     }
     if (this.waiting.size > 0) this.scheduleTurn();
   };

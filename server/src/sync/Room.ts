@@ -469,8 +469,21 @@ export class Room {
       progress = false;
       const known = this.knownState();
       for (const entry of this.held.takeReady(known)) {
-        // It was checked whole when it came; what it waits for may now be something else.
-        const check = checkDependencies(Y.decodeUpdate(entry.update), known);
+        // Its socket was refused meanwhile (what it held was dropped with it).
+        if (!entry.connection.accepting) continue;
+        // It was checked whole when it came; what it waits for may now be something else. (It cannot
+        // throw now, having passed when it came; if it ever did, its socket is refused, not the process.)
+        let check: ReturnType<typeof checkDependencies>;
+        try {
+          check = checkDependencies(Y.decodeUpdate(entry.update), known);
+        } catch (error) {
+          const violation =
+            error instanceof ProtocolViolation
+              ? error
+              : new ProtocolViolation(CloseCodes.malformedMessage, String(error));
+          this.events.onRefuse(this, entry.connection, violation);
+          continue;
+        }
         if (!check.ok) {
           entry.missing = check.missing;
           this.held.putBack(entry);
