@@ -9,12 +9,14 @@ import { compress } from 'hono/compress';
 import { HTTPException } from 'hono/http-exception';
 import { secureHeaders } from 'hono/secure-headers';
 import { ApiError, forbidden, notFound, payloadTooLarge } from './errors.js';
+import type { EventLoopDelay } from './eventLoopDelay.js';
 import type { DependencyWatch } from './health/DependencyWatch.js';
 import type { Readiness } from './health/Readiness.js';
 import type { VideoService } from './livekit/VideoService.js';
 import type { Logger } from './logger.js';
 import type { Metrics } from './metrics/Metrics.js';
 import type { RouteContext } from './routes/context.js';
+import { eventLoopRoutes } from './routes/eventLoop.js';
 import { healthRoutes, readinessRoutes } from './routes/health.js';
 import { meetingHistoryRoutes, networkHistoryRoutes } from './routes/history.js';
 import { joinRoutes } from './routes/join.js';
@@ -39,6 +41,8 @@ export interface AppDependencies {
   metricsToken?: string | undefined;
   /** What /api/health and /api/ready report of the store and Redis. */
   health?: { watch: DependencyWatch; readiness: Readiness } | undefined;
+  /** The event-loop delay, served at /api/health/event-loop when given. */
+  eventLoop?: EventLoopDelay | undefined;
 }
 
 /** Build the HTTP app. */
@@ -51,6 +55,7 @@ export function buildApp({
   metrics,
   metricsToken,
   health,
+  eventLoop,
 }: AppDependencies) {
   const app = new Hono();
 
@@ -92,6 +97,7 @@ export function buildApp({
     await next();
   });
 
+  if (eventLoop) app.route('/api/health/event-loop', eventLoopRoutes(eventLoop));
   app.route('/api/health', healthRoutes(storeName, health?.watch));
   app.route('/api/ready', readinessRoutes(health?.readiness));
   app.route('/api/networks', networkRoutes(routes));

@@ -69,6 +69,21 @@ export interface SyncLimits {
    * only once it is committed.
    */
   commitIntervalMs: number;
+  /**
+   * A socket the server closed (revoked, refused, shutting down) and that has not answered the close in
+   * this long (ms) is cut off; nothing it sent after the decision is handled in between.
+   */
+  closeGraceMs: number;
+  /** Bytes written to a socket and not yet read by its peer, beyond which the socket is on notice… */
+  maxSendBufferBytes: number;
+  /** …and closed (send buffer full) once it has stayed over them this long (ms). */
+  sendBufferGraceMs: number;
+  /** Updates of a meeting held back because content they build on is missing: at most this many… */
+  maxPendingUpdates: number;
+  /** …and this many bytes; beyond either, the socket holding the most of them is refused. */
+  maxPendingBytes: number;
+  /** A held update whose missing content has not come in this long (ms) is dropped, its socket closed. */
+  pendingTimeoutMs: number;
 }
 
 function int(env: NodeJS.ProcessEnv, name: string, fallback: number): number {
@@ -113,6 +128,12 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
       idleUnloadMs: int(env, 'IDLE_UNLOAD_MS', 30_000),
       keepAliveMs: int(env, 'KEEPALIVE_MS', 10_000),
       commitIntervalMs: int(env, 'COMMIT_INTERVAL_MS', 4),
+      closeGraceMs: int(env, 'CLOSE_GRACE_MS', 1000),
+      maxSendBufferBytes: int(env, 'MAX_SEND_BUFFER_BYTES', 16 * 1024 * 1024),
+      sendBufferGraceMs: int(env, 'SEND_BUFFER_GRACE_MS', 2000),
+      maxPendingUpdates: int(env, 'MAX_PENDING_UPDATES', 200),
+      maxPendingBytes: int(env, 'MAX_PENDING_BYTES', 1024 * 1024),
+      pendingTimeoutMs: int(env, 'PENDING_TIMEOUT_MS', 10_000),
     },
   };
 }

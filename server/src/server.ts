@@ -9,6 +9,7 @@ import { can } from '@polyphony/shared';
 import { buildApp, sameOrigin } from './app.js';
 import { membershipOf, upgradeSession } from './auth/session.js';
 import type { Config } from './config.js';
+import { EventLoopDelay } from './eventLoopDelay.js';
 import { DependencyWatch } from './health/DependencyWatch.js';
 import { Readiness } from './health/Readiness.js';
 import { HistoryService } from './history/HistoryService.js';
@@ -142,6 +143,7 @@ export async function startServer(config: Config): Promise<RunningServer> {
     },
     beforeUnload: (room) => history.beforeUnload(room),
   });
+  const eventLoop = new EventLoopDelay();
   const app = buildApp({
     routes: { store: metadata, service, history, sync, now, publicUrl: config.publicUrl },
     logger,
@@ -152,6 +154,7 @@ export async function startServer(config: Config): Promise<RunningServer> {
     metrics: config.metrics.port === undefined ? metrics : undefined,
     metricsToken: config.metrics.token,
     health: { watch, readiness },
+    eventLoop,
   });
 
   // Links revoked on another instance or by the operator command, or past their expiry, end their
@@ -197,6 +200,7 @@ export async function startServer(config: Config): Promise<RunningServer> {
       await relay?.close();
       await metricsListener?.close();
       await persistence.close();
+      eventLoop.stop();
       logger.info('Polyphony stopped; everything acknowledged is stored');
     })();
     return stopping;

@@ -62,6 +62,13 @@ export const openApiDocument = {
         responses: { 200: ok('Ready'), 503: ok('Not ready: the store or Redis is unreachable') },
       },
     },
+    '/api/health/event-loop': {
+      get: {
+        summary:
+          "The server's event-loop delay (p50, p99, max) in half-second windows over the last two minutes",
+        responses: { 200: ok('Windows, oldest first') },
+      },
+    },
     '/api/networks': {
       post: {
         summary: 'Start a network and its first meeting, with a personal link for everyone',

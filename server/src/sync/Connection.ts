@@ -1,10 +1,19 @@
-/** One WebSocket on /sync/:meetingId, bound to one meeting and one principal for its whole life. */
-import type { CloseCode } from '@polyphony/shared';
+/**
+ * One WebSocket on /sync/:meetingId, bound to one meeting and one principal for its whole life.
+ *
+ * Its state says whether anything it sends still counts. It is `open` until either side ends it; once
+ * the server has decided to close it (revoked, refused, flooding, shutting down: `close(code)`, the one way
+ * to end a socket from the server) it is `closing`, and from that moment nothing it sent is handled —
+ * not applied, relayed (here or to other instances) or stored — even though `ws` keeps reading its frames
+ * until the peer answers the close or the grace (CLOSE_GRACE_MS) ends and the socket is cut off.
+ */
+import { type CloseCode, CloseCodes } from '@polyphony/shared';
 import { WebSocket } from 'ws';
 import type { SyncLimits } from '../config.js';
 import { binaryFrame } from './frames.js';
 import type { PresenceEntry } from './Presence.js';
 import { RateLimiter } from './RateLimiter.js';
+import type { Room } from './Room.js';
 import { countSent } from './traffic.js';
 
 /** Who is behind a socket, as decided at the upgrade. */
@@ -54,17 +63,56 @@ export function beforeWriting(callback: () => void): void {
   scheduleFlush();
 }
 
+/** Whether a socket's messages are handled (`open`), or the server has decided to end it, or it ended. */
+export type ConnectionState = 'open' | 'closing' | 'closed';
+
+/** SyncStep1 requests a socket may make at once, and per second after that (a client sends one per connection). */
+const SYNC_REQUEST_BURST = 10;
+const SYNC_REQUESTS_PER_SECOND = 2;
+
 /** A live sync socket and what the server tracks about it. */
 export class Connection {
   readonly id = nextConnectionId++;
+  state: ConnectionState = 'open';
+  /** The code the server closed it with, once it decided to. */
+  closedWith: CloseCode | null = null;
   /** SyncStep2/Update messages received from this socket: what the "saved" count counts. */
   receivedUpdates = 0;
+  /**
+   * Of those, the numbers (1, 2, 3 … in receivedUpdates' count) of the ones the meeting holds back until
+   * content they build on arrives, oldest first: "saved" never counts past the first of them.
+   */
+  readonly heldUpdates: number[] = [];
+  /** The last SyncStep2 frame this socket was sent in answer to its SyncStep1 (asked again, not sent again). */
+  lastSyncReply: Buffer | null = null;
   /** Awareness client ids this socket has announced, removed for everyone when it closes. */
   readonly awarenessIds = new Set<number>();
   /** The newest presence update held back by the presence rate, applied when the rate allows. */
   deferredAwareness: PresenceEntry[] | undefined;
   readonly messageLimiter: RateLimiter;
   readonly awarenessLimiter: RateLimiter;
+  /** SyncStep1 requests: each may cost a diff of the whole document. */
+  readonly syncRequestLimiter = new RateLimiter(SYNC_REQUESTS_PER_SECOND, SYNC_REQUEST_BURST);
+  /** Messages received and not yet handled, oldest first (see Intake). */
+  readonly inbox: Buffer[] = [];
+  inboxBytes = 0;
+  /** Intake's accounting of this event-loop turn: which turn, messages handled and time spent in it. */
+  turn = -1;
+  turnMessages = 0;
+  turnMs = 0;
+  /** The meeting's room, once it is loaded and the socket in it. */
+  room: Room | null = null;
+  /** Whether intake paused reading from the socket (its inbox is full). */
+  readingPaused = false;
+  /** Told once when the server decides to close the socket, before the close frame goes out. */
+  onClosing: ((connection: Connection) => void) | undefined;
+  /** Resolves once the socket has ended (the peer answered the close, or it was cut off). */
+  readonly ended: Promise<void>;
+  private readonly maxSendBufferBytes: number;
+  private readonly sendBufferGraceMs: number;
+  /** Since when (performance.now()) the bytes written and not yet read have been over the limit. */
+  private overBufferSince: number | null = null;
+  private bufferTimer: NodeJS.Timeout | undefined;
 
   constructor(
     readonly socket: WebSocket,
@@ -77,10 +125,27 @@ export class Connection {
     // Bursts of five seconds' worth: a reconnecting client sends its sync messages all at once.
     this.messageLimiter = new RateLimiter(limits.messagesPerSecond, limits.messagesPerSecond * 5);
     this.awarenessLimiter = new RateLimiter(limits.awarenessPerSecond, limits.awarenessPerSecond * 2);
+    this.maxSendBufferBytes = limits.maxSendBufferBytes;
+    this.sendBufferGraceMs = limits.sendBufferGraceMs;
+    this.ended = new Promise((resolve) =>
+      socket.once('close', () => {
+        this.state = 'closed';
+        this.inbox.length = 0;
+        this.inboxBytes = 0;
+        clearTimeout(this.bufferTimer);
+        resolve();
+      }),
+    );
   }
 
+  /** Whether what this socket sends is still handled: neither side has begun to end it. */
+  get accepting(): boolean {
+    return this.state === 'open';
+  }
+
+  /** Whether messages can still be sent to it. */
   get isOpen(): boolean {
-    return this.socket.readyState === WebSocket.OPEN;
+    return this.state === 'open' && this.socket.readyState === WebSocket.OPEN;
   }
 
   /**
@@ -126,15 +191,71 @@ export class Connection {
     this.moreFrames = null;
     if (!this.isOpen) return;
     // An open ws socket always has its TCP socket.
-    const raw = (this.socket as unknown as { _socket: { write(data: Buffer): boolean } })._socket;
+    const raw = (
+      this.socket as unknown as { _socket: { write(data: Buffer): boolean; writableLength: number } }
+    )._socket;
     raw.write(more === null ? first : Buffer.concat([first, ...more]));
+    this.watchSendBuffer(raw);
   }
 
-  /** Close with one of the shared close codes, after what was already sent. */
-  close(code: CloseCode): void {
-    this.flush();
-    if (this.socket.readyState === WebSocket.OPEN || this.socket.readyState === WebSocket.CONNECTING) {
-      this.socket.close(code.code, code.reason);
+  /**
+   * What a peer does not read waits in this process's memory (the kernel's buffer holds only so much):
+   * a socket whose unread bytes stay over the limit for the grace is closed, and cut off after the close
+   * grace, which releases them. A phone on a slow network catching up a large meeting stays under it.
+   */
+  private watchSendBuffer(raw: { writableLength: number }): void {
+    if (raw.writableLength <= this.maxSendBufferBytes) {
+      this.overBufferSince = null;
+      return;
     }
+    const now = performance.now();
+    this.overBufferSince ??= now;
+    if (now - this.overBufferSince >= this.sendBufferGraceMs) {
+      this.close(CloseCodes.sendBufferFull);
+      return;
+    }
+    // Looked at again when the grace ends, in case nothing more is sent to it before then.
+    if (this.bufferTimer === undefined) {
+      this.bufferTimer = setTimeout(() => {
+        this.bufferTimer = undefined;
+        if (this.isOpen) this.watchSendBuffer(raw);
+      }, this.sendBufferGraceMs);
+      this.bufferTimer.unref();
+    }
+  }
+
+  /**
+   * Close with one of the shared close codes, after what was already queued for it. From this call on,
+   * nothing the socket sends is handled; `ws` cuts it off if the peer has not answered within the close
+   * grace. The one way the server ends a socket: revocation, refusals, floods and shutdown all come here.
+   */
+  close(code: CloseCode): void {
+    if (this.state !== 'open') return;
+    this.state = 'closing';
+    this.closedWith = code;
+    // Received but not handled: dropped, like everything it sends from now on.
+    this.inbox.length = 0;
+    this.inboxBytes = 0;
+    this.onClosing?.(this);
+    const first = this.firstFrame;
+    const more = this.moreFrames;
+    this.firstFrame = null;
+    this.moreFrames = null;
+    if (this.socket.readyState === WebSocket.OPEN) {
+      // What was queued for it this turn goes out before the close frame.
+      if (first !== null) {
+        const raw = (this.socket as unknown as { _socket: { write(data: Buffer): boolean } })._socket;
+        raw.write(more === null ? first : Buffer.concat([first, ...more]));
+      }
+      this.socket.close(code.code, code.reason);
+    } else if (this.socket.readyState === WebSocket.CONNECTING) {
+      this.socket.terminate();
+    }
+  }
+
+  /** Cut the socket off at once (it did not answer the close in time). */
+  terminate(): void {
+    if (this.state === 'open') this.state = 'closing';
+    this.socket.terminate();
   }
 }

@@ -31,6 +31,12 @@ interface Entry {
 }
 
 const NULL_STATE = 'null';
+const NULL_BYTES = new TextEncoder().encode(NULL_STATE);
+
+/** Whether a state's JSON bytes are "null" (the client is gone). */
+function isNullState(bytes: Uint8Array): boolean {
+  return bytes.length === NULL_BYTES.length && bytes.every((byte, i) => byte === NULL_BYTES[i]);
+}
 const decoder = new TextDecoder('utf-8', { fatal: true });
 
 /** Raised for an update that is not a well-formed awareness update with JSON states. */
@@ -108,6 +114,29 @@ export class Presence {
       else if (state) change.updated.push(id);
     }
     this.emit(change, origin);
+  }
+
+  /**
+   * Whether applying an awareness update would change nothing: every client in it is known, at a clock
+   * no newer than the one known (and not the removal, at the same clock, of a live state). An echo of
+   * what was relayed is such an update. Reads clocks only; throws MalformedPresence when cut short.
+   */
+  changesNothing(update: Uint8Array): boolean {
+    try {
+      const reader = decoding.createDecoder(update);
+      const count = decoding.readVarUint(reader);
+      for (let i = 0; i < count; i++) {
+        const id = decoding.readVarUint(reader);
+        const clock = decoding.readVarUint(reader);
+        const state = decoding.readVarUint8Array(reader);
+        const entry = this.entries.get(id);
+        if (!entry || clock > entry.clock) return false;
+        if (clock === entry.clock && entry.state && isNullState(state)) return false;
+      }
+      return true;
+    } catch (error) {
+      throw new MalformedPresence(String(error));
+    }
   }
 
   /** Remove clients' presence (their socket closed): their clock moves on, so older updates lose. */

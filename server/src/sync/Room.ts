@@ -11,10 +11,12 @@ import type { SyncLimits } from '../config.js';
 import type { Compaction, StoredDocument } from '../persistence/types.js';
 import { awarenessClientIds } from './awarenessClients.js';
 import { beforeWriting, type Connection } from './Connection.js';
+import type { DiffWorker } from './DiffWorker.js';
+import { checkDependencies } from './dependencies.js';
 import { binaryFrame, varBytesFrame } from './frames.js';
+import { PendingUpdates } from './PendingUpdates.js';
 import { decodePresenceUpdate, Presence, type PresenceChange, type PresenceEntry } from './Presence.js';
 import { ProtocolViolation } from './ProtocolViolation.js';
-import { holdsUnintegrated, isIntegrated } from './unintegrated.js';
 
 /** What a room tells its owner. */
 export interface RoomEvents {
@@ -26,6 +28,8 @@ export interface RoomEvents {
   onAccepted?(room: Room, update: Uint8Array): void;
   /** The last socket left. */
   onEmpty(room: Room): void;
+  /** The room refuses a socket other than the one whose message it is handling: close it (and say why). */
+  onRefuse(room: Room, connection: Connection, violation: ProtocolViolation): void;
 }
 
 const EMPTY_STATE_VECTOR_LENGTH = 1;
@@ -45,8 +49,8 @@ interface ProvisionalOrigin {
   batches: Map<number, { updates: readonly Uint8Array[]; at: number }>;
 }
 /**
- * Acknowledgements that wait this long (ms) for content the document lacks make the room ask its writers
- * for it (Room.askForMissing), and again every MISSING_ASK_EVERY_MS while they still wait. Another
+ * Updates held this long (ms) for content the meeting lacks make the room ask its writers for it
+ * (Room.askForMissing), and again every MISSING_ASK_EVERY_MS while some are still held. Another
  * instance commits what it showed within milliseconds; this is for one that died first.
  */
 const MISSING_ASK_AFTER_MS = 1000;
@@ -76,9 +80,14 @@ function takeMessageToken(connection: Connection): void {
   }
 }
 
-/** One meeting document in memory. */
 /** A y-protocols sync update message is these varints, then the update (syncProtocol.writeUpdate). */
 const UPDATE_HEAD = [MessageType.sync, SyncMessageType.update] as const;
+/** …and a SyncStep2, the answer to a SyncStep1. */
+const STEP2_HEAD = [MessageType.sync, SyncMessageType.step2] as const;
+/** Answers to SyncStep1 kept per state vector until the document changes (a few clients join at once). */
+const SYNC_REPLIES_KEPT = 16;
+
+/** One meeting document in memory. */
 
 export class Room {
   /**
@@ -108,15 +117,7 @@ export class Room {
   private pendingBytes = 0;
   /** Sockets that sent updates since their last acknowledgement. */
   readonly awaitingAck = new Set<Connection>();
-  /**
-   * Of each socket that asked for "saved", its updates not yet counted, with the number of its messages
-   * at each: "saved" counts none the document has not integrated (unintegrated.ts).
-   */
-  private readonly uncounted = new Map<Connection, { count: number; update: Uint8Array }[]>();
-  /** Since when acknowledgements wait for content the document lacks, and when it was last asked for. */
-  private unintegratedSince: number | null = null;
-  /** The count last sent to a socket whose acknowledgement waits (so as not to send it again). */
-  private readonly heldAt = new WeakMap<Connection, number>();
+  /** When this room last asked its writers for content held updates wait for (askForMissing). */
   private askedAt = Number.NEGATIVE_INFINITY;
   /** Bytes committed to the store for this document. */
   storedBytes: number;
@@ -131,6 +132,25 @@ export class Room {
   snapshotId: string | null;
   /** The whole document encoded, kept until the next change: joiners with nothing get it for free. */
   private encodedState: Uint8Array | null = null;
+  /**
+   * SyncStep2 frames by the state vector they answer (latin1 of its bytes; '' for an empty one), until
+   * the document changes: the same question from many sockets, or many times from one, costs one diff.
+   * A promise while a worker computes it.
+   */
+  private readonly syncReplies = new Map<string, Buffer | Promise<Buffer>>();
+  /** Counts the document's changes (a diff computed before one is not kept after it). */
+  private generation = 0;
+  /**
+   * The document's state vector once every accepted update is applied (the lazily applied ones too),
+   * kept up to date as clients' updates are accepted; null when it must be read from the document again.
+   * Clients' updates are checked against it for missing dependencies.
+   */
+  private known: Map<number, number> | null = null;
+  /** Clients' updates held until content they build on arrives. */
+  private readonly held = new PendingUpdates();
+  private heldTimer: NodeJS.Timeout | undefined;
+  private askTimer: NodeJS.Timeout | undefined;
+  private releaseScheduled = false;
   unloadTimer: NodeJS.Timeout | undefined;
   /** Presence changes not yet relayed, by awareness client id. */
   private readonly awarenessChanged = new Set<number>();
@@ -146,6 +166,8 @@ export class Room {
     stored: StoredDocument,
     private readonly limits: SyncLimits,
     private readonly events: RoomEvents,
+    /** Where diffs of a document not decoded here are computed, off the event loop. */
+    private readonly diffWorker?: DiffWorker,
   ) {
     if (stored.snapshot && stored.updates.length === 0) {
       this.lazySnapshot = stored.snapshot;
@@ -205,7 +227,12 @@ export class Room {
 
   /** The document's state vector, without building the document for it. */
   stateVector(): Uint8Array {
-    if (this.built || this.unapplied.length > 0) return Y.encodeStateVector(this.doc);
+    if (this.built) return Y.encodeStateVector(this.doc);
+    if (this.unapplied.length > 0) {
+      // Updates accepted into a meeting not decoded (a returning client's deletions, an edit): the state
+      // vector they lead to is known from checking them, without decoding the meeting for it.
+      return Y.encodeStateVector(this.known ?? this.doc);
+    }
     this.lazyStateVector ??= Y.encodeStateVectorFromUpdate(this.lazySnapshot as Uint8Array);
     return this.lazyStateVector;
   }
@@ -269,7 +296,6 @@ export class Room {
       for (const update of stored.updates) Y.applyUpdate(doc, update, RELAY_ORIGIN);
     }, RELAY_ORIGIN);
     if (stored.snapshot) this.snapshotId = stored.snapshotId;
-    if (this.unintegratedSince !== null) this.events.onDirty(this);
   }
 
   /**
@@ -304,7 +330,11 @@ export class Room {
   removeConnection(connection: Connection): void {
     if (!this.connections.delete(connection)) return;
     this.awaitingAck.delete(connection);
-    this.uncounted.delete(connection);
+    // What it sent that was held is dropped: a client sends it all again when it reconnects.
+    if (connection.heldUpdates.length > 0) {
+      this.held.dropFrom(connection);
+      connection.heldUpdates.length = 0;
+    }
     if (connection.awarenessIds.size > 0) {
       this.presence.remove([...connection.awarenessIds], connection);
     }
@@ -340,11 +370,11 @@ export class Room {
     switch (syncType) {
       case SyncMessageType.step1: {
         const stateVector = decoding.readVarUint8Array(decoder);
-        const reply = encoding.createEncoder();
-        encoding.writeVarUint(reply, MessageType.sync);
-        encoding.writeVarUint(reply, SyncMessageType.step2);
-        encoding.writeVarUint8Array(reply, this.encodeStateAsUpdate(stateVector));
-        connection.send(encoding.toUint8Array(reply));
+        // A client asks once per connection; each question may cost a diff of the whole document.
+        if (!connection.syncRequestLimiter.take()) {
+          throw new ProtocolViolation(CloseCodes.flood, 'too many sync requests');
+        }
+        this.answerSyncStep1(connection, stateVector);
         // Other instances' uncommitted updates, which everyone already here was shown as they came.
         for (const update of this.provisionalUpdates())
           connection.sendFrame(varBytesFrame(UPDATE_HEAD, update));
@@ -357,7 +387,8 @@ export class Room {
         // Read-only sockets (observers) have their updates dropped, and never acknowledged: nothing
         // they sent was saved, and the client must not say it was.
         if (!connection.principal.canWrite) return;
-        this.applyClientUpdate(connection, update);
+        // A held update is acknowledged once it is released and committed, not before.
+        if (!this.applyClientUpdate(connection, update)) return;
         this.awaitingAck.add(connection);
         this.events.onDirty(this);
         return;
@@ -367,96 +398,205 @@ export class Room {
     }
   }
 
-  private applyClientUpdate(connection: Connection, update: Uint8Array): void {
-    if (this.storedBytes + this.pendingBytes + update.length > this.limits.maxDocumentBytes) {
+  /** Accept (true) or hold (false) a client's update; throws ProtocolViolation to refuse it. */
+  private applyClientUpdate(connection: Connection, update: Uint8Array): boolean {
+    if (
+      this.storedBytes + this.pendingBytes + this.held.bytes + update.length >
+      this.limits.maxDocumentBytes
+    ) {
       throw new ProtocolViolation(CloseCodes.documentTooLarge, 'the meeting document is full');
     }
+    let decoded: ReturnType<typeof Y.decodeUpdate>;
     try {
       // Decode completely before applying, so that a malformed update cannot leave half of itself in
       // the document.
-      Y.decodeUpdate(update);
+      decoded = Y.decodeUpdate(update);
     } catch {
       throw new ProtocolViolation(CloseCodes.malformedMessage, 'update could not be decoded');
     }
     // A client with nothing to add answers the server's step 1 with an empty update: nothing to apply,
     // and no reason to build a document that is not built yet.
-    if (update.length === 2 && update[0] === 0 && update[1] === 0) return;
-    // The update is relayed as the client sent it, framed once for everyone, and applied to the
-    // document later with the others of this turn (when the commit needs the state vector, or sooner
-    // if anything reads the document). Relaying the bytes as sent is what a Yjs peer would receive from
-    // the document anyway: content it already has, or whose dependencies are missing, it handles itself.
+    if (update.length === 2 && update[0] === 0 && update[1] === 0) return true;
+    // Content it builds on that the meeting does not have: held back — not applied, relayed or stored —
+    // until that content arrives. Yjs would keep it in the document's pending set, where every such
+    // update costs more than the last, for everyone in the meeting (see dependencies.ts).
+    const check = checkDependencies(decoded, this.knownState());
+    if (!check.ok) {
+      this.hold(connection, update, check.missing);
+      return false;
+    }
+    this.accept(connection, update, check.advanced);
+    if (this.held.count > 0) this.releaseHeld();
+    return true;
+  }
+
+  /**
+   * Take an update that can be integrated. It is relayed as the client sent it, framed once for
+   * everyone, and applied to the document later with the others of this turn (when the commit needs the
+   * state vector, or sooner if anything reads the document): what a Yjs peer would receive from the
+   * document anyway.
+   */
+  private accept(connection: Connection, update: Uint8Array, advanced: ReadonlyMap<number, number>): void {
+    const known = this.knownState();
+    for (const [client, clock] of advanced) known.set(client, clock);
     this.unapplied.push(update);
-    this.encodedState = null;
+    this.changed();
     this.pending.push(update);
     this.pendingBytes += update.length;
-    if (connection.wantsAck) {
-      const uncounted = this.uncounted.get(connection);
-      const entry = { count: connection.receivedUpdates, update };
-      if (uncounted) uncounted.push(entry);
-      else this.uncounted.set(connection, [entry]);
-    }
     this.broadcast(update, connection);
     this.events.onAccepted?.(this, update);
   }
 
   /**
-   * How many of a socket's first `received` messages "saved" may count now that they are committed: all,
-   * unless the document could not integrate one of their updates (unintegrated.ts) — then those before
-   * it, and the socket waits for the rest. Null when that tells the socket nothing new. Call with the
-   * document up to date (after stateVector()).
+   * Once updates have been held for a while for content the meeting lacks (longer than another instance
+   * takes to commit what it showed), ask this room's writers for it, and again now and then: a SyncStep1
+   * with the document's state vector, which every y-websocket client answers with what it holds and the
+   * document does not — among it, from whoever built on it, the content the held updates wait for (an
+   * instance that showed it died before committing it).
    */
-  savedCount(connection: Connection, received: number): number | null {
-    const uncounted = this.uncounted.get(connection);
-    if (!uncounted) return received;
-    const doc = this.built;
-    let saved = received;
-    let i = 0;
-    for (; i < uncounted.length; i++) {
-      const entry = uncounted[i] as { count: number; update: Uint8Array };
-      if (entry.count > received) break;
-      // Checked only when the document holds something it could not integrate: rare, and then brief.
-      if (doc && holdsUnintegrated(doc) && !isIntegrated(doc, entry.update)) {
-        saved = entry.count - 1;
-        break;
-      }
-    }
-    uncounted.splice(0, i);
-    if (uncounted.length === 0) this.uncounted.delete(connection);
-    if (saved === received) {
-      this.heldAt.delete(connection);
-      return saved;
-    }
-    this.awaitingAck.add(connection);
-    this.unintegratedSince ??= performance.now();
-    if ((this.heldAt.get(connection) ?? -1) >= saved) return null;
-    this.heldAt.set(connection, saved);
-    return saved;
+  private scheduleAsk(): void {
+    if (this.askTimer || this.held.count === 0) return;
+    const oldest = this.held.oldestAt() as number;
+    const now = performance.now();
+    const wait = Math.max(oldest + MISSING_ASK_AFTER_MS, this.askedAt + MISSING_ASK_EVERY_MS) - now;
+    this.askTimer = setTimeout(
+      () => {
+        this.askTimer = undefined;
+        if (this.destroyed) return;
+        this.askForMissing();
+        this.scheduleAsk();
+      },
+      Math.max(0, wait),
+    );
+    this.askTimer.unref();
   }
 
-  /** Whether acknowledgements wait for content the document lacks (the caller tries again shortly). */
-  waitsForMissing(): boolean {
-    if (this.unintegratedSince === null) return false;
-    for (const connection of this.awaitingAck) if (this.uncounted.has(connection)) return true;
-    this.unintegratedSince = null;
-    return false;
-  }
-
-  /**
-   * Once acknowledgements have waited for a while for content the document lacks (longer than another
-   * instance takes to commit what it showed), ask this room's writers for it, and again now and then: a
-   * SyncStep1 with the document's state vector, which every y-websocket client answers with what it
-   * holds and the document does not — among it the update the waiting ones build on.
-   */
-  askForMissing(now = performance.now()): void {
-    if (this.unintegratedSince === null || now - this.unintegratedSince < MISSING_ASK_AFTER_MS) return;
-    if (now - this.askedAt < MISSING_ASK_EVERY_MS) return;
+  private askForMissing(now = performance.now()): void {
+    if (this.held.count === 0) return;
+    const oldest = this.held.oldestAt() as number;
+    if (now - oldest < MISSING_ASK_AFTER_MS || now - this.askedAt < MISSING_ASK_EVERY_MS) return;
     this.askedAt = now;
     const step1 = encoding.createEncoder();
     encoding.writeVarUint(step1, MessageType.sync);
     encoding.writeVarUint(step1, SyncMessageType.step1);
-    encoding.writeVarUint8Array(step1, Y.encodeStateVector(this.doc));
+    encoding.writeVarUint8Array(step1, this.stateVector());
     const frame = binaryFrame(encoding.toUint8Array(step1));
     for (const connection of this.connections) if (connection.principal.canWrite) connection.sendFrame(frame);
+  }
+
+  /** The document changed (or will, with the updates waiting to be applied): answers kept for it are stale. */
+  private changed(): void {
+    this.encodedState = null;
+    this.generation++;
+    if (this.syncReplies.size > 0) this.syncReplies.clear();
+  }
+
+  /** The state vector the document has once everything accepted is applied (see `known`). */
+  private knownState(): Map<number, number> {
+    this.known ??= Y.decodeStateVector(this.stateVector());
+    return this.known;
+  }
+
+  /**
+   * The document changed in a way `known` did not follow (the server's own change, other instances'
+   * updates, the store): read it again when next needed, and see whether held updates can go now.
+   */
+  private forgetKnownState(): void {
+    this.known = null;
+    if (this.held.count === 0 || this.releaseScheduled) return;
+    // Not from inside the document's update event: reading the state vector applies updates to it.
+    this.releaseScheduled = true;
+    setImmediate(() => {
+      this.releaseScheduled = false;
+      if (!this.destroyed) this.releaseHeld();
+    });
+  }
+
+  private hold(connection: Connection, update: Uint8Array, missing: { client: number; clock: number }): void {
+    this.held.add({
+      connection,
+      update,
+      message: connection.receivedUpdates,
+      missing,
+      at: performance.now(),
+    });
+    connection.heldUpdates.push(connection.receivedUpdates);
+    if (this.held.count > this.limits.maxPendingUpdates || this.held.bytes > this.limits.maxPendingBytes) {
+      // Over the meeting's ceiling: the socket holding the most is refused, and what it held dropped.
+      const holder = this.held.largestHolder() as Connection;
+      const violation = new ProtocolViolation(
+        CloseCodes.missingDependencies,
+        `${this.held.count} updates (${this.held.bytes} bytes) wait for content the meeting does not have`,
+      );
+      if (holder === connection) throw violation;
+      this.events.onRefuse(this, holder, violation);
+      return;
+    }
+    this.scheduleHeldExpiry();
+    this.scheduleAsk();
+  }
+
+  /** Accept every held update whose missing content has arrived (and what that in turn lets through). */
+  private releaseHeld(): void {
+    let released = false;
+    for (let progress = true; progress && this.held.count > 0; ) {
+      progress = false;
+      const known = this.knownState();
+      for (const entry of this.held.takeReady(known)) {
+        // Its socket was refused meanwhile (what it held was dropped with it).
+        if (!entry.connection.accepting) continue;
+        // It was checked whole when it came; what it waits for may now be something else. (It cannot
+        // throw now, having passed when it came; if it ever did, its socket is refused, not the process.)
+        let check: ReturnType<typeof checkDependencies>;
+        try {
+          check = checkDependencies(Y.decodeUpdate(entry.update), known);
+        } catch (error) {
+          const violation =
+            error instanceof ProtocolViolation
+              ? error
+              : new ProtocolViolation(CloseCodes.malformedMessage, String(error));
+          this.events.onRefuse(this, entry.connection, violation);
+          continue;
+        }
+        if (!check.ok) {
+          entry.missing = check.missing;
+          this.held.putBack(entry);
+          continue;
+        }
+        const { connection } = entry;
+        connection.heldUpdates.splice(connection.heldUpdates.indexOf(entry.message), 1);
+        this.accept(connection, entry.update, check.advanced);
+        this.awaitingAck.add(connection);
+        progress = true;
+        released = true;
+      }
+    }
+    if (released) this.events.onDirty(this);
+  }
+
+  private scheduleHeldExpiry(): void {
+    if (this.heldTimer || this.held.count === 0) return;
+    const oldest = this.held.oldestAt() as number;
+    const wait = Math.max(0, oldest + this.limits.pendingTimeoutMs - performance.now());
+    this.heldTimer = setTimeout(() => {
+      this.heldTimer = undefined;
+      if (this.destroyed) return;
+      // Before giving up on any, ask the document itself what it has.
+      this.known = null;
+      this.releaseHeld();
+      // Held for the whole timeout: what they wait for is not coming. Their sockets are closed (a
+      // client that does have it sends it all again when it reconnects); nothing is replayed forever.
+      const expired = this.held.holdersSince(performance.now() - this.limits.pendingTimeoutMs);
+      for (const connection of expired) {
+        this.events.onRefuse(
+          this,
+          connection,
+          new ProtocolViolation(CloseCodes.missingDependencies, 'content updates build on never came'),
+        );
+      }
+      this.scheduleHeldExpiry();
+    }, wait);
+    this.heldTimer.unref();
   }
 
   private receiveAwareness(connection: Connection, update: Uint8Array, messageBytes: number): void {
@@ -475,6 +615,19 @@ export class Room {
       for (const other of this.connections) {
         if (other !== connection && other.awarenessIds.has(id)) return;
       }
+    }
+    // The echo of anything the server relayed — people who have left included (a departure the stock
+    // client echoes is of ids no socket holds any more) — is as old as what the meeting has: it changes
+    // nothing, is ignored whatever its size, and counts only as a message.
+    let echo: boolean;
+    try {
+      echo = this.presence.changesNothing(update);
+    } catch {
+      throw new ProtocolViolation(CloseCodes.malformedMessage, 'awareness update could not be decoded');
+    }
+    if (echo) {
+      takeMessageToken(connection);
+      return;
     }
     if (messageBytes > this.limits.maxAwarenessBytes) {
       throw new ProtocolViolation(CloseCodes.messageTooBig, 'awareness message too large');
@@ -505,12 +658,87 @@ export class Room {
     }
   }
 
-  private encodeStateAsUpdate(stateVector: Uint8Array): Uint8Array {
-    if (stateVector.length > EMPTY_STATE_VECTOR_LENGTH) {
-      return Y.encodeStateAsUpdate(this.doc, stateVector);
+  /**
+   * Answer a SyncStep1 with what the socket lacks. The answer is kept per state vector until the document
+   * changes, and a socket asking again before it changed is not sent it again (it has it). For a meeting
+   * not decoded here the diff is computed off the event loop from its stored bytes.
+   */
+  private answerSyncStep1(connection: Connection, stateVector: Uint8Array): void {
+    const empty = stateVector.length <= EMPTY_STATE_VECTOR_LENGTH;
+    const key = empty
+      ? ''
+      : Buffer.from(stateVector.buffer, stateVector.byteOffset, stateVector.length).toString('latin1');
+    let reply = this.syncReplies.get(key);
+    if (reply === undefined) {
+      reply = this.syncReply(stateVector, empty);
+      if (this.syncReplies.size >= SYNC_REPLIES_KEPT) {
+        this.syncReplies.delete(this.syncReplies.keys().next().value as string);
+      }
+      this.syncReplies.set(key, reply);
+      if (reply instanceof Promise) {
+        const generation = this.generation;
+        const pending = reply;
+        pending.then(
+          (frame) => {
+            if (this.generation === generation && this.syncReplies.get(key) === pending)
+              this.syncReplies.set(key, frame);
+          },
+          () => {
+            if (this.syncReplies.get(key) === pending) this.syncReplies.delete(key);
+          },
+        );
+      }
     }
-    this.encodedState ??= Y.encodeStateAsUpdate(this.doc);
-    return this.encodedState;
+    if (!(reply instanceof Promise)) {
+      this.sendSyncReply(connection, reply);
+      return;
+    }
+    reply.then(
+      (frame) => this.sendSyncReply(connection, frame),
+      // The worker failed: answered here, from the document.
+      () => {
+        if (!this.destroyed && connection.isOpen) {
+          this.sendSyncReply(
+            connection,
+            varBytesFrame(STEP2_HEAD, Y.encodeStateAsUpdate(this.doc, stateVector)),
+          );
+        }
+      },
+    );
+  }
+
+  private syncReply(stateVector: Uint8Array, empty: boolean): Buffer | Promise<Buffer> {
+    if (!empty) {
+      try {
+        Y.decodeStateVector(stateVector);
+      } catch {
+        throw new ProtocolViolation(CloseCodes.malformedMessage, 'state vector could not be decoded');
+      }
+    }
+    if (this.built === null && this.lazySnapshot !== null) {
+      // A meeting not decoded here is answered from its stored bytes: the snapshot (or, for a client that
+      // holds part of it, its diff, computed on a worker — decoding a long meeting for one client held the
+      // event loop for hundreds of milliseconds), then the updates accepted since, as they came. Several
+      // WebSocket frames in one buffer: they are written as one.
+      const since = this.unapplied.map((update) => varBytesFrame(UPDATE_HEAD, update));
+      if (empty) return Buffer.concat([varBytesFrame(STEP2_HEAD, this.lazySnapshot), ...since]);
+      if (this.diffWorker) {
+        return this.diffWorker
+          .diff([this.lazySnapshot], stateVector)
+          .then((diff) => Buffer.concat([varBytesFrame(STEP2_HEAD, diff), ...since]));
+      }
+    }
+    if (empty) {
+      this.encodedState ??= Y.encodeStateAsUpdate(this.doc);
+      return varBytesFrame(STEP2_HEAD, this.encodedState);
+    }
+    return varBytesFrame(STEP2_HEAD, Y.encodeStateAsUpdate(this.doc, stateVector));
+  }
+
+  private sendSyncReply(connection: Connection, frame: Buffer): void {
+    if (connection.lastSyncReply === frame) return;
+    connection.lastSyncReply = frame;
+    connection.sendFrame(frame);
   }
 
   private awarenessMessage(clients: number[]): Uint8Array {
@@ -522,7 +750,8 @@ export class Room {
 
   /** Every change of the document: queue it for the store and relay it, encoded once, to the others. */
   private readonly onDocumentUpdate = (update: Uint8Array, origin: unknown): void => {
-    this.encodedState = null;
+    this.changed();
+    this.forgetKnownState();
     const relayed = origin === RELAY_ORIGIN;
     if (!relayed) {
       this.pending.push(update);
@@ -567,9 +796,10 @@ export class Room {
     }
     for (const update of updates) {
       this.unapplied.push(update);
-      this.encodedState = null;
       this.broadcast(update, RELAY_ORIGIN);
     }
+    this.changed();
+    this.forgetKnownState();
   }
 
   /**
@@ -611,11 +841,10 @@ export class Room {
       }
       state.batches.delete(batch);
       for (const update of held.updates) this.unapplied.push(update);
-      this.encodedState = null;
+      this.changed();
+      this.forgetKnownState();
     }
     state.confirmed = Math.max(state.confirmed, through);
-    // Acknowledgements waiting for these updates can be sent now.
-    if (this.unintegratedSince !== null) this.events.onDirty(this);
     return complete;
   }
 
@@ -710,6 +939,8 @@ export class Room {
   destroy(): Y.Doc {
     this.destroyed = true;
     if (this.unloadTimer) clearTimeout(this.unloadTimer);
+    if (this.heldTimer) clearTimeout(this.heldTimer);
+    if (this.askTimer) clearTimeout(this.askTimer);
     if (this.awarenessTimer) clearTimeout(this.awarenessTimer);
     this.presence.destroy();
     const doc = this.doc;

@@ -7,17 +7,24 @@
  * Durability: an update is acknowledged only after the transaction holding it has committed. Commits run
  * one at a time; compactions run one at a time beside them: a compaction removes only what it folded
  * (DocumentStore rule [DS13]), so no commit waits for one.
+ *
+ * No socket stalls the others: its messages are handled a bounded share per event-loop turn (Intake), the
+ * moment the server decides to close it nothing more from it is handled (Connection), what it does not
+ * read is not kept for it, and a stop commits everything and cuts off, after a short grace, the sockets
+ * that do not answer the close.
  */
 import type { IncomingMessage } from 'node:http';
 import type { Duplex } from 'node:stream';
 import { CloseCodes, PROTOCOL_VERSION, SyncParams, writeRelay, writeSaved } from '@polyphony/shared';
-import { type RawData, WebSocket, WebSocketServer } from 'ws';
+import { type RawData, type ServerOptions, WebSocket, WebSocketServer } from 'ws';
 import * as Y from 'yjs';
 import type { SyncLimits } from '../config.js';
 import type { Logger } from '../logger.js';
 import type { AppendEntry, DocumentStore } from '../persistence/types.js';
 import { Connection, type SyncPrincipal } from './Connection.js';
 import { foldWithRoom } from './compaction.js';
+import { DiffWorker } from './DiffWorker.js';
+import { Intake } from './Intake.js';
 import { ProtocolViolation } from './ProtocolViolation.js';
 import { Room } from './Room.js';
 import { countClose, countReceived } from './traffic.js';
@@ -75,12 +82,16 @@ export const SERVER_ORIGIN = Symbol('server');
 const SYNC_PATH = /^\/sync\/([A-Za-z0-9_-]{1,64})$/;
 const RETRY_DELAYS_MS = [50, 200, 1000, 5000];
 const MAX_QUEUED_WHILE_LOADING = 1000;
-/** How soon acknowledgements waiting for content a document lacks are looked at again (ms). */
-const SAVED_RETRY_MS = 100;
 
 /** Rooms, sockets and the commit loop. */
 export class SyncServer {
   private readonly rooms = new Map<string, Room>();
+  /** Every socket from its upgrade until it has ended, in a room or still waiting for its meeting. */
+  private readonly connections = new Set<Connection>();
+  private readonly intake = new Intake((connection, data) => {
+    if (connection.room) this.receive(connection.room, connection, data);
+  });
+  private readonly diffWorker = new DiffWorker();
   private readonly loading = new Map<string, Promise<Room>>();
   private readonly dirty = new Set<Room>();
   private readonly wss: WebSocketServer;
@@ -97,8 +108,6 @@ export class SyncServer {
   /** Compactions, one at a time, beside the commits; and the rooms waiting for one. */
   private compactions: Promise<void> = Promise.resolve();
   private readonly compacting = new Set<Room>();
-  /** Rooms whose acknowledgements wait for content their document lacks, to be looked at again. */
-  private readonly retrying = new Set<Room>();
   private flushLoop: Promise<void> | null = null;
   private failures = 0;
   private closing = false;
@@ -117,7 +126,10 @@ export class SyncServer {
       // ws refuses larger frames from their header, before reading them, and closes with 1009.
       maxPayload: this.limits.maxMessageBytes,
       perMessageDeflate: false,
-    });
+      // A socket the server closed and whose peer does not answer is cut off after this long (ws 8.23;
+      // not in @types/ws yet).
+      closeTimeout: this.limits.closeGraceMs,
+    } as ServerOptions);
   }
 
   /** How many meetings are in memory. */
@@ -147,6 +159,8 @@ export class SyncServer {
     }
     if (!authorization.ok) return refuse(socket, authorization.status, authorization.error);
     if (socket.destroyed) return;
+    // Stopping began while the session was looked up.
+    if (this.closing) return refuse(socket, 503, 'server_restart');
     const version = url.searchParams.get(SyncParams.version);
     const wantsAck = url.searchParams.get(SyncParams.ack) === '1';
     this.wss.handleUpgrade(request, socket, head, (ws) => {
@@ -163,29 +177,36 @@ export class SyncServer {
 
   private accept(connection: Connection): void {
     const { socket, meetingId } = connection;
-    const queued: RawData[] = [];
-    let room: Room | null = null;
+    this.connections.add(connection);
+    // The moment the server decides to close it, it leaves its meeting: its presence goes, what it
+    // had held back is dropped, and it is sent nothing more.
+    connection.onClosing = (closing) => closing.room?.removeConnection(closing);
     socket.on('error', (error) => {
       this.logger.debug({ err: error, meetingId }, 'sync socket error');
     });
     socket.on('message', (data, isBinary) => {
+      // First of all: a socket the server decided to close is not listened to any more.
+      if (!connection.accepting) return;
       countReceived();
       if (!isBinary) return connection.close(CloseCodes.malformedMessage);
-      if (room) this.receive(room, connection, data);
-      // Rates are counted when queued messages are handled; the queue itself is bounded.
-      else if (queued.push(data) > MAX_QUEUED_WHILE_LOADING) connection.close(CloseCodes.flood);
+      this.intake.receive(connection, data as Buffer, connection.room !== null);
+      // Rates are counted when waiting messages are handled; while the meeting loads, the wait is bounded.
+      if (connection.room === null && connection.inbox.length > MAX_QUEUED_WHILE_LOADING) {
+        connection.close(CloseCodes.flood);
+      }
     });
-    socket.on('close', () => room?.removeConnection(connection));
+    socket.on('close', () => {
+      this.connections.delete(connection);
+      connection.room?.removeConnection(connection);
+    });
     const attach = (opened: Room): void | Promise<void> => {
-      if (socket.readyState !== WebSocket.OPEN) return;
+      if (!connection.accepting || socket.readyState !== WebSocket.OPEN) return;
       // The room may have been unloaded between being found and this callback: open it again.
       if (opened.destroyed) return this.openRoom(meetingId).then(attach);
-      room = opened;
+      connection.room = opened;
       opened.addConnection(connection);
-      for (const data of queued.splice(0)) {
-        if (!connection.isOpen) break;
-        this.receive(opened, connection, data);
-      }
+      // What it sent while the meeting was loading, in order (its own sync step 1 first), its share now.
+      this.intake.attached(connection);
       if (connection.isOpen) opened.greet(connection);
       if (connection.isOpen && connection.wantsAck && !this.relaying) connection.send(writeRelay(false));
     };
@@ -198,25 +219,33 @@ export class SyncServer {
   }
 
   private receive(room: Room, connection: Connection, data: RawData): void {
+    if (!connection.accepting) return;
     const buffer = data as Buffer;
     const message = new Uint8Array(buffer.buffer, buffer.byteOffset, buffer.byteLength);
     try {
       room.receive(connection, message);
     } catch (error) {
-      const violation =
+      this.refuse(
+        room,
+        connection,
         error instanceof ProtocolViolation
           ? error
-          : new ProtocolViolation(CloseCodes.malformedMessage, String(error));
-      this.logger.warn(
-        {
-          meetingId: room.meetingId,
-          participantId: connection.principal.participantId,
-          reason: violation.message,
-        },
-        `closing sync socket: ${violation.closeCode.reason}`,
+          : new ProtocolViolation(CloseCodes.malformedMessage, String(error)),
       );
-      connection.close(violation.closeCode);
     }
+  }
+
+  /** Close a socket for what it sent, and say so in the log. */
+  private refuse(room: Room, connection: Connection, violation: ProtocolViolation): void {
+    this.logger.warn(
+      {
+        meetingId: room.meetingId,
+        participantId: connection.principal.participantId,
+        reason: violation.message,
+      },
+      `closing sync socket: ${violation.closeCode.reason}`,
+    );
+    connection.close(violation.closeCode);
   }
 
   /** The room of a meeting, loading it from the store on first use. */
@@ -285,16 +314,23 @@ export class SyncServer {
     const stored = await this.store.load(meetingId);
     // From now on the live document is the one to read.
     this.readCache.delete(meetingId);
-    const room = new Room(meetingId, stored, this.limits, {
-      onDirty: (dirtyRoom) => this.markDirty(dirtyRoom),
-      onEmpty: (emptyRoom) => this.scheduleUnload(emptyRoom),
-      onAccepted: (acceptingRoom, update) => {
-        for (const hooks of this.hooks) hooks.afterAccept?.(acceptingRoom, update);
+    const room = new Room(
+      meetingId,
+      stored,
+      this.limits,
+      {
+        onDirty: (dirtyRoom) => this.markDirty(dirtyRoom),
+        onRefuse: (refusing, connection, violation) => this.refuse(refusing, connection, violation),
+        onEmpty: (emptyRoom) => this.scheduleUnload(emptyRoom),
+        onAccepted: (acceptingRoom, update) => {
+          for (const hooks of this.hooks) hooks.afterAccept?.(acceptingRoom, update);
+        },
+        onLocalAwareness: (awareRoom, update) => {
+          for (const hooks of this.hooks) hooks.afterLocalAwareness?.(awareRoom, update);
+        },
       },
-      onLocalAwareness: (awareRoom, update) => {
-        for (const hooks of this.hooks) hooks.afterLocalAwareness?.(awareRoom, update);
-      },
-    });
+      this.diffWorker,
+    );
     this.rooms.set(meetingId, room);
     for (const hooks of this.hooks) hooks.afterLoad?.(room);
     // A long log makes every later load slow: fold it into a snapshot now.
@@ -342,7 +378,11 @@ export class SyncServer {
       // commit the document's state vector is durable, and so is every update each socket has sent.
       const acks = [...room.awaitingAck].map((connection) => ({
         connection,
-        count: connection.receivedUpdates,
+        // Never past an update the room still holds back (it is not in this batch).
+        count:
+          connection.heldUpdates.length > 0
+            ? (connection.heldUpdates[0] as number) - 1
+            : connection.receivedUpdates,
       }));
       // Only sockets that asked for "saved" are sent the state vector; without one, the document need
       // not even be brought up to date for it (Room applies clients' updates when something needs them).
@@ -383,12 +423,9 @@ export class SyncServer {
       }
       for (const { connection, count } of job.acks) {
         if (job.stateVector && connection.wantsAck) {
-          // Not what the document could not integrate: nobody reading the meeting would see it.
-          const saved = job.room.savedCount(connection, count);
-          if (saved !== null) connection.send(writeSaved({ count: saved, stateVector: job.stateVector }));
+          connection.send(writeSaved({ count, stateVector: job.stateVector }));
         }
       }
-      if (job.room.waitsForMissing()) this.retrySaved(job.room);
     }
     // At most one compaction per commit, the room furthest over the limit, after every "saved" is sent,
     // and not waited for. Meetings that started together reach the limit together: compacting them all
@@ -403,22 +440,6 @@ export class SyncServer {
     }
     if (due) void this.compact(due);
     return true;
-  }
-
-  /**
-   * Acknowledgements of a room wait for content its document lacks (unintegrated.ts): look again
-   * shortly (it may come from the store, or from another instance's commit), and ask the room's writers
-   * for it if it is slow to come.
-   */
-  private retrySaved(room: Room): void {
-    if (this.retrying.has(room)) return;
-    this.retrying.add(room);
-    setTimeout(() => {
-      this.retrying.delete(room);
-      if (room.destroyed || this.closing) return;
-      room.askForMissing();
-      this.markDirty(room);
-    }, SAVED_RETRY_MS).unref();
   }
 
   /** Fold a room's update log into a snapshot, after the compaction under way (if any). */
@@ -507,15 +528,17 @@ export class SyncServer {
     }
   }
 
-  /** Close the sockets that match, e.g. when someone's access ends; returns how many were closed. */
+  /**
+   * Close the sockets that match, e.g. when someone's access ends; returns how many were closed. Every
+   * socket counts, also those whose meeting is still loading. From this call on, nothing they send is
+   * applied, relayed or stored (Connection.close).
+   */
   closeConnections(predicate: (connection: Connection) => boolean, code = CloseCodes.accessRevoked): number {
     let closed = 0;
-    for (const room of this.rooms.values()) {
-      for (const connection of room.connections) {
-        if (predicate(connection)) {
-          connection.close(code);
-          closed++;
-        }
+    for (const connection of this.connections) {
+      if (connection.accepting && predicate(connection)) {
+        connection.close(code);
+        closed++;
       }
     }
     return closed;
@@ -523,13 +546,13 @@ export class SyncServer {
 
   /**
    * Stop: refuse new sockets, close the open ones with "server restart" (clients reconnect to the next
-   * process), commit what is pending, compact every loaded meeting.
+   * process; from that moment nothing they send is taken), commit what is pending, compact every loaded
+   * meeting, and cut off the sockets that have not answered the close within the close grace.
    */
   async close(): Promise<void> {
     this.closing = true;
-    for (const room of this.rooms.values()) {
-      for (const connection of room.connections) connection.close(CloseCodes.serverRestart);
-    }
+    const graceEnds = performance.now() + this.limits.closeGraceMs;
+    for (const connection of this.connections) connection.close(CloseCodes.serverRestart);
     await Promise.allSettled(this.loading.values());
     await this.drain();
     for (const room of this.rooms.values()) {
@@ -545,7 +568,15 @@ export class SyncServer {
       for (const hooks of this.hooks) hooks.afterUnload?.(room.meetingId);
     }
     this.rooms.clear();
+    // ws cuts off a socket whose peer has not answered by the end of the grace; this is the backstop.
+    const ended = Promise.all([...this.connections].map((connection) => connection.ended));
+    const wait = Math.max(0, graceEnds - performance.now()) + 100;
+    let timer: NodeJS.Timeout | undefined;
+    await Promise.race([ended, new Promise((resolve) => (timer = setTimeout(resolve, wait)))]);
+    clearTimeout(timer);
+    for (const connection of this.connections) connection.terminate();
     this.wss.close();
+    await this.diffWorker.close();
   }
 }
 

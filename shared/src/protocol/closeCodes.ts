@@ -27,10 +27,20 @@ export const CloseCodes = {
   documentTooLarge: { code: 4413, reason: 'document_too_large' },
   /** The client speaks an older protocol version and must reload. */
   outdatedClient: { code: 4426, reason: 'outdated_client' },
+  /**
+   * Updates that build on content the meeting does not have waited too long for it, or more of them were
+   * waiting in the meeting than it holds; they were not applied, relayed or stored.
+   */
+  missingDependencies: { code: 4424, reason: 'missing_dependencies' },
   /** Too many messages, or too much awareness, in too short a time. */
   flood: { code: 4429, reason: 'flood' },
   /** The server could not store an update; the edit is still on the client, which should reconnect. */
   storageFailed: { code: 4500, reason: 'storage_failed' },
+  /**
+   * The socket did not read what it was sent: its unread messages stayed over the server's limit, and
+   * were dropped with the socket. Nothing the client sent is lost by it; reconnect.
+   */
+  sendBufferFull: { code: 4503, reason: 'send_buffer_full' },
 } as const satisfies Record<string, CloseCode>;
 
 /** The name of a close code. */

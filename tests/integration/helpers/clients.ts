@@ -50,6 +50,8 @@ export interface ClientOptions {
   ownPresenceOnly?: boolean;
   /** Keep `receivedTypes` (on unless turned off: the load generator's probes need no record). */
   recordTypes?: boolean;
+  /** Called with every message received, before the provider handles it. */
+  onReceive?: (data: Uint8Array) => void;
 }
 
 /** Connect a client to a meeting. */
@@ -68,6 +70,9 @@ export function connectClient(wsUrl: string, meetingId: string, options: ClientO
       sent = 0;
       acked = 0;
       relaying = true;
+      const { onReceive } = options;
+      if (onReceive)
+        this.addEventListener('message', (event) => onReceive(new Uint8Array(event.data as ArrayBuffer)));
       if (options.recordTypes === false) return;
       this.addEventListener('message', (event) => {
         const data = new Uint8Array(event.data as ArrayBuffer);

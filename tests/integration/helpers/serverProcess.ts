@@ -9,7 +9,13 @@ import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 
-const SERVER_ENTRY = fileURLToPath(new URL('../../../server/dist/index.js', import.meta.url));
+/**
+ * The built server; POLYPHONY_SERVER_ENTRY runs the tests against another build (an earlier commit's, to
+ * measure what a change did).
+ */
+const SERVER_ENTRY =
+  process.env.POLYPHONY_SERVER_ENTRY ??
+  fileURLToPath(new URL('../../../server/dist/index.js', import.meta.url));
 
 /** A free TCP port on 127.0.0.1. */
 export async function freePort(): Promise<number> {
