@@ -14,4 +14,8 @@ export * from './protocol/messages.js';
 export * from './protocol/ownPresence.js';
 export * from './protocol/version.js';
 export * from './roles.js';
+export * from './schema/attribution.js';
 export * from './schema/document.js';
+export * from './schema/presence.js';
+export * from './schema/read.js';
+export * from './schema/rules.js';

@@ -15,6 +15,10 @@ export interface SyncPrincipal {
   networkId: string;
   /** Whether updates from this socket are applied; read-only sockets have them dropped. */
   canWrite: boolean;
+  /** Who the person is, from the server's record: what presence and attendance show of them. */
+  name: string;
+  relation: string;
+  role: string;
 }
 
 let nextConnectionId = 1;

@@ -8,6 +8,7 @@ import * as decoding from 'lib0/decoding';
 import * as encoding from 'lib0/encoding';
 import * as Y from 'yjs';
 import type { SyncLimits } from '../config.js';
+import { MeetingIntegrity } from '../integrity/MeetingIntegrity.js';
 import type { StoredDocument } from '../persistence/types.js';
 import { awarenessClientIds } from './awarenessClients.js';
 import { beforeWriting, type Connection } from './Connection.js';
@@ -71,6 +72,13 @@ function takeMessageToken(connection: Connection): void {
 /** A y-protocols sync update message is these varints, then the update (syncProtocol.writeUpdate). */
 const UPDATE_HEAD = [MessageType.sync, SyncMessageType.update] as const;
 
+/**
+ * A re-sent update larger than this (bytes) is stored and relayed without what the document already
+ * holds: a client that sends its whole copy on every connection (legal; pycrdt does) with a few new
+ * edits in it would otherwise add the whole document to the log each time.
+ */
+const RESENT_DIFF_BYTES = 16 * 1024;
+
 export class Room {
   /**
    * A meeting stored as one snapshot is not decoded when it is opened: the first joiners are answered
@@ -116,6 +124,8 @@ export class Room {
   private awarenessRelayedAt = Number.NEGATIVE_INFINITY;
   /** Set once the room has been unloaded; a socket must then open the meeting again. */
   destroyed = false;
+  /** The checks of members' updates and presence against the schema and their person. */
+  readonly integrity: MeetingIntegrity;
 
   constructor(
     readonly meetingId: string,
@@ -137,6 +147,11 @@ export class Room {
 
     // The server is not a participant: it has no presence of its own, and only relays everyone's.
     this.presence = new Presence(this.onAwarenessUpdate);
+    this.integrity = new MeetingIntegrity({
+      current: () => this.built ?? this.buildFromSnapshot(),
+      upToDate: () => this.doc,
+      behind: () => this.unapplied.length > 0,
+    });
   }
 
   /** gc off: deleted text stays in the document, so that every earlier version can be shown again. */
@@ -285,7 +300,9 @@ export class Room {
         connection.send(this.awarenessMessage(this.presence.clientIds()));
         return;
       default:
-        throw new ProtocolViolation(CloseCodes.malformedMessage, `unknown message type ${type}`);
+        // As the reference server does: a type this server does not know (a later extension of the
+        // protocol, a server-to-client type) is ignored, and counts against the socket's rate.
+        takeMessageToken(connection);
     }
   }
 
@@ -311,7 +328,7 @@ export class Room {
         // Read-only sockets (observers) have their updates dropped, and never acknowledged: nothing
         // they sent was saved, and the client must not say it was.
         if (!connection.principal.canWrite) return;
-        this.applyClientUpdate(connection, update);
+        this.applyClientUpdate(connection, update, syncType === SyncMessageType.update);
         this.awaitingAck.add(connection);
         this.events.onDirty(this);
         return;
@@ -321,30 +338,39 @@ export class Room {
     }
   }
 
-  private applyClientUpdate(connection: Connection, update: Uint8Array): void {
-    if (this.storedBytes + this.pendingBytes + update.length > this.limits.maxDocumentBytes) {
-      throw new ProtocolViolation(CloseCodes.documentTooLarge, 'the meeting document is full');
-    }
-    try {
-      // Decode completely before applying, so that a malformed update cannot leave half of itself in
-      // the document.
-      Y.decodeUpdate(update);
-    } catch {
-      throw new ProtocolViolation(CloseCodes.malformedMessage, 'update could not be decoded');
-    }
+  /**
+   * Check a client's update and take it in. `live` is true for an Update (a live edit), false for a
+   * SyncStep2 (what the browser holds and the server did not, at connecting).
+   */
+  private applyClientUpdate(connection: Connection, update: Uint8Array, live: boolean): void {
     // A client with nothing to add answers the server's step 1 with an empty update: nothing to apply,
     // and no reason to build a document that is not built yet.
     if (update.length === 2 && update[0] === 0 && update[1] === 0) return;
+    const writer = connection.principal;
+    const inspection = this.integrity.inspect(writer, update);
+    // Everything in it is in the document already (a reconnect, a client that re-sends its whole copy):
+    // nothing to store, relay or count against the size limit; it is acknowledged like any other.
+    if (!inspection.fresh) return;
+    let accepted = update;
+    if (inspection.resent && update.length > RESENT_DIFF_BYTES && this.built) {
+      accepted = Y.diffUpdate(update, Y.encodeStateVector(this.built));
+    }
+    // The limit counts how much the document grows, not what clients send.
+    if (this.storedBytes + this.pendingBytes + accepted.length > this.limits.maxDocumentBytes) {
+      throw new ProtocolViolation(CloseCodes.documentTooLarge, 'the meeting document is full');
+    }
+    this.integrity.accepted(writer, inspection, live);
     // The update is relayed as the client sent it, framed once for everyone, and applied to the
     // document later with the others of this turn (when the commit needs the state vector, or sooner
     // if anything reads the document). Relaying the bytes as sent is what a Yjs peer would receive from
     // the document anyway: content it already has, or whose dependencies are missing, it handles itself.
-    this.unapplied.push(update);
+    this.unapplied.push(accepted);
     this.encodedState = null;
-    this.pending.push(update);
-    this.pendingBytes += update.length;
-    this.broadcast(update, connection);
-    this.events.onAccepted?.(this, update);
+    this.pending.push(accepted);
+    this.pendingBytes += accepted.length;
+    this.broadcast(accepted, connection);
+    this.events.onAccepted?.(this, accepted);
+    if (inspection.voiceBlocks.length > 0) this.integrity.correctTypists(this.doc, writer, inspection);
   }
 
   private receiveAwareness(connection: Connection, update: Uint8Array, messageBytes: number): void {
@@ -374,6 +400,9 @@ export class Room {
       throw new ProtocolViolation(CloseCodes.malformedMessage, 'awareness update could not be decoded');
     }
     takeMessageToken(connection);
+    // Presence says who the socket's person is as the server knows them; malformed presence is dropped.
+    entries = this.integrity.bindPresence(connection.principal, entries);
+    if (entries.length === 0) return;
     if (connection.awarenessLimiter.take()) {
       this.presence.apply(entries, connection);
       return;
@@ -535,7 +564,9 @@ export class Room {
   /** Apply presence another instance's sockets announced. */
   applyRelayedAwareness(update: Uint8Array): void {
     // Checked by the instance that accepted it; an update that is not well-formed changes nothing.
-    this.presence.apply(decodePresenceUpdate(update), RELAY_ORIGIN);
+    const entries = decodePresenceUpdate(update);
+    this.integrity.learnPresence(entries);
+    this.presence.apply(entries, RELAY_ORIGIN);
   }
 
   private readonly onAwarenessUpdate = (
