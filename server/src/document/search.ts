@@ -2,9 +2,9 @@
  * Search across a network's meetings. Case- and accent-insensitive ("Åsa" finds "asa", "Müller" finds
  * "muller"), over the text of every section, with a snippet around each hit.
  */
-import { NodeNames, SECTIONS, type SearchHit } from '@polyphony/shared';
+import { NodeNames, readText, SECTIONS, type SearchHit } from '@polyphony/shared';
 import * as Y from 'yjs';
-import { textOf } from './meetingDocument.js';
+import { childrenOf, textOf } from './meetingDocument.js';
 
 /**
  * The plain text of each block of a section, with whose words they are in front ("Eeva: …"); a
@@ -12,27 +12,28 @@ import { textOf } from './meetingDocument.js';
  */
 export function sectionTexts(doc: Y.Doc, section: string): string[] {
   const texts: string[] = [];
-  const visit = (node: Y.XmlElement | Y.XmlText) => {
-    if (node instanceof Y.XmlText) {
-      const text = textOf(node).trim();
+  // Blocks in document order, without recursion: a reflection's responses follow it.
+  const waiting: unknown[] = childrenOf(doc.getXmlFragment(section)).reverse();
+  while (waiting.length > 0) {
+    const node = waiting.pop();
+    if (node instanceof Y.XmlText || typeof node === 'string') {
+      const text = (typeof node === 'string' ? node : textOf(node)).trim();
       if (text) texts.push(text);
-      return;
+      continue;
     }
-    const who = node.getAttribute('speakerName') ?? node.getAttribute('authorName');
-    const own = node
-      .toArray()
-      .filter((child) => !(child instanceof Y.XmlElement && child.nodeName === NodeNames.response));
-    const text = own
+    if (!(node instanceof Y.XmlElement)) continue;
+    const who = readText(node.getAttribute('speakerName')) || readText(node.getAttribute('authorName'));
+    const children = node.toArray();
+    const isResponse = (child: unknown) =>
+      child instanceof Y.XmlElement && child.nodeName === NodeNames.response;
+    const text = children
+      .filter((child) => !isResponse(child))
       .map((child) => (child instanceof Y.XmlElement || child instanceof Y.XmlText ? textOf(child) : ''))
       .join(' ')
       .trim();
     if (text) texts.push(who ? `${who}: ${text}` : text);
-    for (const child of node.toArray()) {
-      if (child instanceof Y.XmlElement && child.nodeName === NodeNames.response) visit(child);
-    }
-  };
-  for (const node of doc.getXmlFragment(section).toArray()) {
-    if (node instanceof Y.XmlElement || node instanceof Y.XmlText) visit(node);
+    const responses = children.filter(isResponse);
+    for (let i = responses.length - 1; i >= 0; i--) waiting.push(responses[i]);
   }
   return texts;
 }

@@ -6,6 +6,8 @@
  * new edits attributed to the person who asked; nothing already written is rewritten.
  */
 import {
+  attributedClients,
+  clientsOf,
   DocumentTypes,
   SECTIONS,
   type SeenResponse,
@@ -186,16 +188,11 @@ export class HistoryService {
   }
 }
 
-/** The Yjs client ids PermanentUserData maps to a participant. */
+/** The Yjs client ids PermanentUserData maps to a participant (entries in another layout: none). */
 export function clientIdsOf(doc: Y.Doc, participantId: string): number[] {
-  const user = doc.getMap<Y.Map<Y.Array<number>>>(DocumentTypes.users).get(participantId);
-  return user?.get('ids')?.toArray() ?? [];
+  return clientsOf(doc, participantId);
 }
 
 function peopleClientIds(doc: Y.Doc): Set<number> {
-  const ids = new Set<number>();
-  for (const user of doc.getMap<Y.Map<Y.Array<number>>>(DocumentTypes.users).values()) {
-    for (const id of user.get('ids')?.toArray() ?? []) ids.add(id);
-  }
-  return ids;
+  return new Set(attributedClients(doc).keys());
 }
