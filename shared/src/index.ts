@@ -19,3 +19,4 @@ export * from './schema/document.js';
 export * from './schema/presence.js';
 export * from './schema/read.js';
 export * from './schema/rules.js';
+export * from './schema/text.js';

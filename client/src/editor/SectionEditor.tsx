@@ -19,6 +19,7 @@ import type { MeetingUser } from '../sync/MeetingSession';
 import { meetingBlocks } from './blocks';
 import { InsertControls } from './InsertControls';
 import { LaterAdditions, type LaterAdditionsOptions } from './laterAdditions';
+import { SectionAsText, SectionBoundary } from './SectionFallback';
 import { sectionText } from './sections';
 import { TextHighlights, type TextMarking } from './textHighlights';
 
@@ -57,8 +58,20 @@ function renderCaret(user: Record<string, unknown>): HTMLElement {
   return caret;
 }
 
-/** A shared editor for one section, with the button that adds its kind of block. */
-export function SectionEditor({
+/**
+ * A shared editor for one section, with the button that adds its kind of block. A section stored in a
+ * form the editor cannot open (written before the server checked updates, or by another client) is
+ * shown as its plain text instead, so that the rest of the page goes on working.
+ */
+export function SectionEditor(props: SectionEditorProps) {
+  return (
+    <SectionBoundary fallback={<SectionAsText {...props} />}>
+      <LiveSectionEditor {...props} />
+    </SectionBoundary>
+  );
+}
+
+function LiveSectionEditor({
   doc,
   provider,
   section,

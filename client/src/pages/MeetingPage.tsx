@@ -11,6 +11,7 @@ import {
   type MeetingDetail,
   MetaKeys,
   type Phase,
+  readAttendanceEntry,
   SECTIONS,
   type SectionName,
 } from '@polyphony/shared';
@@ -21,7 +22,7 @@ import { RevisitMarking } from '../editor/RevisitMarking';
 import { SectionEditor } from '../editor/SectionEditor';
 import { tx, useT } from '../i18n';
 import {
-  useMapEntries,
+  useAttendance,
   useMeetingSession,
   useMetaValue,
   useParticipants,
@@ -155,7 +156,7 @@ function MeetingDocument({ session, detail }: { session: MeetingSession; detail:
   );
   const status = useSaveStatus(session);
   const present = useParticipants(session);
-  const attendance = useMapEntries<AttendanceEntry>(session.doc, DocumentTypes.attendance);
+  const attendance = useAttendance(session.doc);
   const [phase, setPhase] = useMetaValue<Phase>(session.doc, MetaKeys.phase, readPhase);
   const [closedInDoc] = useMetaValue(session.doc, MetaKeys.closed, (v) => v === true);
   const [closedAtInDoc] = useMetaValue(session.doc, MetaKeys.closedAt, readString);
@@ -191,7 +192,8 @@ function MeetingDocument({ session, detail }: { session: MeetingSession; detail:
       const meta = session.doc.getMap(DocumentTypes.meta);
       if (meta.get(MetaKeys.closed) === true || meeting.closedAt) return;
       const map = session.doc.getMap<AttendanceEntry>(DocumentTypes.attendance);
-      const entry = map.get(me.id);
+      // Read as any reader does: an entry stored before the server checked them may be anything.
+      const entry = readAttendanceEntry(map.get(me.id));
       if (entry && entry.name === me.name && entry.relation === me.relation && entry.role === me.role) return;
       map.set(me.id, {
         name: me.name,
@@ -364,7 +366,7 @@ function MeetingDocument({ session, detail }: { session: MeetingSession; detail:
           <VideoPanel session={session} meetingId={meeting.id} />
           <aside className="sidebar" aria-label={t('meeting.about')}>
             <WhoIsHere people={present} attendance={attendance} reflecting={phase === 'reflecting'} />
-            {canWrite && <WhereAmI where={attendance[me.id]?.where} onChange={setWhere} />}
+            {canWrite && <WhereAmI where={attendance[me.id]?.where ?? undefined} onChange={setWhere} />}
             <section className="panel" aria-labelledby="you-heading">
               <h2 id="you-heading" className="panel-heading">
                 {t('meeting.you')}

@@ -7,7 +7,7 @@
  * network's activity log, like every export.
  */
 
-import { type AttendanceEntry, DocumentTypes, type MeetingDetail, SECTIONS } from '@polyphony/shared';
+import { DocumentTypes, type MeetingDetail, readText, SECTIONS, type Where } from '@polyphony/shared';
 import { useEffect, useMemo, useState } from 'react';
 import { logPrintExport } from '../api/history';
 import { getMeeting } from '../api/meetings';
@@ -15,7 +15,7 @@ import { type MeetingPeople, MeetingPeopleContext } from '../editor/MeetingConte
 import { SectionEditor } from '../editor/SectionEditor';
 import { formatWhen } from '../editor/time';
 import { type MessageKey, useT } from '../i18n';
-import { useMapEntries, useMeetingSession } from '../sync/hooks';
+import { useAttendance, useMeetingSession } from '../sync/hooks';
 import type { MeetingSession } from '../sync/MeetingSession';
 import { NextMeetingPanel, NoDecisionsToday } from '../ui/PlanExtras';
 import { longDate } from '../ui/time';
@@ -25,7 +25,7 @@ const WHERE_TEXT = {
   room: 'print.where.room',
   remote: 'print.where.remote',
   phone: 'print.where.phone',
-} as const satisfies Record<AttendanceEntry['where'], MessageKey>;
+} as const satisfies Record<Where, MessageKey>;
 
 /** The print page of one meeting. */
 export function PrintPage({ meetingId }: { meetingId: string }) {
@@ -67,8 +67,8 @@ function PrintableMeeting({ detail, session }: { detail: MeetingDetail; session:
   const t = useT();
   const { meeting, network, me } = detail;
   const networkName = t('network.of', { name: network.centreName });
-  const attendance = useMapEntries<AttendanceEntry>(session.doc, DocumentTypes.attendance);
-  const title = session.doc.getMap(DocumentTypes.meta).get('title');
+  const attendance = useAttendance(session.doc);
+  const title = readText(session.doc.getMap(DocumentTypes.meta).get('title'));
   const people = useMemo<MeetingPeople>(
     () => ({
       me: { id: me.id, name: me.name, relation: me.relation },
@@ -119,7 +119,7 @@ function PrintableMeeting({ detail, session }: { detail: MeetingDetail; session:
             <h1>
               {t('network.meetingTitle', {
                 n: meeting.number,
-                title: typeof title === 'string' && title ? title : meeting.title,
+                title: title || meeting.title,
               })}
             </h1>
             <p>
@@ -134,7 +134,8 @@ function PrintableMeeting({ detail, session }: { detail: MeetingDetail; session:
                 {present
                   .map(
                     (entry) =>
-                      `${entry.name}${entry.relation ? ` (${entry.relation})` : ''}, ${t(WHERE_TEXT[entry.where])}`,
+                      `${entry.name}${entry.relation ? ` (${entry.relation})` : ''}` +
+                      (entry.where ? `, ${t(WHERE_TEXT[entry.where])}` : ''),
                   )
                   .join('; ')}
               </p>

@@ -9,7 +9,7 @@
  * SyncStep2 this device sends after reconnecting, so they are saved when that message is acknowledged.
  */
 import {
-  DocumentTypes,
+  attributeTo,
   isPermanentClose,
   MessageType,
   PROTOCOL_VERSION,
@@ -73,6 +73,7 @@ export class MeetingSession {
   private timer: ReturnType<typeof setTimeout> | undefined;
   private destroyed = false;
   private attributedTo: string | null = null;
+  private stopAttributing: (() => void) | null = null;
 
   constructor(readonly meetingId: string) {
     this.provider = new WebsocketProvider(syncUrl(), meetingId, this.doc, {
@@ -171,13 +172,14 @@ export class MeetingSession {
   /**
    * Make every insertion of this browser attributable to a participant: maps this Yjs client id to the
    * participant id in the document's PermanentUserData. Done after syncing, so that the participant's
-   * entry written by an earlier visit is found instead of a second one being made beside it.
+   * entry written by an earlier visit is found instead of a second one being made beside it. Written in
+   * PermanentUserData's layout without Yjs's class, which throws on an entry in another layout.
    */
   attributeTo(participantId: string): void {
     if (this.attributedTo === participantId) return;
     this.attributedTo = participantId;
-    const users = new Y.PermanentUserData(this.doc, this.doc.getMap(DocumentTypes.users));
-    users.setUserMapping(this.doc, this.doc.clientID, participantId);
+    this.stopAttributing?.();
+    this.stopAttributing = attributeTo(this.doc, participantId);
   }
 
   /** Close the connection and free everything. Edits stay in this browser's copy. */
@@ -187,6 +189,7 @@ export class MeetingSession {
     window.removeEventListener('online', this.onOnline);
     window.removeEventListener('offline', this.onOffline);
     this.doc.off('update', this.onUpdate);
+    this.stopAttributing?.();
     this.provider.destroy();
     void this.localCopy.destroy();
     this.doc.destroy();

@@ -2,80 +2,18 @@
  * What the server reads and writes in a meeting document: the plan items for the timeline, the items
  * carried over to the next meeting, the meta of a new or closed meeting. Names come from shared/schema.
  */
-import { DocumentTypes, MAX_NESTING_DEPTH, MetaKeys, NodeNames, OPEN_STATUS } from '@polyphony/shared';
+import {
+  DocumentTypes,
+  MAX_NESTING_DEPTH,
+  MetaKeys,
+  NodeNames,
+  nestingDepth,
+  OPEN_STATUS,
+  textOf,
+} from '@polyphony/shared';
 import * as Y from 'yjs';
 
-type Node = Y.XmlElement | Y.XmlText | Y.XmlFragment;
-
-/** The plain text of a run of text. */
-function runText(text: Y.XmlText): string {
-  return text
-    .toDelta()
-    .map((op: { insert?: unknown }) => (typeof op.insert === 'string' ? op.insert : ''))
-    .join('');
-}
-
-/**
- * The children of an element or section as Yjs lists them, with a string stored straight into it (which
- * no editor writes; Yjs lists such a string one character at a time) as one string.
- */
-export function childrenOf(node: Y.XmlElement | Y.XmlFragment): unknown[] {
-  const children: unknown[] = [];
-  for (const child of node.toArray() as unknown[]) {
-    const last = children.length - 1;
-    if (typeof child === 'string' && typeof children[last] === 'string') children[last] += child;
-    else children.push(child);
-  }
-  return children;
-}
-
-/**
- * The plain text of an element and everything in it: its blocks' texts, trimmed, joined by spaces.
- * Walked without recursion, so that a document nested deeper than any editor writes (one stored before
- * the server checked nesting) is read like any other. A string stored straight into a block (which no
- * editor writes) is read as text too.
- */
-export function textOf(node: Node): string {
-  if (node instanceof Y.XmlText) return runText(node);
-  interface Frame {
-    children: unknown[];
-    next: number;
-    parts: string[];
-  }
-  const stack: Frame[] = [{ children: childrenOf(node), next: 0, parts: [] }];
-  for (;;) {
-    const frame = stack[stack.length - 1] as Frame;
-    if (frame.next < frame.children.length) {
-      const child = frame.children[frame.next++];
-      if (child instanceof Y.XmlText || typeof child === 'string') {
-        const text = (typeof child === 'string' ? child : runText(child)).trim();
-        if (text) frame.parts.push(text);
-      } else if (child instanceof Y.XmlElement) {
-        stack.push({ children: childrenOf(child), next: 0, parts: [] });
-      }
-      continue;
-    }
-    stack.pop();
-    const text = frame.parts.join(' ');
-    const parent = stack[stack.length - 1];
-    if (!parent) return text;
-    if (text.trim()) parent.parts.push(text.trim());
-  }
-}
-
-/** How many elements deep an element's content goes (itself counted), without recursion. */
-export function nestingDepth(element: Y.XmlElement): number {
-  let deepest = 0;
-  const stack: [Y.XmlElement, number][] = [[element, 1]];
-  while (stack.length > 0) {
-    const [current, depth] = stack.pop() as [Y.XmlElement, number];
-    deepest = Math.max(deepest, depth);
-    for (const child of current.toArray()) {
-      if (child instanceof Y.XmlElement) stack.push([child, depth + 1]);
-    }
-  }
-  return deepest;
-}
+export { childrenOf, textOf } from '@polyphony/shared';
 
 /**
  * A copy of a block to carry into the next meeting. Yjs copies recursively, so a block nested deeper

@@ -2,41 +2,10 @@
  * Search across a network's meetings. Case- and accent-insensitive ("Åsa" finds "asa", "Müller" finds
  * "muller"), over the text of every section, with a snippet around each hit.
  */
-import { NodeNames, readText, SECTIONS, type SearchHit } from '@polyphony/shared';
-import * as Y from 'yjs';
-import { childrenOf, textOf } from './meetingDocument.js';
+import { SECTIONS, type SearchHit, sectionTexts } from '@polyphony/shared';
+import type * as Y from 'yjs';
 
-/**
- * The plain text of each block of a section, with whose words they are in front ("Eeva: …"); a
- * reflection's responses are blocks of their own.
- */
-export function sectionTexts(doc: Y.Doc, section: string): string[] {
-  const texts: string[] = [];
-  // Blocks in document order, without recursion: a reflection's responses follow it.
-  const waiting: unknown[] = childrenOf(doc.getXmlFragment(section)).reverse();
-  while (waiting.length > 0) {
-    const node = waiting.pop();
-    if (node instanceof Y.XmlText || typeof node === 'string') {
-      const text = (typeof node === 'string' ? node : textOf(node)).trim();
-      if (text) texts.push(text);
-      continue;
-    }
-    if (!(node instanceof Y.XmlElement)) continue;
-    const who = readText(node.getAttribute('speakerName')) || readText(node.getAttribute('authorName'));
-    const children = node.toArray();
-    const isResponse = (child: unknown) =>
-      child instanceof Y.XmlElement && child.nodeName === NodeNames.response;
-    const text = children
-      .filter((child) => !isResponse(child))
-      .map((child) => (child instanceof Y.XmlElement || child instanceof Y.XmlText ? textOf(child) : ''))
-      .join(' ')
-      .trim();
-    if (text) texts.push(who ? `${who}: ${text}` : text);
-    const responses = children.filter(isResponse);
-    for (let i = responses.length - 1; i >= 0; i--) waiting.push(responses[i]);
-  }
-  return texts;
-}
+export { sectionTexts } from '@polyphony/shared';
 
 /** Text folded for matching, with the index in the original text of each folded character. */
 function fold(text: string): { folded: string; origin: number[] } {
