@@ -122,8 +122,8 @@ describe('who wrote what', () => {
     expect(
       attempt((d) => {
         const entry = new Y.Map<Y.Array<number>>();
-        entry.set('ids', Y.Array.from([mariaDoc.clientID]));
-        entry.set('ds', new Y.Array());
+        entry.set('ids', Y.Array.from<number>([mariaDoc.clientID]));
+        entry.set('ds', new Y.Array<number>());
         d.getMap(DocumentTypes.users).set('eeva', entry);
       }),
     ).toMatch(/client id \d+ of someone else/);

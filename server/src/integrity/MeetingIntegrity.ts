@@ -150,11 +150,14 @@ function refused(error: UpdateRefused): ProtocolViolation {
 
 /** Whether a voice block shows `writer` as the one who typed it (as typist, or as the speaker). */
 function showsTypist(block: Y.XmlElement, writer: Writer): boolean {
-  const typistId = block.getAttribute('typistId') as unknown;
+  const unset = (value: unknown) => value === undefined || value === null || value === '';
+  const typistId: unknown = block.getAttribute('typistId');
   if (typistId === writer.participantId) return block.getAttribute('typistName') === writer.name;
-  if (typistId !== undefined && typistId !== null && typistId !== '') return false;
+  if (!unset(typistId)) return false;
+  // No typist: the words must be the writer's own (a block may name its speaker without an id).
+  const speakerId: unknown = block.getAttribute('speakerId');
   return (
-    block.getAttribute('speakerId') === writer.participantId &&
+    (speakerId === writer.participantId || unset(speakerId)) &&
     block.getAttribute('speakerName') === writer.name
   );
 }

@@ -64,7 +64,12 @@ export function hostileMeetingUpdate(nesting = { quotes: 3000, paragraphs: 20_00
     attendance.set('numeric', { name: 5, relation: {}, role: 'x', where: 'moon' });
     attendance.set('nothing', null);
     attendance.set('text', 'just a string');
-    attendance.set('eeva', { name: READABLE.attendee, relation: 'mother', role: 'network_member', where: 'moon' });
+    attendance.set('eeva', {
+      name: READABLE.attendee,
+      relation: 'mother',
+      role: 'network_member',
+      where: 'moon',
+    });
 
     const users = doc.getMap<unknown>(DocumentTypes.users);
     users.set('not-a-map', 5);
@@ -113,7 +118,9 @@ export function hostileMeetingUpdate(nesting = { quotes: 3000, paragraphs: 20_00
     ]);
     nest(plan, NodeNames.planItem, 100, 'Plan items in plan items.');
     const questions = doc.getXmlFragment(DocumentTypes.openQuestions);
-    questions.insert(0, [element(NodeNames.openQuestion, { raisedByName: { evil: 1 }, status: [] }, 'Who knows?')]);
+    questions.insert(0, [
+      element(NodeNames.openQuestion, { raisedByName: { evil: 1 }, status: [] }, 'Who knows?'),
+    ]);
   });
   return Y.encodeStateAsUpdate(doc);
 }
