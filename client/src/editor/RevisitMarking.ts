@@ -77,16 +77,16 @@ export class RevisitMarking implements TextMarking {
 
   /** Whether anything highlighted as new exists in a fragment. */
   hasNewIn(fragment: Y.XmlFragment): boolean {
-    let found = false;
-    const walk = (parent: { _start: Y.Item | null }) => {
-      for (let item = parent._start; item !== null && !found; item = item.right) {
+    // Without recursion: a stored section may nest deeper than the call stack allows.
+    const waiting: (Y.Item | null)[] = [fragment._start];
+    while (waiting.length > 0) {
+      for (let item = waiting.pop() as Y.Item | null; item !== null; item = item.right) {
         if (item.deleted) continue;
-        if (item.content instanceof Y.ContentType) walk(item.content.type);
-        else if (item.content instanceof Y.ContentString && this.isNew(item)) found = true;
+        if (item.content instanceof Y.ContentType) waiting.push(item.content.type._start);
+        else if (item.content instanceof Y.ContentString && this.isNew(item)) return true;
       }
-    };
-    walk(fragment);
-    return found;
+    }
+    return false;
   }
 
   lookOf(item: Y.Item): TextLook | null {

@@ -64,7 +64,7 @@ export function SectionAsText({
       <p className="hint" role="note" data-testid={`${testIdPrefix}-${section}-as-text`}>
         {t('section.asPlainText')}
       </p>
-      <div className="section-editor">
+      <div className="section-editor" data-testid={`${testIdPrefix}-${section}`}>
         {texts.map((paragraph, index) => (
           // Paragraphs of stored text have no identity of their own; their order is their key.
           // biome-ignore lint/suspicious/noArrayIndexKey: see above.

@@ -23,6 +23,7 @@ import { SectionEditor } from '../editor/SectionEditor';
 import { tx, useT } from '../i18n';
 import {
   useAttendance,
+  useDocumentReadiness,
   useMeetingSession,
   useMetaValue,
   useParticipants,
@@ -155,6 +156,7 @@ function MeetingDocument({ session, detail }: { session: MeetingSession; detail:
     [me, color],
   );
   const status = useSaveStatus(session);
+  const readiness = useDocumentReadiness(session);
   const present = useParticipants(session);
   const attendance = useAttendance(session.doc);
   const [phase, setPhase] = useMetaValue<Phase>(session.doc, MetaKeys.phase, readPhase);
@@ -341,9 +343,11 @@ function MeetingDocument({ session, detail }: { session: MeetingSession; detail:
             ) : showAgreed && closed ? (
               <AgreedView meetingId={meeting.id} closedAt={closedAt} user={user} people={people} />
             ) : (
+              readiness !== null &&
               order.map((section) => (
                 <SectionEditor
-                  key={section}
+                  // Opened again on the whole document once the server is reached after this browser's copy.
+                  key={`${section}-${readiness}`}
                   doc={session.doc}
                   provider={session.provider}
                   section={section}

@@ -61,6 +61,8 @@ function syncUrl(): string {
 export class MeetingSession {
   readonly doc = new Y.Doc();
   readonly provider: WebsocketProvider;
+  /** Resolves once this browser's own copy is loaded into the document (or could not be, in time). */
+  readonly localCopyLoaded: Promise<void>;
   private readonly localCopy: IndexeddbPersistence;
   private readonly listeners = new Set<() => void>();
   private status: SaveStatus = { state: 'reconnecting', message: 'save.opening', unsaved: false };
@@ -122,12 +124,13 @@ export class MeetingSession {
     this.localCopy = new IndexeddbPersistence(`polyphony-meeting-${meetingId}`, this.doc);
     // Connect once this browser's copy is loaded, so the first SyncStep2 carries everything it holds.
     const timeout = new Promise((resolve) => setTimeout(resolve, LOCAL_COPY_TIMEOUT_MS));
-    void Promise.race([this.localCopy.whenSynced, timeout])
+    this.localCopyLoaded = Promise.race([this.localCopy.whenSynced, timeout])
       .catch(() => undefined)
-      .then(() => {
-        if (!this.destroyed && navigator.onLine) this.provider.connect();
-        this.refresh();
-      });
+      .then(() => undefined);
+    void this.localCopyLoaded.then(() => {
+      if (!this.destroyed && navigator.onLine) this.provider.connect();
+      this.refresh();
+    });
   }
 
   /** The current save status (a stable object until it changes, for useSyncExternalStore). */
