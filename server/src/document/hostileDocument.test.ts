@@ -7,6 +7,7 @@ import { describe, expect, it } from 'vitest';
 import * as Y from 'yjs';
 import { hostileMeetingUpdate, READABLE } from '../../../tests/integration/helpers/hostileDocument.js';
 import { clientIdsOf } from '../history/HistoryService.js';
+import { revertToVersion } from '../history/revertToVersion.js';
 import { meetingMarkdown } from './markdown.js';
 import { planItemLines, seedMeeting, textOf } from './meetingDocument.js';
 import { searchDocument } from './search.js';
@@ -51,5 +52,15 @@ describe('a hostile stored document', () => {
     expect(attributedClients(doc).size).toBe(0);
     expect(clientsOf(doc, 'not-a-map')).toEqual([]);
     expect(clientIdsOf(doc, 'wrong-ids')).toEqual([]);
+  });
+
+  it('can be taken back to an earlier version, the restore attributed to the person asking', async () => {
+    const doc = hostileDoc();
+    const version = Y.snapshot(doc);
+    doc.getXmlFragment(DocumentTypes.plan).delete(0, 1);
+    const { update } = await revertToVersion(doc, version, 'maria');
+    Y.applyUpdate(doc, update);
+    expect(planItemLines(doc)).toContain(READABLE.plan);
+    expect(clientsOf(doc, 'maria').length).toBe(1);
   });
 });

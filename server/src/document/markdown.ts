@@ -10,6 +10,7 @@
 import {
   DocumentTypes,
   dateLocale,
+  elementKey,
   isWhenNeeded,
   type Language,
   MAX_NESTING_DEPTH,
@@ -18,6 +19,7 @@ import {
   MetaKeys,
   meetingText,
   NodeNames,
+  peopleText,
   readAttendance,
   readNextMeeting,
   readPeople,
@@ -25,6 +27,7 @@ import {
   type Where,
 } from '@polyphony/shared';
 import * as Y from 'yjs';
+import { indexLaterChanges, type LaterIndex, laterChangeLines } from './laterChangesMarkdown.js';
 import { childrenOf, textOf } from './meetingDocument.js';
 
 interface DeltaOp {
@@ -56,10 +59,17 @@ export function readableTime(iso: unknown, language: Language = 'en'): string {
   return format.format(new Date(iso));
 }
 
-/** What writing in one language needs: its words and its dates. */
+/** What writing in one language needs: its words and its dates (and the document's later changes). */
 interface Writer {
   t: MeetingText;
   time: (iso: unknown) => string;
+  later: LaterIndex;
+}
+
+/** The changes after the meeting to one plan item or question, as list items under it. */
+function laterLines(element: Y.XmlElement, w: Writer): string[] {
+  const changes = w.later.byItem.get(elementKey(element) ?? '');
+  return changes ? laterChangeLines(changes, { ...w, own: escapeMarkdown }, '  ') : [];
 }
 
 function inline(text: Y.XmlText, w: Writer): string {
@@ -128,10 +138,10 @@ function blocks(node: Y.XmlElement | Y.XmlFragment, w: Writer, indent: string, d
         lines.push(...reflection(child, w, inner));
         break;
       case NodeNames.planItem:
-        lines.push(planItem(child, w, inner));
+        lines.push(planItem(child, w, inner), ...laterLines(child, w));
         break;
       case NodeNames.openQuestion:
-        lines.push(question(child, w, inner));
+        lines.push(question(child, w, inner), ...laterLines(child, w));
         break;
       default:
         lines.push(indent + blocks(child, w, '', inner).join(' '));
@@ -144,7 +154,10 @@ const attr = (element: Y.XmlElement, name: string) => element.getAttribute(name)
 /** A name written in the document (a person's own), as Markdown text. */
 const nameAttr = (element: Y.XmlElement, name: string) => escapeMarkdown(readText(attr(element, name)));
 const text = (element: Y.XmlElement, w: Writer, depth: number) => blocks(element, w, '', depth).join(' ');
-const names = (value: unknown) => readPeople(value).map((person) => escapeMarkdown(person.name));
+const names = (value: unknown) =>
+  readPeople(value)
+    .map((person) => escapeMarkdown(person.name))
+    .filter(Boolean);
 
 function voice(element: Y.XmlElement, w: Writer, indent: string, depth: number): string[] {
   const speaker = nameAttr(element, 'speakerName') || w.t('common.someone');
@@ -183,7 +196,9 @@ function planItem(element: Y.XmlElement, w: Writer, depth: number): string {
   const done = attr(element, 'status') === 'done';
   const proposer = nameAttr(element, 'proposedByName');
   const agrees = names(attr(element, 'agrees'));
-  const differs = names(attr(element, 'differs'));
+  // "Sees it differently" with each person's view in their own words, when they gave it.
+  const differing = readPeople(attr(element, 'differs'));
+  const differs = differing.length ? [peopleText(differing, { ...w, own: escapeMarkdown })] : [];
   const doer = nameAttr(element, 'doerName');
   const byWhen = nameAttr(element, 'byWhen');
   const details = [
@@ -225,9 +240,14 @@ export function networkMarkdownTitle(centreName: string, language: Language = 'e
 
 /** The whole meeting as Markdown, its fixed words in the reader's language (English by default). */
 export function meetingMarkdown(doc: Y.Doc, meeting: MeetingHeading, language: Language = 'en'): string {
-  // A time that is not one is written as the text it is, escaped like any other stored text.
-  const w: Writer = { t: meetingText(language), time: (iso) => escapeMarkdown(readableTime(iso, language)) };
+  const w: Writer = {
+    t: meetingText(language),
+    // A time that is not one is written as the text it is, escaped like any other stored text.
+    time: (iso) => escapeMarkdown(readableTime(iso, language)),
+    later: indexLaterChanges(doc),
+  };
   const { t } = w;
+  const writing = { ...w, own: escapeMarkdown };
   const meta = doc.getMap(DocumentTypes.meta);
   const out: string[] = [
     `# ${t('network.meetingTitle', {
@@ -264,7 +284,13 @@ export function meetingMarkdown(doc: Y.Doc, meeting: MeetingHeading, language: L
   if (noDecisions && blocks(doc.getXmlFragment(DocumentTypes.plan), w, '', 0).length > 0) {
     out.splice(out.length - 1, 0, `_${t('plan.noDecisionsToday')}_`);
   }
+  // Changed after the meeting: "no decisions today", and plan items no longer in the plan.
+  const planLater = [...w.later.noDecisionsToday, ...w.later.elsewhere.plan];
+  if (planLater.length) out.splice(out.length - 1, 0, '', ...laterChangeLines(planLater, writing));
   section(t('section.openQuestions.heading'), DocumentTypes.openQuestions, nothing);
+  if (w.later.elsewhere.openQuestions.length) {
+    out.splice(out.length - 1, 0, '', ...laterChangeLines(w.later.elsewhere.openQuestions, writing));
+  }
   const next = readNextMeeting(meta.get(MetaKeys.nextMeeting));
   out.push(`## ${t('plan.nextMeeting')}`, '');
   // Worded as the page shows it: "When it is needed. Maria will call it together."
@@ -275,5 +301,6 @@ export function meetingMarkdown(doc: Y.Doc, meeting: MeetingHeading, language: L
       : `${w.time(next.when)}${next.convenerName ? '.' : ''}`;
   const convener = next?.convenerName ? t('plan.willCall', { name: escapeMarkdown(next.convenerName) }) : '';
   out.push(`${summary}${convener}`, '');
+  if (w.later.nextMeeting.length) out.push(...laterChangeLines(w.later.nextMeeting, writing), '');
   return out.join('\n');
 }

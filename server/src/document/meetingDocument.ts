@@ -9,6 +9,8 @@ import {
   NodeNames,
   nestingDepth,
   OPEN_STATUS,
+  recordStart,
+  recordStarted,
   textOf,
 } from '@polyphony/shared';
 import * as Y from 'yjs';
@@ -77,9 +79,11 @@ export function seedMeeting(
   return { planItems: planItems.length, questions: questions.length };
 }
 
-/** Mark a meeting document closed. */
+/** Mark a meeting document closed; from now on changes to what was agreed are recorded in it. */
 export function markClosed(doc: Y.Doc, closedAt: string): void {
   const meta = doc.getMap(DocumentTypes.meta);
   meta.set(MetaKeys.closed, true);
   meta.set(MetaKeys.closedAt, closedAt);
+  const record = doc.getArray(DocumentTypes.laterChanges);
+  if (!recordStarted(doc)) record.insert(0, [recordStart(closedAt)]);
 }

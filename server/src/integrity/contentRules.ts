@@ -124,6 +124,9 @@ export function refusalOf(
       return attendanceRefusal(item, writer);
     case DocumentTypes.users:
       return usersRefusal(item, writer, effects);
+    case DocumentTypes.laterChanges:
+      // The record of changes after closing is the server's word, never a browser's.
+      return 'laterChanges is written by the server only';
     default:
       if (SECTION_NAMES.has(holder.root)) return sectionRefusal(item, rules, effects);
       // Nothing reads other top-level types; they are only kept from nesting without end.

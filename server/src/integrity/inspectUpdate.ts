@@ -8,7 +8,8 @@
  *  - each item must fit where it goes (contentRules), which for most items means finding where that is
  *    (placement: the document, this update, or — for content that waits on a missing dependency —
  *    nowhere yet, when it is only checked for its author);
- *  - each new deletion must not take away someone else's `users` or `attendance` entry.
+ *  - each new deletion must not take away someone else's `users` or `attendance` entry, nor anything of
+ *    the server's record of later changes.
  * One pass over the decoded structs, the document looked up by binary search: a keystroke costs a few
  * microseconds (see the report in inspectUpdate.test.ts).
  */
@@ -122,11 +123,16 @@ export function inspectUpdate(
   return inspection;
 }
 
-/** Whose `users` or `attendance` entry an item of the document is in (null: neither). */
-function entryOwner(placement: Placement, item: Y.Item): string | null {
+/**
+ * Why `writer` may not delete an item of the document, or null: someone else's `users` or `attendance`
+ * entry, or the server's record of later changes.
+ */
+function deletionRefusal(placement: Placement, item: Y.Item, writer: Writer): string | null {
   const holder = placement.holderOfType(item.parent as Y.AbstractType<unknown>);
+  if (holder.root === DocumentTypes.laterChanges) return 'deletes from the record of later changes';
   if (holder.root !== DocumentTypes.users && holder.root !== DocumentTypes.attendance) return null;
-  return holder.level === 0 ? item.parentSub : holder.topKey;
+  const owner = holder.level === 0 ? item.parentSub : holder.topKey;
+  return owner === writer.participantId ? null : "deletes someone else's entry";
 }
 
 function inspectDeletions(
@@ -161,10 +167,8 @@ function inspectDeletions(
         if (struct.id.clock >= end) break;
         if (!(struct instanceof Y.Item) || struct.deleted) continue;
         inspection.fresh = true;
-        const owner = entryOwner(placement, struct);
-        if (owner !== null && owner !== writer.participantId) {
-          throw new UpdateRefused("deletes someone else's entry", false);
-        }
+        const refusal = deletionRefusal(placement, struct, writer);
+        if (refusal) throw new UpdateRefused(refusal, false);
       }
     }
   }

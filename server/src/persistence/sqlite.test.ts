@@ -40,7 +40,10 @@ function harnessHooks(dir: string) {
   return {
     compactBeforeStateVectors: async (docId: string, snapshot: Uint8Array, throughSeq: number) =>
       onFile(dir, (db) => {
-        db.exec('ALTER TABLE doc_snapshots DROP COLUMN state_vector');
+        // The file as schema 2 left it: without the columns of later steps.
+        db.exec(`ALTER TABLE doc_snapshots DROP COLUMN state_vector;
+                 ALTER TABLE meeting_versions DROP COLUMN restoring;
+                 ALTER TABLE activity DROP COLUMN version_id;`);
         db.pragma('user_version = 2');
         compactAsOlderServer(db, docId, snapshot, throughSeq);
       }),

@@ -102,6 +102,7 @@ export const ACTIVITY_KINDS = [
   'link_reissued',
   'revoked',
   'exported',
+  'version_restored',
 ] as const;
 export type ActivityKind = (typeof ACTIVITY_KINDS)[number];
 
@@ -113,6 +114,8 @@ export interface ActivityEntry {
   actor: { id: string; name: string } | null;
   subject: { id: string; name: string } | null;
   meetingId: string | null;
+  /** The version an entry is about ('version_restored': the one brought back), when it is about one. */
+  version?: { id: number; takenAt: string };
 }
 
 /** POST /api/networks/:id/meetings */

@@ -2,7 +2,8 @@
  * Reading a meeting document's values without trusting them. The server checks every update against
  * the schema (rules.ts), but a document may have been stored before that check existed, or by another
  * client: every page, export and search reads values through these, which keep what is well-formed,
- * turn what is not into something harmless, and never throw.
+ * turn what is not into something harmless, and never throw. (People named in plan items and the next
+ * meeting: readPeople and readNextMeeting in laterChanges.ts.)
  */
 import { ROLES } from '../roles.js';
 import { WHEN_NEEDED, WHERE_VALUES } from './rules.js';
@@ -18,19 +19,6 @@ export interface AttendanceView {
   role: string;
   /** Null when the stored value is not one of room, remote, phone. */
   where: Where | null;
-}
-
-/** A person named in a block (who agrees, who sees it differently). */
-export interface PersonView {
-  id: string;
-  name: string;
-}
-
-/** The next meeting as a reader shows it. */
-export interface NextMeetingView {
-  /** '' (not agreed yet), "when_needed", or whatever time text was stored (a reader formats it). */
-  when: string;
-  convenerName: string;
 }
 
 /** A stored value as text: strings as they are, anything else as nothing. */
@@ -66,23 +54,6 @@ export function readAttendance(entries: Iterable<[string, unknown]>): Record<str
     if (entry) out[id] = entry;
   }
   return out;
-}
-
-/** A list of people stored in a block attribute, keeping those with a name. */
-export function readPeople(value: unknown): PersonView[] {
-  if (!Array.isArray(value)) return [];
-  const people: PersonView[] = [];
-  for (const person of value) {
-    const name = readText(field(person, 'name'));
-    if (name) people.push({ id: readText(field(person, 'id')), name });
-  }
-  return people;
-}
-
-/** `meta.nextMeeting`, or null when nothing (or nothing readable) is stored. */
-export function readNextMeeting(value: unknown): NextMeetingView | null {
-  if (typeof value !== 'object' || value === null || Array.isArray(value)) return null;
-  return { when: readText(field(value, 'when')), convenerName: readText(field(value, 'convenerName')) };
 }
 
 /** Whether a next meeting's `when` means "when it is needed". */

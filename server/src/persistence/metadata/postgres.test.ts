@@ -59,7 +59,7 @@ if (available) {
         await client.end();
         expect(versions.rows).toEqual([
           { component: 'documents', version: 2 },
-          { component: 'metadata', version: 1 },
+          { component: 'metadata', version: 2 },
         ]);
         await Promise.all(stores.map((store) => store.close()));
       } finally {
