@@ -214,6 +214,10 @@ describe('the schema at the door', () => {
     ],
     ['closing the meeting from a browser', (d) => d.getMap('meta').set(MetaKeys.closed, true)],
     [
+      'a write to the server’s record of later changes',
+      (d) => d.getArray(DocumentTypes.laterChanges).push([{ what: 'nextMeeting', change: 'changed' }]),
+    ],
+    [
       'a block the schema does not know',
       (d) => d.getXmlFragment('plan').insert(0, [new Y.XmlElement('script')]),
     ],
