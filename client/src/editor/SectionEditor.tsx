@@ -45,6 +45,8 @@ interface SectionEditorProps {
   testIdPrefix?: string;
   /** Anything the section shows under its editor (the plan's "no decisions today"). */
   children?: ReactNode;
+  /** Changed to open the editor again (on the whole document, after the server's updates failed in it). */
+  generation?: string;
 }
 
 /** The caret of another person: a coloured line with their name above it. */
@@ -67,9 +69,11 @@ function renderCaret(user: Record<string, unknown>): HTMLElement {
  * shown as its plain text instead, so that the rest of the page goes on working.
  */
 export function SectionEditor(props: SectionEditorProps) {
+  // The boundary stays while the editor is opened again, so that what its old binding throws on the
+  // way out is caught here too.
   return (
     <SectionBoundary fallback={<SectionAsText {...props} />}>
-      <LiveSectionEditor {...props} />
+      <LiveSectionEditor key={props.generation} {...props} />
     </SectionBoundary>
   );
 }

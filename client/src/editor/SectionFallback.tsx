@@ -10,7 +10,10 @@ import type * as Y from 'yjs';
 import { t, useLanguage } from '../i18n';
 import { sectionText } from './sections';
 
-/** Catches what a section's editor throws while it is made or shown, and shows the fallback instead. */
+/**
+ * Catches what a section's editor (or any part of a page) throws while it is made or shown, and shows
+ * the fallback instead.
+ */
 export class SectionBoundary extends Component<
   { fallback: ReactNode; children: ReactNode },
   { failed: boolean }
@@ -73,5 +76,20 @@ export function SectionAsText({
       </div>
       {children}
     </section>
+  );
+}
+
+/** What a page shows instead of going blank when something in it fails: a plain note and a way on. */
+export function PageFailed() {
+  useLanguage();
+  return (
+    <main className="notice" data-testid="page-failed">
+      <h1>{t('meeting.couldNotOpen')}</h1>
+      <p>
+        <button type="button" className="button" onClick={() => location.reload()}>
+          {t('common.tryAgain')}
+        </button>
+      </p>
+    </main>
   );
 }

@@ -21,10 +21,11 @@ import { LaterChangesElsewhere, useLaterChangesOf } from '../editor/LaterChanges
 import { type MeetingPeople, MeetingPeopleContext } from '../editor/MeetingContext';
 import { RevisitMarking } from '../editor/RevisitMarking';
 import { SectionEditor } from '../editor/SectionEditor';
+import { PageFailed, SectionBoundary } from '../editor/SectionFallback';
 import { tx, useT } from '../i18n';
 import {
   useAttendance,
-  useDocumentReadiness,
+  useEditorsKey,
   useMeetingSession,
   useMetaValue,
   useParticipants,
@@ -133,7 +134,11 @@ export function MeetingPage({ meetingId }: { meetingId: string }) {
     );
   }
   if (!session) return null;
-  return <MeetingDocument session={session} detail={lookup.detail} />;
+  return (
+    <SectionBoundary fallback={<PageFailed />}>
+      <MeetingDocument session={session} detail={lookup.detail} />
+    </SectionBoundary>
+  );
 }
 
 /** A first guess of where someone is: a small touch screen is most likely a phone. */
@@ -157,7 +162,7 @@ function MeetingDocument({ session, detail }: { session: MeetingSession; detail:
     [me, color],
   );
   const status = useSaveStatus(session);
-  const readiness = useDocumentReadiness(session);
+  const editorsKey = useEditorsKey(session);
   const present = useParticipants(session);
   const attendance = useAttendance(session.doc);
   const [phase, setPhase] = useMetaValue<Phase>(session.doc, MetaKeys.phase, readPhase);
@@ -347,11 +352,12 @@ function MeetingDocument({ session, detail }: { session: MeetingSession; detail:
             ) : showAgreed && closed ? (
               <AgreedView meetingId={meeting.id} closedAt={closedAt} user={user} people={people} />
             ) : (
-              readiness !== null &&
+              editorsKey !== null &&
               order.map((section) => (
                 <SectionEditor
-                  // Opened again on the whole document once the server is reached after this browser's copy.
-                  key={`${section}-${readiness}`}
+                  key={section}
+                  // Opened again on the whole document when the server's updates failed in one of them.
+                  generation={editorsKey}
                   doc={session.doc}
                   provider={session.provider}
                   section={section}

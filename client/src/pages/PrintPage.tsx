@@ -15,6 +15,7 @@ import { getMeeting } from '../api/meetings';
 import { LaterChangesElsewhere, useLaterChangesOf } from '../editor/LaterChanges';
 import { type MeetingPeople, MeetingPeopleContext } from '../editor/MeetingContext';
 import { SectionEditor } from '../editor/SectionEditor';
+import { PageFailed, SectionBoundary } from '../editor/SectionFallback';
 import { formatWhen } from '../editor/time';
 import { type MessageKey, useT } from '../i18n';
 import { useAttendance, useMeetingSession } from '../sync/hooks';
@@ -62,7 +63,11 @@ export function PrintPage({ meetingId }: { meetingId: string }) {
       </main>
     );
   }
-  return <PrintableMeeting detail={detail} session={session} />;
+  return (
+    <SectionBoundary fallback={<PageFailed />}>
+      <PrintableMeeting detail={detail} session={session} />
+    </SectionBoundary>
+  );
 }
 
 function PrintableMeeting({ detail, session }: { detail: MeetingDetail; session: MeetingSession }) {

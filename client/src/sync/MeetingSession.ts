@@ -14,6 +14,7 @@ import {
   MessageType,
   PROTOCOL_VERSION,
   readSaved,
+  SyncMessageType,
   SyncParams,
   sendOwnPresenceOnly,
 } from '@polyphony/shared';
@@ -76,6 +77,9 @@ export class MeetingSession {
   private destroyed = false;
   private attributedTo: string | null = null;
   private stopAttributing: (() => void) | null = null;
+  /** Bumped each time applying the server's updates failed in an editor (see the sync handler below). */
+  private editorFailures = 0;
+  private readonly editorListeners = new Set<() => void>();
 
   constructor(readonly meetingId: string) {
     this.provider = new WebsocketProvider(syncUrl(), meetingId, this.doc, {
@@ -88,6 +92,31 @@ export class MeetingSession {
     });
     // The server relays everyone's presence itself: sending it back would be upload for nothing.
     sendOwnPresenceOnly(this.provider);
+    // A section stored in a form its editor cannot read (before the server checked updates) makes the
+    // editor's observer throw while the server's update is applied — the update is in the document by
+    // then, but y-websocket would not finish handling the message, and the editor is left broken outside
+    // React. Caught here: the sync finishes, and the editors are opened again on the whole document,
+    // where each section's fallback catches what its editor cannot show.
+    const sync = this.provider.messageHandlers[
+      MessageType.sync
+    ] as (typeof this.provider.messageHandlers)[number];
+    this.provider.messageHandlers[MessageType.sync] = (
+      encoder,
+      decoder,
+      provider,
+      emitSynced,
+      messageType,
+    ) => {
+      const syncType = decoder.arr[decoder.pos];
+      try {
+        sync(encoder, decoder, provider, emitSynced, messageType);
+      } catch (error) {
+        console.warn('applying the meeting from the server failed in an editor; opening them again', error);
+        if (emitSynced && syncType === SyncMessageType.step2 && !provider.synced) provider.synced = true;
+        this.editorFailures++;
+        for (const listener of this.editorListeners) listener();
+      }
+    };
     // Registered before connecting: y-websocket reports unknown message types as errors.
     this.provider.messageHandlers[MessageType.saved] = (_encoder, decoder, provider) => {
       const { count } = readSaved(decoder);
@@ -146,6 +175,15 @@ export class MeetingSession {
   setUser(user: MeetingUser): void {
     this.provider.awareness.setLocalStateField('user', user);
   }
+
+  /** How many times the editors had to be opened again (a key for them: see the sync handler). */
+  getEditorFailures = (): number => this.editorFailures;
+
+  /** Be told when the editors must be opened again. */
+  subscribeEditorFailures = (listener: () => void): (() => void) => {
+    this.editorListeners.add(listener);
+    return () => this.editorListeners.delete(listener);
+  };
 
   /** Raise or lower this person's hand, for everyone to see. */
   setHandRaised(raised: boolean): void {

@@ -144,39 +144,25 @@ export function useAttendance(doc: Y.Doc): Record<string, AttendanceView> {
   return entries;
 }
 
-/** How long the editors wait for the server after this browser's copy is loaded, before opening on it. */
-const WAIT_FOR_SERVER_MS = 4000;
-
 /**
- * Whether the document holds what can be known of it, so that its editors can open on it whole:
- * 'server' once synced with the server; 'local' when the server could not be reached in time and this
- * browser's own copy is what there is; null before either. An editor opened on an empty document and
- * then handed a stored section it cannot read fails outside React, where nothing can show its text
- * instead; opened on the whole document, it fails where the section's fallback catches it.
+ * A key for the meeting's editors, or null until this browser's copy of the document is loaded (the
+ * connection waits for it too, so this costs no time). Editors opened on an empty document and then
+ * handed a stored section they cannot read fail outside React; opened on what there is, they fail
+ * where each section's fallback catches it. The key changes when applying the server's updates failed
+ * in an editor, to open them again on the whole document.
  */
-export function useDocumentReadiness(session: MeetingSession): 'server' | 'local' | null {
-  const [readiness, setReadiness] = useState<'server' | 'local' | null>(() =>
-    session.provider.synced ? 'server' : null,
-  );
+export function useEditorsKey(session: MeetingSession): string | null {
+  const [loaded, setLoaded] = useState(false);
   useEffect(() => {
-    let timer: ReturnType<typeof setTimeout> | undefined;
     let active = true;
-    const stop = session.whenSynced(() => {
-      clearTimeout(timer);
-      setReadiness('server');
-    });
+    setLoaded(false);
     void session.localCopyLoaded.then(() => {
-      if (!active) return;
-      timer = setTimeout(
-        () => setReadiness((current) => current ?? 'local'),
-        navigator.onLine ? WAIT_FOR_SERVER_MS : 0,
-      );
+      if (active) setLoaded(true);
     });
     return () => {
       active = false;
-      stop();
-      clearTimeout(timer);
     };
   }, [session]);
-  return readiness;
+  const failures = useSyncExternalStore(session.subscribeEditorFailures, session.getEditorFailures);
+  return loaded ? String(failures) : null;
 }
