@@ -73,6 +73,9 @@ export async function startServer(config: Config): Promise<RunningServer> {
         invitationId: membership.invitation.id,
         networkId: meeting.networkId,
         canWrite: can(participant.role, 'write'),
+        name: participant.name,
+        relation: participant.relation,
+        role: participant.role,
       },
     };
   };

@@ -22,7 +22,12 @@ import * as encoding from 'lib0/encoding';
 import WebSocket from 'ws';
 import * as Y from 'yjs';
 import { connectClient, type TestClient } from '../integration/helpers/clients.js';
-import { startVoiceBlock, typedCharacter, writeMeetingSkeleton } from './meetingDocument.js';
+import {
+  type BenchTypist,
+  startVoiceBlock,
+  typedCharacter,
+  writeMeetingSkeleton,
+} from './meetingDocument.js';
 import { RawWebSocket } from './rawWebSocket.js';
 import {
   appendCharacterUpdate,
@@ -48,6 +53,8 @@ export interface Target {
    */
   serverUrls?: string[];
   cookie?: string;
+  /** Polyphony: the person the cookie is the session of, named as typist of the blocks editors write. */
+  typist?: BenchTypist;
   /**
    * The probes are Polyphony's client: they ask for its "saved" acknowledgement and, like it, send only
    * their own presence (sendOwnPresenceOnly). Otherwise they are the stock y-websocket client.
@@ -333,7 +340,7 @@ class LightEditor implements Editor {
   writeSkeleton(title: string): void {
     if (this.doc.getXmlFragment('dialogue').length > 0) return;
     const before = Y.encodeStateVector(this.doc);
-    writeMeetingSkeleton(this.doc, title);
+    writeMeetingSkeleton(this.doc, title, target.typist);
     const update = Y.encodeStateAsUpdate(this.doc, before);
     this.send(
       frame(target.framing, this.meeting.id, (e) => {
@@ -350,7 +357,7 @@ class LightEditor implements Editor {
       // The first keystroke opens this typist's voice block through Yjs; every later one appends a
       // character to it, written by hand (see appendCharacterUpdate).
       this.doc.transact(() => {
-        this.text = startVoiceBlock(this.doc, this.name);
+        this.text = startVoiceBlock(this.doc, this.name, target.typist);
         this.text.insert(0, typedCharacter(this.typed++));
       }, LOCAL);
       this.lastClock = Y.getState(this.doc.store, client) - 1;
@@ -459,7 +466,8 @@ class ProbeEditor implements Editor {
 
   type(): void {
     this.doc.transact(() => {
-      if (!this.text || this.typed % 240 === 0) this.text = startVoiceBlock(this.doc, this.name);
+      if (!this.text || this.typed % 240 === 0)
+        this.text = startVoiceBlock(this.doc, this.name, target.typist);
       this.text.insert(this.text.length, typedCharacter(this.typed++));
     }, LOCAL);
     const text = this.text as Y.XmlText;
@@ -531,7 +539,7 @@ async function open(
     const first = meeting.editors[0];
     const title = `Network meeting ${meeting.id}`;
     if (first instanceof ProbeEditor && first.doc.getXmlFragment('dialogue').length === 0) {
-      writeMeetingSkeleton(first.doc, title);
+      writeMeetingSkeleton(first.doc, title, target.typist);
     } else if (first instanceof LightEditor) {
       first.writeSkeleton(title);
     }

@@ -1,6 +1,6 @@
 /**
  * A realistic network meeting document for the load generator: the sections of DESIGN.md's meeting
- * document, eight people in attendance, a few things already said, reflected and planned — and the
+ * document in its schema, a few things eight people already said, reflected and planned — and the
  * words people type next.
  */
 import * as Y from 'yjs';
@@ -23,56 +23,86 @@ export function typedCharacter(n: number): string {
   return TYPED[n % TYPED.length] as string;
 }
 
-/** Write the meeting as it stands when the load begins; one transaction. */
-export function writeMeetingSkeleton(doc: Y.Doc, title: string): void {
+/** The person whose socket the load's editors write through (Polyphony knows who types). */
+export interface BenchTypist {
+  id: string;
+  name: string;
+}
+
+/** The people of the meeting, by whose words the blocks are. */
+const PEOPLE = ['Anna', 'Jonas', 'Eva', 'Lena', 'Maria', 'Tomas', 'Sami', 'Ida'];
+
+function paragraph(text: string | Y.XmlText): Y.XmlElement {
+  const element = new Y.XmlElement('paragraph');
+  element.insert(0, [typeof text === 'string' ? new Y.XmlText(text) : text]);
+  return element;
+}
+
+/**
+ * A block of the meeting schema (shared/src/schema/nodes.ts) with one paragraph. When the typist is
+ * known, a block whose words are someone else's says who typed it, as Polyphony's editor writes it.
+ */
+function block(
+  name: string,
+  attributes: Record<string, string>,
+  text: string | Y.XmlText,
+  typist?: BenchTypist,
+): Y.XmlElement {
+  const element = new Y.XmlElement(name);
+  for (const [key, value] of Object.entries(attributes)) element.setAttribute(key, value);
+  if (name === 'voiceBlock' && typist) {
+    element.setAttribute('typistId', typist.id);
+    element.setAttribute('typistName', typist.name);
+  }
+  element.insert(0, [paragraph(text)]);
+  return element;
+}
+
+/**
+ * Write the meeting as it stands when the load begins; one transaction. It is in the meeting schema,
+ * which Polyphony's server checks every update against; attendance is left out, because a person's
+ * socket may only write their own (every editor of the load is one person).
+ */
+export function writeMeetingSkeleton(doc: Y.Doc, title: string, typist?: BenchTypist): void {
   doc.transact(() => {
     const meta = doc.getMap('meta');
     meta.set('title', title);
-    meta.set('startedAt', '2026-11-21T14:00:00.000Z');
     meta.set('phase', 'dialogue');
-    meta.set('open', true);
-    const attendance = doc.getMap('attendance');
-    const people = [
-      ['Anna', 'herself', 'person'],
-      ['Jonas', 'partner', 'network'],
-      ['Eva', 'mother', 'network'],
-      ['Lena', 'sister', 'network'],
-      ['Maria', 'psychiatric nurse', 'professional'],
-      ['Tomas', 'psychiatrist', 'professional'],
-      ['Sami', 'social worker', 'professional'],
-      ['Ida', 'family therapist', 'professional'],
-    ];
-    people.forEach(([name, relation, role], i) => {
-      attendance.set(`p${i}`, { name, relation, role, where: i === 2 ? 'remote' : 'room' });
-    });
     const dialogue = doc.getXmlFragment('dialogue');
     SAID.forEach((text, i) => {
-      const voice = new Y.XmlElement('voice');
-      voice.setAttribute('speaker', `p${i % people.length}`);
-      voice.insert(0, [new Y.XmlText(text)]);
-      dialogue.insert(dialogue.length, [voice]);
+      const speaker = PEOPLE[i % PEOPLE.length] as string;
+      dialogue.insert(dialogue.length, [
+        block('voiceBlock', { speakerId: `p${i % PEOPLE.length}`, speakerName: speaker }, text, typist),
+      ]);
     });
-    const reflections = doc.getXmlFragment('reflections');
-    const reflection = new Y.XmlElement('reflection');
-    reflection.setAttribute('author', 'p5');
-    reflection.insert(0, [new Y.XmlText('I am struck by how much care there is in this room for Anna.')]);
-    reflections.insert(0, [reflection]);
-    const plan = doc.getXmlFragment('plan');
-    const item = new Y.XmlElement('planItem');
-    item.setAttribute('proposedBy', 'p4');
-    item.insert(0, [new Y.XmlText('Meet again on Thursday at Anna’s home.')]);
-    plan.insert(0, [item]);
+    doc
+      .getXmlFragment('reflections')
+      .insert(0, [
+        block(
+          'reflection',
+          { authorId: 'p5', authorName: 'Tomas' },
+          'I am struck by how much care there is in this room for Anna.',
+        ),
+      ]);
+    doc
+      .getXmlFragment('plan')
+      .insert(0, [
+        block(
+          'planItem',
+          { proposedById: 'p4', proposedByName: 'Maria' },
+          'Meet again on Thursday at Anna’s home.',
+        ),
+      ]);
     doc.getXmlFragment('openQuestions');
   });
 }
 
 /** A typist's own voice block at the end of the dialogue, which it then types into. */
-export function startVoiceBlock(doc: Y.Doc, speaker: string): Y.XmlText {
+export function startVoiceBlock(doc: Y.Doc, speaker: string, typist?: BenchTypist): Y.XmlText {
   const dialogue = doc.getXmlFragment('dialogue');
-  const voice = new Y.XmlElement('voice');
-  voice.setAttribute('speaker', speaker);
   const text = new Y.XmlText();
-  voice.insert(0, [text]);
-  dialogue.insert(dialogue.length, [voice]);
+  dialogue.insert(dialogue.length, [
+    block('voiceBlock', { speakerId: speaker, speakerName: speaker }, text, typist),
+  ]);
   return text;
 }

@@ -95,6 +95,7 @@ function generatorFor(server: BenchServer, seeded: SeededMeetings, plan: BenchPl
       framing: server.framing,
       serverUrl: server.serverUrl,
       cookie: seeded.cookie,
+      typist: seeded.typist,
       polyphonyClient: server.kind === 'polyphony',
     },
     plan.threads,
@@ -630,6 +631,7 @@ async function scaleOutConfiguration(
         // Editor i of every meeting on instance i % n: with two, every keystroke crosses Redis.
         serverUrls: servers.map((s) => s.serverUrl),
         cookie: seeder.cookie,
+        typist: seeder.typist,
         polyphonyClient: true,
       },
       plan.threads,

@@ -18,6 +18,8 @@ import type { ServerKind } from './servers.js';
 export interface SeededMeetings {
   meetingIds: string[];
   cookie?: string;
+  /** Who the cookie's session is: the typist of what the load writes. */
+  typist?: { id: string; name: string };
 }
 
 /**
@@ -68,7 +70,7 @@ export function seedPolyphonyMeetings(dataDir: string, count: number): SeededMee
   )();
   db.pragma('wal_checkpoint(TRUNCATE)');
   db.close();
-  return { meetingIds, cookie: member.cookie };
+  return { meetingIds, cookie: member.cookie, typist: { id: member.participantId, name: 'Bench' } };
 }
 
 /** Meeting names for a reference server, which takes any room name. */
@@ -182,6 +184,8 @@ export class HttpMeetingSeeder {
   private constructor(
     private readonly httpUrl: string,
     readonly cookie: string,
+    /** Who the cookie's session is. */
+    readonly typist: { id: string; name: string },
     private readonly networkId: string,
     /** Made but not handed out yet (the network's first meeting). */
     private readonly spare: string[],
@@ -202,10 +206,18 @@ export class HttpMeetingSeeder {
       throw new Error(`starting a network: ${response.status} ${await response.text()}`);
     const session = /polyphony_session=([^;]+)/.exec(response.headers.get('set-cookie') ?? '')?.[1];
     if (!session) throw new Error('starting a network: no polyphony_session cookie');
-    const started = (await response.json()) as { network: { id: string }; meeting: { id: string } };
-    return new HttpMeetingSeeder(httpUrl, `polyphony_session=${session}`, started.network.id, [
-      started.meeting.id,
-    ]);
+    const started = (await response.json()) as {
+      network: { id: string };
+      meeting: { id: string };
+      me: { id: string; name: string };
+    };
+    return new HttpMeetingSeeder(
+      httpUrl,
+      `polyphony_session=${session}`,
+      { id: started.me.id, name: started.me.name },
+      started.network.id,
+      [started.meeting.id],
+    );
   }
 
   /** Start `count` more meetings, `parallel` requests at a time; their ids in order. */

@@ -16,7 +16,8 @@ export const repoRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)
 export interface RunningServer {
   url: string;
   dataDir: string;
-  stop(): Promise<void>;
+  /** Stop it; its data folder is removed unless asked to keep it (to start another server on it). */
+  stop(options?: { keepData?: boolean }): Promise<void>;
 }
 
 /** A port nobody listens on right now. */
@@ -48,9 +49,9 @@ async function waitForHealth(url: string, child: ChildProcess, timeoutMs: number
   throw new Error(`the server did not answer ${url}/api/health within ${timeoutMs} ms`);
 }
 
-/** Start the built server; resolves once /api/health answers. */
-export async function startServer(): Promise<RunningServer> {
-  const dataDir = await mkdtemp(path.join(os.tmpdir(), 'polyphony-e2e-'));
+/** Start the built server (on a fresh data folder, or on one a stopped server left); resolves once /api/health answers. */
+export async function startServer(options: { dataDir?: string } = {}): Promise<RunningServer> {
+  const dataDir = options.dataDir ?? (await mkdtemp(path.join(os.tmpdir(), 'polyphony-e2e-')));
   const port = await freePort();
   const url = `http://127.0.0.1:${port}`;
   const child = spawn(process.execPath, [path.join(repoRoot, 'server/dist/index.js')], {
@@ -76,7 +77,7 @@ export async function startServer(): Promise<RunningServer> {
   return {
     url,
     dataDir,
-    async stop() {
+    async stop(stopOptions = {}) {
       if (child.exitCode === null) {
         const exited = new Promise((resolve) => child.once('exit', resolve));
         child.kill('SIGTERM');
@@ -84,7 +85,7 @@ export async function startServer(): Promise<RunningServer> {
         await exited;
         clearTimeout(timeout);
       }
-      await rm(dataDir, { recursive: true, force: true });
+      if (!stopOptions.keepData) await rm(dataDir, { recursive: true, force: true });
     },
   };
 }

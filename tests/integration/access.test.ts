@@ -30,7 +30,7 @@ function updateMessage(update: Uint8Array, syncType = 2): Uint8Array {
 
 function someUpdate(text: string): Uint8Array {
   const doc = new Y.Doc();
-  doc.getText('dialogue').insert(0, text);
+  doc.getText('notes').insert(0, text);
   return Y.encodeStateAsUpdate(doc);
 }
 
@@ -170,7 +170,7 @@ describe('personal links and sessions', () => {
     const bMember = connectClient(server.wsUrl, b.meetingId, { cookie: b.cookie, ack: true });
     clients.push(bMember);
     await waitForSync(bMember);
-    bMember.doc.getText('dialogue').insert(0, 'Ben said this in his own meeting.');
+    bMember.doc.getText('notes').insert(0, 'Ben said this in his own meeting.');
     await waitForSaved(bMember);
     const bBefore = await storedBytes(server, b.meetingId);
 
@@ -211,20 +211,20 @@ describe('personal links and sessions', () => {
     const writer = connectClient(server.wsUrl, a.meetingId, { cookie: a.cookie, ack: true });
     clients.push(writer);
     await waitForSync(writer);
-    writer.doc.getText('dialogue').insert(0, 'Maria: what would help this week? ');
+    writer.doc.getText('notes').insert(0, 'Maria: what would help this week? ');
     await waitForSaved(writer);
     const before = await storedBytes(server, a.meetingId);
-    const writerText = writer.doc.getText('dialogue').toString();
+    const writerText = writer.doc.getText('notes').toString();
 
     const observer = connectClient(server.wsUrl, a.meetingId, { cookie: cookie!, ack: true });
     clients.push(observer);
     await waitForSync(observer);
     // Observers read everything.
-    expect(observer.doc.getText('dialogue').toString()).toBe(writerText);
-    observer.doc.getText('dialogue').insert(0, 'observer live edit ');
+    expect(observer.doc.getText('notes').toString()).toBe(writerText);
+    observer.doc.getText('notes').insert(0, 'observer live edit ');
     // Offline edits, sent as SyncStep2 on reconnect.
     observer.provider.disconnect();
-    observer.doc.getText('dialogue').insert(0, 'observer offline edit ');
+    observer.doc.getText('notes').insert(0, 'observer offline edit ');
     observer.provider.connect();
     await waitForSync(observer);
     const raw = await openRawSocket(`${server.wsUrl}/${a.meetingId}`, { cookie: cookie! });
@@ -236,7 +236,7 @@ describe('personal links and sessions', () => {
     raw.socket.close();
     expect(await storedBytes(server, a.meetingId)).toBe(before);
     // The writer never saw the observer's text either.
-    expect(writer.doc.getText('dialogue').toString()).toBe(writerText);
+    expect(writer.doc.getText('notes').toString()).toBe(writerText);
   });
 
   it("revoking a live person closes their socket within 2 seconds, with the 'access revoked' code", async () => {

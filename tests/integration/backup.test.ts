@@ -82,7 +82,7 @@ describe('backup, restore, verify', () => {
     let typing = true;
     const typed = Promise.all(
       typists.map(async (typist, i) => {
-        const text = typist.client.doc.getText('dialogue');
+        const text = typist.client.doc.getText('notes');
         for (let n = 0; typing; n++) {
           const token = `[${i}:${n}]`;
           text.insert(text.length, token);
@@ -138,7 +138,7 @@ describe('backup, restore, verify', () => {
       // The session of the person who started the network came along: the same cookie opens the meeting.
       const reader = connectClient(again.wsUrl, network.meetingId, { cookie: network.cookie });
       await waitForSync(reader);
-      const text = reader.doc.getText('dialogue').toString();
+      const text = reader.doc.getText('notes').toString();
       reader.destroy();
       const lost = before.flat().filter((token) => !text.includes(token));
       expect(lost, 'acknowledged before the backup began, missing after the restore').toEqual([]);

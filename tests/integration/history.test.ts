@@ -166,14 +166,27 @@ describe('revisiting the living document', () => {
       body: JSON.stringify({ title: 'Export meeting' }),
     });
     const meetingId = ((await next.json()) as { id: string }).id;
-    const client = await writer(network.cookie, network.people[0]!.participantId, meetingId);
+    const maria = network.people[0]!;
+    const client = await writer(network.cookie, maria.participantId, meetingId);
+    // Each typed by the person whose socket writes it (the server would say so if the block did not).
+    const eeva = await writer(eevaCookie, network.people[1]!.participantId, meetingId);
+    eeva.doc.getXmlFragment('dialogue').insert(0, [
+      block('voiceBlock', 'Grandad says hello.', {
+        speakerName: 'Grandad',
+        typistId: network.people[1]!.participantId,
+        typistName: 'Eeva',
+      }),
+    ]);
+    await waitForSaved(eeva);
+    await waitFor(() => client.doc.getXmlFragment('dialogue').length === 1, 'Eeva’s block to arrive');
     client.doc.transact(() => {
-      client.doc
-        .getXmlFragment('dialogue')
-        .insert(0, [
-          block('voiceBlock', 'I want to sleep at home.', { speakerName: 'Anna' }),
-          block('voiceBlock', 'Grandad says hello.', { speakerName: 'Grandad', typistName: 'Eeva' }),
-        ]);
+      client.doc.getXmlFragment('dialogue').insert(0, [
+        block('voiceBlock', 'I want to sleep at home.', {
+          speakerName: 'Anna',
+          typistId: maria.participantId,
+          typistName: 'Maria',
+        }),
+      ]);
       client.doc
         .getXmlFragment('reflections')
         .insert(0, [
@@ -217,7 +230,7 @@ describe('revisiting the living document', () => {
       '## Next meeting',
     ]);
     for (const expected of [
-      '**Anna**: I want to sleep at home.',
+      '**Anna** (typed by Maria for Anna): I want to sleep at home.',
       '**Grandad** (typed by Eeva for Grandad): Grandad says hello.',
       '*Maria wonders…* I wonder whether home feels safer.',
       '**Response from Anna** — Yes, it does.',
@@ -276,7 +289,7 @@ describe('revisiting the living document', () => {
     expect(unknown.status).toBe(200);
     const english = await unknown.text();
     expect(english).toContain('## What people said');
-    expect(english).toContain('**Anna**: I want to sleep at home.');
+    expect(english).toContain('**Anna** (typed by Maria for Anna): I want to sleep at home.');
     expect(await (await meetingExport('')).text()).toBe(english);
 
     // The whole network too: its title and every meeting in it.
@@ -288,7 +301,7 @@ describe('revisiting the living document', () => {
     expect(whole.split('\n')[0]).toBe('# Verkosto: Anna');
     expect(whole.match(/^# Kokous \d/gm)).toHaveLength(3);
     expect(whole.match(/^## Mitä sanottiin$/gm)).toHaveLength(3);
-    expect(whole).toContain('**Anna**: I want to sleep at home.');
+    expect(whole).toContain('**Anna** (Maria kirjoitti henkilön Anna puolesta): I want to sleep at home.');
     expect(whole).not.toMatch(/^# Meeting /m);
 
     // The API description says so.

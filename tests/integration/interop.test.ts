@@ -23,32 +23,34 @@ describe('y-websocket interop', () => {
     clients.push(anna, mother);
     await Promise.all([waitForSync(anna), waitForSync(mother)]);
 
-    anna.doc.getText('dialogue').insert(0, 'I could not sleep. ');
+    anna.doc.getText('notes').insert(0, 'I could not sleep. ');
     mother.doc.getMap('meta').set('title', 'First meeting');
-    mother.doc.getXmlFragment('plan').insert(0, [new Y.XmlText('Call on Friday')]);
-    const expected = () => anna.doc.getText('dialogue').toString() === 'I could not sleep. ';
+    const planned = new Y.XmlElement('paragraph');
+    planned.insert(0, [new Y.XmlText('Call on Friday')]);
+    mother.doc.getXmlFragment('plan').insert(0, [planned]);
+    const expected = () => anna.doc.getText('notes').toString() === 'I could not sleep. ';
     await waitFor(
-      () => expected() && mother.doc.getText('dialogue').toString() === 'I could not sleep. ',
+      () => expected() && mother.doc.getText('notes').toString() === 'I could not sleep. ',
       'the dialogue to reach the mother',
     );
     await waitFor(() => anna.doc.getMap('meta').get('title') === 'First meeting', 'the title to reach Anna');
 
     // Concurrent edits at the same place converge to one text.
-    anna.doc.getText('dialogue').insert(19, 'A');
-    mother.doc.getText('dialogue').insert(19, 'M');
+    anna.doc.getText('notes').insert(19, 'A');
+    mother.doc.getText('notes').insert(19, 'M');
     await waitFor(
       () =>
-        anna.doc.getText('dialogue').toString() === mother.doc.getText('dialogue').toString() &&
-        anna.doc.getText('dialogue').length === 21,
+        anna.doc.getText('notes').toString() === mother.doc.getText('notes').toString() &&
+        anna.doc.getText('notes').length === 21,
       'concurrent edits to converge',
     );
 
     const late = connectClient(server.wsUrl, meetingId, { cookie });
     clients.push(late);
     await waitForSync(late);
-    expect(late.doc.getText('dialogue').toString()).toBe(anna.doc.getText('dialogue').toString());
+    expect(late.doc.getText('notes').toString()).toBe(anna.doc.getText('notes').toString());
     expect(late.doc.getMap('meta').get('title')).toBe('First meeting');
-    expect(late.doc.getXmlFragment('plan').toString()).toBe('Call on Friday');
+    expect(late.doc.getXmlFragment('plan').toString()).toBe('<paragraph>Call on Friday</paragraph>');
   });
 
   it('a stock client is never sent the "saved" message it does not know', async () => {
@@ -78,14 +80,15 @@ describe('y-websocket interop', () => {
     const closes: number[] = [];
     reader.provider.on('connection-close', (event) => closes.push(event?.code ?? 0));
     mover.provider.on('connection-close', (event) => closes.push(event?.code ?? 0));
-    // 60 cursor moves a second for two seconds: the stock reader relays each one back to the server.
+    // 60 moves a second for two seconds: the stock reader relays each one back to the server. (A field of
+    // the client's own: `cursor` is the editors' caret, which the server relays only in the editors' shape.)
     for (let i = 1; i <= 120; i++) {
-      mover.provider.awareness.setLocalStateField('cursor', i);
+      mover.provider.awareness.setLocalStateField('position', i);
       await new Promise((resolve) => setTimeout(resolve, 1000 / 60));
     }
     const seen = () =>
-      (reader.provider.awareness.getStates().get(mover.doc.clientID) as { cursor?: number } | undefined)
-        ?.cursor;
+      (reader.provider.awareness.getStates().get(mover.doc.clientID) as { position?: number } | undefined)
+        ?.position;
     await waitFor(() => seen() === 120, 'the last cursor position to arrive');
     expect(closes).toEqual([]);
     expect(reader.provider.wsconnected && mover.provider.wsconnected).toBe(true);
@@ -122,14 +125,15 @@ describe('y-websocket interop', () => {
     clients.push(mover, stock, polyphony);
     await Promise.all([mover, stock, polyphony].map((client) => waitForSync(client)));
     const cursorOf = (viewer: TestClient, of: TestClient) =>
-      (viewer.provider.awareness.getStates().get(of.doc.clientID) as { cursor?: number } | undefined)?.cursor;
-    polyphony.provider.awareness.setLocalStateField('cursor', 1);
+      (viewer.provider.awareness.getStates().get(of.doc.clientID) as { position?: number } | undefined)
+        ?.position;
+    polyphony.provider.awareness.setLocalStateField('position', 1);
     await waitFor(() => cursorOf(mover, polyphony) === 1, 'the Polyphony client’s own cursor to arrive');
     const [stockBefore, polyphonyBefore] = [stock.awarenessSent(), polyphony.awarenessSent()];
 
     // Someone else moves their cursor ten times; both readers see every position.
     for (let i = 1; i <= 10; i++) {
-      mover.provider.awareness.setLocalStateField('cursor', i);
+      mover.provider.awareness.setLocalStateField('position', i);
       await waitFor(
         () => cursorOf(stock, mover) === i && cursorOf(polyphony, mover) === i,
         `cursor position ${i} to reach both`,
@@ -139,7 +143,7 @@ describe('y-websocket interop', () => {
     expect(polyphony.awarenessSent()).toBe(polyphonyBefore);
 
     // Its own moves still go out, and others still see it leave.
-    polyphony.provider.awareness.setLocalStateField('cursor', 2);
+    polyphony.provider.awareness.setLocalStateField('position', 2);
     await waitFor(() => cursorOf(stock, polyphony) === 2, 'the Polyphony client’s move to arrive');
     expect(polyphony.awarenessSent()).toBe(polyphonyBefore + 1);
     polyphony.provider.awareness.setLocalState(null);

@@ -88,7 +88,7 @@ describe.skipIf(!withRedis)('GET /metrics', () => {
     await Promise.all(clients.map((client) => waitForSync(client)));
     for (let key = 0; key < 20; key++) {
       for (const [i, client] of clients.entries()) {
-        client.doc.getText('dialogue').insert(0, String.fromCharCode(97 + i));
+        client.doc.getText('notes').insert(0, String.fromCharCode(97 + i));
       }
       await new Promise((resolve) => setTimeout(resolve, 5));
     }

@@ -313,7 +313,9 @@ describe.skipIf(!available)('migrate-to-postgres: a SQLite deployment moved to P
     const writer = connectClient(postgres.wsUrl, meetingIds[1]!, { cookie: eevaCookie, ack: true });
     clients.push(writer);
     await waitForSync(writer);
-    writer.doc.getXmlFragment('plan').push([new Y.XmlText('Call the school')]);
+    const call = new Y.XmlElement('paragraph');
+    call.insert(0, [new Y.XmlText('Call the school')]);
+    writer.doc.getXmlFragment('plan').push([call]);
     await waitForSaved(writer);
     writer.destroy();
     await stop(postgres);

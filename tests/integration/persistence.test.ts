@@ -22,7 +22,7 @@ describe('persistence across restarts', () => {
       const client = connectClient(server.wsUrl, meetingId, { ack: true, cookie: cookieOf(index) });
       clients.push(client);
       await waitForSync(client);
-      const text = client.doc.getText('dialogue');
+      const text = client.doc.getText('notes');
       // Keystroke by keystroke, as people type: many small updates in the log.
       for (const char of `Meeting ${index + 1} was about sleep and work.`) text.insert(text.length, char);
       client.doc.getMap('meta').set('title', `Meeting ${index + 1}`);
@@ -38,9 +38,7 @@ describe('persistence across restarts', () => {
       const stored = await readStoredMeeting(dataDir, meetingId);
       expect(stored.updateRows).toBe(0);
       expect(stored.hasSnapshot).toBe(true);
-      expect(stored.doc.getText('dialogue').toString()).toBe(
-        `Meeting ${index + 1} was about sleep and work.`,
-      );
+      expect(stored.doc.getText('notes').toString()).toBe(`Meeting ${index + 1} was about sleep and work.`);
     }
 
     server = await startServerProcess({ dataDir });
@@ -48,9 +46,7 @@ describe('persistence across restarts', () => {
       const client = connectClient(server.wsUrl, meetingId, { cookie: cookieOf(index) });
       clients.push(client);
       await waitForSync(client);
-      expect(client.doc.getText('dialogue').toString()).toBe(
-        `Meeting ${index + 1} was about sleep and work.`,
-      );
+      expect(client.doc.getText('notes').toString()).toBe(`Meeting ${index + 1} was about sleep and work.`);
       expect(client.doc.getMap('meta').get('title')).toBe(`Meeting ${index + 1}`);
     }
   });
@@ -62,7 +58,7 @@ describe('persistence across restarts', () => {
     const client = connectClient(server.wsUrl, meetingId, { ack: true, cookie });
     clients.push(client);
     await waitForSync(client);
-    const text = client.doc.getText('dialogue');
+    const text = client.doc.getText('notes');
     for (let i = 0; i < 50; i++) text.insert(text.length, 'x');
     await waitForSaved(client);
     expect(await server.stop()).toBe(0);
@@ -71,7 +67,7 @@ describe('persistence across restarts', () => {
     server = await startServerProcess({ dataDir, port });
     await waitForSaved(client, 10_000);
     const stored = await readStoredMeeting(dataDir, meetingId);
-    expect(stored.doc.getText('dialogue').toString()).toBe(`${'x'.repeat(50)}${'y'.repeat(5)}`);
+    expect(stored.doc.getText('notes').toString()).toBe(`${'x'.repeat(50)}${'y'.repeat(5)}`);
   });
 
   it('compacts the log of a meeting left idle, and while busy after COMPACT_EVERY updates', async () => {
@@ -80,7 +76,7 @@ describe('persistence across restarts', () => {
     const client = connectClient(server.wsUrl, meetingId, { ack: true, cookie });
     clients.push(client);
     await waitForSync(client);
-    const text = client.doc.getText('dialogue');
+    const text = client.doc.getText('notes');
     for (let i = 0; i < 45; i++) {
       text.insert(text.length, 'k');
       await waitForSaved(client);
@@ -97,6 +93,6 @@ describe('persistence across restarts', () => {
       idle = await readStoredMeeting(server.dataDir, meetingId);
     }
     expect(idle.updateRows).toBe(0);
-    expect(idle.doc.getText('dialogue').toString()).toBe('k'.repeat(45));
+    expect(idle.doc.getText('notes').toString()).toBe('k'.repeat(45));
   });
 });

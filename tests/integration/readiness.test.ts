@@ -91,7 +91,7 @@ describe.skipIf(!ready)('health and readiness with PostgreSQL and Redis', () => 
     clients.push(joining);
     await waitForSync(joining);
     await waitFor(() => !joining.relaying(), 'the joining person to be told');
-    joining.doc.getText('dialogue').insert(0, 'Written while Redis is away. ');
+    joining.doc.getText('notes').insert(0, 'Written while Redis is away. ');
     await waitForSaved(joining);
 
     // Reconnection attempts go on: the outage is still logged once.
@@ -130,7 +130,7 @@ describe.skipIf(!ready)('health and readiness with PostgreSQL and Redis', () => 
     expect((await healthNow()).dependencies).toEqual({ store: 'unreachable', relay: 'reachable' });
 
     // An edit made now is not saved, and says so; nobody new can join, and is told to try again.
-    person.doc.getText('dialogue').insert(0, 'Written while PostgreSQL is away.');
+    person.doc.getText('notes').insert(0, 'Written while PostgreSQL is away.');
     await new Promise((resolve) => setTimeout(resolve, 1000));
     expect(person.acked()).toBeLessThan(person.sent());
     await expect(

@@ -23,7 +23,7 @@ describe('"saved" acknowledgements', () => {
     await waitForSync(writer);
     // Right after the sync handshake the client has sent its (empty) SyncStep2, which is acknowledged.
     await waitFor(() => writer.acked() === writer.sent() && writer.sent() === 1, 'the handshake ack');
-    const text = writer.doc.getText('dialogue');
+    const text = writer.doc.getText('notes');
     for (const char of 'We will meet again on Tuesday.') text.insert(text.length, char);
     text.delete(0, 3);
     await waitForSaved(writer);
@@ -34,7 +34,7 @@ describe('"saved" acknowledgements', () => {
     const storedVector = Y.decodeStateVector(Y.encodeStateVector(stored.doc));
     expect(acknowledged.get(writer.doc.clientID)).toBe(30);
     expect(storedVector.get(writer.doc.clientID)).toBeGreaterThanOrEqual(30);
-    expect(stored.doc.getText('dialogue').toString()).toBe('will meet again on Tuesday.');
+    expect(stored.doc.getText('notes').toString()).toBe('will meet again on Tuesday.');
   });
 
   it("are sent to each writer for their own updates, not for other people's", async () => {

@@ -38,7 +38,7 @@ describe.skipIf(!ready)('scale-out: two instances, PostgreSQL and Redis', () => 
   let b: ServerProcess;
   const clients: TestClient[] = [];
   const env = () => ({ DATABASE_URL: databaseUrl, DATABASE_SCHEMA: schema, REDIS_URL: redis.url });
-  const text = (client: TestClient) => client.doc.getText('dialogue').toString();
+  const text = (client: TestClient) => client.doc.getText('notes').toString();
 
   beforeAll(async () => {
     redis = await startRedis();
@@ -68,7 +68,7 @@ describe.skipIf(!ready)('scale-out: two instances, PostgreSQL and Redis', () => 
     for (const update of stored.updates) Y.applyUpdate(doc, update);
     return doc;
   }
-  const storedText = async (meetingId: string) => (await storedDoc(meetingId)).getText('dialogue').toString();
+  const storedText = async (meetingId: string) => (await storedDoc(meetingId)).getText('notes').toString();
 
   it('SIGKILL loses no acknowledged update on the PostgreSQL store either', async () => {
     const result = await killRound({
@@ -93,7 +93,7 @@ describe.skipIf(!ready)('scale-out: two instances, PostgreSQL and Redis', () => 
     const onA = connectClient(a.wsUrl, network.meetingId, { cookie: network.cookie, ack: true });
     clients.push(onA, onB);
     await Promise.all([waitForSync(onA), waitForSync(onB)]);
-    onB.doc.getText('dialogue').insert(0, 'Eeva wrote this on B. ');
+    onB.doc.getText('notes').insert(0, 'Eeva wrote this on B. ');
     await waitFor(() => text(onA) === 'Eeva wrote this on B. ', 'A to see what Eeva wrote on B');
 
     // Maria's session, made on A, starts the next meeting on B; A lists it with the next number.
@@ -142,17 +142,18 @@ describe.skipIf(!ready)('scale-out: two instances, PostgreSQL and Redis', () => 
     const onB = connectClient(b.wsUrl, network.meetingId, { cookie: network.cookie, ack: true });
     clients.push(onA, onB);
     await Promise.all([waitForSync(onA), waitForSync(onB)]);
-    onA.doc.getText('dialogue').insert(0, 'Written on A. ');
+    onA.doc.getText('notes').insert(0, 'Written on A. ');
     await waitFor(() => text(onB) === 'Written on A. ', 'B to see what was written on A');
-    onB.doc.getText('dialogue').insert(text(onB).length, 'Written on B.');
+    onB.doc.getText('notes').insert(text(onB).length, 'Written on B.');
     await waitFor(() => text(onA) === 'Written on A. Written on B.', 'A to see what was written on B');
-    onA.provider.awareness.setLocalStateField('user', { name: 'Maria on A' });
-    await waitFor(
-      () =>
-        (onB.provider.awareness.getStates().get(onA.doc.clientID) as { user?: { name: string } } | undefined)
-          ?.user?.name === 'Maria on A',
-      'B to see who is on A',
-    );
+    // Presence says who the person is as the server knows them (Maria), whatever the browser says.
+    onA.provider.awareness.setLocalState({ user: { name: 'Someone else' }, position: 'on A' });
+    await waitFor(() => {
+      const seen = onB.provider.awareness.getStates().get(onA.doc.clientID) as
+        | { user?: { name: string }; position?: string }
+        | undefined;
+      return seen?.position === 'on A' && seen.user?.name === 'Maria';
+    }, 'B to see who is on A');
     await Promise.all([waitForSaved(onA), waitForSaved(onB)]);
     expect(await storedText(network.meetingId)).toBe('Written on A. Written on B.');
   });
@@ -167,7 +168,7 @@ describe.skipIf(!ready)('scale-out: two instances, PostgreSQL and Redis', () => 
     const type = (n: number) => {
       const word = `w${n} `;
       typed.push(word);
-      writer.doc.getText('dialogue').insert(writer.doc.getText('dialogue').length, word);
+      writer.doc.getText('notes').insert(writer.doc.getText('notes').length, word);
     };
     for (let n = 0; n < 30; n++) {
       type(n);
@@ -198,12 +199,12 @@ describe.skipIf(!ready)('scale-out: two instances, PostgreSQL and Redis', () => 
     const onB = connectClient(b.wsUrl, network.meetingId, { cookie: network.cookie, ack: true });
     clients.push(onA, onB);
     await Promise.all([waitForSync(onA), waitForSync(onB)]);
-    onA.doc.getText('dialogue').insert(0, 'before. ');
+    onA.doc.getText('notes').insert(0, 'before. ');
     await waitFor(() => text(onB) === 'before. ', 'the relay to work');
 
     await redis.stop();
-    onA.doc.getText('dialogue').insert(text(onA).length, 'A while Redis was away. ');
-    onB.doc.getText('dialogue').insert(0, 'B while Redis was away. ');
+    onA.doc.getText('notes').insert(text(onA).length, 'A while Redis was away. ');
+    onB.doc.getText('notes').insert(0, 'B while Redis was away. ');
     // Both are saved in PostgreSQL; neither has seen the other's yet.
     await Promise.all([waitForSaved(onA), waitForSaved(onB)]);
     expect(text(onA)).not.toContain('B while');

@@ -263,7 +263,7 @@ describe.skipIf(!ready)('scale-out durability: two instances, PostgreSQL and Red
     const answerer = connectClient(b.wsUrl, network.meetingId, { cookie: network.cookie, ack: true });
     clients.push(writer, answerer);
     await Promise.all([waitForSync(writer), waitForSync(answerer)]);
-    const textOf = (client: TestClient) => client.doc.getText('dialogue');
+    const textOf = (client: TestClient) => client.doc.getText('notes');
     textOf(writer).insert(0, 'How did you sleep?');
     await waitForSaved(writer);
     await waitFor(() => textOf(answerer).toString() === 'How did you sleep?', 'B to see the question');
@@ -288,7 +288,7 @@ describe.skipIf(!ready)('scale-out durability: two instances, PostgreSQL and Red
     let storedWhenSaved = '';
     await waitFor(() => answerer.acked() === answerer.sent(), 'the answer to be saved', 8000);
     console.log(`[SD4] saved ${Math.round(performance.now() - t0)} ms after A died`);
-    storedWhenSaved = (await stored(network.meetingId)).getText('dialogue').toString();
+    storedWhenSaved = (await stored(network.meetingId)).getText('notes').toString();
     expect(storedWhenSaved).toBe('How did you sleep? Anna? Better, thank you.');
     // Someone opening the meeting afterwards reads all of it.
     const later = connectClient(b.wsUrl, network.meetingId, { cookie: network.cookie });

@@ -3,7 +3,7 @@
  * everyone in the network (to type for someone else), where each person is, and whether this person may
  * write. Node views are rendered through portals inside EditorContent, so they read this context.
  */
-import type { AttendanceEntry } from '@polyphony/shared';
+import type { AttendanceView } from '@polyphony/shared';
 import { createContext, useContext } from 'react';
 
 /** A person of the network, as a block refers to them. */
@@ -17,7 +17,7 @@ export interface PersonOfNetwork {
 export interface MeetingPeople {
   me: PersonOfNetwork;
   people: PersonOfNetwork[];
-  attendance: Record<string, AttendanceEntry>;
+  attendance: Record<string, AttendanceView>;
   canWrite: boolean;
 }
 

@@ -5,7 +5,7 @@
  * it, through PermanentUserData). One instance per meeting page, shared by all section editors.
  */
 
-import { DocumentTypes } from '@polyphony/shared';
+import { attributedClients, DocumentTypes } from '@polyphony/shared';
 import * as Y from 'yjs';
 import { t } from '../i18n';
 import { PALETTE } from '../ui/colour';
@@ -30,7 +30,8 @@ export class RevisitMarking implements TextMarking {
   private since: Map<number, number> | null = null;
   private until: Map<number, number> | null = null;
   private readonly listeners = new Set<() => void>();
-  private readonly users: Y.PermanentUserData;
+  /** Client ids → participant, as the document's `users` says (read again when it changes). */
+  private owners: Map<number, string>;
   private readonly colours = new Map<string, AuthorColour>();
 
   constructor(
@@ -38,7 +39,10 @@ export class RevisitMarking implements TextMarking {
     private readonly meId: string,
     people: { id: string; name: string }[],
   ) {
-    this.users = new Y.PermanentUserData(doc, doc.getMap(DocumentTypes.users));
+    this.owners = attributedClients(doc);
+    doc.getMap(DocumentTypes.users).observeDeep(() => {
+      this.owners = attributedClients(doc);
+    });
     people.forEach((person, index) => {
       this.colours.set(person.id, { ...person, color: PALETTE[index % PALETTE.length]!.color });
     });
@@ -68,22 +72,21 @@ export class RevisitMarking implements TextMarking {
 
   /** Whose text an item is: a participant id, or undefined for the server's own. */
   authorOf(item: Y.Item): string | undefined {
-    const id: unknown = this.users.getUserByClientId(item.id.client);
-    return typeof id === 'string' ? id : undefined;
+    return this.owners.get(item.id.client);
   }
 
   /** Whether anything highlighted as new exists in a fragment. */
   hasNewIn(fragment: Y.XmlFragment): boolean {
-    let found = false;
-    const walk = (parent: { _start: Y.Item | null }) => {
-      for (let item = parent._start; item !== null && !found; item = item.right) {
+    // Without recursion: a stored section may nest deeper than the call stack allows.
+    const waiting: (Y.Item | null)[] = [fragment._start];
+    while (waiting.length > 0) {
+      for (let item = waiting.pop() as Y.Item | null; item !== null; item = item.right) {
         if (item.deleted) continue;
-        if (item.content instanceof Y.ContentType) walk(item.content.type);
-        else if (item.content instanceof Y.ContentString && this.isNew(item)) found = true;
+        if (item.content instanceof Y.ContentType) waiting.push(item.content.type._start);
+        else if (item.content instanceof Y.ContentString && this.isNew(item)) return true;
       }
-    };
-    walk(fragment);
-    return found;
+    }
+    return false;
   }
 
   lookOf(item: Y.Item): TextLook | null {

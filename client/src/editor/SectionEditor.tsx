@@ -20,6 +20,7 @@ import { meetingBlocks } from './blocks';
 import { InsertControls } from './InsertControls';
 import { LaterChangesContext, type LaterChangesView } from './LaterChanges';
 import { LaterAdditions, type LaterAdditionsOptions } from './laterAdditions';
+import { SectionAsText, SectionBoundary } from './SectionFallback';
 import { sectionText } from './sections';
 import { TextHighlights, type TextMarking } from './textHighlights';
 
@@ -44,6 +45,8 @@ interface SectionEditorProps {
   testIdPrefix?: string;
   /** Anything the section shows under its editor (the plan's "no decisions today"). */
   children?: ReactNode;
+  /** Changed to open the editor again (on the whole document, after the server's updates failed in it). */
+  generation?: string;
 }
 
 /** The caret of another person: a coloured line with their name above it. */
@@ -60,8 +63,22 @@ function renderCaret(user: Record<string, unknown>): HTMLElement {
   return caret;
 }
 
-/** A shared editor for one section, with the button that adds its kind of block. */
-export function SectionEditor({
+/**
+ * A shared editor for one section, with the button that adds its kind of block. A section stored in a
+ * form the editor cannot open (written before the server checked updates, or by another client) is
+ * shown as its plain text instead, so that the rest of the page goes on working.
+ */
+export function SectionEditor(props: SectionEditorProps) {
+  // The boundary stays while the editor is opened again, so that what its old binding throws on the
+  // way out is caught here too.
+  return (
+    <SectionBoundary fallback={<SectionAsText {...props} />}>
+      <LiveSectionEditor key={props.generation} {...props} />
+    </SectionBoundary>
+  );
+}
+
+function LiveSectionEditor({
   doc,
   provider,
   section,

@@ -41,33 +41,36 @@ export interface TextRun {
 export function textRuns(fragment: Y.XmlFragment, schema: Schema): { runs: TextRun[]; size: number } {
   const runs: TextRun[] = [];
   let pos = 0;
-  const walk = (parent: { _start: Y.Item | null }) => {
-    for (let item = parent._start; item !== null; item = item.right) {
-      if (item.deleted || !item.countable) continue;
-      const content = item.content;
-      if (content instanceof Y.ContentType) {
-        const type = content.type;
-        if (type instanceof Y.XmlText) {
-          walk(type);
-        } else if (type instanceof Y.XmlElement) {
-          if (schema.nodes[type.nodeName]?.isLeaf) {
-            pos += 1;
-          } else {
-            pos += 1;
-            walk(type);
-            pos += 1;
-          }
-        }
-      } else if (content instanceof Y.ContentString) {
-        runs.push({ from: pos, to: pos + item.length, item });
-        pos += item.length;
-      } else {
-        // An embed inside text counts as one position per item length.
-        pos += item.length;
-      }
+  // Walked with a stack of the items still to visit at each level (no recursion: a stored section may
+  // nest deeper than the call stack allows); closing an element counts its end position.
+  const stack: { next: Y.Item | null; closes: boolean }[] = [{ next: fragment._start, closes: false }];
+  while (stack.length > 0) {
+    const level = stack[stack.length - 1] as { next: Y.Item | null; closes: boolean };
+    const item = level.next;
+    if (item === null) {
+      stack.pop();
+      if (level.closes) pos += 1;
+      continue;
     }
-  };
-  walk(fragment);
+    level.next = item.right;
+    if (item.deleted || !item.countable) continue;
+    const content = item.content;
+    if (content instanceof Y.ContentType) {
+      const type = content.type;
+      if (type instanceof Y.XmlText) {
+        stack.push({ next: type._start, closes: false });
+      } else if (type instanceof Y.XmlElement) {
+        pos += 1;
+        if (!schema.nodes[type.nodeName]?.isLeaf) stack.push({ next: type._start, closes: true });
+      }
+    } else if (content instanceof Y.ContentString) {
+      runs.push({ from: pos, to: pos + item.length, item });
+      pos += item.length;
+    } else {
+      // An embed inside text counts as one position per item length.
+      pos += item.length;
+    }
+  }
   return { runs, size: pos };
 }
 

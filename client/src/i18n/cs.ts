@@ -57,6 +57,8 @@ export const cs: Dictionary = {
   'section.plan.placeholder': 'Zatím žádný plán. Použijte níže „Přidat do plánu“.',
   'section.openQuestions.hint': 'Otázky, které jsou stále otevřené. Přenesou se na příští setkání.',
   'section.openQuestions.placeholder': 'Zatím žádné otevřené otázky.',
+  'section.asPlainText':
+    'Tato část je uložena ve tvaru, který editor neumí otevřít, proto se zde zobrazuje jako prostý text. Nic z ní se neztratilo.',
   'insert.whoIsSpeaking': 'Kdo mluví?',
   'insert.me': 'Já ({name})',
   'insert.addWhatISaid': 'Přidat, co jsem řekl(a)',

@@ -54,6 +54,8 @@ export const de: Dictionary = {
   'section.plan.placeholder': 'Noch kein Plan. Nutze unten „Zum Plan hinzufügen“.',
   'section.openQuestions.hint': 'Fragen, die noch offen sind. Sie werden ins nächste Treffen mitgenommen.',
   'section.openQuestions.placeholder': 'Noch keine offenen Fragen.',
+  'section.asPlainText':
+    'Dieser Teil wurde in einer Form gespeichert, die der Editor nicht öffnen kann, daher wird er hier als reiner Text angezeigt. Nichts davon ist verloren.',
   'insert.whoIsSpeaking': 'Wer spricht?',
   'insert.me': 'Ich ({name})',
   'insert.addWhatISaid': 'Meine Worte hinzufügen',

@@ -67,6 +67,8 @@ export const en = {
   'section.plan.placeholder': 'No plan yet. Use “Add a plan item” below.',
   'section.openQuestions.hint': 'Questions still open. They are carried to the next meeting.',
   'section.openQuestions.placeholder': 'No open questions yet.',
+  'section.asPlainText':
+    'This part was stored in a form the editor cannot open, so it is shown here as plain text. Nothing of it is lost.',
 
   // Adding blocks
   'insert.whoIsSpeaking': 'Who is speaking?',

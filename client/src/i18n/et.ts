@@ -54,6 +54,8 @@ export const et: Dictionary = {
   'section.plan.placeholder': 'Plaani veel pole. Kasuta allpool „Lisa plaani“.',
   'section.openQuestions.hint': 'Küsimused, mis on veel lahtised. Need liiguvad edasi järgmisse kohtumisse.',
   'section.openQuestions.placeholder': 'Lahtisi küsimusi veel pole.',
+  'section.asPlainText':
+    'See osa on salvestatud kujul, mida redaktor avada ei saa, seetõttu näidatakse seda siin lihttekstina. Midagi sellest ei ole kadunud.',
   'insert.whoIsSpeaking': 'Kes räägib?',
   'insert.me': 'Mina ({name})',
   'insert.addWhatISaid': 'Lisa, mida ma ütlesin',

@@ -55,6 +55,8 @@ export const fi: Dictionary = {
   'section.openQuestions.hint':
     'Kysymykset, joihin ei vielä ole vastausta. Ne siirtyvät seuraavaan tapaamiseen.',
   'section.openQuestions.placeholder': 'Ei vielä avoimia kysymyksiä.',
+  'section.asPlainText':
+    'Tämä osa on tallennettu muodossa, jota editori ei pysty avaamaan, joten se näytetään tässä pelkkänä tekstinä. Mitään siitä ei ole kadonnut.',
   'insert.whoIsSpeaking': 'Kuka puhuu?',
   'insert.me': 'Minä ({name})',
   'insert.addWhatISaid': 'Lisää mitä sanoin',

@@ -54,6 +54,8 @@ export const it: Dictionary = {
   'section.plan.placeholder': 'Ancora nessun piano. Usa “Aggiungi al piano” qui sotto.',
   'section.openQuestions.hint': 'Domande ancora aperte. Passano al prossimo incontro.',
   'section.openQuestions.placeholder': 'Ancora nessuna domanda aperta.',
+  'section.asPlainText':
+    'Questa parte è stata salvata in una forma che l’editor non riesce ad aprire, perciò qui è mostrata come testo semplice. Non se ne è perso nulla.',
   'insert.whoIsSpeaking': 'Chi sta parlando?',
   'insert.me': 'Io ({name})',
   'insert.addWhatISaid': 'Aggiungi ciò che ho detto',

@@ -54,6 +54,8 @@ export const nl: Dictionary = {
   'section.plan.placeholder': 'Nog geen plan. Gebruik hieronder „Aan het plan toevoegen”.',
   'section.openQuestions.hint': 'Vragen die nog open zijn. Ze gaan mee naar het volgende gesprek.',
   'section.openQuestions.placeholder': 'Nog geen open vragen.',
+  'section.asPlainText':
+    'Dit deel is opgeslagen in een vorm die de editor niet kan openen, dus het wordt hier als gewone tekst getoond. Er is niets van verloren gegaan.',
   'insert.whoIsSpeaking': 'Wie spreekt er?',
   'insert.me': 'Ik ({name})',
   'insert.addWhatISaid': 'Toevoegen wat ik zei',

@@ -52,6 +52,8 @@ export const sv: Dictionary = {
   'section.plan.placeholder': 'Ingen plan än. Använd ”Lägg till i planen” nedan.',
   'section.openQuestions.hint': 'Frågor som fortfarande är öppna. De följer med till nästa möte.',
   'section.openQuestions.placeholder': 'Inga öppna frågor än.',
+  'section.asPlainText':
+    'Den här delen är sparad i en form som redigeraren inte kan öppna, så den visas här som vanlig text. Inget av den har gått förlorat.',
   'insert.whoIsSpeaking': 'Vem talar?',
   'insert.me': 'Jag ({name})',
   'insert.addWhatISaid': 'Lägg till vad jag sa',

@@ -11,6 +11,7 @@ import {
   type MeetingDetail,
   MetaKeys,
   type Phase,
+  readAttendanceEntry,
   SECTIONS,
   type SectionName,
 } from '@polyphony/shared';
@@ -20,9 +21,11 @@ import { LaterChangesElsewhere, useLaterChangesOf } from '../editor/LaterChanges
 import { type MeetingPeople, MeetingPeopleContext } from '../editor/MeetingContext';
 import { RevisitMarking } from '../editor/RevisitMarking';
 import { SectionEditor } from '../editor/SectionEditor';
+import { PageFailed, SectionBoundary } from '../editor/SectionFallback';
 import { tx, useT } from '../i18n';
 import {
-  useMapEntries,
+  useAttendance,
+  useEditorsKey,
   useMeetingSession,
   useMetaValue,
   useParticipants,
@@ -131,7 +134,11 @@ export function MeetingPage({ meetingId }: { meetingId: string }) {
     );
   }
   if (!session) return null;
-  return <MeetingDocument session={session} detail={lookup.detail} />;
+  return (
+    <SectionBoundary fallback={<PageFailed />}>
+      <MeetingDocument session={session} detail={lookup.detail} />
+    </SectionBoundary>
+  );
 }
 
 /** A first guess of where someone is: a small touch screen is most likely a phone. */
@@ -155,8 +162,9 @@ function MeetingDocument({ session, detail }: { session: MeetingSession; detail:
     [me, color],
   );
   const status = useSaveStatus(session);
+  const editorsKey = useEditorsKey(session);
   const present = useParticipants(session);
-  const attendance = useMapEntries<AttendanceEntry>(session.doc, DocumentTypes.attendance);
+  const attendance = useAttendance(session.doc);
   const [phase, setPhase] = useMetaValue<Phase>(session.doc, MetaKeys.phase, readPhase);
   const [closedInDoc] = useMetaValue(session.doc, MetaKeys.closed, (v) => v === true);
   const [closedAtInDoc] = useMetaValue(session.doc, MetaKeys.closedAt, readString);
@@ -194,7 +202,8 @@ function MeetingDocument({ session, detail }: { session: MeetingSession; detail:
       const meta = session.doc.getMap(DocumentTypes.meta);
       if (meta.get(MetaKeys.closed) === true || meeting.closedAt) return;
       const map = session.doc.getMap<AttendanceEntry>(DocumentTypes.attendance);
-      const entry = map.get(me.id);
+      // Read as any reader does: an entry stored before the server checked them may be anything.
+      const entry = readAttendanceEntry(map.get(me.id));
       if (entry && entry.name === me.name && entry.relation === me.relation && entry.role === me.role) return;
       map.set(me.id, {
         name: me.name,
@@ -343,9 +352,12 @@ function MeetingDocument({ session, detail }: { session: MeetingSession; detail:
             ) : showAgreed && closed ? (
               <AgreedView meetingId={meeting.id} closedAt={closedAt} user={user} people={people} />
             ) : (
+              editorsKey !== null &&
               order.map((section) => (
                 <SectionEditor
                   key={section}
+                  // Opened again on the whole document when the server's updates failed in one of them.
+                  generation={editorsKey}
                   doc={session.doc}
                   provider={session.provider}
                   section={section}
@@ -371,7 +383,7 @@ function MeetingDocument({ session, detail }: { session: MeetingSession; detail:
           <VideoPanel session={session} meetingId={meeting.id} />
           <aside className="sidebar" aria-label={t('meeting.about')}>
             <WhoIsHere people={present} attendance={attendance} reflecting={phase === 'reflecting'} />
-            {canWrite && <WhereAmI where={attendance[me.id]?.where} onChange={setWhere} />}
+            {canWrite && <WhereAmI where={attendance[me.id]?.where ?? undefined} onChange={setWhere} />}
             <section className="panel" aria-labelledby="you-heading">
               <h2 id="you-heading" className="panel-heading">
                 {t('meeting.you')}

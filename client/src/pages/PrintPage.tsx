@@ -8,16 +8,17 @@
  * like every export.
  */
 
-import { type AttendanceEntry, DocumentTypes, type MeetingDetail, SECTIONS } from '@polyphony/shared';
+import { DocumentTypes, type MeetingDetail, readText, SECTIONS, type Where } from '@polyphony/shared';
 import { useEffect, useMemo, useState } from 'react';
 import { logPrintExport } from '../api/history';
 import { getMeeting } from '../api/meetings';
 import { LaterChangesElsewhere, useLaterChangesOf } from '../editor/LaterChanges';
 import { type MeetingPeople, MeetingPeopleContext } from '../editor/MeetingContext';
 import { SectionEditor } from '../editor/SectionEditor';
+import { PageFailed, SectionBoundary } from '../editor/SectionFallback';
 import { formatWhen } from '../editor/time';
 import { type MessageKey, useT } from '../i18n';
-import { useMapEntries, useMeetingSession } from '../sync/hooks';
+import { useAttendance, useMeetingSession } from '../sync/hooks';
 import type { MeetingSession } from '../sync/MeetingSession';
 import { NextMeetingPanel, NoDecisionsToday } from '../ui/PlanExtras';
 import { longDate } from '../ui/time';
@@ -27,7 +28,7 @@ const WHERE_TEXT = {
   room: 'print.where.room',
   remote: 'print.where.remote',
   phone: 'print.where.phone',
-} as const satisfies Record<AttendanceEntry['where'], MessageKey>;
+} as const satisfies Record<Where, MessageKey>;
 
 /** The print page of one meeting. */
 export function PrintPage({ meetingId }: { meetingId: string }) {
@@ -62,15 +63,19 @@ export function PrintPage({ meetingId }: { meetingId: string }) {
       </main>
     );
   }
-  return <PrintableMeeting detail={detail} session={session} />;
+  return (
+    <SectionBoundary fallback={<PageFailed />}>
+      <PrintableMeeting detail={detail} session={session} />
+    </SectionBoundary>
+  );
 }
 
 function PrintableMeeting({ detail, session }: { detail: MeetingDetail; session: MeetingSession }) {
   const t = useT();
   const { meeting, network, me } = detail;
   const networkName = t('network.of', { name: network.centreName });
-  const attendance = useMapEntries<AttendanceEntry>(session.doc, DocumentTypes.attendance);
-  const title = session.doc.getMap(DocumentTypes.meta).get('title');
+  const attendance = useAttendance(session.doc);
+  const title = readText(session.doc.getMap(DocumentTypes.meta).get('title'));
   const people = useMemo<MeetingPeople>(
     () => ({
       me: { id: me.id, name: me.name, relation: me.relation },
@@ -122,7 +127,7 @@ function PrintableMeeting({ detail, session }: { detail: MeetingDetail; session:
             <h1>
               {t('network.meetingTitle', {
                 n: meeting.number,
-                title: typeof title === 'string' && title ? title : meeting.title,
+                title: title || meeting.title,
               })}
             </h1>
             <p>
@@ -137,7 +142,8 @@ function PrintableMeeting({ detail, session }: { detail: MeetingDetail; session:
                 {present
                   .map(
                     (entry) =>
-                      `${entry.name}${entry.relation ? ` (${entry.relation})` : ''}, ${t(WHERE_TEXT[entry.where])}`,
+                      `${entry.name}${entry.relation ? ` (${entry.relation})` : ''}` +
+                      (entry.where ? `, ${t(WHERE_TEXT[entry.where])}` : ''),
                   )
                   .join('; ')}
               </p>

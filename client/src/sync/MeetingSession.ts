@@ -9,12 +9,13 @@
  * SyncStep2 this device sends after reconnecting, so they are saved when that message is acknowledged.
  */
 import {
-  DocumentTypes,
+  attributeTo,
   isPermanentClose,
   MessageType,
   PROTOCOL_VERSION,
   readRelay,
   readSaved,
+  SyncMessageType,
   SyncParams,
   sendOwnPresenceOnly,
 } from '@polyphony/shared';
@@ -67,6 +68,8 @@ function syncUrl(): string {
 export class MeetingSession {
   readonly doc = new Y.Doc();
   readonly provider: WebsocketProvider;
+  /** Resolves once this browser's own copy is loaded into the document (or could not be, in time). */
+  readonly localCopyLoaded: Promise<void>;
   private readonly localCopy: IndexeddbPersistence;
   private readonly listeners = new Set<() => void>();
   private status: SaveStatus = {
@@ -86,6 +89,10 @@ export class MeetingSession {
   private timer: ReturnType<typeof setTimeout> | undefined;
   private destroyed = false;
   private attributedTo: string | null = null;
+  private stopAttributing: (() => void) | null = null;
+  /** Bumped each time applying the server's updates failed in an editor (see the sync handler below). */
+  private editorFailures = 0;
+  private readonly editorListeners = new Set<() => void>();
 
   constructor(readonly meetingId: string) {
     this.provider = new WebsocketProvider(syncUrl(), meetingId, this.doc, {
@@ -98,6 +105,31 @@ export class MeetingSession {
     });
     // The server relays everyone's presence itself: sending it back would be upload for nothing.
     sendOwnPresenceOnly(this.provider);
+    // A section stored in a form its editor cannot read (before the server checked updates) makes the
+    // editor's observer throw while the server's update is applied — the update is in the document by
+    // then, but y-websocket would not finish handling the message, and the editor is left broken outside
+    // React. Caught here: the sync finishes, and the editors are opened again on the whole document,
+    // where each section's fallback catches what its editor cannot show.
+    const sync = this.provider.messageHandlers[
+      MessageType.sync
+    ] as (typeof this.provider.messageHandlers)[number];
+    this.provider.messageHandlers[MessageType.sync] = (
+      encoder,
+      decoder,
+      provider,
+      emitSynced,
+      messageType,
+    ) => {
+      const syncType = decoder.arr[decoder.pos];
+      try {
+        sync(encoder, decoder, provider, emitSynced, messageType);
+      } catch (error) {
+        console.warn('applying the meeting from the server failed in an editor; opening them again', error);
+        if (emitSynced && syncType === SyncMessageType.step2 && !provider.synced) provider.synced = true;
+        this.editorFailures++;
+        for (const listener of this.editorListeners) listener();
+      }
+    };
     // Registered before connecting: y-websocket reports unknown message types as errors.
     this.provider.messageHandlers[MessageType.saved] = (_encoder, decoder, provider) => {
       const { count } = readSaved(decoder);
@@ -140,12 +172,13 @@ export class MeetingSession {
     this.localCopy = new IndexeddbPersistence(`polyphony-meeting-${meetingId}`, this.doc);
     // Connect once this browser's copy is loaded, so the first SyncStep2 carries everything it holds.
     const timeout = new Promise((resolve) => setTimeout(resolve, LOCAL_COPY_TIMEOUT_MS));
-    void Promise.race([this.localCopy.whenSynced, timeout])
+    this.localCopyLoaded = Promise.race([this.localCopy.whenSynced, timeout])
       .catch(() => undefined)
-      .then(() => {
-        if (!this.destroyed && navigator.onLine) this.provider.connect();
-        this.refresh();
-      });
+      .then(() => undefined);
+    void this.localCopyLoaded.then(() => {
+      if (!this.destroyed && navigator.onLine) this.provider.connect();
+      this.refresh();
+    });
   }
 
   /** The current save status (a stable object until it changes, for useSyncExternalStore). */
@@ -161,6 +194,15 @@ export class MeetingSession {
   setUser(user: MeetingUser): void {
     this.provider.awareness.setLocalStateField('user', user);
   }
+
+  /** How many times the editors had to be opened again (a key for them: see the sync handler). */
+  getEditorFailures = (): number => this.editorFailures;
+
+  /** Be told when the editors must be opened again. */
+  subscribeEditorFailures = (listener: () => void): (() => void) => {
+    this.editorListeners.add(listener);
+    return () => this.editorListeners.delete(listener);
+  };
 
   /** Raise or lower this person's hand, for everyone to see. */
   setHandRaised(raised: boolean): void {
@@ -190,13 +232,14 @@ export class MeetingSession {
   /**
    * Make every insertion of this browser attributable to a participant: maps this Yjs client id to the
    * participant id in the document's PermanentUserData. Done after syncing, so that the participant's
-   * entry written by an earlier visit is found instead of a second one being made beside it.
+   * entry written by an earlier visit is found instead of a second one being made beside it. Written in
+   * PermanentUserData's layout without Yjs's class, which throws on an entry in another layout.
    */
   attributeTo(participantId: string): void {
     if (this.attributedTo === participantId) return;
     this.attributedTo = participantId;
-    const users = new Y.PermanentUserData(this.doc, this.doc.getMap(DocumentTypes.users));
-    users.setUserMapping(this.doc, this.doc.clientID, participantId);
+    this.stopAttributing?.();
+    this.stopAttributing = attributeTo(this.doc, participantId);
   }
 
   /** Close the connection and free everything. Edits stay in this browser's copy. */
@@ -206,6 +249,7 @@ export class MeetingSession {
     window.removeEventListener('online', this.onOnline);
     window.removeEventListener('offline', this.onOffline);
     this.doc.off('update', this.onUpdate);
+    this.stopAttributing?.();
     this.provider.destroy();
     void this.localCopy.destroy();
     this.doc.destroy();

@@ -1,5 +1,11 @@
 /** React hooks over a MeetingSession: its save status, who is here, and the meeting's title. */
-import { DocumentTypes, MetaKeys } from '@polyphony/shared';
+import {
+  type AttendanceView,
+  DocumentTypes,
+  MetaKeys,
+  readAttendance,
+  readPresenceUser,
+} from '@polyphony/shared';
 import { useCallback, useEffect, useState, useSyncExternalStore } from 'react';
 import type * as Y from 'yjs';
 import { MeetingSession, type MeetingUser, type SaveStatus } from './MeetingSession';
@@ -49,12 +55,15 @@ function readParticipants(session: MeetingSession): Participant[] {
   const you = session.doc.clientID;
   const people: Participant[] = [];
   for (const [clientId, state] of session.provider.awareness.getStates()) {
-    const { user, handRaised } = state as { user?: Partial<MeetingUser>; handRaised?: unknown };
-    if (!user?.name) continue;
+    // The server relays presence in this shape only; a state that is not (another server, an old one)
+    // names nobody here rather than breaking the page.
+    const user = readPresenceUser(state);
+    if (!user) continue;
+    const handRaised = (state as { handRaised?: unknown }).handRaised;
     people.push({
       clientId,
       name: user.name,
-      color: user.color ?? '#555',
+      color: user.color,
       id: user.id,
       relation: user.relation,
       role: user.role,
@@ -122,15 +131,38 @@ export function useMetaValue<T>(
   return [value, write];
 }
 
-/** A whole Y.Map as a plain object, kept current. */
-export function useMapEntries<T>(doc: Y.Doc, name: string): Record<string, T> {
-  const map = doc.getMap<T>(name);
-  const [entries, setEntries] = useState(() => map.toJSON() as Record<string, T>);
+/** The attendance map as readers show it: entries that name someone, with well-formed values only. */
+export function useAttendance(doc: Y.Doc): Record<string, AttendanceView> {
+  const map = doc.getMap<unknown>(DocumentTypes.attendance);
+  const [entries, setEntries] = useState(() => readAttendance(map.entries()));
   useEffect(() => {
-    const onChange = () => setEntries(map.toJSON() as Record<string, T>);
+    const onChange = () => setEntries(readAttendance(map.entries()));
     map.observe(onChange);
     onChange();
     return () => map.unobserve(onChange);
   }, [map]);
   return entries;
+}
+
+/**
+ * A key for the meeting's editors, or null until this browser's copy of the document is loaded (the
+ * connection waits for it too, so this costs no time). Editors opened on an empty document and then
+ * handed a stored section they cannot read fail outside React; opened on what there is, they fail
+ * where each section's fallback catches it. The key changes when applying the server's updates failed
+ * in an editor, to open them again on the whole document.
+ */
+export function useEditorsKey(session: MeetingSession): string | null {
+  const [loaded, setLoaded] = useState(false);
+  useEffect(() => {
+    let active = true;
+    setLoaded(false);
+    void session.localCopyLoaded.then(() => {
+      if (active) setLoaded(true);
+    });
+    return () => {
+      active = false;
+    };
+  }, [session]);
+  const failures = useSyncExternalStore(session.subscribeEditorFailures, session.getEditorFailures);
+  return loaded ? String(failures) : null;
 }

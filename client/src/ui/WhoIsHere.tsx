@@ -1,6 +1,6 @@
 /** Everyone connected to the meeting right now: name, relation, where they are, and a raised hand. */
 
-import { type AttendanceEntry, can, ROLES, type Role } from '@polyphony/shared';
+import { type AttendanceView, can, ROLES, type Role, type Where } from '@polyphony/shared';
 import { type MessageKey, useT } from '../i18n';
 import type { Participant } from '../sync/hooks';
 
@@ -8,7 +8,7 @@ const whereKeys = {
   room: 'who.inTheRoom',
   remote: 'who.remote',
   phone: 'who.onThePhone',
-} as const satisfies Record<AttendanceEntry['where'], MessageKey>;
+} as const satisfies Record<Where, MessageKey>;
 
 function isTeam(role: string | undefined): boolean {
   return ROLES.includes(role as Role) && can(role as Role, 'team');
@@ -21,7 +21,7 @@ export function WhoIsHere({
   reflecting = false,
 }: {
   people: Participant[];
-  attendance?: Record<string, AttendanceEntry>;
+  attendance?: Record<string, AttendanceView>;
   reflecting?: boolean;
 }) {
   const t = useT();

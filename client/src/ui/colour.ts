@@ -1,16 +1,11 @@
 /** The colour of a person's caret and dot, remembered on this device (their name comes from the invitation). */
+import { PRESENCE_COLOURS } from '@polyphony/shared';
 
-/** Colours for carets and the people list; each keeps white text readable (contrast 4.5:1 or more). */
-export const PALETTE = [
-  { name: 'Teal', color: '#1f6f8b' },
-  { name: 'Plum', color: '#8a4f7d' },
-  { name: 'Green', color: '#2e7d4f' },
-  { name: 'Rust', color: '#b3541e' },
-  { name: 'Indigo', color: '#4f52a3' },
-  { name: 'Brick', color: '#a23b3b' },
-  { name: 'Olive', color: '#5f6b1f' },
-  { name: 'Blue', color: '#2f64ad' },
-] as const;
+/**
+ * Colours for carets and the people list; each keeps white text readable (contrast 4.5:1 or more). The
+ * server relays only these (shared/src/schema/presence.ts).
+ */
+export const PALETTE = PRESENCE_COLOURS;
 
 const COLOR_KEY = 'polyphony.color';
 

@@ -8,24 +8,27 @@
  * never translated.
  */
 import {
-  type AttendanceEntry,
   DocumentTypes,
   dateLocale,
   elementKey,
+  isWhenNeeded,
   type Language,
+  MAX_NESTING_DEPTH,
   MarkNames,
   type MeetingText,
   MetaKeys,
   meetingText,
-  type NextMeeting,
   NodeNames,
   peopleText,
+  readAttendance,
+  readNextMeeting,
   readPeople,
+  readText,
+  type Where,
 } from '@polyphony/shared';
 import * as Y from 'yjs';
 import { indexLaterChanges, type LaterIndex, laterChangeLines } from './laterChangesMarkdown.js';
-
-type Person = { id?: string; name?: string };
+import { childrenOf, textOf } from './meetingDocument.js';
 
 interface DeltaOp {
   insert?: unknown;
@@ -80,7 +83,7 @@ function inline(text: Y.XmlText, w: Writer): string {
     const later = marks[MarkNames.laterAddition];
     if (later) {
       const by = w.t('block.addedLater', {
-        name: escapeMarkdown(String(later.authorName || w.t('common.someoneLower'))),
+        name: escapeMarkdown(readText(later.authorName) || w.t('common.someoneLower')),
       });
       piece = `${piece} _(${by}, ${w.time(later.at)})_`;
     }
@@ -89,43 +92,59 @@ function inline(text: Y.XmlText, w: Writer): string {
   return out;
 }
 
-/** The Markdown of the children of an element: paragraphs, headings, lists, nested blocks. */
-function blocks(node: Y.XmlElement | Y.XmlFragment, w: Writer, indent = ''): string[] {
+/**
+ * The Markdown of the children of an element: paragraphs, headings, lists, nested blocks. Each block
+ * inside another is one level deeper; below MAX_NESTING_DEPTH (deeper than the server lets anyone write,
+ * so only in a document stored before it checked) the rest is written as its plain text, without the
+ * recursion that would run out of stack on tens of thousands of levels.
+ */
+function blocks(node: Y.XmlElement | Y.XmlFragment, w: Writer, indent: string, depth: number): string[] {
+  if (depth > MAX_NESTING_DEPTH) {
+    const flat = escapeMarkdown(textOf(node));
+    return flat.trim() ? [indent + flat] : [];
+  }
+  const inner = depth + 1;
   const lines: string[] = [];
-  for (const child of node.toArray()) {
+  for (const child of childrenOf(node)) {
     if (child instanceof Y.XmlText) {
       const text = inline(child, w);
       if (text) lines.push(indent + text);
       continue;
     }
+    // A string stored straight into a block (no editor writes one) is still someone's text.
+    if (typeof child === 'string') {
+      lines.push(indent + escapeMarkdown(child));
+      continue;
+    }
     if (!(child instanceof Y.XmlElement)) continue;
     switch (child.nodeName) {
       case 'paragraph':
-        lines.push(indent + blocks(child, w).join(' '));
+        lines.push(indent + blocks(child, w, '', inner).join(' '));
         break;
       case 'heading':
-        lines.push(`${indent}### ${blocks(child, w).join(' ')}`);
+        lines.push(`${indent}### ${blocks(child, w, '', inner).join(' ')}`);
         break;
       case 'bulletList':
       case 'orderedList':
         for (const item of child.toArray()) {
-          if (item instanceof Y.XmlElement) lines.push(`${indent}- ${blocks(item, w).join(' ')}`);
+          if (item instanceof Y.XmlElement)
+            lines.push(`${indent}- ${blocks(item, w, '', inner + 1).join(' ')}`);
         }
         break;
       case NodeNames.voice:
-        lines.push(...voice(child, w, indent));
+        lines.push(...voice(child, w, indent, inner));
         break;
       case NodeNames.reflection:
-        lines.push(...reflection(child, w));
+        lines.push(...reflection(child, w, inner));
         break;
       case NodeNames.planItem:
-        lines.push(planItem(child, w), ...laterLines(child, w));
+        lines.push(planItem(child, w, inner), ...laterLines(child, w));
         break;
       case NodeNames.openQuestion:
-        lines.push(question(child, w), ...laterLines(child, w));
+        lines.push(question(child, w, inner), ...laterLines(child, w));
         break;
       default:
-        lines.push(indent + blocks(child, w).join(' '));
+        lines.push(indent + blocks(child, w, '', inner).join(' '));
     }
   }
   return lines.filter((line) => line.trim() !== '');
@@ -133,31 +152,32 @@ function blocks(node: Y.XmlElement | Y.XmlFragment, w: Writer, indent = ''): str
 
 const attr = (element: Y.XmlElement, name: string) => element.getAttribute(name) as unknown;
 /** A name written in the document (a person's own), as Markdown text. */
-const nameAttr = (element: Y.XmlElement, name: string) => {
-  const value = attr(element, name);
-  return typeof value === 'string' && value ? escapeMarkdown(value) : '';
-};
-const text = (element: Y.XmlElement, w: Writer) => blocks(element, w).join(' ');
+const nameAttr = (element: Y.XmlElement, name: string) => escapeMarkdown(readText(attr(element, name)));
+const text = (element: Y.XmlElement, w: Writer, depth: number) => blocks(element, w, '', depth).join(' ');
 const names = (value: unknown) =>
-  Array.isArray(value)
-    ? (value as Person[]).map((person) => escapeMarkdown(person.name ?? '')).filter(Boolean)
-    : [];
+  readPeople(value)
+    .map((person) => escapeMarkdown(person.name))
+    .filter(Boolean);
 
-function voice(element: Y.XmlElement, w: Writer, indent: string): string[] {
+function voice(element: Y.XmlElement, w: Writer, indent: string, depth: number): string[] {
   const speaker = nameAttr(element, 'speakerName') || w.t('common.someone');
   const typist = nameAttr(element, 'typistName');
   const by = typist ? ` (${w.t('block.typedFor', { typist, speaker })})` : '';
-  return [`${indent}**${speaker}**${by}: ${text(element, w)}`];
+  return [`${indent}**${speaker}**${by}: ${text(element, w, depth)}`];
 }
 
-function reflection(element: Y.XmlElement, w: Writer): string[] {
+function reflection(element: Y.XmlElement, w: Writer, depth: number): string[] {
   const author = nameAttr(element, 'authorName') || w.t('block.someoneOfTeam');
   const own = element
     .toArray()
     .filter((child) => !(child instanceof Y.XmlElement && child.nodeName === NodeNames.response));
   const body = own
     .map((child) =>
-      child instanceof Y.XmlElement ? text(child, w) : child instanceof Y.XmlText ? inline(child, w) : '',
+      child instanceof Y.XmlElement
+        ? text(child, w, depth + 1)
+        : child instanceof Y.XmlText
+          ? inline(child, w)
+          : '',
     )
     .join(' ');
   // "Maria wonders… I wonder whether…": tentative, as the page shows it.
@@ -165,14 +185,14 @@ function reflection(element: Y.XmlElement, w: Writer): string[] {
   for (const child of element.toArray()) {
     if (child instanceof Y.XmlElement && child.nodeName === NodeNames.response) {
       const responder = nameAttr(child, 'authorName') || w.t('common.someone');
-      lines.push(`>`, `> - **${w.t('block.responseFrom')}${responder}** — ${text(child, w)}`);
+      lines.push(`>`, `> - **${w.t('block.responseFrom')}${responder}** — ${text(child, w, depth + 1)}`);
     }
   }
   lines.push('');
   return lines;
 }
 
-function planItem(element: Y.XmlElement, w: Writer): string {
+function planItem(element: Y.XmlElement, w: Writer, depth: number): string {
   const done = attr(element, 'status') === 'done';
   const proposer = nameAttr(element, 'proposedByName');
   const agrees = names(attr(element, 'agrees'));
@@ -188,21 +208,21 @@ function planItem(element: Y.XmlElement, w: Writer): string {
     doer ? `${w.t('plan.whoDoesItColon')} ${doer}` : '',
     byWhen ? `${w.t('plan.byWhenColon')} ${byWhen}` : '',
   ].filter(Boolean);
-  return `- [${done ? 'x' : ' '}] ${text(element, w)}${details.length ? ` — ${details.join('; ')}` : ''}`;
+  return `- [${done ? 'x' : ' '}] ${text(element, w, depth)}${details.length ? ` — ${details.join('; ')}` : ''}`;
 }
 
-function question(element: Y.XmlElement, w: Writer): string {
+function question(element: Y.XmlElement, w: Writer, depth: number): string {
   const closed = attr(element, 'status') === 'closed';
   const raiser = nameAttr(element, 'raisedByName');
   const by = raiser ? ` (${w.t('block.raisedByTitle', { name: raiser })})` : '';
-  return `- ${text(element, w)}${by}${closed ? w.t('block.closed') : ''}`;
+  return `- ${text(element, w, depth)}${by}${closed ? w.t('block.closed') : ''}`;
 }
 
 const WHERE = {
   room: 'print.where.room',
   remote: 'print.where.remote',
   phone: 'print.where.phone',
-} as const satisfies Record<AttendanceEntry['where'], string>;
+} as const satisfies Record<Where, string>;
 
 /** What the heading of an exported meeting says. */
 export interface MeetingHeading {
@@ -222,7 +242,8 @@ export function networkMarkdownTitle(centreName: string, language: Language = 'e
 export function meetingMarkdown(doc: Y.Doc, meeting: MeetingHeading, language: Language = 'en'): string {
   const w: Writer = {
     t: meetingText(language),
-    time: (iso) => readableTime(iso, language),
+    // A time that is not one is written as the text it is, escaped like any other stored text.
+    time: (iso) => escapeMarkdown(readableTime(iso, language)),
     later: indexLaterChanges(doc),
   };
   const { t } = w;
@@ -231,28 +252,28 @@ export function meetingMarkdown(doc: Y.Doc, meeting: MeetingHeading, language: L
   const out: string[] = [
     `# ${t('network.meetingTitle', {
       n: meeting.number,
-      title: escapeMarkdown(String(meta.get(MetaKeys.title) ?? meeting.title)),
+      title: escapeMarkdown(readText(meta.get(MetaKeys.title)) || meeting.title),
     })}`,
     '',
     `${t('network.of', { name: escapeMarkdown(meeting.centreName) })} · ${w.time(meeting.createdAt)}` +
       (meeting.closedAt ? t('print.closed', { when: w.time(meeting.closedAt) }) : t('print.stillOpen')),
     '',
   ];
-  const attendance = [...doc.getMap<AttendanceEntry>(DocumentTypes.attendance).values()];
+  const attendance = Object.values(readAttendance(doc.getMap<unknown>(DocumentTypes.attendance).entries()));
   if (attendance.length > 0) {
     out.push(
       `${t('print.present')} ${attendance
         .map(
           (entry) =>
-            `${escapeMarkdown(entry.name)}${entry.relation ? ` (${escapeMarkdown(entry.relation)})` : ''}, ` +
-            (entry.where in WHERE ? t(WHERE[entry.where]) : escapeMarkdown(String(entry.where))),
+            `${escapeMarkdown(entry.name)}${entry.relation ? ` (${escapeMarkdown(entry.relation)})` : ''}` +
+            (entry.where ? `, ${t(WHERE[entry.where])}` : ''),
         )
         .join('; ')}`,
       '',
     );
   }
   const section = (heading: string, name: string, empty: string) => {
-    const lines = blocks(doc.getXmlFragment(name), w);
+    const lines = blocks(doc.getXmlFragment(name), w, '', 0);
     out.push(`## ${heading}`, '', ...(lines.length ? lines : [`_${empty}_`]), '');
   };
   const nothing = t('section.nothingWritten');
@@ -260,7 +281,7 @@ export function meetingMarkdown(doc: Y.Doc, meeting: MeetingHeading, language: L
   section(t('section.dialogue.heading'), DocumentTypes.dialogue, nothing);
   section(t('section.reflections.heading'), DocumentTypes.reflections, nothing);
   section(t('section.plan.heading'), DocumentTypes.plan, noDecisions ? t('plan.noDecisionsToday') : nothing);
-  if (noDecisions && blocks(doc.getXmlFragment(DocumentTypes.plan), w).length > 0) {
+  if (noDecisions && blocks(doc.getXmlFragment(DocumentTypes.plan), w, '', 0).length > 0) {
     out.splice(out.length - 1, 0, `_${t('plan.noDecisionsToday')}_`);
   }
   // Changed after the meeting: "no decisions today", and plan items no longer in the plan.
@@ -270,12 +291,12 @@ export function meetingMarkdown(doc: Y.Doc, meeting: MeetingHeading, language: L
   if (w.later.elsewhere.openQuestions.length) {
     out.splice(out.length - 1, 0, '', ...laterChangeLines(w.later.elsewhere.openQuestions, writing));
   }
-  const next = meta.get(MetaKeys.nextMeeting) as NextMeeting | undefined;
+  const next = readNextMeeting(meta.get(MetaKeys.nextMeeting));
   out.push(`## ${t('plan.nextMeeting')}`, '');
   // Worded as the page shows it: "When it is needed. Maria will call it together."
   const summary = !next?.when
     ? `_${t('plan.notAgreedYet')}_`
-    : next.when === 'when_needed'
+    : isWhenNeeded(next.when)
       ? t('plan.whenNeeded')
       : `${w.time(next.when)}${next.convenerName ? '.' : ''}`;
   const convener = next?.convenerName ? t('plan.willCall', { name: escapeMarkdown(next.convenerName) }) : '';

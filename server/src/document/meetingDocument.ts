@@ -4,30 +4,31 @@
  */
 import {
   DocumentTypes,
+  MAX_NESTING_DEPTH,
   MetaKeys,
   NodeNames,
+  nestingDepth,
   OPEN_STATUS,
   recordStart,
   recordStarted,
+  textOf,
 } from '@polyphony/shared';
 import * as Y from 'yjs';
 
-/** The plain text of an element and everything in it. */
-export function textOf(node: Y.XmlElement | Y.XmlText | Y.XmlFragment): string {
-  if (node instanceof Y.XmlText) {
-    return node
-      .toDelta()
-      .map((op: { insert?: unknown }) => (typeof op.insert === 'string' ? op.insert : ''))
-      .join('');
-  }
-  const parts: string[] = [];
-  for (const child of node.toArray()) {
-    if (child instanceof Y.XmlElement || child instanceof Y.XmlText) {
-      const text = textOf(child).trim();
-      if (text) parts.push(text);
-    }
-  }
-  return parts.join(' ');
+export { childrenOf, textOf } from '@polyphony/shared';
+
+/**
+ * A copy of a block to carry into the next meeting. Yjs copies recursively, so a block nested deeper
+ * than any editor writes is carried as one paragraph of its text, with its attributes.
+ */
+function carried(element: Y.XmlElement): Y.XmlElement {
+  if (nestingDepth(element) <= MAX_NESTING_DEPTH) return element.clone() as Y.XmlElement;
+  const copy = new Y.XmlElement(element.nodeName);
+  for (const [key, value] of Object.entries(element.getAttributes())) copy.setAttribute(key, value as string);
+  const paragraph = new Y.XmlElement('paragraph');
+  paragraph.insert(0, [new Y.XmlText(textOf(element))]);
+  copy.insert(0, [paragraph]);
+  return copy;
 }
 
 function elementsNamed(fragment: Y.XmlFragment, name: string): Y.XmlElement[] {
@@ -70,17 +71,10 @@ export function seedMeeting(
   meta.set(MetaKeys.closed, false);
   if (!previous) return { planItems: 0, questions: 0 };
   const { planItems, questions } = openItems(previous);
-  // clone() copies the element with its attributes (who proposed, who agrees…) and its text.
-  if (planItems.length > 0)
-    doc.getXmlFragment(DocumentTypes.plan).insert(
-      0,
-      planItems.map((item) => item.clone()),
-    );
+  // A copy keeps the element's attributes (who proposed, who agrees…) and its text.
+  if (planItems.length > 0) doc.getXmlFragment(DocumentTypes.plan).insert(0, planItems.map(carried));
   if (questions.length > 0) {
-    doc.getXmlFragment(DocumentTypes.openQuestions).insert(
-      0,
-      questions.map((question) => question.clone()),
-    );
+    doc.getXmlFragment(DocumentTypes.openQuestions).insert(0, questions.map(carried));
   }
   return { planItems: planItems.length, questions: questions.length };
 }

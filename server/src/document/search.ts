@@ -2,40 +2,10 @@
  * Search across a network's meetings. Case- and accent-insensitive ("Åsa" finds "asa", "Müller" finds
  * "muller"), over the text of every section, with a snippet around each hit.
  */
-import { NodeNames, SECTIONS, type SearchHit } from '@polyphony/shared';
-import * as Y from 'yjs';
-import { textOf } from './meetingDocument.js';
+import { SECTIONS, type SearchHit, sectionTexts } from '@polyphony/shared';
+import type * as Y from 'yjs';
 
-/**
- * The plain text of each block of a section, with whose words they are in front ("Eeva: …"); a
- * reflection's responses are blocks of their own.
- */
-export function sectionTexts(doc: Y.Doc, section: string): string[] {
-  const texts: string[] = [];
-  const visit = (node: Y.XmlElement | Y.XmlText) => {
-    if (node instanceof Y.XmlText) {
-      const text = textOf(node).trim();
-      if (text) texts.push(text);
-      return;
-    }
-    const who = node.getAttribute('speakerName') ?? node.getAttribute('authorName');
-    const own = node
-      .toArray()
-      .filter((child) => !(child instanceof Y.XmlElement && child.nodeName === NodeNames.response));
-    const text = own
-      .map((child) => (child instanceof Y.XmlElement || child instanceof Y.XmlText ? textOf(child) : ''))
-      .join(' ')
-      .trim();
-    if (text) texts.push(who ? `${who}: ${text}` : text);
-    for (const child of node.toArray()) {
-      if (child instanceof Y.XmlElement && child.nodeName === NodeNames.response) visit(child);
-    }
-  };
-  for (const node of doc.getXmlFragment(section).toArray()) {
-    if (node instanceof Y.XmlElement || node instanceof Y.XmlText) visit(node);
-  }
-  return texts;
-}
+export { sectionTexts } from '@polyphony/shared';
 
 /** Text folded for matching, with the index in the original text of each folded character. */
 function fold(text: string): { folded: string; origin: number[] } {

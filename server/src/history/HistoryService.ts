@@ -7,7 +7,8 @@
  * own; nothing already written is rewritten, and afterthoughts stay.
  */
 import {
-  DocumentTypes,
+  attributedClients,
+  clientsOf,
   type RestoreResponse,
   type SeenResponse,
   type VersionKind,
@@ -224,16 +225,11 @@ export class HistoryService {
   }
 }
 
-/** The Yjs client ids PermanentUserData maps to a participant. */
+/** The Yjs client ids PermanentUserData maps to a participant (entries in another layout: none). */
 export function clientIdsOf(doc: Y.Doc, participantId: string): number[] {
-  const user = doc.getMap<Y.Map<Y.Array<number>>>(DocumentTypes.users).get(participantId);
-  return user?.get('ids')?.toArray() ?? [];
+  return clientsOf(doc, participantId);
 }
 
 function peopleClientIds(doc: Y.Doc): Set<number> {
-  const ids = new Set<number>();
-  for (const user of doc.getMap<Y.Map<Y.Array<number>>>(DocumentTypes.users).values()) {
-    for (const id of user.get('ids')?.toArray() ?? []) ids.add(id);
-  }
-  return ids;
+  return new Set(attributedClients(doc).keys());
 }

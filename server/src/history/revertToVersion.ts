@@ -15,7 +15,7 @@
  * it is there. The undo leaves every piece of marked text in place, with its marks, the blocks that hold
  * it and their attributes. (Anyone can still delete an afterthought by hand, in the open, like any text.)
  */
-import { DocumentTypes, MarkNames, SECTIONS } from '@polyphony/shared';
+import { attributeTo, MarkNames, SECTIONS } from '@polyphony/shared';
 import * as Y from 'yjs';
 
 /** The edits that bring a version back, and how many pieces of later text they keep. */
@@ -45,7 +45,10 @@ function parentType(item: Y.Item): AnyType | null {
 function laterAdditionItems(sections: readonly Y.XmlFragment[]): { keep: Set<Y.Item>; runs: number } {
   const keep = new Set<Y.Item>();
   let runs = 0;
-  const visit = (type: AnyType) => {
+  // Walked without recursion: a document stored before the server checked nesting can be deep.
+  const waiting: AnyType[] = [...sections];
+  while (waiting.length > 0) {
+    const type = waiting.pop() as AnyType;
     if (type instanceof Y.XmlText) {
       const marks: Y.Item[] = [];
       let marked = false;
@@ -72,7 +75,7 @@ function laterAdditionItems(sections: readonly Y.XmlFragment[]): { keep: Set<Y.I
           inRun = false;
         }
       }
-      if (!kept) return;
+      if (!kept) continue;
       for (const mark of marks) keep.add(mark);
       // The text itself and every block around it, up to the section (which has no item).
       let holder: AnyType | null = type;
@@ -80,13 +83,12 @@ function laterAdditionItems(sections: readonly Y.XmlFragment[]): { keep: Set<Y.I
         keep.add(holder._item);
         holder = parentType(holder._item);
       }
-      return;
+      continue;
     }
     if (type instanceof Y.XmlElement || type instanceof Y.XmlFragment) {
-      for (const child of type.toArray()) visit(child as AnyType);
+      for (const child of type.toArray()) waiting.push(child as AnyType);
     }
-  };
-  for (const section of sections) visit(section);
+  }
   return { keep, runs };
 }
 
@@ -119,9 +121,9 @@ export async function revertToVersion(
   const later = laterAdditionItems(sections);
   keep = later.keep;
   // The undo's new items are written by the copy's own client id, which belongs to the actor
-  // (PermanentUserData), so that everyone's view of who wrote what shows them as the actor's.
-  const attribution = new Y.PermanentUserData(copy, copy.getMap(DocumentTypes.users));
-  attribution.setUserMapping(copy, copy.clientID, actorId);
+  // (PermanentUserData's layout, written without Yjs's class, which throws on a users entry stored in
+  // another layout), so that everyone's view of who wrote what shows them as the actor's.
+  attributeTo(copy, actorId);
   undo.undo();
   // PermanentUserData records the deletions of a transaction a tick later.
   await new Promise((resolve) => setTimeout(resolve, 0));

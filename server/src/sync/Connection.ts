@@ -25,6 +25,10 @@ export interface SyncPrincipal {
   networkId: string;
   /** Whether updates from this socket are applied; read-only sockets have them dropped. */
   canWrite: boolean;
+  /** Who the person is, from the server's record: what presence and attendance show of them. */
+  name: string;
+  relation: string;
+  role: string;
 }
 
 let nextConnectionId = 1;
@@ -104,6 +108,8 @@ export class Connection {
   room: Room | null = null;
   /** Whether intake paused reading from the socket (its inbox is full). */
   readingPaused = false;
+  /** Whether its messages wait for the room to be ready for the first of them (Intake.defer). */
+  deferred = false;
   /** Told once when the server decides to close the socket, before the close frame goes out. */
   onClosing: ((connection: Connection) => void) | undefined;
   /** Resolves once the socket has ended (the peer answered the close, or it was cut off). */

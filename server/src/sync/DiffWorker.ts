@@ -12,11 +12,12 @@ import fs from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { Worker } from 'node:worker_threads';
 import * as Y from 'yjs';
+import { deleteSetTriples } from './snapshotDeletes.js';
 
 const SCRIPT = new URL('./diffThread.js', import.meta.url);
 
 interface Waiting {
-  resolve(diff: Uint8Array): void;
+  resolve(answer: Uint8Array | Float64Array): void;
   reject(error: Error): void;
 }
 
@@ -40,8 +41,29 @@ export class DiffWorker {
     const worker = this.start();
     const id = this.nextId++;
     return new Promise((resolve, reject) => {
-      this.waiting.set(id, { resolve, reject });
+      this.waiting.set(id, { resolve: resolve as (answer: Uint8Array | Float64Array) => void, reject });
       worker.postMessage({ id, updates, stateVector });
+    });
+  }
+
+  /**
+   * The delete set of an encoded document, as client, clock, length triples (snapshotDeletes.ts):
+   * decoding a long meeting's snapshot for it takes the time a returning client must not hold the event
+   * loop for.
+   */
+  deletes(update: Uint8Array): Promise<Float64Array> {
+    if (!this.available) {
+      try {
+        return Promise.resolve(deleteSetTriples(update));
+      } catch (error) {
+        return Promise.reject(error instanceof Error ? error : new Error(String(error)));
+      }
+    }
+    const worker = this.start();
+    const id = this.nextId++;
+    return new Promise((resolve, reject) => {
+      this.waiting.set(id, { resolve: resolve as (answer: Uint8Array | Float64Array) => void, reject });
+      worker.postMessage({ id, deletesOf: update });
     });
   }
 
@@ -57,13 +79,17 @@ export class DiffWorker {
     const worker = new Worker(SCRIPT);
     // Not a reason to keep the process alive; it is busy only while someone waits for an answer.
     worker.unref();
-    worker.on('message', (message: { id: number; diff?: Uint8Array; error?: string }) => {
-      const waiting = this.waiting.get(message.id);
-      this.waiting.delete(message.id);
-      if (!waiting) return;
-      if (message.diff) waiting.resolve(message.diff);
-      else waiting.reject(new Error(message.error ?? 'the diff failed'));
-    });
+    worker.on(
+      'message',
+      (message: { id: number; diff?: Uint8Array; deletes?: Float64Array; error?: string }) => {
+        const waiting = this.waiting.get(message.id);
+        this.waiting.delete(message.id);
+        if (!waiting) return;
+        const answer = message.diff ?? message.deletes;
+        if (answer) waiting.resolve(answer);
+        else waiting.reject(new Error(message.error ?? 'the diff failed'));
+      },
+    );
     const fail = (error: Error): void => {
       if (this.worker === worker) this.worker = null;
       for (const waiting of this.waiting.values()) waiting.reject(error);

@@ -43,7 +43,7 @@ export class Intake {
    */
   receive(connection: Connection, data: Buffer, inRoom: boolean): void {
     if (!connection.accepting) return;
-    if (inRoom && connection.inbox.length === 0 && this.hasShare(connection)) {
+    if (inRoom && !connection.deferred && connection.inbox.length === 0 && this.hasShare(connection)) {
       this.run(connection, data);
       return;
     }
@@ -56,7 +56,23 @@ export class Intake {
       connection.readingPaused = true;
       connection.socket.pause();
     }
-    if (inRoom) this.wait(connection);
+    if (inRoom && !connection.deferred) this.wait(connection);
+  }
+
+  /**
+   * Handle `data` (the message just handled, which its room could not take yet) again once `until`
+   * settles, before anything the socket sent after it.
+   */
+  defer(connection: Connection, data: Buffer, until: Promise<unknown>): void {
+    connection.inbox.unshift(data);
+    connection.inboxBytes += data.length;
+    connection.deferred = true;
+    this.waiting.delete(connection);
+    const resume = (): void => {
+      connection.deferred = false;
+      if (connection.accepting && connection.inbox.length > 0) this.wait(connection);
+    };
+    until.then(resume, resume);
   }
 
   /**
@@ -64,11 +80,16 @@ export class Intake {
    * own sync request is answered before it is greeted), the rest in the turns after.
    */
   attached(connection: Connection): void {
-    while (connection.accepting && connection.inbox.length > 0 && this.hasShare(connection)) {
+    while (
+      connection.accepting &&
+      !connection.deferred &&
+      connection.inbox.length > 0 &&
+      this.hasShare(connection)
+    ) {
       this.take(connection);
     }
     if (!connection.accepting) return;
-    if (connection.inbox.length > 0) this.wait(connection);
+    if (connection.inbox.length > 0 && !connection.deferred) this.wait(connection);
     this.resumeIfRoom(connection);
   }
 
@@ -128,12 +149,17 @@ export class Intake {
     for (const connection of [...this.waiting]) {
       if (performance.now() >= deadline) break;
       this.waiting.delete(connection);
-      while (connection.accepting && connection.inbox.length > 0 && this.hasShare(connection)) {
+      while (
+        connection.accepting &&
+        !connection.deferred &&
+        connection.inbox.length > 0 &&
+        this.hasShare(connection)
+      ) {
         this.take(connection);
         if (performance.now() >= deadline) break;
       }
       if (!connection.accepting) continue;
-      if (connection.inbox.length > 0) this.waiting.add(connection);
+      if (connection.inbox.length > 0 && !connection.deferred) this.waiting.add(connection);
       this.resumeIfRoom(connection);
     }
     if (this.waiting.size > 0) this.scheduleTurn();

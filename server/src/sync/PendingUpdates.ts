@@ -12,6 +12,8 @@ import type { Clocks, Missing } from './dependencies.js';
 export interface HeldUpdate {
   connection: Connection;
   update: Uint8Array;
+  /** Whether it came as a live edit (an Update), not a SyncStep2 (MeetingIntegrity.accepted). */
+  live: boolean;
   /** Its number among the socket's update messages (Connection.receivedUpdates when it came). */
   message: number;
   /** What it waits for. */

@@ -8,6 +8,8 @@ import * as decoding from 'lib0/decoding';
 import * as encoding from 'lib0/encoding';
 import * as Y from 'yjs';
 import type { SyncLimits } from '../config.js';
+import type { DecodedUpdate } from '../integrity/inspectUpdate.js';
+import { type Inspection, MeetingIntegrity } from '../integrity/MeetingIntegrity.js';
 import type { Compaction, StoredDocument } from '../persistence/types.js';
 import { awarenessClientIds } from './awarenessClients.js';
 import { beforeWriting, type Connection } from './Connection.js';
@@ -17,6 +19,8 @@ import { binaryFrame, varBytesFrame } from './frames.js';
 import { PendingUpdates } from './PendingUpdates.js';
 import { decodePresenceUpdate, Presence, type PresenceChange, type PresenceEntry } from './Presence.js';
 import { ProtocolViolation } from './ProtocolViolation.js';
+import { bringsNothingNew, SnapshotDeletes } from './snapshotDeletes.js';
+import { WaitForMeeting } from './WaitForMeeting.js';
 
 /** What a room tells its owner. */
 export interface RoomEvents {
@@ -89,6 +93,13 @@ const SYNC_REPLIES_KEPT = 16;
 
 /** One meeting document in memory. */
 
+/**
+ * A re-sent update larger than this (bytes) is stored and relayed without what the document already
+ * holds: a client that sends its whole copy on every connection (legal; pycrdt does) with a few new
+ * edits in it would otherwise add the whole document to the log each time.
+ */
+const RESENT_DIFF_BYTES = 16 * 1024;
+
 export class Room {
   /**
    * A meeting stored as one snapshot is not decoded when it is opened: the first joiners are answered
@@ -160,6 +171,15 @@ export class Room {
   private awarenessRelayedAt = Number.NEGATIVE_INFINITY;
   /** Set once the room has been unloaded; a socket must then open the meeting again. */
   destroyed = false;
+  /**
+   * The lazy snapshot's deletions, computed on the diff worker when the room opens (snapshotDeletes.ts),
+   * so that a returning client's SyncStep2 bringing nothing new needs no document; `deletesComing` while
+   * they are computed.
+   */
+  private snapshotDeletes: SnapshotDeletes | null = null;
+  private deletesComing: Promise<void> | null = null;
+  /** The checks of members' updates and presence against the schema and their person. */
+  readonly integrity: MeetingIntegrity;
 
   constructor(
     readonly meetingId: string,
@@ -174,6 +194,19 @@ export class Room {
       this.lazyStateVector = stored.snapshotStateVector;
       // The snapshot is the whole document, encoded: joiners with nothing get it as it is.
       this.encodedState = stored.snapshot;
+      const snapshot = stored.snapshot;
+      this.deletesComing =
+        diffWorker
+          ?.deletes(snapshot)
+          .then(
+            (triples) => {
+              if (this.lazySnapshot === snapshot) this.snapshotDeletes = new SnapshotDeletes(triples);
+            },
+            () => undefined,
+          )
+          .finally(() => {
+            this.deletesComing = null;
+          }) ?? null;
     } else {
       this.build(stored);
     }
@@ -184,6 +217,11 @@ export class Room {
 
     // The server is not a participant: it has no presence of its own, and only relays everyone's.
     this.presence = new Presence(this.onAwarenessUpdate);
+    this.integrity = new MeetingIntegrity({
+      current: () => this.built ?? this.buildFromSnapshot(),
+      upToDate: () => this.doc,
+      behind: () => this.unapplied.length > 0,
+    });
   }
 
   /** gc off: deleted text stays in the document, so that every earlier version can be shown again. */
@@ -197,6 +235,7 @@ export class Room {
     const snapshot = this.lazySnapshot;
     this.lazySnapshot = null;
     this.lazyStateVector = null;
+    this.snapshotDeletes = null;
     return this.build({ snapshot, updates: [] });
   }
 
@@ -361,7 +400,9 @@ export class Room {
         connection.send(this.awarenessMessage(this.presence.clientIds()));
         return;
       default:
-        throw new ProtocolViolation(CloseCodes.malformedMessage, `unknown message type ${type}`);
+        // As the reference server does: a type this server does not know (a later extension of the
+        // protocol, a server-to-client type) is ignored, and counts against the socket's rate.
+        takeMessageToken(connection);
     }
   }
 
@@ -383,12 +424,23 @@ export class Room {
       case SyncMessageType.step2:
       case SyncMessageType.update: {
         const update = decoding.readVarUint8Array(decoder);
+        // A returning client's first answer to a meeting not decoded here waits (off the event loop) for
+        // the snapshot's deletions, which tell whether it brings anything new, before it is counted.
+        if (
+          syncType === SyncMessageType.step2 &&
+          this.deletesComing &&
+          this.built === null &&
+          connection.principal.canWrite &&
+          update.length > 2
+        ) {
+          throw new WaitForMeeting(this.deletesComing);
+        }
         connection.receivedUpdates++;
         // Read-only sockets (observers) have their updates dropped, and never acknowledged: nothing
         // they sent was saved, and the client must not say it was.
         if (!connection.principal.canWrite) return;
         // A held update is acknowledged once it is released and committed, not before.
-        if (!this.applyClientUpdate(connection, update)) return;
+        if (!this.applyClientUpdate(connection, update, syncType === SyncMessageType.update)) return;
         this.awaitingAck.add(connection);
         this.events.onDirty(this);
         return;
@@ -398,15 +450,17 @@ export class Room {
     }
   }
 
-  /** Accept (true) or hold (false) a client's update; throws ProtocolViolation to refuse it. */
-  private applyClientUpdate(connection: Connection, update: Uint8Array): boolean {
-    if (
-      this.storedBytes + this.pendingBytes + this.held.bytes + update.length >
-      this.limits.maxDocumentBytes
-    ) {
-      throw new ProtocolViolation(CloseCodes.documentTooLarge, 'the meeting document is full');
-    }
-    let decoded: ReturnType<typeof Y.decodeUpdate>;
+  /**
+   * Check a client's update and take it in: accepted (true), or held back (false) until content it
+   * builds on arrives; throws ProtocolViolation to refuse it, nothing of it applied. `live` is true for
+   * an Update (a live edit), false for a SyncStep2 (what the browser holds and the server did not, at
+   * connecting).
+   */
+  private applyClientUpdate(connection: Connection, update: Uint8Array, live: boolean): boolean {
+    // A client with nothing to add answers the server's step 1 with an empty update: nothing to apply,
+    // and no reason to build a document that is not built yet.
+    if (update.length === 2 && update[0] === 0 && update[1] === 0) return true;
+    let decoded: DecodedUpdate;
     try {
       // Decode completely before applying, so that a malformed update cannot leave half of itself in
       // the document.
@@ -414,29 +468,63 @@ export class Room {
     } catch {
       throw new ProtocolViolation(CloseCodes.malformedMessage, 'update could not be decoded');
     }
-    // A client with nothing to add answers the server's step 1 with an empty update: nothing to apply,
-    // and no reason to build a document that is not built yet.
-    if (update.length === 2 && update[0] === 0 && update[1] === 0) return true;
+    // What a returning client sends back of a meeting not decoded here: nothing new is acknowledged
+    // without building the document for it (snapshotDeletes.ts).
+    if (
+      !live &&
+      this.built === null &&
+      this.unapplied.length === 0 &&
+      this.snapshotDeletes &&
+      bringsNothingNew(decoded, this.knownState(), this.snapshotDeletes)
+    ) {
+      return true;
+    }
+    const writer = connection.principal;
+    const inspection = this.integrity.inspect(writer, update, decoded);
+    // Everything in it is in the document already (a reconnect, a client that re-sends its whole copy):
+    // nothing to store, relay or count against the size limit; it is acknowledged like any other.
+    if (!inspection.fresh) return true;
+    let accepted = update;
+    if (inspection.resent && update.length > RESENT_DIFF_BYTES && this.built) {
+      accepted = Y.diffUpdate(update, Y.encodeStateVector(this.built));
+      decoded = Y.decodeUpdate(accepted);
+    }
+    // The limit counts how much the document grows (held updates included), not what clients send.
+    if (
+      this.storedBytes + this.pendingBytes + this.held.bytes + accepted.length >
+      this.limits.maxDocumentBytes
+    ) {
+      throw new ProtocolViolation(CloseCodes.documentTooLarge, 'the meeting document is full');
+    }
     // Content it builds on that the meeting does not have: held back — not applied, relayed or stored —
     // until that content arrives. Yjs would keep it in the document's pending set, where every such
-    // update costs more than the last, for everyone in the meeting (see dependencies.ts).
+    // update costs more than the last, for everyone in the meeting (see dependencies.ts). It is inspected
+    // again when released: only then can the place of its content be checked.
     const check = checkDependencies(decoded, this.knownState());
     if (!check.ok) {
-      this.hold(connection, update, check.missing);
+      this.hold(connection, accepted, check.missing, live);
       return false;
     }
-    this.accept(connection, update, check.advanced);
+    this.accept(connection, accepted, check.advanced, inspection, live);
     if (this.held.count > 0) this.releaseHeld();
     return true;
   }
 
   /**
-   * Take an update that can be integrated. It is relayed as the client sent it, framed once for
-   * everyone, and applied to the document later with the others of this turn (when the commit needs the
-   * state vector, or sooner if anything reads the document): what a Yjs peer would receive from the
-   * document anyway.
+   * Take an update that can be integrated and has passed the checks. It is relayed as the client sent
+   * it, framed once for everyone, and applied to the document later with the others of this turn (when
+   * the commit needs the state vector, or sooner if anything reads the document): what a Yjs peer would
+   * receive from the document anyway.
    */
-  private accept(connection: Connection, update: Uint8Array, advanced: ReadonlyMap<number, number>): void {
+  private accept(
+    connection: Connection,
+    update: Uint8Array,
+    advanced: ReadonlyMap<number, number>,
+    inspection: Inspection,
+    live: boolean,
+  ): void {
+    const writer = connection.principal;
+    this.integrity.accepted(writer, inspection, live);
     const known = this.knownState();
     for (const [client, clock] of advanced) known.set(client, clock);
     this.unapplied.push(update);
@@ -445,6 +533,7 @@ export class Room {
     this.pendingBytes += update.length;
     this.broadcast(update, connection);
     this.events.onAccepted?.(this, update);
+    if (inspection.voiceBlocks.length > 0) this.integrity.correctTypists(this.doc, writer, inspection);
   }
 
   /**
@@ -512,10 +601,16 @@ export class Room {
     });
   }
 
-  private hold(connection: Connection, update: Uint8Array, missing: { client: number; clock: number }): void {
+  private hold(
+    connection: Connection,
+    update: Uint8Array,
+    missing: { client: number; clock: number },
+    live: boolean,
+  ): void {
     this.held.add({
       connection,
       update,
+      live,
       message: connection.receivedUpdates,
       missing,
       at: performance.now(),
@@ -545,27 +640,30 @@ export class Room {
       for (const entry of this.held.takeReady(known)) {
         // Its socket was refused meanwhile (what it held was dropped with it).
         if (!entry.connection.accepting) continue;
-        // It was checked whole when it came; what it waits for may now be something else. (It cannot
-        // throw now, having passed when it came; if it ever did, its socket is refused, not the process.)
+        // What it waits for may now be something else. Its content is inspected again now that it can be
+        // placed (when it came, only its author could be checked); a refusal closes its socket.
+        const { connection } = entry;
         let check: ReturnType<typeof checkDependencies>;
+        let inspection: Inspection;
         try {
-          check = checkDependencies(Y.decodeUpdate(entry.update), known);
+          const decoded = Y.decodeUpdate(entry.update);
+          check = checkDependencies(decoded, known);
+          if (!check.ok) {
+            entry.missing = check.missing;
+            this.held.putBack(entry);
+            continue;
+          }
+          inspection = this.integrity.inspect(connection.principal, entry.update, decoded);
         } catch (error) {
           const violation =
             error instanceof ProtocolViolation
               ? error
               : new ProtocolViolation(CloseCodes.malformedMessage, String(error));
-          this.events.onRefuse(this, entry.connection, violation);
+          this.events.onRefuse(this, connection, violation);
           continue;
         }
-        if (!check.ok) {
-          entry.missing = check.missing;
-          this.held.putBack(entry);
-          continue;
-        }
-        const { connection } = entry;
         connection.heldUpdates.splice(connection.heldUpdates.indexOf(entry.message), 1);
-        this.accept(connection, entry.update, check.advanced);
+        if (inspection.fresh) this.accept(connection, entry.update, check.advanced, inspection, entry.live);
         this.awaitingAck.add(connection);
         progress = true;
         released = true;
@@ -639,6 +737,9 @@ export class Room {
       throw new ProtocolViolation(CloseCodes.malformedMessage, 'awareness update could not be decoded');
     }
     takeMessageToken(connection);
+    // Presence says who the socket's person is as the server knows them; malformed presence is dropped.
+    entries = this.integrity.bindPresence(connection.principal, entries);
+    if (entries.length === 0) return;
     if (connection.awarenessLimiter.take()) {
       this.presence.apply(entries, connection);
       return;
@@ -878,7 +979,9 @@ export class Room {
   /** Apply presence another instance's sockets announced. */
   applyRelayedAwareness(update: Uint8Array): void {
     // Checked by the instance that accepted it; an update that is not well-formed changes nothing.
-    this.presence.apply(decodePresenceUpdate(update), RELAY_ORIGIN);
+    const entries = decodePresenceUpdate(update);
+    this.integrity.learnPresence(entries);
+    this.presence.apply(entries, RELAY_ORIGIN);
   }
 
   private readonly onAwarenessUpdate = (

@@ -28,6 +28,7 @@ import { Intake } from './Intake.js';
 import { ProtocolViolation } from './ProtocolViolation.js';
 import { Room } from './Room.js';
 import { countClose, countReceived } from './traffic.js';
+import { WaitForMeeting } from './WaitForMeeting.js';
 
 /** The answer of the authorisation seam for one upgrade request. */
 export type Authorization =
@@ -225,6 +226,10 @@ export class SyncServer {
     try {
       room.receive(connection, message);
     } catch (error) {
+      if (error instanceof WaitForMeeting) {
+        this.intake.defer(connection, buffer, error.until);
+        return;
+      }
       this.refuse(
         room,
         connection,

@@ -17,6 +17,8 @@ import { openRawSocket } from '../../../tests/integration/helpers/rawSocket.js';
 import { openDatabase } from '../persistence/database.js';
 import { SqliteDocumentStore } from '../persistence/sqlite.js';
 import type { DocumentStore, StoredDocument } from '../persistence/types.js';
+import type { SyncServer } from './SyncServer.js';
+import { bringsNothingNew, deleteSetTriples, SnapshotDeletes } from './snapshotDeletes.js';
 import { openSyncServer, serveSync } from './testing.js';
 
 const calls = vi.hoisted(() => ({ encodeStateVectorFromUpdate: 0, applyUpdate: 0 }));
@@ -203,5 +205,114 @@ describe('a meeting opened from its snapshot', () => {
     } finally {
       client.destroy();
     }
+  });
+});
+
+/** The room of a meeting in an in-process sync server, to see whether its document was built. */
+function roomOf(sync: SyncServer, meetingId: string): { built: Y.Doc | null } | undefined {
+  return (sync as unknown as { rooms: Map<string, { built: Y.Doc | null }> }).rooms.get(meetingId);
+}
+
+describe('a returning client of a meeting opened from its snapshot', () => {
+  /** A meeting written and compacted by one server, with text deleted in it (a delete set). */
+  async function storedMeeting(meetingId: string): Promise<Uint8Array> {
+    const store = new SqliteDocumentStore(openDatabase(dir));
+    const written = openSyncServer(store);
+    await written.changeDocument(meetingId, (doc) => doc.getText('notes').insert(0, 'Friday, maybe Monday.'));
+    await written.changeDocument(meetingId, (doc) => doc.getText('notes').delete(6, 14));
+    await written.close();
+    const stored = await store.load(meetingId);
+    await store.close();
+    expect(stored.updates).toEqual([]);
+    return stored.snapshot as Uint8Array;
+  }
+
+  /** A sync server on the same file; the server itself, to look into its room. */
+  async function serve(): Promise<{ url: string; sync: SyncServer }> {
+    const store = new SqliteDocumentStore(openDatabase(dir));
+    const sync = openSyncServer(store);
+    const served = await serveSync(sync, () => store.close());
+    stops.push(served.stop);
+    return { url: served.url, sync };
+  }
+
+  it('[SY7] bringing nothing new, is acknowledged without the document being decoded', async () => {
+    const snapshot = await storedMeeting('returning-nothing-new');
+    const { url, sync } = await serve();
+    // The browser's copy is the meeting as it was stored: its SyncStep2 is the whole delete set.
+    const copy = new Y.Doc({ gc: false });
+    Y.applyUpdate(copy, snapshot);
+    const client = connectClient(url, 'returning-nothing-new', { doc: copy, ack: true });
+    try {
+      await waitForSync(client);
+      await waitFor(() => client.sent() > 0 && client.acked() === client.sent(), 'its answer acknowledged');
+      expect(client.doc.getText('notes').toString()).toBe('Friday.');
+      expect(roomOf(sync, 'returning-nothing-new')?.built).toBeNull();
+    } finally {
+      client.destroy();
+    }
+  });
+
+  it('[SY8] whose copy deleted text while away: the deletion is checked, stored and shown to others', async () => {
+    const snapshot = await storedMeeting('returning-deleted');
+    const { url, sync } = await serve();
+    const copy = new Y.Doc({ gc: false });
+    Y.applyUpdate(copy, snapshot);
+    // Deleted on the train, before the connection came back.
+    copy.getText('notes').delete(0, 2);
+    const client = connectClient(url, 'returning-deleted', { doc: copy, ack: true });
+    const other = connectClient(url, 'returning-deleted');
+    try {
+      await Promise.all([waitForSync(client), waitForSync(other)]);
+      await waitFor(() => client.sent() > 0 && client.acked() === client.sent(), 'its answer acknowledged');
+      await waitFor(() => other.doc.getText('notes').toString() === 'iday.', 'the other to see the deletion');
+      expect(roomOf(sync, 'returning-deleted')?.built).not.toBeNull();
+    } finally {
+      client.destroy();
+      other.destroy();
+    }
+    // And it is stored.
+    const store = new SqliteDocumentStore(openDatabase(dir));
+    const stored = await store.load('returning-deleted');
+    await store.close();
+    const reread = new Y.Doc({ gc: false });
+    if (stored.snapshot) Y.applyUpdate(reread, stored.snapshot);
+    for (const update of stored.updates) Y.applyUpdate(reread, update);
+    expect(reread.getText('notes').toString()).toBe('iday.');
+  });
+});
+
+describe('bringsNothingNew', () => {
+  const meeting = (): Y.Doc => {
+    const doc = new Y.Doc({ gc: false });
+    doc.getText('notes').insert(0, 'We meet on Friday.');
+    doc.getText('notes').delete(0, 3);
+    return doc;
+  };
+  const check = (server: Y.Doc, copy: Y.Doc): boolean => {
+    const stored = Y.encodeStateAsUpdate(server);
+    const sent = Y.encodeStateAsUpdate(copy, Y.encodeStateVector(server));
+    return bringsNothingNew(
+      Y.decodeUpdate(sent),
+      Y.decodeStateVector(Y.encodeStateVector(server)),
+      new SnapshotDeletes(deleteSetTriples(stored)),
+    );
+  };
+
+  it('[SY9] tells a copy with nothing new from one with a new deletion or new content', () => {
+    const server = meeting();
+    const same = new Y.Doc({ gc: false });
+    Y.applyUpdate(same, Y.encodeStateAsUpdate(server));
+    expect(check(server, same)).toBe(true);
+
+    const deleted = new Y.Doc({ gc: false });
+    Y.applyUpdate(deleted, Y.encodeStateAsUpdate(server));
+    deleted.getText('notes').delete(8, 1);
+    expect(check(server, deleted)).toBe(false);
+
+    const added = new Y.Doc({ gc: false });
+    Y.applyUpdate(added, Y.encodeStateAsUpdate(server));
+    added.getText('notes').insert(0, 'So ');
+    expect(check(server, added)).toBe(false);
   });
 });

@@ -15,7 +15,15 @@ export function openSyncServer(
     store,
     authorize: async () => ({
       ok: true,
-      principal: { participantId: 'someone', invitationId: 'link', networkId: 'network', canWrite: true },
+      principal: {
+        participantId: 'someone',
+        invitationId: 'link',
+        networkId: 'network',
+        canWrite: true,
+        name: 'Someone',
+        relation: '',
+        role: 'network_member',
+      },
     }),
     limits: loadConfig({}).limits,
     logger: createLogger('silent'),

@@ -26,7 +26,7 @@ export async function startTypist(url: string, wsUrl: string, everyMs = 25): Pro
   await Promise.all([waitForSync(writer), waitForSync(reader)]);
   const sentAt: number[] = [];
   const seen: number[] = [];
-  const text = reader.doc.getText('dialogue');
+  const text = reader.doc.getText('notes');
   text.observe(() => {
     const now = performance.now();
     while (seen.length < text.length && seen.length < sentAt.length) {
@@ -34,7 +34,7 @@ export async function startTypist(url: string, wsUrl: string, everyMs = 25): Pro
     }
   });
   const timer = setInterval(() => {
-    const typing = writer.doc.getText('dialogue');
+    const typing = writer.doc.getText('notes');
     sentAt.push(performance.now());
     typing.insert(typing.length, 'a');
   }, everyMs);

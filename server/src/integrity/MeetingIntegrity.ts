@@ -1,0 +1,163 @@
+/**
+ * The server's guard over one meeting's document: every update from a member's socket is checked
+ * before any of it is applied (inspectUpdate), each socket's Yjs client ids are bound to its person
+ * (ClientIdRegistry), presence is bound to the person and checked (presenceCheck), and a voice block's
+ * typist is always the person whose socket wrote it. A Room holds one and calls it at three points:
+ * an update arrives, an update was accepted, presence arrives.
+ */
+import { CloseCodes, NodeNames } from '@polyphony/shared';
+import { sectionRules } from '@polyphony/shared/rules';
+import * as Y from 'yjs';
+import type { PresenceEntry } from '../sync/Presence.js';
+import { ProtocolViolation } from '../sync/ProtocolViolation.js';
+import { ClientIdRegistry } from './ClientIdRegistry.js';
+import type { Writer } from './contentRules.js';
+import { type DecodedUpdate, type Inspection, inspectUpdate, UpdateRefused } from './inspectUpdate.js';
+import type { Holder } from './placement.js';
+import { bindPresenceEntries, presenceOwner } from './presenceCheck.js';
+
+export type { Writer } from './contentRules.js';
+export type { Inspection } from './inspectUpdate.js';
+
+/** The transaction origin of the server's own corrections (a voice block's typist). */
+export const INTEGRITY_ORIGIN = Symbol('integrity');
+
+/** How the guard reaches the meeting's document, which a Room brings up to date lazily. */
+export interface MeetingDocumentAccess {
+  /** The document as it stands (built if it was not), without the updates accepted in this turn. */
+  current(): Y.Doc;
+  /** The document with every accepted update applied. */
+  upToDate(): Y.Doc;
+  /** Whether accepted updates are waiting to be applied. */
+  behind(): boolean;
+}
+
+/** The integrity checks of one meeting. */
+export class MeetingIntegrity {
+  private readonly registry = new ClientIdRegistry();
+  private readonly roots = new Map<string, Holder>();
+  private readonly typeHolders = new WeakMap<object, Holder>();
+
+  constructor(private readonly documents: MeetingDocumentAccess) {}
+
+  /**
+   * Check an update from `writer`. Throws ProtocolViolation (malformed message) when it cannot be
+   * decoded or must be refused; nothing of it is applied then.
+   */
+  inspect(writer: Writer, update: Uint8Array, alreadyDecoded?: DecodedUpdate): Inspection {
+    let decoded: DecodedUpdate;
+    try {
+      // Decoded completely before anything is applied, so that a malformed update cannot leave half of
+      // itself in the document.
+      decoded = alreadyDecoded ?? Y.decodeUpdate(update);
+    } catch {
+      throw new ProtocolViolation(CloseCodes.malformedMessage, 'update could not be decoded');
+    }
+    try {
+      const inspection = this.inspectAgainst(this.documents.current(), decoded, writer);
+      // Content placed after this turn's own updates is placed once they are applied.
+      if (!inspection.unplaced || !this.documents.behind()) return inspection;
+    } catch (error) {
+      if (!(error instanceof UpdateRefused)) throw error;
+      if (!error.mayChange || !this.documents.behind()) throw refused(error);
+    }
+    try {
+      return this.inspectAgainst(this.documents.upToDate(), decoded, writer);
+    } catch (error) {
+      throw error instanceof UpdateRefused ? refused(error) : error;
+    }
+  }
+
+  /**
+   * An inspected update was accepted: its unclaimed client ids become the writer's — those of its
+   * content when it is a live edit (`claimContent`; a SyncStep2 carries whatever the browser holds,
+   * which after a server restart may be others' unsaved edits), and those the writer listed in their
+   * own `users` entry.
+   */
+  accepted(writer: Writer, inspection: Inspection, claimContent: boolean): void {
+    if (claimContent) for (const id of inspection.unclaimed) this.registry.claim(id, writer.participantId);
+    for (const id of inspection.listedIds) this.registry.claim(id, writer.participantId);
+  }
+
+  /**
+   * After an accepted update that set a voice block's speaker or typist: the block must show the writer
+   * as its typist unless they are its speaker and typed it themselves; the server writes them in when it
+   * does not ("typed for" someone stays possible, hiding who typed does not).
+   */
+  correctTypists(doc: Y.Doc, writer: Writer, inspection: Inspection): void {
+    if (inspection.voiceBlocks.length === 0) return;
+    const wrong: Y.XmlElement[] = [];
+    for (const id of inspection.voiceBlocks) {
+      if (id.clock >= Y.getState(doc.store, id.client)) continue;
+      const item = Y.getItem(doc.store, id);
+      if (!(item instanceof Y.Item) || item.deleted || !(item.content instanceof Y.ContentType)) continue;
+      const block = item.content.type;
+      if (!(block instanceof Y.XmlElement) || block.nodeName !== NodeNames.voice) continue;
+      if (!showsTypist(block, writer) && !wrong.includes(block)) wrong.push(block);
+    }
+    if (wrong.length === 0) return;
+    doc.transact(() => {
+      for (const block of wrong) {
+        block.setAttribute('typistId', writer.participantId);
+        block.setAttribute('typistName', writer.name);
+      }
+    }, INTEGRITY_ORIGIN);
+  }
+
+  /**
+   * Presence from `writer`'s socket, bound to them: entries for client ids of someone else are left
+   * out, unclaimed ids become the writer's, and each state is rewritten with the server's record of
+   * who the writer is (or left out when it is malformed).
+   */
+  bindPresence(writer: Writer, entries: readonly PresenceEntry[]): PresenceEntry[] {
+    const own: PresenceEntry[] = [];
+    for (const entry of entries) {
+      const owner = this.registry.ownerOf(entry.id);
+      if (owner !== undefined && owner !== writer.participantId) continue;
+      if (owner === undefined && entry.state !== null) this.registry.claim(entry.id, writer.participantId);
+      own.push(entry);
+    }
+    return bindPresenceEntries(own, writer);
+  }
+
+  /** Presence another instance relayed (and bound there): its ids belong to the people it names. */
+  learnPresence(entries: readonly PresenceEntry[]): void {
+    for (const entry of entries) {
+      const owner = presenceOwner(entry.state);
+      if (owner) this.registry.claim(entry.id, owner);
+    }
+  }
+
+  private inspectAgainst(doc: Y.Doc, decoded: DecodedUpdate, writer: Writer): Inspection {
+    this.registry.attach(doc);
+    return inspectUpdate(
+      {
+        doc,
+        registry: this.registry,
+        rules: sectionRules(),
+        roots: this.roots,
+        typeHolders: this.typeHolders,
+      },
+      decoded,
+      writer,
+    );
+  }
+}
+
+function refused(error: UpdateRefused): ProtocolViolation {
+  return new ProtocolViolation(CloseCodes.malformedMessage, `update refused: ${error.message}`);
+}
+
+/** Whether a voice block shows `writer` as the one who typed it (as typist, or as the speaker). */
+function showsTypist(block: Y.XmlElement, writer: Writer): boolean {
+  const unset = (value: unknown) => value === undefined || value === null || value === '';
+  const typistId: unknown = block.getAttribute('typistId');
+  if (typistId === writer.participantId) return block.getAttribute('typistName') === writer.name;
+  if (!unset(typistId)) return false;
+  // No typist: the words must be the writer's own (a block may name its speaker without an id).
+  const speakerId: unknown = block.getAttribute('speakerId');
+  return (
+    (speakerId === writer.participantId || unset(speakerId)) &&
+    block.getAttribute('speakerName') === writer.name
+  );
+}
