@@ -5,6 +5,7 @@
 import type { Role } from '@polyphony/shared';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { hashToken, newId, newToken } from '../../auth/tokens.js';
+import { protectionContract } from './protectionContract.js';
 import type { MetadataStore, NetworkRecord, NewLink, ParticipantRecord } from './types.js';
 
 /** How the contract gets stores: `open` may be called again (also while one is open) on the same data. */
@@ -496,5 +497,8 @@ export function metadataStoreContract(name: string, makeHarness: () => MetadataH
       store = await harness.open();
       expect(await store.listNetworks()).toEqual([network]);
     });
+
+    // Sessions that end, erasure, retention: protectionContract.ts.
+    protectionContract(() => store);
   });
 }

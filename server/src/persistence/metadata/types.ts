@@ -17,6 +17,7 @@ import type {
   VersionKind,
   VersionSummary,
 } from '@polyphony/shared';
+import type { ProtectionStore } from './protection.js';
 
 /** A stored network. */
 export interface NetworkRecord {
@@ -210,7 +211,12 @@ export interface HistoryStore {
 }
 
 /** Where everything but the meeting documents is kept. */
-export interface MetadataStore extends NetworkStore, AccessStore, ActivityStore, HistoryStore {
+export interface MetadataStore
+  extends NetworkStore,
+    AccessStore,
+    ActivityStore,
+    HistoryStore,
+    ProtectionStore {
   /** 'sqlite' or 'postgres', as the health route reports it. */
   readonly name: string;
   /** Release the connection; pending commits finish first. */
