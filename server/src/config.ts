@@ -93,7 +93,8 @@ function positive(env: NodeJS.ProcessEnv, name: string, fallback: number): numbe
   const raw = env[name];
   if (raw === undefined || raw === '') return fallback;
   const value = Number(raw);
-  if (!Number.isFinite(value) || value <= 0) throw new Error(`${name} must be a positive number, got "${raw}"`);
+  if (!Number.isFinite(value) || value <= 0)
+    throw new Error(`${name} must be a positive number, got "${raw}"`);
   return value;
 }
 
@@ -112,7 +113,9 @@ function proxies(env: NodeJS.ProcessEnv): number {
   if (raw === 'true' || raw === 'yes') return 1;
   const value = Number(raw);
   if (!Number.isInteger(value) || value < 0 || value > 10) {
-    throw new Error(`TRUST_PROXY must be true, false or a number of proxies (1–10), got "${env.TRUST_PROXY}"`);
+    throw new Error(
+      `TRUST_PROXY must be true, false or a number of proxies (1–10), got "${env.TRUST_PROXY}"`,
+    );
   }
   return value;
 }

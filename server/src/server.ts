@@ -6,8 +6,12 @@ import type { Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { serve } from '@hono/node-server';
 import { can } from '@polyphony/shared';
+import { abuseLimits } from './abuse/limits.js';
 import { buildApp, sameOrigin } from './app.js';
-import { membershipOf, upgradeSession } from './auth/session.js';
+import { upgradeHost } from './auth/proxy.js';
+import { SessionService } from './auth/SessionService.js';
+import { upgradeSession } from './auth/session.js';
+import { startSessionSweep } from './auth/sessionSweep.js';
 import type { Config } from './config.js';
 import { HistoryService } from './history/HistoryService.js';
 import { VideoService } from './livekit/VideoService.js';
@@ -33,6 +37,8 @@ export interface RunningServer {
 const ACCESS_SWEEP_MS = 500;
 /** How far each look reaches back before the previous one: clocks of instances may differ this much. */
 const ACCESS_SWEEP_MARGIN_MS = 5_000;
+/** How often the sessions behind live sockets are checked (idle, lifetime, ended elsewhere). */
+const SESSION_SWEEP_MS = 1_000;
 
 /** Start Polyphony and resolve once it listens. */
 export async function startServer(config: Config): Promise<RunningServer> {
@@ -41,16 +47,31 @@ export async function startServer(config: Config): Promise<RunningServer> {
   const persistence = await openPersistence(config);
   const { documents: store, metadata } = persistence;
   const now = () => new Date();
+  const { protection } = config;
+  const sessions = new SessionService(
+    metadata,
+    {
+      idleMs: protection.sessionIdleMs,
+      maxAgeMs: protection.sessionMaxMs,
+      trustProxy: protection.trustProxy,
+      publicUrl: config.publicUrl,
+    },
+    now,
+  );
+  const limits = abuseLimits(protection);
 
   // Every socket is authorised at the upgrade by the session cookie, for the network of the meeting,
   // and is then bound to that meeting and that person's role for its life.
   const authorize: Authorize = async (request, meetingId) => {
     const origin = request.headers.origin;
-    if (origin && !sameOrigin(origin, request.headers.host))
+    if (origin && !sameOrigin(origin, upgradeHost(request, protection.trustProxy)))
       return { ok: false, status: 403, error: 'forbidden' };
     const meeting = await metadata.findMeeting(meetingId);
     if (!meeting) return { ok: false, status: 404, error: 'meeting_not_found' };
-    const membership = await membershipOf(upgradeSession(request), metadata, meeting.networkId, now());
+    // A session that ended (idle, lifetime, left) opens nothing, like no session at all.
+    const session = await sessions.check(upgradeSession(request));
+    if (!session.ok) return { ok: false, status: 401, error: 'unauthorized' };
+    const membership = await metadata.membership(session.hash, meeting.networkId, now());
     const participant = membership && (await metadata.findParticipant(membership.participantId));
     if (!membership || !participant) return { ok: false, status: 401, error: 'unauthorized' };
     // Bookkeeping: the person does not wait for it to be on disk, and gets in even if it cannot be written.
@@ -64,6 +85,7 @@ export async function startServer(config: Config): Promise<RunningServer> {
         invitationId: membership.invitation.id,
         networkId: meeting.networkId,
         canWrite: can(participant.role, 'write'),
+        sessionHash: session.hash,
       },
     };
   };
@@ -99,7 +121,17 @@ export async function startServer(config: Config): Promise<RunningServer> {
     beforeUnload: (room) => history.beforeUnload(room),
   });
   const app = buildApp({
-    routes: { store: metadata, service, history, sync, now, publicUrl: config.publicUrl },
+    routes: {
+      store: metadata,
+      service,
+      history,
+      sync,
+      now,
+      publicUrl: config.publicUrl,
+      sessions,
+      protection,
+      limits,
+    },
     logger,
     storeName: persistence.name,
     clientDir: config.clientDir,
@@ -115,6 +147,16 @@ export async function startServer(config: Config): Promise<RunningServer> {
     now,
     everyMs: ACCESS_SWEEP_MS,
     marginMs: ACCESS_SWEEP_MARGIN_MS,
+  });
+
+  // Sockets whose session ended (idle, lifetime, left on another instance) close within a second.
+  const stopSessionSweep = startSessionSweep({
+    store: metadata,
+    sessions,
+    sync,
+    logger,
+    now,
+    everyMs: SESSION_SWEEP_MS,
   });
 
   const httpServer = await new Promise<Server>((resolve) => {
@@ -134,6 +176,7 @@ export async function startServer(config: Config): Promise<RunningServer> {
   const stop = () => {
     stopping ??= (async () => {
       stopSweep();
+      stopSessionSweep();
       const closed = new Promise<void>((resolve) => httpServer.close(() => resolve()));
       await sync.close();
       httpServer.closeAllConnections();

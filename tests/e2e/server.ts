@@ -58,6 +58,10 @@ export async function startServer(): Promise<RunningServer> {
     env: {
       // Versions are taken after a few seconds of writing instead of minutes, for the history tests.
       VERSION_EVERY_MS: '2000',
+      // One server for the whole run, every test from 127.0.0.1: rate limits off (abuse.test.ts tests them).
+      STARTS_PER_HOUR: '0',
+      JOIN_ATTEMPTS_PER_MINUTE: '0',
+      ANONYMOUS_REQUESTS_PER_MINUTE: '0',
       ...process.env,
       PORT: String(port),
       HOST: '127.0.0.1',

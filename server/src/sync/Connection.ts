@@ -15,6 +15,8 @@ export interface SyncPrincipal {
   networkId: string;
   /** Whether updates from this socket are applied; read-only sockets have them dropped. */
   canWrite: boolean;
+  /** The hash of the session behind the socket: ending it (idle, lifetime, leaving) closes the socket. */
+  sessionHash?: string;
 }
 
 let nextConnectionId = 1;

@@ -9,7 +9,7 @@
  */
 import type { IncomingMessage } from 'node:http';
 import type { Duplex } from 'node:stream';
-import { CloseCodes, PROTOCOL_VERSION, SyncParams, writeSaved } from '@polyphony/shared';
+import { type CloseCode, CloseCodes, PROTOCOL_VERSION, SyncParams, writeSaved } from '@polyphony/shared';
 import { type RawData, WebSocket, WebSocketServer } from 'ws';
 import * as Y from 'yjs';
 import type { SyncLimits } from '../config.js';
@@ -22,7 +22,7 @@ import { RELAY_ORIGIN, Room } from './Room.js';
 /** The answer of the authorisation seam for one upgrade request. */
 export type Authorization =
   | { ok: true; principal: SyncPrincipal }
-  | { ok: false; status: 401 | 403 | 404; error: string };
+  | { ok: false; status: 401 | 403 | 404 | 503; error: string };
 
 /** Decides whether an upgrade request may open a socket on a meeting. */
 export type Authorize = (request: IncomingMessage, meetingId: string) => Promise<Authorization>;
@@ -450,8 +450,20 @@ export class SyncServer {
     while (this.flushLoop) await this.flushLoop;
   }
 
+  /** Who is behind each live socket of this instance (the session sweep checks their sessions). */
+  principals(): SyncPrincipal[] {
+    const principals: SyncPrincipal[] = [];
+    for (const room of this.rooms.values()) {
+      for (const connection of room.connections) principals.push(connection.principal);
+    }
+    return principals;
+  }
+
   /** Close the sockets that match, e.g. when someone's access ends; returns how many were closed. */
-  closeConnections(predicate: (connection: Connection) => boolean, code = CloseCodes.accessRevoked): number {
+  closeConnections(
+    predicate: (connection: Connection) => boolean,
+    code: CloseCode = CloseCodes.accessRevoked,
+  ): number {
     let closed = 0;
     for (const room of this.rooms.values()) {
       for (const connection of room.connections) {
