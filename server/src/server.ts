@@ -13,6 +13,8 @@ import { SessionService } from './auth/SessionService.js';
 import { upgradeSession } from './auth/session.js';
 import { startSessionSweep } from './auth/sessionSweep.js';
 import type { Config } from './config.js';
+import { ERASURE_SETTLE_MS, ErasureService } from './erasure/ErasureService.js';
+import { startErasureSweep } from './erasure/erasureSweep.js';
 import { HistoryService } from './history/HistoryService.js';
 import { VideoService } from './livekit/VideoService.js';
 import { removeFromVideoOnEnd } from './livekit/videoRevocation.js';
@@ -39,6 +41,8 @@ const ACCESS_SWEEP_MS = 500;
 const ACCESS_SWEEP_MARGIN_MS = 5_000;
 /** How often the sessions behind live sockets are checked (idle, lifetime, ended elsewhere). */
 const SESSION_SWEEP_MS = 1_000;
+/** How often erasures by other processes are looked for. */
+const ERASURE_SWEEP_MS = 500;
 
 /** Start Polyphony and resolve once it listens. */
 export async function startServer(config: Config): Promise<RunningServer> {
@@ -68,6 +72,8 @@ export async function startServer(config: Config): Promise<RunningServer> {
       return { ok: false, status: 403, error: 'forbidden' };
     const meeting = await metadata.findMeeting(meetingId);
     if (!meeting) return { ok: false, status: 404, error: 'meeting_not_found' };
+    // An erasure is rewriting this meeting's document: come back in a moment (clients retry).
+    if (erasure.isBlocked(meetingId)) return { ok: false, status: 503, error: 'erasing' };
     // A session that ended (idle, lifetime, left) opens nothing, like no session at all.
     const session = await sessions.check(upgradeSession(request));
     if (!session.ok) return { ok: false, status: 401, error: 'unauthorized' };
@@ -109,6 +115,18 @@ export async function startServer(config: Config): Promise<RunningServer> {
     now,
     onAccessEnded: video && removeFromVideoOnEnd(video, metadata, logger),
   });
+  const erasure = new ErasureService({
+    store: metadata,
+    documents: store,
+    sync,
+    service,
+    persistence,
+    logger,
+    now,
+    settleMs: ERASURE_SETTLE_MS,
+    video,
+  });
+  await erasure.start();
   const history = new HistoryService({
     store: metadata,
     sync,
@@ -131,6 +149,7 @@ export async function startServer(config: Config): Promise<RunningServer> {
       sessions,
       protection,
       limits,
+      erasure,
     },
     logger,
     storeName: persistence.name,
@@ -159,6 +178,9 @@ export async function startServer(config: Config): Promise<RunningServer> {
     everyMs: SESSION_SWEEP_MS,
   });
 
+  // Erasures made by other instances or the operator command drop this instance's copies within a second.
+  const stopErasureSweep = startErasureSweep(erasure, logger, ERASURE_SWEEP_MS);
+
   const httpServer = await new Promise<Server>((resolve) => {
     const server = serve({ fetch: app.fetch, port: config.port, hostname: config.host }, () =>
       resolve(server as Server),
@@ -177,6 +199,8 @@ export async function startServer(config: Config): Promise<RunningServer> {
     stopping ??= (async () => {
       stopSweep();
       stopSessionSweep();
+      stopErasureSweep();
+      await erasure.settle();
       const closed = new Promise<void>((resolve) => httpServer.close(() => resolve()));
       await sync.close();
       httpServer.closeAllConnections();

@@ -6,6 +6,7 @@ export * from './api/networks.js';
 export * from './api/privacy.js';
 export * from './api/video.js';
 export * from './errors.js';
+export * from './i18n/archiveWords.js';
 export * from './i18n/fill.js';
 export * from './i18n/languages.js';
 export * from './i18n/meetingWords/index.js';

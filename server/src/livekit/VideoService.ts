@@ -144,6 +144,21 @@ export class VideoService {
   }
 
   /**
+   * End the live rooms of these meetings (they were erased): everyone in them leaves at once. Never
+   * throws: a LiveKit outage must not stop an erasure.
+   */
+  async endRooms(meetingIds: readonly string[]): Promise<void> {
+    if (meetingIds.length === 0) return;
+    try {
+      const live = await this.rooms.listRooms([...meetingIds]);
+      await Promise.all(live.map((room) => this.rooms.deleteRoom(room.name)));
+    } catch (error) {
+      this.logger.error({ err: error, meetingIds }, 'could not end the video of erased meetings');
+    }
+    for (const meetingId of meetingIds) this.onVideo.delete(meetingId);
+  }
+
+  /**
    * Remove people from the live rooms of these meetings (their links ended). Rooms that are not live and
    * people who are not in them are no error. Never throws: a LiveKit outage must not stop a revocation.
    */

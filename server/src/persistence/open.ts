@@ -5,6 +5,7 @@
  * file in DATA_DIR.
  */
 import type { Config } from '../config.js';
+import { type PurgeReport, purgePostgres, purgeSqlite, withSecureDelete } from '../erasure/purge.js';
 import { openDatabase } from './database.js';
 import { PostgresMetadataStore } from './metadata/PostgresMetadataStore.js';
 import { SqliteMetadataStore } from './metadata/SqliteMetadataStore.js';
@@ -20,6 +21,10 @@ export interface Persistence {
   name: string;
   documents: DocumentStore;
   metadata: MetadataStore;
+  /** Wipe the bytes of deleted rows from the database's files (after an erasure; erasure/purge.ts). */
+  purge(options?: { full?: boolean }): Promise<PurgeReport>;
+  /** Run `work` so that what it deletes is overwritten at once where the store can (SQLite). */
+  deleting<T>(work: () => Promise<T>): Promise<T>;
   /** Close both stores and their connection. */
   close(): Promise<void>;
 }
@@ -38,6 +43,8 @@ export async function openPersistence(
         name: 'postgres',
         documents,
         metadata,
+        purge: (options) => purgePostgres(pool, options),
+        deleting: (work) => work(),
         close: async () => {
           await documents.close();
           await metadata.close();
@@ -55,6 +62,8 @@ export async function openPersistence(
     name: 'sqlite',
     documents,
     metadata: new SqliteMetadataStore(db),
+    purge: () => purgeSqlite(db),
+    deleting: (work) => withSecureDelete(db, work),
     close: () => documents.close(),
   };
 }

@@ -7,6 +7,7 @@ import { requestOrigin } from '../auth/proxy.js';
 import type { SessionService } from '../auth/SessionService.js';
 import { requestSession } from '../auth/session.js';
 import type { ProtectionConfig } from '../config.js';
+import type { ErasureService } from '../erasure/ErasureService.js';
 import { accessRevoked, meetingNotFound, networkNotFound, unauthorized } from '../errors.js';
 import type { HistoryService } from '../history/HistoryService.js';
 import type { NetworkService } from '../networks/NetworkService.js';
@@ -28,6 +29,8 @@ export interface RouteContext {
   protection: ProtectionConfig;
   /** Rate limits on anonymous starts, link openings and requests without a session. */
   limits: AbuseLimits;
+  /** Erasing networks, meetings and people for good. */
+  erasure: ErasureService;
 }
 
 /**

@@ -177,6 +177,8 @@ export class SyncServer {
   }
 
   private receive(room: Room, connection: Connection, data: RawData): void {
+    // A discarded meeting (erased) takes nothing more from sockets that are still closing.
+    if (room.destroyed) return;
     const buffer = data as Buffer;
     const message = new Uint8Array(buffer.buffer, buffer.byteOffset, buffer.byteLength);
     try {
@@ -385,7 +387,8 @@ export class SyncServer {
   }
 
   private async compactNow(room: Room): Promise<void> {
-    if (room.updatesSinceSnapshot === 0) return;
+    // A discarded room (erased meanwhile) must not write its document back.
+    if (room.updatesSinceSnapshot === 0 || room.destroyed) return;
     // The snapshot may hold updates not yet appended; they are appended later all the same, and
     // applying an update twice changes nothing. Its state vector is taken from the same document in the
     // same synchronous step, so that it describes exactly the snapshot (not a change made in between):
@@ -410,7 +413,7 @@ export class SyncServer {
   }
 
   private scheduleUnload(room: Room): void {
-    if (this.closing) return;
+    if (this.closing || room.destroyed) return;
     if (room.unloadTimer) clearTimeout(room.unloadTimer);
     room.unloadTimer = setTimeout(() => void this.unload(room), this.limits.idleUnloadMs);
     room.unloadTimer.unref();
@@ -418,6 +421,7 @@ export class SyncServer {
 
   private async unload(room: Room): Promise<void> {
     room.unloadTimer = undefined;
+    if (room.destroyed) return;
     await this.drain();
     for (const hooks of this.hooks) await hooks.beforeUnload?.(room);
     await this.compact(room);
@@ -448,6 +452,28 @@ export class SyncServer {
   /** Wait until every applied update is committed. */
   async drain(): Promise<void> {
     while (this.flushLoop) await this.flushLoop;
+  }
+
+  /**
+   * Forget a meeting without writing anything of it back (it was erased, or an erasure rewrites its
+   * document in the store): its sockets close with `code`, updates not committed yet are dropped, the
+   * room is not compacted or versioned on its way out, and no decoded copy is kept for reading. Returns
+   * how many sockets were closed.
+   */
+  discardMeeting(meetingId: string, code: CloseCode): number {
+    this.readCache.delete(meetingId);
+    const room = this.rooms.get(meetingId);
+    if (!room) return 0;
+    let closed = 0;
+    for (const connection of room.connections) {
+      connection.close(code);
+      closed++;
+    }
+    this.rooms.delete(meetingId);
+    this.dirty.delete(room);
+    room.destroy();
+    for (const hooks of this.hooks) hooks.afterUnload?.(meetingId);
+    return closed;
   }
 
   /** Who is behind each live socket of this instance (the session sweep checks their sessions). */

@@ -782,6 +782,10 @@ export class PostgresMetadataStore implements MetadataStore {
     return this.protection.lastActivity(networkId);
   }
 
+  invitationsOf(participantId: string): Promise<InvitationRecord[]> {
+    return this.protection.invitationsOf(participantId);
+  }
+
   inactiveNetworks(before: Date): Promise<{ network: NetworkRecord; lastActivityAt: string }[]> {
     return this.protection.inactiveNetworks(before);
   }

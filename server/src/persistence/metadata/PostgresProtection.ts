@@ -52,6 +52,24 @@ const erasure = (row: ErasureRow): ErasureRecord => ({
   doneAt: isoOrNull(row.done_at),
 });
 
+interface InvitationRow {
+  id: string;
+  network_id: string;
+  participant_id: string;
+  created_at: Date;
+  expires_at: Date;
+  revoked_at: Date | null;
+}
+
+const invitation = (row: InvitationRow): InvitationRecord => ({
+  id: row.id,
+  networkId: row.network_id,
+  participantId: row.participant_id,
+  createdAt: iso(row.created_at),
+  expiresAt: iso(row.expires_at),
+  revokedAt: isoOrNull(row.revoked_at),
+});
+
 interface SessionRow {
   token_hash: string;
   created_at: Date;
@@ -128,30 +146,22 @@ export class PostgresProtection implements ProtectionStore {
   }
 
   async sessionInvitation(sessionHash: string, networkId: string): Promise<InvitationRecord | undefined> {
-    const result = await this.pool.query<{
-      id: string;
-      network_id: string;
-      participant_id: string;
-      created_at: Date;
-      expires_at: Date;
-      revoked_at: Date | null;
-    }>(
+    const result = await this.pool.query<InvitationRow>(
       `SELECT i.id, i.network_id, i.participant_id, i.created_at, i.expires_at, i.revoked_at
        FROM session_members m JOIN invitations i ON i.id = m.invitation_id
        WHERE m.session_hash = $1 AND m.network_id = $2`,
       [sessionHash, networkId],
     );
-    const row = result.rows[0];
-    return (
-      row && {
-        id: row.id,
-        networkId: row.network_id,
-        participantId: row.participant_id,
-        createdAt: iso(row.created_at),
-        expiresAt: iso(row.expires_at),
-        revokedAt: isoOrNull(row.revoked_at),
-      }
+    return result.rows[0] && invitation(result.rows[0]);
+  }
+
+  async invitationsOf(participantId: string): Promise<InvitationRecord[]> {
+    const result = await this.pool.query<InvitationRow>(
+      `SELECT id, network_id, participant_id, created_at, expires_at, revoked_at FROM invitations
+       WHERE participant_id = $1 ORDER BY created_at, seq`,
+      [participantId],
     );
+    return result.rows.map(invitation);
   }
 
   async purgeSessions(createdBefore: Date, activeBefore: Date): Promise<number> {

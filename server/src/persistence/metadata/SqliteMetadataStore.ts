@@ -381,6 +381,10 @@ export class SqliteMetadataStore implements MetadataStore {
     return this.protection.lastActivity(networkId);
   }
 
+  invitationsOf(participantId: string): Promise<InvitationRecord[]> {
+    return this.protection.invitationsOf(participantId);
+  }
+
   inactiveNetworks(before: Date): Promise<{ network: NetworkRecord; lastActivityAt: string }[]> {
     return this.protection.inactiveNetworks(before);
   }

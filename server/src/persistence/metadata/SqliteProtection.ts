@@ -152,6 +152,9 @@ export class SqliteProtection implements ProtectionStore {
       ),
       setWriters: db.prepare('UPDATE meeting_versions SET writers = ? WHERE id = ?'),
       lastActivity: db.prepare<[string], { last_at: string }>(`${LAST_ACTIVITY} WHERE n.id = ?`),
+      invitationsOf: db.prepare<[string], InvitationRow>(
+        'SELECT * FROM invitations WHERE participant_id = ? ORDER BY created_at, rowid',
+      ),
       inactive: db.prepare<[string], NetworkRow & { last_at: string }>(
         `SELECT * FROM (${LAST_ACTIVITY}) WHERE last_at < ? ORDER BY last_at`,
       ),
@@ -363,6 +366,10 @@ export class SqliteProtection implements ProtectionStore {
       if (row) result.set(id, row.rewritten_at);
     }
     return result;
+  }
+
+  async invitationsOf(participantId: string): Promise<InvitationRecord[]> {
+    return this.sql.invitationsOf.all(participantId).map(invitation);
   }
 
   async lastActivity(networkId: string): Promise<string | undefined> {

@@ -127,5 +127,11 @@ export interface RetentionStore {
   inactiveNetworks(before: Date): Promise<{ network: NetworkRecord; lastActivityAt: string }[]>;
 }
 
+/** What a person may download about themselves. */
+export interface OwnDataStore {
+  /** Every personal link a person has had, oldest first (the tokens are not stored). */
+  invitationsOf(participantId: string): Promise<InvitationRecord[]>;
+}
+
 /** The data-protection part of the metadata store. */
-export interface ProtectionStore extends SessionStore, ErasureStore, RetentionStore {}
+export interface ProtectionStore extends SessionStore, ErasureStore, RetentionStore, OwnDataStore {}

@@ -298,6 +298,19 @@ export function protectionContract(store: () => MetadataStore): void {
       );
     });
 
+    it('[DP11] a person’s links, every one they had, oldest first', async () => {
+      const s = store();
+      const { network, eeva, links } = await busyNetwork(s);
+      const next = link(eeva);
+      next.record.createdAt = at(60_000);
+      await s.reissue({ networkId: network.id, link: next, actorId: null });
+      const history = await s.invitationsOf(eeva.id);
+      expect(history.map((i) => i.id)).toEqual([links[1]!.record.id, next.record.id]);
+      expect(history[0]?.revokedAt).toBe(at(60_000));
+      expect(history[1]?.revokedAt).toBeNull();
+      expect(await s.invitationsOf('nobody')).toEqual([]);
+    });
+
     it('[DP10] retention: a network’s last activity is its newest log entry or visit; inactive ones are listed', async () => {
       const s = store();
       const quiet = await busyNetwork(s, 'Quiet');
