@@ -10,20 +10,12 @@ import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { promisify } from 'node:util';
-import { DocumentTypes, NodeNames } from '@polyphony/shared';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import * as Y from 'yjs';
 import { newCanary, sqliteFilesHolding } from './helpers/canary.js';
-import { connectClient, type TestClient, waitFor, waitForSaved, waitForSync } from './helpers/clients.js';
-import { block } from './helpers/documentBlocks.js';
+import { connectClient, type TestClient, waitFor, waitForSync } from './helpers/clients.js';
+import { api, network, networkExport, writeAs } from './helpers/erasure.js';
 import { openRawSocket } from './helpers/rawSocket.js';
-import {
-  openLink,
-  type ServerProcess,
-  type StartedNetwork,
-  startNetwork,
-  startServerProcess,
-} from './helpers/serverProcess.js';
+import { openLink, type ServerProcess, startNetwork, startServerProcess } from './helpers/serverProcess.js';
 
 /** An erasure as `polyphony erasures --json` prints it. */
 interface ErasureRecordJson {
@@ -37,68 +29,6 @@ interface ErasureRecordJson {
 
 const CLI = fileURLToPath(new URL('../../server/dist/cli.js', import.meta.url));
 const run = promisify(execFile);
-
-/** A member's writing client: their words attributed to them (as the browser does), as a voice of theirs. */
-async function writeAs(
-  server: ServerProcess,
-  meetingId: string,
-  cookie: string,
-  participantId: string,
-  name: string,
-  text: string,
-): Promise<TestClient> {
-  const client = connectClient(server.wsUrl, meetingId, { cookie, ack: true });
-  await waitForSync(client);
-  new Y.PermanentUserData(client.doc, client.doc.getMap(DocumentTypes.users)).setUserMapping(
-    client.doc,
-    client.doc.clientID,
-    participantId,
-  );
-  client.doc.transact(() => {
-    const dialogue = client.doc.getXmlFragment('dialogue');
-    dialogue.insert(dialogue.length, [
-      block(NodeNames.voice, text, { speakerId: participantId, speakerName: name }),
-    ]);
-    client.doc.getMap(DocumentTypes.attendance).set(participantId, {
-      name,
-      relation: 'aunt',
-      role: 'network_member',
-      where: 'room',
-    });
-  });
-  await waitForSaved(client);
-  return client;
-}
-
-async function api(server: ServerProcess, route: string, cookie: string | undefined, init: RequestInit = {}) {
-  return fetch(`${server.url}${route}`, {
-    ...init,
-    headers: { ...(cookie ? { cookie } : {}), 'content-type': 'application/json', ...(init.headers ?? {}) },
-  });
-}
-
-async function networkExport(server: ServerProcess, networkId: string, cookie: string): Promise<string> {
-  const response = await api(server, `/api/networks/${networkId}/export.md`, cookie);
-  expect(response.status).toBe(200);
-  return response.text();
-}
-
-/** A network of Maria (professional), Aino (a relative whose name is a canary too) and Jussi. */
-async function network(
-  server: ServerProcess,
-  ainoName: string,
-): Promise<StartedNetwork & { ainoCookie: string; jussiCookie: string }> {
-  const started = await startNetwork(server.url, {
-    centreName: 'Anna',
-    people: [
-      { name: ainoName, relation: 'aunt', role: 'network_member' },
-      { name: 'Jussi', relation: 'partner', role: 'network_member' },
-    ],
-  });
-  const ainoCookie = (await openLink(started.people[1]!.url)).cookie!;
-  const jussiCookie = (await openLink(started.people[2]!.url)).cookie!;
-  return { ...started, ainoCookie, jussiCookie };
-}
 
 describe('erasure', () => {
   let server: ServerProcess;
@@ -436,7 +366,9 @@ describe('retention', () => {
     expect(dry.stdout).not.toContain(busy.networkId);
     await expect(polyphony('erase', 'due')).rejects.toMatchObject({ code: 2 });
     await polyphony('erase', 'due', '--yes');
-    expect([401, 404]).toContain((await api(server, `/api/networks/${quiet.networkId}`, quiet.cookie)).status);
+    expect([401, 404]).toContain(
+      (await api(server, `/api/networks/${quiet.networkId}`, quiet.cookie)).status,
+    );
     expect((await api(server, `/api/networks/${busy.networkId}`, busy.cookie)).status).toBe(200);
     const erasures = JSON.parse((await polyphony('erasures', '--json')).stdout) as ErasureRecordJson[];
     expect(erasures.map((e) => [e.kind, e.by, e.networkId])).toEqual([
