@@ -20,6 +20,7 @@ import { type MeetingPeople, MeetingPeopleContext } from '../editor/MeetingConte
 import { RevisitMarking } from '../editor/RevisitMarking';
 import { SectionEditor } from '../editor/SectionEditor';
 import { tx, useT } from '../i18n';
+import { dropCopies, dropNetworkCopies, knownCopy, rememberCopy } from '../privacy/localCopies';
 import {
   useMapEntries,
   useMeetingSession,
@@ -33,13 +34,16 @@ import { AgreedView } from '../ui/AgreedView';
 import { loadColor, PALETTE, saveColor } from '../ui/colour';
 import { HistoryPanel } from '../ui/HistoryPanel';
 import { LanguageBar, LanguagePicker } from '../ui/LanguagePicker';
+import { LeaveDevice } from '../ui/LeaveDevice';
 import { ClosedBanner, CloseMeetingControl } from '../ui/MeetingClosing';
+import { MeetingEnded } from '../ui/MeetingEnded';
 import { PhaseBar } from '../ui/PhaseBar';
 import { NextMeetingPanel, NoDecisionsToday } from '../ui/PlanExtras';
 import { readPhase } from '../ui/phases';
 import { ReadOnlyBadge } from '../ui/ReadOnlyBadge';
 import { RevisitBar, WhoWroteLegend } from '../ui/RevisitBar';
 import { SaveStatusBadge } from '../ui/SaveStatusBadge';
+import { SessionEndReason } from '../ui/SessionEndReason';
 import { SinceLastVisitNote, useSinceLastVisit } from '../ui/SinceLastVisit';
 import { WhereAmI } from '../ui/WhereAmI';
 import { RaisedHands, WhoIsHere } from '../ui/WhoIsHere';
@@ -51,6 +55,7 @@ type Lookup =
   | { state: 'found'; detail: MeetingDetail }
   | { state: 'unauthorized' }
   | { state: 'missing' }
+  | { state: 'revoked' }
   | { state: 'failed'; message: string };
 
 /** The page of one meeting, `/m/:id`. */
@@ -70,8 +75,15 @@ export function MeetingPage({ meetingId }: { meetingId: string }) {
       (error: unknown) => {
         if (!current) return;
         if (error instanceof ApiRequestError && error.status === 401) setLookup({ state: 'unauthorized' });
-        else if (error instanceof ApiRequestError && error.status === 404) setLookup({ state: 'missing' });
-        else
+        else if (error instanceof ApiRequestError && error.status === 404) {
+          // With a working session, this browser is not (or no longer) in the meeting's network: its
+          // copies go (erased meeting or person; or the link was revoked, then the network's copies).
+          const network = knownCopy(meetingId)?.networkId;
+          const revoked = error.id === 'access_revoked';
+          void dropCopies([meetingId], revoked ? 'revoked' : 'erased');
+          if (revoked && network) void dropNetworkCopies(network, 'revoked');
+          setLookup({ state: revoked ? 'revoked' : 'missing' });
+        } else
           setLookup({
             state: 'failed',
             message: error instanceof Error ? error.message : t('meeting.couldNotOpenDot'),
@@ -99,11 +111,13 @@ export function MeetingPage({ meetingId }: { meetingId: string }) {
         <LanguageBar />
         <main className="notice" data-testid="open-link-again">
           <h1>{t('meeting.openLinkAgain')}</h1>
+          <SessionEndReason />
           <p>{t('meeting.deviceDoesNotKnow')}</p>
         </main>
       </>
     );
   }
+  if (lookup.state === 'revoked') return <MeetingEnded end="revoked" />;
   if (lookup.state === 'missing') {
     return (
       <>
@@ -130,7 +144,33 @@ export function MeetingPage({ meetingId }: { meetingId: string }) {
     );
   }
   if (!session) return null;
-  return <MeetingDocument session={session} detail={lookup.detail} />;
+  return <MeetingOrEnded session={session} detail={lookup.detail} />;
+}
+
+/**
+ * The meeting, unless it may no longer be shown here (revoked, erased, rewritten, session ended): then
+ * why, instead. Also checks this browser's copy against an erasure's rewrite of the document.
+ */
+function MeetingOrEnded({ session, detail }: { session: MeetingSession; detail: MeetingDetail }) {
+  const status = useSaveStatus(session);
+  const { meeting, me } = detail;
+  useEffect(() => {
+    const rewrittenAt = detail.documentRewrittenAt ?? null;
+    const known = knownCopy(meeting.id);
+    rememberCopy(meeting.id, { networkId: meeting.networkId, participantId: me.id, rewrittenAt });
+    // A copy made before an erasure rewrote the document may still hold what was erased.
+    if (rewrittenAt && (known?.rewrittenAt ?? '') < rewrittenAt) {
+      void session.hadCopy.then((had) => {
+        if (had) session.endWith('rewritten');
+      });
+    }
+  }, [session, meeting.id, meeting.networkId, me.id, detail.documentRewrittenAt]);
+  useEffect(() => {
+    // The copy is deleted first; the page then loads the document again from the server.
+    if (status.ended === 'rewritten') void session.whenCopyCleared().then(() => location.reload());
+  }, [session, status.ended]);
+  if (status.ended) return <MeetingEnded end={status.ended} />;
+  return <MeetingDocument session={session} detail={detail} />;
 }
 
 /** A first guess of where someone is: a small touch screen is most likely a phone. */
@@ -263,6 +303,7 @@ function MeetingDocument({ session, detail }: { session: MeetingSession; detail:
             )}
             {canWrite ? <SaveStatusBadge status={status} /> : <ReadOnlyBadge />}
             <LanguagePicker />
+            <LeaveDevice unsaved={canWrite && status.unsaved} />
           </div>
         </header>
         <PhaseBar phase={phase} onChange={setPhase} editable={canWrite} />

@@ -16,7 +16,7 @@ import { linkState } from '../persistence/metadata/types.js';
 import { type RouteContext, requireMember } from './context.js';
 import { readerLanguage } from './language.js';
 
-const escape = (text: string) => text.replace(/([\\`*_[\]#<>|])/g, '\\$1');
+const escapeMarkdown = (text: string) => text.replace(/([\\`*_[\]#<>|])/g, '\\$1');
 
 /** Routes under /api/networks/:id for a person's own data. */
 export function ownDataRoutes(ctx: RouteContext) {
@@ -90,16 +90,16 @@ export function ownDataRoutes(ctx: RouteContext) {
     };
     const networkName = `${network.centreName}`;
     const readme = [
-      `# ${escape(w('title', { name: me.name }))}`,
+      `# ${escapeMarkdown(w('title', { name: me.name }))}`,
       '',
-      escape(w('intro', { network: networkName })),
+      escapeMarkdown(w('intro', { network: networkName })),
       '',
       w('made', { when: time(now.toISOString()) }),
       '',
       `## ${w('details')}`,
       '',
-      `- ${w('name')}: ${escape(me.name)}`,
-      `- ${w('relation')}: ${escape(me.relation || '—')}`,
+      `- ${w('name')}: ${escapeMarkdown(me.name)}`,
+      `- ${w('relation')}: ${escapeMarkdown(me.relation || '—')}`,
       `- ${w('role')}: ${me.role}`,
       `- ${w('since')}: ${time(me.createdAt)}`,
       `- ${w('lastSeen')}: ${time(me.lastSeenAt)}`,
@@ -116,7 +116,7 @@ export function ownDataRoutes(ctx: RouteContext) {
       '',
       ...meetings.map(
         (meeting) =>
-          `- [${escape(`${meeting.number}. ${meeting.title}`)}](${meeting.file})` +
+          `- [${escapeMarkdown(`${meeting.number}. ${meeting.title}`)}](${meeting.file})` +
           (meeting.youTookPart ? ` (${w('attended')})` : ''),
       ),
       '',
