@@ -8,7 +8,7 @@ import { NetworkPage } from './pages/NetworkPage';
 import { StartPage } from './pages/StartPage';
 import { SwitchPersonPage } from './pages/SwitchPersonPage';
 import { TooManyPage } from './pages/TooManyPage';
-import { reconcileCopies } from './privacy/localCopies';
+import { reconcileOnce } from './privacy/localCopies';
 import { watchActivity } from './privacy/session';
 import { LanguageBar } from './ui/LanguagePicker';
 import { usePathname } from './ui/navigation';
@@ -80,7 +80,7 @@ function Page({ pathname }: { pathname: string }) {
 
 // Copies this browser must no longer keep (erased, revoked, rewritten) go whenever Polyphony opens, and
 // using the page keeps the session from ending for idleness (privacy/).
-void reconcileCopies().catch(() => undefined);
+void reconcileOnce();
 void watchActivity();
 
 // The chosen language's dictionary is loaded before the first render, so nobody sees English flash by.

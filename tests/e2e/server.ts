@@ -48,8 +48,8 @@ async function waitForHealth(url: string, child: ChildProcess, timeoutMs: number
   throw new Error(`the server did not answer ${url}/api/health within ${timeoutMs} ms`);
 }
 
-/** Start the built server; resolves once /api/health answers. */
-export async function startServer(): Promise<RunningServer> {
+/** Start the built server; resolves once /api/health answers. `env` adds to (or overrides) its settings. */
+export async function startServer(env: Record<string, string> = {}): Promise<RunningServer> {
   const dataDir = await mkdtemp(path.join(os.tmpdir(), 'polyphony-e2e-'));
   const port = await freePort();
   const url = `http://127.0.0.1:${port}`;
@@ -67,6 +67,7 @@ export async function startServer(): Promise<RunningServer> {
       HOST: '127.0.0.1',
       DATA_DIR: dataDir,
       LOG_LEVEL: 'warn',
+      ...env,
     },
     stdio: ['ignore', 'inherit', 'inherit'],
   });

@@ -20,7 +20,14 @@ import { type MeetingPeople, MeetingPeopleContext } from '../editor/MeetingConte
 import { RevisitMarking } from '../editor/RevisitMarking';
 import { SectionEditor } from '../editor/SectionEditor';
 import { tx, useT } from '../i18n';
-import { dropCopies, dropNetworkCopies, knownCopy, rememberCopy } from '../privacy/localCopies';
+import {
+  dropCopies,
+  dropNetworkCopies,
+  droppedReason,
+  knownCopy,
+  onCopiesDropped,
+  rememberCopy,
+} from '../privacy/localCopies';
 import {
   useMapEntries,
   useMeetingSession,
@@ -56,17 +63,33 @@ type Lookup =
   | { state: 'unauthorized' }
   | { state: 'missing' }
   | { state: 'revoked' }
+  | { state: 'erased' }
   | { state: 'failed'; message: string };
 
 /** The page of one meeting, `/m/:id`. */
 export function MeetingPage({ meetingId }: { meetingId: string }) {
   const t = useT();
-  const [lookup, setLookup] = useState<Lookup>({ state: 'loading' });
+  const [lookup, setLookup] = useState<Lookup>(() => {
+    const dropped = droppedReason(meetingId);
+    return dropped === 'erased' || dropped === 'revoked' ? { state: dropped } : { state: 'loading' };
+  });
   // Connecting (and loading this device's copy) starts at once, while the server says who I am: the
   // socket is authorised by the same cookie, so a person without a session only sees the notice below.
   const session = useMeetingSession(
     lookup.state === 'loading' || lookup.state === 'found' ? meetingId : null,
   );
+
+  // This browser learned that the meeting, or its person here, was erased (privacy/localCopies): say so,
+  // whatever else the server answers (a session that went with the erasure answers 401).
+  useEffect(() => {
+    const erased = (reason: string | undefined) => {
+      if (reason === 'erased' || reason === 'revoked') setLookup({ state: reason });
+    };
+    erased(droppedReason(meetingId));
+    return onCopiesDropped((id, reason) => {
+      if (id === meetingId) erased(reason);
+    });
+  }, [meetingId]);
 
   useEffect(() => {
     let current = true;
@@ -74,7 +97,10 @@ export function MeetingPage({ meetingId }: { meetingId: string }) {
       (detail) => current && setLookup({ state: 'found', detail }),
       (error: unknown) => {
         if (!current) return;
-        if (error instanceof ApiRequestError && error.status === 401) setLookup({ state: 'unauthorized' });
+        const dropped = droppedReason(meetingId);
+        if (dropped === 'erased' || dropped === 'revoked') setLookup({ state: dropped });
+        else if (error instanceof ApiRequestError && error.status === 401)
+          setLookup({ state: 'unauthorized' });
         else if (error instanceof ApiRequestError && error.status === 404) {
           // With a working session, this browser is not (or no longer) in the meeting's network: its
           // copies go (erased meeting or person; or the link was revoked, then the network's copies).
@@ -118,6 +144,7 @@ export function MeetingPage({ meetingId }: { meetingId: string }) {
     );
   }
   if (lookup.state === 'revoked') return <MeetingEnded end="revoked" />;
+  if (lookup.state === 'erased') return <MeetingEnded end="erased" />;
   if (lookup.state === 'missing') {
     return (
       <>

@@ -74,11 +74,16 @@ export function onCopiesDropped(listener: DropListener): () => void {
   return () => listeners.delete(listener);
 }
 
-/** Delete one meeting's database and forget it (after the page holding it closed it). */
-export async function deleteCopy(meetingId: string): Promise<void> {
-  const register = readRegister();
-  delete register[meetingId];
-  writeRegister(register);
+/**
+ * Delete one meeting's database (after the page holding it closed it). `forget`: the register forgets
+ * it too; kept (a rewritten document), the next opening still knows who this browser was there.
+ */
+export async function deleteCopy(meetingId: string, forget = true): Promise<void> {
+  if (forget) {
+    const register = readRegister();
+    delete register[meetingId];
+    writeRegister(register);
+  }
   await deleteDatabase(copyName(meetingId));
 }
 
@@ -132,9 +137,7 @@ export async function dropAllCopies(): Promise<void> {
 
 /** Ask the server which copies to delete, and delete them; returns what was dropped. */
 export async function reconcileCopies(): Promise<LocalCopiesResponse['drop']> {
-  const ids = (await allCopies())
-    .filter((id) => /^[A-Za-z0-9_-]{22}$/.test(id) && !open.has(id))
-    .slice(0, 200);
+  const ids = (await allCopies()).filter((id) => /^[A-Za-z0-9_-]{22}$/.test(id)).slice(0, 200);
   if (ids.length === 0) return [];
   const register = readRegister();
   const copies = ids.map((meetingId) => {
@@ -144,11 +147,49 @@ export async function reconcileCopies(): Promise<LocalCopiesResponse['drop']> {
       : { meetingId };
   });
   const { drop } = await post<LocalCopiesResponse>('/api/local-copies', { copies });
+  for (const entry of drop) dropped.set(entry.meetingId, entry.reason);
   for (const reason of ['erased', 'revoked', 'rewritten'] as const) {
     await dropCopies(
-      drop.filter((entry) => entry.reason === reason).map((entry) => entry.meetingId),
+      drop
+        .filter((entry) => entry.reason === reason)
+        // A page with the copy open checks a rewrite itself, knowing who this browser is there.
+        .filter((entry) => reason !== 'rewritten' || !open.has(entry.meetingId))
+        .map((entry) => entry.meetingId),
       reason,
     );
   }
   return drop;
+}
+
+let first: Promise<void> | null = null;
+/** How long a page waits for the first reconciliation before opening a copy anyway (offline, slow). */
+const RECONCILE_WAIT_MS = 1500;
+
+/** Reconcile once per page load (main.tsx starts it; meeting pages wait for it, briefly). */
+export function reconcileOnce(): Promise<void> {
+  first ??= reconcileCopies().then(
+    () => undefined,
+    () => undefined,
+  );
+  return first;
+}
+
+/**
+ * Resolves once this page load's reconciliation is done (or after RECONCILE_WAIT_MS): a meeting page
+ * opens its copy only then, so that it neither loads what was erased nor makes a new database of a
+ * copy just deleted.
+ */
+export function whenReconciled(): Promise<void> {
+  return Promise.race([
+    reconcileOnce(),
+    new Promise<void>((resolve) => setTimeout(resolve, RECONCILE_WAIT_MS)),
+  ]);
+}
+
+/** Copies dropped since this page loaded, and why (a meeting page says so when it is one of them). */
+const dropped = new Map<string, DropReason>();
+
+/** Why this meeting's copy was dropped since the page loaded, if it was. */
+export function droppedReason(meetingId: string): DropReason | undefined {
+  return dropped.get(meetingId);
 }

@@ -57,6 +57,10 @@ export async function watchActivity(): Promise<void> {
   report();
 }
 
+const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
+/** How long leaving waits for the browser's own deletions before it goes on regardless. */
+const LOCAL_CLEANUP_MS = 2000;
+
 /** The event pages listen to in order to close their connections and copies before the device is left. */
 export const LEAVING_EVENT = 'polyphony:leaving';
 
@@ -75,10 +79,12 @@ export async function leaveDevice(): Promise<void> {
   };
   const language = keep('polyphony.language');
   const color = keep('polyphony.color');
+  // Open pages close their connections and copies first; then every copy goes (a database another tab
+  // still holds goes when that tab lets go of it), then the session on the server.
   window.dispatchEvent(new Event(LEAVING_EVENT));
-  // Whether or not the server answers, nothing of the network stays on this device.
+  await Promise.race([dropAllCopies(), sleep(LOCAL_CLEANUP_MS)]).catch(() => undefined);
+  // The server ends the session everywhere and tells the browser to clear this origin's storage too.
   await post('/api/session/leave').catch(() => undefined);
-  await dropAllCopies();
   try {
     localStorage.clear();
     sessionStorage.clear();
@@ -88,7 +94,10 @@ export async function leaveDevice(): Promise<void> {
     // Storage off.
   }
   if ('caches' in window) {
-    for (const key of await caches.keys().catch(() => [] as string[])) await caches.delete(key);
+    const clear = async () => {
+      for (const key of await caches.keys()) await caches.delete(key);
+    };
+    await Promise.race([clear(), sleep(LOCAL_CLEANUP_MS)]).catch(() => undefined);
   }
   // Replace: the page left behind is not one Back returns to.
   location.replace('/left');

@@ -250,7 +250,7 @@ export class MeetingSession {
     this.provider.disconnect();
     // y-indexeddb's clearData closes the database and starts deleting it; deleteCopy waits for it.
     if (dropCopy || dropsCopy(end)) {
-      this.cleared = this.localCopy.clearData().then(() => deleteCopy(this.meetingId));
+      this.cleared = this.localCopy.clearData().then(() => deleteCopy(this.meetingId, end !== 'rewritten'));
     }
     this.refresh();
   }

@@ -46,7 +46,7 @@ export function MeetingEnded({ end }: { end: MeetingEnd }) {
           <>
             <p className="lead">
               {why?.reason === 'idle'
-                ? t('ended.sessionIdle', { minutes: Math.round(why.minutes) })
+                ? t('ended.sessionIdle', { minutes: Math.max(1, Math.round(why.minutes)) })
                 : why?.reason === 'lifetime'
                   ? t('ended.sessionLifetime')
                   : t('ended.sessionOther')}

@@ -14,7 +14,7 @@ export function SessionEndReason() {
   if (session?.state === 'idle') {
     return (
       <p className="lead" data-testid="session-end-reason">
-        {t('ended.sessionIdle', { minutes: Math.round(session.idleMinutes) })}
+        {t('ended.sessionIdle', { minutes: Math.max(1, Math.round(session.idleMinutes)) })}
       </p>
     );
   }

@@ -33,7 +33,7 @@ export const privacyCs: PrivacyWords = {
   'ended.rewrittenLead':
     'Z tohoto setkání byly vymazány něčí údaje. Kopie v tomto zařízení byla smazána a setkání se načítá znovu.',
   'ended.sessionTitle': 'Vaše relace na tomto zařízení skončila',
-  'ended.sessionIdle': 'Skončila, protože zařízení nebylo používáno {minutes} minut.',
+  'ended.sessionIdle': 'Skončila, protože zařízení nebylo používáno {minutes} min.',
   'ended.sessionLifetime': 'Skončila, protože dosáhla svého časového limitu.',
   'ended.sessionOther': 'Byla na tomto zařízení ukončena.',
   'ended.sessionBack': 'Pro návrat znovu otevřete svůj osobní odkaz. Vše, co se do setkání napsalo, zůstává.',

@@ -35,7 +35,7 @@ export const privacyDe: PrivacyWords = {
   'ended.rewrittenLead':
     'Aus diesem Treffen wurden die Angaben einer Person gelöscht. Die Kopie dieses Geräts wurde gelöscht, und das Treffen wird neu geladen.',
   'ended.sessionTitle': 'Deine Sitzung auf diesem Gerät ist beendet',
-  'ended.sessionIdle': 'Sie wurde beendet, weil dieses Gerät {minutes} Minuten nicht benutzt wurde.',
+  'ended.sessionIdle': 'Sie wurde beendet, weil dieses Gerät {minutes} Min. nicht benutzt wurde.',
   'ended.sessionLifetime': 'Sie wurde beendet, weil sie ihre Zeitgrenze erreicht hat.',
   'ended.sessionOther': 'Sie wurde auf diesem Gerät beendet.',
   'ended.sessionBack':

@@ -36,7 +36,7 @@ export const privacyEn = {
   'ended.rewrittenLead':
     'Someone’s details were erased from this meeting. This device’s copy was deleted, and the meeting is loaded again.',
   'ended.sessionTitle': 'Your session on this device has ended',
-  'ended.sessionIdle': 'It ended because this device was not used for {minutes} minutes.',
+  'ended.sessionIdle': 'It ended because this device was not used for {minutes} min.',
   'ended.sessionLifetime': 'It ended because it reached its time limit.',
   'ended.sessionOther': 'It was ended on this device.',
   'ended.sessionBack':

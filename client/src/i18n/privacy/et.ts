@@ -33,7 +33,7 @@ export const privacyEt: PrivacyWords = {
   'ended.rewrittenLead':
     'Kellegi andmed kustutati sellest kohtumisest. Selle seadme koopia kustutati ja kohtumine laaditakse uuesti.',
   'ended.sessionTitle': 'Sinu seanss selles seadmes on lõppenud',
-  'ended.sessionIdle': 'See lõppes, sest seadet ei kasutatud {minutes} minutit.',
+  'ended.sessionIdle': 'See lõppes, sest seadet ei kasutatud {minutes} min.',
   'ended.sessionLifetime': 'See lõppes, sest jõudis oma ajapiirini.',
   'ended.sessionOther': 'See lõpetati selles seadmes.',
   'ended.sessionBack': 'Tagasi tulemiseks ava oma isiklik link uuesti. Kõik kohtumistesse kirjutatu säilib.',

@@ -33,7 +33,7 @@ export const privacyFi: PrivacyWords = {
   'ended.rewrittenLead':
     'Jonkun tiedot poistettiin tästä kokouksesta. Tämän laitteen kopio poistettiin, ja kokous ladataan uudelleen.',
   'ended.sessionTitle': 'Istuntosi tällä laitteella on päättynyt',
-  'ended.sessionIdle': 'Se päättyi, koska laitetta ei käytetty {minutes} minuuttiin.',
+  'ended.sessionIdle': 'Se päättyi, koska laitetta ei käytetty {minutes} min.',
   'ended.sessionLifetime': 'Se päättyi, koska sen enimmäisaika tuli täyteen.',
   'ended.sessionOther': 'Se päätettiin tällä laitteella.',
   'ended.sessionBack':

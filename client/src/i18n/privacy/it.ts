@@ -34,7 +34,7 @@ export const privacyIt: PrivacyWords = {
   'ended.rewrittenLead':
     'Da questo incontro sono stati cancellati i dati di una persona. La copia di questo dispositivo è stata cancellata e l’incontro viene ricaricato.',
   'ended.sessionTitle': 'La tua sessione su questo dispositivo è terminata',
-  'ended.sessionIdle': 'È terminata perché questo dispositivo non è stato usato per {minutes} minuti.',
+  'ended.sessionIdle': 'È terminata perché questo dispositivo non è stato usato per {minutes} min.',
   'ended.sessionLifetime': 'È terminata perché ha raggiunto il suo limite di tempo.',
   'ended.sessionOther': 'È stata chiusa su questo dispositivo.',
   'ended.sessionBack':

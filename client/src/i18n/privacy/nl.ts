@@ -34,7 +34,7 @@ export const privacyNl: PrivacyWords = {
   'ended.rewrittenLead':
     'De gegevens van iemand zijn uit deze bijeenkomst verwijderd. De kopie van dit apparaat is verwijderd en de bijeenkomst wordt opnieuw geladen.',
   'ended.sessionTitle': 'Je sessie op dit apparaat is beëindigd',
-  'ended.sessionIdle': 'Ze is beëindigd omdat dit apparaat {minutes} minuten niet is gebruikt.',
+  'ended.sessionIdle': 'Ze is beëindigd omdat dit apparaat {minutes} min. niet is gebruikt.',
   'ended.sessionLifetime': 'Ze is beëindigd omdat ze haar tijdslimiet bereikte.',
   'ended.sessionOther': 'Ze is op dit apparaat beëindigd.',
   'ended.sessionBack':

@@ -33,7 +33,7 @@ export const privacySv: PrivacyWords = {
   'ended.rewrittenLead':
     'Någons uppgifter raderades ur mötet. Enhetens kopia raderades och mötet laddas igen.',
   'ended.sessionTitle': 'Din session på den här enheten har upphört',
-  'ended.sessionIdle': 'Den upphörde eftersom enheten inte användes på {minutes} minuter.',
+  'ended.sessionIdle': 'Den upphörde eftersom enheten inte användes på {minutes} min.',
   'ended.sessionLifetime': 'Den upphörde eftersom den nådde sin tidsgräns.',
   'ended.sessionOther': 'Den avslutades på den här enheten.',
   'ended.sessionBack':
