@@ -196,7 +196,7 @@ function MeetingOrEnded({ session, detail }: { session: MeetingSession; detail: 
     // The copy is deleted first; the page then loads the document again from the server.
     if (status.ended === 'rewritten') void session.whenCopyCleared().then(() => location.reload());
   }, [session, status.ended]);
-  if (status.ended) return <MeetingEnded end={status.ended} />;
+  if (status.ended === 'rewritten') return <MeetingEnded end="rewritten" />;
   return <MeetingDocument session={session} detail={detail} />;
 }
 
@@ -221,6 +221,7 @@ function MeetingDocument({ session, detail }: { session: MeetingSession; detail:
     [me, color],
   );
   const status = useSaveStatus(session);
+  const ended = status.ended && status.ended !== 'rewritten' ? status.ended : null;
   const present = useParticipants(session);
   const attendance = useMapEntries<AttendanceEntry>(session.doc, DocumentTypes.attendance);
   const [phase, setPhase] = useMetaValue<Phase>(session.doc, MetaKeys.phase, readPhase);
@@ -305,47 +306,50 @@ function MeetingDocument({ session, detail }: { session: MeetingSession; detail:
   return (
     <MeetingPeopleContext.Provider value={people}>
       <div className="meeting" data-phase={phase}>
-        <header className="topbar">
-          <div className="topbar__where">
-            <span className="brand small">Polyphony</span>
-            <a className="network-link" href={`/n/${network.id}`} data-testid="network-link">
-              {networkName}
-            </a>
-          </div>
-          <div className="topbar__status">
-            <JoinVideoButton meetingId={meeting.id} people={detail.people} />
-            {canWrite && (
-              <button
-                type="button"
-                className={`button small hand-button${handRaised ? ' is-raised' : ''}`}
-                aria-pressed={handRaised}
-                onClick={() => {
-                  session.setHandRaised(!handRaised);
-                  setHandRaised(!handRaised);
-                }}
-                data-testid="raise-hand"
-              >
-                {handRaised ? t('meeting.lowerHand') : t('meeting.raiseHand')}
-              </button>
-            )}
-            {canWrite ? <SaveStatusBadge status={status} /> : <ReadOnlyBadge />}
-            <LanguagePicker />
-            <LeaveDevice unsaved={canWrite && status.unsaved} />
-          </div>
-        </header>
-        <PhaseBar phase={phase} onChange={setPhase} editable={canWrite} />
-        <RaisedHands people={present} />
-        {phase === 'reflecting' && (
+        {ended ? (
+          <MeetingEnded end={ended} />
+        ) : (
+          <header className="topbar">
+            <div className="topbar__where">
+              <span className="brand small">Polyphony</span>
+              <a className="network-link" href={`/n/${network.id}`} data-testid="network-link">
+                {networkName}
+              </a>
+            </div>
+            <div className="topbar__status">
+              <JoinVideoButton meetingId={meeting.id} people={detail.people} />
+              {canWrite && (
+                <button
+                  type="button"
+                  className={`button small hand-button${handRaised ? ' is-raised' : ''}`}
+                  aria-pressed={handRaised}
+                  onClick={() => {
+                    session.setHandRaised(!handRaised);
+                    setHandRaised(!handRaised);
+                  }}
+                  data-testid="raise-hand"
+                >
+                  {handRaised ? t('meeting.lowerHand') : t('meeting.raiseHand')}
+                </button>
+              )}
+              {canWrite ? <SaveStatusBadge status={status} /> : <ReadOnlyBadge />}
+              <LanguagePicker />
+            </div>
+          </header>
+        )}
+        {!ended && <PhaseBar phase={phase} onChange={setPhase} editable={canWrite} />}
+        {!ended && <RaisedHands people={present} />}
+        {!ended && phase === 'reflecting' && (
           <p className="banner banner--reflecting" role="status" data-testid="reflecting-banner">
             {t('meeting.reflectingBanner')}
           </p>
         )}
-        {phase === 'responding' && (
+        {!ended && phase === 'responding' && (
           <p className="banner banner--reflecting" role="status">
             {t('meeting.respondingBanner')}
           </p>
         )}
-        {closed && (
+        {!ended && closed && (
           <ClosedBanner
             closedAt={closedAt}
             showingAgreed={showAgreed}
@@ -358,120 +362,127 @@ function MeetingDocument({ session, detail }: { session: MeetingSession; detail:
           />
         )}
         <div className="layout">
-          <main className="document">
-            <label htmlFor="meeting-title" className="visually-hidden">
-              {t('meeting.title')}
-            </label>
-            <input
-              id="meeting-title"
-              className="title-input"
-              value={title || meeting.title}
-              onChange={(event) => setTitle(event.target.value)}
-              readOnly={!canWrite}
-              placeholder={t('meeting.title')}
-              maxLength={200}
-              data-testid="meeting-title"
-            />
-            <p className="meeting-facts">
-              {tx('meeting.facts', {
-                number: meeting.number,
-                network: networkName,
-                link: <a href={`/n/${network.id}`}>{t('meeting.allMeetingsAndPeople')}</a>,
-              })}
-            </p>
-            <VideoOffNote placement="phone" />
-            {!historyOpen && !showAgreed && !whoWrote && <SinceLastVisitNote state={sinceLastVisit} />}
-            <RevisitBar
-              meetingId={meeting.id}
-              historyOpen={historyOpen}
-              onToggleHistory={() => {
-                setShowAgreed(false);
-                setHistoryOpen((open) => !open);
-              }}
-              whoWrote={whoWrote}
-              onToggleWhoWrote={() => setWhoWrote((on) => !on)}
-            />
-            {!historyOpen && !showAgreed && whoWrote && <WhoWroteLegend people={marking.legend()} />}
-            {historyOpen ? (
-              <HistoryPanel
-                meetingId={meeting.id}
-                user={user}
-                people={people}
-                canWrite={canWrite}
-                onShowAgreed={() => {
-                  setHistoryOpen(false);
-                  setShowAgreed(true);
-                }}
-                onClose={() => setHistoryOpen(false)}
+          {/* Ended (revoked, erased, session over): no document, no editor; the notice above says why,
+              and the video, if open, stays in its place to say how it ended. */}
+          {!ended && (
+            <main className="document">
+              <label htmlFor="meeting-title" className="visually-hidden">
+                {t('meeting.title')}
+              </label>
+              <input
+                id="meeting-title"
+                className="title-input"
+                value={title || meeting.title}
+                onChange={(event) => setTitle(event.target.value)}
+                readOnly={!canWrite}
+                placeholder={t('meeting.title')}
+                maxLength={200}
+                data-testid="meeting-title"
               />
-            ) : showAgreed && closed ? (
-              <AgreedView meetingId={meeting.id} closedAt={closedAt} user={user} people={people} />
-            ) : (
-              order.map((section) => (
-                <SectionEditor
-                  key={section}
-                  doc={session.doc}
-                  provider={session.provider}
-                  section={section}
-                  user={user}
-                  editable={canWrite}
-                  laterAdditions={laterAdditions}
-                  marking={marking}
-                  forward={section === 'reflections' && reflectionsForward}
-                >
-                  {section === 'plan' && (
-                    <>
-                      <NoDecisionsToday doc={session.doc} editable={canWrite} />
-                      <NextMeetingPanel doc={session.doc} editable={canWrite} />
-                    </>
-                  )}
-                </SectionEditor>
-              ))
-            )}
-          </main>
-          <VideoPanel session={session} meetingId={meeting.id} />
-          <aside className="sidebar" aria-label={t('meeting.about')}>
-            <WhoIsHere people={present} attendance={attendance} reflecting={phase === 'reflecting'} />
-            {canWrite && <WhereAmI where={attendance[me.id]?.where} onChange={setWhere} />}
-            <section className="panel" aria-labelledby="you-heading">
-              <h2 id="you-heading" className="panel-heading">
-                {t('meeting.you')}
-              </h2>
-              <p className="you-row">
-                <span className="person-dot" style={{ backgroundColor: color }} aria-hidden="true" />
-                <span data-testid="your-name">{me.name}</span>
-                {me.relation && <span className="you">({me.relation})</span>}
+              <p className="meeting-facts">
+                {tx('meeting.facts', {
+                  number: meeting.number,
+                  network: networkName,
+                  link: <a href={`/n/${network.id}`}>{t('meeting.allMeetingsAndPeople')}</a>,
+                })}
               </p>
-              <fieldset className="colors">
-                <legend className="hint">{t('meeting.yourColour')}</legend>
-                <div className="swatches">
-                  {PALETTE.map((swatch) => (
-                    <label key={swatch.color} className="swatch" style={{ backgroundColor: swatch.color }}>
-                      <input
-                        type="radio"
-                        name="colour"
-                        value={swatch.color}
-                        checked={color === swatch.color}
-                        onChange={() => {
-                          saveColor(swatch.color);
-                          setColor(swatch.color);
-                        }}
-                        aria-label={t(`colour.${swatch.name}`)}
-                      />
-                    </label>
-                  ))}
-                </div>
-              </fieldset>
-            </section>
-            {canManage && !closed && (
-              <section className="panel" aria-labelledby="meeting-heading">
-                <h2 id="meeting-heading" className="panel-heading">
-                  {t('meeting.thisMeeting')}
+              <VideoOffNote placement="phone" />
+              {!historyOpen && !showAgreed && !whoWrote && <SinceLastVisitNote state={sinceLastVisit} />}
+              <RevisitBar
+                meetingId={meeting.id}
+                historyOpen={historyOpen}
+                onToggleHistory={() => {
+                  setShowAgreed(false);
+                  setHistoryOpen((open) => !open);
+                }}
+                whoWrote={whoWrote}
+                onToggleWhoWrote={() => setWhoWrote((on) => !on)}
+              />
+              {!historyOpen && !showAgreed && whoWrote && <WhoWroteLegend people={marking.legend()} />}
+              {historyOpen ? (
+                <HistoryPanel
+                  meetingId={meeting.id}
+                  user={user}
+                  people={people}
+                  canWrite={canWrite}
+                  onShowAgreed={() => {
+                    setHistoryOpen(false);
+                    setShowAgreed(true);
+                  }}
+                  onClose={() => setHistoryOpen(false)}
+                />
+              ) : showAgreed && closed ? (
+                <AgreedView meetingId={meeting.id} closedAt={closedAt} user={user} people={people} />
+              ) : (
+                order.map((section) => (
+                  <SectionEditor
+                    key={section}
+                    doc={session.doc}
+                    provider={session.provider}
+                    section={section}
+                    user={user}
+                    editable={canWrite}
+                    laterAdditions={laterAdditions}
+                    marking={marking}
+                    forward={section === 'reflections' && reflectionsForward}
+                  >
+                    {section === 'plan' && (
+                      <>
+                        <NoDecisionsToday doc={session.doc} editable={canWrite} />
+                        <NextMeetingPanel doc={session.doc} editable={canWrite} />
+                      </>
+                    )}
+                  </SectionEditor>
+                ))
+              )}
+            </main>
+          )}
+          <VideoPanel session={session} meetingId={meeting.id} />
+          {!ended && (
+            <aside className="sidebar" aria-label={t('meeting.about')}>
+              <WhoIsHere people={present} attendance={attendance} reflecting={phase === 'reflecting'} />
+              {canWrite && <WhereAmI where={attendance[me.id]?.where} onChange={setWhere} />}
+              <section className="panel" aria-labelledby="you-heading">
+                <h2 id="you-heading" className="panel-heading">
+                  {t('meeting.you')}
                 </h2>
-                <CloseMeetingControl meetingId={meeting.id} onClosed={setClosedHere} />
+                <p className="you-row">
+                  <span className="person-dot" style={{ backgroundColor: color }} aria-hidden="true" />
+                  <span data-testid="your-name">{me.name}</span>
+                  {me.relation && <span className="you">({me.relation})</span>}
+                </p>
+                <fieldset className="colors">
+                  <legend className="hint">{t('meeting.yourColour')}</legend>
+                  <div className="swatches">
+                    {PALETTE.map((swatch) => (
+                      <label key={swatch.color} className="swatch" style={{ backgroundColor: swatch.color }}>
+                        <input
+                          type="radio"
+                          name="colour"
+                          value={swatch.color}
+                          checked={color === swatch.color}
+                          onChange={() => {
+                            saveColor(swatch.color);
+                            setColor(swatch.color);
+                          }}
+                          aria-label={t(`colour.${swatch.name}`)}
+                        />
+                      </label>
+                    ))}
+                  </div>
+                </fieldset>
+                <LeaveDevice unsaved={canWrite && status.unsaved} />
               </section>
-            )}
-          </aside>
+              {canManage && !closed && (
+                <section className="panel" aria-labelledby="meeting-heading">
+                  <h2 id="meeting-heading" className="panel-heading">
+                    {t('meeting.thisMeeting')}
+                  </h2>
+                  <CloseMeetingControl meetingId={meeting.id} onClosed={setClosedHere} />
+                </section>
+              )}
+            </aside>
+          )}
         </div>
       </div>
     </MeetingPeopleContext.Provider>
