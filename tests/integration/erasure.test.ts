@@ -40,7 +40,11 @@ describe('erasure', () => {
 
   beforeAll(async () => {
     // Debug level: "no log line holds it" then covers everything the server can say.
-    server = await startServerProcess({ env: { LOG_LEVEL: 'debug', VERSION_EVERY_MS: '1' } });
+    // Meetings unload (and are compacted) soon after their last socket closes: a copy an erasure did not
+    // drop would be written back to the file within the test.
+    server = await startServerProcess({
+      env: { LOG_LEVEL: 'debug', VERSION_EVERY_MS: '1', IDLE_UNLOAD_MS: '300' },
+    });
   });
   afterAll(async () => {
     for (const client of clients) client.destroy();
@@ -307,12 +311,24 @@ describe('erasure', () => {
     expect((await api(server, `/api/networks/${net.networkId}`, net.cookie)).status).toBe(200);
     expect(sqliteFilesHolding(server.dataDir, canary).length).toBeGreaterThan(0);
 
+    // Maria's session also holds another network, so only the erasure (not the end of her session)
+    // closes her socket on this one.
+    const other = await fetch(`${server.url}/api/networks`, {
+      method: 'POST',
+      headers: { cookie: net.cookie, 'content-type': 'application/json' },
+      body: JSON.stringify({ centreName: 'Other', me: { name: 'Maria', role: 'professional' }, people: [] }),
+    });
+    const maria = other.headers.get('set-cookie')!.split(';')[0]!;
+    const socket = await openRawSocket(`${server.wsUrl}/${net.meetingId}`, { cookie: maria });
     const started = Date.now();
     await polyphony('erase', 'network', net.networkId, '--yes');
+    expect((await socket.closed).code).toBe(4404);
     await waitFor(() => !writer.provider.wsconnected, 'the server to close the open meeting', 3000);
     console.log(
       `erasure: the operator command's erasure took ${Date.now() - started} ms, the server's socket closed`,
     );
+    // Long enough for the server to have unloaded (and compacted) a meeting it had not dropped.
+    await new Promise((resolve) => setTimeout(resolve, 1500));
     expect(sqliteFilesHolding(server.dataDir, canary)).toEqual([]);
     expect(server.output()).not.toContain(canary);
     expect([401, 404]).toContain((await api(server, `/api/networks/${net.networkId}`, net.cookie)).status);
