@@ -16,6 +16,7 @@ import type { Config } from './config.js';
 import { ERASURE_SETTLE_MS, ErasureService } from './erasure/ErasureService.js';
 import { startErasureSweep } from './erasure/erasureSweep.js';
 import { HistoryService } from './history/HistoryService.js';
+import { LaterChangeRecorder } from './history/LaterChangeRecorder.js';
 import { VideoService } from './livekit/VideoService.js';
 import { removeFromVideoOnEnd } from './livekit/videoRevocation.js';
 import { createLogger, type Logger } from './logger.js';
@@ -127,15 +128,20 @@ export async function startServer(config: Config): Promise<RunningServer> {
     video,
   });
   await erasure.start();
+  const laterChanges = new LaterChangeRecorder({ store: metadata, sync, logger, now });
   const history = new HistoryService({
     store: metadata,
     sync,
     logger,
     versionEveryMs: config.versionEveryMs,
     now,
+    laterChanges,
   });
   sync.use({
-    afterCommit: (room, writers) => history.afterCommit(room, writers),
+    afterCommit: (room, writers) => {
+      history.afterCommit(room, writers);
+      laterChanges.afterCommit(room, writers);
+    },
     beforeUnload: (room) => history.beforeUnload(room),
   });
   const app = buildApp({
@@ -202,6 +208,9 @@ export async function startServer(config: Config): Promise<RunningServer> {
       stopErasureSweep();
       await erasure.settle();
       const closed = new Promise<void>((resolve) => httpServer.close(() => resolve()));
+      // A change after the meeting being recorded is written before the sockets close. (One missed
+      // while stopping is found again at the next writing: the record is compared with the document.)
+      await laterChanges.settled();
       await sync.close();
       httpServer.closeAllConnections();
       await closed;

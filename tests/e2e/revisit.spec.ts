@@ -189,11 +189,18 @@ test('the history lists versions with their writers, reads one, and goes back to
   const liisa = await firstVisit(browser, baseURL!, network.invitationOf('Liisa'));
   await expect(editor(liisa.page, 'dialogue')).toContainText('Something else entirely.');
   await maria.getByTestId('restore-version').click();
-  await expect(maria.getByTestId('confirm-restore-panel')).toContainText('Nothing is lost');
+  // The question tells what happens: the text of now is kept first, as a version of its own.
+  await expect(maria.getByTestId('confirm-restore-panel')).toContainText(
+    'the text as it reads now is kept in this history as a version of its own',
+  );
+  // Maria's new words were typed after closing: an afterthought, which going back keeps (and says so).
+  await expect(maria.getByTestId('afterthoughts-stay')).toContainText('Maria: “Something else entirely.”');
   await maria.getByTestId('confirm-restore').click();
   await expect(maria.getByTestId('restored-note')).toContainText('added as new edits by you');
   await expect(editor(liisa.page, 'dialogue')).toContainText('The first words of the meeting.');
-  await expect(editor(liisa.page, 'dialogue')).not.toContainText('Something else');
+  await expect(
+    editor(liisa.page, 'dialogue').locator('.later-addition', { hasText: 'Something else entirely.' }),
+  ).toHaveAttribute('data-label', /^added later by Maria, /);
   await liisa.page.getByTestId('who-wrote-what').click();
   await expect(
     editor(liisa.page, 'dialogue').locator('.author-text', { hasText: 'The first words' }),

@@ -1,5 +1,5 @@
 /** Typed helpers for revisiting: versions, restoring, the last-seen point, export and search. */
-import type { Language, SearchHit, SeenResponse, VersionList } from '@polyphony/shared';
+import type { Language, RestoreResponse, SearchHit, SeenResponse, VersionList } from '@polyphony/shared';
 import { post, request, requestBytes } from './request';
 
 const meeting = (id: string) => `/api/meetings/${encodeURIComponent(id)}`;
@@ -15,8 +15,8 @@ export function getVersion(meetingId: string, versionId: number): Promise<Uint8A
 }
 
 /** Bring a version's text back, as new edits by this person. */
-export function restoreVersion(meetingId: string, versionId: number): Promise<{ versionId: number }> {
-  return post<{ versionId: number }>(`${meeting(meetingId)}/versions/${versionId}/restore`);
+export function restoreVersion(meetingId: string, versionId: number): Promise<RestoreResponse> {
+  return post<RestoreResponse>(`${meeting(meetingId)}/versions/${versionId}/restore`);
 }
 
 /** This person's last-seen point of a meeting. */

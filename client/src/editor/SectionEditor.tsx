@@ -18,6 +18,7 @@ import { t, useLanguage } from '../i18n';
 import type { MeetingUser } from '../sync/MeetingSession';
 import { meetingBlocks } from './blocks';
 import { InsertControls } from './InsertControls';
+import { LaterChangesContext, type LaterChangesView } from './LaterChanges';
 import { LaterAdditions, type LaterAdditionsOptions } from './laterAdditions';
 import { sectionText } from './sections';
 import { TextHighlights, type TextMarking } from './textHighlights';
@@ -33,6 +34,8 @@ interface SectionEditorProps {
   editable: boolean;
   /** Mark text typed after the meeting was closed. */
   laterAdditions?: LaterAdditionsOptions;
+  /** Show the changes made after the meeting where they are (the living document, the print page). */
+  laterChanges?: LaterChangesView | null;
   /** Highlights over the text: new since the last visit, or who wrote what. */
   marking?: TextMarking;
   /** Brought forward (during the reflecting conversation). */
@@ -65,6 +68,7 @@ export function SectionEditor({
   user,
   editable,
   laterAdditions,
+  laterChanges = null,
   marking,
   forward = false,
   testIdPrefix = 'editor',
@@ -134,9 +138,12 @@ export function SectionEditor({
       <p id={hintId} className="hint">
         {text.hint}
       </p>
-      <EditorContent editor={editor} />
-      {editable && <InsertControls editor={editor} section={section} />}
-      {children}
+      {/* The blocks (through their portals) and what is under the editor read the later changes here. */}
+      <LaterChangesContext.Provider value={laterChanges}>
+        <EditorContent editor={editor} />
+        {editable && <InsertControls editor={editor} section={section} />}
+        {children}
+      </LaterChangesContext.Provider>
     </section>
   );
 }

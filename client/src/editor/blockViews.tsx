@@ -4,23 +4,19 @@
  * Nothing here needs a hover: every control is a button or a field.
  */
 
-import { NodeNames } from '@polyphony/shared';
-import type { PersonRef } from '@polyphony/shared/editor';
+import { MAX_VIEW_LENGTH, NodeNames, type PersonView, readPeople } from '@polyphony/shared';
 import { NodeViewContent, NodeViewWrapper, type ReactNodeViewProps } from '@tiptap/react';
 import { useEffect, useState } from 'react';
 import { useT } from '../i18n';
 import { focusNow } from './insertBlocks';
+import { LaterChangeNotes, useItemChanges } from './LaterChanges';
 import { useMeetingPeople } from './MeetingContext';
 
 function str(value: unknown): string {
   return typeof value === 'string' ? value : '';
 }
 
-function refs(value: unknown): PersonRef[] {
-  return Array.isArray(value) ? (value as PersonRef[]).filter((p) => p && typeof p.name === 'string') : [];
-}
-
-function names(people: PersonRef[]): string {
+function names(people: PersonView[]): string {
   return people.map((person) => person.name).join(', ');
 }
 
@@ -122,12 +118,16 @@ function AttrField({
   onCommit,
   placeholder,
   testId,
+  maxLength = 120,
+  wide = false,
 }: {
   label: string;
   value: string;
   onCommit: (value: string) => void;
   placeholder: string;
   testId: string;
+  maxLength?: number;
+  wide?: boolean;
 }) {
   const [draft, setDraft] = useState(value);
   useEffect(() => setDraft(value), [value]);
@@ -135,13 +135,13 @@ function AttrField({
     if (draft.trim() !== value) onCommit(draft.trim());
   };
   return (
-    <label className="plan-field">
+    <label className={`plan-field${wide ? ' plan-field--wide' : ''}`}>
       <span className="plan-field__label">{label}</span>
       <input
         className="text-input small"
         value={draft}
         placeholder={placeholder}
-        maxLength={120}
+        maxLength={maxLength}
         onChange={(event) => setDraft(event.target.value)}
         onBlur={commit}
         onKeyDown={(event) => {
@@ -156,20 +156,46 @@ function AttrField({
   );
 }
 
-/** A plan item: what, who proposed it, who agrees and who sees it differently, side by side. */
-export function PlanItemView({ node, editor, updateAttributes }: ReactNodeViewProps) {
+/** "Sees it differently", each with their view in their own words when they gave it. */
+function DiffersList({ differs }: { differs: PersonView[] }) {
+  const t = useT();
+  if (differs.length === 0) return <>{t('plan.nobodySaidSo')}</>;
+  return (
+    <>
+      {differs.map((person, index) => (
+        <span key={person.id || person.name} className="plan-view" data-testid="plan-view">
+          {index > 0 && ', '}
+          {person.view ? t('plan.personView', { name: person.name, view: person.view }) : person.name}
+        </span>
+      ))}
+    </>
+  );
+}
+
+/**
+ * A plan item: what, who proposed it, who agrees and who sees it differently (in their own words, if they
+ * wish), side by side; and what changed in it after the meeting.
+ */
+export function PlanItemView({ node, editor, getPos, updateAttributes }: ReactNodeViewProps) {
   const t = useT();
   const { me, canWrite } = useMeetingPeople();
   const writable = canWrite && editor.isEditable;
+  const later = useItemChanges(node, editor, getPos);
   const proposer = str(node.attrs.proposedByName) || t('common.someone');
-  const agrees = refs(node.attrs.agrees);
-  const differs = refs(node.attrs.differs);
+  const agrees = readPeople(node.attrs.agrees);
+  const differs = readPeople(node.attrs.differs);
   const doer = str(node.attrs.doerName);
   const byWhen = str(node.attrs.byWhen);
   const done = node.attrs.status === 'done';
   const iAgree = agrees.some((p) => p.id === me.id);
-  const iDiffer = differs.some((p) => p.id === me.id);
-  const mine: PersonRef = { id: me.id, name: me.name };
+  const myView = differs.find((p) => p.id === me.id);
+  const iDiffer = myView !== undefined;
+  const mine: PersonView = { id: me.id, name: me.name };
+  // My view in my own words, kept with my name in "sees it differently" (none: the name alone).
+  const setMyView = (view: string) =>
+    updateAttributes({
+      differs: differs.map((p) => (p.id === me.id ? (view ? { ...mine, view } : mine) : p)),
+    });
   // One person stands in one place: agreeing takes them out of "sees it differently", and the reverse.
   const toggleAgree = () =>
     updateAttributes({
@@ -200,8 +226,7 @@ export function PlanItemView({ node, editor, updateAttributes }: ReactNodeViewPr
             <strong>{t('plan.agrees')}</strong> {agrees.length ? names(agrees) : t('plan.nobodyYet')}
           </span>
           <span data-testid="plan-differs">
-            <strong>{t('plan.seesDifferently')}</strong>{' '}
-            {differs.length ? names(differs) : t('plan.nobodySaidSo')}
+            <strong>{t('plan.seesDifferently')}</strong> <DiffersList differs={differs} />
           </span>
         </p>
         {writable ? (
@@ -235,6 +260,19 @@ export function PlanItemView({ node, editor, updateAttributes }: ReactNodeViewPr
                 {t('common.done')}
               </label>
             </div>
+            {iDiffer && (
+              <div className="plan-fields">
+                <AttrField
+                  label={t('plan.inMyOwnWords')}
+                  value={myView?.view ?? ''}
+                  placeholder={t('plan.ownWordsPlaceholder')}
+                  maxLength={MAX_VIEW_LENGTH}
+                  wide
+                  onCommit={setMyView}
+                  testId="plan-my-view"
+                />
+              </div>
+            )}
             <div className="plan-fields">
               <AttrField
                 label={t('plan.whoDoesIt')}
@@ -268,15 +306,17 @@ export function PlanItemView({ node, editor, updateAttributes }: ReactNodeViewPr
             </p>
           )
         )}
+        <LaterChangeNotes changes={later} />
       </div>
     </NodeViewWrapper>
   );
 }
 
-/** A "not yet known" question: who raised it, and closing it when it is known. */
-export function OpenQuestionView({ node, editor, updateAttributes }: ReactNodeViewProps) {
+/** A "not yet known" question: who raised it, closing it when it is known, and changes after the meeting. */
+export function OpenQuestionView({ node, editor, getPos, updateAttributes }: ReactNodeViewProps) {
   const t = useT();
   const { canWrite } = useMeetingPeople();
+  const later = useItemChanges(node, editor, getPos);
   const raiser = str(node.attrs.raisedByName) || t('common.someone');
   const closed = node.attrs.status === 'closed';
   return (
@@ -304,6 +344,7 @@ export function OpenQuestionView({ node, editor, updateAttributes }: ReactNodeVi
           </button>
         </div>
       )}
+      <LaterChangeNotes changes={later} />
     </NodeViewWrapper>
   );
 }

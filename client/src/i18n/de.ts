@@ -86,6 +86,8 @@ export const de: Dictionary = {
   'plan.dayAndTime': 'Tag und Uhrzeit',
   'plan.whoWillCall': 'Wer lädt dazu ein',
   'plan.agreed': 'Vereinbart: {summary}',
+  'plan.ownWordsPlaceholder': 'z. B. Mir wäre lieber…',
+  'plan.inMyOwnWords': 'Wie ich es sehe, in meinen eigenen Worten (freiwillig)',
   'meeting.openLinkAgain': 'Bitte öffne deinen persönlichen Link noch einmal',
   'meeting.deviceDoesNotKnow':
     'Dieses Gerät weiß noch nicht, wer du bist. Öffne den Link, den du bekommen hast (per Nachricht oder E-Mail), auf diesem Gerät, dann kommst du direkt hierher zurück.',
@@ -183,9 +185,9 @@ export const de: Dictionary = {
   'history.failed': 'Der Verlauf konnte nicht geladen werden.',
   'history.heading': 'Verlauf dieses Treffens',
   'history.intro':
-    'Fassungen werden beim Schreiben und beim Abschluss des Treffens aufbewahrt. Nichts wird je überschrieben: Die Rückkehr zu einer Fassung fügt ihren Text als neue Änderungen wieder ein.',
+    'Fassungen werden beim Schreiben gespeichert, beim Abschluss des Treffens und kurz bevor jemand zu einer früheren Fassung zurückgeht. Nichts wird je überschrieben: Das Zurückgehen zu einer Fassung fügt ihren Text als neue Änderungen wieder ein.',
   'history.restored':
-    'Der Text vom {when} steht wieder im lebendigen Dokument, als neue Änderungen von dir. Alles davor ist weiterhin im Verlauf.',
+    'Der Text vom {when} ist wieder im lebendigen Dokument, eingefügt als neue Änderungen von dir. Der Text, wie er kurz davor war, ist im Verlauf als eigene Fassung gespeichert.',
   'history.loading': 'Der Verlauf wird geladen…',
   'history.none':
     'Noch keine Fassungen. Die erste wird nach ein paar Minuten Schreiben aufbewahrt oder wenn das Treffen abgeschlossen wird.',
@@ -196,10 +198,21 @@ export const de: Dictionary = {
   'history.goBack': 'Zu dieser Fassung zurückkehren…',
   'history.bringBack': 'Diesen Text zurück ins lebendige Dokument holen?',
   'history.bringBackText':
-    ' Er wird als neue Änderungen von dir, {name}, für alle sichtbar eingefügt. Nichts geht verloren: Was jetzt dasteht, bleibt im Verlauf.',
+    ' Die vier Abschnitte werden wieder so, wie sie am {when} waren, als neue Änderungen von dir, {name}, für alle sichtbar: Was seitdem geschrieben wurde, verschwindet, und was seitdem gelöscht wurde, kommt zurück. Nachgedanken, die nach dem Treffen geschrieben wurden, bleiben immer. Zuerst wird der Text, wie er jetzt ist, in diesem Verlauf als eigene Fassung gespeichert. Das nächste Treffen und „Heute keine Entscheidungen“ bleiben, wie sie sind.',
   'history.yesGoBack': 'Ja, zu dieser Fassung zurückkehren',
   'history.notNow': 'Jetzt nicht',
   'history.loadingVersion': 'Diese Fassung wird geladen…',
+  'history.restoredKept': {
+    one: ' Der Nachgedanke nach dem Treffen ist geblieben.',
+    other: ' Die {count} Nachgedanken nach dem Treffen sind geblieben.',
+  },
+  'history.afterthought': '{name}: „{text}“',
+  'history.afterthoughtsStay': {
+    one: 'Dieser Nachgedanke bleibt, wo er ist, als später hinzugefügt markiert:',
+    other: 'Diese {count} Nachgedanken bleiben, wo sie sind, als später hinzugefügt markiert:',
+  },
+  'history.restoringBy': '{name} ging zur Fassung vom {when} zurück',
+  'history.kind.before_restore': 'Kurz bevor jemand zu einer früheren Fassung zurückging',
   'video.notSetUp': 'Video ist nicht eingerichtet.',
   'video.notAvailable': 'Video ist gerade nicht verfügbar.',
   'video.onVideo': 'Im Video: {names}',
@@ -374,6 +387,8 @@ export const de: Dictionary = {
   'activity.wasRevoked': 'Der Link für {subject} wurde zurückgezogen',
   'activity.exportedMeeting': '{actor} hat {meeting} exportiert',
   'activity.exportedNetwork': '{actor} hat das Netzwerk exportiert',
+  'activity.restoredAVersion': '{actor} ging zu einer früheren Fassung von {meeting} zurück',
+  'activity.versionRestored': '{actor} ging zur Fassung vom {when} von {meeting} zurück',
   'print.pageTitle': 'Treffen {n} — {network} — Polyphony',
   'print.label': 'Drucken',
   'print.back': 'Zurück zum Treffen',

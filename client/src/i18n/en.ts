@@ -104,6 +104,8 @@ export const en = {
   'plan.dayAndTime': 'Day and time',
   'plan.whoWillCall': 'Who will call it together',
   'plan.agreed': 'Agreed: {summary}',
+  'plan.ownWordsPlaceholder': 'e.g. I would rather…',
+  'plan.inMyOwnWords': 'How I see it, in my own words (optional)',
 
   // The meeting page
   'meeting.openLinkAgain': 'Please open your personal link again',
@@ -210,9 +212,9 @@ export const en = {
   'history.failed': 'The history could not be loaded.',
   'history.heading': 'History of this meeting',
   'history.intro':
-    'Versions are kept while people write and when the meeting is closed. Nothing is ever rewritten: going back to a version adds its text again as new edits.',
+    'Versions are kept while people write, when the meeting is closed, and just before anyone goes back to an earlier version. Nothing is ever rewritten: going back to a version adds its text again as new edits.',
   'history.restored':
-    'The text of {when} is back in the living document, added as new edits by you. Everything before it is still in the history.',
+    'The text of {when} is back in the living document, added as new edits by you. The text as it read just before is kept in the history as a version of its own.',
   'history.loading': 'Loading the history…',
   'history.none':
     'No versions yet. The first is kept after a few minutes of writing, or when the meeting is closed.',
@@ -223,10 +225,21 @@ export const en = {
   'history.goBack': 'Go back to this version…',
   'history.bringBack': 'Bring this text back into the living document?',
   'history.bringBackText':
-    ' It is added as new edits by you, {name}, for everyone to see. Nothing is lost: what is written now stays in the history.',
+    ' The four sections go back to how they read on {when}, as new edits by you, {name}, for everyone to see: what was written since goes, and what was deleted since comes back. Afterthoughts written after the meeting always stay. First, the text as it reads now is kept in this history as a version of its own. The next meeting and “no decisions today” stay as they are.',
   'history.yesGoBack': 'Yes, go back to this version',
   'history.notNow': 'Not now',
   'history.loadingVersion': 'Loading this version…',
+  'history.restoredKept': {
+    one: ' The afterthought written after the meeting stayed.',
+    other: ' The {count} afterthoughts written after the meeting stayed.',
+  },
+  'history.afterthought': '{name}: “{text}”',
+  'history.afterthoughtsStay': {
+    one: 'This afterthought stays where it is, marked as added later:',
+    other: 'These {count} afterthoughts stay where they are, marked as added later:',
+  },
+  'history.restoringBy': '{name} went back to the version of {when}',
+  'history.kind.before_restore': 'Just before going back to an earlier version',
 
   // Video (the header and the panel)
   'video.notSetUp': 'Video is not set up.',
@@ -410,6 +423,8 @@ export const en = {
   'activity.wasRevoked': '{subject}’s link was revoked',
   'activity.exportedMeeting': '{actor} exported {meeting}',
   'activity.exportedNetwork': '{actor} exported the network',
+  'activity.restoredAVersion': '{actor} went back to an earlier version of {meeting}',
+  'activity.versionRestored': '{actor} went back to the version of {when} of {meeting}',
 
   // The print page
   'print.pageTitle': 'Meeting {n} — {network} — Polyphony',

@@ -86,6 +86,8 @@ export const et: Dictionary = {
   'plan.dayAndTime': 'Päev ja kellaaeg',
   'plan.whoWillCall': 'Kes kutsub kokku',
   'plan.agreed': 'Kokku lepitud: {summary}',
+  'plan.ownWordsPlaceholder': 'nt Eelistaksin pigem…',
+  'plan.inMyOwnWords': 'Kuidas mina seda näen, oma sõnadega (vabatahtlik)',
   'meeting.openLinkAgain': 'Palun ava oma isiklik link uuesti',
   'meeting.deviceDoesNotKnow':
     'See seade ei tea veel, kes sa oled. Ava sellel seadmel link, mis sulle saadeti (sõnumi või e-kirjaga), ja jõuad kohe siia tagasi.',
@@ -181,9 +183,9 @@ export const et: Dictionary = {
   'history.failed': 'Ajalugu ei õnnestunud laadida.',
   'history.heading': 'Selle kohtumise ajalugu',
   'history.intro':
-    'Versioonid jäävad alles kirjutamise ajal ja kohtumise lõpetamisel. Midagi ei kirjutata üle: versiooni juurde naasmine lisab selle teksti uuesti uute muudatustena.',
+    'Versioonid salvestatakse kirjutamise ajal, kohtumise lõpetamisel ja vahetult enne, kui keegi naaseb varasema versiooni juurde. Midagi ei kirjutata kunagi üle: versiooni juurde naasmine lisab selle teksti uuesti uute muudatustena.',
   'history.restored':
-    'Versiooni {when} tekst on taas elavas dokumendis, lisatud sinu uute muudatustena. Kõik varasem on endiselt ajaloos.',
+    'Tekst ajast {when} on taas elavas dokumendis, lisatud sinu uute muudatustena. Tekst, nagu see oli vahetult enne, on ajaloos eraldi versioonina alles.',
   'history.loading': 'Ajalugu laadib…',
   'history.none':
     'Versioone veel pole. Esimene jääb alles pärast mõneminutilist kirjutamist või kohtumise lõpetamisel.',
@@ -194,10 +196,21 @@ export const et: Dictionary = {
   'history.goBack': 'Naase selle versiooni juurde…',
   'history.bringBack': 'Kas tuua see tekst tagasi elavasse dokumenti?',
   'history.bringBackText':
-    ' See lisatakse sinu, {name}, uute muudatustena, kõigile nähtavalt. Midagi ei kao: praegune tekst jääb ajalukku.',
+    ' Neli osa muutuvad selliseks, nagu need olid {when}, sinu, {name}, uute muudatustena, kõigile nähtavalt: pärast seda kirjutatu kaob ja pärast seda kustutatu tuleb tagasi. Pärast kohtumist lisatud järelmõtted jäävad alati alles. Kõigepealt salvestatakse praegune tekst siia ajalukku eraldi versioonina. Järgmine kohtumine ja „Täna otsuseid ei tehtud“ jäävad samaks.',
   'history.yesGoBack': 'Jah, naase selle versiooni juurde',
   'history.notNow': 'Mitte praegu',
   'history.loadingVersion': 'Versioon laadib…',
+  'history.restoredKept': {
+    one: ' Pärast kohtumist lisatud järelmõte jäi alles.',
+    other: ' Pärast kohtumist lisatud {count} järelmõtet jäid alles.',
+  },
+  'history.afterthought': '{name}: „{text}“',
+  'history.afterthoughtsStay': {
+    one: 'See järelmõte jääb oma kohale, märgituna hiljem lisatuks:',
+    other: 'Need {count} järelmõtet jäävad oma kohale, märgituna hiljem lisatuks:',
+  },
+  'history.restoringBy': '{name} naasis versiooni juurde ajast {when}',
+  'history.kind.before_restore': 'Vahetult enne varasema versiooni juurde naasmist',
   'video.notSetUp': 'Video ei ole seadistatud.',
   'video.notAvailable': 'Video ei ole praegu saadaval.',
   'video.onVideo': 'Videos: {names}',
@@ -367,6 +380,8 @@ export const et: Dictionary = {
   'activity.wasRevoked': 'Link tühistatud: {subject}',
   'activity.exportedMeeting': '{actor} eksportis: {meeting}',
   'activity.exportedNetwork': '{actor} eksportis võrgustiku',
+  'activity.restoredAVersion': '{actor} naasis varasema versiooni juurde ({meeting})',
+  'activity.versionRestored': '{actor} naasis versiooni juurde ajast {when} ({meeting})',
   'print.pageTitle': 'Kohtumine {n} — {network} — Polyphony',
   'print.label': 'Printimine',
   'print.back': 'Tagasi kohtumisele',

@@ -87,6 +87,8 @@ export const fi: Dictionary = {
   'plan.dayAndTime': 'Päivä ja aika',
   'plan.whoWillCall': 'Kuka kutsuu koolle',
   'plan.agreed': 'Sovittu: {summary}',
+  'plan.ownWordsPlaceholder': 'esim. Haluaisin mieluummin…',
+  'plan.inMyOwnWords': 'Miten näen asian, omin sanoin (vapaaehtoinen)',
   'meeting.openLinkAgain': 'Avaa henkilökohtainen linkkisi uudelleen',
   'meeting.deviceDoesNotKnow':
     'Tämä laite ei vielä tiedä, kuka olet. Avaa sinulle lähetetty linkki (viestissä tai sähköpostissa) tällä laitteella, niin pääset suoraan takaisin tänne.',
@@ -183,9 +185,9 @@ export const fi: Dictionary = {
   'history.failed': 'Historiaa ei voitu ladata.',
   'history.heading': 'Kokouksen historia',
   'history.intro':
-    'Versiot tallentuvat kirjoittamisen aikana ja kun kokous päätetään. Mitään ei kirjoiteta yli: versioon palaaminen lisää sen tekstin uudelleen uusina muutoksina.',
+    'Versioita tallentuu kirjoitettaessa, kun kokous päätetään, ja juuri ennen kuin joku palaa aiempaan versioon. Mitään ei koskaan kirjoiteta uudelleen: versioon palaaminen lisää sen tekstin uusina muutoksina.',
   'history.restored':
-    'Version {when} teksti on taas elävässä asiakirjassa, lisättynä sinun uusina muutoksinasi. Kaikki sitä edeltävä on yhä historiassa.',
+    'Teksti ajalta {when} on taas elävässä asiakirjassa, sinun uusina muutoksinasi. Juuri sitä edeltänyt teksti on tallessa historiassa omana versionaan.',
   'history.loading': 'Historiaa ladataan…',
   'history.none':
     'Ei vielä versioita. Ensimmäinen tallentuu muutaman minuutin kirjoittamisen jälkeen tai kun kokous päätetään.',
@@ -196,10 +198,21 @@ export const fi: Dictionary = {
   'history.goBack': 'Palaa tähän versioon…',
   'history.bringBack': 'Tuodaanko tämä teksti takaisin elävään asiakirjaan?',
   'history.bringBackText':
-    ' Se lisätään sinun, {name}, uusina muutoksina kaikkien nähtäväksi. Mitään ei katoa: nykyinen teksti jää historiaan.',
+    ' Neljä osiota palaavat sellaisiksi kuin ne olivat {when}, sinun, {name}, uusina muutoksina kaikkien nähtäväksi: sen jälkeen kirjoitettu poistuu ja sen jälkeen poistettu palaa. Kokouksen jälkeen lisätyt jälkiajatukset jäävät aina. Ensin nykyinen teksti tallennetaan tähän historiaan omaksi versiokseen. Seuraava tapaaminen ja ”Ei päätöksiä tänään” pysyvät ennallaan.',
   'history.yesGoBack': 'Kyllä, palaa tähän versioon',
   'history.notNow': 'Ei nyt',
   'history.loadingVersion': 'Versiota ladataan…',
+  'history.restoredKept': {
+    one: ' Kokouksen jälkeen lisätty jälkiajatus jäi paikalleen.',
+    other: ' Kokouksen jälkeen lisätyt {count} jälkiajatusta jäivät paikoilleen.',
+  },
+  'history.afterthought': '{name}: ”{text}”',
+  'history.afterthoughtsStay': {
+    one: 'Tämä jälkiajatus jää paikalleen, merkittynä myöhemmin lisätyksi:',
+    other: 'Nämä {count} jälkiajatusta jäävät paikoilleen, merkittyinä myöhemmin lisätyiksi:',
+  },
+  'history.restoringBy': '{name} palasi versioon {when}',
+  'history.kind.before_restore': 'Juuri ennen paluuta aiempaan versioon',
   'video.notSetUp': 'Videota ei ole otettu käyttöön.',
   'video.notAvailable': 'Video ei ole juuri nyt käytettävissä.',
   'video.onVideo': 'Videolla: {names}',
@@ -371,6 +384,8 @@ export const fi: Dictionary = {
   'activity.wasRevoked': 'Linkki peruttiin: {subject}',
   'activity.exportedMeeting': '{actor} vei talteen {meeting}',
   'activity.exportedNetwork': '{actor} vei verkoston talteen',
+  'activity.restoredAVersion': '{actor} palautti {meeting} aiemman version',
+  'activity.versionRestored': '{actor} palautti {meeting} version {when}',
   'print.pageTitle': 'Kokous {n} — {network} — Polyphony',
   'print.label': 'Tulostus',
   'print.back': 'Takaisin kokoukseen',

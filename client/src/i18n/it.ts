@@ -86,6 +86,8 @@ export const it: Dictionary = {
   'plan.dayAndTime': 'Giorno e ora',
   'plan.whoWillCall': 'Chi lo convoca',
   'plan.agreed': 'Concordato: {summary}',
+  'plan.ownWordsPlaceholder': 'es. Preferirei…',
+  'plan.inMyOwnWords': 'Come la vedo io, con parole mie (facoltativo)',
   'meeting.openLinkAgain': 'Apri di nuovo il tuo link personale',
   'meeting.deviceDoesNotKnow':
     'Questo dispositivo non sa ancora chi sei. Apri su questo dispositivo il link che hai ricevuto (per messaggio o email), e tornerai subito qui.',
@@ -182,9 +184,9 @@ export const it: Dictionary = {
   'history.failed': 'Non è stato possibile caricare la cronologia.',
   'history.heading': 'Cronologia di questo incontro',
   'history.intro':
-    'Le versioni vengono conservate mentre si scrive e alla chiusura dell’incontro. Niente viene mai sovrascritto: tornare a una versione ne aggiunge di nuovo il testo come nuove modifiche.',
+    'Le versioni vengono conservate mentre si scrive, alla chiusura dell’incontro e subito prima che qualcuno torni a una versione precedente. Niente viene mai riscritto: tornare a una versione aggiunge di nuovo il suo testo come nuove modifiche.',
   'history.restored':
-    'Il testo del {when} è di nuovo nel documento vivo, aggiunto come nuove modifiche tue. Tutto ciò che c’era prima è ancora nella cronologia.',
+    'Il testo del {when} è di nuovo nel documento vivo, aggiunto come nuove modifiche tue. Il testo com’era subito prima è conservato nella cronologia come versione a sé.',
   'history.loading': 'Caricamento della cronologia…',
   'history.none':
     'Ancora nessuna versione. La prima viene conservata dopo qualche minuto di scrittura, o alla chiusura dell’incontro.',
@@ -195,10 +197,21 @@ export const it: Dictionary = {
   'history.goBack': 'Torna a questa versione…',
   'history.bringBack': 'Riportare questo testo nel documento vivo?',
   'history.bringBackText':
-    ' Viene aggiunto come nuove modifiche tue, {name}, visibili a tutti. Non si perde nulla: ciò che è scritto ora resta nella cronologia.',
+    ' Le quattro sezioni tornano com’erano il {when}, come nuove modifiche tue, {name}, visibili a tutti: ciò che è stato scritto dopo sparisce e ciò che è stato cancellato dopo ritorna. I ripensamenti scritti dopo l’incontro restano sempre. Prima, il testo com’è ora viene conservato in questa cronologia come versione a sé. Il prossimo incontro e «Nessuna decisione oggi» restano come sono.',
   'history.yesGoBack': 'Sì, torna a questa versione',
   'history.notNow': 'Non ora',
   'history.loadingVersion': 'Caricamento di questa versione…',
+  'history.restoredKept': {
+    one: ' Il ripensamento scritto dopo l’incontro è rimasto.',
+    other: ' I {count} ripensamenti scritti dopo l’incontro sono rimasti.',
+  },
+  'history.afterthought': '{name}: «{text}»',
+  'history.afterthoughtsStay': {
+    one: 'Questo ripensamento resta dov’è, segnato come aggiunto dopo:',
+    other: 'Questi {count} ripensamenti restano dove sono, segnati come aggiunti dopo:',
+  },
+  'history.restoringBy': '{name} è tornato/a alla versione del {when}',
+  'history.kind.before_restore': 'Subito prima di tornare a una versione precedente',
   'video.notSetUp': 'Il video non è configurato.',
   'video.notAvailable': 'Il video non è disponibile in questo momento.',
   'video.onVideo': 'In video: {names}',
@@ -373,6 +386,8 @@ export const it: Dictionary = {
   'activity.wasRevoked': 'Il link di {subject} è stato revocato',
   'activity.exportedMeeting': '{actor} ha esportato {meeting}',
   'activity.exportedNetwork': '{actor} ha esportato la rete',
+  'activity.restoredAVersion': '{actor} è tornato/a a una versione precedente di {meeting}',
+  'activity.versionRestored': '{actor} è tornato/a alla versione del {when} di {meeting}',
   'print.pageTitle': 'Incontro {n} — {network} — Polyphony',
   'print.label': 'Stampa',
   'print.back': 'Torna all’incontro',

@@ -86,6 +86,8 @@ export const nl: Dictionary = {
   'plan.dayAndTime': 'Dag en tijd',
   'plan.whoWillCall': 'Wie roept het samen',
   'plan.agreed': 'Afgesproken: {summary}',
+  'plan.ownWordsPlaceholder': 'bijv. Ik zou liever…',
+  'plan.inMyOwnWords': 'Hoe ik het zie, in mijn eigen woorden (optioneel)',
   'meeting.openLinkAgain': 'Open je persoonlijke link opnieuw',
   'meeting.deviceDoesNotKnow':
     'Dit apparaat weet nog niet wie je bent. Open de link die je kreeg (per bericht of e-mail) op dit apparaat, dan kom je meteen hier terug.',
@@ -182,9 +184,9 @@ export const nl: Dictionary = {
   'history.failed': 'De geschiedenis kon niet worden geladen.',
   'history.heading': 'Geschiedenis van dit gesprek',
   'history.intro':
-    'Versies worden bewaard terwijl mensen schrijven en wanneer het gesprek wordt afgesloten. Er wordt nooit iets overschreven: teruggaan naar een versie voegt de tekst opnieuw toe als nieuwe wijzigingen.',
+    'Versies worden bewaard tijdens het schrijven, bij het afsluiten van het gesprek en vlak voordat iemand teruggaat naar een eerdere versie. Niets wordt ooit herschreven: teruggaan naar een versie voegt de tekst ervan opnieuw toe als nieuwe wijzigingen.',
   'history.restored':
-    'De tekst van {when} staat weer in het levende document, toegevoegd als nieuwe wijzigingen van jou. Alles daarvoor staat nog in de geschiedenis.',
+    'De tekst van {when} staat weer in het levende document, toegevoegd als nieuwe wijzigingen van jou. De tekst zoals hij vlak daarvoor was, is bewaard in de geschiedenis als een eigen versie.',
   'history.loading': 'De geschiedenis wordt geladen…',
   'history.none':
     'Nog geen versies. De eerste wordt bewaard na een paar minuten schrijven, of wanneer het gesprek wordt afgesloten.',
@@ -195,10 +197,21 @@ export const nl: Dictionary = {
   'history.goBack': 'Teruggaan naar deze versie…',
   'history.bringBack': 'Deze tekst terugzetten in het levende document?',
   'history.bringBackText':
-    ' Hij wordt toegevoegd als nieuwe wijzigingen van jou, {name}, zichtbaar voor iedereen. Er gaat niets verloren: wat er nu staat, blijft in de geschiedenis.',
+    ' De vier onderdelen worden weer zoals ze waren op {when}, als nieuwe wijzigingen van jou, {name}, zichtbaar voor iedereen: wat sindsdien geschreven is, verdwijnt, en wat sindsdien verwijderd is, komt terug. Gedachten die na het gesprek zijn toegevoegd, blijven altijd staan. Eerst wordt de tekst zoals hij nu is in deze geschiedenis bewaard als een eigen versie. Het volgende gesprek en „Vandaag geen besluiten” blijven zoals ze zijn.',
   'history.yesGoBack': 'Ja, teruggaan naar deze versie',
   'history.notNow': 'Nu niet',
   'history.loadingVersion': 'Deze versie wordt geladen…',
+  'history.restoredKept': {
+    one: ' De gedachte die na het gesprek is toegevoegd, is blijven staan.',
+    other: ' De {count} gedachten die na het gesprek zijn toegevoegd, zijn blijven staan.',
+  },
+  'history.afterthought': '{name}: „{text}”',
+  'history.afterthoughtsStay': {
+    one: 'Deze later toegevoegde gedachte blijft staan waar ze staat:',
+    other: 'Deze {count} later toegevoegde gedachten blijven staan waar ze staan:',
+  },
+  'history.restoringBy': '{name} ging terug naar de versie van {when}',
+  'history.kind.before_restore': 'Vlak voordat iemand teruggaat naar een eerdere versie',
   'video.notSetUp': 'Video is niet ingesteld.',
   'video.notAvailable': 'Video is nu niet beschikbaar.',
   'video.onVideo': 'In beeld: {names}',
@@ -372,6 +385,8 @@ export const nl: Dictionary = {
   'activity.wasRevoked': 'De link van {subject} werd ingetrokken',
   'activity.exportedMeeting': '{actor} exporteerde {meeting}',
   'activity.exportedNetwork': '{actor} exporteerde het netwerk',
+  'activity.restoredAVersion': '{actor} ging terug naar een eerdere versie van {meeting}',
+  'activity.versionRestored': '{actor} ging terug naar de versie van {when} van {meeting}',
   'print.pageTitle': 'Gesprek {n} — {network} — Polyphony',
   'print.label': 'Afdrukken',
   'print.back': 'Terug naar het gesprek',

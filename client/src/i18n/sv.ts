@@ -84,6 +84,8 @@ export const sv: Dictionary = {
   'plan.dayAndTime': 'Dag och tid',
   'plan.whoWillCall': 'Vem sammankallar',
   'plan.agreed': 'Överenskommet: {summary}',
+  'plan.ownWordsPlaceholder': 't.ex. Jag skulle hellre…',
+  'plan.inMyOwnWords': 'Hur jag ser det, med egna ord (valfritt)',
   'meeting.openLinkAgain': 'Öppna din personliga länk igen',
   'meeting.deviceDoesNotKnow':
     'Den här enheten vet ännu inte vem du är. Öppna länken du fick (i ett meddelande eller e-post) på den här enheten, så kommer du direkt tillbaka hit.',
@@ -180,9 +182,9 @@ export const sv: Dictionary = {
   'history.failed': 'Historiken kunde inte laddas.',
   'history.heading': 'Mötets historik',
   'history.intro':
-    'Versioner sparas medan man skriver och när mötet avslutas. Inget skrivs någonsin över: att gå tillbaka till en version lägger till dess text igen som nya ändringar.',
+    'Versioner sparas medan man skriver, när mötet avslutas och strax innan någon går tillbaka till en tidigare version. Inget skrivs någonsin om: att gå tillbaka till en version lägger till dess text igen som nya ändringar.',
   'history.restored':
-    'Texten från {when} finns åter i det levande dokumentet, tillagd som nya ändringar av dig. Allt före den finns kvar i historiken.',
+    'Texten från {when} är tillbaka i det levande dokumentet, tillagd som nya ändringar av dig. Texten som den såg ut strax innan finns kvar i historiken som en egen version.',
   'history.loading': 'Historiken laddas…',
   'history.none':
     'Inga versioner än. Den första sparas efter några minuters skrivande, eller när mötet avslutas.',
@@ -193,10 +195,21 @@ export const sv: Dictionary = {
   'history.goBack': 'Gå tillbaka till den här versionen…',
   'history.bringBack': 'Ta tillbaka den här texten till det levande dokumentet?',
   'history.bringBackText':
-    ' Den läggs till som nya ändringar av dig, {name}, synligt för alla. Inget går förlorat: det som står nu finns kvar i historiken.',
+    ' De fyra avsnitten blir som de var {when}, som nya ändringar av dig, {name}, synligt för alla: det som skrivits sedan dess försvinner och det som tagits bort sedan dess kommer tillbaka. Eftertankar som skrivits efter mötet finns alltid kvar. Först sparas texten som den ser ut nu i historiken, som en egen version. Nästa möte och ”Inga beslut i dag” förblir som de är.',
   'history.yesGoBack': 'Ja, gå tillbaka till den här versionen',
   'history.notNow': 'Inte nu',
   'history.loadingVersion': 'Versionen laddas…',
+  'history.restoredKept': {
+    one: ' Eftertanken som skrevs efter mötet fanns kvar.',
+    other: ' De {count} eftertankarna som skrevs efter mötet fanns kvar.',
+  },
+  'history.afterthought': '{name}: ”{text}”',
+  'history.afterthoughtsStay': {
+    one: 'Den här eftertanken finns kvar där den är, märkt som tillagd senare:',
+    other: 'Dessa {count} eftertankar finns kvar där de är, märkta som tillagda senare:',
+  },
+  'history.restoringBy': '{name} gick tillbaka till versionen från {when}',
+  'history.kind.before_restore': 'Strax innan någon gick tillbaka till en tidigare version',
   'video.notSetUp': 'Video är inte inställt.',
   'video.notAvailable': 'Video är inte tillgängligt just nu.',
   'video.onVideo': 'I video: {names}',
@@ -369,6 +382,8 @@ export const sv: Dictionary = {
   'activity.wasRevoked': 'Länken för {subject} återkallades',
   'activity.exportedMeeting': '{actor} exporterade {meeting}',
   'activity.exportedNetwork': '{actor} exporterade nätverket',
+  'activity.restoredAVersion': '{actor} gick tillbaka till en tidigare version av {meeting}',
+  'activity.versionRestored': '{actor} gick tillbaka till versionen från {when} av {meeting}',
   'print.pageTitle': 'Möte {n} — {network} — Polyphony',
   'print.label': 'Utskrift',
   'print.back': 'Tillbaka till mötet',

@@ -16,6 +16,7 @@ import {
 } from '@polyphony/shared';
 import { useCallback, useEffect, useMemo, useState } from 'react';
 import { ApiRequestError, getMeeting } from '../api/meetings';
+import { LaterChangesElsewhere, useLaterChangesOf } from '../editor/LaterChanges';
 import { type MeetingPeople, MeetingPeopleContext } from '../editor/MeetingContext';
 import { RevisitMarking } from '../editor/RevisitMarking';
 import { SectionEditor } from '../editor/SectionEditor';
@@ -243,6 +244,8 @@ function MeetingDocument({ session, detail }: { session: MeetingSession; detail:
     [session, me.id, detail.people],
   );
   const sinceLastVisit = useSinceLastVisit(session, marking);
+  // What changed after the meeting in what was agreed, shown where it changed.
+  const laterChanges = useLaterChangesOf(session.doc);
   useEffect(() => marking.setMode(whoWrote ? 'authors' : 'news'), [marking, whoWrote]);
 
   useEffect(() => session.setUser(user), [session, user]);
@@ -402,6 +405,7 @@ function MeetingDocument({ session, detail }: { session: MeetingSession; detail:
               {historyOpen ? (
                 <HistoryPanel
                   meetingId={meeting.id}
+                  doc={session.doc}
                   user={user}
                   people={people}
                   canWrite={canWrite}
@@ -423,15 +427,18 @@ function MeetingDocument({ session, detail }: { session: MeetingSession; detail:
                     user={user}
                     editable={canWrite}
                     laterAdditions={laterAdditions}
+                    laterChanges={laterChanges}
                     marking={marking}
                     forward={section === 'reflections' && reflectionsForward}
                   >
                     {section === 'plan' && (
                       <>
+                        <LaterChangesElsewhere section="plan" />
                         <NoDecisionsToday doc={session.doc} editable={canWrite} />
                         <NextMeetingPanel doc={session.doc} editable={canWrite} />
                       </>
                     )}
+                    {section === 'openQuestions' && <LaterChangesElsewhere section="openQuestions" />}
                   </SectionEditor>
                 ))
               )}

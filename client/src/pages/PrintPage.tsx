@@ -2,15 +2,17 @@
  * The print-ready page of a meeting, `/m/:id/print`: the whole living document as it reads now —
  * who was there, what each person said (and who typed it for them), the reflections with the responses
  * under them, the plan with who agrees and who sees it differently, "not yet known", the next meeting,
- * and the marks on later additions — laid out for paper by a print stylesheet. "Print / save as PDF"
- * opens the browser's print window; printing (from the button or the browser's menu) is written to the
- * network's activity log, like every export.
+ * each change made to them after the meeting (who, when, what it was), and the marks on later
+ * additions — laid out for paper by a print stylesheet. "Print / save as PDF" opens the browser's print
+ * window; printing (from the button or the browser's menu) is written to the network's activity log,
+ * like every export.
  */
 
 import { type AttendanceEntry, DocumentTypes, type MeetingDetail, SECTIONS } from '@polyphony/shared';
 import { useEffect, useMemo, useState } from 'react';
 import { logPrintExport } from '../api/history';
 import { getMeeting } from '../api/meetings';
+import { LaterChangesElsewhere, useLaterChangesOf } from '../editor/LaterChanges';
 import { type MeetingPeople, MeetingPeopleContext } from '../editor/MeetingContext';
 import { SectionEditor } from '../editor/SectionEditor';
 import { formatWhen } from '../editor/time';
@@ -91,6 +93,7 @@ function PrintableMeeting({ detail, session }: { detail: MeetingDetail; session:
     [me, detail.people, attendance],
   );
   const user = useMemo(() => ({ name: me.name, color: '#555' }), [me.name]);
+  const laterChanges = useLaterChangesOf(session.doc);
 
   useEffect(() => {
     document.title = t('print.pageTitle', { n: meeting.number, network: networkName });
@@ -161,14 +164,17 @@ function PrintableMeeting({ detail, session }: { detail: MeetingDetail; session:
               section={section}
               user={user}
               editable={false}
+              laterChanges={laterChanges}
               testIdPrefix="print"
             >
               {section === 'plan' && (
                 <>
+                  <LaterChangesElsewhere section="plan" />
                   <NoDecisionsToday doc={session.doc} editable={false} />
                   <NextMeetingPanel doc={session.doc} editable={false} />
                 </>
               )}
+              {section === 'openQuestions' && <LaterChangesElsewhere section="openQuestions" />}
             </SectionEditor>
           ))}
           <p className="print-footer">

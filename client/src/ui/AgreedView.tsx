@@ -1,6 +1,8 @@
 /**
  * The version "as agreed in the meeting": the frozen state the server kept when the meeting was closed,
- * loaded into a Y.Doc of its own and shown with the same blocks, read-only, with no connection.
+ * loaded into a Y.Doc of its own and shown with the same blocks, read-only, with no connection — the
+ * plan with who agrees and who sees it differently, "no decisions today", the next meeting, the open
+ * questions, as they were when it was closed.
  */
 
 import { SECTIONS } from '@polyphony/shared';
@@ -12,6 +14,7 @@ import { SectionEditor } from '../editor/SectionEditor';
 import { formatWhen } from '../editor/time';
 import { useT } from '../i18n';
 import type { MeetingUser } from '../sync/MeetingSession';
+import { NextMeetingPanel, NoDecisionsToday } from './PlanExtras';
 
 /** A frozen version, as it loads. */
 export type Loaded =
@@ -74,6 +77,7 @@ export function FrozenSections({
       </p>
     );
   }
+  // A frozen version reads as it was: its editors are given no later changes (SectionEditor's default).
   return (
     <MeetingPeopleContext.Provider value={{ ...people, canWrite: false }}>
       {SECTIONS.map((section) => (
@@ -85,7 +89,14 @@ export function FrozenSections({
           user={user}
           editable={false}
           testIdPrefix={testIdPrefix}
-        />
+        >
+          {section === 'plan' && (
+            <>
+              <NoDecisionsToday doc={loaded.doc} editable={false} />
+              <NextMeetingPanel doc={loaded.doc} editable={false} />
+            </>
+          )}
+        </SectionEditor>
       ))}
     </MeetingPeopleContext.Provider>
   );

@@ -1,20 +1,43 @@
 /**
- * The history of a meeting: the versions taken while people wrote and at closing, each with who was
- * writing; reading any of them (read-only, with the same blocks); the version as agreed one tap away;
- * and going back to a version, which the server does as new edits by this person, so nothing is lost.
+ * The history of a meeting: the versions taken while people wrote, at closing, and just before and after
+ * anyone went back to an earlier version, each with who was writing (and who went back to which);
+ * reading any of them (read-only, with the same blocks); the version as agreed one tap away; and going
+ * back to a version. The server does that as new edits by this person, after keeping the text it
+ * replaces as a version of its own, and keeps every afterthought: the question asked first says so,
+ * and lists the afterthoughts that stay.
  */
 
 import type { VersionKind, VersionList, VersionSummary } from '@polyphony/shared';
-import { useCallback, useEffect, useState } from 'react';
+import { useCallback, useEffect, useMemo, useState } from 'react';
+import type * as Y from 'yjs';
 import { getVersion, getVersions, restoreVersion } from '../api/history';
+import { afterthoughtsOf } from '../editor/afterthoughts';
 import type { MeetingPeople } from '../editor/MeetingContext';
 import { formatWhen } from '../editor/time';
 import { t, useLanguage } from '../i18n';
 import type { MeetingUser } from '../sync/MeetingSession';
 import { FrozenSections, useFrozenDoc } from './AgreedView';
 
-function kindText(kind: VersionKind): string {
-  return t(`history.kind.${kind}`);
+const KIND_TEXT = {
+  auto: 'history.kind.auto',
+  closing: 'history.kind.closing',
+  before_restore: 'history.kind.before_restore',
+  restore: 'history.kind.restore',
+} as const satisfies Record<VersionKind, string>;
+
+function kindText(version: VersionSummary): string {
+  const kind = KIND_TEXT[version.kind] ?? KIND_TEXT.auto;
+  if (!version.restoring) return t(kind);
+  return `${t(kind)} · ${t('history.restoringBy', {
+    name: version.restoring.by.name,
+    when: formatWhen(version.restoring.version.takenAt),
+  })}`;
+}
+
+/** An afterthought's text, short enough for one line of the question. */
+function shortened(text: string): string {
+  const trimmed = text.trim();
+  return trimmed.length > 80 ? `${trimmed.slice(0, 79)}…` : trimmed;
 }
 
 function writersText(version: VersionSummary): string {
@@ -25,6 +48,8 @@ function writersText(version: VersionSummary): string {
 
 interface HistoryPanelProps {
   meetingId: string;
+  /** The living document: what going back would keep is read from it. */
+  doc: Y.Doc;
   user: MeetingUser;
   people: MeetingPeople;
   canWrite: boolean;
@@ -41,6 +66,7 @@ type ListState =
 /** The history panel, shown in place of the living document. */
 export function HistoryPanel({
   meetingId,
+  doc,
   user,
   people,
   canWrite,
@@ -50,7 +76,7 @@ export function HistoryPanel({
   useLanguage();
   const [list, setList] = useState<ListState>({ state: 'loading' });
   const [reading, setReading] = useState<VersionSummary | null>(null);
-  const [restored, setRestored] = useState<string | null>(null);
+  const [restored, setRestored] = useState<{ when: string; kept: number } | null>(null);
 
   const reload = useCallback(() => {
     getVersions(meetingId).then(
@@ -68,13 +94,14 @@ export function HistoryPanel({
     return (
       <VersionView
         meetingId={meetingId}
+        doc={doc}
         version={reading}
         user={user}
         people={people}
         canWrite={canWrite}
         onBack={() => setReading(null)}
-        onRestored={() => {
-          setRestored(formatWhen(reading.takenAt));
+        onRestored={(kept) => {
+          setRestored({ when: formatWhen(reading.takenAt), kept });
           setReading(null);
           reload();
         }}
@@ -94,7 +121,8 @@ export function HistoryPanel({
       <p className="hint">{t('history.intro')}</p>
       {restored && (
         <p className="note" role="status" data-testid="restored-note">
-          {t('history.restored', { when: restored })}
+          {t('history.restored', { when: restored.when })}
+          {restored.kept > 0 && t('history.restoredKept', { count: restored.kept })}
         </p>
       )}
       {list.state === 'ready' && list.list.hasAgreed && (
@@ -119,7 +147,7 @@ export function HistoryPanel({
               data-testid="version-open"
             >
               <span className="version__when">{formatWhen(version.takenAt)}</span>
-              <span className="version__kind">{kindText(version.kind)}</span>
+              <span className="version__kind">{kindText(version)}</span>
               <span className="version__who" data-testid="version-writers">
                 {writersText(version)}
               </span>
@@ -133,28 +161,44 @@ export function HistoryPanel({
 
 interface VersionViewProps {
   meetingId: string;
+  doc: Y.Doc;
   version: VersionSummary;
   user: MeetingUser;
   people: MeetingPeople;
   canWrite: boolean;
   onBack: () => void;
-  onRestored: () => void;
+  /** Gone back to it; `kept` afterthoughts stayed. */
+  onRestored: (kept: number) => void;
 }
 
-/** One version, read-only, with "Go back to this version" (asked first). */
-function VersionView({ meetingId, version, user, people, canWrite, onBack, onRestored }: VersionViewProps) {
+/**
+ * One version, read-only, with "Go back to this version" — asked first, saying exactly what happens:
+ * what goes, what comes back, what stays (each afterthought, by name), and where the text of now is kept.
+ */
+function VersionView({
+  meetingId,
+  doc,
+  version,
+  user,
+  people,
+  canWrite,
+  onBack,
+  onRestored,
+}: VersionViewProps) {
   const load = useCallback((id: string) => getVersion(id, version.id), [version.id]);
   useLanguage();
   const loaded = useFrozenDoc(meetingId, load, t('history.versionFailed'));
   const [asking, setAsking] = useState(false);
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<string | null>(null);
+  // Read when the question is asked: what stays is what the living document holds at that moment.
+  const afterthoughts = useMemo(() => (asking ? afterthoughtsOf(doc) : []), [asking, doc]);
   const restore = async () => {
     setBusy(true);
     setError(null);
     try {
-      await restoreVersion(meetingId, version.id);
-      onRestored();
+      const result = await restoreVersion(meetingId, version.id);
+      onRestored(result.keptLaterAdditions);
     } catch (caught) {
       setError(caught instanceof Error ? caught.message : t('common.didNotWork'));
       setBusy(false);
@@ -169,7 +213,7 @@ function VersionView({ meetingId, version, user, people, canWrite, onBack, onRes
         </button>
       </div>
       <p className="agreed__intro">
-        {t('history.howItRead', { kind: kindText(version.kind), writers: writersText(version) })}
+        {t('history.howItRead', { kind: kindText(version), writers: writersText(version) })}
       </p>
       {canWrite && !asking && (
         <button
@@ -185,8 +229,25 @@ function VersionView({ meetingId, version, user, people, canWrite, onBack, onRes
         <div className="confirm" data-testid="confirm-restore-panel">
           <p>
             <strong>{t('history.bringBack')}</strong>
-            {t('history.bringBackText', { name: user.name })}
+            {t('history.bringBackText', { name: user.name, when: formatWhen(version.takenAt) })}
           </p>
+          {afterthoughts.length > 0 && (
+            <>
+              <p>{t('history.afterthoughtsStay', { count: afterthoughts.length })}</p>
+              <ul className="afterthoughts" data-testid="afterthoughts-stay">
+                {afterthoughts.map((afterthought) => (
+                  <li
+                    key={`${afterthought.section} ${afterthought.at} ${afterthought.authorName} ${afterthought.text}`}
+                  >
+                    {t('history.afterthought', {
+                      name: afterthought.authorName || t('common.someone'),
+                      text: shortened(afterthought.text),
+                    })}
+                  </li>
+                ))}
+              </ul>
+            </>
+          )}
           {error && (
             <p className="error" role="alert">
               {error}

@@ -1,11 +1,13 @@
 /**
  * Beside the plan: "no decisions today" (a legitimate outcome, said plainly) and the next meeting as
- * agreed in the room — a day and time, or "when it is needed", and who will call it together.
+ * agreed in the room — a day and time, or "when it is needed", and who will call it together —, each with
+ * what changed in it after the meeting.
  */
 
 import { MetaKeys, type NextMeeting } from '@polyphony/shared';
 import { useEffect, useId, useState } from 'react';
 import type * as Y from 'yjs';
+import { LaterChangeNotes, useMetaChanges } from '../editor/LaterChanges';
 import { formatMeetingTime } from '../editor/time';
 import { useT } from '../i18n';
 import { useMetaValue } from '../sync/hooks';
@@ -31,17 +33,33 @@ function toLocalInput(iso: string): string {
 export function NoDecisionsToday({ doc, editable }: { doc: Y.Doc; editable: boolean }) {
   const t = useT();
   const [none, setNone] = useMetaValue(doc, MetaKeys.noDecisionsToday, (v) => v === true);
-  if (!editable) return none ? <p className="calm-note">{t('plan.noDecisionsToday')}</p> : null;
+  const later = useMetaChanges('noDecisionsToday');
+  if (!editable) {
+    return (
+      <>
+        {none && (
+          <p className="calm-note" data-testid="no-decisions-note">
+            {t('plan.noDecisionsToday')}
+          </p>
+        )}
+        <LaterChangeNotes changes={later} />
+      </>
+    );
+  }
   return (
-    <label className="check big-check">
-      <input
-        type="checkbox"
-        checked={none}
-        onChange={(event) => setNone(event.target.checked)}
-        data-testid="no-decisions-today"
-      />
-      {t('plan.noDecisionsTodayCheck')} {none && <span className="hint-inline">{t('plan.fineOutcome')}</span>}
-    </label>
+    <>
+      <label className="check big-check">
+        <input
+          type="checkbox"
+          checked={none}
+          onChange={(event) => setNone(event.target.checked)}
+          data-testid="no-decisions-today"
+        />
+        {t('plan.noDecisionsTodayCheck')}{' '}
+        {none && <span className="hint-inline">{t('plan.fineOutcome')}</span>}
+      </label>
+      <LaterChangeNotes changes={later} />
+    </>
   );
 }
 
@@ -49,6 +67,7 @@ export function NoDecisionsToday({ doc, editable }: { doc: Y.Doc; editable: bool
 export function NextMeetingPanel({ doc, editable }: { doc: Y.Doc; editable: boolean }) {
   const t = useT();
   const [next, setNext] = useMetaValue(doc, MetaKeys.nextMeeting, readNext);
+  const later = useMetaChanges('nextMeeting');
   const [convener, setConvener] = useState(next?.convenerName ?? '');
   useEffect(() => setConvener(next?.convenerName ?? ''), [next?.convenerName]);
   const ids = { heading: useId(), when: useId(), who: useId() };
@@ -66,7 +85,7 @@ export function NextMeetingPanel({ doc, editable }: { doc: Y.Doc; editable: bool
     <section className="next-meeting" aria-labelledby={ids.heading} data-testid="next-meeting">
       <h3 id={ids.heading}>{t('plan.nextMeeting')}</h3>
       {!editable ? (
-        <p>
+        <p data-testid="next-meeting-summary">
           {summary}
           {next?.convenerName && t('plan.willCall', { name: next.convenerName })}
         </p>
@@ -121,6 +140,7 @@ export function NextMeetingPanel({ doc, editable }: { doc: Y.Doc; editable: bool
           {next?.when && <p className="calm-note">{t('plan.agreed', { summary })}</p>}
         </div>
       )}
+      <LaterChangeNotes changes={later} />
     </section>
   );
 }

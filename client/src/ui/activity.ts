@@ -1,5 +1,6 @@
 /** The activity log in plain sentences: "Eeva joined", "Maria revoked Jussi’s link". */
 import type { ActivityEntry } from '@polyphony/shared';
+import { formatWhen } from '../editor/time';
 import { t } from '../i18n';
 
 /** How to name a meeting of the network: "meeting 2", or "a meeting" when it is not known. */
@@ -32,6 +33,10 @@ export function activitySentence(entry: ActivityEntry, meetingName: MeetingName)
       return entry.meetingId
         ? t('activity.exportedMeeting', { actor, meeting })
         : t('activity.exportedNetwork', { actor });
+    case 'version_restored':
+      return entry.version
+        ? t('activity.versionRestored', { actor, meeting, when: formatWhen(entry.version.takenAt) })
+        : t('activity.restoredAVersion', { actor, meeting });
     case 'version_viewed':
       return t('activity.versionViewed', { actor, meeting });
     case 'agreed_viewed':

@@ -11,6 +11,7 @@ import {
   type AttendanceEntry,
   DocumentTypes,
   dateLocale,
+  elementKey,
   type Language,
   MarkNames,
   type MeetingText,
@@ -18,8 +19,11 @@ import {
   meetingText,
   type NextMeeting,
   NodeNames,
+  peopleText,
+  readPeople,
 } from '@polyphony/shared';
 import * as Y from 'yjs';
+import { indexLaterChanges, type LaterIndex, laterChangeLines } from './laterChangesMarkdown.js';
 
 type Person = { id?: string; name?: string };
 
@@ -52,10 +56,17 @@ export function readableTime(iso: unknown, language: Language = 'en'): string {
   return format.format(new Date(iso));
 }
 
-/** What writing in one language needs: its words and its dates. */
+/** What writing in one language needs: its words and its dates (and the document's later changes). */
 interface Writer {
   t: MeetingText;
   time: (iso: unknown) => string;
+  later: LaterIndex;
+}
+
+/** The changes after the meeting to one plan item or question, as list items under it. */
+function laterLines(element: Y.XmlElement, w: Writer): string[] {
+  const changes = w.later.byItem.get(elementKey(element) ?? '');
+  return changes ? laterChangeLines(changes, { ...w, own: escapeMarkdown }, '  ') : [];
 }
 
 function inline(text: Y.XmlText, w: Writer): string {
@@ -108,10 +119,10 @@ function blocks(node: Y.XmlElement | Y.XmlFragment, w: Writer, indent = ''): str
         lines.push(...reflection(child, w));
         break;
       case NodeNames.planItem:
-        lines.push(planItem(child, w));
+        lines.push(planItem(child, w), ...laterLines(child, w));
         break;
       case NodeNames.openQuestion:
-        lines.push(question(child, w));
+        lines.push(question(child, w), ...laterLines(child, w));
         break;
       default:
         lines.push(indent + blocks(child, w).join(' '));
@@ -165,7 +176,9 @@ function planItem(element: Y.XmlElement, w: Writer): string {
   const done = attr(element, 'status') === 'done';
   const proposer = nameAttr(element, 'proposedByName');
   const agrees = names(attr(element, 'agrees'));
-  const differs = names(attr(element, 'differs'));
+  // "Sees it differently" with each person's view in their own words, when they gave it.
+  const differing = readPeople(attr(element, 'differs'));
+  const differs = differing.length ? [peopleText(differing, { ...w, own: escapeMarkdown })] : [];
   const doer = nameAttr(element, 'doerName');
   const byWhen = nameAttr(element, 'byWhen');
   const details = [
@@ -207,8 +220,13 @@ export function networkMarkdownTitle(centreName: string, language: Language = 'e
 
 /** The whole meeting as Markdown, its fixed words in the reader's language (English by default). */
 export function meetingMarkdown(doc: Y.Doc, meeting: MeetingHeading, language: Language = 'en'): string {
-  const w: Writer = { t: meetingText(language), time: (iso) => readableTime(iso, language) };
+  const w: Writer = {
+    t: meetingText(language),
+    time: (iso) => readableTime(iso, language),
+    later: indexLaterChanges(doc),
+  };
   const { t } = w;
+  const writing = { ...w, own: escapeMarkdown };
   const meta = doc.getMap(DocumentTypes.meta);
   const out: string[] = [
     `# ${t('network.meetingTitle', {
@@ -245,7 +263,13 @@ export function meetingMarkdown(doc: Y.Doc, meeting: MeetingHeading, language: L
   if (noDecisions && blocks(doc.getXmlFragment(DocumentTypes.plan), w).length > 0) {
     out.splice(out.length - 1, 0, `_${t('plan.noDecisionsToday')}_`);
   }
+  // Changed after the meeting: "no decisions today", and plan items no longer in the plan.
+  const planLater = [...w.later.noDecisionsToday, ...w.later.elsewhere.plan];
+  if (planLater.length) out.splice(out.length - 1, 0, '', ...laterChangeLines(planLater, writing));
   section(t('section.openQuestions.heading'), DocumentTypes.openQuestions, nothing);
+  if (w.later.elsewhere.openQuestions.length) {
+    out.splice(out.length - 1, 0, '', ...laterChangeLines(w.later.elsewhere.openQuestions, writing));
+  }
   const next = meta.get(MetaKeys.nextMeeting) as NextMeeting | undefined;
   out.push(`## ${t('plan.nextMeeting')}`, '');
   // Worded as the page shows it: "When it is needed. Maria will call it together."
@@ -256,5 +280,6 @@ export function meetingMarkdown(doc: Y.Doc, meeting: MeetingHeading, language: L
       : `${w.time(next.when)}${next.convenerName ? '.' : ''}`;
   const convener = next?.convenerName ? t('plan.willCall', { name: escapeMarkdown(next.convenerName) }) : '';
   out.push(`${summary}${convener}`, '');
+  if (w.later.nextMeeting.length) out.push(...laterChangeLines(w.later.nextMeeting, writing), '');
   return out.join('\n');
 }

@@ -2,7 +2,14 @@
  * What the server reads and writes in a meeting document: the plan items for the timeline, the items
  * carried over to the next meeting, the meta of a new or closed meeting. Names come from shared/schema.
  */
-import { DocumentTypes, MetaKeys, NodeNames, OPEN_STATUS } from '@polyphony/shared';
+import {
+  DocumentTypes,
+  MetaKeys,
+  NodeNames,
+  OPEN_STATUS,
+  recordStart,
+  recordStarted,
+} from '@polyphony/shared';
 import * as Y from 'yjs';
 
 /** The plain text of an element and everything in it. */
@@ -78,9 +85,11 @@ export function seedMeeting(
   return { planItems: planItems.length, questions: questions.length };
 }
 
-/** Mark a meeting document closed. */
+/** Mark a meeting document closed; from now on changes to what was agreed are recorded in it. */
 export function markClosed(doc: Y.Doc, closedAt: string): void {
   const meta = doc.getMap(DocumentTypes.meta);
   meta.set(MetaKeys.closed, true);
   meta.set(MetaKeys.closedAt, closedAt);
+  const record = doc.getArray(DocumentTypes.laterChanges);
+  if (!recordStarted(doc)) record.insert(0, [recordStart(closedAt)]);
 }

@@ -3,22 +3,26 @@
  * for VERSION_EVERY_MS, and when a meeting goes idle) and when a meeting is closed, each with who was
  * writing. A version is a Yjs snapshot (state vector + delete set): the content itself stays in the
  * document, whose server copy never garbage-collects deleted text. Going back to a version is done as
- * new edits attributed to the person who asked; nothing already written is rewritten.
+ * new edits attributed to the person who asked, after keeping the text it replaces as a version of its
+ * own; nothing already written is rewritten, and afterthoughts stay.
  */
 import {
   DocumentTypes,
-  SECTIONS,
+  type RestoreResponse,
   type SeenResponse,
   type VersionKind,
   type VersionList,
+  type VersionRestoring,
   type VersionSummary,
 } from '@polyphony/shared';
 import * as Y from 'yjs';
 import { notFound } from '../errors.js';
 import type { Logger } from '../logger.js';
-import type { MetadataStore, ParticipantRecord } from '../persistence/metadata/types.js';
+import type { MeetingRecord, MetadataStore, ParticipantRecord } from '../persistence/metadata/types.js';
 import type { Room } from '../sync/Room.js';
 import type { SyncServer } from '../sync/SyncServer.js';
+import type { LaterChangeRecorder } from './LaterChangeRecorder.js';
+import { revertToVersion } from './revertToVersion.js';
 
 /** What the history needs. */
 export interface HistoryDependencies {
@@ -29,6 +33,8 @@ export interface HistoryDependencies {
   /** Take a version once people have been writing this long since the last one. */
   versionEveryMs: number;
   now?: () => Date;
+  /** Records what changes after closing in what was agreed (going back to a version changes it too). */
+  laterChanges?: LaterChangeRecorder;
 }
 
 interface Activity {
@@ -74,12 +80,18 @@ export class HistoryService {
     );
   }
 
+  /** A meeting was closed here: what changes in it from now on is a later change. */
+  meetingClosed(meetingId: string): void {
+    this.deps.laterChanges?.closed(meetingId);
+  }
+
   /** Record a version of a document now. */
   async takeVersion(
     meetingId: string,
     doc: Y.Doc,
     kind: VersionKind,
     extraWriters: string[] = [],
+    restoring?: VersionRestoring,
   ): Promise<number> {
     const writers = new Set([...(this.activity.get(meetingId)?.writers ?? []), ...extraWriters]);
     this.activity.delete(meetingId);
@@ -90,7 +102,14 @@ export class HistoryService {
     const names = people
       .filter((person): person is ParticipantRecord => person !== undefined)
       .map((person) => ({ id: person.id, name: person.name }));
-    return this.deps.store.addVersion({ meetingId, kind, writers: names, snapshot, at });
+    return this.deps.store.addVersion({
+      meetingId,
+      kind,
+      writers: names,
+      snapshot,
+      at,
+      ...(restoring ? { restoring } : {}),
+    });
   }
 
   /** The versions of a meeting, oldest first. */
@@ -119,39 +138,58 @@ export class HistoryService {
   }
 
   /**
-   * Bring back the text of an older version as new edits by `actor`: every section is replaced by the
-   * version's, in one change attributed to them. Earlier versions stay as they were; a new version
-   * records the restore.
+   * Bring back the text of an older version as new edits by `actor`, keeping every afterthought
+   * (revertToVersion.ts). First the document as it reads now is kept as a version of its own ("before
+   * restoring"), whatever the version timer says: if that cannot be stored, nothing is changed. Then the
+   * change, a version after it, and an entry in the network's activity log saying who went back to which
+   * version. Earlier versions stay as they were.
    */
-  async restore(meetingId: string, versionId: number, actor: ParticipantRecord): Promise<number> {
-    const { state } = await this.versionState(meetingId, versionId);
-    const old = new Y.Doc({ gc: false });
-    Y.applyUpdate(old, state);
-    const live = await this.deps.sync.readDocument(meetingId);
-    // The edits are made on a copy whose own client id belongs to the actor (PermanentUserData), so
-    // that everyone's view of who wrote what shows the restore as theirs.
-    const copy = new Y.Doc({ gc: false });
-    Y.applyUpdate(copy, Y.encodeStateAsUpdate(live));
-    const attribution = new Y.PermanentUserData(copy, copy.getMap(DocumentTypes.users));
-    attribution.setUserMapping(copy, copy.clientID, actor.id);
-    copy.transact(() => {
-      for (const section of SECTIONS) {
-        const target = copy.getXmlFragment(section);
-        target.delete(0, target.length);
-        const source = old.getXmlFragment(section).toArray();
-        target.insert(
-          0,
-          source.map((node) => node.clone() as Y.XmlElement | Y.XmlText),
-        );
-      }
+  async restore(
+    meeting: MeetingRecord,
+    versionId: number,
+    actor: ParticipantRecord,
+  ): Promise<RestoreResponse> {
+    const stored = await this.deps.store.findVersion(versionId);
+    if (!stored || stored.meetingId !== meeting.id)
+      throw notFound('There is no such version of this meeting.');
+    const restoring: VersionRestoring = {
+      by: { id: actor.id, name: actor.name },
+      version: { id: stored.id, takenAt: stored.takenAt },
+    };
+    const live = await this.deps.sync.readDocument(meeting.id);
+    // The document as it reads at this moment, on its own: what the "before" version keeps is exactly
+    // what the restore replaces. Edits arriving meanwhile are not undone; they stay beside it.
+    const current = Y.createDocFromSnapshot(live, Y.snapshot(live), new Y.Doc({ gc: false }));
+    let beforeVersionId: number;
+    let reversion: Awaited<ReturnType<typeof revertToVersion>>;
+    try {
+      beforeVersionId = await this.takeVersion(meeting.id, current, 'before_restore', [], restoring);
+      reversion = await revertToVersion(current, Y.decodeSnapshot(stored.snapshot), actor.id);
+    } finally {
+      current.destroy();
+    }
+    const doc = await this.deps.sync.changeDocument(meeting.id, (d) => Y.applyUpdate(d, reversion.update));
+    const after = await this.takeVersion(meeting.id, doc, 'restore', [actor.id], restoring);
+    await this.deps.store.recordActivity({
+      networkId: meeting.networkId,
+      kind: 'version_restored',
+      actorId: actor.id,
+      meetingId: meeting.id,
+      versionId: stored.id,
+      at: this.now().toISOString(),
     });
-    // PermanentUserData records the deletions of a transaction a tick later.
-    await new Promise((resolve) => setTimeout(resolve, 0));
-    const change = Y.encodeStateAsUpdate(copy, Y.encodeStateVector(live));
-    copy.destroy();
-    old.destroy();
-    const doc = await this.deps.sync.changeDocument(meetingId, (d) => Y.applyUpdate(d, change));
-    return this.takeVersion(meetingId, doc, 'restore', [actor.id]);
+    // The restore's edits are the server's own, which no commit hook names: recorded here, as the actor's.
+    // The restore is done by now: a record that cannot be written is logged (and found again at the
+    // next writing), not reported as a failed restore.
+    await this.deps.laterChanges
+      ?.recordNow(meeting.id, [actor.id], restoring)
+      .catch((error: unknown) =>
+        this.deps.logger.error(
+          { err: error, meetingId: meeting.id },
+          'a change after the meeting could not be recorded',
+        ),
+      );
+    return { beforeVersionId, versionId: after, keptLaterAdditions: reversion.keptLaterAdditions };
   }
 
   /** Record what a person has seen of a meeting. */

@@ -1,5 +1,5 @@
 /** Versions of meeting documents and each person's last-seen point, in the embedded database. */
-import type { VersionKind, VersionSummary } from '@polyphony/shared';
+import type { VersionKind, VersionRestoring, VersionSummary } from '@polyphony/shared';
 import type { SqliteDatabase } from '../persistence/database.js';
 import type { StoredVersion } from '../persistence/metadata/types.js';
 
@@ -11,6 +11,7 @@ interface VersionRow {
   taken_at: string;
   kind: VersionKind;
   writers: string;
+  restoring: string | null;
 }
 
 const summary = (row: VersionRow): VersionSummary & { meetingId: string } => ({
@@ -19,6 +20,7 @@ const summary = (row: VersionRow): VersionSummary & { meetingId: string } => ({
   takenAt: row.taken_at,
   kind: row.kind,
   writers: JSON.parse(row.writers) as VersionSummary['writers'],
+  ...(row.restoring ? { restoring: JSON.parse(row.restoring) as VersionRestoring } : {}),
 });
 
 /** Versions of meetings. */
@@ -27,11 +29,13 @@ export class VersionRepository {
 
   constructor(db: SqliteDatabase) {
     this.sql = {
-      insert: db.prepare<[string, string, string, string, Uint8Array]>(
-        'INSERT INTO meeting_versions (meeting_id, taken_at, kind, writers, snapshot) VALUES (?, ?, ?, ?, ?)',
+      insert: db.prepare<[string, string, string, string, Uint8Array, string | null]>(
+        `INSERT INTO meeting_versions (meeting_id, taken_at, kind, writers, snapshot, restoring)
+         VALUES (?, ?, ?, ?, ?, ?)`,
       ),
       list: db.prepare<[string], VersionRow>(
-        'SELECT id, meeting_id, taken_at, kind, writers FROM meeting_versions WHERE meeting_id = ? ORDER BY id',
+        `SELECT id, meeting_id, taken_at, kind, writers, restoring FROM meeting_versions
+         WHERE meeting_id = ? ORDER BY id`,
       ),
       get: db.prepare<[number], VersionRow & { snapshot: Buffer }>(
         'SELECT * FROM meeting_versions WHERE id = ?',
@@ -45,9 +49,17 @@ export class VersionRepository {
     writers: VersionSummary['writers'],
     snapshot: Uint8Array,
     at: string,
+    restoring?: VersionRestoring,
   ): number {
     return Number(
-      this.sql.insert.run(meetingId, at, kind, JSON.stringify(writers), snapshot).lastInsertRowid,
+      this.sql.insert.run(
+        meetingId,
+        at,
+        kind,
+        JSON.stringify(writers),
+        snapshot,
+        restoring ? JSON.stringify(restoring) : null,
+      ).lastInsertRowid,
     );
   }
 

@@ -17,6 +17,8 @@ interface ActivityRow {
   subject_id: string | null;
   subject_name: string | null;
   meeting_id: string | null;
+  version_id: number | null;
+  version_taken_at: string | null;
 }
 
 /** The activity log's prepared statements (SQLite). */
@@ -26,14 +28,16 @@ export class ActivityRepository {
   constructor(db: SqliteDatabase) {
     this.sql = {
       insert: db.prepare(
-        `INSERT INTO activity (network_id, at, kind, actor_id, subject_id, meeting_id) VALUES (?, ?, ?, ?, ?, ?)`,
+        `INSERT INTO activity (network_id, at, kind, actor_id, subject_id, meeting_id, version_id)
+         VALUES (?, ?, ?, ?, ?, ?, ?)`,
       ),
       list: db.prepare<[string, number], ActivityRow>(
         `SELECT a.id, a.at, a.kind, a.actor_id, actor.name AS actor_name, a.subject_id,
-                subject.name AS subject_name, a.meeting_id
+                subject.name AS subject_name, a.meeting_id, a.version_id, v.taken_at AS version_taken_at
          FROM activity a
          LEFT JOIN participants actor ON actor.id = a.actor_id
          LEFT JOIN participants subject ON subject.id = a.subject_id
+         LEFT JOIN meeting_versions v ON v.id = a.version_id
          WHERE a.network_id = ? ORDER BY a.id DESC LIMIT ?`,
       ),
     };
@@ -47,6 +51,7 @@ export class ActivityRepository {
       entry.actorId ?? null,
       entry.subjectId ?? null,
       entry.meetingId ?? null,
+      entry.versionId ?? null,
     );
   }
 
@@ -59,6 +64,9 @@ export class ActivityRepository {
       actor: row.actor_id ? { id: row.actor_id, name: row.actor_name ?? '' } : null,
       subject: row.subject_id ? { id: row.subject_id, name: row.subject_name ?? '' } : null,
       meetingId: row.meeting_id,
+      ...(row.version_id !== null && row.version_taken_at
+        ? { version: { id: row.version_id, takenAt: row.version_taken_at } }
+        : {}),
     }));
   }
 }

@@ -119,6 +119,10 @@ const MIGRATIONS: readonly string[] = [
   // The state vector of the snapshot, kept so that opening a meeting need not decode the snapshot for it;
   // NULL for snapshots written before (the server then computes it from the snapshot).
   'ALTER TABLE doc_snapshots ADD COLUMN state_vector BLOB;',
+  // Going back to a version: who went back to which (JSON, on the versions just before and after), and
+  // the version a log entry is about. NULL on everything written before.
+  `ALTER TABLE meeting_versions ADD COLUMN restoring TEXT;
+   ALTER TABLE activity ADD COLUMN version_id INTEGER;`,
   // Data protection: when a session was last used (idle expiry; NULL: since it began), the record of
   // erasures (ids only), and when an erasure last rewrote a meeting document (browsers drop older copies).
   `ALTER TABLE sessions ADD COLUMN active_at TEXT;

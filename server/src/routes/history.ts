@@ -8,6 +8,7 @@ import {
   can,
   ExportedRequestSchema,
   type Language,
+  type RestoreResponse,
   type SearchHit,
   SeenRequestSchema,
   type SeenResponse,
@@ -114,8 +115,7 @@ export function meetingHistoryRoutes(ctx: RouteContext) {
     .post('/:id/versions/:versionId/restore', async (c) => {
       const { meeting, me } = await requireMeetingMember(c, ctx);
       if (!can(me.role, 'write')) throw forbidden('Observers read; they do not change the text.');
-      const restored = await history.restore(meeting.id, versionId(c), me);
-      return c.json({ versionId: restored });
+      return c.json<RestoreResponse>(await history.restore(meeting, versionId(c), me));
     })
     .get('/:id/seen', async (c) => {
       const { meeting, me } = await requireMeetingMember(c, ctx);

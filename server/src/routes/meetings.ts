@@ -27,6 +27,7 @@ export function meetingRoutes(ctx: RouteContext) {
       const { meeting, me } = await requireMeetingMember(c, ctx);
       const wasOpen = !meeting.closedAt;
       const closed = await service.closeMeeting(meeting.id, me);
+      history.meetingClosed(meeting.id);
       // The version at closing is in the history, beside the frozen "as agreed" one.
       if (wasOpen)
         await history.takeVersion(meeting.id, await ctx.sync.readDocument(meeting.id), 'closing', [me.id]);

@@ -142,9 +142,13 @@ export const openApiDocument = {
     },
     '/api/meetings/{id}/versions/{versionId}/restore': {
       post: {
-        summary: 'Bring back an older text as new edits by you',
+        summary:
+          'Bring back an older text as new edits by you; the text it replaces is kept as a version first, afterthoughts stay, and the activity log says so',
         parameters: [id('id'), id('versionId')],
-        responses: { 200: ok('The version recording the restore'), ...errors },
+        responses: {
+          200: ok('The versions taken just before and after, and how many afterthoughts stayed'),
+          ...errors,
+        },
       },
     },
     '/api/meetings/{id}/seen': {

@@ -1,8 +1,18 @@
 /** Types of the revisiting API: versions, the last-seen point, search, export. */
 import { z } from 'zod';
 
-/** Why a version was taken. */
-export type VersionKind = 'auto' | 'closing' | 'restore';
+/**
+ * Why a version was taken: while people wrote, at closing, just before someone went back to an earlier
+ * version (the text being replaced, always kept), and just after.
+ */
+export type VersionKind = 'auto' | 'closing' | 'before_restore' | 'restore';
+
+/** Who went back to which version: on the versions taken just before and just after it. */
+export interface VersionRestoring {
+  by: { id: string; name: string };
+  /** The version brought back. */
+  version: { id: number; takenAt: string };
+}
 
 /** One version of a meeting document, as listed. */
 export interface VersionSummary {
@@ -11,6 +21,18 @@ export interface VersionSummary {
   kind: VersionKind;
   /** Who was writing since the version before. */
   writers: { id: string; name: string }[];
+  /** On 'before_restore' and 'restore' versions: who went back to which version. */
+  restoring?: VersionRestoring;
+}
+
+/** POST /api/meetings/:id/versions/:versionId/restore */
+export interface RestoreResponse {
+  /** The version taken just before: the text as it read until the restore. */
+  beforeVersionId: number;
+  /** The version taken just after. */
+  versionId: number;
+  /** Pieces of text added after the meeting that the restore kept in the living document. */
+  keptLaterAdditions: number;
 }
 
 /** GET /api/meetings/:id/versions */

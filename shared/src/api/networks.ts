@@ -105,6 +105,7 @@ export const ACTIVITY_KINDS = [
   'link_reissued',
   'revoked',
   'exported',
+  'version_restored',
   // Reads of content (every look at the record is in the record) and erasures: ids only.
   'version_viewed',
   'agreed_viewed',
@@ -124,6 +125,8 @@ export interface ActivityEntry {
   actor: { id: string; name: string } | null;
   subject: { id: string; name: string } | null;
   meetingId: string | null;
+  /** The version an entry is about ('version_restored': the one brought back), when it is about one. */
+  version?: { id: number; takenAt: string };
 }
 
 /** POST /api/networks/:id/meetings */

@@ -2,8 +2,12 @@
  * The protocol version: bumped whenever the document schema or a message changes. A client sends it as
  * the `v` query parameter of /sync; an older client is closed with CloseCodes.outdatedClient and asked to
  * reload.
+ *
+ * 2: plan items' "sees it differently" entries may carry the person's view in their own words, and the
+ * document records changes made after closing (`laterChanges`). A client of version 1 would show
+ * neither — someone's own words hidden from the people reading them — so it is asked to reload.
  */
-export const PROTOCOL_VERSION = 1;
+export const PROTOCOL_VERSION = 2;
 
 /** Query parameters of /sync/:meetingId. */
 export const SyncParams = {

@@ -20,6 +20,12 @@ export const DocumentTypes = {
   openQuestions: 'openQuestions',
   /** Y.PermanentUserData: Yjs client ids → participant, so every insertion is attributable. */
   users: 'users',
+  /**
+   * Y.Array of plain objects (laterChanges.ts): each change made after closing to what was agreed — the
+   * plan, "no decisions today", the next meeting, the open questions —, with who, when and what it was.
+   * Written by the server only.
+   */
+  laterChanges: 'laterChanges',
 } as const;
 
 /** The sections that are rich-text fragments, in the order a meeting shows them. */
@@ -64,8 +70,9 @@ export const NodeNames = {
   /** The network's response to a reflection. attrs: authorId, authorName. */
   response: 'response',
   /**
-   * A plan item. attrs: proposedById, proposedByName, agrees ({id,name}[]), differs ({id,name}[]),
-   * doerName, byWhen, status ('open' | 'done').
+   * A plan item. attrs: proposedById, proposedByName, agrees ({id,name}[]), differs ({id,name,view?}[]:
+   * `view` is the person's view in their own words, at most MAX_VIEW_LENGTH characters), doerName,
+   * byWhen, status ('open' | 'done').
    */
   planItem: 'planItem',
   /** A "not yet known" question. attrs: raisedById, raisedByName, status ('open' | 'closed'). */

@@ -6,10 +6,12 @@
 import { type Attribute, Mark, mergeAttributes, Node } from '@tiptap/core';
 import { MarkNames, NodeNames } from './document.js';
 
-/** Someone named in a plan item: who agrees, who sees it differently. */
+/** Someone named in a plan item: who agrees, who sees it differently (with their view, if they gave it). */
 export interface PersonRef {
   id: string;
   name: string;
+  /** "Sees it differently" in their own words (laterChanges.ts: MAX_VIEW_LENGTH). */
+  view?: string;
 }
 
 /** Content groups: each section's document accepts its own kind of block beside ordinary ones. */

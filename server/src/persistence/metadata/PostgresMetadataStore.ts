@@ -9,6 +9,7 @@ import type {
   ErasedWords,
   Role,
   VersionKind,
+  VersionRestoring,
   VersionSummary,
 } from '@polyphony/shared';
 import type pg from 'pg';
@@ -120,6 +121,10 @@ export const METADATA_SCHEMA: SchemaPart = {
      seen_at TIMESTAMPTZ NOT NULL,
      PRIMARY KEY (participant_id, meeting_id)
    );`,
+    // Going back to a version: who went back to which (on the versions just before and after), and the
+    // version a log entry is about. NULL on everything written before.
+    `ALTER TABLE meeting_versions ADD COLUMN restoring JSONB;
+     ALTER TABLE activity ADD COLUMN version_id BIGINT;`,
     // Data protection: when a session was last used (idle expiry; NULL: since it began), the record of
     // erasures (ids only), and when an erasure last rewrote a meeting document (browsers drop older copies).
     `ALTER TABLE sessions ADD COLUMN active_at TIMESTAMPTZ;
@@ -191,6 +196,7 @@ interface VersionRow {
   taken_at: Date;
   kind: VersionKind;
   writers: VersionSummary['writers'];
+  restoring: VersionRestoring | null;
 }
 
 const network = (row: NetworkRow): NetworkRecord => ({
@@ -233,6 +239,7 @@ const version = (row: VersionRow): VersionSummary & { meetingId: string } => ({
   takenAt: iso(row.taken_at),
   kind: row.kind,
   writers: row.writers,
+  ...(row.restoring ? { restoring: row.restoring } : {}),
 });
 
 const MEETING_COLUMNS = 'id, network_id, number, title, created_at, closed_at';
@@ -240,8 +247,8 @@ const INVITATION_COLUMNS = 'i.id, i.network_id, i.participant_id, i.created_at, 
 
 async function insertActivity(db: Queryable, entry: ActivityInput): Promise<void> {
   await db.query(
-    `INSERT INTO activity (network_id, at, kind, actor_id, subject_id, meeting_id)
-     VALUES ($1, $2, $3, $4, $5, $6)`,
+    `INSERT INTO activity (network_id, at, kind, actor_id, subject_id, meeting_id, version_id)
+     VALUES ($1, $2, $3, $4, $5, $6, $7)`,
     [
       entry.networkId,
       entry.at,
@@ -249,6 +256,7 @@ async function insertActivity(db: Queryable, entry: ActivityInput): Promise<void
       entry.actorId ?? null,
       entry.subjectId ?? null,
       entry.meetingId ?? null,
+      entry.versionId ?? null,
     ],
   );
 }
@@ -635,12 +643,15 @@ export class PostgresMetadataStore implements MetadataStore {
       subject_id: string | null;
       subject_name: string | null;
       meeting_id: string | null;
+      version_id: string | null;
+      version_taken_at: Date | null;
     }>(
       `SELECT a.id, a.at, a.kind, a.actor_id, actor.name AS actor_name, a.subject_id,
-              subject.name AS subject_name, a.meeting_id
+              subject.name AS subject_name, a.meeting_id, a.version_id, v.taken_at AS version_taken_at
        FROM activity a
        LEFT JOIN participants actor ON actor.id = a.actor_id
        LEFT JOIN participants subject ON subject.id = a.subject_id
+       LEFT JOIN meeting_versions v ON v.id = a.version_id
        WHERE a.network_id = $1 ORDER BY a.id DESC LIMIT $2`,
       [networkId, limit],
     );
@@ -651,6 +662,9 @@ export class PostgresMetadataStore implements MetadataStore {
       actor: row.actor_id ? { id: row.actor_id, name: row.actor_name ?? '' } : null,
       subject: row.subject_id ? { id: row.subject_id, name: row.subject_name ?? '' } : null,
       meetingId: row.meeting_id,
+      ...(row.version_id && row.version_taken_at
+        ? { version: { id: Number(row.version_id), takenAt: iso(row.version_taken_at) } }
+        : {}),
     }));
   }
 
@@ -660,18 +674,27 @@ export class PostgresMetadataStore implements MetadataStore {
     writers: VersionSummary['writers'];
     snapshot: Uint8Array;
     at: string;
+    restoring?: VersionRestoring;
   }): Promise<number> {
     const result = await this.pool.query<{ id: string }>(
-      `INSERT INTO meeting_versions (meeting_id, taken_at, kind, writers, snapshot)
-       VALUES ($1, $2, $3, $4::jsonb, $5) RETURNING id`,
-      [input.meetingId, input.at, input.kind, JSON.stringify(input.writers), bytes(input.snapshot)],
+      `INSERT INTO meeting_versions (meeting_id, taken_at, kind, writers, snapshot, restoring)
+       VALUES ($1, $2, $3, $4::jsonb, $5, $6::jsonb) RETURNING id`,
+      [
+        input.meetingId,
+        input.at,
+        input.kind,
+        JSON.stringify(input.writers),
+        bytes(input.snapshot),
+        input.restoring ? JSON.stringify(input.restoring) : null,
+      ],
     );
     return Number(result.rows[0]?.id);
   }
 
   async listVersions(meetingId: string): Promise<VersionSummary[]> {
     const result = await this.pool.query<VersionRow>(
-      'SELECT id, meeting_id, taken_at, kind, writers FROM meeting_versions WHERE meeting_id = $1 ORDER BY id',
+      `SELECT id, meeting_id, taken_at, kind, writers, restoring FROM meeting_versions
+       WHERE meeting_id = $1 ORDER BY id`,
       [meetingId],
     );
     return result.rows.map((row) => {

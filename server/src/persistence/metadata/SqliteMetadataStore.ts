@@ -284,9 +284,17 @@ export class SqliteMetadataStore implements MetadataStore {
     writers: VersionSummary['writers'];
     snapshot: Uint8Array;
     at: string;
+    restoring?: VersionSummary['restoring'];
   }): Promise<number> {
     return this.transaction(() =>
-      this.versions.add(input.meetingId, input.kind, input.writers, input.snapshot, input.at),
+      this.versions.add(
+        input.meetingId,
+        input.kind,
+        input.writers,
+        input.snapshot,
+        input.at,
+        input.restoring,
+      ),
     );
   }
 

@@ -498,6 +498,56 @@ export function metadataStoreContract(name: string, makeHarness: () => MetadataH
       expect(await store.listNetworks()).toEqual([network]);
     });
 
+    it('[MS17] going back to a version: the versions say who went back to which, and so does the log', async () => {
+      const { network, meeting, maria } = await startNetwork(store);
+      const writers = [{ id: maria.participant.id, name: 'Maria' }];
+      const first = await store.addVersion({
+        meetingId: meeting.id,
+        kind: 'closing',
+        writers,
+        snapshot: new Uint8Array([1]),
+        at: at(0).toISOString(),
+      });
+      const restoring = {
+        by: { id: maria.participant.id, name: 'Maria' },
+        version: { id: first, takenAt: at(0).toISOString() },
+      };
+      const before = await store.addVersion({
+        meetingId: meeting.id,
+        kind: 'before_restore',
+        writers: [],
+        snapshot: new Uint8Array([2]),
+        at: at(1).toISOString(),
+        restoring,
+      });
+      await store.recordActivity({
+        networkId: network.id,
+        kind: 'version_restored',
+        actorId: maria.participant.id,
+        meetingId: meeting.id,
+        versionId: first,
+        at: at(2).toISOString(),
+      });
+      const list = await store.listVersions(meeting.id);
+      expect(list[0]).not.toHaveProperty('restoring');
+      expect(list[1]).toEqual({
+        id: before,
+        takenAt: at(1).toISOString(),
+        kind: 'before_restore',
+        writers: [],
+        restoring,
+      });
+      expect((await store.findVersion(before))?.restoring).toEqual(restoring);
+      const [entry, older] = await store.listActivity(network.id);
+      expect(entry).toMatchObject({
+        kind: 'version_restored',
+        actor: { id: maria.participant.id, name: 'Maria' },
+        meetingId: meeting.id,
+        version: { id: first, takenAt: at(0).toISOString() },
+      });
+      // Entries about no version say nothing of one.
+      expect(older).not.toHaveProperty('version');
+    });
     // Sessions that end, erasure, retention: protectionContract.ts.
     protectionContract(() => store);
   });

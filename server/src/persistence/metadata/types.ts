@@ -15,6 +15,7 @@ import type {
   LinkState,
   Role,
   VersionKind,
+  VersionRestoring,
   VersionSummary,
 } from '@polyphony/shared';
 import type { ProtectionStore } from './protection.js';
@@ -78,6 +79,8 @@ export interface ActivityInput {
   actorId?: string | null;
   subjectId?: string | null;
   meetingId?: string | null;
+  /** The version the entry is about ('version_restored'). */
+  versionId?: number | null;
   at: string;
 }
 
@@ -201,6 +204,8 @@ export interface HistoryStore {
     writers: VersionSummary['writers'];
     snapshot: Uint8Array;
     at: string;
+    /** On the versions taken just before and after going back to a version. */
+    restoring?: VersionRestoring;
   }): Promise<number>;
   /** A meeting's versions, oldest first, without their snapshots. */
   listVersions(meetingId: string): Promise<VersionSummary[]>;
