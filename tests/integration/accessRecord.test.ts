@@ -212,6 +212,28 @@ describe('what a browser must delete of its local copies', () => {
   });
 });
 
+describe('the API description', () => {
+  it('describes the data-protection routes', async () => {
+    const server = await startServerProcess();
+    try {
+      const openapi = (await (await fetch(`${server.url}/api/openapi.json`)).json()) as { paths: object };
+      expect(Object.keys(openapi.paths)).toEqual(
+        expect.arrayContaining([
+          '/api/session/leave',
+          '/api/local-copies',
+          '/api/networks/{id}/erase',
+          '/api/meetings/{id}/erase',
+          '/api/networks/{id}/people/{participantId}/erase',
+          '/api/networks/{id}/my-data.zip',
+          '/api/join/pending',
+        ]),
+      );
+    } finally {
+      await server.stop();
+    }
+  });
+});
+
 describe('the operator command and the settings', () => {
   it('lists the new commands in its usage', async () => {
     const { fileURLToPath } = await import('node:url');
