@@ -2,9 +2,14 @@
 import { lazy, StrictMode, Suspense } from 'react';
 import { createRoot } from 'react-dom/client';
 import { startLanguage, useT } from './i18n';
+import { LeftPage } from './pages/LeftPage';
 import { LinkProblemPage } from './pages/LinkProblemPage';
 import { NetworkPage } from './pages/NetworkPage';
 import { StartPage } from './pages/StartPage';
+import { SwitchPersonPage } from './pages/SwitchPersonPage';
+import { TooManyPage } from './pages/TooManyPage';
+import { reconcileOnce } from './privacy/localCopies';
+import { watchActivity } from './privacy/session';
 import { LanguageBar } from './ui/LanguagePicker';
 import { usePathname } from './ui/navigation';
 import './ui/styles.css';
@@ -28,7 +33,7 @@ function App() {
   if (MEETING_PATH.test(pathname) || NETWORK_PATH.test(pathname)) return page;
   return (
     <>
-      <LanguageBar />
+      <LanguageBar leave={pathname !== '/left'} />
       {page}
     </>
   );
@@ -54,6 +59,10 @@ function Page({ pathname }: { pathname: string }) {
   }
   const networkId = NETWORK_PATH.exec(pathname)?.[1];
   if (networkId) return <NetworkPage key={networkId} networkId={networkId} />;
+  if (pathname === '/left') return <LeftPage />;
+  if (pathname === '/switch-person') return <SwitchPersonPage />;
+  // The server serves the app for a personal link only when it refused it for too many attempts (429).
+  if (pathname.startsWith('/join/')) return <TooManyPage />;
   if (pathname === '/link-problem' || pathname === '/link-problem/') {
     return <LinkProblemPage reason={new URLSearchParams(location.search).get('reason')} />;
   }
@@ -68,6 +77,11 @@ function Page({ pathname }: { pathname: string }) {
     </main>
   );
 }
+
+// Copies this browser must no longer keep (erased, revoked, rewritten) go whenever Polyphony opens, and
+// using the page keeps the session from ending for idleness (privacy/).
+void reconcileOnce();
+void watchActivity();
 
 // The chosen language's dictionary is loaded before the first render, so nobody sees English flash by.
 void startLanguage().then(() =>

@@ -3,12 +3,14 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { serveStatic } from '@hono/node-server/serve-static';
 import type { ApiError as ApiErrorBody } from '@polyphony/shared';
-import { Hono } from 'hono';
+import { type Context, Hono } from 'hono';
 import { bodyLimit } from 'hono/body-limit';
 import { compress } from 'hono/compress';
 import { HTTPException } from 'hono/http-exception';
 import { secureHeaders } from 'hono/secure-headers';
-import { ApiError, forbidden, notFound, payloadTooLarge } from './errors.js';
+import { anonymousRequestLimit } from './abuse/limits.js';
+import { requestHost, requestOrigin } from './auth/proxy.js';
+import { ApiError, forbidden, notFound, payloadTooLarge, RateLimited } from './errors.js';
 import type { EventLoopDelay } from './eventLoopDelay.js';
 import type { DependencyWatch } from './health/DependencyWatch.js';
 import type { Readiness } from './health/Readiness.js';
@@ -16,15 +18,21 @@ import type { VideoService } from './livekit/VideoService.js';
 import type { Logger } from './logger.js';
 import type { Metrics } from './metrics/Metrics.js';
 import type { RouteContext } from './routes/context.js';
+import { meetingErasureRoutes, networkErasureRoutes } from './routes/erasure.js';
 import { eventLoopRoutes } from './routes/eventLoop.js';
 import { healthRoutes, readinessRoutes } from './routes/health.js';
 import { meetingHistoryRoutes, networkHistoryRoutes } from './routes/history.js';
 import { joinRoutes } from './routes/join.js';
+import { joinPendingRoutes } from './routes/joinPending.js';
+import { localCopiesRoutes } from './routes/localCopies.js';
 import { meRoutes } from './routes/me.js';
 import { meetingRoutes } from './routes/meetings.js';
 import { metricsRoutes } from './routes/metrics.js';
 import { networkRoutes } from './routes/networks.js';
 import { openApiRoutes } from './routes/openapi.js';
+import { ownDataRoutes } from './routes/ownData.js';
+import { sessionRoutes } from './routes/session.js';
+import { settingsRoutes } from './routes/settings.js';
 import { videoRoutes } from './routes/video.js';
 
 /** What the app is built from. */
@@ -58,20 +66,35 @@ export function buildApp({
   eventLoop,
 }: AppDependencies) {
   const app = new Hono();
+  const { trustProxy } = routes.protection;
 
   app.use(
     secureHeaders({
       // The client connects its WebSocket to the same origin; nothing else is loaded from elsewhere.
       contentSecurityPolicy: {
         defaultSrc: ["'self'"],
-        // LiveKit's server may be another origin: livekit-client also speaks HTTP to it.
-        connectSrc: ["'self'", 'ws:', 'wss:', ...(video ? [video.url.replace(/^ws/, 'http')] : [])],
+        // Sockets and requests go to this server and to the configured LiveKit server only (its
+        // WebSocket and, for livekit-client's HTTP calls, the same address over http(s)). The server's
+        // own ws(s) origin is named as well as 'self', which older browsers do not apply to WebSockets.
+        connectSrc: [
+          "'self'",
+          (c) => webSocketOrigin(c, routes.publicUrl, trustProxy),
+          ...(video ? livekitOrigins(video.url) : []),
+        ],
         imgSrc: ["'self'", 'data:', 'blob:'],
         styleSrc: ["'self'", "'unsafe-inline'"],
         mediaSrc: ["'self'", 'blob:'],
       },
     }),
   );
+  // Nothing a network wrote is kept in a browser's or a proxy's cache: every API answer and page is
+  // no-store, except the built assets (code, named by content hash), set below.
+  app.use('*', async (c, next) => {
+    await next();
+    if (!c.req.path.startsWith('/assets/') && !c.res.headers.has('Cache-Control')) {
+      c.header('Cache-Control', 'no-store');
+    }
+  });
   app.use(
     '/api/*',
     bodyLimit({
@@ -90,23 +113,38 @@ export function buildApp({
       c.req.method !== 'GET' &&
       c.req.method !== 'HEAD' &&
       origin &&
-      !sameOrigin(origin, c.req.header('host'))
+      !sameOrigin(origin, requestHost(c, trustProxy))
     ) {
       throw forbidden('Requests from other sites are refused.');
     }
     await next();
   });
+  // Requests without a session are limited per client address (429 with Retry-After).
+  app.use('/api/*', anonymousRequestLimit(routes.limits));
 
   if (eventLoop) app.route('/api/health/event-loop', eventLoopRoutes(eventLoop));
   app.route('/api/health', healthRoutes(storeName, health?.watch));
   app.route('/api/ready', readinessRoutes(health?.readiness));
   app.route('/api/networks', networkRoutes(routes));
   app.route('/api/networks', networkHistoryRoutes(routes));
+  app.route('/api/networks', networkErasureRoutes(routes, routes.erasure));
+  app.route('/api/networks', ownDataRoutes(routes));
   app.route('/api/meetings', meetingRoutes(routes));
   app.route('/api/meetings', meetingHistoryRoutes(routes));
+  app.route('/api/meetings', meetingErasureRoutes(routes, routes.erasure));
+  app.route('/api/local-copies', localCopiesRoutes(routes));
   app.route('/api/me', meRoutes(routes));
   app.route('/api/video', videoRoutes(routes, video, logger));
-  app.route('/join', joinRoutes(routes));
+  app.route('/api/session', sessionRoutes(routes));
+  app.route('/api/join', joinPendingRoutes(routes));
+  app.route('/api/settings', settingsRoutes(routes));
+  const indexFile = path.join(clientDir, 'index.html');
+  let indexHtml: string | undefined;
+  const tooManyPage = () => {
+    if (indexHtml === undefined && fs.existsSync(indexFile)) indexHtml = fs.readFileSync(indexFile, 'utf8');
+    return indexHtml;
+  };
+  app.route('/join', joinRoutes(routes, tooManyPage));
   app.route('/api/openapi.json', openApiRoutes());
   app.all('/api/*', () => {
     throw notFound('There is no such API route.');
@@ -130,6 +168,7 @@ export function buildApp({
   app.notFound((c) => c.json<ApiErrorBody>({ error: 'not_found', message: 'Nothing is here.' }, 404));
 
   app.onError((error, c) => {
+    if (error instanceof RateLimited) c.header('Retry-After', String(error.retryAfterSeconds));
     if (error instanceof ApiError) {
       return c.json<ApiErrorBody>({ error: error.id, message: error.message }, error.status);
     }
@@ -144,6 +183,19 @@ export function buildApp({
   });
 
   return app;
+}
+
+/** The server's own WebSocket origin, for connect-src. */
+function webSocketOrigin(c: Context, publicUrl: string | undefined, trustProxy: number): string {
+  const origin = publicUrl ? new URL(publicUrl).origin : requestOrigin(c, trustProxy);
+  return origin.replace(/^http/, 'ws');
+}
+
+/** The configured LiveKit server as a WebSocket and an HTTP origin. */
+function livekitOrigins(url: string): string[] {
+  const { host, protocol } = new URL(url);
+  const secure = protocol === 'wss:' || protocol === 'https:';
+  return [`${secure ? 'wss' : 'ws'}://${host}`, `${secure ? 'https' : 'http'}://${host}`];
 }
 
 /** Whether an Origin header names the host the request was sent to. */

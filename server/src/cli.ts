@@ -22,6 +22,13 @@ import { parseArgs } from 'node:util';
 import { type PersonInput, ROLES, type Role } from '@polyphony/shared';
 import { BACKUP_COMMANDS, BACKUP_USAGE, backupCommand } from './backup/backupCommand.js';
 import { loadConfig } from './config.js';
+import { ERASURE_SETTLE_MS, ErasureService } from './erasure/ErasureService.js';
+import {
+  type CommandResult,
+  eraseCommand,
+  erasuresCommand,
+  retentionCommand,
+} from './erasure/eraseCommand.js';
 import { createLogger } from './logger.js';
 import { NetworkService } from './networks/NetworkService.js';
 import { openPersistence } from './persistence/open.js';
@@ -38,6 +45,13 @@ const USAGE = `usage:
   polyphony list [--json]
   polyphony revoke PARTICIPANT_ID [--json]
   polyphony reissue PARTICIPANT_ID [--json]
+  polyphony erase network NETWORK_ID | meeting MEETING_ID | person PARTICIPANT_ID --words remove|anonymise
+        [--dry-run] [--yes] [--json] [--vacuum-full]
+      erase for good (asks for confirmation, or --yes); --dry-run lists what would go
+  polyphony erase due [--dry-run] [--yes] [--json]
+      erase the networks without activity for RETENTION_DAYS
+  polyphony retention [--json]          every network, its last activity, and when it is due
+  polyphony erasures [--json]           the record of erasures (kinds, ids, who, when)
   polyphony migrate-to-postgres [--json]
       copy everything in the SQLite file in DATA_DIR into the PostgreSQL of DATABASE_URL (and
       DATABASE_SCHEMA), in one transaction, and check the copy before committing it. Stop the server
@@ -87,6 +101,10 @@ const { values, positionals } = parseArgs({
     title: { type: 'string' },
     json: { type: 'boolean', default: false },
     help: { type: 'boolean', short: 'h', default: false },
+    'dry-run': { type: 'boolean', default: false },
+    yes: { type: 'boolean', default: false },
+    words: { type: 'string' },
+    'vacuum-full': { type: 'boolean', default: false },
   },
 });
 const [command, argument, ...extra] = positionals;
@@ -152,6 +170,23 @@ const service = new NetworkService({
   invitationLifetimeMs: config.invitationLifetimeMs,
 });
 const base = (config.publicUrl ?? `http://${config.host}:${config.port}`).replace(/\/$/, '');
+const erasure = new ErasureService({
+  store: metadata,
+  documents: persistence.documents,
+  sync,
+  service,
+  persistence,
+  logger,
+  settleMs: ERASURE_SETTLE_MS,
+  vacuumFull: values['vacuum-full'],
+});
+const erasing = { dryRun: values['dry-run'], yes: values.yes, json: values.json, words: values.words };
+const { retentionDays } = config.protection;
+const finish = (result: CommandResult) => {
+  if (result.out) console.log(result.out);
+  if (result.err) console.error(`polyphony ${command}: ${result.err}`);
+  process.exitCode = result.code;
+};
 
 try {
   switch (command) {
@@ -229,6 +264,17 @@ try {
       }
       break;
     }
+    case 'erase':
+      finish(
+        await eraseCommand(positionals.slice(1), { ...erasing, retentionDays }, { erasure, store: metadata }),
+      );
+      break;
+    case 'retention':
+      finish(await retentionCommand({ json: values.json, retentionDays }, metadata));
+      break;
+    case 'erasures':
+      finish(await erasuresCommand({ json: values.json }, metadata));
+      break;
     default:
       fail(`unknown command "${command}"`);
   }

@@ -34,6 +34,28 @@ export interface Config {
   metrics: MetricsConfig;
   /** LiveKit (LIVEKIT_URL, LIVEKIT_API_KEY, LIVEKIT_API_SECRET); undefined when video is not set up. */
   video: VideoConfig | undefined;
+  /** Sessions, erasure, retention and the limits on anonymous requests. */
+  protection: ProtectionConfig;
+}
+
+/** How long sessions last, how long networks are kept, what anonymous callers may do, whom to trust. */
+export interface ProtectionConfig {
+  /** A session nobody used for this long ends (SESSION_IDLE_MINUTES). */
+  sessionIdleMs: number;
+  /** A session ends this long after it began, used or not (SESSION_MAX_DAYS). */
+  sessionMaxMs: number;
+  /** Networks with no activity for this many days are due for erasure (RETENTION_DAYS); null: never. */
+  retentionDays: number | null;
+  /** Whether a browser that is no professional of any network may start one (ALLOW_ANONYMOUS_START). */
+  allowAnonymousStart: boolean;
+  /** How many proxies in front may be believed about the client (X-Forwarded-*); 0: none (TRUST_PROXY). */
+  trustProxy: number;
+  /** Anonymous network starts per client address per hour (STARTS_PER_HOUR). */
+  startsPerHour: number;
+  /** Personal-link openings per client address per minute (JOIN_ATTEMPTS_PER_MINUTE). */
+  joinAttemptsPerMinute: number;
+  /** API requests without a session per client address per minute (ANONYMOUS_REQUESTS_PER_MINUTE). */
+  anonymousRequestsPerMinute: number;
 }
 
 /**
@@ -96,6 +118,56 @@ function int(env: NodeJS.ProcessEnv, name: string, fallback: number): number {
   return value;
 }
 
+/** A positive number, fractions allowed (so that tests can make a session last seconds). */
+function positive(env: NodeJS.ProcessEnv, name: string, fallback: number): number {
+  const raw = env[name];
+  if (raw === undefined || raw === '') return fallback;
+  const value = Number(raw);
+  if (!Number.isFinite(value) || value <= 0)
+    throw new Error(`${name} must be a positive number, got "${raw}"`);
+  return value;
+}
+
+function flag(env: NodeJS.ProcessEnv, name: string, fallback: boolean): boolean {
+  const raw = (env[name] ?? '').trim().toLowerCase();
+  if (raw === '') return fallback;
+  if (['1', 'true', 'yes', 'on'].includes(raw)) return true;
+  if (['0', 'false', 'no', 'off'].includes(raw)) return false;
+  throw new Error(`${name} must be true or false, got "${env[name]}"`);
+}
+
+/** TRUST_PROXY: unset or false, true (one proxy), or the number of proxies in front. */
+function proxies(env: NodeJS.ProcessEnv): number {
+  const raw = (env.TRUST_PROXY ?? '').trim().toLowerCase();
+  if (raw === '' || raw === 'false' || raw === '0' || raw === 'no') return 0;
+  if (raw === 'true' || raw === 'yes') return 1;
+  const value = Number(raw);
+  if (!Number.isInteger(value) || value < 0 || value > 10) {
+    throw new Error(
+      `TRUST_PROXY must be true, false or a number of proxies (1–10), got "${env.TRUST_PROXY}"`,
+    );
+  }
+  return value;
+}
+
+const MINUTE = 60 * 1000;
+const DAY = 24 * 60 * MINUTE;
+
+/** The data-protection part of the configuration. */
+export function loadProtectionConfig(env: NodeJS.ProcessEnv = process.env): ProtectionConfig {
+  const retention = env.RETENTION_DAYS;
+  return {
+    sessionIdleMs: positive(env, 'SESSION_IDLE_MINUTES', 60) * MINUTE,
+    sessionMaxMs: positive(env, 'SESSION_MAX_DAYS', 7) * DAY,
+    retentionDays: retention === undefined || retention === '' ? null : positive(env, 'RETENTION_DAYS', 1),
+    allowAnonymousStart: flag(env, 'ALLOW_ANONYMOUS_START', true),
+    trustProxy: proxies(env),
+    startsPerHour: int(env, 'STARTS_PER_HOUR', 30),
+    joinAttemptsPerMinute: int(env, 'JOIN_ATTEMPTS_PER_MINUTE', 30),
+    anonymousRequestsPerMinute: int(env, 'ANONYMOUS_REQUESTS_PER_MINUTE', 120),
+  };
+}
+
 /** Read the configuration from environment variables; throws a readable error on a bad value. */
 export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
   const synchronous = (env.SQLITE_SYNCHRONOUS ?? 'FULL').toUpperCase();
@@ -118,6 +190,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     redisUrl: env.REDIS_URL || undefined,
     video: loadVideoConfig(env),
     metrics: loadMetricsConfig(env),
+    protection: loadProtectionConfig(env),
     limits: {
       maxMessageBytes: int(env, 'MAX_MESSAGE_BYTES', Limits.maxMessageBytes),
       maxDocumentBytes: int(env, 'MAX_DOCUMENT_BYTES', Limits.maxDocumentBytes),

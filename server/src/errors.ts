@@ -28,3 +28,30 @@ export const unauthorized = (message = 'Open your personal link again to come in
 export const forbidden = (message: string) => new ApiError(403, 'forbidden', message);
 export const networkNotFound = () =>
   new ApiError(404, 'network_not_found', 'This network does not exist, or you are not one of its members.');
+export const sessionExpired = (why: 'idle' | 'lifetime') =>
+  new ApiError(
+    401,
+    'session_expired',
+    why === 'idle'
+      ? 'Your session on this device ended because it was not used for a while. Open your personal link again to come back.'
+      : 'Your session on this device reached its time limit. Open your personal link again to come back.',
+  );
+export const accessRevoked = () =>
+  new ApiError(
+    404,
+    'access_revoked',
+    'Your link to this network was revoked, so this device no longer shows it.',
+  );
+export const conflict = (message: string) => new ApiError(409, 'conflict', message);
+export const anonymousStartOff = () =>
+  new ApiError(
+    403,
+    'anonymous_start_off',
+    'Starting a network here is turned off. A professional of your team, or the operator, can start one.',
+  );
+/** 429 with Retry-After (seconds), set by the rate limiter. */
+export class RateLimited extends ApiError {
+  constructor(readonly retryAfterSeconds: number) {
+    super(429, 'rate_limited', `Too many requests from here. Try again in ${retryAfterSeconds} s.`);
+  }
+}

@@ -6,9 +6,15 @@ import type { Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { serve } from '@hono/node-server';
 import { can } from '@polyphony/shared';
+import { abuseLimits } from './abuse/limits.js';
 import { buildApp, sameOrigin } from './app.js';
-import { membershipOf, upgradeSession } from './auth/session.js';
+import { upgradeHost } from './auth/proxy.js';
+import { SessionService } from './auth/SessionService.js';
+import { upgradeSession } from './auth/session.js';
+import { startSessionSweep } from './auth/sessionSweep.js';
 import type { Config } from './config.js';
+import { ERASURE_SETTLE_MS, ErasureService } from './erasure/ErasureService.js';
+import { startErasureSweep } from './erasure/erasureSweep.js';
 import { EventLoopDelay } from './eventLoopDelay.js';
 import { DependencyWatch } from './health/DependencyWatch.js';
 import { Readiness } from './health/Readiness.js';
@@ -39,6 +45,10 @@ export interface RunningServer {
 const ACCESS_SWEEP_MS = 500;
 /** How far each look reaches back before the previous one: clocks of instances may differ this much. */
 const ACCESS_SWEEP_MARGIN_MS = 5_000;
+/** How often the sessions behind live sockets are checked (idle, lifetime, ended elsewhere). */
+const SESSION_SWEEP_MS = 1_000;
+/** How often erasures by other processes are looked for. */
+const ERASURE_SWEEP_MS = 500;
 
 /** Start Polyphony and resolve once it listens. */
 export async function startServer(config: Config): Promise<RunningServer> {
@@ -50,16 +60,33 @@ export async function startServer(config: Config): Promise<RunningServer> {
   const metrics = config.metrics.token || config.metrics.port !== undefined ? new Metrics() : undefined;
   const store = metrics ? metrics.meter(documents) : documents;
   const now = () => new Date();
+  const { protection } = config;
+  const sessions = new SessionService(
+    metadata,
+    {
+      idleMs: protection.sessionIdleMs,
+      maxAgeMs: protection.sessionMaxMs,
+      trustProxy: protection.trustProxy,
+      publicUrl: config.publicUrl,
+    },
+    now,
+  );
+  const limits = abuseLimits(protection);
 
   // Every socket is authorised at the upgrade by the session cookie, for the network of the meeting,
   // and is then bound to that meeting and that person's role for its life.
   const authorize: Authorize = async (request, meetingId) => {
     const origin = request.headers.origin;
-    if (origin && !sameOrigin(origin, request.headers.host))
+    if (origin && !sameOrigin(origin, upgradeHost(request, protection.trustProxy)))
       return { ok: false, status: 403, error: 'forbidden' };
     const meeting = await metadata.findMeeting(meetingId);
     if (!meeting) return { ok: false, status: 404, error: 'meeting_not_found' };
-    const membership = await membershipOf(upgradeSession(request), metadata, meeting.networkId, now());
+    // An erasure is rewriting this meeting's document: come back in a moment (clients retry).
+    if (erasure.isBlocked(meetingId)) return { ok: false, status: 503, error: 'erasing' };
+    // A session that ended (idle, lifetime, left) opens nothing, like no session at all.
+    const session = await sessions.check(upgradeSession(request));
+    if (!session.ok) return { ok: false, status: 401, error: 'unauthorized' };
+    const membership = await metadata.membership(session.hash, meeting.networkId, now());
     const participant = membership && (await metadata.findParticipant(membership.participantId));
     if (!membership || !participant) return { ok: false, status: 401, error: 'unauthorized' };
     // Bookkeeping: the person does not wait for it to be on disk, and gets in even if it cannot be written.
@@ -76,6 +103,7 @@ export async function startServer(config: Config): Promise<RunningServer> {
         name: participant.name,
         relation: participant.relation,
         role: participant.role,
+        sessionHash: session.hash,
       },
     };
   };
@@ -130,6 +158,18 @@ export async function startServer(config: Config): Promise<RunningServer> {
     now,
     onAccessEnded: video && removeFromVideoOnEnd(video, metadata, logger),
   });
+  const erasure = new ErasureService({
+    store: metadata,
+    documents: store,
+    sync,
+    service,
+    persistence,
+    logger,
+    now,
+    settleMs: ERASURE_SETTLE_MS,
+    video,
+  });
+  await erasure.start();
   const laterChanges = new LaterChangeRecorder({ store: metadata, sync, logger, now });
   const history = new HistoryService({
     store: metadata,
@@ -148,7 +188,18 @@ export async function startServer(config: Config): Promise<RunningServer> {
   });
   const eventLoop = new EventLoopDelay();
   const app = buildApp({
-    routes: { store: metadata, service, history, sync, now, publicUrl: config.publicUrl },
+    routes: {
+      store: metadata,
+      service,
+      history,
+      sync,
+      now,
+      publicUrl: config.publicUrl,
+      sessions,
+      protection,
+      limits,
+      erasure,
+    },
     logger,
     storeName: persistence.name,
     clientDir: config.clientDir,
@@ -170,6 +221,19 @@ export async function startServer(config: Config): Promise<RunningServer> {
     everyMs: ACCESS_SWEEP_MS,
     marginMs: ACCESS_SWEEP_MARGIN_MS,
   });
+
+  // Sockets whose session ended (idle, lifetime, left on another instance) close within a second.
+  const stopSessionSweep = startSessionSweep({
+    store: metadata,
+    sessions,
+    sync,
+    logger,
+    now,
+    everyMs: SESSION_SWEEP_MS,
+  });
+
+  // Erasures made by other instances or the operator command drop this instance's copies within a second.
+  const stopErasureSweep = startErasureSweep(erasure, logger, ERASURE_SWEEP_MS);
 
   const httpServer = await new Promise<Server>((resolve) => {
     const server = serve({ fetch: app.fetch, port: config.port, hostname: config.host }, () =>
@@ -193,6 +257,9 @@ export async function startServer(config: Config): Promise<RunningServer> {
     stopping ??= (async () => {
       stopSweep();
       readiness.stop();
+      stopSessionSweep();
+      stopErasureSweep();
+      await erasure.settle();
       const closed = new Promise<void>((resolve) => httpServer.close(() => resolve()));
       // A change after the meeting being recorded is written before the sockets close. (One missed
       // while stopping is found again at the next writing: the record is compared with the document.)

@@ -10,6 +10,11 @@ export const ErrorIds = [
   'payload_too_large',
   'internal_error',
   'video_not_configured',
+  'session_expired',
+  'access_revoked',
+  'rate_limited',
+  'anonymous_start_off',
+  'conflict',
 ] as const;
 
 /** A stable snake_case error id. */

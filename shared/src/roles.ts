@@ -31,17 +31,19 @@ export interface RoleCapabilities {
   manageMeetings: boolean;
   /** Whether this role is one of the professional team (marked during a reflecting conversation). */
   team: boolean;
+  /** Erase the network, one of its meetings, or another person in it, for good. */
+  erase: boolean;
 }
 
 /** What each role may do. */
 export const ROLE_CAPABILITIES: Readonly<Record<Role, RoleCapabilities>> = {
-  person_at_centre: { write: true, invite: true, manageMeetings: true, team: false },
-  network_member: { write: true, invite: false, manageMeetings: false, team: false },
-  professional: { write: true, invite: true, manageMeetings: true, team: true },
-  peer_worker: { write: true, invite: false, manageMeetings: true, team: true },
-  invited_specialist: { write: true, invite: false, manageMeetings: false, team: true },
-  interpreter: { write: true, invite: false, manageMeetings: false, team: false },
-  observer: { write: false, invite: false, manageMeetings: false, team: false },
+  person_at_centre: { write: true, invite: true, manageMeetings: true, team: false, erase: true },
+  network_member: { write: true, invite: false, manageMeetings: false, team: false, erase: false },
+  professional: { write: true, invite: true, manageMeetings: true, team: true, erase: true },
+  peer_worker: { write: true, invite: false, manageMeetings: true, team: true, erase: false },
+  invited_specialist: { write: true, invite: false, manageMeetings: false, team: true, erase: false },
+  interpreter: { write: true, invite: false, manageMeetings: false, team: false, erase: false },
+  observer: { write: false, invite: false, manageMeetings: false, team: false, erase: false },
 };
 
 /** Whether a role may do something. */

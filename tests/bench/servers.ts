@@ -9,7 +9,7 @@ import net from 'node:net';
 import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { freePort } from '../integration/helpers/serverProcess.js';
+import { freePort, UNLIMITED } from '../integration/helpers/serverProcess.js';
 import type { Framing } from './wire.js';
 
 /** The servers compared. */
@@ -83,7 +83,8 @@ function entryOf(kind: ServerKind, dataDir: string): { entry: string; env: Recor
   if (kind !== 'polyphony') requireReferences();
   switch (kind) {
     case 'polyphony':
-      return { entry: POLYPHONY_ENTRY, env: { DATA_DIR: dataDir, LOG_LEVEL: 'warn' } };
+      // The load generator starts networks and opens sockets from one address: no rate limits.
+      return { entry: POLYPHONY_ENTRY, env: { DATA_DIR: dataDir, LOG_LEVEL: 'warn', ...UNLIMITED } };
     case 'y-websocket':
       return { entry: Y_WEBSOCKET_ENTRY, env: { YPERSISTENCE: path.join(dataDir, 'leveldb') } };
     case 'hocuspocus':

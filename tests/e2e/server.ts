@@ -49,8 +49,14 @@ async function waitForHealth(url: string, child: ChildProcess, timeoutMs: number
   throw new Error(`the server did not answer ${url}/api/health within ${timeoutMs} ms`);
 }
 
-/** Start the built server (on a fresh data folder, or on one a stopped server left); resolves once /api/health answers. */
-export async function startServer(options: { dataDir?: string } = {}): Promise<RunningServer> {
+/**
+ * Start the built server (on a fresh data folder, or on one a stopped server left); resolves once
+ * /api/health answers. `env` adds to (or overrides) its settings.
+ */
+export async function startServer(
+  options: { dataDir?: string; env?: Record<string, string> } = {},
+): Promise<RunningServer> {
+  const { env = {} } = options;
   const dataDir = options.dataDir ?? (await mkdtemp(path.join(os.tmpdir(), 'polyphony-e2e-')));
   const port = await freePort();
   const url = `http://127.0.0.1:${port}`;
@@ -59,11 +65,16 @@ export async function startServer(options: { dataDir?: string } = {}): Promise<R
     env: {
       // Versions are taken after a few seconds of writing instead of minutes, for the history tests.
       VERSION_EVERY_MS: '2000',
+      // One server for the whole run, every test from 127.0.0.1: rate limits off (abuse.test.ts tests them).
+      STARTS_PER_HOUR: '0',
+      JOIN_ATTEMPTS_PER_MINUTE: '0',
+      ANONYMOUS_REQUESTS_PER_MINUTE: '0',
       ...process.env,
       PORT: String(port),
       HOST: '127.0.0.1',
       DATA_DIR: dataDir,
       LOG_LEVEL: 'warn',
+      ...env,
     },
     stdio: ['ignore', 'inherit', 'inherit'],
   });

@@ -121,13 +121,15 @@ describe.skipIf(!available)('migrate-to-postgres: a SQLite deployment moved to P
         maria.participantId,
         eeva.participantId,
       ]);
+    // The log first: the reads below are in it from then on (every read of content is logged).
+    const activity = (await read(
+      `/api/networks/${network.networkId}/activity`,
+      network.cookie,
+    )) as ActivityEntry[];
     const versions = (await read(`/api/meetings/${first}/versions`, eevaCookie)) as VersionList;
     return {
       network: await read(`/api/networks/${network.networkId}`, network.cookie),
-      activity: (await read(
-        `/api/networks/${network.networkId}/activity`,
-        network.cookie,
-      )) as ActivityEntry[],
+      activity,
       meeting: await read(`/api/meetings/${first}`, eevaCookie),
       versions,
       versionStates: await Promise.all(
@@ -249,15 +251,15 @@ describe.skipIf(!available)('migrate-to-postgres: a SQLite deployment moved to P
     expect(JSON.parse((await polyphony(pgEnv(), 'list', '--json')).stdout)).toEqual(before.list);
     // Sessions made before the move still work: Maria's and Eeva's cookies are from the SQLite server.
     const after = await views(postgres);
-    for (const key of [
-      'network',
-      'activity',
-      'meeting',
-      'versions',
-      'versionStates',
-      'agreed',
-      'seen',
-    ] as const) {
+    // The copied log is the same; after it come the reads the SQLite server logged while `views` read.
+    const copied = before.activity as ActivityEntry[];
+    const copiedTop = Math.max(...copied.map((entry) => entry.id));
+    const afterLog = after.activity as ActivityEntry[];
+    expect(afterLog.filter((entry) => entry.id <= copiedTop)).toEqual(copied);
+    expect(new Set(afterLog.filter((entry) => entry.id > copiedTop).map((entry) => entry.kind))).toEqual(
+      new Set(['network_viewed', 'version_viewed', 'agreed_viewed']),
+    );
+    for (const key of ['network', 'meeting', 'versions', 'versionStates', 'agreed', 'seen'] as const) {
       expect(after[key], key).toEqual(before[key]);
     }
     expect((after.versions as VersionList).versions.map((version) => version.kind)).toContain('closing');

@@ -4,10 +4,12 @@
  */
 import { meetingWordsCs } from '@polyphony/shared';
 import type { Dictionary } from './index';
+import { privacyCs } from './privacy/cs';
 
 export const cs: Dictionary = {
   // The words around the meeting document, shared with the Markdown export.
   ...meetingWordsCs,
+  ...privacyCs,
   'language.label': 'Jazyk',
   'app.preparingPrint': 'Setkání se připravuje k tisku…',
   'app.openingMeeting': 'Setkání se otevírá…',

@@ -1,10 +1,12 @@
 /** Deutsch. Schlicht und zugewandt; Offener Dialog: Netzwerkgespräch, reflektierendes Team. Anrede „du“. */
 import { meetingWordsDe } from '@polyphony/shared';
 import type { Dictionary } from './index';
+import { privacyDe } from './privacy/de';
 
 export const de: Dictionary = {
   // The words around the meeting document, shared with the Markdown export.
   ...meetingWordsDe,
+  ...privacyDe,
   'language.label': 'Sprache',
   'app.preparingPrint': 'Das Treffen wird für den Druck vorbereitet…',
   'app.openingMeeting': 'Das Treffen wird geöffnet…',

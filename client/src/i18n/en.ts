@@ -7,10 +7,13 @@
  */
 import { meetingWordsEn } from '@polyphony/shared';
 import type { Message } from './format';
+import { privacyEn } from './privacy/en';
 
 export const en = {
   // The words around the meeting document, shared with the Markdown export.
   ...meetingWordsEn,
+  // Leaving a device, sessions that end, erasure, one's own data (privacy/en.ts).
+  ...privacyEn,
   // The language picker
   'language.label': 'Language',
 

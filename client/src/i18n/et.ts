@@ -1,10 +1,12 @@
 /** Eesti keel. Lihtne ja soe; avatud dialoog: võrgustikukohtumine, reflekteeriv meeskond. Pöördumine „sina“. */
 import { meetingWordsEt } from '@polyphony/shared';
 import type { Dictionary } from './index';
+import { privacyEt } from './privacy/et';
 
 export const et: Dictionary = {
   // The words around the meeting document, shared with the Markdown export.
   ...meetingWordsEt,
+  ...privacyEt,
   'language.label': 'Keel',
   'app.preparingPrint': 'Kohtumist valmistatakse printimiseks ette…',
   'app.openingMeeting': 'Kohtumine avaneb…',

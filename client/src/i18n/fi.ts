@@ -1,10 +1,12 @@
 /** Suomi. Selkeää, lämmintä kieltä; avoimen dialogin sanasto (verkostokokous, reflektoiva tiimi). */
 import { meetingWordsFi } from '@polyphony/shared';
 import type { Dictionary } from './index';
+import { privacyFi } from './privacy/fi';
 
 export const fi: Dictionary = {
   // The words around the meeting document, shared with the Markdown export.
   ...meetingWordsFi,
+  ...privacyFi,
   'language.label': 'Kieli',
   'app.preparingPrint': 'Kokousta valmistellaan tulostusta varten…',
   'app.openingMeeting': 'Kokousta avataan…',

@@ -1,10 +1,12 @@
 /** Italiano. Semplice e caloroso; Dialogo Aperto: incontro di rete, team riflessivo. Si dà del “tu”. */
 import { meetingWordsIt } from '@polyphony/shared';
 import type { Dictionary } from './index';
+import { privacyIt } from './privacy/it';
 
 export const it: Dictionary = {
   // The words around the meeting document, shared with the Markdown export.
   ...meetingWordsIt,
+  ...privacyIt,
   'language.label': 'Lingua',
   'app.preparingPrint': 'Preparazione dell’incontro per la stampa…',
   'app.openingMeeting': 'Apertura dell’incontro…',

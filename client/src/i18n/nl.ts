@@ -1,10 +1,12 @@
 /** Nederlands. Eenvoudig en warm; open dialoog: netwerkgesprek, reflecterend team. Aanspreekvorm „je“. */
 import { meetingWordsNl } from '@polyphony/shared';
 import type { Dictionary } from './index';
+import { privacyNl } from './privacy/nl';
 
 export const nl: Dictionary = {
   // The words around the meeting document, shared with the Markdown export.
   ...meetingWordsNl,
+  ...privacyNl,
   'language.label': 'Taal',
   'app.preparingPrint': 'Het gesprek wordt klaargezet om af te drukken…',
   'app.openingMeeting': 'Het gesprek wordt geopend…',

@@ -1,10 +1,12 @@
 /** Svenska. Enkelt och varmt språk; öppen dialog: nätverksmöte, reflekterande team. */
 import { meetingWordsSv } from '@polyphony/shared';
 import type { Dictionary } from './index';
+import { privacySv } from './privacy/sv';
 
 export const sv: Dictionary = {
   // The words around the meeting document, shared with the Markdown export.
   ...meetingWordsSv,
+  ...privacySv,
   'language.label': 'Språk',
   'app.preparingPrint': 'Mötet förbereds för utskrift…',
   'app.openingMeeting': 'Mötet öppnas…',

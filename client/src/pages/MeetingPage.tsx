@@ -24,6 +24,14 @@ import { SectionEditor } from '../editor/SectionEditor';
 import { PageFailed, SectionBoundary } from '../editor/SectionFallback';
 import { tx, useT } from '../i18n';
 import {
+  dropCopies,
+  dropNetworkCopies,
+  droppedReason,
+  knownCopy,
+  onCopiesDropped,
+  rememberCopy,
+} from '../privacy/localCopies';
+import {
   useAttendance,
   useEditorsKey,
   useMeetingSession,
@@ -37,13 +45,16 @@ import { AgreedView } from '../ui/AgreedView';
 import { loadColor, PALETTE, saveColor } from '../ui/colour';
 import { HistoryPanel } from '../ui/HistoryPanel';
 import { LanguageBar, LanguagePicker } from '../ui/LanguagePicker';
+import { LeaveDevice } from '../ui/LeaveDevice';
 import { ClosedBanner, CloseMeetingControl } from '../ui/MeetingClosing';
+import { MeetingEnded } from '../ui/MeetingEnded';
 import { PhaseBar } from '../ui/PhaseBar';
 import { NextMeetingPanel, NoDecisionsToday } from '../ui/PlanExtras';
 import { readPhase } from '../ui/phases';
 import { ReadOnlyBadge } from '../ui/ReadOnlyBadge';
 import { RevisitBar, WhoWroteLegend } from '../ui/RevisitBar';
 import { SaveStatusBadge } from '../ui/SaveStatusBadge';
+import { SessionEndReason } from '../ui/SessionEndReason';
 import { SinceLastVisitNote, useSinceLastVisit } from '../ui/SinceLastVisit';
 import { WhereAmI } from '../ui/WhereAmI';
 import { RaisedHands, WhoIsHere } from '../ui/WhoIsHere';
@@ -55,17 +66,34 @@ type Lookup =
   | { state: 'found'; detail: MeetingDetail }
   | { state: 'unauthorized' }
   | { state: 'missing' }
+  | { state: 'revoked' }
+  | { state: 'erased' }
   | { state: 'failed'; message: string };
 
 /** The page of one meeting, `/m/:id`. */
 export function MeetingPage({ meetingId }: { meetingId: string }) {
   const t = useT();
-  const [lookup, setLookup] = useState<Lookup>({ state: 'loading' });
+  const [lookup, setLookup] = useState<Lookup>(() => {
+    const dropped = droppedReason(meetingId);
+    return dropped === 'erased' || dropped === 'revoked' ? { state: dropped } : { state: 'loading' };
+  });
   // Connecting (and loading this device's copy) starts at once, while the server says who I am: the
   // socket is authorised by the same cookie, so a person without a session only sees the notice below.
   const session = useMeetingSession(
     lookup.state === 'loading' || lookup.state === 'found' ? meetingId : null,
   );
+
+  // This browser learned that the meeting, or its person here, was erased (privacy/localCopies): say so,
+  // whatever else the server answers (a session that went with the erasure answers 401).
+  useEffect(() => {
+    const erased = (reason: string | undefined) => {
+      if (reason === 'erased' || reason === 'revoked') setLookup({ state: reason });
+    };
+    erased(droppedReason(meetingId));
+    return onCopiesDropped((id, reason) => {
+      if (id === meetingId) erased(reason);
+    });
+  }, [meetingId]);
 
   useEffect(() => {
     let current = true;
@@ -73,9 +101,19 @@ export function MeetingPage({ meetingId }: { meetingId: string }) {
       (detail) => current && setLookup({ state: 'found', detail }),
       (error: unknown) => {
         if (!current) return;
-        if (error instanceof ApiRequestError && error.status === 401) setLookup({ state: 'unauthorized' });
-        else if (error instanceof ApiRequestError && error.status === 404) setLookup({ state: 'missing' });
-        else
+        const dropped = droppedReason(meetingId);
+        if (dropped === 'erased' || dropped === 'revoked') setLookup({ state: dropped });
+        else if (error instanceof ApiRequestError && error.status === 401)
+          setLookup({ state: 'unauthorized' });
+        else if (error instanceof ApiRequestError && error.status === 404) {
+          // With a working session, this browser is not (or no longer) in the meeting's network: its
+          // copies go (erased meeting or person; or the link was revoked, then the network's copies).
+          const network = knownCopy(meetingId)?.networkId;
+          const revoked = error.id === 'access_revoked';
+          void dropCopies([meetingId], revoked ? 'revoked' : 'erased');
+          if (revoked && network) void dropNetworkCopies(network, 'revoked');
+          setLookup({ state: revoked ? 'revoked' : 'missing' });
+        } else
           setLookup({
             state: 'failed',
             message: error instanceof Error ? error.message : t('meeting.couldNotOpenDot'),
@@ -103,11 +141,14 @@ export function MeetingPage({ meetingId }: { meetingId: string }) {
         <LanguageBar />
         <main className="notice" data-testid="open-link-again">
           <h1>{t('meeting.openLinkAgain')}</h1>
+          <SessionEndReason />
           <p>{t('meeting.deviceDoesNotKnow')}</p>
         </main>
       </>
     );
   }
+  if (lookup.state === 'revoked') return <MeetingEnded end="revoked" />;
+  if (lookup.state === 'erased') return <MeetingEnded end="erased" />;
   if (lookup.state === 'missing') {
     return (
       <>
@@ -136,9 +177,35 @@ export function MeetingPage({ meetingId }: { meetingId: string }) {
   if (!session) return null;
   return (
     <SectionBoundary fallback={<PageFailed />}>
-      <MeetingDocument session={session} detail={lookup.detail} />
+      <MeetingOrEnded session={session} detail={lookup.detail} />
     </SectionBoundary>
   );
+}
+
+/**
+ * The meeting, unless it may no longer be shown here (revoked, erased, rewritten, session ended): then
+ * why, instead. Also checks this browser's copy against an erasure's rewrite of the document.
+ */
+function MeetingOrEnded({ session, detail }: { session: MeetingSession; detail: MeetingDetail }) {
+  const status = useSaveStatus(session);
+  const { meeting, me } = detail;
+  useEffect(() => {
+    const rewrittenAt = detail.documentRewrittenAt ?? null;
+    const known = knownCopy(meeting.id);
+    rememberCopy(meeting.id, { networkId: meeting.networkId, participantId: me.id, rewrittenAt });
+    // A copy made before an erasure rewrote the document may still hold what was erased.
+    if (rewrittenAt && (known?.rewrittenAt ?? '') < rewrittenAt) {
+      void session.hadCopy.then((had) => {
+        if (had) session.endWith('rewritten');
+      });
+    }
+  }, [session, meeting.id, meeting.networkId, me.id, detail.documentRewrittenAt]);
+  useEffect(() => {
+    // The copy is deleted first; the page then loads the document again from the server.
+    if (status.ended === 'rewritten') void session.whenCopyCleared().then(() => location.reload());
+  }, [session, status.ended]);
+  if (status.ended === 'rewritten') return <MeetingEnded end="rewritten" />;
+  return <MeetingDocument session={session} detail={detail} />;
 }
 
 /** A first guess of where someone is: a small touch screen is most likely a phone. */
@@ -163,6 +230,7 @@ function MeetingDocument({ session, detail }: { session: MeetingSession; detail:
   );
   const status = useSaveStatus(session);
   const editorsKey = useEditorsKey(session);
+  const ended = status.ended && status.ended !== 'rewritten' ? status.ended : null;
   const present = useParticipants(session);
   const attendance = useAttendance(session.doc);
   const [phase, setPhase] = useMetaValue<Phase>(session.doc, MetaKeys.phase, readPhase);
@@ -250,46 +318,50 @@ function MeetingDocument({ session, detail }: { session: MeetingSession; detail:
   return (
     <MeetingPeopleContext.Provider value={people}>
       <div className="meeting" data-phase={phase}>
-        <header className="topbar">
-          <div className="topbar__where">
-            <span className="brand small">Polyphony</span>
-            <a className="network-link" href={`/n/${network.id}`} data-testid="network-link">
-              {networkName}
-            </a>
-          </div>
-          <div className="topbar__status">
-            <JoinVideoButton meetingId={meeting.id} people={detail.people} />
-            {canWrite && (
-              <button
-                type="button"
-                className={`button small hand-button${handRaised ? ' is-raised' : ''}`}
-                aria-pressed={handRaised}
-                onClick={() => {
-                  session.setHandRaised(!handRaised);
-                  setHandRaised(!handRaised);
-                }}
-                data-testid="raise-hand"
-              >
-                {handRaised ? t('meeting.lowerHand') : t('meeting.raiseHand')}
-              </button>
-            )}
-            {canWrite ? <SaveStatusBadge status={status} /> : <ReadOnlyBadge />}
-            <LanguagePicker />
-          </div>
-        </header>
-        <PhaseBar phase={phase} onChange={setPhase} editable={canWrite} />
-        <RaisedHands people={present} />
-        {phase === 'reflecting' && (
+        {ended ? (
+          <MeetingEnded end={ended} />
+        ) : (
+          <header className="topbar">
+            <div className="topbar__where">
+              <span className="brand small">Polyphony</span>
+              <a className="network-link" href={`/n/${network.id}`} data-testid="network-link">
+                {networkName}
+              </a>
+            </div>
+            <div className="topbar__status">
+              <JoinVideoButton meetingId={meeting.id} people={detail.people} />
+              {canWrite && (
+                <button
+                  type="button"
+                  className={`button small hand-button${handRaised ? ' is-raised' : ''}`}
+                  aria-pressed={handRaised}
+                  onClick={() => {
+                    session.setHandRaised(!handRaised);
+                    setHandRaised(!handRaised);
+                  }}
+                  data-testid="raise-hand"
+                >
+                  {handRaised ? t('meeting.lowerHand') : t('meeting.raiseHand')}
+                </button>
+              )}
+              {canWrite ? <SaveStatusBadge status={status} /> : <ReadOnlyBadge />}
+              <LanguagePicker />
+            </div>
+          </header>
+        )}
+        {!ended && <PhaseBar phase={phase} onChange={setPhase} editable={canWrite} />}
+        {!ended && <RaisedHands people={present} />}
+        {!ended && phase === 'reflecting' && (
           <p className="banner banner--reflecting" role="status" data-testid="reflecting-banner">
             {t('meeting.reflectingBanner')}
           </p>
         )}
-        {phase === 'responding' && (
+        {!ended && phase === 'responding' && (
           <p className="banner banner--reflecting" role="status">
             {t('meeting.respondingBanner')}
           </p>
         )}
-        {closed && (
+        {!ended && closed && (
           <ClosedBanner
             closedAt={closedAt}
             showingAgreed={showAgreed}
@@ -302,127 +374,134 @@ function MeetingDocument({ session, detail }: { session: MeetingSession; detail:
           />
         )}
         <div className="layout">
-          <main className="document">
-            <label htmlFor="meeting-title" className="visually-hidden">
-              {t('meeting.title')}
-            </label>
-            <input
-              id="meeting-title"
-              className="title-input"
-              value={title || meeting.title}
-              onChange={(event) => setTitle(event.target.value)}
-              readOnly={!canWrite}
-              placeholder={t('meeting.title')}
-              maxLength={200}
-              data-testid="meeting-title"
-            />
-            <p className="meeting-facts">
-              {tx('meeting.facts', {
-                number: meeting.number,
-                network: networkName,
-                link: <a href={`/n/${network.id}`}>{t('meeting.allMeetingsAndPeople')}</a>,
-              })}
-            </p>
-            <VideoOffNote placement="phone" />
-            {!historyOpen && !showAgreed && !whoWrote && <SinceLastVisitNote state={sinceLastVisit} />}
-            <RevisitBar
-              meetingId={meeting.id}
-              historyOpen={historyOpen}
-              onToggleHistory={() => {
-                setShowAgreed(false);
-                setHistoryOpen((open) => !open);
-              }}
-              whoWrote={whoWrote}
-              onToggleWhoWrote={() => setWhoWrote((on) => !on)}
-            />
-            {!historyOpen && !showAgreed && whoWrote && <WhoWroteLegend people={marking.legend()} />}
-            {historyOpen ? (
-              <HistoryPanel
-                meetingId={meeting.id}
-                doc={session.doc}
-                user={user}
-                people={people}
-                canWrite={canWrite}
-                onShowAgreed={() => {
-                  setHistoryOpen(false);
-                  setShowAgreed(true);
-                }}
-                onClose={() => setHistoryOpen(false)}
+          {/* Ended (revoked, erased, session over): no document, no editor; the notice above says why,
+              and the video, if open, stays in its place to say how it ended. */}
+          {!ended && (
+            <main className="document">
+              <label htmlFor="meeting-title" className="visually-hidden">
+                {t('meeting.title')}
+              </label>
+              <input
+                id="meeting-title"
+                className="title-input"
+                value={title || meeting.title}
+                onChange={(event) => setTitle(event.target.value)}
+                readOnly={!canWrite}
+                placeholder={t('meeting.title')}
+                maxLength={200}
+                data-testid="meeting-title"
               />
-            ) : showAgreed && closed ? (
-              <AgreedView meetingId={meeting.id} closedAt={closedAt} user={user} people={people} />
-            ) : (
-              editorsKey !== null &&
-              order.map((section) => (
-                <SectionEditor
-                  key={section}
-                  // Opened again on the whole document when the server's updates failed in one of them.
-                  generation={editorsKey}
-                  doc={session.doc}
-                  provider={session.provider}
-                  section={section}
-                  user={user}
-                  editable={canWrite}
-                  laterAdditions={laterAdditions}
-                  laterChanges={laterChanges}
-                  marking={marking}
-                  forward={section === 'reflections' && reflectionsForward}
-                >
-                  {section === 'plan' && (
-                    <>
-                      <LaterChangesElsewhere section="plan" />
-                      <NoDecisionsToday doc={session.doc} editable={canWrite} />
-                      <NextMeetingPanel doc={session.doc} editable={canWrite} />
-                    </>
-                  )}
-                  {section === 'openQuestions' && <LaterChangesElsewhere section="openQuestions" />}
-                </SectionEditor>
-              ))
-            )}
-          </main>
-          <VideoPanel session={session} meetingId={meeting.id} />
-          <aside className="sidebar" aria-label={t('meeting.about')}>
-            <WhoIsHere people={present} attendance={attendance} reflecting={phase === 'reflecting'} />
-            {canWrite && <WhereAmI where={attendance[me.id]?.where ?? undefined} onChange={setWhere} />}
-            <section className="panel" aria-labelledby="you-heading">
-              <h2 id="you-heading" className="panel-heading">
-                {t('meeting.you')}
-              </h2>
-              <p className="you-row">
-                <span className="person-dot" style={{ backgroundColor: color }} aria-hidden="true" />
-                <span data-testid="your-name">{me.name}</span>
-                {me.relation && <span className="you">({me.relation})</span>}
+              <p className="meeting-facts">
+                {tx('meeting.facts', {
+                  number: meeting.number,
+                  network: networkName,
+                  link: <a href={`/n/${network.id}`}>{t('meeting.allMeetingsAndPeople')}</a>,
+                })}
               </p>
-              <fieldset className="colors">
-                <legend className="hint">{t('meeting.yourColour')}</legend>
-                <div className="swatches">
-                  {PALETTE.map((swatch) => (
-                    <label key={swatch.color} className="swatch" style={{ backgroundColor: swatch.color }}>
-                      <input
-                        type="radio"
-                        name="colour"
-                        value={swatch.color}
-                        checked={color === swatch.color}
-                        onChange={() => {
-                          saveColor(swatch.color);
-                          setColor(swatch.color);
-                        }}
-                        aria-label={t(`colour.${swatch.name}`)}
-                      />
-                    </label>
-                  ))}
-                </div>
-              </fieldset>
-            </section>
-            {canManage && !closed && (
-              <section className="panel" aria-labelledby="meeting-heading">
-                <h2 id="meeting-heading" className="panel-heading">
-                  {t('meeting.thisMeeting')}
+              <VideoOffNote placement="phone" />
+              {!historyOpen && !showAgreed && !whoWrote && <SinceLastVisitNote state={sinceLastVisit} />}
+              <RevisitBar
+                meetingId={meeting.id}
+                historyOpen={historyOpen}
+                onToggleHistory={() => {
+                  setShowAgreed(false);
+                  setHistoryOpen((open) => !open);
+                }}
+                whoWrote={whoWrote}
+                onToggleWhoWrote={() => setWhoWrote((on) => !on)}
+              />
+              {!historyOpen && !showAgreed && whoWrote && <WhoWroteLegend people={marking.legend()} />}
+              {historyOpen ? (
+                <HistoryPanel
+                  meetingId={meeting.id}
+                  doc={session.doc}
+                  user={user}
+                  people={people}
+                  canWrite={canWrite}
+                  onShowAgreed={() => {
+                    setHistoryOpen(false);
+                    setShowAgreed(true);
+                  }}
+                  onClose={() => setHistoryOpen(false)}
+                />
+              ) : showAgreed && closed ? (
+                <AgreedView meetingId={meeting.id} closedAt={closedAt} user={user} people={people} />
+              ) : (
+                editorsKey !== null &&
+                order.map((section) => (
+                  <SectionEditor
+                    key={section}
+                    // Opened again on the whole document when the server's updates failed in one of them.
+                    generation={editorsKey}
+                    doc={session.doc}
+                    provider={session.provider}
+                    section={section}
+                    user={user}
+                    editable={canWrite}
+                    laterAdditions={laterAdditions}
+                    laterChanges={laterChanges}
+                    marking={marking}
+                    forward={section === 'reflections' && reflectionsForward}
+                  >
+                    {section === 'plan' && (
+                      <>
+                        <LaterChangesElsewhere section="plan" />
+                        <NoDecisionsToday doc={session.doc} editable={canWrite} />
+                        <NextMeetingPanel doc={session.doc} editable={canWrite} />
+                      </>
+                    )}
+                    {section === 'openQuestions' && <LaterChangesElsewhere section="openQuestions" />}
+                  </SectionEditor>
+                ))
+              )}
+            </main>
+          )}
+          <VideoPanel session={session} meetingId={meeting.id} />
+          {!ended && (
+            <aside className="sidebar" aria-label={t('meeting.about')}>
+              <WhoIsHere people={present} attendance={attendance} reflecting={phase === 'reflecting'} />
+              {canWrite && <WhereAmI where={attendance[me.id]?.where ?? undefined} onChange={setWhere} />}
+              <section className="panel" aria-labelledby="you-heading">
+                <h2 id="you-heading" className="panel-heading">
+                  {t('meeting.you')}
                 </h2>
-                <CloseMeetingControl meetingId={meeting.id} onClosed={setClosedHere} />
+                <p className="you-row">
+                  <span className="person-dot" style={{ backgroundColor: color }} aria-hidden="true" />
+                  <span data-testid="your-name">{me.name}</span>
+                  {me.relation && <span className="you">({me.relation})</span>}
+                </p>
+                <fieldset className="colors">
+                  <legend className="hint">{t('meeting.yourColour')}</legend>
+                  <div className="swatches">
+                    {PALETTE.map((swatch) => (
+                      <label key={swatch.color} className="swatch" style={{ backgroundColor: swatch.color }}>
+                        <input
+                          type="radio"
+                          name="colour"
+                          value={swatch.color}
+                          checked={color === swatch.color}
+                          onChange={() => {
+                            saveColor(swatch.color);
+                            setColor(swatch.color);
+                          }}
+                          aria-label={t(`colour.${swatch.name}`)}
+                        />
+                      </label>
+                    ))}
+                  </div>
+                </fieldset>
+                <LeaveDevice unsaved={canWrite && status.unsaved} />
               </section>
-            )}
-          </aside>
+              {canManage && !closed && (
+                <section className="panel" aria-labelledby="meeting-heading">
+                  <h2 id="meeting-heading" className="panel-heading">
+                    {t('meeting.thisMeeting')}
+                  </h2>
+                  <CloseMeetingControl meetingId={meeting.id} onClosed={setClosedHere} />
+                </section>
+              )}
+            </aside>
+          )}
         </div>
       </div>
     </MeetingPeopleContext.Provider>

@@ -25,11 +25,14 @@ import {
   revokeLink,
   startNextMeeting,
 } from '../api/networks';
+import { ownDataUrl } from '../api/privacy';
 import { ApiRequestError, needsLinkAgain } from '../api/request';
 import { sectionText } from '../editor/sections';
 import { t, tx, useLanguage, useT } from '../i18n';
+import { dropCopies, dropNetworkCopies } from '../privacy/localCopies';
 import { AppHeader } from '../ui/AppHeader';
 import { activitySentence } from '../ui/activity';
+import { EraseMeeting, EraseNetwork, ErasePerson } from '../ui/EraseControls';
 import { InvitationCard } from '../ui/InvitationCard';
 import { LanguageBar } from '../ui/LanguagePicker';
 import { navigate } from '../ui/navigation';
@@ -44,6 +47,8 @@ type Load =
   | { state: 'ready'; detail: NetworkDetail; activity: ActivityEntry[] }
   | { state: 'signed_out' }
   | { state: 'not_found' }
+  | { state: 'revoked' }
+  | { state: 'erased' }
   | { state: 'failed'; message: string };
 
 const REFRESH_MS = 15_000;
@@ -67,8 +72,14 @@ export function NetworkPage({ networkId }: { networkId: string }) {
       setLoad({ state: 'ready', detail, activity });
     } catch (error) {
       if (needsLinkAgain(error)) setLoad({ state: 'signed_out' });
-      else if (error instanceof ApiRequestError && error.status === 404) setLoad({ state: 'not_found' });
-      else
+      else if (error instanceof ApiRequestError && error.status === 404) {
+        // This browser's session is not (or no longer) in the network: its copies of it must go.
+        const revoked = error.id === 'access_revoked';
+        void dropNetworkCopies(networkId, revoked ? 'revoked' : 'erased');
+        setLoad((previous) =>
+          previous.state === 'erased' ? previous : { state: revoked ? 'revoked' : 'not_found' },
+        );
+      } else
         setLoad((previous) =>
           // A failed background refresh keeps what is on the screen.
           previous.state === 'ready'
@@ -111,6 +122,28 @@ export function NetworkPage({ networkId }: { networkId: string }) {
           <OpenLinkAgain />
         </>
       );
+    case 'revoked':
+      return (
+        <>
+          <LanguageBar />
+          <main className="notice" data-testid="network-revoked" role="alert">
+            <p className="brand small">Polyphony</p>
+            <h1>{t('close.revoked')}</h1>
+            <p className="lead">{t('ended.revokedLead')}</p>
+          </main>
+        </>
+      );
+    case 'erased':
+      return (
+        <>
+          <LanguageBar />
+          <main className="notice" data-testid="network-erased" role="status">
+            <p className="brand small">Polyphony</p>
+            <h1>{t('erase.networkDone')}</h1>
+            <p className="lead">{t('erase.networkDoneLead')}</p>
+          </main>
+        </>
+      );
     case 'not_found':
       return (
         <>
@@ -137,7 +170,17 @@ export function NetworkPage({ networkId }: { networkId: string }) {
         </>
       );
     case 'ready':
-      return <Network detail={load.detail} activity={load.activity} onChanged={refresh} />;
+      return (
+        <Network
+          detail={load.detail}
+          activity={load.activity}
+          onChanged={refresh}
+          onErased={() => {
+            void dropNetworkCopies(networkId, 'erased');
+            setLoad({ state: 'erased' });
+          }}
+        />
+      );
   }
 }
 
@@ -145,13 +188,15 @@ interface NetworkProps {
   detail: NetworkDetail;
   activity: ActivityEntry[];
   onChanged: () => Promise<void>;
+  onErased: () => void;
 }
 
-function Network({ detail, activity, onChanged }: NetworkProps) {
+function Network({ detail, activity, onChanged, onErased }: NetworkProps) {
   const t = useT();
   const language = useLanguage();
   const { network, me, people, meetings } = detail;
   const mayInvite = can(me.role, 'invite');
+  const mayErase = can(me.role, 'erase');
   const meetingName = (meetingId: string | null) => {
     const meeting = meetings.find((m) => m.id === meetingId);
     return meeting ? t('network.meetingN', { n: meeting.number }) : t('network.aMeeting');
@@ -185,7 +230,7 @@ function Network({ detail, activity, onChanged }: NetworkProps) {
           </p>
           <ol className="timeline" data-testid="timeline">
             {meetings.map((meeting) => (
-              <TimelineItem key={meeting.id} meeting={meeting} />
+              <TimelineItem key={meeting.id} meeting={meeting} mayErase={mayErase} onChanged={onChanged} />
             ))}
           </ol>
         </section>
@@ -200,6 +245,7 @@ function Network({ detail, activity, onChanged }: NetworkProps) {
                 person={person}
                 isMe={person.id === me.id}
                 mayManage={mayInvite && person.id !== me.id}
+                mayErase={mayErase && person.id !== me.id && person.role !== 'person_at_centre'}
                 onChanged={onChanged}
               />
             ))}
@@ -225,12 +271,49 @@ function Network({ detail, activity, onChanged }: NetworkProps) {
             ))}
           </ol>
         </section>
+
+        <section className="block" aria-labelledby="privacy-heading" data-testid="privacy">
+          <h2 id="privacy-heading">{t('privacy.heading')}</h2>
+          {detail.retention && (
+            <p data-testid="retention">
+              {t('privacy.retention', {
+                date: longDate(detail.retention.dueAt),
+                days: detail.retention.days,
+              })}
+            </p>
+          )}
+          <p>{t('privacy.yourData')}</p>
+          <p className="export-row">
+            <a
+              className="button small"
+              href={ownDataUrl(network.id, language)}
+              download
+              data-testid="own-data"
+            >
+              {t('privacy.download')}
+            </a>
+          </p>
+          {mayErase && (
+            <>
+              <p className="hint">{t('privacy.eraseHint')}</p>
+              <EraseNetwork networkId={network.id} onErased={onErased} />
+            </>
+          )}
+        </section>
       </main>
     </div>
   );
 }
 
-function TimelineItem({ meeting }: { meeting: TimelineMeeting }) {
+function TimelineItem({
+  meeting,
+  mayErase,
+  onChanged,
+}: {
+  meeting: TimelineMeeting;
+  mayErase: boolean;
+  onChanged: () => Promise<void>;
+}) {
   const t = useT();
   const open = !meeting.closedAt;
   return (
@@ -273,6 +356,16 @@ function TimelineItem({ meeting }: { meeting: TimelineMeeting }) {
           ? t('network.goToMeeting', { n: meeting.number })
           : t('network.readMeeting', { n: meeting.number })}
       </a>
+      {mayErase && (
+        <EraseMeeting
+          meetingId={meeting.id}
+          number={meeting.number}
+          onErased={async () => {
+            await dropCopies([meeting.id], 'erased');
+            await onChanged();
+          }}
+        />
+      )}
     </li>
   );
 }
@@ -381,10 +474,11 @@ interface PersonItemProps {
   person: Participant;
   isMe: boolean;
   mayManage: boolean;
+  mayErase: boolean;
   onChanged: () => Promise<void>;
 }
 
-function PersonItem({ networkId, person, isMe, mayManage, onChanged }: PersonItemProps) {
+function PersonItem({ networkId, person, isMe, mayManage, mayErase, onChanged }: PersonItemProps) {
   useLanguage();
   const [confirming, setConfirming] = useState(false);
   const [busy, setBusy] = useState(false);
@@ -487,6 +581,14 @@ function PersonItem({ networkId, person, isMe, mayManage, onChanged }: PersonIte
             {t('common.done')}
           </button>
         </div>
+      )}
+      {mayErase && !confirming && !newLink && (
+        <ErasePerson
+          networkId={networkId}
+          participantId={person.id}
+          name={person.name}
+          onErased={onChanged}
+        />
       )}
       {error && (
         <p className="error" role="alert">

@@ -19,7 +19,9 @@ import { PageFailed, SectionBoundary } from '../editor/SectionFallback';
 import { formatWhen } from '../editor/time';
 import { type MessageKey, useT } from '../i18n';
 import { useAttendance, useMeetingSession } from '../sync/hooks';
-import type { MeetingSession } from '../sync/MeetingSession';
+import type { MeetingEnd, MeetingSession } from '../sync/MeetingSession';
+import { LeaveDevice } from '../ui/LeaveDevice';
+import { MeetingEnded } from '../ui/MeetingEnded';
 import { NextMeetingPanel, NoDecisionsToday } from '../ui/PlanExtras';
 import { longDate } from '../ui/time';
 import '../ui/revisit.css';
@@ -37,6 +39,15 @@ export function PrintPage({ meetingId }: { meetingId: string }) {
   const [failure, setFailure] = useState<string | null>(null);
   const session = useMeetingSession(meetingId);
   const [synced, setSynced] = useState(false);
+  const [ended, setEnded] = useState<MeetingEnd | null>(null);
+  useEffect(() => {
+    if (!session) return;
+    // Revoked, erased, or the session ended while the print page is open: it stops showing the meeting.
+    const stop = session.subscribe(() => setEnded(session.getStatus().ended ?? null));
+    return () => {
+      stop();
+    };
+  }, [session]);
 
   useEffect(() => {
     getMeeting(meetingId).then(setDetail, (error: unknown) =>
@@ -56,6 +67,7 @@ export function PrintPage({ meetingId }: { meetingId: string }) {
       </main>
     );
   }
+  if (session && ended) return <MeetingEnded end={ended} />;
   if (!detail || !session || !synced) {
     return (
       <main className="notice">
@@ -120,6 +132,7 @@ function PrintableMeeting({ detail, session }: { detail: MeetingDetail; session:
             {t('print.print')}
           </button>
           <p className="hint">{t('print.hint')}</p>
+          <LeaveDevice />
         </nav>
         <article className="print-document" data-testid="print-document">
           <header className="print-header">

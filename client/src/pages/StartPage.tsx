@@ -5,6 +5,7 @@
 import type { MeResponse, StartNetworkResponse } from '@polyphony/shared';
 import { type FormEvent, useEffect, useRef, useState } from 'react';
 import { getMe, startNetwork } from '../api/networks';
+import { getSettings } from '../api/privacy';
 import { ApiRequestError } from '../api/request';
 import { tx, useT } from '../i18n';
 import { InvitationCard } from '../ui/InvitationCard';
@@ -76,15 +77,37 @@ function StartForm({ onStarted }: { onStarted: (started: StartNetworkResponse) =
         }),
       );
     } catch (caught) {
-      setError(caught instanceof ApiRequestError ? caught.message : t('start.couldNotStart'));
+      // The two refusals a person can meet here, in their language; anything else as the server says it.
+      setError(
+        caught instanceof ApiRequestError && caught.id === 'rate_limited'
+          ? t('start.tooMany')
+          : caught instanceof ApiRequestError && caught.id === 'anonymous_start_off'
+            ? t('start.turnedOff')
+            : caught instanceof ApiRequestError
+              ? caught.message
+              : t('start.couldNotStart'),
+      );
       setBusy(false);
     }
   };
+
+  const [anonymousStart, setAnonymousStart] = useState(true);
+  useEffect(() => {
+    getSettings().then(
+      (settings) => setAnonymousStart(settings.anonymousStart),
+      () => undefined,
+    );
+  }, []);
 
   return (
     <main className="start start--wide">
       <h1 className="brand">Polyphony</h1>
       <p className="lead">{t('start.lead')}</p>
+      {!anonymousStart && (
+        <p className="note" data-testid="start-turned-off">
+          {t('start.turnedOff')}
+        </p>
+      )}
       <form className="start-form" onSubmit={submit} noValidate>
         <div>
           <label htmlFor="centre-name" className="field-label">

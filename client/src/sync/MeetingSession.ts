@@ -10,6 +10,7 @@
  */
 import {
   attributeTo,
+  CloseCodes,
   isPermanentClose,
   MessageType,
   PROTOCOL_VERSION,
@@ -23,11 +24,19 @@ import { IndexeddbPersistence } from 'y-indexeddb';
 import { WebsocketProvider } from 'y-websocket';
 import * as Y from 'yjs';
 import type { PlainMessageKey } from '../i18n';
+import { copyName, deleteCopy, markOpen, onCopiesDropped } from '../privacy/localCopies';
+import { LEAVING_EVENT } from '../privacy/session';
 import { type CountedSocket, countingWebSocket } from './CountingWebSocket';
 import { closeMessage } from './closeMessages';
 
 /** The states of the save indicator. */
 export type SaveState = 'saved' | 'saving' | 'offline' | 'reconnecting' | 'error';
+
+/**
+ * Why this page may no longer show the meeting: the link was revoked, the meeting (or this person) was
+ * erased, an erasure rewrote the document (load it again), or the session on this device ended.
+ */
+export type MeetingEnd = 'revoked' | 'erased' | 'rewritten' | 'session';
 
 /** What the save indicator shows. */
 export interface SaveStatus {
@@ -41,7 +50,28 @@ export interface SaveStatus {
    * their edits are saved, but people connected elsewhere do not see them (nor they theirs) until it can.
    */
   apart: boolean;
+  /** Set when the page must stop showing the meeting (it says why instead). */
+  ended?: MeetingEnd;
 }
+
+/** What the server's closing says about the page (close codes of shared/protocol). */
+const ENDINGS: Partial<Record<number, MeetingEnd>> = {
+  [CloseCodes.accessRevoked.code]: 'revoked',
+  [CloseCodes.meetingNotFound.code]: 'erased',
+  [CloseCodes.documentRewritten.code]: 'rewritten',
+  [CloseCodes.unauthorized.code]: 'session',
+};
+
+/** The close code whose sentence says each ending. */
+const ENDING_CODES: Record<MeetingEnd, number> = {
+  revoked: CloseCodes.accessRevoked.code,
+  erased: CloseCodes.meetingNotFound.code,
+  rewritten: CloseCodes.documentRewritten.code,
+  session: CloseCodes.unauthorized.code,
+};
+
+/** Whether an ending means this browser's copy must go (it can never be saved, or it is out of date). */
+const dropsCopy = (end: MeetingEnd) => end !== 'session';
 
 /** How a person appears to the others: the name they wish to be called and their colour. */
 export interface MeetingUser {
@@ -93,6 +123,11 @@ export class MeetingSession {
   /** Bumped each time applying the server's updates failed in an editor (see the sync handler below). */
   private editorFailures = 0;
   private readonly editorListeners = new Set<() => void>();
+  private ended: MeetingEnd | null = null;
+  private cleared: Promise<void> | null = null;
+  /** Resolves with whether this browser held a copy of the meeting before this page opened it. */
+  readonly hadCopy: Promise<boolean>;
+  private readonly stopListening: () => void;
 
   constructor(readonly meetingId: string) {
     this.provider = new WebsocketProvider(syncUrl(), meetingId, this.doc, {
@@ -163,13 +198,32 @@ export class MeetingSession {
       // The next socket may reach another server: it says so itself if that one cannot reach the others.
       this.apart = false;
       if (event && isPermanentClose(event.code)) this.terminalCode = event.code;
+      const end = event ? ENDINGS[event.code] : undefined;
+      if (end) this.end(end);
       this.refresh();
     });
     this.doc.on('update', this.onUpdate);
     window.addEventListener('online', this.onOnline);
     window.addEventListener('offline', this.onOffline);
 
-    this.localCopy = new IndexeddbPersistence(`polyphony-meeting-${meetingId}`, this.doc);
+    this.localCopy = new IndexeddbPersistence(copyName(meetingId), this.doc);
+    markOpen(meetingId, true);
+    // Whether this browser already held a copy (y-indexeddb counts what it loaded), for the page to
+    // check it against an erasure's rewrite of the document.
+    this.hadCopy = this.localCopy.whenSynced.then(
+      () => ((this.localCopy as unknown as { _dbsize?: number })._dbsize ?? 0) > 0,
+      () => false,
+    );
+    // Told that this copy must go (erased, revoked, rewritten: see privacy/localCopies), or leaving the device.
+    const stopDrops = onCopiesDropped((id, reason) => {
+      if (id === meetingId) this.end(reason === 'left' ? 'session' : reason);
+    });
+    const leaving = () => this.end('session', true);
+    window.addEventListener(LEAVING_EVENT, leaving);
+    this.stopListening = () => {
+      stopDrops();
+      window.removeEventListener(LEAVING_EVENT, leaving);
+    };
     // Connect once this browser's copy is loaded, so the first SyncStep2 carries everything it holds.
     const timeout = new Promise((resolve) => setTimeout(resolve, LOCAL_COPY_TIMEOUT_MS));
     this.localCopyLoaded = Promise.race([this.localCopy.whenSynced, timeout])
@@ -242,8 +296,41 @@ export class MeetingSession {
     this.stopAttributing = attributeTo(this.doc, participantId);
   }
 
+  /** Why the page may no longer show the meeting, if it may not. */
+  get endedBy(): MeetingEnd | null {
+    return this.ended;
+  }
+
+  /**
+   * The meeting may no longer be shown here: stop connecting, and delete this browser's copy when it can
+   * never be saved or is out of date (`dropCopy`, or the ending says so). The page then says why.
+   */
+  private end(end: MeetingEnd, dropCopy = false): void {
+    if (this.ended && this.ended !== 'session') return;
+    this.ended = end;
+    this.provider.shouldConnect = false;
+    this.provider.disconnect();
+    // y-indexeddb's clearData closes the database and starts deleting it; deleteCopy waits for it.
+    if (dropCopy || dropsCopy(end)) {
+      this.cleared = this.localCopy.clearData().then(() => deleteCopy(this.meetingId, end !== 'rewritten'));
+    }
+    this.refresh();
+  }
+
+  /** End the meeting here because the page learned it from the API (see `end`). */
+  endWith(end: MeetingEnd): void {
+    this.end(end);
+  }
+
+  /** Resolves once this browser's copy is deleted (after an ending that deletes it). */
+  whenCopyCleared(): Promise<void> {
+    return this.cleared ?? Promise.resolve();
+  }
+
   /** Close the connection and free everything. Edits stay in this browser's copy. */
   destroy(): void {
+    this.stopListening();
+    markOpen(this.meetingId, false);
     this.destroyed = true;
     clearTimeout(this.timer);
     window.removeEventListener('online', this.onOnline);
@@ -284,6 +371,14 @@ export class MeetingSession {
     const connected = this.provider.wsconnected && socket !== null;
     const unacked = connected && socket.acked < socket.sent;
     const unsaved = this.pendingOffline || unacked;
+    if (this.ended) {
+      return {
+        state: 'error',
+        message: closeMessage(ENDING_CODES[this.ended]) ?? OFFLINE,
+        unsaved,
+        ended: this.ended,
+      };
+    }
     if (this.terminalCode !== null) {
       return { state: 'error', message: closeMessage(this.terminalCode) ?? OFFLINE, unsaved };
     }
@@ -313,7 +408,8 @@ export class MeetingSession {
       next.state === current.state &&
       next.message === current.message &&
       next.unsaved === current.unsaved &&
-      next.apart === current.apart
+      next.apart === current.apart &&
+      next.ended === current.ended
     ) {
       return;
     }

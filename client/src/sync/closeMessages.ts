@@ -14,6 +14,7 @@ const messages: Partial<Record<number, PlainMessageKey>> = {
   [CloseCodes.accessRevoked.code]: 'close.revoked',
   [CloseCodes.meetingNotFound.code]: 'close.meetingNotFound',
   [CloseCodes.documentTooLarge.code]: 'close.documentTooLarge',
+  [CloseCodes.documentRewritten.code]: 'close.rewritten',
   [CloseCodes.outdatedClient.code]: 'close.outdated',
   [CloseCodes.flood.code]: RELOAD,
 };

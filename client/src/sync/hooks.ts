@@ -8,6 +8,7 @@ import {
 } from '@polyphony/shared';
 import { useCallback, useEffect, useState, useSyncExternalStore } from 'react';
 import type * as Y from 'yjs';
+import { droppedReason, whenReconciled } from '../privacy/localCopies';
 import { MeetingSession, type MeetingUser, type SaveStatus } from './MeetingSession';
 
 /** Open a session on a meeting for as long as the component is mounted. */
@@ -15,11 +16,20 @@ export function useMeetingSession(meetingId: string | null): MeetingSession | nu
   const [session, setSession] = useState<MeetingSession | null>(null);
   useEffect(() => {
     if (!meetingId) return;
-    const opened = new MeetingSession(meetingId);
-    setSession(opened);
+    let opened: MeetingSession | null = null;
+    let cancelled = false;
+    // This browser's copies are checked with the server first (privacy/localCopies): a copy that must
+    // go is neither opened nor made again.
+    void whenReconciled().then(() => {
+      const dropped = droppedReason(meetingId);
+      if (cancelled || dropped === 'erased' || dropped === 'revoked') return;
+      opened = new MeetingSession(meetingId);
+      setSession(opened);
+    });
     return () => {
+      cancelled = true;
       setSession(null);
-      opened.destroy();
+      opened?.destroy();
     };
   }, [meetingId]);
   return session;

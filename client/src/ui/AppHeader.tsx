@@ -7,6 +7,7 @@ import type { NetworkSummary } from '@polyphony/shared';
 import type { ReactNode } from 'react';
 import { useT } from '../i18n';
 import { LanguagePicker } from './LanguagePicker';
+import { LeaveDevice } from './LeaveDevice';
 import './network.css';
 
 interface AppHeaderProps {
@@ -35,6 +36,7 @@ export function AppHeader({ network, current = false, children }: AppHeaderProps
       <div className="app-header__end">
         {children}
         <LanguagePicker />
+        <LeaveDevice />
       </div>
     </header>
   );

@@ -7,6 +7,7 @@
  * every language named in its own words.
  */
 import { LANGUAGE_NAMES, LANGUAGES, type Language, setLanguage, useLanguage, useT } from '../i18n';
+import { LeaveDevice } from './LeaveDevice';
 
 /** A globe, drawn rather than an emoji: not every device has an emoji font. */
 function Globe() {
@@ -52,11 +53,12 @@ export function LanguagePicker() {
   );
 }
 
-/** The picker on its own row, for pages without a header (the start page, notices). */
-export function LanguageBar() {
+/** The picker on its own row, for pages without a header (the start page, notices), with "leave this device". */
+export function LanguageBar({ leave = true }: { leave?: boolean }) {
   return (
     <div className="language-bar">
       <LanguagePicker />
+      {leave && <LeaveDevice />}
     </div>
   );
 }

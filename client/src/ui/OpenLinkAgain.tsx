@@ -3,6 +3,7 @@
 import { useEffect } from 'react';
 import { useT } from '../i18n';
 import './network.css';
+import { SessionEndReason } from './SessionEndReason';
 
 /** "Please open your personal link again", with what that means and what to do. */
 export function OpenLinkAgain() {
@@ -15,6 +16,7 @@ export function OpenLinkAgain() {
     <main className="notice" data-testid="open-link-again">
       <p className="brand small">Polyphony</p>
       <h1>{heading}</h1>
+      <SessionEndReason />
       <p className="lead">{t('openAgain.lead')}</p>
       <ul className="plain-steps">
         <li>{t('openAgain.find')}</li>

@@ -37,6 +37,20 @@ export function activitySentence(entry: ActivityEntry, meetingName: MeetingName)
       return entry.version
         ? t('activity.versionRestored', { actor, meeting, when: formatWhen(entry.version.takenAt) })
         : t('activity.restoredAVersion', { actor, meeting });
+    case 'version_viewed':
+      return t('activity.versionViewed', { actor, meeting });
+    case 'agreed_viewed':
+      return t('activity.agreedViewed', { actor, meeting });
+    case 'searched':
+      return t('activity.searched', { actor });
+    case 'network_viewed':
+      return t('activity.networkViewed', { actor });
+    case 'own_data_exported':
+      return t('activity.ownDataExported', { actor });
+    case 'meeting_erased':
+      return name ? t('activity.meetingErased', { actor }) : t('activity.wasMeetingErased');
+    case 'person_erased':
+      return name ? t('activity.personErased', { actor }) : t('activity.wasPersonErased');
     default:
       // A kind this client does not know yet: its id, readable, rather than nothing.
       return `${actor}: ${String(entry.kind).replaceAll('_', ' ')}`;

@@ -2,64 +2,94 @@
  * The session cookie: set when someone opens their personal link, HttpOnly and SameSite=Lax, holding a
  * random token whose hash is stored. One browser session may belong to several networks (a professional
  * works with many), but to one person per network: the last link opened there.
+ *
+ * Over HTTPS the cookie is `__Host-polyphony_session`: the browser then insists on Secure, Path=/ and no
+ * Domain, so that no other host of the same site (or a plain-HTTP page) can plant or read it. Its
+ * Max-Age is the session's absolute lifetime; the server ends it earlier when it is not used.
  */
 import type { IncomingMessage } from 'node:http';
 import type { Context } from 'hono';
-import { getCookie, setCookie } from 'hono/cookie';
+import { deleteCookie, getCookie, setCookie } from 'hono/cookie';
 import type { AccessStore, Membership } from '../persistence/metadata/types.js';
-import { hashToken, looksLikeToken, newToken } from './tokens.js';
+import { forwardedProto } from './proxy.js';
+import { hashToken, looksLikeToken } from './tokens.js';
 
-/** The name of the session cookie. */
+/** The name of the session cookie over plain HTTP. */
 export const SESSION_COOKIE = 'polyphony_session';
+/** The name of the session cookie over HTTPS (the browser enforces Secure, Path=/ and no Domain). */
+export const SECURE_SESSION_COOKIE = '__Host-polyphony_session';
 
-/** How long the browser keeps the cookie; each membership ends with its invitation anyway. */
-const COOKIE_MAX_AGE_SECONDS = 400 * 24 * 60 * 60;
+/** What the cookie needs to know about where Polyphony is served. */
+export interface CookiePolicy {
+  /** The cookie's Max-Age: the session's absolute lifetime. */
+  maxAgeMs: number;
+  /** How many proxies in front are believed (X-Forwarded-Proto says HTTPS). */
+  trustProxy: number;
+  /** PUBLIC_URL: an https:// one means people reach Polyphony over HTTPS. */
+  publicUrl: string | undefined;
+}
 
-/** The session token of a Hono request, if it has a well-formed one. */
+/** The session token of a Hono request, if it has a well-formed one (the __Host- cookie first). */
 export function requestSession(c: Context): string | undefined {
-  const token = getCookie(c, SESSION_COOKIE);
-  return token && looksLikeToken(token) ? token : undefined;
+  for (const name of [SECURE_SESSION_COOKIE, SESSION_COOKIE]) {
+    const token = getCookie(c, name);
+    if (token && looksLikeToken(token)) return token;
+  }
+  return undefined;
 }
 
 /** The session token of a raw upgrade request. */
 export function upgradeSession(request: IncomingMessage): string | undefined {
   const header = request.headers.cookie;
   if (!header) return undefined;
+  const found = new Map<string, string>();
   for (const part of header.split(';')) {
     const [name, ...rest] = part.trim().split('=');
-    if (name === SESSION_COOKIE) {
-      const token = decodeURIComponent(rest.join('='));
-      return looksLikeToken(token) ? token : undefined;
+    if (name === SESSION_COOKIE || name === SECURE_SESSION_COOKIE) {
+      try {
+        found.set(name, decodeURIComponent(rest.join('=')));
+      } catch {
+        // A malformed escape is no session.
+      }
     }
+  }
+  for (const name of [SECURE_SESSION_COOKIE, SESSION_COOKIE]) {
+    const token = found.get(name);
+    if (token && looksLikeToken(token)) return token;
   }
   return undefined;
 }
 
+/** Whether the person reached this request over HTTPS. */
+export function isSecureRequest(c: Context, policy: CookiePolicy): boolean {
+  if (new URL(c.req.url).protocol === 'https:') return true;
+  if (forwardedProto(c, policy.trustProxy) === 'https') return true;
+  return policy.publicUrl?.startsWith('https://') ?? false;
+}
+
 /** Set the session cookie on a response. */
-export function setSessionCookie(c: Context, token: string): void {
-  const secure = new URL(c.req.url).protocol === 'https:' || c.req.header('x-forwarded-proto') === 'https';
+export function setSessionCookie(c: Context, token: string, policy: CookiePolicy): void {
+  const secure = isSecureRequest(c, policy);
+  const maxAge = Math.max(1, Math.floor(policy.maxAgeMs / 1000));
+  // With prefix 'host', Hono names the cookie __Host-polyphony_session (SECURE_SESSION_COOKIE).
   setCookie(c, SESSION_COOKIE, token, {
     httpOnly: true,
     sameSite: 'Lax',
     secure,
     path: '/',
-    maxAge: COOKIE_MAX_AGE_SECONDS,
+    maxAge,
+    ...(secure ? { prefix: 'host' as const } : {}),
   });
+  // A cookie of the other name left from before would be read if this one were missing.
+  if (secure && getCookie(c, SESSION_COOKIE)) deleteCookie(c, SESSION_COOKIE, { path: '/' });
 }
 
-/** The request's session, reusing the one it has or starting a new one (and setting its cookie). */
-export async function ensureSession(c: Context, access: AccessStore, now: Date): Promise<string> {
-  const existing = requestSession(c);
-  if (existing && (await access.sessionExists(hashToken(existing)))) return existing;
-  const token = newToken();
-  await access.createSession(hashToken(token), now.toISOString());
-  setSessionCookie(c, token);
-  return token;
-}
-
-/** Whether a session token is known. */
-export async function sessionExists(token: string, access: AccessStore): Promise<boolean> {
-  return access.sessionExists(hashToken(token));
+/** Remove the session cookie (leaving this device). */
+export function clearSessionCookie(c: Context, policy: CookiePolicy): void {
+  if (getCookie(c, SESSION_COOKIE)) deleteCookie(c, SESSION_COOKIE, { path: '/' });
+  if (getCookie(c, SECURE_SESSION_COOKIE) || isSecureRequest(c, policy)) {
+    deleteCookie(c, SESSION_COOKIE, { path: '/', secure: true, prefix: 'host' });
+  }
 }
 
 /** Put the session in the invitation's network as its person. */

@@ -214,7 +214,7 @@ export class HistoryService {
     const doc = await this.deps.sync.readDocument(meetingId);
     const mine = new Set(clientIdsOf(doc, participantId));
     const seen = await this.deps.store.lastSeen(participantId, meetingId);
-    const seenVector = seen ? Y.decodeStateVector(seen.stateVector) : new Map<number, number>();
+    const seenVector = seen ? decodeSeen(seen.stateVector) : new Map<number, number>();
     const people = peopleClientIds(doc);
     for (const [client, clock] of Y.decodeStateVector(Y.encodeStateVector(doc))) {
       // Only what people wrote counts: the server's own seeding of a meeting is not news.
@@ -222,6 +222,18 @@ export class HistoryService {
       if (clock > (seenVector.get(client) ?? 0)) return true;
     }
     return false;
+  }
+}
+
+/**
+ * A stored "seen" point, or none when it does not decode (stored before the API checked them): a
+ * malformed value of one person must not make their network page fail.
+ */
+function decodeSeen(stateVector: Uint8Array): Map<number, number> {
+  try {
+    return Y.decodeStateVector(stateVector);
+  } catch {
+    return new Map();
   }
 }
 

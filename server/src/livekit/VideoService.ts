@@ -13,6 +13,11 @@ import type { Logger } from '../logger.js';
 import type { MeetingRecord, ParticipantRecord } from '../persistence/networks.js';
 import type { VideoConfig } from './videoConfig.js';
 
+/** How far a webhook's time may be from ours: LiveKit sends them at once; clocks differ a little. */
+const WEBHOOK_WINDOW_MS = 5 * 60 * 1000;
+/** Webhook event ids remembered at most (a busy LiveKit sends a few per person joining or leaving). */
+const MAX_REMEMBERED_EVENTS = 100_000;
+
 /** A webhook whose signature or body did not check out. */
 export class WebhookRejected extends Error {}
 
@@ -22,6 +27,8 @@ export class VideoService {
   private readonly receiver: WebhookReceiver;
   /** Who is on video, per meeting, as LiveKit's webhooks tell it (in memory: LiveKit is the truth). */
   private readonly onVideo = new Map<string, Set<string>>();
+  /** Ids of webhook events already believed → when they may be forgotten (ms): a replay is refused. */
+  private readonly seenEvents = new Map<string, number>();
 
   constructor(
     private readonly config: VideoConfig,
@@ -84,6 +91,7 @@ export class VideoService {
     } catch (error) {
       throw new WebhookRejected(error instanceof Error ? error.message : 'invalid signature');
     }
+    this.refuseReplay(event.id, Number(event.createdAt), Date.now());
     const meetingId = event.room?.name;
     if (!meetingId) return;
     const identity = event.participant?.identity;
@@ -106,9 +114,48 @@ export class VideoService {
     }
   }
 
+  /**
+   * A signed webhook may be sent again by whoever saw it (a person who left would show as on video
+   * again): each event id is believed once, and only within WEBHOOK_WINDOW_MS of the time LiveKit says
+   * it was made, so the ids remembered are those of that window.
+   */
+  private refuseReplay(id: string, createdAtSeconds: number, now: number): void {
+    for (const [seen, until] of this.seenEvents) {
+      if (until > now) break;
+      this.seenEvents.delete(seen);
+    }
+    if (!id) throw new WebhookRejected('no event id');
+    if (!Number.isFinite(createdAtSeconds) || createdAtSeconds <= 0)
+      throw new WebhookRejected('no event time');
+    if (Math.abs(now - createdAtSeconds * 1000) > WEBHOOK_WINDOW_MS) {
+      throw new WebhookRejected('event time outside the window');
+    }
+    if (this.seenEvents.has(id)) throw new WebhookRejected('replayed event');
+    // Oldest first in the map: entries are added with the same lifetime.
+    this.seenEvents.set(id, now + 2 * WEBHOOK_WINDOW_MS);
+    if (this.seenEvents.size > MAX_REMEMBERED_EVENTS) {
+      this.seenEvents.delete(this.seenEvents.keys().next().value as string);
+    }
+  }
+
   /** Participant ids on a meeting's video now, as the webhooks have told it. */
   participantsOnVideo(meetingId: string): string[] {
     return [...(this.onVideo.get(meetingId) ?? [])];
+  }
+
+  /**
+   * End the live rooms of these meetings (they were erased): everyone in them leaves at once. Never
+   * throws: a LiveKit outage must not stop an erasure.
+   */
+  async endRooms(meetingIds: readonly string[]): Promise<void> {
+    if (meetingIds.length === 0) return;
+    try {
+      const live = await this.rooms.listRooms([...meetingIds]);
+      await Promise.all(live.map((room) => this.rooms.deleteRoom(room.name)));
+    } catch (error) {
+      this.logger.error({ err: error, meetingIds }, 'could not end the video of erased meetings');
+    }
+    for (const meetingId of meetingIds) this.onVideo.delete(meetingId);
   }
 
   /**

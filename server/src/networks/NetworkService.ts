@@ -32,8 +32,11 @@ import type { SyncServer } from '../sync/SyncServer.js';
 
 /** How often a participant's last-seen time is written at most. */
 const TOUCH_EVERY_MS = 60_000;
-/** How often a revisit of a closed meeting is logged at most, per person. */
-const VIEWED_EVERY_MS = 60 * 60 * 1000;
+/**
+ * How often opening the same meeting (or the network page) is logged at most, per person: a reconnect
+ * or a reload within this time is the same look.
+ */
+const VIEWED_EVERY_MS = 10 * 60 * 1000;
 /** How long an ended invitation is remembered as handled (longer than any sweep looks back). */
 const HANDLED_FOR_MS = 10 * 60 * 1000;
 
@@ -328,30 +331,67 @@ export class NetworkService {
   }
 
   /**
-   * Someone's socket opened on a meeting: while the meeting is open they attend it (the timeline shows
-   * who attended); after it closed they are revisiting it, which the log shows (at most hourly).
+   * Someone's socket opened on a meeting: they read it, which the log shows (once per person and
+   * meeting within VIEWED_EVERY_MS); while the meeting is open they also attend it (the timeline shows
+   * who attended).
    */
   async recordPresence(meeting: MeetingRecord, participantId: string): Promise<void> {
     const meetingId = meeting.id;
     const now = this.now();
     if (!meeting.closedAt) {
       const key = `${meetingId} ${participantId}`;
-      if (this.attended.has(key)) return;
-      this.attended.add(key);
-      await this.store.recordAttendance(meetingId, participantId, now.toISOString());
-      return;
+      if (!this.attended.has(key)) {
+        this.attended.add(key);
+        await this.store.recordAttendance(meetingId, participantId, now.toISOString());
+      }
     }
-    const key = `${meetingId}:${participantId}`;
+    await this.recordView(meeting.networkId, participantId, meetingId);
+  }
+
+  /** Someone opened the network page (its timeline shows plan items): logged like opening a meeting. */
+  recordNetworkView(networkId: string, participantId: string): Promise<void> {
+    return this.recordView(networkId, participantId, null);
+  }
+
+  private async recordView(
+    networkId: string,
+    participantId: string,
+    meetingId: string | null,
+  ): Promise<void> {
+    const now = this.now();
+    const key = `${meetingId ?? networkId}:${participantId}`;
     const last = this.lastViewed.get(key) ?? 0;
     if (now.getTime() - last < VIEWED_EVERY_MS) return;
     this.lastViewed.set(key, now.getTime());
     await this.store.recordActivity({
-      networkId: meeting.networkId,
-      kind: 'viewed',
+      networkId,
+      kind: meetingId ? 'viewed' : 'network_viewed',
       actorId: participantId,
       meetingId,
       at: now.toISOString(),
     });
+  }
+
+  /** Someone read content another way (a version, the agreed view, a search, their own data): logged. */
+  async recordRead(input: {
+    networkId: string;
+    kind: 'version_viewed' | 'agreed_viewed' | 'searched' | 'own_data_exported' | 'exported';
+    actorId: string;
+    meetingId?: string | null;
+  }): Promise<void> {
+    await this.store.recordActivity({ ...input, at: this.now().toISOString() });
+  }
+
+  /** Forget what this process remembers of people and meetings that were erased. */
+  forget(ids: { participantIds?: readonly string[]; meetingIds?: readonly string[] }): void {
+    const gone = new Set([...(ids.participantIds ?? []), ...(ids.meetingIds ?? [])]);
+    if (gone.size === 0) return;
+    for (const id of ids.participantIds ?? []) this.touched.delete(id);
+    for (const key of this.attended)
+      if (key.split(' ').some((part) => gone.has(part))) this.attended.delete(key);
+    for (const key of this.lastViewed.keys()) {
+      if (key.split(':').some((part) => gone.has(part))) this.lastViewed.delete(key);
+    }
   }
 
   /** The activity log of a network. */

@@ -146,6 +146,32 @@ export function documentStoreContract(name: string, makeHarness: () => StoreHarn
       ).toBe(doc.getText('t').toString());
     });
 
+    it('[DS14] a rewrite is given a document held as a snapshot alone, and replaces it', async () => {
+      const { updates } = textUpdates(6);
+      await store.append([{ docId: 'a', updates }]);
+      await store.compact('a');
+      const before = await store.load('a');
+      expect(before.updates).toEqual([]);
+      // Without asking for a rewrite, a snapshot alone is left as it is.
+      expect(await store.compact('a', () => expect.unreachable('an empty log is not folded'))).toBeNull();
+      const emptied = new Y.Doc();
+      emptied.getText('t').insert(0, 'erased');
+      const rewritten = await store.compact(
+        'a',
+        (stored) => {
+          expect(stored.snapshot).toEqual(before.snapshot);
+          expect(stored.updates).toEqual([]);
+          return { snapshot: Y.encodeStateAsUpdate(emptied), stateVector: Y.encodeStateVector(emptied) };
+        },
+        { rewrite: true },
+      );
+      expect(rewritten).toMatchObject({ folded: 0 });
+      expect(rewritten?.snapshotId).not.toBe(before.snapshotId);
+      const after = await store.load('a');
+      expect(after.snapshotId).toBe(rewritten?.snapshotId);
+      expect(replay(after).getText('t').toString()).toBe('erased');
+    });
+
     it('[DS10] keeps the state vector the fold gives beside the snapshot', async () => {
       const { updates, doc } = textUpdates(6);
       await store.append([{ docId: 'a', updates }]);

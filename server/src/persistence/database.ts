@@ -123,6 +123,27 @@ const MIGRATIONS: readonly string[] = [
   // the version a log entry is about. NULL on everything written before.
   `ALTER TABLE meeting_versions ADD COLUMN restoring TEXT;
    ALTER TABLE activity ADD COLUMN version_id INTEGER;`,
+  // Data protection: when a session was last used (idle expiry; NULL: since it began), the record of
+  // erasures (ids only), and when an erasure last rewrote a meeting document (browsers drop older copies).
+  `ALTER TABLE sessions ADD COLUMN active_at TEXT;
+   CREATE TABLE erasures (
+     id INTEGER PRIMARY KEY AUTOINCREMENT,
+     at TEXT NOT NULL,
+     kind TEXT NOT NULL,
+     network_id TEXT NOT NULL,
+     meeting_id TEXT,
+     participant_id TEXT,
+     erased_by TEXT NOT NULL,
+     actor_id TEXT,
+     actor_role TEXT,
+     words TEXT,
+     meeting_ids TEXT NOT NULL,
+     done_at TEXT
+   );
+   CREATE TABLE document_rewrites (
+     meeting_id TEXT PRIMARY KEY REFERENCES meetings (id),
+     rewritten_at TEXT NOT NULL
+   );`,
 ];
 
 /** The schema version (PRAGMA user_version) of a file this code has brought up to date. */

@@ -5,6 +5,7 @@
  * file in DATA_DIR.
  */
 import type { Config } from '../config.js';
+import { type PurgeReport, purgePostgres, purgeSqlite, withSecureDelete } from '../erasure/purge.js';
 import { openDatabase } from './database.js';
 import { PostgresMetadataStore } from './metadata/PostgresMetadataStore.js';
 import { SqliteMetadataStore } from './metadata/SqliteMetadataStore.js';
@@ -22,6 +23,10 @@ export interface Persistence {
   metadata: MetadataStore;
   /** Resolves if the database answers (a trivial query). */
   ping(): Promise<unknown>;
+  /** Wipe the bytes of deleted rows from the database's files (after an erasure; erasure/purge.ts). */
+  purge(options?: { full?: boolean }): Promise<PurgeReport>;
+  /** Run `work` so that what it deletes is overwritten at once where the store can (SQLite). */
+  deleting<T>(work: () => Promise<T>): Promise<T>;
   /** Close both stores and their connection. */
   close(): Promise<void>;
 }
@@ -41,6 +46,8 @@ export async function openPersistence(
         documents,
         metadata,
         ping: () => pool.query('SELECT 1'),
+        purge: (options) => purgePostgres(pool, options),
+        deleting: (work) => work(),
         close: async () => {
           await documents.close();
           await metadata.close();
@@ -59,6 +66,8 @@ export async function openPersistence(
     documents,
     metadata: new SqliteMetadataStore(db),
     ping: async () => db.prepare('SELECT 1').get(),
+    purge: () => purgeSqlite(db),
+    deleting: (work) => withSecureDelete(db, work),
     close: () => documents.close(),
   };
 }

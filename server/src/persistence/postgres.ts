@@ -160,11 +160,15 @@ export class PostgresDocumentStore implements DocumentStore {
     return last;
   }
 
-  async compact(docId: string, fold: Fold = foldStored): Promise<Compaction | null> {
+  async compact(
+    docId: string,
+    fold: Fold = foldStored,
+    options: { rewrite?: boolean } = {},
+  ): Promise<Compaction | null> {
     return this.transaction(async (client) => {
       await lockDocument(client, docId);
       const stored = await readDocument(client, docId);
-      if (stored.seqs.length === 0) return null;
+      if (stored.seqs.length === 0 && !(options.rewrite && stored.document.snapshot)) return null;
       const result = fold(stored.document);
       if (!result) return null;
       // A fresh number from the log's sequence: the snapshot's name is never that of an earlier one.

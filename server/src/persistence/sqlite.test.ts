@@ -40,10 +40,13 @@ function harnessHooks(dir: string) {
   return {
     compactBeforeStateVectors: async (docId: string, snapshot: Uint8Array, throughSeq: number) =>
       onFile(dir, (db) => {
-        // The file as schema 2 left it: without the columns of later steps.
+        // The file as schema 2 left it: without the columns and tables of later steps.
         db.exec(`ALTER TABLE doc_snapshots DROP COLUMN state_vector;
                  ALTER TABLE meeting_versions DROP COLUMN restoring;
-                 ALTER TABLE activity DROP COLUMN version_id;`);
+                 ALTER TABLE activity DROP COLUMN version_id;
+                 DROP TABLE document_rewrites;
+                 DROP TABLE erasures;
+                 ALTER TABLE sessions DROP COLUMN active_at;`);
         db.pragma('user_version = 2');
         compactAsOlderServer(db, docId, snapshot, throughSeq);
       }),

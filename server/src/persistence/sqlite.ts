@@ -62,31 +62,34 @@ export class SqliteDocumentStore implements DocumentStore {
       }
       return last;
     });
-    this.compactOne = writeTransaction(db, (docId: string, fold: Fold): Compaction | null => {
-      const stored = this.read(docId);
-      const rows = stored.rows;
-      if (rows.length === 0) return null;
-      const result = fold(stored.document);
-      if (!result) return null;
-      // A new number for every snapshot, so that its name (snapshotId) is never that of an earlier one.
-      const lastRow = rows[rows.length - 1] as { seq: number };
-      const throughSeq = Math.max(lastRow.seq, (stored.throughSeq ?? 0) + 1);
-      this.statements.upsertSnapshot.run(
-        docId,
-        result.snapshot,
-        throughSeq,
-        new Date().toISOString(),
-        packStateVector(result.snapshot, result.stateVector),
-      );
-      // Inside this IMMEDIATE transaction nothing was appended since the read: these are the rows folded.
-      this.statements.deleteUpdatesThrough.run(docId, lastRow.seq);
-      return {
-        snapshotId: snapshotName(throughSeq, result.snapshot.length),
-        folded: rows.length,
-        snapshotBytes: result.snapshot.length,
-        freedBytes: stored.document.bytes,
-      };
-    });
+    this.compactOne = writeTransaction(
+      db,
+      (docId: string, fold: Fold, rewrite: boolean): Compaction | null => {
+        const stored = this.read(docId);
+        const rows = stored.rows;
+        if (rows.length === 0 && !(rewrite && stored.document.snapshot)) return null;
+        const result = fold(stored.document);
+        if (!result) return null;
+        // A new number for every snapshot, so that its name (snapshotId) is never that of an earlier one.
+        const lastRow = rows[rows.length - 1];
+        const throughSeq = Math.max(lastRow?.seq ?? 0, (stored.throughSeq ?? 0) + 1);
+        this.statements.upsertSnapshot.run(
+          docId,
+          result.snapshot,
+          throughSeq,
+          new Date().toISOString(),
+          packStateVector(result.snapshot, result.stateVector),
+        );
+        // Inside this IMMEDIATE transaction nothing was appended since the read: these are the rows folded.
+        if (lastRow) this.statements.deleteUpdatesThrough.run(docId, lastRow.seq);
+        return {
+          snapshotId: snapshotName(throughSeq, result.snapshot.length),
+          folded: rows.length,
+          snapshotBytes: result.snapshot.length,
+          freedBytes: stored.document.bytes,
+        };
+      },
+    );
     this.deleteOne = writeTransaction(db, (docId: string) => {
       this.statements.deleteUpdates.run(docId);
       this.statements.deleteSnapshot.run(docId);
@@ -127,9 +130,14 @@ export class SqliteDocumentStore implements DocumentStore {
     return this.wal.durably(() => this.appendAll(entries));
   }
 
-  async compact(docId: string, fold: Fold = foldStored): Promise<Compaction | null> {
-    if (!this.wal.syncs) return this.compactOne(docId, fold);
-    return this.wal.withoutSync(() => this.compactOne(docId, fold));
+  async compact(
+    docId: string,
+    fold: Fold = foldStored,
+    options: { rewrite?: boolean } = {},
+  ): Promise<Compaction | null> {
+    const rewrite = options.rewrite === true;
+    if (!this.wal.syncs) return this.compactOne(docId, fold, rewrite);
+    return this.wal.withoutSync(() => this.compactOne(docId, fold, rewrite));
   }
 
   async delete(docId: string): Promise<void> {

@@ -85,9 +85,10 @@ export interface DocumentStore {
    * what it returns as the snapshot and remove exactly the updates it was given. Updates appended
    * meanwhile, by this store or another on the same data, stay in the log; two compactions of one
    * document run one after the other. Resolves with null, changing nothing, when the log is empty or
-   * `fold` returns null.
+   * `fold` returns null — unless `rewrite` is set: then a document held as a snapshot alone is given to
+   * `fold` as well (an erasure rewrites what the snapshot holds; nothing else needs it).
    */
-  compact(docId: string, fold?: Fold): Promise<Compaction | null>;
+  compact(docId: string, fold?: Fold, options?: { rewrite?: boolean }): Promise<Compaction | null>;
   /** Remove a document and its log. */
   delete(docId: string): Promise<void>;
   /** Release the underlying connection; pending commits finish first. */

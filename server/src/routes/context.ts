@@ -2,8 +2,13 @@
 
 import { MeetingIdSchema } from '@polyphony/shared';
 import type { Context } from 'hono';
-import { membershipOf, requestSession, sessionExists } from '../auth/session.js';
-import { meetingNotFound, networkNotFound, unauthorized } from '../errors.js';
+import type { AbuseLimits } from '../abuse/limits.js';
+import { requestOrigin } from '../auth/proxy.js';
+import type { SessionService } from '../auth/SessionService.js';
+import { requestSession } from '../auth/session.js';
+import type { ProtectionConfig } from '../config.js';
+import type { ErasureService } from '../erasure/ErasureService.js';
+import { accessRevoked, meetingNotFound, networkNotFound, unauthorized } from '../errors.js';
 import type { HistoryService } from '../history/HistoryService.js';
 import type { NetworkService } from '../networks/NetworkService.js';
 import type { MeetingRecord, MetadataStore, ParticipantRecord } from '../persistence/metadata/types.js';
@@ -18,6 +23,14 @@ export interface RouteContext {
   now: () => Date;
   /** The origin links are made with; the request's own origin when unset. */
   publicUrl: string | undefined;
+  /** Sessions that end (idle, lifetime, leaving the device) and their fresh values. */
+  sessions: SessionService;
+  /** Retention, anonymous starts, limits, trusted proxies. */
+  protection: ProtectionConfig;
+  /** Rate limits on anonymous starts, link openings and requests without a session. */
+  limits: AbuseLimits;
+  /** Erasing networks, meetings and people for good. */
+  erasure: ErasureService;
 }
 
 /**
@@ -29,10 +42,16 @@ export async function requireMember(
   ctx: RouteContext,
   networkId: string,
 ): Promise<ParticipantRecord> {
-  const token = requestSession(c);
-  if (!token || !(await sessionExists(token, ctx.store))) throw unauthorized();
-  const membership = await membershipOf(token, ctx.store, networkId, ctx.now());
-  if (!membership) throw networkNotFound();
+  const session = await ctx.sessions.require(c);
+  const membership = await ctx.store.membership(session.hash, networkId, ctx.now());
+  if (!membership) {
+    // A person whose link was revoked (not replaced by a new one) is told so, and their browser deletes
+    // its copy; anyone else is not told whether the network exists.
+    const ended = await ctx.store.sessionInvitation(session.hash, networkId);
+    const latest = ended?.revokedAt ? await ctx.store.latestInvitation(ended.participantId) : undefined;
+    if (latest?.revokedAt) throw accessRevoked();
+    throw networkNotFound();
+  }
   const participant = await ctx.store.findParticipant(membership.participantId);
   if (!participant) throw networkNotFound();
   await ctx.service.touch(participant.id);
@@ -57,8 +76,6 @@ export async function requireMeetingMember(
 /** The origin to build personal links with. */
 export function baseUrl(c: Context, ctx: RouteContext): string {
   if (ctx.publicUrl) return ctx.publicUrl.replace(/\/$/, '');
-  const url = new URL(c.req.url);
-  const proto = c.req.header('x-forwarded-proto') ?? url.protocol.replace(':', '');
-  const host = c.req.header('x-forwarded-host') ?? c.req.header('host') ?? url.host;
-  return `${proto}://${host}`;
+  // X-Forwarded-Host and -Proto only when the operator says a proxy is in front (TRUST_PROXY).
+  return requestOrigin(c, ctx.protection.trustProxy);
 }

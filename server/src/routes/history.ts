@@ -16,20 +16,53 @@ import {
 } from '@polyphony/shared';
 import type { Context } from 'hono';
 import { Hono } from 'hono';
+import * as Y from 'yjs';
 import { meetingMarkdown, networkMarkdownTitle } from '../document/markdown.js';
 import { searchDocument } from '../document/search.js';
-import { badRequest, forbidden, networkNotFound } from '../errors.js';
+import { badRequest, forbidden, invalidBody, networkNotFound } from '../errors.js';
 import type { MeetingRecord } from '../persistence/metadata/types.js';
 import { type RouteContext, requireMeetingMember, requireMember } from './context.js';
 import { readerLanguage } from './language.js';
 import { jsonBody } from './validate.js';
 
 const MAX_SEARCH_HITS = 50;
+/** Writers a "seen" point may name: far more than a meeting ever has Yjs clients. */
+const MAX_SEEN_CLIENTS = 10_000;
 
 function versionId(c: Context): number {
   const id = Number(c.req.param('versionId'));
   if (!Number.isInteger(id) || id < 1) throw badRequest('A version id is a positive whole number.');
   return id;
+}
+
+/**
+ * A "seen" point as sent: base64 of a Yjs state vector. Anything else is refused (400), so that what is
+ * stored always decodes when the network page later compares it with the document.
+ */
+function seenStateVector(base64: string): Uint8Array {
+  const bytes = new Uint8Array(Buffer.from(base64, 'base64'));
+  // Node's decoder skips what is not base64: the text must be exactly what the bytes encode to.
+  if (Buffer.from(bytes).toString('base64').replace(/=+$/, '') !== base64.replace(/=+$/, '')) {
+    throw invalidBody('stateVector is not base64.');
+  }
+  try {
+    const vector = Y.decodeStateVector(bytes);
+    for (const [client, clock] of vector) {
+      if (!Number.isSafeInteger(client) || !Number.isSafeInteger(clock) || clock < 0) throw new Error();
+    }
+    if (vector.size > MAX_SEEN_CLIENTS) throw new Error();
+  } catch {
+    throw invalidBody('stateVector is not a Yjs state vector.');
+  }
+  // Exactly the bytes of a state vector: nothing left over after it.
+  if (!equalBytes(Y.encodeStateVector(Y.decodeStateVector(bytes)), bytes)) {
+    throw invalidBody('stateVector has bytes after the state vector.');
+  }
+  return bytes;
+}
+
+function equalBytes(a: Uint8Array, b: Uint8Array): boolean {
+  return a.length === b.length && a.every((byte, index) => byte === b[index]);
 }
 
 function markdownFile(c: Context, name: string, body: string) {
@@ -68,8 +101,15 @@ export function meetingHistoryRoutes(ctx: RouteContext) {
       return c.json<VersionList>(await history.list(meeting.id));
     })
     .get('/:id/versions/:versionId', async (c) => {
-      const { meeting } = await requireMeetingMember(c, ctx);
+      const { meeting, me } = await requireMeetingMember(c, ctx);
       const { state } = await history.versionState(meeting.id, versionId(c));
+      // Reading an older version is reading the record: in the log, like opening the meeting.
+      await ctx.service.recordRead({
+        networkId: meeting.networkId,
+        kind: 'version_viewed',
+        actorId: me.id,
+        meetingId: meeting.id,
+      });
       return c.body(state as Uint8Array<ArrayBuffer>, 200, { 'Content-Type': 'application/octet-stream' });
     })
     .post('/:id/versions/:versionId/restore', async (c) => {
@@ -84,7 +124,7 @@ export function meetingHistoryRoutes(ctx: RouteContext) {
     .put('/:id/seen', async (c) => {
       const { meeting, me } = await requireMeetingMember(c, ctx);
       const body = await jsonBody(c, SeenRequestSchema);
-      await history.markSeen(me.id, meeting.id, new Uint8Array(Buffer.from(body.stateVector, 'base64')));
+      await history.markSeen(me.id, meeting.id, seenStateVector(body.stateVector));
       return c.json<SeenResponse>(await history.seen(me.id, meeting.id));
     })
     .get('/:id/export.md', async (c) => {
@@ -133,6 +173,8 @@ export function networkHistoryRoutes(ctx: RouteContext) {
       const query = (c.req.query('q') ?? '').trim();
       if (query.length < 2) throw badRequest('Search for at least two letters.');
       if (query.length > 200) throw badRequest('Search for at most 200 letters.');
+      // What was searched for is not kept (it may say more than the record): only that someone searched.
+      await ctx.service.recordRead({ networkId: me.networkId, kind: 'searched', actorId: me.id });
       const hits: SearchHit[] = [];
       // Newest meetings first: what people look for is usually recent.
       for (const meeting of (await store.listMeetings(me.networkId)).reverse()) {

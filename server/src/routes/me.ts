@@ -1,14 +1,16 @@
 /** GET /api/me: who this browser is in each network it holds a valid link of. */
 import type { MeResponse } from '@polyphony/shared';
 import { Hono } from 'hono';
-import { membershipsOf, requestSession } from '../auth/session.js';
+import { requestSession } from '../auth/session.js';
 import { networkSummary } from '../networks/NetworkService.js';
 import type { RouteContext } from './context.js';
 
 /** Routes of /api/me. */
 export function meRoutes(ctx: RouteContext) {
   return new Hono().get('/', async (c) => {
-    const memberships = await membershipsOf(requestSession(c), ctx.store, ctx.now());
+    // A session that ended (idle, lifetime) holds nothing any more.
+    const session = await ctx.sessions.check(requestSession(c));
+    const memberships = session.ok ? await ctx.store.memberships(session.hash, ctx.now()) : [];
     const result: MeResponse['memberships'] = [];
     for (const membership of memberships) {
       const network = await ctx.store.findNetwork(membership.networkId);

@@ -20,6 +20,7 @@ export function meetingRoutes(ctx: RouteContext) {
         me: await service.participantView(me),
         people: await service.peopleOf(network.id),
         meetings: (await store.listMeetings(network.id)).reverse().map(meetingSummary),
+        documentRewrittenAt: (await store.documentRewrites([meeting.id])).get(meeting.id) ?? null,
       });
     })
     .post('/:id/close', async (c) => {
@@ -33,9 +34,15 @@ export function meetingRoutes(ctx: RouteContext) {
       return c.json<MeetingSummary>(meetingSummary(closed));
     })
     .get('/:id/agreed', async (c) => {
-      const { meeting } = await requireMeetingMember(c, ctx);
+      const { meeting, me } = await requireMeetingMember(c, ctx);
       const agreed = await store.agreedState(meeting.id);
       if (!agreed) throw notFound('This meeting has not been closed yet, so there is no agreed version.');
+      await service.recordRead({
+        networkId: meeting.networkId,
+        kind: 'agreed_viewed',
+        actorId: me.id,
+        meetingId: meeting.id,
+      });
       return c.body(agreed as Uint8Array<ArrayBuffer>, 200, { 'Content-Type': 'application/octet-stream' });
     });
 }

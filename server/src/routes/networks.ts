@@ -1,29 +1,61 @@
 /** /api/networks: start a network meeting, the network page, people and their links, new meetings. */
 import {
   type ActivityEntry,
+  can,
   type Invitation,
   type MeetingSummary,
   type NetworkDetail,
   PersonInputSchema,
+  type RetentionInfo,
   StartMeetingRequestSchema,
   StartNetworkRequestSchema,
   type StartNetworkResponse,
 } from '@polyphony/shared';
+import type { Context } from 'hono';
 import { Hono } from 'hono';
-import { ensureSession, joinSession } from '../auth/session.js';
+import { limitKey } from '../abuse/limits.js';
+import { joinSession, requestSession } from '../auth/session.js';
+import { anonymousStartOff } from '../errors.js';
 import { meetingSummary, networkSummary } from '../networks/NetworkService.js';
 import { baseUrl, type RouteContext, requireMember } from './context.js';
 import { jsonBody } from './validate.js';
+
+/** Whether the request's session is a member of the professional team in any network here. */
+async function isTeamMember(c: Context, ctx: RouteContext): Promise<boolean> {
+  const session = await ctx.sessions.check(requestSession(c));
+  if (!session.ok) return false;
+  for (const membership of await ctx.store.memberships(session.hash, ctx.now())) {
+    const person = await ctx.store.findParticipant(membership.participantId);
+    if (person && can(person.role, 'team')) return true;
+  }
+  return false;
+}
+
+/** When a network is due for erasure under RETENTION_DAYS (undefined without it). */
+export async function retentionOf(ctx: RouteContext, networkId: string): Promise<RetentionInfo | undefined> {
+  const days = ctx.protection.retentionDays;
+  if (days === null) return undefined;
+  const lastActivityAt = await ctx.store.lastActivity(networkId);
+  if (!lastActivityAt) return undefined;
+  const dueAt = new Date(Date.parse(lastActivityAt) + days * 24 * 60 * 60 * 1000).toISOString();
+  return { days, lastActivityAt, dueAt };
+}
 
 /** Routes of /api/networks. */
 export function networkRoutes(ctx: RouteContext) {
   const { service } = ctx;
   return new Hono()
     .post('/', async (c) => {
+      // Anonymous starts (from a browser that is no professional in any network here) are limited
+      // per client address, and the operator may turn them off.
+      if (!(await isTeamMember(c, ctx))) {
+        if (!ctx.protection.allowAnonymousStart) throw anonymousStartOff();
+        ctx.limits.starts.take(limitKey(ctx.limits, c));
+      }
       const body = await jsonBody(c, StartNetworkRequestSchema);
       const started = await service.startNetwork(body);
-      // The person starting the meeting is in at once, without opening a link.
-      const session = await ensureSession(c, ctx.store, ctx.now());
+      // The person starting the meeting is in at once, without opening a link (with a fresh value).
+      const session = await ctx.sessions.open(c);
       await joinSession(session, ctx.store, started.myInvitation);
       const base = baseUrl(c, ctx);
       return c.json<StartNetworkResponse>(
@@ -44,7 +76,10 @@ export function networkRoutes(ctx: RouteContext) {
       const me = await requireMember(c, ctx, c.req.param('id'));
       const detail = await service.networkDetail(me.networkId, me.id);
       for (const meeting of detail.meetings) meeting.news = await ctx.history.hasNews(me.id, meeting.id);
-      return c.json<NetworkDetail>(detail);
+      // The page shows plan items: a read of the record, in the log (once in a while per person).
+      await service.recordNetworkView(me.networkId, me.id);
+      const retention = await retentionOf(ctx, me.networkId);
+      return c.json<NetworkDetail>(retention ? { ...detail, retention } : detail);
     })
     .get('/:id/activity', async (c) => {
       const me = await requireMember(c, ctx, c.req.param('id'));

@@ -9,6 +9,7 @@ import {
 } from '@polyphony/shared';
 import { Hono } from 'hono';
 import { z } from 'zod';
+import { privacyPaths } from './openapiPrivacy.js';
 
 const errorSchema = {
   type: 'object',
@@ -251,6 +252,7 @@ export const openApiDocument = {
         responses: { 302: { description: 'To the meeting, or to /link-problem?reason=…' } },
       },
     },
+    ...privacyPaths,
   },
 } as const;
 

@@ -29,6 +29,8 @@ export interface SyncPrincipal {
   name: string;
   relation: string;
   role: string;
+  /** The hash of the session behind the socket: ending it (idle, lifetime, leaving) closes the socket. */
+  sessionHash?: string;
 }
 
 let nextConnectionId = 1;

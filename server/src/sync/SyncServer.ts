@@ -15,7 +15,14 @@
  */
 import type { IncomingMessage } from 'node:http';
 import type { Duplex } from 'node:stream';
-import { CloseCodes, PROTOCOL_VERSION, SyncParams, writeRelay, writeSaved } from '@polyphony/shared';
+import {
+  type CloseCode,
+  CloseCodes,
+  PROTOCOL_VERSION,
+  SyncParams,
+  writeRelay,
+  writeSaved,
+} from '@polyphony/shared';
 import { type RawData, type ServerOptions, WebSocket, WebSocketServer } from 'ws';
 import * as Y from 'yjs';
 import type { SyncLimits } from '../config.js';
@@ -33,7 +40,7 @@ import { WaitForMeeting } from './WaitForMeeting.js';
 /** The answer of the authorisation seam for one upgrade request. */
 export type Authorization =
   | { ok: true; principal: SyncPrincipal }
-  | { ok: false; status: 401 | 403 | 404; error: string };
+  | { ok: false; status: 401 | 403 | 404 | 503; error: string };
 
 /** Decides whether an upgrade request may open a socket on a meeting. */
 export type Authorize = (request: IncomingMessage, meetingId: string) => Promise<Authorization>;
@@ -221,6 +228,8 @@ export class SyncServer {
 
   private receive(room: Room, connection: Connection, data: RawData): void {
     if (!connection.accepting) return;
+    // A discarded meeting (erased) takes nothing more from sockets that are still closing.
+    if (room.destroyed) return;
     const buffer = data as Buffer;
     const message = new Uint8Array(buffer.buffer, buffer.byteOffset, buffer.byteLength);
     try {
@@ -458,7 +467,8 @@ export class SyncServer {
   }
 
   private async compactNow(room: Room): Promise<void> {
-    if (room.updatesSinceSnapshot === 0) return;
+    // A discarded room (erased meanwhile) must not write its document back.
+    if (room.updatesSinceSnapshot === 0 || room.destroyed) return;
     // The store folds what it holds — every instance's committed updates — with this room's document
     // doing the work when it holds the stored snapshot (compaction.ts).
     const before = { updates: room.updatesSinceSnapshot, bytes: room.storedBytes };
@@ -481,7 +491,7 @@ export class SyncServer {
   }
 
   private scheduleUnload(room: Room): void {
-    if (this.closing) return;
+    if (this.closing || room.destroyed) return;
     if (room.unloadTimer) clearTimeout(room.unloadTimer);
     room.unloadTimer = setTimeout(() => void this.unload(room), this.limits.idleUnloadMs);
     room.unloadTimer.unref();
@@ -489,6 +499,7 @@ export class SyncServer {
 
   private async unload(room: Room): Promise<void> {
     room.unloadTimer = undefined;
+    if (room.destroyed) return;
     await this.drain();
     for (const hooks of this.hooks) await hooks.beforeUnload?.(room);
     await this.compact(room);
@@ -534,11 +545,45 @@ export class SyncServer {
   }
 
   /**
+   * Forget a meeting without writing anything of it back (it was erased, or an erasure rewrites its
+   * document in the store): its sockets close with `code`, updates not committed yet are dropped, the
+   * room is not compacted or versioned on its way out, and no decoded copy is kept for reading. Returns
+   * how many sockets were closed.
+   */
+  discardMeeting(meetingId: string, code: CloseCode): number {
+    this.readCache.delete(meetingId);
+    const room = this.rooms.get(meetingId);
+    if (!room) return 0;
+    let closed = 0;
+    for (const connection of room.connections) {
+      connection.close(code);
+      closed++;
+    }
+    this.rooms.delete(meetingId);
+    this.dirty.delete(room);
+    room.destroy();
+    for (const hooks of this.hooks) hooks.afterUnload?.(meetingId);
+    return closed;
+  }
+
+  /** Who is behind each live socket of this instance (the session sweep checks their sessions). */
+  principals(): SyncPrincipal[] {
+    const principals: SyncPrincipal[] = [];
+    for (const room of this.rooms.values()) {
+      for (const connection of room.connections) principals.push(connection.principal);
+    }
+    return principals;
+  }
+
+  /**
    * Close the sockets that match, e.g. when someone's access ends; returns how many were closed. Every
    * socket counts, also those whose meeting is still loading. From this call on, nothing they send is
    * applied, relayed or stored (Connection.close).
    */
-  closeConnections(predicate: (connection: Connection) => boolean, code = CloseCodes.accessRevoked): number {
+  closeConnections(
+    predicate: (connection: Connection) => boolean,
+    code: CloseCode = CloseCodes.accessRevoked,
+  ): number {
     let closed = 0;
     for (const connection of this.connections) {
       if (connection.accepting && predicate(connection)) {

@@ -5,6 +5,7 @@
 import { z } from 'zod';
 import { type Role, RoleSchema } from '../roles.js';
 import type { MeetingSummary } from './meetings.js';
+import type { RetentionInfo } from './privacy.js';
 
 /** A person named on the start form or invited later. */
 export const PersonInputSchema = z
@@ -84,6 +85,8 @@ export interface NetworkDetail {
   me: Participant;
   people: Participant[];
   meetings: TimelineMeeting[];
+  /** When the network is due for erasure under the operator's retention setting; absent without one. */
+  retention?: RetentionInfo;
 }
 
 /** GET /api/me: who this browser is, in each network it holds a link of. */
@@ -103,6 +106,14 @@ export const ACTIVITY_KINDS = [
   'revoked',
   'exported',
   'version_restored',
+  // Reads of content (every look at the record is in the record) and erasures: ids only.
+  'version_viewed',
+  'agreed_viewed',
+  'searched',
+  'network_viewed',
+  'own_data_exported',
+  'meeting_erased',
+  'person_erased',
 ] as const;
 export type ActivityKind = (typeof ACTIVITY_KINDS)[number];
 
@@ -130,4 +141,9 @@ export interface MeetingDetail {
   people: Participant[];
   /** The other meetings of the network, newest first (for "previous meeting" links). */
   meetings: MeetingSummary[];
+  /**
+   * When the document was last rewritten by an erasure: a browser whose copy is older deletes it and
+   * loads the document again. Null if never.
+   */
+  documentRewrittenAt?: string | null;
 }

@@ -23,6 +23,11 @@ export const CloseCodes = {
   accessRevoked: { code: 4403, reason: 'access_revoked' },
   /** The meeting no longer exists. */
   meetingNotFound: { code: 4404, reason: 'meeting_not_found' },
+  /**
+   * An erasure rewrote the meeting document (a person's details or words were taken out of it): the
+   * client deletes its local copy, which may still hold them, and loads the document again.
+   */
+  documentRewritten: { code: 4409, reason: 'document_rewritten' },
   /** The meeting document reached its size limit; the update was not stored. */
   documentTooLarge: { code: 4413, reason: 'document_too_large' },
   /** The client speaks an older protocol version and must reload. */

@@ -17,6 +17,13 @@ const SERVER_ENTRY =
   process.env.POLYPHONY_SERVER_ENTRY ??
   fileURLToPath(new URL('../../../server/dist/index.js', import.meta.url));
 
+/** Rate limits out of the way, for tests that are not about them. */
+export const UNLIMITED = {
+  STARTS_PER_HOUR: '0',
+  JOIN_ATTEMPTS_PER_MINUTE: '0',
+  ANONYMOUS_REQUESTS_PER_MINUTE: '0',
+} as const;
+
 /** A free TCP port on 127.0.0.1. */
 export async function freePort(): Promise<number> {
   return new Promise((resolve, reject) => {
@@ -63,6 +70,9 @@ export async function startServerProcess(
       HOST: '127.0.0.1',
       DATA_DIR: dataDir,
       LOG_LEVEL: 'warn',
+      // The suites start many networks and open many links from one address: the limits are tested
+      // where a test sets them (abuse.test.ts).
+      ...UNLIMITED,
       ...options.env,
     },
     stdio: ['ignore', 'pipe', 'pipe'],

@@ -6,6 +6,7 @@
 import type {
   ActivityEntry,
   ActivityKind,
+  ErasedWords,
   Role,
   VersionKind,
   VersionRestoring,
@@ -13,6 +14,14 @@ import type {
 } from '@polyphony/shared';
 import type pg from 'pg';
 import { migrate, openPool, type PostgresOptions, type SchemaPart } from '../postgresSchema.js';
+import { PostgresProtection } from './PostgresProtection.js';
+import type {
+  ErasureCounts,
+  ErasureInput,
+  ErasureRecord,
+  ErasureTarget,
+  SessionRecord,
+} from './protection.js';
 import {
   type ActivityInput,
   type InvitationRecord,
@@ -116,6 +125,28 @@ export const METADATA_SCHEMA: SchemaPart = {
     // version a log entry is about. NULL on everything written before.
     `ALTER TABLE meeting_versions ADD COLUMN restoring JSONB;
      ALTER TABLE activity ADD COLUMN version_id BIGINT;`,
+    // Data protection: when a session was last used (idle expiry; NULL: since it began), the record of
+    // erasures (ids only), and when an erasure last rewrote a meeting document (browsers drop older copies).
+    `ALTER TABLE sessions ADD COLUMN active_at TIMESTAMPTZ;
+   CREATE TABLE erasures (
+     id BIGSERIAL PRIMARY KEY,
+     at TIMESTAMPTZ NOT NULL,
+     kind TEXT NOT NULL,
+     network_id TEXT NOT NULL,
+     meeting_id TEXT,
+     participant_id TEXT,
+     erased_by TEXT NOT NULL,
+     actor_id TEXT,
+     actor_role TEXT,
+     words TEXT,
+     meeting_ids JSONB NOT NULL,
+     done_at TIMESTAMPTZ
+   );
+   CREATE INDEX erasures_unfinished ON erasures (id) WHERE done_at IS NULL;
+   CREATE TABLE document_rewrites (
+     meeting_id TEXT PRIMARY KEY REFERENCES meetings (id),
+     rewritten_at TIMESTAMPTZ NOT NULL
+   );`,
   ],
 };
 
@@ -257,10 +288,15 @@ async function revokeLinks(db: Queryable, participantId: string, at: string): Pr
 export class PostgresMetadataStore implements MetadataStore {
   readonly name = 'postgres';
 
+  /** Sessions, erasure and retention (PostgresProtection.ts), in this store's transactions. */
+  private readonly protection: PostgresProtection;
+
   private constructor(
     private readonly pool: pg.Pool,
     private readonly ownsPool: boolean,
-  ) {}
+  ) {
+    this.protection = new PostgresProtection(pool, (work) => this.transaction(work));
+  }
 
   /** Connect with a pool of its own and bring the tables up to date. */
   static async open(connectionString: string, options: PostgresOptions = {}): Promise<PostgresMetadataStore> {
@@ -692,6 +728,89 @@ export class PostgresMetadataStore implements MetadataStore {
     );
     const row = result.rows[0];
     return row && { stateVector: new Uint8Array(row.state_vector), seenAt: iso(row.seen_at) };
+  }
+
+  findSession(tokenHash: string): Promise<SessionRecord | undefined> {
+    return this.protection.findSession(tokenHash);
+  }
+
+  findSessions(tokenHashes: readonly string[]): Promise<SessionRecord[]> {
+    return this.protection.findSessions(tokenHashes);
+  }
+
+  touchSession(tokenHash: string, at: string): Promise<void> {
+    return this.protection.touchSession(tokenHash, at);
+  }
+
+  endSession(tokenHash: string): Promise<void> {
+    return this.protection.endSession(tokenHash);
+  }
+
+  renewSession(input: { from: string | null; to: string; at: string; carry: boolean }): Promise<void> {
+    return this.protection.renewSession(input);
+  }
+
+  sessionInvitation(sessionHash: string, networkId: string): Promise<InvitationRecord | undefined> {
+    return this.protection.sessionInvitation(sessionHash, networkId);
+  }
+
+  purgeSessions(createdBefore: Date, activeBefore: Date): Promise<number> {
+    return this.protection.purgeSessions(createdBefore, activeBefore);
+  }
+
+  erasureCounts(target: ErasureTarget): Promise<ErasureCounts> {
+    return this.protection.erasureCounts(target);
+  }
+
+  eraseNetwork(networkId: string, input: ErasureInput): Promise<ErasureRecord | undefined> {
+    return this.protection.eraseNetwork(networkId, input);
+  }
+
+  eraseMeeting(meetingId: string, input: ErasureInput): Promise<ErasureRecord | undefined> {
+    return this.protection.eraseMeeting(meetingId, input);
+  }
+
+  erasePerson(
+    participantId: string,
+    input: ErasureInput & { words: ErasedWords },
+  ): Promise<ErasureRecord | undefined> {
+    return this.protection.erasePerson(participantId, input);
+  }
+
+  replaceAgreedState(meetingId: string, agreedState: Uint8Array): Promise<void> {
+    return this.protection.replaceAgreedState(meetingId, agreedState);
+  }
+
+  finishErasure(id: number, at: string, rewritten: readonly string[]): Promise<void> {
+    return this.protection.finishErasure(id, at, rewritten);
+  }
+
+  erasuresAfter(id: number): Promise<ErasureRecord[]> {
+    return this.protection.erasuresAfter(id);
+  }
+
+  unfinishedErasures(): Promise<ErasureRecord[]> {
+    return this.protection.unfinishedErasures();
+  }
+
+  listErasures(): Promise<ErasureRecord[]> {
+    return this.protection.listErasures();
+  }
+
+  documentRewrites(meetingIds: readonly string[]): Promise<Map<string, string>> {
+    return this.protection.documentRewrites(meetingIds);
+  }
+
+  lastActivity(networkId: string): Promise<string | undefined> {
+    return this.protection.lastActivity(networkId);
+  }
+
+  invitationsOf(participantId: string): Promise<InvitationRecord[]> {
+    return this.protection.invitationsOf(participantId);
+  }
+
+  inactiveNetworks(before: Date): Promise<{ network: NetworkRecord; lastActivityAt: string }[]> {
+    return this.protection.inactiveNetworks(before);
   }
 
   async close(): Promise<void> {

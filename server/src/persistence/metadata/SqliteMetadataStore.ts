@@ -4,13 +4,21 @@
  * can interleave inside a transaction; reads settle at once, and writes once the commit is on disk, synced
  * off the event loop (walSync.ts) so that a person joining does not stall every meeting's keystrokes.
  */
-import type { ActivityEntry, VersionSummary } from '@polyphony/shared';
+import type { ActivityEntry, ErasedWords, VersionSummary } from '@polyphony/shared';
 import { LastSeenRepository, VersionRepository } from '../../history/repositories.js';
 import { AccessRepository } from '../access.js';
 import { ActivityRepository } from '../activity.js';
 import { type SqliteDatabase, writeTransaction } from '../database.js';
 import { NetworkRepository } from '../networks.js';
 import { type WalSync, walSyncOf } from '../walSync.js';
+import type {
+  ErasureCounts,
+  ErasureInput,
+  ErasureRecord,
+  ErasureTarget,
+  SessionRecord,
+} from './protection.js';
+import { SqliteProtection } from './SqliteProtection.js';
 import type {
   ActivityInput,
   InvitationRecord,
@@ -33,6 +41,8 @@ export class SqliteMetadataStore implements MetadataStore {
   private readonly versions: VersionRepository;
   private readonly seen: LastSeenRepository;
   private readonly wal: WalSync;
+  /** Sessions, erasure and retention (SqliteProtection.ts), in this store's transactions. */
+  private readonly protection: SqliteProtection;
 
   /** `db` is shared with the SQLite document store; whoever opened it closes it. */
   constructor(private readonly db: SqliteDatabase) {
@@ -42,6 +52,7 @@ export class SqliteMetadataStore implements MetadataStore {
     this.versions = new VersionRepository(db);
     this.seen = new LastSeenRepository(db);
     this.wal = walSyncOf(db);
+    this.protection = new SqliteProtection(db, (work) => this.transaction(work));
   }
 
   /** Run `work` as one transaction and settle with its result or its error once it is durable. */
@@ -301,6 +312,89 @@ export class SqliteMetadataStore implements MetadataStore {
 
   async lastSeen(participantId: string, meetingId: string): Promise<LastSeen | undefined> {
     return this.seen.get(participantId, meetingId);
+  }
+
+  findSession(tokenHash: string): Promise<SessionRecord | undefined> {
+    return this.protection.findSession(tokenHash);
+  }
+
+  findSessions(tokenHashes: readonly string[]): Promise<SessionRecord[]> {
+    return this.protection.findSessions(tokenHashes);
+  }
+
+  touchSession(tokenHash: string, at: string): Promise<void> {
+    return this.protection.touchSession(tokenHash, at);
+  }
+
+  endSession(tokenHash: string): Promise<void> {
+    return this.protection.endSession(tokenHash);
+  }
+
+  renewSession(input: { from: string | null; to: string; at: string; carry: boolean }): Promise<void> {
+    return this.protection.renewSession(input);
+  }
+
+  sessionInvitation(sessionHash: string, networkId: string): Promise<InvitationRecord | undefined> {
+    return this.protection.sessionInvitation(sessionHash, networkId);
+  }
+
+  purgeSessions(createdBefore: Date, activeBefore: Date): Promise<number> {
+    return this.protection.purgeSessions(createdBefore, activeBefore);
+  }
+
+  erasureCounts(target: ErasureTarget): Promise<ErasureCounts> {
+    return this.protection.erasureCounts(target);
+  }
+
+  eraseNetwork(networkId: string, input: ErasureInput): Promise<ErasureRecord | undefined> {
+    return this.protection.eraseNetwork(networkId, input);
+  }
+
+  eraseMeeting(meetingId: string, input: ErasureInput): Promise<ErasureRecord | undefined> {
+    return this.protection.eraseMeeting(meetingId, input);
+  }
+
+  erasePerson(
+    participantId: string,
+    input: ErasureInput & { words: ErasedWords },
+  ): Promise<ErasureRecord | undefined> {
+    return this.protection.erasePerson(participantId, input);
+  }
+
+  replaceAgreedState(meetingId: string, agreedState: Uint8Array): Promise<void> {
+    return this.protection.replaceAgreedState(meetingId, agreedState);
+  }
+
+  finishErasure(id: number, at: string, rewritten: readonly string[]): Promise<void> {
+    return this.protection.finishErasure(id, at, rewritten);
+  }
+
+  erasuresAfter(id: number): Promise<ErasureRecord[]> {
+    return this.protection.erasuresAfter(id);
+  }
+
+  unfinishedErasures(): Promise<ErasureRecord[]> {
+    return this.protection.unfinishedErasures();
+  }
+
+  listErasures(): Promise<ErasureRecord[]> {
+    return this.protection.listErasures();
+  }
+
+  documentRewrites(meetingIds: readonly string[]): Promise<Map<string, string>> {
+    return this.protection.documentRewrites(meetingIds);
+  }
+
+  lastActivity(networkId: string): Promise<string | undefined> {
+    return this.protection.lastActivity(networkId);
+  }
+
+  invitationsOf(participantId: string): Promise<InvitationRecord[]> {
+    return this.protection.invitationsOf(participantId);
+  }
+
+  inactiveNetworks(before: Date): Promise<{ network: NetworkRecord; lastActivityAt: string }[]> {
+    return this.protection.inactiveNetworks(before);
   }
 
   async close(): Promise<void> {

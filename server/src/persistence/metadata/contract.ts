@@ -5,6 +5,7 @@
 import type { Role } from '@polyphony/shared';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { hashToken, newId, newToken } from '../../auth/tokens.js';
+import { protectionContract } from './protectionContract.js';
 import type { MetadataStore, NetworkRecord, NewLink, ParticipantRecord } from './types.js';
 
 /** How the contract gets stores: `open` may be called again (also while one is open) on the same data. */
@@ -547,5 +548,7 @@ export function metadataStoreContract(name: string, makeHarness: () => MetadataH
       // Entries about no version say nothing of one.
       expect(older).not.toHaveProperty('version');
     });
+    // Sessions that end, erasure, retention: protectionContract.ts.
+    protectionContract(() => store);
   });
 }

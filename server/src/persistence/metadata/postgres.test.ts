@@ -9,7 +9,7 @@ import { describe, expect, it } from 'vitest';
 import { postgresForSuite, TEST_DATABASE_URL } from '../../../../tests/integration/helpers/services.js';
 import { PostgresDocumentStore } from '../postgres.js';
 import { metadataStoreContract } from './contract.js';
-import { PostgresMetadataStore } from './PostgresMetadataStore.js';
+import { METADATA_SCHEMA, PostgresMetadataStore } from './PostgresMetadataStore.js';
 
 const url = TEST_DATABASE_URL;
 const available = await postgresForSuite('PostgreSQL metadata store');
@@ -59,7 +59,7 @@ if (available) {
         await client.end();
         expect(versions.rows).toEqual([
           { component: 'documents', version: 2 },
-          { component: 'metadata', version: 2 },
+          { component: 'metadata', version: METADATA_SCHEMA.steps.length },
         ]);
         await Promise.all(stores.map((store) => store.close()));
       } finally {

@@ -18,6 +18,7 @@ import type {
   VersionRestoring,
   VersionSummary,
 } from '@polyphony/shared';
+import type { ProtectionStore } from './protection.js';
 
 /** A stored network. */
 export interface NetworkRecord {
@@ -215,7 +216,12 @@ export interface HistoryStore {
 }
 
 /** Where everything but the meeting documents is kept. */
-export interface MetadataStore extends NetworkStore, AccessStore, ActivityStore, HistoryStore {
+export interface MetadataStore
+  extends NetworkStore,
+    AccessStore,
+    ActivityStore,
+    HistoryStore,
+    ProtectionStore {
   /** 'sqlite' or 'postgres', as the health route reports it. */
   readonly name: string;
   /** Release the connection; pending commits finish first. */

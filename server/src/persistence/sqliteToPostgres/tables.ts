@@ -110,7 +110,7 @@ export const TABLES: readonly TableSpec[] = [
   {
     name: 'sessions',
     kind: 'sessions',
-    columns: [text('token_hash'), time('created_at')],
+    columns: [text('token_hash'), time('created_at'), time('active_at', true)],
     key: ['token_hash'],
   },
   {
@@ -160,6 +160,32 @@ export const TABLES: readonly TableSpec[] = [
       time('seen_at'),
     ],
     key: ['participant_id', 'meeting_id'],
+  },
+  {
+    name: 'erasures',
+    kind: 'erasures',
+    columns: [
+      { name: 'id', type: 'bigint' },
+      time('at'),
+      text('kind'),
+      text('network_id'),
+      text('meeting_id', true),
+      text('participant_id', true),
+      text('erased_by'),
+      text('actor_id', true),
+      text('actor_role', true),
+      text('words', true),
+      { name: 'meeting_ids', type: 'json' },
+      time('done_at', true),
+    ],
+    key: ['id'],
+    sequence: { column: 'id', autoincrement: true },
+  },
+  {
+    name: 'document_rewrites',
+    kind: 'document rewrites',
+    columns: [text('meeting_id'), time('rewritten_at')],
+    key: ['meeting_id'],
   },
   {
     name: 'doc_snapshots',

@@ -1,0 +1,47 @@
+/**
+ * /api/session: this browser's session. GET says whether it works and how long it may; POST /active
+ * is what the page sends when someone uses it (touches, keys, scrolling), which keeps the session from
+ * ending for idleness; POST /leave ends it here and on every instance ("leave this device"): its
+ * sockets close, the cookie is removed, and the browser is told to clear what it stored for this
+ * origin (Clear-Site-Data; the page also deletes its local copies itself).
+ */
+import { CloseCodes, type SessionResponse } from '@polyphony/shared';
+import { Hono } from 'hono';
+import { clearSessionCookie, requestSession } from '../auth/session.js';
+import { hashToken } from '../auth/tokens.js';
+import type { RouteContext } from './context.js';
+
+/** Routes of /api/session. */
+export function sessionRoutes(ctx: RouteContext) {
+  const { sessions } = ctx;
+  const idleMinutes = sessions.policy.idleMs / 60_000;
+  return new Hono()
+    .get('/', async (c) => {
+      const checked = await sessions.check(requestSession(c));
+      return c.json<SessionResponse>(
+        checked.ok
+          ? { state: 'active', idleMinutes, endsAt: sessions.endsAt(checked.record) }
+          : { state: checked.end, idleMinutes, endsAt: null },
+      );
+    })
+    .post('/active', async (c) => {
+      const session = await sessions.require(c);
+      await sessions.touch(session.hash);
+      return c.body(null, 204);
+    })
+    .post('/leave', async (c) => {
+      const token = requestSession(c);
+      if (token) {
+        const hash = hashToken(token);
+        await sessions.end(hash);
+        // This instance at once; the others within a second (the session sweep finds it gone).
+        ctx.sync.closeConnections(
+          (connection) => connection.principal.sessionHash === hash,
+          CloseCodes.unauthorized,
+        );
+      }
+      clearSessionCookie(c, sessions.policy);
+      c.header('Clear-Site-Data', '"cache", "storage"');
+      return c.body(null, 204);
+    });
+}
