@@ -3,7 +3,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { DATABASE_FILE, openDatabase, type SqliteDatabase } from './database.js';
-import { SqliteMetadataStore } from './metadata/SqliteMetadataStore.js';
+import { SqliteMetadataStore } from './SqliteMetadataStore.js';
 import { walSyncOf } from './walSync.js';
 
 const opened: { db: SqliteDatabase; dir: string }[] = [];

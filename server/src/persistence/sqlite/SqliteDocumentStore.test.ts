@@ -3,9 +3,9 @@ import os from 'node:os';
 import path from 'node:path';
 import Database from 'better-sqlite3';
 import { describe, expect, it } from 'vitest';
-import { documentStoreContract } from './contract.js';
+import { documentStoreContract } from '../contract.js';
 import { DATABASE_FILE, openDatabase } from './database.js';
-import { SqliteDocumentStore } from './sqlite.js';
+import { SqliteDocumentStore } from './SqliteDocumentStore.js';
 
 /**
  * Take the file in `dir` back to schema 2, before doc_snapshots.state_vector (migration 3) existed, and
