@@ -15,31 +15,13 @@ import type pg from 'pg';
 import { foldStored, snapshotName } from '../fold.js';
 import { packStateVector, unpackStateVector } from '../snapshotVector.js';
 import type { AppendEntry, Compaction, DocumentStore, Fold, StoredDocument } from '../types.js';
-import { migrate, openPool, type PostgresOptions, type SchemaPart } from './pool.js';
+import { DOCUMENTS_SCHEMA } from './migrations.js';
+import { migrate, openPool, type PostgresOptions } from './pool.js';
+import { withTransaction } from './transaction.js';
+
+export { DOCUMENTS_SCHEMA } from './migrations.js';
 
 const bytea = (bytes: Uint8Array | null): Buffer | null => (bytes ? Buffer.from(bytes) : null);
-
-/** The documents' part of the schema, step by step (postgresSchema.ts runs each once). */
-export const DOCUMENTS_SCHEMA: SchemaPart = {
-  component: 'documents',
-  steps: [
-    `CREATE TABLE IF NOT EXISTS doc_updates (
-    seq BIGSERIAL PRIMARY KEY,
-    doc_id TEXT NOT NULL,
-    data BYTEA NOT NULL
-  );
-  CREATE INDEX IF NOT EXISTS doc_updates_by_doc ON doc_updates (doc_id, seq);
-  CREATE TABLE IF NOT EXISTS doc_snapshots (
-    doc_id TEXT PRIMARY KEY,
-    data BYTEA NOT NULL,
-    through_seq BIGINT NOT NULL,
-    compacted_at TIMESTAMPTZ NOT NULL
-  );`,
-    // The state vector of the snapshot, kept so that opening a meeting need not decode the snapshot for
-    // it; NULL for snapshots written before (the server then computes it from the snapshot).
-    'ALTER TABLE doc_snapshots ADD COLUMN IF NOT EXISTS state_vector BYTEA',
-  ],
-};
 
 /**
  * What the store holds for one document, read through `db`: the store's pool, or a connection inside a
@@ -165,7 +147,7 @@ export class PostgresDocumentStore implements DocumentStore {
     fold: Fold = foldStored,
     options: { rewrite?: boolean } = {},
   ): Promise<Compaction | null> {
-    return this.transaction(async (client) => {
+    return withTransaction(this.pool, async (client) => {
       await lockDocument(client, docId);
       const stored = await readDocument(client, docId);
       if (stored.seqs.length === 0 && !(options.rewrite && stored.document.snapshot)) return null;
@@ -202,27 +184,8 @@ export class PostgresDocumentStore implements DocumentStore {
     });
   }
 
-  /** Run `work` in a transaction on a connection of its own: committed if it resolves, else rolled back. */
-  private async transaction<T>(work: (client: pg.PoolClient) => Promise<T>): Promise<T> {
-    const client = await this.pool.connect();
-    let failed = false;
-    try {
-      await client.query('BEGIN');
-      const result = await work(client);
-      await client.query('COMMIT');
-      return result;
-    } catch (error) {
-      failed = true;
-      await client.query('ROLLBACK').catch(() => undefined);
-      throw error;
-    } finally {
-      // A connection that failed may be broken (PostgreSQL restarted): closed, not handed out again.
-      client.release(failed);
-    }
-  }
-
   async delete(docId: string): Promise<void> {
-    await this.transaction(async (client) => {
+    await withTransaction(this.pool, async (client) => {
       // A compaction under way must not write its snapshot of the document back after this.
       await lockDocument(client, docId);
       await client.query('DELETE FROM doc_updates WHERE doc_id = $1', [docId]);

@@ -6,6 +6,7 @@
  * same steps inside its own single transaction instead.
  */
 import pg from 'pg';
+import { inTransaction } from './transaction.js';
 
 /** Where to connect, and optionally a schema of its own (tests, or several deployments in one database). */
 export interface PostgresOptions {
@@ -110,16 +111,7 @@ export async function migrate(pool: pg.Pool, part: SchemaPart, options: Postgres
     await client.query('SELECT pg_advisory_lock(hashtext($1))', [key]);
     try {
       await prepareSchema(client, options);
-      await applySteps(client, part, async (step) => {
-        await client.query('BEGIN');
-        try {
-          await step();
-          await client.query('COMMIT');
-        } catch (error) {
-          await client.query('ROLLBACK').catch(() => undefined);
-          throw error;
-        }
-      });
+      await applySteps(client, part, (step) => inTransaction(client, step));
     } finally {
       await client.query('SELECT pg_advisory_unlock(hashtext($1))', [key]).catch(() => {
         broken = true;

@@ -1,10 +1,11 @@
 /**
- * The embedded SQLite database: one file, WAL mode, migrations applied at open. Documents and meetings
+ * The embedded SQLite database: one file, WAL mode, migrations (made from schema.ts) applied at open. Documents and meetings
  * live in the same file so that one backup holds everything.
  */
 import fs from 'node:fs';
 import path from 'node:path';
 import Database from 'better-sqlite3';
+import { MIGRATIONS } from './migrations.js';
 
 /** An open better-sqlite3 database. */
 export type SqliteDatabase = Database.Database;
@@ -25,126 +26,6 @@ export function writeTransaction<F extends Parameters<SqliteDatabase['transactio
 
 /** The name of the SQLite file inside DATA_DIR. */
 export const DATABASE_FILE = 'polyphony.sqlite';
-
-const MIGRATIONS: readonly string[] = [
-  `CREATE TABLE doc_updates (
-     seq INTEGER PRIMARY KEY AUTOINCREMENT,
-     doc_id TEXT NOT NULL,
-     data BLOB NOT NULL
-   );
-   CREATE INDEX doc_updates_by_doc ON doc_updates (doc_id, seq);
-   CREATE TABLE doc_snapshots (
-     doc_id TEXT PRIMARY KEY,
-     data BLOB NOT NULL,
-     through_seq INTEGER NOT NULL,
-     compacted_at TEXT NOT NULL
-   );
-   CREATE TABLE networks (
-     id TEXT PRIMARY KEY,
-     centre_name TEXT NOT NULL,
-     created_at TEXT NOT NULL
-   );
-   CREATE TABLE participants (
-     id TEXT PRIMARY KEY,
-     network_id TEXT NOT NULL REFERENCES networks (id),
-     name TEXT NOT NULL,
-     relation TEXT NOT NULL,
-     role TEXT NOT NULL,
-     created_at TEXT NOT NULL,
-     last_seen_at TEXT
-   );
-   CREATE INDEX participants_by_network ON participants (network_id);
-   CREATE TABLE meetings (
-     id TEXT PRIMARY KEY,
-     network_id TEXT NOT NULL REFERENCES networks (id),
-     number INTEGER NOT NULL,
-     title TEXT NOT NULL,
-     created_at TEXT NOT NULL,
-     closed_at TEXT,
-     agreed_state BLOB,
-     UNIQUE (network_id, number)
-   );
-   CREATE TABLE meeting_attendance (
-     meeting_id TEXT NOT NULL REFERENCES meetings (id),
-     participant_id TEXT NOT NULL REFERENCES participants (id),
-     first_joined_at TEXT NOT NULL,
-     PRIMARY KEY (meeting_id, participant_id)
-   );
-   CREATE TABLE invitations (
-     id TEXT PRIMARY KEY,
-     network_id TEXT NOT NULL REFERENCES networks (id),
-     participant_id TEXT NOT NULL REFERENCES participants (id),
-     token_hash TEXT NOT NULL UNIQUE,
-     created_at TEXT NOT NULL,
-     expires_at TEXT NOT NULL,
-     revoked_at TEXT
-   );
-   CREATE INDEX invitations_by_participant ON invitations (participant_id);
-   CREATE TABLE sessions (
-     token_hash TEXT PRIMARY KEY,
-     created_at TEXT NOT NULL
-   );
-   CREATE TABLE session_members (
-     session_hash TEXT NOT NULL REFERENCES sessions (token_hash) ON DELETE CASCADE,
-     network_id TEXT NOT NULL REFERENCES networks (id),
-     invitation_id TEXT NOT NULL REFERENCES invitations (id),
-     PRIMARY KEY (session_hash, network_id)
-   );
-   CREATE TABLE activity (
-     id INTEGER PRIMARY KEY AUTOINCREMENT,
-     network_id TEXT NOT NULL REFERENCES networks (id),
-     at TEXT NOT NULL,
-     kind TEXT NOT NULL,
-     actor_id TEXT,
-     subject_id TEXT,
-     meeting_id TEXT
-   );
-   CREATE INDEX activity_by_network ON activity (network_id, id);`,
-  `CREATE TABLE meeting_versions (
-     id INTEGER PRIMARY KEY AUTOINCREMENT,
-     meeting_id TEXT NOT NULL REFERENCES meetings (id),
-     taken_at TEXT NOT NULL,
-     kind TEXT NOT NULL,
-     writers TEXT NOT NULL,
-     snapshot BLOB NOT NULL
-   );
-   CREATE INDEX meeting_versions_by_meeting ON meeting_versions (meeting_id, id);
-   CREATE TABLE last_seen (
-     participant_id TEXT NOT NULL REFERENCES participants (id),
-     meeting_id TEXT NOT NULL REFERENCES meetings (id),
-     state_vector BLOB NOT NULL,
-     seen_at TEXT NOT NULL,
-     PRIMARY KEY (participant_id, meeting_id)
-   );`,
-  // The state vector of the snapshot, kept so that opening a meeting need not decode the snapshot for it;
-  // NULL for snapshots written before (the server then computes it from the snapshot).
-  'ALTER TABLE doc_snapshots ADD COLUMN state_vector BLOB;',
-  // Going back to a version: who went back to which (JSON, on the versions just before and after), and
-  // the version a log entry is about. NULL on everything written before.
-  `ALTER TABLE meeting_versions ADD COLUMN restoring TEXT;
-   ALTER TABLE activity ADD COLUMN version_id INTEGER;`,
-  // Data protection: when a session was last used (idle expiry; NULL: since it began), the record of
-  // erasures (ids only), and when an erasure last rewrote a meeting document (browsers drop older copies).
-  `ALTER TABLE sessions ADD COLUMN active_at TEXT;
-   CREATE TABLE erasures (
-     id INTEGER PRIMARY KEY AUTOINCREMENT,
-     at TEXT NOT NULL,
-     kind TEXT NOT NULL,
-     network_id TEXT NOT NULL,
-     meeting_id TEXT,
-     participant_id TEXT,
-     erased_by TEXT NOT NULL,
-     actor_id TEXT,
-     actor_role TEXT,
-     words TEXT,
-     meeting_ids TEXT NOT NULL,
-     done_at TEXT
-   );
-   CREATE TABLE document_rewrites (
-     meeting_id TEXT PRIMARY KEY REFERENCES meetings (id),
-     rewritten_at TEXT NOT NULL
-   );`,
-];
 
 /** The schema version (PRAGMA user_version) of a file this code has brought up to date. */
 export const SCHEMA_VERSION = MIGRATIONS.length;
