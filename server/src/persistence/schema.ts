@@ -301,33 +301,3 @@ export const TABLES: readonly Table[] = [
     sequencePasses: 'SELECT MAX(through_seq) FROM doc_snapshots',
   },
 ];
-
-/** The statements of one change for one database: tables it creates (with their indexes), columns it adds. */
-export function changeStatements(
-  change: SchemaChange,
-  dialect: {
-    createTable(table: Table): string;
-    createIndex(table: Table, index: Index): string | null;
-    addColumn(table: Table, column: Column): string;
-  },
-): string[] {
-  const statements: string[] = [];
-  for (const table of TABLES) {
-    if (table.created === change) {
-      statements.push(dialect.createTable(table));
-      for (const index of table.indexes ?? []) {
-        const statement = dialect.createIndex(table, index);
-        if (statement) statements.push(statement);
-      }
-    }
-    for (const column of table.columns) {
-      if (column.added === change && table.created !== change)
-        statements.push(dialect.addColumn(table, column));
-    }
-  }
-  return statements;
-}
-
-/** The columns a table was created with (those a later change added come in that change). */
-export const createdColumns = (table: Table): Column[] =>
-  table.columns.filter((column) => column.added === undefined || column.added === table.created);
