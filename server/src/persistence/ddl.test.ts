@@ -9,7 +9,7 @@ import os from 'node:os';
 import path from 'node:path';
 import Database from 'better-sqlite3';
 import { describe, expect, it } from 'vitest';
-import { METADATA_SCHEMA, DOCUMENTS_SCHEMA } from './postgres/migrations.js';
+import { DOCUMENTS_SCHEMA, METADATA_SCHEMA } from './postgres/migrations.js';
 import { TABLES } from './schema.js';
 import { DATABASE_FILE, openDatabase } from './sqlite/database.js';
 import { MIGRATIONS } from './sqlite/migrations.js';
@@ -34,7 +34,11 @@ describe('migrations from the one schema', () => {
       'a0315e3ee7875ce0',
     ]);
     expect(digest(DOCUMENTS_SCHEMA.steps)).toEqual(['95dedb80e9cdbd4f', '13f00fd7388186f6']);
-    expect(digest(METADATA_SCHEMA.steps)).toEqual(['2ccd91bcc25d9525', '86ac6ef944909ff0', 'da261de92762905f']);
+    expect(digest(METADATA_SCHEMA.steps)).toEqual([
+      '2ccd91bcc25d9525',
+      '86ac6ef944909ff0',
+      'da261de92762905f',
+    ]);
   });
 
   it('[SC2] a file upgraded from any released step has the schema of a new file', () => {

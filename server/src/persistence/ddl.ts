@@ -3,7 +3,7 @@
  * between SQLite and PostgreSQL is said in a `Spelling` (sqlite/migrations.ts, postgres/migrations.ts);
  * the shape of every CREATE TABLE, CREATE INDEX and ALTER TABLE is said once, here.
  */
-import { type Column, type ColumnType, type Index, type SchemaChange, type Table, TABLES } from './schema.js';
+import { type Column, type ColumnType, type Index, type SchemaChange, TABLES, type Table } from './schema.js';
 
 /** How one database spells the schema. */
 export interface Spelling {

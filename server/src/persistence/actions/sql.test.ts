@@ -6,7 +6,7 @@ import { describe, expect, it } from 'vitest';
 import { forUpdate, greatest, inList, insertionOrder, json, render, sql } from './sql.js';
 
 describe('statements for both databases', () => {
-  it('[SQ1] a value is a parameter for both: ? for SQLite, $1, $2 … for PostgreSQL, in order', () => {
+  it('[ST1] a value is a parameter for both: ? for SQLite, $1, $2 … for PostgreSQL, in order', () => {
     const name = "Anna'); DROP TABLE networks; --";
     const statement = sql`SELECT id FROM networks WHERE centre_name = ${name} AND created_at > ${'2030'}`;
     expect(render(statement, 'sqlite')).toEqual({
@@ -19,7 +19,7 @@ describe('statements for both databases', () => {
     });
   });
 
-  it('[SQ2] nested statements keep one numbering; absent values are NULL', () => {
+  it('[ST2] nested statements keep one numbering; absent values are NULL', () => {
     const where = sql`network_id = ${'n1'} AND actor_id = ${undefined}`;
     const statement = sql`SELECT ${sql`id`} FROM activity WHERE ${where} LIMIT ${5}`;
     expect(render(statement, 'postgres')).toEqual({
@@ -29,7 +29,7 @@ describe('statements for both databases', () => {
     expect(render(statement, 'sqlite').params).toEqual(['n1', null, 5]);
   });
 
-  it('[SQ3] JSON is text for SQLite and jsonb for PostgreSQL; a list is one parameter for either', () => {
+  it('[ST3] JSON is text for SQLite and jsonb for PostgreSQL; a list is one parameter for either', () => {
     const writers = [{ id: 'p1', name: 'Maria' }];
     const statement = sql`UPDATE meeting_versions SET writers = ${json(writers)} WHERE id ${inList(['a', 'b'])}`;
     expect(render(statement, 'sqlite')).toEqual({
@@ -42,7 +42,7 @@ describe('statements for both databases', () => {
     });
   });
 
-  it('[SQ4] what each database spells its own way: insertion order, row locks, the largest value', () => {
+  it('[ST4] what each database spells its own way: insertion order, row locks, the largest value', () => {
     const statement = sql`SELECT ${greatest}(a, b) FROM participants p ORDER BY ${insertionOrder('p')} ${forUpdate}`;
     expect(render(statement, 'sqlite').text).toBe('SELECT MAX(a, b) FROM participants p ORDER BY p.rowid ');
     expect(render(statement, 'postgres').text).toBe(
@@ -50,7 +50,7 @@ describe('statements for both databases', () => {
     );
   });
 
-  it('[SQ5] bytes reach PostgreSQL as a Buffer of exactly those bytes, SQLite as they are', () => {
+  it('[ST5] bytes reach PostgreSQL as a Buffer of exactly those bytes, SQLite as they are', () => {
     const whole = new Uint8Array([9, 1, 2, 3, 9]);
     const view = whole.subarray(1, 4);
     const [forPostgres] = render(sql`SELECT ${view}`, 'postgres').params as Buffer[];

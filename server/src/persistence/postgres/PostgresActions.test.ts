@@ -3,7 +3,7 @@
  * transaction on one connection, which other instances see only once it has committed, and of which a
  * failure leaves nothing.
  */
-import pg from 'pg';
+import type pg from 'pg';
 import { afterAll, describe, expect, it } from 'vitest';
 import { dropSchema, newSchemaName } from '../../../../tests/integration/helpers/postgresSchemas.js';
 import { postgresForSuite, TEST_DATABASE_URL } from '../../../../tests/integration/helpers/services.js';
@@ -22,7 +22,8 @@ async function poolWithTable(): Promise<pg.Pool> {
   return pool;
 }
 
-const count = async (pool: pg.Pool) => Number((await pool.query('SELECT COUNT(*) AS n FROM notes')).rows[0].n);
+const count = async (pool: pg.Pool) =>
+  Number((await pool.query('SELECT COUNT(*) AS n FROM notes')).rows[0].n);
 
 function* addNote(id: string): Action<void> {
   yield* changes(sql`INSERT INTO notes (id) VALUES (${id})`);

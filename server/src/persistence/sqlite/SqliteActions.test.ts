@@ -28,11 +28,13 @@ const networks = (db: SqliteDatabase) =>
   (db.prepare('SELECT COUNT(*) AS n FROM networks').get() as { n: number }).n;
 
 function* addNetwork(id: string): Action<void> {
-  yield* changes(sql`INSERT INTO networks (id, centre_name, created_at) VALUES (${id}, 'Anna', '2030-03-01')`);
+  yield* changes(
+    sql`INSERT INTO networks (id, centre_name, created_at) VALUES (${id}, 'Anna', '2030-03-01')`,
+  );
 }
 
 describe('SQLite actions', () => {
-  it('[SQ6] a write has committed all of its statements before it returns: nothing can interleave', async () => {
+  it('[SQ1] a write has committed all of its statements before it returns: nothing can interleave', async () => {
     const [server, cli] = twoConnections();
     const actions = new SqliteActions(server);
     const written = actions.write(
@@ -46,7 +48,7 @@ describe('SQLite actions', () => {
     await written;
   });
 
-  it('[SQ7] a write holds the write lock from its first statement, even one that only reads', async () => {
+  it('[SQ2] a write holds the write lock from its first statement, even one that only reads', async () => {
     const [server, cli] = twoConnections();
     cli.pragma('busy_timeout = 0');
     let refused: unknown;
@@ -65,7 +67,7 @@ describe('SQLite actions', () => {
     expect(networks(cli)).toBe(1);
   });
 
-  it('[SQ8] a statement that fails takes the action’s earlier statements with it, and says why', async () => {
+  it('[SQ3] a statement that fails takes the action’s earlier statements with it, and says why', async () => {
     const [server, cli] = twoConnections();
     const failing = new SqliteActions(server).write(
       (function* () {
