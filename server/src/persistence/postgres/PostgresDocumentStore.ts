@@ -16,7 +16,7 @@ import { foldStored, snapshotName } from '../fold.js';
 import { packStateVector, unpackStateVector } from '../snapshotVector.js';
 import type { AppendEntry, Compaction, DocumentStore, Fold, StoredDocument } from '../types.js';
 import { DOCUMENTS_SCHEMA } from './migrations.js';
-import { migrate, openPool, type PostgresOptions } from './pool.js';
+import { migrate, openMigrated, type PostgresOptions } from './pool.js';
 import { withTransaction } from './transaction.js';
 
 export { DOCUMENTS_SCHEMA } from './migrations.js';
@@ -94,13 +94,7 @@ export class PostgresDocumentStore implements DocumentStore {
 
   /** Connect with a pool of its own and bring the tables up to date. */
   static async open(connectionString: string, options: PostgresOptions = {}): Promise<PostgresDocumentStore> {
-    const pool = openPool(connectionString, options);
-    try {
-      await migrate(pool, DOCUMENTS_SCHEMA, options);
-    } catch (error) {
-      await pool.end();
-      throw error;
-    }
+    const pool = await openMigrated(connectionString, DOCUMENTS_SCHEMA, options);
     return new PostgresDocumentStore(pool, true);
   }
 

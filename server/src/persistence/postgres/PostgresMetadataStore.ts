@@ -8,7 +8,7 @@ import type pg from 'pg';
 import { SqlMetadataStore } from '../metadata/SqlMetadataStore.js';
 import { METADATA_SCHEMA } from './migrations.js';
 import { PostgresActions } from './PostgresActions.js';
-import { migrate, openPool, type PostgresOptions } from './pool.js';
+import { migrate, openMigrated, type PostgresOptions } from './pool.js';
 
 export { METADATA_SCHEMA } from './migrations.js';
 
@@ -25,13 +25,7 @@ export class PostgresMetadataStore extends SqlMetadataStore {
 
   /** Connect with a pool of its own and bring the tables up to date. */
   static async open(connectionString: string, options: PostgresOptions = {}): Promise<PostgresMetadataStore> {
-    const pool = openPool(connectionString, options);
-    try {
-      await migrate(pool, METADATA_SCHEMA, options);
-    } catch (error) {
-      await pool.end();
-      throw error;
-    }
+    const pool = await openMigrated(connectionString, METADATA_SCHEMA, options);
     return new PostgresMetadataStore(pool, true);
   }
 

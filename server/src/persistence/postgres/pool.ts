@@ -125,3 +125,19 @@ export async function migrate(pool: pg.Pool, part: SchemaPart, options: Postgres
     client.release(broken);
   }
 }
+
+/** A pool of its own with `part` of the schema brought up to date (a store opened alone); ended if that fails. */
+export async function openMigrated(
+  connectionString: string,
+  part: SchemaPart,
+  options: PostgresOptions = {},
+): Promise<pg.Pool> {
+  const pool = openPool(connectionString, options);
+  try {
+    await migrate(pool, part, options);
+  } catch (error) {
+    await pool.end();
+    throw error;
+  }
+  return pool;
+}
