@@ -12,6 +12,11 @@
  * SQLite runner drives it synchronously inside one BEGIN IMMEDIATE (so nothing else on the connection
  * can interleave), the PostgreSQL runner awaits each statement on one pooled connection inside
  * BEGIN … COMMIT (sqlite/SqliteActions.ts, postgres/PostgresActions.ts).
+ *
+ * Why not a typed query builder such as Kysely: its executor is asynchronous, so a SQLite transaction
+ * would await between statements and a document append on the same connection could land inside it,
+ * and its SQLite driver begins every transaction with a plain, deferred BEGIN (kysely-org/kysely#1152).
+ * Both would break the rules above; this file is the whole of what the stores need instead.
  */
 
 /** Which database a statement is rendered for. */
