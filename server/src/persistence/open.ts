@@ -6,13 +6,13 @@
  */
 import type { Config } from '../config.js';
 import { type PurgeReport, purgePostgres, purgeSqlite, withSecureDelete } from '../erasure/purge.js';
-import { openDatabase } from './database.js';
-import { PostgresMetadataStore } from './metadata/PostgresMetadataStore.js';
-import { SqliteMetadataStore } from './metadata/SqliteMetadataStore.js';
 import type { MetadataStore } from './metadata/types.js';
-import { PostgresDocumentStore } from './postgres.js';
-import { openPool } from './postgresSchema.js';
-import { SqliteDocumentStore } from './sqlite.js';
+import { PostgresDocumentStore } from './postgres/PostgresDocumentStore.js';
+import { PostgresMetadataStore } from './postgres/PostgresMetadataStore.js';
+import { openPool } from './postgres/pool.js';
+import { openDatabase } from './sqlite/database.js';
+import { SqliteDocumentStore } from './sqlite/SqliteDocumentStore.js';
+import { SqliteMetadataStore } from './sqlite/SqliteMetadataStore.js';
 import type { DocumentStore } from './types.js';
 
 /** The open stores. */

@@ -5,7 +5,7 @@
  * the copy with the table, column and row named, instead of arriving changed.
  */
 import type pg from 'pg';
-import type { SqliteDatabase } from '../database.js';
+import type { SqliteDatabase } from '../sqlite/database.js';
 import { ARRAY_TYPE, type ColumnSpec, TABLES, type TableSpec } from './tables.js';
 
 /** A batch is sent once it holds this many rows or this many bytes of blobs. */

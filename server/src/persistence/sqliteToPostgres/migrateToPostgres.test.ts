@@ -22,12 +22,12 @@ import { HistoryService } from '../../history/HistoryService.js';
 import { createLogger } from '../../logger.js';
 import { NetworkService } from '../../networks/NetworkService.js';
 import { SyncServer } from '../../sync/SyncServer.js';
-import { openDatabase, type SqliteDatabase } from '../database.js';
-import { METADATA_SCHEMA, PostgresMetadataStore } from '../metadata/PostgresMetadataStore.js';
-import { SqliteMetadataStore } from '../metadata/SqliteMetadataStore.js';
 import type { MetadataStore } from '../metadata/types.js';
-import { DOCUMENTS_SCHEMA, PostgresDocumentStore } from '../postgres.js';
-import { SqliteDocumentStore } from '../sqlite.js';
+import { DOCUMENTS_SCHEMA, PostgresDocumentStore } from '../postgres/PostgresDocumentStore.js';
+import { METADATA_SCHEMA, PostgresMetadataStore } from '../postgres/PostgresMetadataStore.js';
+import { openDatabase, type SqliteDatabase } from '../sqlite/database.js';
+import { SqliteDocumentStore } from '../sqlite/SqliteDocumentStore.js';
+import { SqliteMetadataStore } from '../sqlite/SqliteMetadataStore.js';
 import { MigrationFailed, MigrationRefused, migrateToPostgres } from './migrateToPostgres.js';
 import { TABLES } from './tables.js';
 

@@ -15,10 +15,11 @@ import fs from 'node:fs';
 import path from 'node:path';
 import Database from 'better-sqlite3';
 import pg from 'pg';
-import { DATABASE_FILE, SCHEMA_VERSION, type SqliteDatabase } from '../database.js';
-import { METADATA_SCHEMA } from '../metadata/PostgresMetadataStore.js';
-import { DOCUMENTS_SCHEMA } from '../postgres.js';
-import { connectionConfig, migrateInTransaction, type SchemaPart } from '../postgresSchema.js';
+import { DOCUMENTS_SCHEMA } from '../postgres/PostgresDocumentStore.js';
+import { METADATA_SCHEMA } from '../postgres/PostgresMetadataStore.js';
+import { connectionConfig, migrateInTransaction, type SchemaPart } from '../postgres/pool.js';
+import { CommitFailed, inTransaction } from '../postgres/transaction.js';
+import { DATABASE_FILE, SCHEMA_VERSION, type SqliteDatabase } from '../sqlite/database.js';
 import { advanceSequences, copyTable, quote } from './copyTables.js';
 import { TABLES } from './tables.js';
 import { compareDocuments, compareTable } from './verifyCopy.js';
@@ -192,31 +193,21 @@ export async function migrateToPostgres(options: MigrationOptions): Promise<Migr
   const source = openSource(options.dataDir);
   try {
     const client = await connect(config, url);
-    let committing = false;
     try {
-      await client.query('BEGIN');
-      try {
+      const copied = await inTransaction(client, async () => {
         await client.query(`SET LOCAL lock_timeout = '${LOCK_TIMEOUT}'`);
-        const copied = await copyAndCheck(source.db, client, options.schema);
-        committing = true;
-        await client.query('COMMIT');
-        return {
-          source: source.file,
-          target: withoutPassword(url),
-          schema: options.schema ?? null,
-          ...copied,
-        };
-      } catch (error) {
-        await client.query('ROLLBACK').catch(() => undefined);
-        if (error instanceof MigrationRefused || error instanceof MigrationFailed) throw error;
-        if (committing) {
-          // The answer to COMMIT was lost: PostgreSQL may or may not have committed.
-          throw new MigrationFailed(
-            `committing failed (${(error as Error).message}); whether the copy was kept is unknown: run this again, which refuses if it was`,
-          );
-        }
-        throw new MigrationFailed(`${(error as Error).message}; nothing was written`);
+        return copyAndCheck(source.db, client, options.schema);
+      });
+      return { source: source.file, target: withoutPassword(url), schema: options.schema ?? null, ...copied };
+    } catch (error) {
+      if (error instanceof MigrationRefused || error instanceof MigrationFailed) throw error;
+      if (error instanceof CommitFailed) {
+        // The answer to COMMIT was lost: PostgreSQL may or may not have committed.
+        throw new MigrationFailed(
+          `committing failed (${error.message}); whether the copy was kept is unknown: run this again, which refuses if it was`,
+        );
       }
+      throw new MigrationFailed(`${(error as Error).message}; nothing was written`);
     } finally {
       await client.end().catch(() => undefined);
     }

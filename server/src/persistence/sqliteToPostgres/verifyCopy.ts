@@ -5,9 +5,9 @@
  */
 import { isDeepStrictEqual } from 'node:util';
 import * as Y from 'yjs';
-import type { SqliteDatabase } from '../database.js';
-import { loadDocument } from '../postgres.js';
-import { SqliteDocumentStore } from '../sqlite.js';
+import { loadDocument } from '../postgres/PostgresDocumentStore.js';
+import type { SqliteDatabase } from '../sqlite/database.js';
+import { SqliteDocumentStore } from '../sqlite/SqliteDocumentStore.js';
 import type { StoredDocument } from '../types.js';
 import { type Connection, describeKey, quote, sqliteColumns } from './copyTables.js';
 import type { ColumnSpec, TableSpec } from './tables.js';

@@ -7,8 +7,8 @@ import { randomBytes } from 'node:crypto';
 import pg from 'pg';
 import { describe, expect, it } from 'vitest';
 import { postgresForSuite, TEST_DATABASE_URL } from '../../../../tests/integration/helpers/services.js';
-import { PostgresDocumentStore } from '../postgres.js';
-import { metadataStoreContract } from './contract.js';
+import { metadataStoreContract } from '../metadata/contract.js';
+import { PostgresDocumentStore } from './PostgresDocumentStore.js';
 import { METADATA_SCHEMA, PostgresMetadataStore } from './PostgresMetadataStore.js';
 
 const url = TEST_DATABASE_URL;

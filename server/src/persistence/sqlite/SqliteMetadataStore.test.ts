@@ -1,8 +1,8 @@
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { openDatabase, type SqliteDatabase } from '../database.js';
-import { metadataStoreContract } from './contract.js';
+import { metadataStoreContract } from '../metadata/contract.js';
+import { openDatabase, type SqliteDatabase } from './database.js';
 import { SqliteMetadataStore } from './SqliteMetadataStore.js';
 
 metadataStoreContract('SQLite', () => {

@@ -26,7 +26,7 @@ describe('writeTransaction', () => {
   const read = (db: SqliteDatabase) => (db.prepare('SELECT n FROM counter').get() as { n: number }).n;
   const bump = (db: SqliteDatabase) => db.prepare('UPDATE counter SET n = n + 1').run();
 
-  it('a deferred transaction that reads, then writes after another commit, fails at once (why it exists)', () => {
+  it('[SQ4] a deferred transaction that reads, then writes after another commit, fails at once (why it exists)', () => {
     const [server, cli] = twoConnections();
     const deferred = cli.transaction(() => {
       read(cli);
@@ -36,7 +36,7 @@ describe('writeTransaction', () => {
     expect(() => deferred()).toThrow(expect.objectContaining({ code: 'SQLITE_BUSY_SNAPSHOT' }));
   });
 
-  it('holds the write lock from its start: the other connection cannot commit inside it, and nothing is lost', () => {
+  it('[SQ5] holds the write lock from its start: the other connection cannot commit inside it, and nothing is lost', () => {
     const [server, cli] = twoConnections();
     server.pragma('busy_timeout = 0');
     let refused: unknown;

@@ -3,9 +3,9 @@ import os from 'node:os';
 import path from 'node:path';
 import Database from 'better-sqlite3';
 import { describe, expect, it } from 'vitest';
-import { documentStoreContract } from './contract.js';
+import { documentStoreContract } from '../contract.js';
 import { DATABASE_FILE, openDatabase } from './database.js';
-import { SqliteDocumentStore } from './sqlite.js';
+import { SqliteDocumentStore } from './SqliteDocumentStore.js';
 
 /**
  * Take the file in `dir` back to schema 2, before doc_snapshots.state_vector (migration 3) existed, and
@@ -74,7 +74,7 @@ documentStoreContract('SQLite, checkpoints on a worker thread (as the server run
 });
 
 describe('background checkpoints', () => {
-  it('move what the WAL holds into the database file without the writer checkpointing', async () => {
+  it('[SQ10] move what the WAL holds into the database file without the writer checkpointing', async () => {
     const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'polyphony-checkpoint-'));
     const db = openDatabase(dir);
     const store = new SqliteDocumentStore(db, { backgroundCheckpoints: true });
@@ -100,7 +100,7 @@ describe('background checkpoints', () => {
 });
 
 describe('SQLite database', () => {
-  it('is one file in DATA_DIR, in WAL mode', () => {
+  it('[SQ11] is one file in DATA_DIR, in WAL mode', () => {
     const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'polyphony-db-'));
     const db = openDatabase(dir);
     expect(db.pragma('journal_mode', { simple: true })).toBe('wal');

@@ -6,6 +6,7 @@
  * same steps inside its own single transaction instead.
  */
 import pg from 'pg';
+import { inTransaction } from './transaction.js';
 
 /** Where to connect, and optionally a schema of its own (tests, or several deployments in one database). */
 export interface PostgresOptions {
@@ -110,16 +111,7 @@ export async function migrate(pool: pg.Pool, part: SchemaPart, options: Postgres
     await client.query('SELECT pg_advisory_lock(hashtext($1))', [key]);
     try {
       await prepareSchema(client, options);
-      await applySteps(client, part, async (step) => {
-        await client.query('BEGIN');
-        try {
-          await step();
-          await client.query('COMMIT');
-        } catch (error) {
-          await client.query('ROLLBACK').catch(() => undefined);
-          throw error;
-        }
-      });
+      await applySteps(client, part, (step) => inTransaction(client, step));
     } finally {
       await client.query('SELECT pg_advisory_unlock(hashtext($1))', [key]).catch(() => {
         broken = true;
@@ -132,4 +124,20 @@ export async function migrate(pool: pg.Pool, part: SchemaPart, options: Postgres
     // A connection in an unknown state (maybe still holding the lock) is closed, not reused.
     client.release(broken);
   }
+}
+
+/** A pool of its own with `part` of the schema brought up to date (a store opened alone); ended if that fails. */
+export async function openMigrated(
+  connectionString: string,
+  part: SchemaPart,
+  options: PostgresOptions = {},
+): Promise<pg.Pool> {
+  const pool = openPool(connectionString, options);
+  try {
+    await migrate(pool, part, options);
+  } catch (error) {
+    await pool.end();
+    throw error;
+  }
+  return pool;
 }

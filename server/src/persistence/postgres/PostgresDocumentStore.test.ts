@@ -6,9 +6,9 @@
 import { randomBytes } from 'node:crypto';
 import pg from 'pg';
 import { describe, it } from 'vitest';
-import { postgresForSuite, TEST_DATABASE_URL } from '../../../tests/integration/helpers/services.js';
-import { documentStoreContract } from './contract.js';
-import { PostgresDocumentStore } from './postgres.js';
+import { postgresForSuite, TEST_DATABASE_URL } from '../../../../tests/integration/helpers/services.js';
+import { documentStoreContract } from '../contract.js';
+import { PostgresDocumentStore } from './PostgresDocumentStore.js';
 
 const url = TEST_DATABASE_URL;
 const available = await postgresForSuite('PostgreSQL store');

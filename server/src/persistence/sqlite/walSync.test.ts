@@ -3,7 +3,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { DATABASE_FILE, openDatabase, type SqliteDatabase } from './database.js';
-import { SqliteMetadataStore } from './metadata/SqliteMetadataStore.js';
+import { SqliteMetadataStore } from './SqliteMetadataStore.js';
 import { walSyncOf } from './walSync.js';
 
 const opened: { db: SqliteDatabase; dir: string }[] = [];
@@ -52,7 +52,7 @@ afterEach(() => {
 });
 
 describe('writes on a FULL connection', () => {
-  it('are committed at once, and resolve only after the WAL file is synced off the event loop', async () => {
+  it('[SQ6] are committed at once, and resolve only after the WAL file is synced off the event loop', async () => {
     const { db, dir } = open('FULL');
     const syncs = holdSyncs();
     db.exec('CREATE TABLE t (v INTEGER)');
@@ -72,7 +72,7 @@ describe('writes on a FULL connection', () => {
     expect(db.pragma('synchronous', { simple: true })).toBe(2);
   });
 
-  it('that fail are not synced, and leave the connection FULL', async () => {
+  it('[SQ7] that fail are not synced, and leave the connection FULL', async () => {
     const { db } = open('FULL');
     const syncs = holdSyncs();
     await expect(
@@ -82,7 +82,7 @@ describe('writes on a FULL connection', () => {
     expect(db.pragma('synchronous', { simple: true })).toBe(2);
   });
 
-  it('include what the metadata store writes (the activity log, attendance, sessions…)', async () => {
+  it('[SQ8] include what the metadata store writes (the activity log, attendance, sessions…)', async () => {
     const { db } = open('FULL');
     const store = new SqliteMetadataStore(db);
     await store.startNetwork({
@@ -105,7 +105,7 @@ describe('writes on a FULL connection', () => {
   });
 });
 
-it('writes on a NORMAL connection are not synced (a process crash is all that mode survives)', async () => {
+it('[SQ9] writes on a NORMAL connection are not synced (a process crash is all that mode survives)', async () => {
   const { db } = open('NORMAL');
   const syncs = holdSyncs();
   db.exec('CREATE TABLE t (v INTEGER)');
