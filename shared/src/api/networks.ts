@@ -60,7 +60,11 @@ export const InvitationSchema = z.object({
 export type Invitation = z.infer<typeof InvitationSchema>;
 
 /** A network: the people around one person. */
-export const NetworkSummarySchema = z.object({ id: z.string(), centreName: z.string(), createdAt: z.string() });
+export const NetworkSummarySchema = z.object({
+  id: z.string(),
+  centreName: z.string(),
+  createdAt: z.string(),
+});
 export type NetworkSummary = z.infer<typeof NetworkSummarySchema>;
 
 /** POST /api/networks response. */
