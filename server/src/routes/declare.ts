@@ -21,8 +21,8 @@ export function apiRoutes() {
   const app = new OpenAPIHono();
   const serve = app.openapi;
   app.openapi = ((route: RouteConfig, handler: never) => {
-    const { middleware: _middleware, hide: _hide, ...declared } = route;
-    app.openAPIRegistry.registerPath(declared);
+    const { middleware: _middleware, hide, ...declared } = route;
+    if (!hide) app.openAPIRegistry.registerPath(declared);
     return serve({ ...route, request: undefined, hide: true }, handler);
   }) as typeof serve;
   return app;
