@@ -2,8 +2,9 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { serveStatic } from '@hono/node-server/serve-static';
+import { OpenAPIHono } from '@hono/zod-openapi';
 import type { ApiError as ApiErrorBody } from '@polyphony/shared';
-import { type Context, Hono } from 'hono';
+import type { Context } from 'hono';
 import { bodyLimit } from 'hono/body-limit';
 import { compress } from 'hono/compress';
 import { HTTPException } from 'hono/http-exception';
@@ -17,23 +18,11 @@ import type { Readiness } from './health/Readiness.js';
 import type { VideoService } from './livekit/VideoService.js';
 import type { Logger } from './logger.js';
 import type { Metrics } from './metrics/Metrics.js';
+import { api } from './routes/api.js';
 import type { RouteContext } from './routes/context.js';
-import { meetingErasureRoutes, networkErasureRoutes } from './routes/erasure.js';
-import { eventLoopRoutes } from './routes/eventLoop.js';
-import { healthRoutes, readinessRoutes } from './routes/health.js';
-import { meetingHistoryRoutes, networkHistoryRoutes } from './routes/history.js';
 import { joinRoutes } from './routes/join.js';
-import { joinPendingRoutes } from './routes/joinPending.js';
-import { localCopiesRoutes } from './routes/localCopies.js';
-import { meRoutes } from './routes/me.js';
-import { meetingRoutes } from './routes/meetings.js';
 import { metricsRoutes } from './routes/metrics.js';
-import { networkRoutes } from './routes/networks.js';
 import { openApiRoutes } from './routes/openapi.js';
-import { ownDataRoutes } from './routes/ownData.js';
-import { sessionRoutes } from './routes/session.js';
-import { settingsRoutes } from './routes/settings.js';
-import { videoRoutes } from './routes/video.js';
 
 /** What the app is built from. */
 export interface AppDependencies {
@@ -65,7 +54,8 @@ export function buildApp({
   health,
   eventLoop,
 }: AppDependencies) {
-  const app = new Hono();
+  // Every route is declared with its schemas (routes/declare.ts); the app collects them into the document.
+  const app = new OpenAPIHono();
   const { trustProxy } = routes.protection;
 
   app.use(
@@ -122,22 +112,7 @@ export function buildApp({
   // Requests without a session are limited per client address (429 with Retry-After).
   app.use('/api/*', anonymousRequestLimit(routes.limits));
 
-  if (eventLoop) app.route('/api/health/event-loop', eventLoopRoutes(eventLoop));
-  app.route('/api/health', healthRoutes(storeName, health?.watch));
-  app.route('/api/ready', readinessRoutes(health?.readiness));
-  app.route('/api/networks', networkRoutes(routes));
-  app.route('/api/networks', networkHistoryRoutes(routes));
-  app.route('/api/networks', networkErasureRoutes(routes, routes.erasure));
-  app.route('/api/networks', ownDataRoutes(routes));
-  app.route('/api/meetings', meetingRoutes(routes));
-  app.route('/api/meetings', meetingHistoryRoutes(routes));
-  app.route('/api/meetings', meetingErasureRoutes(routes, routes.erasure));
-  app.route('/api/local-copies', localCopiesRoutes(routes));
-  app.route('/api/me', meRoutes(routes));
-  app.route('/api/video', videoRoutes(routes, video, logger));
-  app.route('/api/session', sessionRoutes(routes));
-  app.route('/api/join', joinPendingRoutes(routes));
-  app.route('/api/settings', settingsRoutes(routes));
+  app.route('/api', api({ routes, logger, storeName, video, health, eventLoop }));
   const indexFile = path.join(clientDir, 'index.html');
   let indexHtml: string | undefined;
   const tooManyPage = () => {
@@ -145,7 +120,7 @@ export function buildApp({
     return indexHtml;
   };
   app.route('/join', joinRoutes(routes, tooManyPage));
-  app.route('/api/openapi.json', openApiRoutes());
+  app.route('/api/openapi.json', openApiRoutes(app));
   app.all('/api/*', () => {
     throw notFound('There is no such API route.');
   });

@@ -1,3 +1,5 @@
+import { z } from 'zod';
+
 /** Stable ids of API errors, rendered as `{ "error": "<id>", "message": "…" }`. */
 export const ErrorIds = [
   'bad_request',
@@ -21,7 +23,6 @@ export const ErrorIds = [
 export type ErrorId = (typeof ErrorIds)[number];
 
 /** The body of every API error response. */
-export interface ApiError {
-  error: ErrorId;
-  message: string;
-}
+export const ApiErrorSchema = z.object({ error: z.enum(ErrorIds), message: z.string() });
+/** The body of every API error response. */
+export type ApiError = z.infer<typeof ApiErrorSchema>;

@@ -1,27 +1,31 @@
-/** Typed helpers for revisiting: versions, restoring, the last-seen point, export and search. */
+/** Typed calls for revisiting: versions, restoring, the last-seen point, export and search. */
 import type { Language, RestoreResponse, SearchHit, SeenResponse, VersionList } from '@polyphony/shared';
-import { post, request, requestBytes } from './request';
+import { API_BASE, api, param } from './client';
+import { call, callForBytes, callForNothing } from './request';
 
-const meeting = (id: string) => `/api/meetings/${encodeURIComponent(id)}`;
+const meeting = (id: string) => ({ param: { id: param(id) } });
+const version = (meetingId: string, versionId: number) => ({
+  param: { id: param(meetingId), versionId: String(versionId) },
+});
 
 /** The versions of a meeting, oldest first, and whether the agreed version exists. */
 export function getVersions(meetingId: string): Promise<VersionList> {
-  return request<VersionList>(`${meeting(meetingId)}/versions`);
+  return call(() => api.meetings[':id'].versions.$get(meeting(meetingId)));
 }
 
 /** One version as a Yjs update, to be loaded into a Y.Doc of its own. */
 export function getVersion(meetingId: string, versionId: number): Promise<Uint8Array> {
-  return requestBytes(`${meeting(meetingId)}/versions/${versionId}`);
+  return callForBytes(() => api.meetings[':id'].versions[':versionId'].$get(version(meetingId, versionId)));
 }
 
 /** Bring a version's text back, as new edits by this person. */
 export function restoreVersion(meetingId: string, versionId: number): Promise<RestoreResponse> {
-  return post<RestoreResponse>(`${meeting(meetingId)}/versions/${versionId}/restore`);
+  return call(() => api.meetings[':id'].versions[':versionId'].restore.$post(version(meetingId, versionId)));
 }
 
 /** This person's last-seen point of a meeting. */
 export function getSeen(meetingId: string): Promise<SeenResponse> {
-  return request<SeenResponse>(`${meeting(meetingId)}/seen`);
+  return call(() => api.meetings[':id'].seen.$get(meeting(meetingId)));
 }
 
 function toBase64(bytes: Uint8Array): string {
@@ -44,34 +48,39 @@ export function putSeen(
   stateVector: Uint8Array,
   keepalive = false,
 ): Promise<SeenResponse> {
-  return request<SeenResponse>(`${meeting(meetingId)}/seen`, {
-    method: 'PUT',
-    body: JSON.stringify({ stateVector: toBase64(stateVector) }),
-    keepalive,
-  });
+  return call(() =>
+    api.meetings[':id'].seen.$put(
+      { ...meeting(meetingId), json: { stateVector: toBase64(stateVector) } },
+      { init: { keepalive } },
+    ),
+  );
 }
 
 /** Tell the network's activity log that this person printed (or saved as PDF) a meeting. */
 export function logPrintExport(meetingId: string): Promise<void> {
-  return request<void>(`${meeting(meetingId)}/exported`, {
-    method: 'POST',
-    body: JSON.stringify({ format: 'print' }),
-  });
+  return callForNothing(() =>
+    api.meetings[':id'].exported.$post({ ...meeting(meetingId), json: { format: 'print' } }),
+  );
 }
 
 /** The address of a meeting's Markdown download, its headings and dates in the reader's language. */
 export function meetingMarkdownUrl(meetingId: string, language: Language): string {
-  return `${meeting(meetingId)}/export.md?lang=${language}`;
+  return (
+    API_BASE + api.meetings[':id']['export.md'].$path({ ...meeting(meetingId), query: { lang: language } })
+  );
 }
 
 /** The address of a whole network's Markdown download, in the reader's language. */
 export function networkMarkdownUrl(networkId: string, language: Language): string {
-  return `/api/networks/${encodeURIComponent(networkId)}/export.md?lang=${language}`;
+  return (
+    API_BASE +
+    api.networks[':id']['export.md'].$path({ param: { id: param(networkId) }, query: { lang: language } })
+  );
 }
 
 /** Search across the meetings of a network. */
 export function searchNetwork(networkId: string, query: string): Promise<SearchHit[]> {
-  return request<SearchHit[]>(
-    `/api/networks/${encodeURIComponent(networkId)}/search?q=${encodeURIComponent(query)}`,
+  return call(() =>
+    api.networks[':id'].search.$get({ param: { id: param(networkId) }, query: { q: query } }),
   );
 }

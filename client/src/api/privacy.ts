@@ -1,47 +1,48 @@
-/** Typed helpers for erasure, a person's own data, the public settings and a pending switch of person. */
-import type {
-  ErasedWords,
-  ErasureDone,
-  ErasurePreview,
-  Language,
-  PendingJoinDone,
-  PendingJoinResponse,
-  SettingsResponse,
-} from '@polyphony/shared';
-import { post, request } from './request';
+/** Typed calls for erasure, a person's own data, the public settings and a pending switch of person. */
+import type { ErasedWords, Language } from '@polyphony/shared';
+import { API_BASE, api, param } from './client';
+import { call } from './request';
 
-const network = (id: string) => `/api/networks/${encodeURIComponent(id)}`;
-const meeting = (id: string) => `/api/meetings/${encodeURIComponent(id)}`;
-const person = (networkId: string, participantId: string) =>
-  `${network(networkId)}/people/${encodeURIComponent(participantId)}`;
+const network = (id: string) => ({ param: { id: param(id) } });
+const meeting = (id: string) => ({ param: { id: param(id) } });
+const person = (networkId: string, participantId: string) => ({
+  param: { id: param(networkId), participantId: param(participantId) },
+});
 
 /** What erasing the network would take away. */
 export const previewNetworkErasure = (networkId: string) =>
-  request<ErasurePreview>(`${network(networkId)}/erase`);
+  call(() => api.networks[':id'].erase.$get(network(networkId)));
 /** Erase the network, for good. */
-export const eraseNetwork = (networkId: string) => post<ErasureDone>(`${network(networkId)}/erase`);
+export const eraseNetwork = (networkId: string) =>
+  call(() => api.networks[':id'].erase.$post(network(networkId)));
 /** What erasing a meeting would take away. */
 export const previewMeetingErasure = (meetingId: string) =>
-  request<ErasurePreview>(`${meeting(meetingId)}/erase`);
+  call(() => api.meetings[':id'].erase.$get(meeting(meetingId)));
 /** Erase one meeting, for good. */
-export const eraseMeeting = (meetingId: string) => post<ErasureDone>(`${meeting(meetingId)}/erase`);
+export const eraseMeeting = (meetingId: string) =>
+  call(() => api.meetings[':id'].erase.$post(meeting(meetingId)));
 /** What erasing a person would take away. */
 export const previewPersonErasure = (networkId: string, participantId: string) =>
-  request<ErasurePreview>(`${person(networkId, participantId)}/erase`);
+  call(() => api.networks[':id'].people[':participantId'].erase.$get(person(networkId, participantId)));
 /** Erase a person, their words removed or anonymised. */
 export const erasePerson = (networkId: string, participantId: string, words: ErasedWords) =>
-  post<ErasureDone>(`${person(networkId, participantId)}/erase`, { words });
+  call(() =>
+    api.networks[':id'].people[':participantId'].erase.$post({
+      ...person(networkId, participantId),
+      json: { words },
+    }),
+  );
 
 /** The address of this person's own archive (everything Polyphony holds about them), in their language. */
 export const ownDataUrl = (networkId: string, language: Language) =>
-  `${network(networkId)}/my-data.zip?lang=${language}`;
+  API_BASE + api.networks[':id']['my-data.zip'].$path({ ...network(networkId), query: { lang: language } });
 
 /** What the start page needs to know (is anonymous starting on?). */
-export const getSettings = () => request<SettingsResponse>('/api/settings');
+export const getSettings = () => call(() => api.settings.$get());
 
 /** A link opened from another site, waiting for the person to say who they are. */
-export const getPendingJoin = () => request<PendingJoinResponse>('/api/join/pending');
+export const getPendingJoin = () => call(() => api.join.pending.$get());
 /** Become the person of the waiting link. */
-export const confirmPendingJoin = () => post<PendingJoinDone>('/api/join/pending');
+export const confirmPendingJoin = () => call(() => api.join.pending.$post());
 /** Stay who this browser was. */
-export const declinePendingJoin = () => request<PendingJoinDone>('/api/join/pending', { method: 'DELETE' });
+export const declinePendingJoin = () => call(() => api.join.pending.$delete());

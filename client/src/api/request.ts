@@ -1,6 +1,11 @@
-/** The one fetch wrapper of the client: JSON in and out, errors as ApiRequestError with the server's id. */
+/**
+ * The one way the client calls the API: the typed calls of client.ts, or a path (`request`, `post`),
+ * JSON in and out; errors as ApiRequestError with the server's id.
+ */
 
 import type { ApiError } from '@polyphony/shared';
+import type { ClientResponse } from 'hono/client';
+import type { SuccessStatusCode } from 'hono/utils/http-status';
 import { t } from '../i18n';
 
 /** An API call that did not succeed; `id` is the server's snake_case error id, or a client-side one. */
@@ -20,40 +25,87 @@ export function needsLinkAgain(error: unknown): boolean {
   return error instanceof ApiRequestError && error.status === 401;
 }
 
-/** Fetch from the API; resolves with an OK response, rejects with ApiRequestError otherwise. */
-async function send(path: string, init?: RequestInit): Promise<Response> {
-  let response: Response;
+/** The `{ error, message }` of a refusal, as far as the body is one. */
+function refusalOf(body: unknown): Partial<ApiError> {
+  if (typeof body !== 'object' || body === null) return {};
+  const { error, message } = body as Record<string, unknown>;
+  return {
+    ...(typeof error === 'string' ? { error: error as ApiError['error'] } : {}),
+    ...(typeof message === 'string' ? { message } : {}),
+  };
+}
+
+/** Make a request; resolves with an OK response, rejects with ApiRequestError otherwise. */
+async function answered<R extends Response>(sending: () => Promise<R>): Promise<R> {
+  let response: R;
   try {
-    response = await fetch(path, {
-      ...init,
-      headers: { Accept: 'application/json', ...(init?.body ? { 'Content-Type': 'application/json' } : {}) },
-    });
+    response = await sending();
   } catch {
     throw new ApiRequestError(0, 'network_error', t('request.unreachable'));
   }
   if (!response.ok) {
-    const error = (await response.json().catch(() => null)) as Partial<ApiError> | null;
+    const refusal = refusalOf(await response.json().catch(() => null));
     throw new ApiRequestError(
       response.status,
-      error?.error ?? 'unexpected_response',
-      error?.message ?? t('request.serverAnswered', { status: response.status }),
+      refusal.error ?? 'unexpected_response',
+      refusal.message ?? t('request.serverAnswered', { status: response.status }),
     );
   }
   return response;
 }
 
-/** Call the API; resolves with the parsed body, rejects with ApiRequestError. */
+/** What a typed call answers when it succeeds, as the server's route declares it. */
+export type Answer<R> =
+  R extends ClientResponse<infer Body, infer Status, 'json'>
+    ? Status extends SuccessStatusCode
+      ? Body
+      : never
+    : never;
+
+/** A typed call (client.ts); resolves with the body its route declares for success. */
+export async function call<R extends ClientResponse<unknown, number, string>>(
+  sending: () => Promise<R>,
+): Promise<Answer<R>> {
+  const response = await answered(sending);
+  // The response is OK, so its body is the one the route declares for success (Answer).
+  return (await response.json().catch(() => null)) as Answer<R>;
+}
+
+/** A typed call whose answer is binary (a Yjs update). */
+export async function callForBytes(sending: () => Promise<Response>): Promise<Uint8Array> {
+  return new Uint8Array(await (await answered(sending)).arrayBuffer());
+}
+
+/** A typed call answered without a body. */
+export async function callForNothing(sending: () => Promise<Response>): Promise<void> {
+  await answered(sending);
+}
+
+/** Fetch a path of the API (for calls not yet made through client.ts): JSON in and out. */
+function send(path: string, init?: RequestInit): Promise<Response> {
+  return answered(() =>
+    fetch(path, {
+      ...init,
+      headers: { Accept: 'application/json', ...(init?.body ? { 'Content-Type': 'application/json' } : {}) },
+    }),
+  );
+}
+
+/**
+ * Call a path of the API; resolves with the parsed body, rejects with ApiRequestError. Untyped: the
+ * caller names what it expects. The typed calls of client.ts (with `call`) take it from the server.
+ */
 export async function request<T>(path: string, init?: RequestInit): Promise<T> {
   const response = await send(path, init);
   return (await response.json().catch(() => null)) as T;
 }
 
-/** Call the API for binary content (a Yjs update). */
+/** Call a path of the API for binary content (a Yjs update). */
 export async function requestBytes(path: string): Promise<Uint8Array> {
   return new Uint8Array(await (await send(path)).arrayBuffer());
 }
 
-/** POST a JSON body. */
+/** POST a JSON body to a path of the API. */
 export function post<T>(path: string, body: unknown = {}): Promise<T> {
   return request<T>(path, { method: 'POST', body: JSON.stringify(body) });
 }

@@ -1,7 +1,8 @@
 /**
  * A meeting document as Markdown: speakers, reflections with the responses under them, the plan with
  * who agrees and who sees it differently, "not yet known", the next meeting, and marks on text added
- * after the meeting was closed. Read straight from the Yjs types (names from shared/schema).
+ * after the meeting was closed. Each block is read as the editors' schema sees it (shared/schema/blocks:
+ * its node, its declared attributes, its marks); a node the editors do not have is written as its text.
  *
  * The fixed words are in the reader's language, the same words the client shows around the document
  * (shared/src/i18n/meetingWords); dates in that language's format, in UTC. What people wrote is
@@ -26,13 +27,14 @@ import {
   readText,
   type Where,
 } from '@polyphony/shared';
+import { readBlock, readMarks, type SchemaBlock } from '@polyphony/shared/blocks';
 import * as Y from 'yjs';
 import { indexLaterChanges, type LaterIndex, laterChangeLines } from './laterChangesMarkdown.js';
 import { childrenOf, textOf } from './meetingDocument.js';
 
 interface DeltaOp {
   insert?: unknown;
-  attributes?: Record<string, Record<string, unknown> | undefined>;
+  attributes?: Record<string, unknown>;
 }
 
 const escapeMarkdown = (text: string) => text.replace(/([\\`*_[\]#<>|])/g, '\\$1');
@@ -77,7 +79,7 @@ function inline(text: Y.XmlText, w: Writer): string {
   for (const op of text.toDelta() as DeltaOp[]) {
     if (typeof op.insert !== 'string') continue;
     let piece = escapeMarkdown(op.insert);
-    const marks = op.attributes ?? {};
+    const marks = readMarks(op.attributes);
     if (marks.bold) piece = `**${piece}**`;
     if (marks.italic) piece = `*${piece}*`;
     const later = marks[MarkNames.laterAddition];
@@ -117,7 +119,9 @@ function blocks(node: Y.XmlElement | Y.XmlFragment, w: Writer, indent: string, d
       continue;
     }
     if (!(child instanceof Y.XmlElement)) continue;
-    switch (child.nodeName) {
+    const block = readBlock(child);
+    // A node the editors do not have: whatever it holds, written as any other block's content.
+    switch (block.known ? block.name : undefined) {
       case 'paragraph':
         lines.push(indent + blocks(child, w, '', inner).join(' '));
         break;
@@ -132,16 +136,16 @@ function blocks(node: Y.XmlElement | Y.XmlFragment, w: Writer, indent: string, d
         }
         break;
       case NodeNames.voice:
-        lines.push(...voice(child, w, indent, inner));
+        lines.push(...voice(child, block.attrs, w, indent, inner));
         break;
       case NodeNames.reflection:
-        lines.push(...reflection(child, w, inner));
+        lines.push(...reflection(child, block.attrs, w, inner));
         break;
       case NodeNames.planItem:
-        lines.push(planItem(child, w, inner), ...laterLines(child, w));
+        lines.push(planItem(child, block.attrs, w, inner), ...laterLines(child, w));
         break;
       case NodeNames.openQuestion:
-        lines.push(question(child, w, inner), ...laterLines(child, w));
+        lines.push(question(child, block.attrs, w, inner), ...laterLines(child, w));
         break;
       default:
         lines.push(indent + blocks(child, w, '', inner).join(' '));
@@ -150,27 +154,30 @@ function blocks(node: Y.XmlElement | Y.XmlFragment, w: Writer, indent: string, d
   return lines.filter((line) => line.trim() !== '');
 }
 
-const attr = (element: Y.XmlElement, name: string) => element.getAttribute(name) as unknown;
+/** A block's attributes as the editors' schema declares them. */
+type Attrs = SchemaBlock['attrs'];
 /** A name written in the document (a person's own), as Markdown text. */
-const nameAttr = (element: Y.XmlElement, name: string) => escapeMarkdown(readText(attr(element, name)));
+const nameAttr = (attrs: Attrs, name: string) => escapeMarkdown(readText(attrs[name]));
 const text = (element: Y.XmlElement, w: Writer, depth: number) => blocks(element, w, '', depth).join(' ');
 const names = (value: unknown) =>
   readPeople(value)
     .map((person) => escapeMarkdown(person.name))
     .filter(Boolean);
 
-function voice(element: Y.XmlElement, w: Writer, indent: string, depth: number): string[] {
-  const speaker = nameAttr(element, 'speakerName') || w.t('common.someone');
-  const typist = nameAttr(element, 'typistName');
+function voice(element: Y.XmlElement, attrs: Attrs, w: Writer, indent: string, depth: number): string[] {
+  const speaker = nameAttr(attrs, 'speakerName') || w.t('common.someone');
+  const typist = nameAttr(attrs, 'typistName');
   const by = typist ? ` (${w.t('block.typedFor', { typist, speaker })})` : '';
   return [`${indent}**${speaker}**${by}: ${text(element, w, depth)}`];
 }
 
-function reflection(element: Y.XmlElement, w: Writer, depth: number): string[] {
-  const author = nameAttr(element, 'authorName') || w.t('block.someoneOfTeam');
-  const own = element
-    .toArray()
-    .filter((child) => !(child instanceof Y.XmlElement && child.nodeName === NodeNames.response));
+/** Whether a child of a reflection is a response to it. */
+const isResponse = (child: unknown): child is Y.XmlElement =>
+  child instanceof Y.XmlElement && readBlock(child).known && readBlock(child).name === NodeNames.response;
+
+function reflection(element: Y.XmlElement, attrs: Attrs, w: Writer, depth: number): string[] {
+  const author = nameAttr(attrs, 'authorName') || w.t('block.someoneOfTeam');
+  const own = element.toArray().filter((child) => !isResponse(child));
   const body = own
     .map((child) =>
       child instanceof Y.XmlElement
@@ -183,8 +190,8 @@ function reflection(element: Y.XmlElement, w: Writer, depth: number): string[] {
   // "Maria wonders… I wonder whether…": tentative, as the page shows it.
   const lines = [`> *${author}${w.t('block.wonders')}* ${body}`];
   for (const child of element.toArray()) {
-    if (child instanceof Y.XmlElement && child.nodeName === NodeNames.response) {
-      const responder = nameAttr(child, 'authorName') || w.t('common.someone');
+    if (isResponse(child)) {
+      const responder = nameAttr(readBlock(child).attrs, 'authorName') || w.t('common.someone');
       lines.push(`>`, `> - **${w.t('block.responseFrom')}${responder}** — ${text(child, w, depth + 1)}`);
     }
   }
@@ -192,15 +199,15 @@ function reflection(element: Y.XmlElement, w: Writer, depth: number): string[] {
   return lines;
 }
 
-function planItem(element: Y.XmlElement, w: Writer, depth: number): string {
-  const done = attr(element, 'status') === 'done';
-  const proposer = nameAttr(element, 'proposedByName');
-  const agrees = names(attr(element, 'agrees'));
+function planItem(element: Y.XmlElement, attrs: Attrs, w: Writer, depth: number): string {
+  const done = attrs.status === 'done';
+  const proposer = nameAttr(attrs, 'proposedByName');
+  const agrees = names(attrs.agrees);
   // "Sees it differently" with each person's view in their own words, when they gave it.
-  const differing = readPeople(attr(element, 'differs'));
+  const differing = readPeople(attrs.differs);
   const differs = differing.length ? [peopleText(differing, { ...w, own: escapeMarkdown })] : [];
-  const doer = nameAttr(element, 'doerName');
-  const byWhen = nameAttr(element, 'byWhen');
+  const doer = nameAttr(attrs, 'doerName');
+  const byWhen = nameAttr(attrs, 'byWhen');
   const details = [
     proposer ? w.t('block.proposedByTitle', { name: proposer }) : '',
     agrees.length ? `${w.t('plan.agrees')} ${agrees.join(', ')}` : '',
@@ -211,9 +218,9 @@ function planItem(element: Y.XmlElement, w: Writer, depth: number): string {
   return `- [${done ? 'x' : ' '}] ${text(element, w, depth)}${details.length ? ` — ${details.join('; ')}` : ''}`;
 }
 
-function question(element: Y.XmlElement, w: Writer, depth: number): string {
-  const closed = attr(element, 'status') === 'closed';
-  const raiser = nameAttr(element, 'raisedByName');
+function question(element: Y.XmlElement, attrs: Attrs, w: Writer, depth: number): string {
+  const closed = attrs.status === 'closed';
+  const raiser = nameAttr(attrs, 'raisedByName');
   const by = raiser ? ` (${w.t('block.raisedByTitle', { name: raiser })})` : '';
   return `- ${text(element, w, depth)}${by}${closed ? w.t('block.closed') : ''}`;
 }

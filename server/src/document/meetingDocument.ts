@@ -1,6 +1,7 @@
 /**
  * What the server reads and writes in a meeting document: the plan items for the timeline, the items
- * carried over to the next meeting, the meta of a new or closed meeting. Names come from shared/schema.
+ * carried over to the next meeting, the meta of a new or closed meeting. Names come from shared/schema;
+ * blocks are read as the editors' schema sees them (shared/schema/blocks).
  */
 import {
   DocumentTypes,
@@ -13,6 +14,7 @@ import {
   recordStarted,
   textOf,
 } from '@polyphony/shared';
+import { blocksNamed, readBlock } from '@polyphony/shared/blocks';
 import * as Y from 'yjs';
 
 export { childrenOf, textOf } from '@polyphony/shared';
@@ -31,19 +33,14 @@ function carried(element: Y.XmlElement): Y.XmlElement {
   return copy;
 }
 
-function elementsNamed(fragment: Y.XmlFragment, name: string): Y.XmlElement[] {
-  return fragment
-    .toArray()
-    .filter((node): node is Y.XmlElement => node instanceof Y.XmlElement && node.nodeName === name);
-}
-
 function isOpen(element: Y.XmlElement): boolean {
-  return (element.getAttribute('status') ?? OPEN_STATUS) === OPEN_STATUS;
+  // The schema's default status is open, as the editor shows a plan item or question without one.
+  return readBlock(element).attrs.status === OPEN_STATUS;
 }
 
 /** The plan items of a meeting as one line of text each. */
 export function planItemLines(doc: Y.Doc): string[] {
-  return elementsNamed(doc.getXmlFragment(DocumentTypes.plan), NodeNames.planItem)
+  return blocksNamed(doc.getXmlFragment(DocumentTypes.plan), NodeNames.planItem)
     .map((item) => textOf(item))
     .filter((line) => line.length > 0);
 }
@@ -51,8 +48,8 @@ export function planItemLines(doc: Y.Doc): string[] {
 /** Open plan items and open "not yet known" questions of a meeting, to carry to the next one. */
 export function openItems(doc: Y.Doc): { planItems: Y.XmlElement[]; questions: Y.XmlElement[] } {
   return {
-    planItems: elementsNamed(doc.getXmlFragment(DocumentTypes.plan), NodeNames.planItem).filter(isOpen),
-    questions: elementsNamed(doc.getXmlFragment(DocumentTypes.openQuestions), NodeNames.openQuestion).filter(
+    planItems: blocksNamed(doc.getXmlFragment(DocumentTypes.plan), NodeNames.planItem).filter(isOpen),
+    questions: blocksNamed(doc.getXmlFragment(DocumentTypes.openQuestions), NodeNames.openQuestion).filter(
       isOpen,
     ),
   };

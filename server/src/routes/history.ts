@@ -4,26 +4,27 @@
  * Every export is written to the network's activity log, and is in the reader's language (`?lang=`,
  * else Accept-Language, else English; see language.ts).
  */
+import { createRoute, z } from '@hono/zod-openapi';
 import {
   can,
   ExportedRequestSchema,
   type Language,
-  type RestoreResponse,
+  RestoreResponseSchema,
   type SearchHit,
+  SearchHitSchema,
   SeenRequestSchema,
-  type SeenResponse,
-  type VersionList,
+  SeenResponseSchema,
+  VersionListSchema,
 } from '@polyphony/shared';
 import type { Context } from 'hono';
-import { Hono } from 'hono';
 import * as Y from 'yjs';
 import { meetingMarkdown, networkMarkdownTitle } from '../document/markdown.js';
 import { searchDocument } from '../document/search.js';
 import { badRequest, forbidden, invalidBody, networkNotFound } from '../errors.js';
 import type { MeetingRecord } from '../persistence/metadata/types.js';
 import { type RouteContext, requireMeetingMember, requireMember } from './context.js';
+import { apiRoutes, body, file, ids, json, languageQuery, memberRefusals, requestBody } from './declare.js';
 import { readerLanguage } from './language.js';
-import { jsonBody } from './validate.js';
 
 const MAX_SEARCH_HITS = 50;
 /** Writers a "seen" point may name: far more than a meeting ever has Yjs clients. */
@@ -72,6 +73,81 @@ function markdownFile(c: Context, name: string, body: string) {
   });
 }
 
+const versions = createRoute({
+  method: 'get',
+  path: '/{id}/versions',
+  summary: 'Versions of a meeting, with who was writing',
+  request: { params: ids('id') },
+  responses: { 200: json(VersionListSchema, 'Versions'), ...memberRefusals },
+});
+const version = createRoute({
+  method: 'get',
+  path: '/{id}/versions/{versionId}',
+  summary: 'One version, as a Yjs update',
+  request: { params: ids('id', 'versionId') },
+  responses: { 200: file('application/octet-stream', 'A Yjs update'), ...memberRefusals },
+});
+const restore = createRoute({
+  method: 'post',
+  path: '/{id}/versions/{versionId}/restore',
+  summary:
+    'Bring back an older text as new edits by you; the text it replaces is kept as a version first, afterthoughts stay, and the activity log says so',
+  request: { params: ids('id', 'versionId') },
+  responses: {
+    200: json(
+      RestoreResponseSchema,
+      'The versions taken just before and after, and how many afterthoughts stayed',
+    ),
+    ...memberRefusals,
+  },
+});
+const seen = createRoute({
+  method: 'get',
+  path: '/{id}/seen',
+  summary: 'Your last-seen point',
+  request: { params: ids('id') },
+  responses: { 200: json(SeenResponseSchema, 'Seen'), ...memberRefusals },
+});
+const markSeen = createRoute({
+  method: 'put',
+  path: '/{id}/seen',
+  summary: 'Record what you have seen',
+  request: { params: ids('id'), body: body(SeenRequestSchema) },
+  responses: { 200: json(SeenResponseSchema, 'Seen'), ...memberRefusals },
+});
+const meetingExport = createRoute({
+  method: 'get',
+  path: '/{id}/export.md',
+  summary: 'The meeting as Markdown, in the reader’s language (logged)',
+  request: { params: ids('id'), query: z.object({ lang: languageQuery }) },
+  responses: { 200: file('text/markdown', 'The meeting as Markdown'), ...memberRefusals },
+});
+const exported = createRoute({
+  method: 'post',
+  path: '/{id}/exported',
+  summary: 'Log a print export made in the browser',
+  request: { params: ids('id'), body: body(ExportedRequestSchema) },
+  responses: { 204: { description: 'Logged' }, ...memberRefusals },
+});
+const networkExport = createRoute({
+  method: 'get',
+  path: '/{id}/export.md',
+  summary: 'Every meeting of the network as Markdown, in the reader’s language (logged)',
+  request: { params: ids('id'), query: z.object({ lang: languageQuery }) },
+  responses: { 200: file('text/markdown', 'The network as Markdown'), ...memberRefusals },
+});
+const search = createRoute({
+  method: 'get',
+  path: '/{id}/search',
+  summary: 'Search the meetings of a network',
+  request: {
+    params: ids('id'),
+    // Checked by the handler (trimmed, 2–200 letters: 400 otherwise).
+    query: z.object({ q: z.string().openapi({ minLength: 2, maxLength: 200 }) }),
+  },
+  responses: { 200: json(z.array(SearchHitSchema), 'Hits'), ...memberRefusals },
+});
+
 /** Routes under /api/meetings/:id for history, last-seen and export. */
 export function meetingHistoryRoutes(ctx: RouteContext) {
   const { history, store, sync } = ctx;
@@ -95,12 +171,12 @@ export function meetingHistoryRoutes(ctx: RouteContext) {
       at: ctx.now().toISOString(),
     });
 
-  return new Hono()
-    .get('/:id/versions', async (c) => {
+  return apiRoutes()
+    .openapi(versions, async (c) => {
       const { meeting } = await requireMeetingMember(c, ctx);
-      return c.json<VersionList>(await history.list(meeting.id));
+      return c.json(await history.list(meeting.id), 200);
     })
-    .get('/:id/versions/:versionId', async (c) => {
+    .openapi(version, async (c) => {
       const { meeting, me } = await requireMeetingMember(c, ctx);
       const { state } = await history.versionState(meeting.id, versionId(c));
       // Reading an older version is reading the record: in the log, like opening the meeting.
@@ -112,30 +188,30 @@ export function meetingHistoryRoutes(ctx: RouteContext) {
       });
       return c.body(state as Uint8Array<ArrayBuffer>, 200, { 'Content-Type': 'application/octet-stream' });
     })
-    .post('/:id/versions/:versionId/restore', async (c) => {
+    .openapi(restore, async (c) => {
       const { meeting, me } = await requireMeetingMember(c, ctx);
       if (!can(me.role, 'write')) throw forbidden('Observers read; they do not change the text.');
-      return c.json<RestoreResponse>(await history.restore(meeting, versionId(c), me));
+      return c.json(await history.restore(meeting, versionId(c), me), 200);
     })
-    .get('/:id/seen', async (c) => {
+    .openapi(seen, async (c) => {
       const { meeting, me } = await requireMeetingMember(c, ctx);
-      return c.json<SeenResponse>(await history.seen(me.id, meeting.id));
+      return c.json(await history.seen(me.id, meeting.id), 200);
     })
-    .put('/:id/seen', async (c) => {
+    .openapi(markSeen, async (c) => {
       const { meeting, me } = await requireMeetingMember(c, ctx);
-      const body = await jsonBody(c, SeenRequestSchema);
-      await history.markSeen(me.id, meeting.id, seenStateVector(body.stateVector));
-      return c.json<SeenResponse>(await history.seen(me.id, meeting.id));
+      const { stateVector } = await requestBody(c, markSeen);
+      await history.markSeen(me.id, meeting.id, seenStateVector(stateVector));
+      return c.json(await history.seen(me.id, meeting.id), 200);
     })
-    .get('/:id/export.md', async (c) => {
+    .openapi(meetingExport, async (c) => {
       const { meeting, me } = await requireMeetingMember(c, ctx);
       const markdown = await markdownOf(meeting, readerLanguage(c));
       await logExport(meeting, me.id);
       return markdownFile(c, `meeting-${meeting.number}`, markdown);
     })
-    .post('/:id/exported', async (c) => {
+    .openapi(exported, async (c) => {
       const { meeting, me } = await requireMeetingMember(c, ctx);
-      await jsonBody(c, ExportedRequestSchema);
+      await requestBody(c, exported);
       await logExport(meeting, me.id);
       return c.body(null, 204);
     });
@@ -144,8 +220,8 @@ export function meetingHistoryRoutes(ctx: RouteContext) {
 /** Routes under /api/networks/:id for export and search. */
 export function networkHistoryRoutes(ctx: RouteContext) {
   const { store, sync } = ctx;
-  return new Hono()
-    .get('/:id/export.md', async (c) => {
+  return apiRoutes()
+    .openapi(networkExport, async (c) => {
       const me = await requireMember(c, ctx, c.req.param('id'));
       const network = await store.findNetwork(me.networkId);
       if (!network) throw networkNotFound();
@@ -168,7 +244,7 @@ export function networkHistoryRoutes(ctx: RouteContext) {
       });
       return markdownFile(c, `network-${network.centreName}`, parts.join('\n'));
     })
-    .get('/:id/search', async (c) => {
+    .openapi(search, async (c) => {
       const me = await requireMember(c, ctx, c.req.param('id'));
       const query = (c.req.query('q') ?? '').trim();
       if (query.length < 2) throw badRequest('Search for at least two letters.');
@@ -188,6 +264,6 @@ export function networkHistoryRoutes(ctx: RouteContext) {
           ),
         );
       }
-      return c.json<SearchHit[]>(hits);
+      return c.json(hits, 200);
     });
 }

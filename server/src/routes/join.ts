@@ -10,14 +10,26 @@
  * short-lived HttpOnly cookie and the person is asked (/switch-person, joinPending.ts). Openings are
  * limited per client address (429 with Retry-After).
  */
+import { createRoute } from '@hono/zod-openapi';
 import type { Context } from 'hono';
-import { Hono } from 'hono';
 import { deleteCookie, getCookie, setCookie } from 'hono/cookie';
 import { limitKey } from '../abuse/limits.js';
 import { isSecureRequest, joinSession, requestSession } from '../auth/session.js';
 import { hashToken, looksLikeToken } from '../auth/tokens.js';
 import { type InvitationRecord, linkState } from '../persistence/metadata/types.js';
 import type { RouteContext } from './context.js';
+import { apiRoutes, file, ids } from './declare.js';
+
+const join = createRoute({
+  method: 'get',
+  path: '/{token}',
+  summary: 'Open a personal link: sets the session cookie and redirects to the meeting',
+  request: { params: ids('token') },
+  responses: {
+    302: { description: 'To the meeting, or to /link-problem?reason=…, or to /switch-person' },
+    429: file('text/html', 'Too many attempts: a page that says so'),
+  },
+});
 
 /** The cookie holding a link opened from another site until the person says who they are. */
 export const PENDING_JOIN_COOKIE = 'polyphony_pending_join';
@@ -68,7 +80,7 @@ export function clearPendingJoin(c: Context): void {
 
 /** Routes of /join. */
 export function joinRoutes(ctx: RouteContext, tooManyPage: () => string | undefined) {
-  return new Hono().get('/:token', async (c) => {
+  return apiRoutes().openapi(join, async (c) => {
     c.header('Cache-Control', 'no-store');
     c.header('Referrer-Policy', 'no-referrer');
     const wait = ctx.limits.joins.tryTake(limitKey(ctx.limits, c));

@@ -7,23 +7,40 @@
  * (meeting and participant ids are 128 random bits), and the route is limited like every request
  * without a session.
  */
-import { type DropReason, LocalCopiesRequestSchema, type LocalCopiesResponse } from '@polyphony/shared';
-import { Hono } from 'hono';
+import { createRoute } from '@hono/zod-openapi';
+import {
+  type DropReason,
+  LocalCopiesRequestSchema,
+  type LocalCopiesResponse,
+  LocalCopiesResponseSchema,
+} from '@polyphony/shared';
 import type { RouteContext } from './context.js';
-import { jsonBody } from './validate.js';
+import { apiRoutes, body, json, refusal, requestBody } from './declare.js';
+
+const localCopies = createRoute({
+  method: 'post',
+  path: '/',
+  summary: 'Which of the meeting copies this browser keeps it must delete (erased, revoked, rewritten)',
+  request: { body: body(LocalCopiesRequestSchema) },
+  responses: {
+    200: json(LocalCopiesResponseSchema, 'What to drop'),
+    400: refusal('Invalid request'),
+    429: refusal('Too many requests'),
+  },
+});
 
 /** Routes of /api/local-copies. */
 export function localCopiesRoutes(ctx: RouteContext) {
   const { store } = ctx;
-  return new Hono().post('/', async (c) => {
-    const { copies } = await jsonBody(c, LocalCopiesRequestSchema);
+  return apiRoutes().openapi(localCopies, async (c) => {
+    const { copies } = await requestBody(c, localCopies);
     const rewrites = await store.documentRewrites(copies.map((copy) => copy.meetingId));
     const drop: LocalCopiesResponse['drop'] = [];
     for (const copy of copies) {
       const reason = await dropReason(ctx, copy, rewrites.get(copy.meetingId));
       if (reason) drop.push({ meetingId: copy.meetingId, reason });
     }
-    return c.json<LocalCopiesResponse>({ drop });
+    return c.json({ drop }, 200);
   });
 }
 

@@ -1,13 +1,21 @@
 /** GET /api/me: who this browser is in each network it holds a valid link of. */
-import type { MeResponse } from '@polyphony/shared';
-import { Hono } from 'hono';
+import { createRoute } from '@hono/zod-openapi';
+import { type MeResponse, MeResponseSchema } from '@polyphony/shared';
 import { requestSession } from '../auth/session.js';
 import { networkSummary } from '../networks/NetworkService.js';
 import type { RouteContext } from './context.js';
+import { apiRoutes, json } from './declare.js';
+
+const me = createRoute({
+  method: 'get',
+  path: '/',
+  summary: 'Who this browser is in each network',
+  responses: { 200: json(MeResponseSchema, 'Memberships') },
+});
 
 /** Routes of /api/me. */
 export function meRoutes(ctx: RouteContext) {
-  return new Hono().get('/', async (c) => {
+  return apiRoutes().openapi(me, async (c) => {
     // A session that ended (idle, lifetime) holds nothing any more.
     const session = await ctx.sessions.check(requestSession(c));
     const memberships = session.ok ? await ctx.store.memberships(session.hash, ctx.now()) : [];
@@ -22,6 +30,6 @@ export function meRoutes(ctx: RouteContext) {
         });
       }
     }
-    return c.json<MeResponse>({ memberships: result });
+    return c.json({ memberships: result }, 200);
   });
 }

@@ -5,9 +5,21 @@
  * not served at all.
  */
 import { createHash, timingSafeEqual } from 'node:crypto';
-import { Hono } from 'hono';
+import { createRoute } from '@hono/zod-openapi';
 import { notFound, unauthorized } from '../errors.js';
 import type { Metrics } from '../metrics/Metrics.js';
+import { apiRoutes, file, refusal } from './declare.js';
+
+const metricsRoute = createRoute({
+  method: 'get',
+  path: '/',
+  summary: "The operator's metrics (Prometheus text format), with the operator token",
+  responses: {
+    200: file('text/plain', 'The metrics'),
+    401: refusal('The metrics need the operator token (METRICS_TOKEN)'),
+    404: refusal('Metrics are not served here'),
+  },
+});
 
 /** Whether an Authorization header carries the token; compared in constant time. */
 export function carriesToken(header: string | undefined, token: string): boolean {
@@ -19,7 +31,7 @@ export function carriesToken(header: string | undefined, token: string): boolean
 
 /** Routes of /metrics; `metrics` is undefined where they are not served. */
 export function metricsRoutes(metrics: Metrics | undefined, token: string | undefined) {
-  return new Hono().get('/', async (c) => {
+  return apiRoutes().openapi(metricsRoute, async (c) => {
     if (!metrics) {
       throw notFound('Metrics are not served here (METRICS_TOKEN or METRICS_PORT).');
     }
@@ -28,6 +40,6 @@ export function metricsRoutes(metrics: Metrics | undefined, token: string | unde
       throw unauthorized('The metrics need the operator token (METRICS_TOKEN).');
     }
     c.header('Cache-Control', 'no-store');
-    return c.body(await metrics.render(), 200, { 'Content-Type': metrics.contentType });
+    return c.text(await metrics.render(), 200, { 'Content-Type': metrics.contentType });
   });
 }

@@ -1,24 +1,25 @@
 /** /api/networks: start a network meeting, the network page, people and their links, new meetings. */
+import { createRoute, z } from '@hono/zod-openapi';
 import {
-  type ActivityEntry,
+  ActivityEntrySchema,
   can,
-  type Invitation,
-  type MeetingSummary,
-  type NetworkDetail,
+  InvitationSchema,
+  MeetingSummarySchema,
+  NetworkDetailSchema,
+  ParticipantSchema,
   PersonInputSchema,
   type RetentionInfo,
   StartMeetingRequestSchema,
   StartNetworkRequestSchema,
-  type StartNetworkResponse,
+  StartNetworkResponseSchema,
 } from '@polyphony/shared';
 import type { Context } from 'hono';
-import { Hono } from 'hono';
 import { limitKey } from '../abuse/limits.js';
 import { joinSession, requestSession } from '../auth/session.js';
 import { anonymousStartOff } from '../errors.js';
 import { meetingSummary, networkSummary } from '../networks/NetworkService.js';
 import { baseUrl, type RouteContext, requireMember } from './context.js';
-import { jsonBody } from './validate.js';
+import { apiRoutes, body, ids, json, memberRefusals, refusal, requestBody } from './declare.js';
 
 /** Whether the request's session is a member of the professional team in any network here. */
 async function isTeamMember(c: Context, ctx: RouteContext): Promise<boolean> {
@@ -41,24 +42,79 @@ export async function retentionOf(ctx: RouteContext, networkId: string): Promise
   return { days, lastActivityAt, dueAt };
 }
 
+const startNetwork = createRoute({
+  method: 'post',
+  path: '/',
+  summary: 'Start a network and its first meeting, with a personal link for everyone',
+  request: { body: body(StartNetworkRequestSchema) },
+  responses: {
+    201: json(StartNetworkResponseSchema, 'Started; sets the session cookie of the person starting it'),
+    400: refusal('Invalid request'),
+    403: refusal('Anonymous starts are turned off here'),
+    429: refusal('Too many starts from this address'),
+  },
+});
+const networkPage = createRoute({
+  method: 'get',
+  path: '/{id}',
+  summary: 'The network page',
+  request: { params: ids('id') },
+  responses: { 200: json(NetworkDetailSchema, 'Network'), ...memberRefusals },
+});
+const activity = createRoute({
+  method: 'get',
+  path: '/{id}/activity',
+  summary: 'The activity log',
+  request: { params: ids('id') },
+  responses: { 200: json(z.array(ActivityEntrySchema), 'Entries, newest first'), ...memberRefusals },
+});
+const invite = createRoute({
+  method: 'post',
+  path: '/{id}/people',
+  summary: 'Invite a person',
+  request: { params: ids('id'), body: body(PersonInputSchema) },
+  responses: { 201: json(InvitationSchema, 'The invitation with its link, shown once'), ...memberRefusals },
+});
+const revoke = createRoute({
+  method: 'post',
+  path: '/{id}/people/{participantId}/revoke',
+  summary: "Revoke a person's link; their connections close",
+  request: { params: ids('id', 'participantId') },
+  responses: { 200: json(ParticipantSchema.nullable(), 'The person'), ...memberRefusals },
+});
+const reissue = createRoute({
+  method: 'post',
+  path: '/{id}/people/{participantId}/reissue',
+  summary: 'A new link for a person; the old one stops working',
+  request: { params: ids('id', 'participantId') },
+  responses: { 201: json(InvitationSchema, 'The invitation'), ...memberRefusals },
+});
+const nextMeeting = createRoute({
+  method: 'post',
+  path: '/{id}/meetings',
+  summary: 'Start the next meeting, carrying over open plan items and questions',
+  request: { params: ids('id'), body: body(StartMeetingRequestSchema) },
+  responses: { 201: json(MeetingSummarySchema, 'The meeting'), ...memberRefusals },
+});
+
 /** Routes of /api/networks. */
 export function networkRoutes(ctx: RouteContext) {
   const { service } = ctx;
-  return new Hono()
-    .post('/', async (c) => {
+  return apiRoutes()
+    .openapi(startNetwork, async (c) => {
       // Anonymous starts (from a browser that is no professional in any network here) are limited
       // per client address, and the operator may turn them off.
       if (!(await isTeamMember(c, ctx))) {
         if (!ctx.protection.allowAnonymousStart) throw anonymousStartOff();
         ctx.limits.starts.take(limitKey(ctx.limits, c));
       }
-      const body = await jsonBody(c, StartNetworkRequestSchema);
-      const started = await service.startNetwork(body);
+      const request = await requestBody(c, startNetwork);
+      const started = await service.startNetwork(request);
       // The person starting the meeting is in at once, without opening a link (with a fresh value).
       const session = await ctx.sessions.open(c);
       await joinSession(session, ctx.store, started.myInvitation);
       const base = baseUrl(c, ctx);
-      return c.json<StartNetworkResponse>(
+      return c.json(
         {
           network: networkSummary(started.network),
           meeting: meetingSummary(started.meeting),
@@ -72,50 +128,44 @@ export function networkRoutes(ctx: RouteContext) {
         201,
       );
     })
-    .get('/:id', async (c) => {
+    .openapi(networkPage, async (c) => {
       const me = await requireMember(c, ctx, c.req.param('id'));
       const detail = await service.networkDetail(me.networkId, me.id);
       for (const meeting of detail.meetings) meeting.news = await ctx.history.hasNews(me.id, meeting.id);
       // The page shows plan items: a read of the record, in the log (once in a while per person).
       await service.recordNetworkView(me.networkId, me.id);
       const retention = await retentionOf(ctx, me.networkId);
-      return c.json<NetworkDetail>(retention ? { ...detail, retention } : detail);
+      return c.json(retention ? { ...detail, retention } : detail, 200);
     })
-    .get('/:id/activity', async (c) => {
+    .openapi(activity, async (c) => {
       const me = await requireMember(c, ctx, c.req.param('id'));
-      return c.json<ActivityEntry[]>(await service.activityLog(me.networkId));
+      return c.json(await service.activityLog(me.networkId), 200);
     })
-    .post('/:id/people', async (c) => {
+    .openapi(invite, async (c) => {
       const me = await requireMember(c, ctx, c.req.param('id'));
-      const person = await jsonBody(c, PersonInputSchema);
+      const person = await requestBody(c, invite);
       const { participant, token, record } = await service.invite(me.networkId, me, person);
-      return c.json<Invitation>(
-        await service.invitationView(participant, token, record, baseUrl(c, ctx)),
-        201,
-      );
+      return c.json(await service.invitationView(participant, token, record, baseUrl(c, ctx)), 201);
     })
-    .post('/:id/people/:participantId/revoke', async (c) => {
+    .openapi(revoke, async (c) => {
       const me = await requireMember(c, ctx, c.req.param('id'));
       await service.revoke(me.networkId, me, c.req.param('participantId'));
       const subject = await ctx.store.findParticipant(c.req.param('participantId'));
-      return c.json(subject ? await service.participantView(subject) : null);
+      return c.json(subject ? await service.participantView(subject) : null, 200);
     })
-    .post('/:id/people/:participantId/reissue', async (c) => {
+    .openapi(reissue, async (c) => {
       const me = await requireMember(c, ctx, c.req.param('id'));
       const { participant, token, record } = await service.reissue(
         me.networkId,
         me,
         c.req.param('participantId'),
       );
-      return c.json<Invitation>(
-        await service.invitationView(participant, token, record, baseUrl(c, ctx)),
-        201,
-      );
+      return c.json(await service.invitationView(participant, token, record, baseUrl(c, ctx)), 201);
     })
-    .post('/:id/meetings', async (c) => {
+    .openapi(nextMeeting, async (c) => {
       const me = await requireMember(c, ctx, c.req.param('id'));
-      const body = await jsonBody(c, StartMeetingRequestSchema);
-      const meeting = await service.startMeeting(me.networkId, me, body.title);
-      return c.json<MeetingSummary>(meetingSummary(meeting), 201);
+      const { title } = await requestBody(c, nextMeeting);
+      const meeting = await service.startMeeting(me.networkId, me, title);
+      return c.json(meetingSummary(meeting), 201);
     });
 }

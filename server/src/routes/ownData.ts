@@ -5,8 +5,8 @@
  * whether they took part and when they last looked, the network's activity log) and one Markdown file
  * per meeting. Downloading it is in the activity log, like every export.
  */
+import { createRoute, z } from '@hono/zod-openapi';
 import { ARCHIVE_WORDS, type ArchiveWordKey, fill, type Language } from '@polyphony/shared';
-import { Hono } from 'hono';
 import { requestSession } from '../auth/session.js';
 import { hashToken } from '../auth/tokens.js';
 import { meetingMarkdown, readableTime } from '../document/markdown.js';
@@ -14,14 +14,27 @@ import { networkNotFound } from '../errors.js';
 import { zip } from '../export/zip.js';
 import { linkState } from '../persistence/metadata/types.js';
 import { type RouteContext, requireMember } from './context.js';
+import { apiRoutes, file, ids, languageQuery, refusal } from './declare.js';
 import { readerLanguage } from './language.js';
+
+const ownData = createRoute({
+  method: 'get',
+  path: '/{id}/my-data.zip',
+  summary: 'Everything Polyphony holds about the person asking: Markdown and JSON in a ZIP (in the log)',
+  request: { params: ids('id'), query: z.object({ lang: languageQuery }) },
+  responses: {
+    200: file('application/zip', 'The archive'),
+    401: refusal('No working session (session_expired says why): open your personal link'),
+    404: refusal('Not found, or not in your networks'),
+  },
+});
 
 const escapeMarkdown = (text: string) => text.replace(/([\\`*_[\]#<>|])/g, '\\$1');
 
 /** Routes under /api/networks/:id for a person's own data. */
 export function ownDataRoutes(ctx: RouteContext) {
   const { store, sync } = ctx;
-  return new Hono().get('/:id/my-data.zip', async (c) => {
+  return apiRoutes().openapi(ownData, async (c) => {
     const me = await requireMember(c, ctx, c.req.param('id'));
     const network = await store.findNetwork(me.networkId);
     if (!network) throw networkNotFound();

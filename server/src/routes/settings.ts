@@ -1,17 +1,28 @@
 /** GET /api/settings: what the pages need to know before anyone is signed in (the start page, the network page). */
-import type { SettingsResponse } from '@polyphony/shared';
-import { Hono } from 'hono';
+import { createRoute } from '@hono/zod-openapi';
+import { SettingsResponseSchema } from '@polyphony/shared';
 import type { RouteContext } from './context.js';
+import { apiRoutes, json } from './declare.js';
+
+const settings = createRoute({
+  method: 'get',
+  path: '/',
+  summary: 'Anonymous starting, retention, session limits',
+  responses: { 200: json(SettingsResponseSchema, 'Settings') },
+});
 
 /** Routes of /api/settings. */
 export function settingsRoutes(ctx: RouteContext) {
   const { protection } = ctx;
-  return new Hono().get('/', (c) =>
-    c.json<SettingsResponse>({
-      anonymousStart: protection.allowAnonymousStart,
-      retentionDays: protection.retentionDays,
-      sessionIdleMinutes: protection.sessionIdleMs / 60_000,
-      sessionMaxDays: protection.sessionMaxMs / (24 * 60 * 60 * 1000),
-    }),
+  return apiRoutes().openapi(settings, (c) =>
+    c.json(
+      {
+        anonymousStart: protection.allowAnonymousStart,
+        retentionDays: protection.retentionDays,
+        sessionIdleMinutes: protection.sessionIdleMs / 60_000,
+        sessionMaxDays: protection.sessionMaxMs / (24 * 60 * 60 * 1000),
+      },
+      200,
+    ),
   );
 }

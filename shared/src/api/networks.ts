@@ -1,11 +1,12 @@
 /**
  * Request and response types of the network API: starting a network meeting, invitations, the network
- * page, the activity log. Request schemas are zod; the server validates with them.
+ * page, the activity log. Requests and responses are zod schemas: the server validates requests with
+ * them and the OpenAPI document and the typed client come from them (server/src/routes).
  */
 import { z } from 'zod';
-import { type Role, RoleSchema } from '../roles.js';
-import type { MeetingSummary } from './meetings.js';
-import type { RetentionInfo } from './privacy.js';
+import { RoleSchema } from '../roles.js';
+import { MeetingSummarySchema } from './meetings.js';
+import { RetentionInfoSchema } from './privacy.js';
 
 /** A person named on the start form or invited later. */
 export const PersonInputSchema = z
@@ -34,65 +35,76 @@ export const StartNetworkRequestSchema = z
 export type StartNetworkRequest = z.input<typeof StartNetworkRequestSchema>;
 
 /** The state of a person's invitation link. */
-export type LinkState = 'active' | 'revoked' | 'expired';
+export const LinkStateSchema = z.enum(['active', 'revoked', 'expired']);
+export type LinkState = z.infer<typeof LinkStateSchema>;
 
 /** A person in a network, as every member sees them. */
-export interface Participant {
-  id: string;
-  name: string;
-  relation: string;
-  role: Role;
+export const ParticipantSchema = z.object({
+  id: z.string(),
+  name: z.string(),
+  relation: z.string(),
+  role: RoleSchema,
   /** When they last opened anything in the network; null if never. */
-  lastSeenAt: string | null;
-  link: { state: LinkState; expiresAt: string };
-}
+  lastSeenAt: z.string().nullable(),
+  link: z.object({ state: LinkStateSchema, expiresAt: z.string() }),
+});
+export type Participant = z.infer<typeof ParticipantSchema>;
 
 /** A personal link, shown once when it is made. */
-export interface Invitation {
-  participant: Participant;
+export const InvitationSchema = z.object({
+  participant: ParticipantSchema,
   /** The absolute URL: /join/<token>. Only its hash is stored; it cannot be shown again. */
-  url: string;
-  expiresAt: string;
-}
+  url: z.string(),
+  expiresAt: z.string(),
+});
+export type Invitation = z.infer<typeof InvitationSchema>;
 
 /** A network: the people around one person. */
-export interface NetworkSummary {
-  id: string;
-  centreName: string;
-  createdAt: string;
-}
+export const NetworkSummarySchema = z.object({
+  id: z.string(),
+  centreName: z.string(),
+  createdAt: z.string(),
+});
+export type NetworkSummary = z.infer<typeof NetworkSummarySchema>;
 
 /** POST /api/networks response. */
-export interface StartNetworkResponse {
-  network: NetworkSummary;
-  meeting: MeetingSummary;
-  me: Participant;
-  invitations: Invitation[];
-}
+export const StartNetworkResponseSchema = z.object({
+  network: NetworkSummarySchema,
+  meeting: MeetingSummarySchema,
+  me: ParticipantSchema,
+  invitations: z.array(InvitationSchema),
+});
+export type StartNetworkResponse = z.infer<typeof StartNetworkResponseSchema>;
+
+/** A person named in a list (who attended, who wrote): their id and the name they go by. */
+export const PersonNameSchema = z.object({ id: z.string(), name: z.string() });
 
 /** One meeting on the network's timeline. */
-export interface TimelineMeeting extends MeetingSummary {
-  attendees: { id: string; name: string }[];
+export const TimelineMeetingSchema = MeetingSummarySchema.extend({
+  attendees: z.array(PersonNameSchema),
   /** The plan items as written, one line each. */
-  planItems: string[];
+  planItems: z.array(z.string()),
   /** Others wrote in it since the reader last saw it (filled in for whoever asks). */
-  news?: boolean;
-}
+  news: z.boolean().optional(),
+});
+export type TimelineMeeting = z.infer<typeof TimelineMeetingSchema>;
 
 /** GET /api/networks/:id */
-export interface NetworkDetail {
-  network: NetworkSummary;
-  me: Participant;
-  people: Participant[];
-  meetings: TimelineMeeting[];
+export const NetworkDetailSchema = z.object({
+  network: NetworkSummarySchema,
+  me: ParticipantSchema,
+  people: z.array(ParticipantSchema),
+  meetings: z.array(TimelineMeetingSchema),
   /** When the network is due for erasure under the operator's retention setting; absent without one. */
-  retention?: RetentionInfo;
-}
+  retention: RetentionInfoSchema.optional(),
+});
+export type NetworkDetail = z.infer<typeof NetworkDetailSchema>;
 
 /** GET /api/me: who this browser is, in each network it holds a link of. */
-export interface MeResponse {
-  memberships: { network: NetworkSummary; participant: Participant }[];
-}
+export const MeResponseSchema = z.object({
+  memberships: z.array(z.object({ network: NetworkSummarySchema, participant: ParticipantSchema })),
+});
+export type MeResponse = z.infer<typeof MeResponseSchema>;
 
 /** Kinds of activity-log entries. None ever contains document text. */
 export const ACTIVITY_KINDS = [
@@ -118,32 +130,34 @@ export const ACTIVITY_KINDS = [
 export type ActivityKind = (typeof ACTIVITY_KINDS)[number];
 
 /** One entry of the activity log. */
-export interface ActivityEntry {
-  id: number;
-  at: string;
-  kind: ActivityKind;
-  actor: { id: string; name: string } | null;
-  subject: { id: string; name: string } | null;
-  meetingId: string | null;
+export const ActivityEntrySchema = z.object({
+  id: z.number().int(),
+  at: z.string(),
+  kind: z.enum(ACTIVITY_KINDS),
+  actor: PersonNameSchema.nullable(),
+  subject: PersonNameSchema.nullable(),
+  meetingId: z.string().nullable(),
   /** The version an entry is about ('version_restored': the one brought back), when it is about one. */
-  version?: { id: number; takenAt: string };
-}
+  version: z.object({ id: z.number().int(), takenAt: z.string() }).optional(),
+});
+export type ActivityEntry = z.infer<typeof ActivityEntrySchema>;
 
 /** POST /api/networks/:id/meetings */
 export const StartMeetingRequestSchema = z.object({ title: z.string().trim().max(200).optional() }).strict();
 export type StartMeetingRequest = z.input<typeof StartMeetingRequestSchema>;
 
 /** GET /api/meetings/:id: the meeting, its network, and who you are in it. */
-export interface MeetingDetail {
-  meeting: MeetingSummary;
-  network: NetworkSummary;
-  me: Participant;
-  people: Participant[];
+export const MeetingDetailSchema = z.object({
+  meeting: MeetingSummarySchema,
+  network: NetworkSummarySchema,
+  me: ParticipantSchema,
+  people: z.array(ParticipantSchema),
   /** The other meetings of the network, newest first (for "previous meeting" links). */
-  meetings: MeetingSummary[];
+  meetings: z.array(MeetingSummarySchema),
   /**
    * When the document was last rewritten by an erasure: a browser whose copy is older deletes it and
    * loads the document again. Null if never.
    */
-  documentRewrittenAt?: string | null;
-}
+  documentRewrittenAt: z.string().nullable().optional(),
+});
+export type MeetingDetail = z.infer<typeof MeetingDetailSchema>;

@@ -1,7 +1,8 @@
 /**
  * Types of the data-protection API: erasing a network, a meeting or a person; the browser's session
  * (leaving this device, activity, why it ended); confirming a switch of person; what a browser must
- * drop of its local copies; retention. Request schemas are zod; the server validates with them.
+ * drop of its local copies; retention. Requests and responses are zod schemas; the server validates
+ * requests with them and describes the API with them.
  */
 import { z } from 'zod';
 import { MeetingIdSchema } from './meetings.js';
@@ -15,46 +16,51 @@ export const ERASED_WORDS = ['remove', 'anonymise'] as const;
 export type ErasedWords = (typeof ERASED_WORDS)[number];
 
 /** What an erasure erases. */
-export type ErasureKind = 'network' | 'meeting' | 'person';
+export const ErasureKindSchema = z.enum(['network', 'meeting', 'person']);
+export type ErasureKind = z.infer<typeof ErasureKindSchema>;
 
 /** POST /api/networks/:id/people/:participantId/erase */
 export const ErasePersonRequestSchema = z.object({ words: z.enum(ERASED_WORDS) }).strict();
 export type ErasePersonRequest = z.input<typeof ErasePersonRequestSchema>;
 
 /** What an erasure takes away (shown before confirming, and by the operator command's --dry-run). */
-export interface ErasurePreview {
-  kind: ErasureKind;
-  networkId: string;
-  centreName: string;
+export const ErasurePreviewSchema = z.object({
+  kind: ErasureKindSchema,
+  networkId: z.string(),
+  centreName: z.string(),
   /** The meetings erased (network, meeting) or whose documents are rewritten (person). */
-  meetings: { id: string; number: number; title: string }[];
+  meetings: z.array(z.object({ id: z.string(), number: z.number().int(), title: z.string() })),
   /** The people erased (network: everyone; person: one). */
-  people: { id: string; name: string; relation: string; role: string }[];
-  versions: number;
-  activityEntries: number;
-  links: number;
-  sessions: number;
-}
+  people: z.array(z.object({ id: z.string(), name: z.string(), relation: z.string(), role: z.string() })),
+  versions: z.number().int(),
+  activityEntries: z.number().int(),
+  links: z.number().int(),
+  sessions: z.number().int(),
+});
+export type ErasurePreview = z.infer<typeof ErasurePreviewSchema>;
 
 /** The answer to an erasure: what went, and when it was finished. */
-export interface ErasureDone {
-  erasureId: number;
-  kind: ErasureKind;
-  at: string;
-  preview: ErasurePreview;
-}
+export const ErasureDoneSchema = z.object({
+  erasureId: z.number().int(),
+  kind: ErasureKindSchema,
+  at: z.string(),
+  preview: ErasurePreviewSchema,
+});
+export type ErasureDone = z.infer<typeof ErasureDoneSchema>;
 
 /** Why a browser session is not (or no longer) valid. */
-export type SessionEnd = 'none' | 'idle' | 'lifetime';
+export const SessionEndSchema = z.enum(['none', 'idle', 'lifetime']);
+export type SessionEnd = z.infer<typeof SessionEndSchema>;
 
 /** GET /api/session: whether this browser's session works, and how long it may. */
-export interface SessionResponse {
-  state: 'active' | SessionEnd;
+export const SessionResponseSchema = z.object({
+  state: z.union([z.literal('active'), SessionEndSchema]),
   /** Minutes without use after which the session ends. */
-  idleMinutes: number;
+  idleMinutes: z.number(),
   /** When the session ends at the latest (its absolute lifetime); null without a session. */
-  endsAt: string | null;
-}
+  endsAt: z.string().nullable(),
+});
+export type SessionResponse = z.infer<typeof SessionResponseSchema>;
 
 /** A local copy this browser holds: a meeting, and (when it knows) who it is in that meeting's network. */
 export const LocalCopySchema = z
@@ -74,40 +80,44 @@ export const LocalCopiesRequestSchema = z.object({ copies: z.array(LocalCopySche
 export type LocalCopiesRequest = z.input<typeof LocalCopiesRequestSchema>;
 
 /** Why a browser must delete a local copy. */
-export type DropReason = 'erased' | 'revoked' | 'rewritten';
+export const DropReasonSchema = z.enum(['erased', 'revoked', 'rewritten']);
+export type DropReason = z.infer<typeof DropReasonSchema>;
 
 /** POST /api/local-copies response. */
-export interface LocalCopiesResponse {
-  drop: { meetingId: string; reason: DropReason }[];
-}
+export const LocalCopiesResponseSchema = z.object({
+  drop: z.array(z.object({ meetingId: z.string(), reason: DropReasonSchema })),
+});
+export type LocalCopiesResponse = z.infer<typeof LocalCopiesResponseSchema>;
 
 /** GET /api/join/pending: a link opened from another site, waiting for the person to say who they are. */
-export interface PendingJoinResponse {
-  centreName: string;
+export const PendingJoinResponseSchema = z.object({
+  centreName: z.string(),
   /** Who this browser is in that network now. */
-  current: { name: string; relation: string };
+  current: z.object({ name: z.string(), relation: z.string() }),
   /** Who the link is for. */
-  link: { name: string; relation: string };
-}
+  link: z.object({ name: z.string(), relation: z.string() }),
+});
+export type PendingJoinResponse = z.infer<typeof PendingJoinResponseSchema>;
 
 /** Where to go after confirming or declining a pending join. */
-export interface PendingJoinDone {
-  path: string;
-}
+export const PendingJoinDoneSchema = z.object({ path: z.string() });
+export type PendingJoinDone = z.infer<typeof PendingJoinDoneSchema>;
 
 /** Public settings the pages need before anyone is signed in. */
-export interface SettingsResponse {
+export const SettingsResponseSchema = z.object({
   /** Whether anyone may start a network from the start page without being a professional here. */
-  anonymousStart: boolean;
+  anonymousStart: z.boolean(),
   /** Networks with no activity for this many days are erased by the operator; null: kept until erased. */
-  retentionDays: number | null;
-  sessionIdleMinutes: number;
-  sessionMaxDays: number;
-}
+  retentionDays: z.number().nullable(),
+  sessionIdleMinutes: z.number(),
+  sessionMaxDays: z.number(),
+});
+export type SettingsResponse = z.infer<typeof SettingsResponseSchema>;
 
 /** When a network is due for erasure under the retention setting (on the network page). */
-export interface RetentionInfo {
-  days: number;
-  lastActivityAt: string;
-  dueAt: string;
-}
+export const RetentionInfoSchema = z.object({
+  days: z.number(),
+  lastActivityAt: z.string(),
+  dueAt: z.string(),
+});
+export type RetentionInfo = z.infer<typeof RetentionInfoSchema>;

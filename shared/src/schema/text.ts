@@ -5,6 +5,7 @@
  * timeline on the server, and for the page that shows a section it cannot open for editing.
  */
 import * as Y from 'yjs';
+import { readBlock } from './blocks.js';
 import { NodeNames } from './document.js';
 import { readText } from './read.js';
 
@@ -82,7 +83,8 @@ export function nestingDepth(element: Y.XmlElement): number {
 
 /**
  * The plain text of each block of a section, with whose words they are in front ("Eeva: …"); a
- * reflection's responses are blocks of their own.
+ * reflection's responses are blocks of their own. Blocks are read as the editors' schema sees them
+ * (blocks.ts): a node it does not have is its text, without a name in front.
  */
 export function sectionTexts(doc: Y.Doc, section: string): string[] {
   const texts: string[] = [];
@@ -96,10 +98,14 @@ export function sectionTexts(doc: Y.Doc, section: string): string[] {
       continue;
     }
     if (!(node instanceof Y.XmlElement)) continue;
-    const who = readText(node.getAttribute('speakerName')) || readText(node.getAttribute('authorName'));
+    const { attrs } = readBlock(node);
+    const who = readText(attrs.speakerName) || readText(attrs.authorName);
     const children = node.toArray();
-    const isResponse = (child: unknown) =>
-      child instanceof Y.XmlElement && child.nodeName === NodeNames.response;
+    const isResponse = (child: unknown) => {
+      if (!(child instanceof Y.XmlElement)) return false;
+      const block = readBlock(child);
+      return block.known && block.name === NodeNames.response;
+    };
     const text = children
       .filter((child) => !isResponse(child))
       .map((child) => (child instanceof Y.XmlElement || child instanceof Y.XmlText ? textOf(child) : ''))
