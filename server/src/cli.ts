@@ -72,24 +72,46 @@ function parsePerson(text: string): PersonInput {
   return { name, relation, role: role as Role };
 }
 
+/** The commands whose positionals are ids, and the options each takes (`true`: it takes a value). */
+const ID_COMMANDS: Record<string, Record<string, boolean>> = {
+  revoke: { '--json': false, '--help': false, '-h': false },
+  reissue: { '--json': false, '--help': false, '-h': false },
+  erase: {
+    '--json': false,
+    '--help': false,
+    '-h': false,
+    '--dry-run': false,
+    '--yes': false,
+    '--vacuum-full': false,
+    '--words': true,
+  },
+};
+
 /**
- * The arguments, with the participant id of `revoke` and `reissue` taken as it is even when it starts
+ * The arguments, with the ids of `revoke`, `reissue` and `erase` taken as they are even when they start
  * with "-" (ids are random base64url: one in 64 does), which parseArgs would read as options: everything
- * after the command that is not one of its options is moved behind "--". `revoke -- <id>` works too.
+ * after the command that is not one of its options (or an option's value) is moved behind "--".
+ * `revoke -- <id>` works too.
  */
 function idsAsPositionals(args: readonly string[]): string[] {
   const [command, ...rest] = args;
-  if (command !== 'revoke' && command !== 'reissue') return [...args];
+  const known = command === undefined ? undefined : ID_COMMANDS[command];
+  if (!known) return [...args];
   const options: string[] = [];
   const ids: string[] = [];
   let afterSeparator = false;
-  for (const arg of rest) {
+  for (let i = 0; i < rest.length; i++) {
+    const arg = rest[i] as string;
+    const name = arg.split('=')[0] as string;
     if (afterSeparator) ids.push(arg);
     else if (arg === '--') afterSeparator = true;
-    else if (arg === '--json' || arg === '--help' || arg === '-h') options.push(arg);
+    else if (known[name] === true && !arg.includes('=') && i + 1 < rest.length) {
+      options.push(arg, rest[i + 1] as string);
+      i++;
+    } else if (name in known) options.push(arg);
     else ids.push(arg);
   }
-  return [command, ...options, '--', ...ids];
+  return [command as string, ...options, '--', ...ids];
 }
 
 const { values, positionals } = parseArgs({

@@ -141,5 +141,16 @@ describe('operator command', () => {
     expect(await stateOf(juho)).toBe('revoked');
     // An id given twice over is refused, not half done.
     await expect(polyphony('revoke', maria, juho)).rejects.toMatchObject({ code: 2 });
+
+    // erase takes them too, before or after its options (a dry run: it lists, and changes nothing).
+    const dry = JSON.parse(
+      (await polyphony('erase', 'person', eeva, '--words', 'remove', '--dry-run', '--json')).stdout,
+    );
+    expect(dry).toMatchObject({ dryRun: true, words: 'remove' });
+    const before = JSON.parse(
+      (await polyphony('erase', 'person', '--dry-run', '--words=anonymise', eeva, '--json')).stdout,
+    );
+    expect(before).toMatchObject({ dryRun: true, words: 'anonymise' });
+    expect(await stateOf(eeva)).toBe('revoked');
   });
 });
