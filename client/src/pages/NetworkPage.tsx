@@ -28,7 +28,7 @@ import {
 import { ownDataUrl } from '../api/privacy';
 import { ApiRequestError, needsLinkAgain } from '../api/request';
 import { sectionText } from '../editor/sections';
-import { t, tx, useLanguage, useT } from '../i18n';
+import { t, tx, txWrapped, useLanguage, useT } from '../i18n';
 import { dropCopies, dropNetworkCopies } from '../privacy/localCopies';
 import { AppHeader } from '../ui/AppHeader';
 import { activitySentence } from '../ui/activity';
@@ -333,10 +333,18 @@ function TimelineItem({
         {open ? t('network.open') : t('network.closedOn', { date: shortDate(meeting.closedAt!) })}
       </p>
       <p className="timeline__who">
-        <span className="muted">{t('network.whoWasThere')}</span>
-        {meeting.attendees.length > 0
-          ? meeting.attendees.map((a) => a.name).join(t('common.listSeparator'))
-          : t('network.nobodyOpened')}
+        {txWrapped(
+          'network.whoWasThere',
+          (words) => (
+            <span className="muted">{words}</span>
+          ),
+          {
+            names:
+              meeting.attendees.length > 0
+                ? meeting.attendees.map((a) => a.name).join(t('common.listSeparator'))
+                : t('network.nobodyOpened'),
+          },
+        )}
       </p>
       {meeting.planItems.length > 0 ? (
         <>
@@ -571,8 +579,9 @@ function PersonItem({ networkId, person, isMe, mayManage, mayErase, onChanged }:
       {newLink && (
         <div className="new-link">
           <p className="note">
-            <strong>{t('person.newLinkFor', { name: person.name })}</strong>
-            {t('person.oldLinkGone')}
+            {tx('person.newLinkNote', {
+              newLinkFor: <strong>{t('person.newLinkFor', { name: person.name })}</strong>,
+            })}
           </p>
           <ul className="invitations">
             <InvitationCard invitation={newLink} />
@@ -637,8 +646,11 @@ function InviteSomeone({ networkId, onInvited }: { networkId: string; onInvited:
       {invitation && (
         <div className="new-link">
           <p className="note">
-            <strong>{t('invite.personalLink', { name: invitation.participant.name })}</strong>
-            {t('invite.sendOnly')}
+            {tx('invite.personalLinkNote', {
+              personalLink: (
+                <strong>{t('invite.personalLink', { name: invitation.participant.name })}</strong>
+              ),
+            })}
           </p>
           <ul className="invitations">
             <InvitationCard invitation={invitation} />

@@ -280,14 +280,8 @@ function StartResult({ started }: { started: StartNetworkResponse }) {
         {started.meeting.title} · {t('network.of', { name: started.network.centreName })}
       </p>
       <div className="note" role="note">
-        <p>
-          <strong>{t('start.personal')}</strong>
-          {t('start.personalText')}
-        </p>
-        <p>
-          <strong>{t('start.onlyNow')}</strong>
-          {t('start.onlyNowText')}
-        </p>
+        <p>{tx('start.personalNote', { personal: <strong>{t('start.personal')}</strong> })}</p>
+        <p>{tx('start.onlyNowNote', { onlyNow: <strong>{t('start.onlyNow')}</strong> })}</p>
       </div>
       {others.length > 0 ? (
         <>

@@ -12,7 +12,7 @@ import { getAgreedVersion } from '../api/meetings';
 import { type MeetingPeople, MeetingPeopleContext } from '../editor/MeetingContext';
 import { SectionEditor } from '../editor/SectionEditor';
 import { formatWhen } from '../editor/time';
-import { useT } from '../i18n';
+import { tx, useT } from '../i18n';
 import type { MeetingUser } from '../sync/MeetingSession';
 import { NextMeetingPanel, NoDecisionsToday } from './PlanExtras';
 
@@ -120,8 +120,7 @@ export function AgreedView({
   return (
     <div className="agreed" data-testid="agreed-view">
       <p className="agreed__intro">
-        <strong>{t('agreed.intro')}</strong>
-        {t('agreed.introText', { when: formatWhen(closedAt) })}
+        {tx('agreed.introNote', { intro: <strong>{t('agreed.intro')}</strong>, when: formatWhen(closedAt) })}
       </p>
       <FrozenSections
         loaded={loaded}

@@ -14,7 +14,7 @@ import { getVersion, getVersions, restoreVersion } from '../api/history';
 import { afterthoughtsOf } from '../editor/afterthoughts';
 import type { MeetingPeople } from '../editor/MeetingContext';
 import { formatWhen } from '../editor/time';
-import { t, useLanguage } from '../i18n';
+import { t, tx, useLanguage } from '../i18n';
 import type { MeetingUser } from '../sync/MeetingSession';
 import { FrozenSections, useFrozenDoc } from './AgreedView';
 
@@ -121,8 +121,9 @@ export function HistoryPanel({
       <p className="hint">{t('history.intro')}</p>
       {restored && (
         <p className="note" role="status" data-testid="restored-note">
-          {t('history.restored', { when: restored.when })}
-          {restored.kept > 0 && t('history.restoredKept', { count: restored.kept })}
+          {restored.kept > 0
+            ? t('history.restoredAndKept', { when: restored.when, count: restored.kept })
+            : t('history.restored', { when: restored.when })}
         </p>
       )}
       {list.state === 'ready' && list.list.hasAgreed && (
@@ -228,8 +229,11 @@ function VersionView({
       {asking && (
         <div className="confirm" data-testid="confirm-restore-panel">
           <p>
-            <strong>{t('history.bringBack')}</strong>
-            {t('history.bringBackText', { name: user.name, when: formatWhen(version.takenAt) })}
+            {tx('history.bringBackNote', {
+              question: <strong>{t('history.bringBack')}</strong>,
+              name: user.name,
+              when: formatWhen(version.takenAt),
+            })}
           </p>
           {afterthoughts.length > 0 && (
             <>

@@ -7,7 +7,7 @@
 import { useState } from 'react';
 import { closeMeeting, startNextMeeting } from '../api/meetings';
 import { formatWhen } from '../editor/time';
-import { t, useLanguage } from '../i18n';
+import { t, tx, useLanguage } from '../i18n';
 import { navigate } from './navigation';
 
 function failure(error: unknown): string {
@@ -126,8 +126,9 @@ export function ClosedBanner({
   return (
     <div className="banner banner--closed" data-testid="closed-banner">
       <p>
-        <strong>{t('closing.closedOn', { when: formatWhen(closedAt) })}</strong>
-        {t('closing.afterthoughts')}
+        {tx('closing.closedNote', {
+          closedOn: <strong>{t('closing.closedOn', { when: formatWhen(closedAt) })}</strong>,
+        })}
       </p>
       <div className="actions">
         <button

@@ -11,7 +11,7 @@ import * as Y from 'yjs';
 import { fromBase64, getSeen, putSeen } from '../api/history';
 import type { RevisitMarking } from '../editor/RevisitMarking';
 import { formatWhen } from '../editor/time';
-import { useT } from '../i18n';
+import { tx, useT } from '../i18n';
 import type { MeetingSession } from '../sync/MeetingSession';
 
 /** While the page is in view, the last-seen point follows what is on screen this often. */
@@ -104,8 +104,10 @@ export function SinceLastVisitNote({ state }: { state: SinceLastVisitState }) {
   return (
     <div className="since-note" role="status" data-testid="since-last-visit">
       <p>
-        <span className="news-text news-sample">{t('since.highlighted')}</span>
-        {t('since.text', { when: formatWhen(state.newSince) })}
+        {tx('since.note', {
+          highlighted: <span className="news-text news-sample">{t('since.highlighted')}</span>,
+          when: formatWhen(state.newSince),
+        })}
       </p>
       <button type="button" className="button small" onClick={state.markAsSeen} data-testid="mark-seen">
         {t('since.markSeen')}

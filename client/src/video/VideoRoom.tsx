@@ -594,10 +594,7 @@ function Tile({
       {/* biome-ignore lint/a11y/useMediaCaption: live call audio has no caption track; the shared document is the written record. */}
       {audioTrack && <audio ref={audioRef} autoPlay />}
       <div className="video-tile__label">
-        <span className="video-tile__name">
-          {name}
-          {isLocal && t('video.you')}
-        </span>
+        <span className="video-tile__name">{isLocal ? t('video.nameYou', { name }) : name}</span>
         {about?.relation && <span className="video-tile__relation">{about.relation}</span>}
         {isReflecting && <span className="video-tile__badge">{t('video.reflecting')}</span>}
         {handRaised && (
