@@ -14,14 +14,12 @@ function failure(error: unknown): string {
   return error instanceof Error ? error.message : t('common.didNotWork');
 }
 
-/** The "Close the meeting" button with its confirmation. */
-export function CloseMeetingControl({
-  meetingId,
-  onClosed,
-}: {
-  meetingId: string;
-  onClosed: (at: string) => void;
-}) {
+/**
+ * The "Close the meeting" button with its confirmation. Once the server has closed the meeting, the
+ * confirmation stays (its buttons disabled) until the document says it is closed — the page then shows
+ * the closed banner instead, as everyone else's does: the document's `meta` is the one truth.
+ */
+export function CloseMeetingControl({ meetingId }: { meetingId: string }) {
   useLanguage();
   const [asking, setAsking] = useState(false);
   const [busy, setBusy] = useState(false);
@@ -53,12 +51,9 @@ export function CloseMeetingControl({
             setBusy(true);
             setError(null);
             try {
-              const closed = await closeMeeting(meetingId);
-              onClosed(closed.closedAt ?? new Date().toISOString());
-              setAsking(false);
+              await closeMeeting(meetingId);
             } catch (caught) {
               setError(failure(caught));
-            } finally {
               setBusy(false);
             }
           }}

@@ -4,13 +4,13 @@
  */
 import type { MeResponse, StartNetworkResponse } from '@polyphony/shared';
 import { type FormEvent, useEffect, useRef, useState } from 'react';
-import { getMe, startNetwork } from '../api/networks';
-import { getSettings } from '../api/privacy';
-import { ApiRequestError } from '../api/request';
-import { tx, useT } from '../i18n';
-import { InvitationCard } from '../ui/InvitationCard';
-import { type PersonDraft, PersonFields } from '../ui/PersonFields';
-import '../ui/network.css';
+import { getMe, startNetwork } from '../../api/networks';
+import { getSettings } from '../../api/privacy';
+import { ApiRequestError } from '../../api/request';
+import { tx, useT } from '../../i18n';
+import { InvitationCard } from '../../ui/InvitationCard';
+import { type PersonDraft, PersonFields } from '../../ui/PersonFields';
+import '../../ui/network.css';
 
 interface Row extends PersonDraft {
   key: number;

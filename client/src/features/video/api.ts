@@ -1,6 +1,6 @@
 /** Typed helpers for /api/video. Errors become ApiRequestError with the server's stable id. */
 import type { OnVideoResponse, VideoConfigResponse, VideoTokenResponse } from '@polyphony/shared';
-import { post, request } from '../api/request';
+import { post, request } from '../../api/request';
 
 /** Whether this Polyphony has video at all. */
 export function getVideoConfig(): Promise<VideoConfigResponse> {

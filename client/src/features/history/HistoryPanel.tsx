@@ -10,12 +10,12 @@
 import type { VersionKind, VersionList, VersionSummary } from '@polyphony/shared';
 import { useCallback, useEffect, useMemo, useState } from 'react';
 import type * as Y from 'yjs';
-import { getVersion, getVersions, restoreVersion } from '../api/history';
-import { afterthoughtsOf } from '../editor/afterthoughts';
-import type { MeetingPeople } from '../editor/MeetingContext';
-import { formatWhen } from '../editor/time';
-import { t, tx, useLanguage } from '../i18n';
-import type { MeetingUser } from '../sync/MeetingSession';
+import { getVersion, getVersions, restoreVersion } from '../../api/history';
+import { afterthoughtsOf } from '../../editor/afterthoughts';
+import type { MeetingPeople } from '../../editor/MeetingContext';
+import { formatWhen } from '../../editor/time';
+import { t, tx, useLanguage } from '../../i18n';
+import type { MeetingUser } from '../../sync/MeetingSession';
 import { FrozenSections, useFrozenDoc } from './AgreedView';
 
 const KIND_TEXT = {

@@ -4,9 +4,9 @@
  * PDF). Every export is written to the network's activity log by the server.
  */
 
-import { meetingMarkdownUrl } from '../api/history';
-import { type AuthorColour, NOBODY_COLOUR } from '../editor/RevisitMarking';
-import { useLanguage, useT } from '../i18n';
+import { meetingMarkdownUrl } from '../../api/history';
+import { type AuthorColour, NOBODY_COLOUR } from '../../editor/RevisitMarking';
+import { useLanguage, useT } from '../../i18n';
 
 interface RevisitBarProps {
   meetingId: string;

@@ -8,13 +8,13 @@
 import { SECTIONS } from '@polyphony/shared';
 import { useEffect, useState } from 'react';
 import * as Y from 'yjs';
-import { getAgreedVersion } from '../api/meetings';
-import { type MeetingPeople, MeetingPeopleContext } from '../editor/MeetingContext';
-import { SectionEditor } from '../editor/SectionEditor';
-import { formatWhen } from '../editor/time';
-import { tx, useT } from '../i18n';
-import type { MeetingUser } from '../sync/MeetingSession';
-import { NextMeetingPanel, NoDecisionsToday } from './PlanExtras';
+import { getAgreedVersion } from '../../api/meetings';
+import { type MeetingPeople, MeetingPeopleContext } from '../../editor/MeetingContext';
+import { SectionEditor } from '../../editor/SectionEditor';
+import { formatWhen } from '../../editor/time';
+import { tx, useT } from '../../i18n';
+import type { MeetingUser } from '../../sync/MeetingSession';
+import { NextMeetingPanel, NoDecisionsToday } from '../../ui/PlanExtras';
 
 /** A frozen version, as it loads. */
 export type Loaded =

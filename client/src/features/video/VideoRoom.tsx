@@ -20,11 +20,11 @@ import {
   Track,
 } from 'livekit-client';
 import { useCallback, useEffect, useMemo, useReducer, useRef, useState } from 'react';
-import { ApiRequestError } from '../api/meetings';
-import { t, useLanguage } from '../i18n';
-import { type Participant as Present, useMetaValue, useParticipants, useSaveStatus } from '../sync/hooks';
-import type { MeetingSession } from '../sync/MeetingSession';
-import { readPhase } from '../ui/phases';
+import { ApiRequestError } from '../../api/meetings';
+import { t, useLanguage } from '../../i18n';
+import { type Participant as Present, useMetaValue, useParticipants, useSaveStatus } from '../../sync/hooks';
+import type { MeetingSession } from '../../sync/MeetingSession';
+import { readPhase } from '../../ui/phases';
 import { getVideoToken } from './api';
 
 /** Props of the video room. */

@@ -5,8 +5,8 @@
  */
 
 import { lazy, Suspense, useEffect, useState } from 'react';
-import { useLanguage, useT } from '../i18n';
-import type { MeetingSession } from '../sync/MeetingSession';
+import { useLanguage, useT } from '../../i18n';
+import type { MeetingSession } from '../../sync/MeetingSession';
 import { getOnVideo, getVideoConfig } from './api';
 import { setVideoState, useVideoState } from './videoState';
 import './video.css';

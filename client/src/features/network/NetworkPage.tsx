@@ -16,7 +16,7 @@ import {
   type TimelineMeeting,
 } from '@polyphony/shared';
 import { type FormEvent, useCallback, useEffect, useRef, useState } from 'react';
-import { networkMarkdownUrl, searchNetwork } from '../api/history';
+import { networkMarkdownUrl, searchNetwork } from '../../api/history';
 import {
   getActivity,
   getNetwork,
@@ -24,23 +24,23 @@ import {
   reissueLink,
   revokeLink,
   startNextMeeting,
-} from '../api/networks';
-import { ownDataUrl } from '../api/privacy';
-import { ApiRequestError, needsLinkAgain } from '../api/request';
-import { sectionText } from '../editor/sections';
-import { t, tx, txWrapped, useLanguage, useT } from '../i18n';
-import { dropCopies, dropNetworkCopies } from '../privacy/localCopies';
-import { AppHeader } from '../ui/AppHeader';
-import { activitySentence } from '../ui/activity';
-import { EraseMeeting, EraseNetwork, ErasePerson } from '../ui/EraseControls';
-import { InvitationCard } from '../ui/InvitationCard';
-import { LanguageBar } from '../ui/LanguagePicker';
-import { navigate } from '../ui/navigation';
-import { OpenLinkAgain } from '../ui/OpenLinkAgain';
-import { type PersonDraft, PersonFields } from '../ui/PersonFields';
-import { roleShortLabel } from '../ui/roles';
-import { dateTime, longDate, shortDate, timeAgo } from '../ui/time';
-import '../ui/network.css';
+} from '../../api/networks';
+import { ownDataUrl } from '../../api/privacy';
+import { ApiRequestError, needsLinkAgain } from '../../api/request';
+import { sectionText } from '../../editor/sections';
+import { t, tx, txWrapped, useLanguage, useT } from '../../i18n';
+import { dropCopies, dropNetworkCopies } from '../../privacy/localCopies';
+import { AppHeader } from '../../ui/AppHeader';
+import { activitySentence } from '../../ui/activity';
+import { EraseMeeting, EraseNetwork, ErasePerson } from '../../ui/EraseControls';
+import { InvitationCard } from '../../ui/InvitationCard';
+import { LanguageBar } from '../../ui/LanguagePicker';
+import { navigate } from '../../ui/navigation';
+import { OpenLinkAgain } from '../../ui/OpenLinkAgain';
+import { type PersonDraft, PersonFields } from '../../ui/PersonFields';
+import { roleShortLabel } from '../../ui/roles';
+import { dateTime, longDate, shortDate, timeAgo } from '../../ui/time';
+import '../../ui/network.css';
 
 type Load =
   | { state: 'loading' }

@@ -8,11 +8,11 @@
 import { SECTIONS } from '@polyphony/shared';
 import { useCallback, useEffect, useState } from 'react';
 import * as Y from 'yjs';
-import { fromBase64, getSeen, putSeen } from '../api/history';
-import type { RevisitMarking } from '../editor/RevisitMarking';
-import { formatWhen } from '../editor/time';
-import { tx, useT } from '../i18n';
-import type { MeetingSession } from '../sync/MeetingSession';
+import { fromBase64, getSeen, putSeen } from '../../api/history';
+import type { RevisitMarking } from '../../editor/RevisitMarking';
+import { formatWhen } from '../../editor/time';
+import { tx, useT } from '../../i18n';
+import type { MeetingSession } from '../../sync/MeetingSession';
 
 /** While the page is in view, the last-seen point follows what is on screen this often. */
 const SEEN_EVERY_MS = 60_000;
