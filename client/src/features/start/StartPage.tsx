@@ -2,15 +2,16 @@
  * The start page: from nothing to a live network meeting with everyone's personal link, in one form.
  * Whose network, an optional title, you, and who is coming; then each person's link with Copy and QR.
  */
-import type { MeResponse, StartNetworkResponse } from '@polyphony/shared';
+import type { StartNetworkResponse } from '@polyphony/shared';
 import { type FormEvent, useEffect, useRef, useState } from 'react';
-import { getMe, startNetwork } from '../../api/networks';
+import { startNetwork } from '../../api/networks';
 import { getSettings } from '../../api/privacy';
 import { ApiRequestError } from '../../api/request';
-import { tx, useT } from '../../i18n';
-import { InvitationCard } from '../../ui/InvitationCard';
+import { useT } from '../../i18n';
 import { type PersonDraft, PersonFields } from '../../ui/PersonFields';
 import '../../ui/network.css';
+import { MyNetworks } from './MyNetworks';
+import { StartResult } from './StartResult';
 
 interface Row extends PersonDraft {
   key: number;
@@ -229,93 +230,6 @@ function StartForm({ onStarted }: { onStarted: (started: StartNetworkResponse) =
         </button>
       </form>
       <MyNetworks />
-    </main>
-  );
-}
-
-/** The networks this browser is already in, so a professional can go back to them. */
-function MyNetworks() {
-  const t = useT();
-  const [me, setMe] = useState<MeResponse | null>(null);
-  useEffect(() => {
-    let current = true;
-    getMe().then(
-      (result) => current && setMe(result),
-      () => undefined,
-    );
-    return () => {
-      current = false;
-    };
-  }, []);
-  if (!me || me.memberships.length === 0) return null;
-  return (
-    <section className="group" aria-labelledby="my-networks">
-      <h2 id="my-networks" className="group__legend">
-        {t('start.myNetworks')}
-      </h2>
-      <ul className="link-list">
-        {me.memberships.map(({ network, participant }) => (
-          <li key={network.id}>
-            <a href={`/n/${network.id}`}>{t('network.of', { name: network.centreName })}</a>{' '}
-            <span className="hint">{t('start.asName', { name: participant.name })}</span>
-          </li>
-        ))}
-      </ul>
-    </section>
-  );
-}
-
-function StartResult({ started }: { started: StartNetworkResponse }) {
-  const t = useT();
-  const heading = useRef<HTMLHeadingElement>(null);
-  useEffect(() => heading.current?.focus(), []);
-  const [mine, ...others] = started.invitations;
-  return (
-    <main className="start start--wide" data-testid="start-result">
-      <p className="brand small">Polyphony</p>
-      <h1 ref={heading} tabIndex={-1} className="result-heading">
-        {t('start.started')}
-      </h1>
-      <p className="lead">
-        {started.meeting.title} · {t('network.of', { name: started.network.centreName })}
-      </p>
-      <div className="note" role="note">
-        <p>{tx('start.personalNote', { personal: <strong>{t('start.personal')}</strong> })}</p>
-        <p>{tx('start.onlyNowNote', { onlyNow: <strong>{t('start.onlyNow')}</strong> })}</p>
-      </div>
-      {others.length > 0 ? (
-        <>
-          <h2 className="section-heading">{t('start.sendEach')}</h2>
-          <ul className="invitations">
-            {others.map((invitation) => (
-              <InvitationCard key={invitation.participant.id} invitation={invitation} />
-            ))}
-          </ul>
-        </>
-      ) : (
-        <p>
-          {tx('start.nobodyElse', {
-            link: <a href={`/n/${started.network.id}`}>{t('start.networkPage')}</a>,
-          })}
-        </p>
-      )}
-      {mine && (
-        <>
-          <h2 className="section-heading">{t('start.yourOwnLink')}</h2>
-          <p className="hint">{t('start.alreadyIn')}</p>
-          <ul className="invitations">
-            <InvitationCard invitation={mine} isYou />
-          </ul>
-        </>
-      )}
-      <p className="result-footer">
-        <a className="button" href={`/n/${started.network.id}`}>
-          {t('start.openNetworkPage')}
-        </a>
-        <a className="button primary" href={started.meeting.path} data-testid="go-to-meeting">
-          {t('start.goToMeeting')}
-        </a>
-      </p>
     </main>
   );
 }
