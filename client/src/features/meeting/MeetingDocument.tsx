@@ -28,22 +28,22 @@ import {
 } from '../../sync/hooks';
 import type { MeetingSession, MeetingUser } from '../../sync/MeetingSession';
 import { loadColor } from '../../ui/colour';
-import { ClosedBanner } from '../../ui/MeetingClosing';
 import { MeetingEnded } from '../../ui/MeetingEnded';
-import { PhaseBar } from '../../ui/PhaseBar';
 import { NextMeetingPanel, NoDecisionsToday } from '../../ui/PlanExtras';
 import { readPhase } from '../../ui/phases';
-import { RaisedHands } from '../../ui/WhoIsHere';
 import { AgreedView } from '../history/AgreedView';
 import { HistoryPanel } from '../history/HistoryPanel';
 import { RevisitBar, WhoWroteLegend } from '../history/RevisitBar';
 import { SinceLastVisitNote, useSinceLastVisit } from '../history/SinceLastVisit';
 import { VideoOffNote, VideoPanel } from '../video/VideoDock';
+import { ClosedBanner } from './MeetingClosing';
 import { MeetingSidebar } from './MeetingSidebar';
 import { MeetingTopBar } from './MeetingTopBar';
+import { PhaseBar } from './PhaseBar';
 import { useAttending } from './useAttending';
 import { useMeetingClosed } from './useMeetingClosed';
 import { useMeetingView } from './useMeetingView';
+import { RaisedHands } from './WhoIsHere';
 import '../history/revisit.css';
 
 function readString(value: unknown): string {

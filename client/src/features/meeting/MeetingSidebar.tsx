@@ -4,9 +4,9 @@ import { useT } from '../../i18n';
 import type { Participant as PresentPerson, useAttendance } from '../../sync/hooks';
 import { PALETTE, saveColor } from '../../ui/colour';
 import { LeaveDevice } from '../../ui/LeaveDevice';
-import { CloseMeetingControl } from '../../ui/MeetingClosing';
-import { WhereAmI } from '../../ui/WhereAmI';
-import { WhoIsHere } from '../../ui/WhoIsHere';
+import { CloseMeetingControl } from './MeetingClosing';
+import { WhereAmI } from './WhereAmI';
+import { WhoIsHere } from './WhoIsHere';
 
 interface MeetingSidebarProps {
   detail: MeetingDetail;

@@ -4,9 +4,9 @@ import { useState } from 'react';
 import { useT } from '../../i18n';
 import type { MeetingSession, SaveStatus } from '../../sync/MeetingSession';
 import { LanguagePicker } from '../../ui/LanguagePicker';
-import { ReadOnlyBadge } from '../../ui/ReadOnlyBadge';
-import { SaveStatusBadge } from '../../ui/SaveStatusBadge';
 import { JoinVideoButton } from '../video/VideoDock';
+import { ReadOnlyBadge } from './ReadOnlyBadge';
+import { SaveStatusBadge } from './SaveStatusBadge';
 
 /** The bar at the top of the meeting. */
 export function MeetingTopBar({

@@ -6,11 +6,11 @@ import type { Invitation, Participant } from '@polyphony/shared';
 import { useState } from 'react';
 import { reissueLink, revokeLink } from '../../api/networks';
 import { t, tx, useLanguage } from '../../i18n';
-import { ErasePerson } from '../../ui/EraseControls';
 import { InvitationCard } from '../../ui/InvitationCard';
 import { roleShortLabel } from '../../ui/roles';
 import { shortDate, timeAgo } from '../../ui/time';
 import { useRequest } from '../../ui/useRequest';
+import { ErasePerson } from './EraseControls';
 
 /** What a person's link does now. */
 function linkStateText(person: Participant): string {

@@ -2,8 +2,8 @@
 import type { TimelineMeeting } from '@polyphony/shared';
 import { txWrapped, useT } from '../../i18n';
 import { dropCopies } from '../../privacy/localCopies';
-import { EraseMeeting } from '../../ui/EraseControls';
 import { longDate, shortDate } from '../../ui/time';
+import { EraseMeeting } from './EraseControls';
 
 /** A meeting of the timeline. */
 export function TimelineItem({

@@ -1,7 +1,7 @@
 /** "I'm in the room / remote / on the phone": where this person is for this meeting (the attendance). */
 
 import type { AttendanceEntry } from '@polyphony/shared';
-import { useT } from '../i18n';
+import { useT } from '../../i18n';
 
 const choices: AttendanceEntry['where'][] = ['room', 'remote', 'phone'];
 

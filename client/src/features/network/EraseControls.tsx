@@ -12,9 +12,9 @@ import {
   previewMeetingErasure,
   previewNetworkErasure,
   previewPersonErasure,
-} from '../api/privacy';
-import { ApiRequestError } from '../api/request';
-import { t, useLanguage } from '../i18n';
+} from '../../api/privacy';
+import { ApiRequestError } from '../../api/request';
+import { t, useLanguage } from '../../i18n';
 
 const failure = (error: unknown) =>
   error instanceof ApiRequestError ? error.message : t('common.didNotWork');

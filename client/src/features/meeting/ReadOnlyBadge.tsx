@@ -1,5 +1,5 @@
 /** For observers, in place of the save status: they read and listen, and nothing they do is sent. */
-import { useT } from '../i18n';
+import { useT } from '../../i18n';
 
 /** A calm, always-visible line that says this person only reads. */
 export function ReadOnlyBadge() {

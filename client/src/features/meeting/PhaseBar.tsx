@@ -3,8 +3,8 @@
  * back. Nothing is locked in any phase; it only changes what the page brings forward.
  */
 import { PHASES, type Phase } from '@polyphony/shared';
-import { useT } from '../i18n';
-import { phaseLabel } from './phases';
+import { useT } from '../../i18n';
+import { phaseLabel } from '../../ui/phases';
 
 /** A row of phases; the current one is marked. */
 export function PhaseBar({

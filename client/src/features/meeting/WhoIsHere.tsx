@@ -1,8 +1,8 @@
 /** Everyone connected to the meeting right now: name, relation, where they are, and a raised hand. */
 
 import { type AttendanceView, can, ROLES, type Role, type Where } from '@polyphony/shared';
-import { type MessageKey, useT } from '../i18n';
-import type { Participant } from '../sync/hooks';
+import { type MessageKey, useT } from '../../i18n';
+import type { Participant } from '../../sync/hooks';
 
 const whereKeys = {
   room: 'who.inTheRoom',

@@ -1,7 +1,7 @@
 /** The activity log in plain sentences: "Eeva joined", "Maria revoked Jussi’s link". */
 import type { ActivityEntry } from '@polyphony/shared';
-import { formatWhen } from '../editor/time';
-import { t } from '../i18n';
+import { formatWhen } from '../../editor/time';
+import { t } from '../../i18n';
 
 /** How to name a meeting of the network: "meeting 2", or "a meeting" when it is not known. */
 export type MeetingName = (meetingId: string | null) => string;

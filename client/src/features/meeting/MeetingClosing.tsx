@@ -5,10 +5,10 @@
  */
 
 import { useState } from 'react';
-import { closeMeeting, startNextMeeting } from '../api/meetings';
-import { formatWhen } from '../editor/time';
-import { t, tx, useLanguage } from '../i18n';
-import { navigate } from './navigation';
+import { closeMeeting, startNextMeeting } from '../../api/meetings';
+import { formatWhen } from '../../editor/time';
+import { t, tx, useLanguage } from '../../i18n';
+import { navigate } from '../../ui/navigation';
 
 function failure(error: unknown): string {
   return error instanceof Error ? error.message : t('common.didNotWork');

@@ -1,6 +1,6 @@
 /** The save indicator: says plainly whether this person's edits are saved on the server. */
-import { useT } from '../i18n';
-import type { SaveStatus } from '../sync/MeetingSession';
+import { useT } from '../../i18n';
+import type { SaveStatus } from '../../sync/MeetingSession';
 
 const icons: Record<SaveStatus['state'], string> = {
   saved: '✓',
