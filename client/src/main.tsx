@@ -1,11 +1,11 @@
 /** Entry point: picks the page from the path. */
 import { lazy, StrictMode, Suspense } from 'react';
 import { createRoot } from 'react-dom/client';
+import { NetworkPage } from './features/network/NetworkPage';
+import { StartPage } from './features/start/StartPage';
 import { startLanguage, useT } from './i18n';
 import { LeftPage } from './pages/LeftPage';
 import { LinkProblemPage } from './pages/LinkProblemPage';
-import { NetworkPage } from './pages/NetworkPage';
-import { StartPage } from './pages/StartPage';
 import { SwitchPersonPage } from './pages/SwitchPersonPage';
 import { TooManyPage } from './pages/TooManyPage';
 import { reconcileOnce } from './privacy/localCopies';
@@ -16,7 +16,7 @@ import './ui/styles.css';
 
 // The editor stack is most of the code: the start and network pages do not wait for it.
 const MeetingPage = lazy(() =>
-  import('./pages/MeetingPage').then((module) => ({ default: module.MeetingPage })),
+  import('./features/meeting/MeetingPage').then((module) => ({ default: module.MeetingPage })),
 );
 
 const PrintPage = lazy(() => import('./pages/PrintPage').then((module) => ({ default: module.PrintPage })));

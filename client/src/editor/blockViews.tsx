@@ -7,13 +7,18 @@
 import { MAX_VIEW_LENGTH, NodeNames, type PersonView, readPeople } from '@polyphony/shared';
 import { NodeViewContent, NodeViewWrapper, type ReactNodeViewProps } from '@tiptap/react';
 import { useEffect, useState } from 'react';
-import { useT } from '../i18n';
+import { txWrapped, useT } from '../i18n';
 import { focusNow } from './insertBlocks';
 import { LaterChangeNotes, useItemChanges } from './LaterChanges';
 import { useMeetingPeople } from './MeetingContext';
 
 function str(value: unknown): string {
   return typeof value === 'string' ? value : '';
+}
+
+/** The quiet words of a block's label around the name ("Proposed by", " · done"). */
+function aside(words: string) {
+  return <span className="block-aside">{words}</span>;
 }
 
 function names(people: PersonView[]): string {
@@ -76,8 +81,7 @@ export function ReflectionView({ node, editor, getPos }: ReactNodeViewProps) {
       data-testid="reflection"
     >
       <p className="block-label" contentEditable={false}>
-        <span className="block-who">{author}</span>
-        <span className="block-aside">{t('block.wonders')}</span>
+        {txWrapped('block.whoWonders', aside, { who: <span className="block-who">{author}</span> })}
       </p>
       <NodeViewContent className="block-text" />
       {canWrite && editor.isEditable && (
@@ -103,8 +107,7 @@ export function ResponseView({ node }: ReactNodeViewProps) {
       data-testid="response"
     >
       <p className="block-label" contentEditable={false}>
-        <span className="block-aside">{t('block.responseFrom')}</span>
-        <span className="block-who">{author}</span>
+        {txWrapped('block.responseFromWho', aside, { who: <span className="block-who">{author}</span> })}
       </p>
       <NodeViewContent className="block-text" />
     </NodeViewWrapper>
@@ -215,9 +218,9 @@ export function PlanItemView({ node, editor, getPos, updateAttributes }: ReactNo
       data-status={done ? 'done' : 'open'}
     >
       <p className="block-label" contentEditable={false}>
-        <span className="block-aside">{t('block.proposedBy')}</span>
-        <span className="block-who">{proposer}</span>
-        {done && <span className="block-aside">{t('block.done')}</span>}
+        {txWrapped(done ? 'block.proposedByWhoDone' : 'block.proposedByWho', aside, {
+          who: <span className="block-who">{proposer}</span>,
+        })}
       </p>
       <NodeViewContent className="block-text" />
       <div className="plan-details" contentEditable={false}>
@@ -327,9 +330,9 @@ export function OpenQuestionView({ node, editor, getPos, updateAttributes }: Rea
       data-status={closed ? 'closed' : 'open'}
     >
       <p className="block-label" contentEditable={false}>
-        <span className="block-aside">{t('block.raisedBy')}</span>
-        <span className="block-who">{raiser}</span>
-        {closed && <span className="block-aside">{t('block.closed')}</span>}
+        {txWrapped(closed ? 'block.raisedByWhoClosed' : 'block.raisedByWho', aside, {
+          who: <span className="block-who">{raiser}</span>,
+        })}
       </p>
       <NodeViewContent className="block-text" />
       {canWrite && editor.isEditable && (

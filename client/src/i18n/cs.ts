@@ -3,7 +3,7 @@
  * v českých službách obvyklé; minulý čas u jmen jiných lidí ve tvaru „zahájil(a)“.
  */
 import { meetingWordsCs } from '@polyphony/shared';
-import type { Dictionary } from './index';
+import type { Dictionary } from './dictionary';
 import { privacyCs } from './privacy/cs';
 
 export const cs: Dictionary = {
@@ -74,9 +74,12 @@ export const cs: Dictionary = {
   'block.reflectionBy': 'Reflexe, kterou nabízí {name}',
   'block.respond': 'Odpovědět',
   'block.respondedTo': 'Na tuto reflexi odpověděl(a) {name}',
-  'block.proposedBy': 'Navrhl(a) ',
-  'block.done': ' · hotovo',
-  'block.raisedBy': 'Ptá se ',
+  'block.proposedByWho': 'Navrhl(a) {who}',
+  'block.proposedByWhoDone': 'Navrhl(a) {who} · hotovo',
+  'block.raisedByWho': 'Ptá se {who}',
+  'block.raisedByWhoClosed': 'Ptá se {who} · uzavřeno',
+  'block.whoWonders': '{who} přemýšlí…',
+  'block.responseFromWho': 'Odpověď: {who}',
   'block.openAgain': 'Znovu otevřít otázku',
   'block.closeQuestion': 'Uzavřít otázku',
   'plan.agree': 'Souhlasím',
@@ -160,8 +163,8 @@ export const cs: Dictionary = {
   'closing.notYet': 'Ještě ne',
   'closing.startNext': 'Zahájit příští setkání',
   'closing.closedOn': 'Ukončeno {when}',
-  'closing.afterthoughts':
-    ' — dodatečné myšlenky můžete stále přidávat. Budou označené jako přidané později.',
+  'closing.closedNote':
+    '{closedOn} — dodatečné myšlenky můžete stále přidávat. Budou označené jako přidané později.',
   'closing.backToLiving': 'Zpět do živého dokumentu',
   'closing.asAgreed': 'Jak bylo dohodnuto na setkání',
   'revisit.label': 'Vrátit se a uschovat kopii',
@@ -176,11 +179,11 @@ export const cs: Dictionary = {
   'revisit.writtenBy': 'Napsal(a) {name}',
   'revisit.carriedByPolyphony': 'Převzato Polyphony',
   'since.highlighted': 'Zvýrazněno',
-  'since.text': ': nové od vaší poslední návštěvy ({when}), přidali ostatní.',
+  'since.note': '{highlighted}: nové od vaší poslední návštěvy ({when}), přidali ostatní.',
   'since.markSeen': 'Označit jako přečtené',
   'agreed.intro': 'Jak bylo dohodnuto na setkání',
-  'agreed.introText':
-    ', když bylo ukončeno {when}. Tato verze se nemění; dodatečné myšlenky jsou v živém dokumentu.',
+  'agreed.introNote':
+    '{intro}, když bylo ukončeno {when}. Tato verze se nemění; dodatečné myšlenky jsou v živém dokumentu.',
   'agreed.loading': 'Načítá se dohodnutá verze…',
   'agreed.failed': 'Dohodnutou verzi se nepodařilo načíst.',
   'history.kind.auto': 'Během psaní',
@@ -202,16 +205,17 @@ export const cs: Dictionary = {
   'history.howItRead': '{kind} · {writers}. Takto dokument tehdy vypadal; už se nemění.',
   'history.goBack': 'Vrátit se k této verzi…',
   'history.bringBack': 'Vrátit tento text do živého dokumentu?',
-  'history.bringBackText':
-    ' Čtyři části se vrátí do podoby z {when}, jako vaše nové změny, {name}, viditelné pro všechny: co bylo napsáno potom, zmizí, a co bylo potom smazáno, se vrátí. Dodatečné myšlenky napsané po setkání zůstanou vždy. Nejprve se současný text uloží do této historie jako samostatná verze. Příští setkání a „Dnes žádná rozhodnutí“ zůstanou beze změny.',
+  'history.bringBackNote':
+    '{question} Čtyři části se vrátí do podoby z {when}, jako vaše nové změny, {name}, viditelné pro všechny: co bylo napsáno potom, zmizí, a co bylo potom smazáno, se vrátí. Dodatečné myšlenky napsané po setkání zůstanou vždy. Nejprve se současný text uloží do této historie jako samostatná verze. Příští setkání a „Dnes žádná rozhodnutí“ zůstanou beze změny.',
   'history.yesGoBack': 'Ano, vrátit se k této verzi',
   'history.notNow': 'Teď ne',
   'history.loadingVersion': 'Načítá se tato verze…',
-  'history.restoredKept': {
-    one: ' Dodatečná myšlenka napsaná po setkání zůstala.',
-    few: ' {count} dodatečné myšlenky napsané po setkání zůstaly.',
-    many: ' {count} dodatečných myšlenek napsaných po setkání zůstalo.',
-    other: ' {count} dodatečných myšlenek napsaných po setkání zůstalo.',
+  'history.restoredAndKept': {
+    one: 'Text z {when} je zpět v živém dokumentu, přidaný jako vaše nové změny. Text v podobě těsně předtím je uložen v historii jako samostatná verze. Dodatečná myšlenka napsaná po setkání zůstala.',
+    few: 'Text z {when} je zpět v živém dokumentu, přidaný jako vaše nové změny. Text v podobě těsně předtím je uložen v historii jako samostatná verze. {count} dodatečné myšlenky napsané po setkání zůstaly.',
+    many: 'Text z {when} je zpět v živém dokumentu, přidaný jako vaše nové změny. Text v podobě těsně předtím je uložen v historii jako samostatná verze. {count} dodatečných myšlenek napsaných po setkání zůstalo.',
+    other:
+      'Text z {when} je zpět v živém dokumentu, přidaný jako vaše nové změny. Text v podobě těsně předtím je uložen v historii jako samostatná verze. {count} dodatečných myšlenek napsaných po setkání zůstalo.',
   },
   'history.afterthought': '{name}: „{text}“',
   'history.afterthoughtsStay': {
@@ -285,11 +289,11 @@ export const cs: Dictionary = {
   'start.asName': '(jako {name})',
   'start.started': 'Setkání začalo',
   'start.personal': 'Každý odkaz je osobní.',
-  'start.personalText':
-    ' Pustí dovnitř jen toho člověka, v jeho roli. Pošlete každému jeho vlastní odkaz, například SMS zprávou.',
+  'start.personalNote':
+    '{personal} Pustí dovnitř jen toho člověka, v jeho roli. Pošlete každému jeho vlastní odkaz, například SMS zprávou.',
   'start.onlyNow': 'Odkazy se zobrazují jen teď.',
-  'start.onlyNowText':
-    ' Zkopírujte je, než půjdete na setkání. Pokud se některý ztratí, vytvořte nový na stránce sítě.',
+  'start.onlyNowNote':
+    '{onlyNow} Zkopírujte je, než půjdete na setkání. Pokud se některý ztratí, vytvořte nový na stránce sítě.',
   'start.sendEach': 'Pošlete každému jeho vlastní odkaz',
   'start.nobodyElse': 'Zatím nikdo další nebyl uveden. Lidi můžete pozvat na {link}.',
   'start.networkPage': 'stránce sítě',
@@ -297,8 +301,8 @@ export const cs: Dictionary = {
   'start.alreadyIn': 'Tento prohlížeč už je přihlášený. Tímto odkazem otevřete setkání na jiném zařízení.',
   'start.openNetworkPage': 'Otevřít stránku sítě',
   'start.goToMeeting': 'Přejít na setkání',
-  'invitation.yourOwnLink': 'Váš vlastní odkaz',
-  'invitation.forOtherDevice': ' — pro váš telefon nebo jiný počítač',
+  'invitation.yourOwnLinkFor': 'Váš vlastní odkaz {device}',
+  'invitation.forOtherDevice': '— pro váš telefon nebo jiný počítač',
   'invitation.copy': 'Kopírovat',
   'invitation.copyYour': 'Kopírovat váš odkaz',
   'invitation.copyTheirs': 'Kopírovat odkaz: {name}',
@@ -335,7 +339,7 @@ export const cs: Dictionary = {
   'network.newForYou': 'Nové pro vás',
   'network.open': 'Otevřené',
   'network.closedOn': 'Ukončeno {date}',
-  'network.whoWasThere': 'Kdo byl přítomen: ',
+  'network.whoWasThere': 'Kdo byl přítomen: {names}',
   'network.nobodyOpened': 'zatím ho nikdo neotevřel',
   'network.plan': 'Plán',
   'network.noPlanYet': 'Zatím není napsaný žádný plán.',
@@ -371,12 +375,12 @@ export const cs: Dictionary = {
     '{name} už svým odkazem neotevře síť ani její setkání a otevřené stránky se zavřou. Co napsal(a), zůstává.',
   'person.yesRevoke': 'Ano, zrušit odkaz',
   'person.newLinkFor': 'Nový odkaz: {name}, zobrazen jen teď.',
-  'person.oldLinkGone': ' Starý odkaz už nefunguje.',
+  'person.newLinkNote': '{newLinkFor} Starý odkaz už nefunguje.',
   'invite.needName': 'Napište prosím jméno člověka, kterého zvete.',
   'invite.failed': 'Pozvánku se nepodařilo vytvořit.',
   'invite.heading': 'Pozvat někoho',
   'invite.personalLink': 'Osobní odkaz: {name}, zobrazen jen teď.',
-  'invite.sendOnly': ' Pošlete ho jen tomuto člověku.',
+  'invite.personalLinkNote': '{personalLink} Pošlete ho jen tomuto člověku.',
   'invite.nameLabel': 'Jméno',
   'invite.relationPlaceholder': 'Například: dědeček',
   'invite.making': 'Vytváří se odkaz…',
@@ -439,7 +443,7 @@ export const cs: Dictionary = {
   'video.weak': 'Vaše připojení je slabé.',
   'video.switchAudioOnly': 'Přepnout jen na zvuk',
   'video.alsoHere': 'Také tady, ne na videu: {names}',
-  'video.you': ' (vy)',
+  'video.nameYou': '{name} (vy)',
   'video.reflecting': 'reflektuje',
   'video.handRaised': 'zvednutá ruka',
   'video.micOff': 'mikrofon vypnutý',

@@ -1,6 +1,6 @@
 /** Deutsch. Schlicht und zugewandt; Offener Dialog: Netzwerkgespräch, reflektierendes Team. Anrede „du“. */
 import { meetingWordsDe } from '@polyphony/shared';
-import type { Dictionary } from './index';
+import type { Dictionary } from './dictionary';
 import { privacyDe } from './privacy/de';
 
 export const de: Dictionary = {
@@ -71,9 +71,12 @@ export const de: Dictionary = {
   'block.reflectionBy': 'Eine Reflexion von {name}',
   'block.respond': 'Darauf antworten',
   'block.respondedTo': '{name} hat auf diese Reflexion geantwortet',
-  'block.proposedBy': 'Vorgeschlagen von ',
-  'block.done': ' · erledigt',
-  'block.raisedBy': 'Gefragt von ',
+  'block.proposedByWho': 'Vorgeschlagen von {who}',
+  'block.proposedByWhoDone': 'Vorgeschlagen von {who} · erledigt',
+  'block.raisedByWho': 'Gefragt von {who}',
+  'block.raisedByWhoClosed': 'Gefragt von {who} · geschlossen',
+  'block.whoWonders': '{who} fragt sich…',
+  'block.responseFromWho': 'Antwort von {who}',
   'block.openAgain': 'Frage wieder öffnen',
   'block.closeQuestion': 'Frage schließen',
   'plan.agree': 'Ich stimme zu',
@@ -157,8 +160,8 @@ export const de: Dictionary = {
   'closing.notYet': 'Noch nicht',
   'closing.startNext': 'Nächstes Treffen beginnen',
   'closing.closedOn': 'Abgeschlossen am {when}',
-  'closing.afterthoughts':
-    ' — du kannst weiterhin Nachgedanken ergänzen. Sie werden als später hinzugefügt markiert.',
+  'closing.closedNote':
+    '{closedOn} — du kannst weiterhin Nachgedanken ergänzen. Sie werden als später hinzugefügt markiert.',
   'closing.backToLiving': 'Zurück zum lebendigen Dokument',
   'closing.asAgreed': 'Wie im Treffen vereinbart',
   'revisit.label': 'Zurückschauen und eine Kopie behalten',
@@ -173,11 +176,11 @@ export const de: Dictionary = {
   'revisit.writtenBy': 'Geschrieben von {name}',
   'revisit.carriedByPolyphony': 'Von Polyphony übernommen',
   'since.highlighted': 'Hervorgehoben',
-  'since.text': ': neu seit deinem letzten Besuch ({when}), von anderen ergänzt.',
+  'since.note': '{highlighted}: neu seit deinem letzten Besuch ({when}), von anderen ergänzt.',
   'since.markSeen': 'Als gesehen markieren',
   'agreed.intro': 'Wie im Treffen vereinbart',
-  'agreed.introText':
-    ', als es am {when} abgeschlossen wurde. Diese Fassung ändert sich nicht; Nachgedanken stehen im lebendigen Dokument.',
+  'agreed.introNote':
+    '{intro}, als es am {when} abgeschlossen wurde. Diese Fassung ändert sich nicht; Nachgedanken stehen im lebendigen Dokument.',
   'agreed.loading': 'Die vereinbarte Fassung wird geladen…',
   'agreed.failed': 'Die vereinbarte Fassung konnte nicht geladen werden.',
   'history.kind.auto': 'Beim Schreiben',
@@ -200,14 +203,15 @@ export const de: Dictionary = {
   'history.howItRead': '{kind} · {writers}. So sah das Dokument damals aus; das ändert sich nicht.',
   'history.goBack': 'Zu dieser Fassung zurückkehren…',
   'history.bringBack': 'Diesen Text zurück ins lebendige Dokument holen?',
-  'history.bringBackText':
-    ' Die vier Abschnitte werden wieder so, wie sie am {when} waren, als neue Änderungen von dir, {name}, für alle sichtbar: Was seitdem geschrieben wurde, verschwindet, und was seitdem gelöscht wurde, kommt zurück. Nachgedanken, die nach dem Treffen geschrieben wurden, bleiben immer. Zuerst wird der Text, wie er jetzt ist, in diesem Verlauf als eigene Fassung gespeichert. Das nächste Treffen und „Heute keine Entscheidungen“ bleiben, wie sie sind.',
+  'history.bringBackNote':
+    '{question} Die vier Abschnitte werden wieder so, wie sie am {when} waren, als neue Änderungen von dir, {name}, für alle sichtbar: Was seitdem geschrieben wurde, verschwindet, und was seitdem gelöscht wurde, kommt zurück. Nachgedanken, die nach dem Treffen geschrieben wurden, bleiben immer. Zuerst wird der Text, wie er jetzt ist, in diesem Verlauf als eigene Fassung gespeichert. Das nächste Treffen und „Heute keine Entscheidungen“ bleiben, wie sie sind.',
   'history.yesGoBack': 'Ja, zu dieser Fassung zurückkehren',
   'history.notNow': 'Jetzt nicht',
   'history.loadingVersion': 'Diese Fassung wird geladen…',
-  'history.restoredKept': {
-    one: ' Der Nachgedanke nach dem Treffen ist geblieben.',
-    other: ' Die {count} Nachgedanken nach dem Treffen sind geblieben.',
+  'history.restoredAndKept': {
+    one: 'Der Text vom {when} ist wieder im lebendigen Dokument, eingefügt als neue Änderungen von dir. Der Text, wie er kurz davor war, ist im Verlauf als eigene Fassung gespeichert. Der Nachgedanke nach dem Treffen ist geblieben.',
+    other:
+      'Der Text vom {when} ist wieder im lebendigen Dokument, eingefügt als neue Änderungen von dir. Der Text, wie er kurz davor war, ist im Verlauf als eigene Fassung gespeichert. Die {count} Nachgedanken nach dem Treffen sind geblieben.',
   },
   'history.afterthought': '{name}: „{text}“',
   'history.afterthoughtsStay': {
@@ -282,11 +286,11 @@ export const de: Dictionary = {
   'start.asName': '(als {name})',
   'start.started': 'Das Treffen hat begonnen',
   'start.personal': 'Jeder Link ist persönlich.',
-  'start.personalText':
-    ' Er lässt nur diese Person herein, in ihrer Rolle. Schick jeder Person ihren eigenen Link, zum Beispiel per SMS.',
+  'start.personalNote':
+    '{personal} Er lässt nur diese Person herein, in ihrer Rolle. Schick jeder Person ihren eigenen Link, zum Beispiel per SMS.',
   'start.onlyNow': 'Die Links werden nur jetzt gezeigt.',
-  'start.onlyNowText':
-    ' Kopier sie, bevor du ins Treffen gehst. Geht einer verloren, mach auf der Netzwerkseite einen neuen.',
+  'start.onlyNowNote':
+    '{onlyNow} Kopier sie, bevor du ins Treffen gehst. Geht einer verloren, mach auf der Netzwerkseite einen neuen.',
   'start.sendEach': 'Schick jeder Person ihren eigenen Link',
   'start.nobodyElse': 'Noch niemand sonst wurde genannt. Du kannst Personen auf der {link} einladen.',
   'start.networkPage': 'Netzwerkseite',
@@ -295,8 +299,8 @@ export const de: Dictionary = {
     'Dieser Browser ist schon drin. Mit diesem Link öffnest du das Treffen auf einem anderen Gerät.',
   'start.openNetworkPage': 'Netzwerkseite öffnen',
   'start.goToMeeting': 'Zum Treffen',
-  'invitation.yourOwnLink': 'Dein eigener Link',
-  'invitation.forOtherDevice': ' — für dein Telefon oder einen anderen Computer',
+  'invitation.yourOwnLinkFor': 'Dein eigener Link {device}',
+  'invitation.forOtherDevice': '— für dein Telefon oder einen anderen Computer',
   'invitation.copy': 'Kopieren',
   'invitation.copyYour': 'Deinen Link kopieren',
   'invitation.copyTheirs': 'Link für {name} kopieren',
@@ -333,7 +337,7 @@ export const de: Dictionary = {
   'network.newForYou': 'Neu für dich',
   'network.open': 'Offen',
   'network.closedOn': 'Abgeschlossen am {date}',
-  'network.whoWasThere': 'Wer dabei war: ',
+  'network.whoWasThere': 'Wer dabei war: {names}',
   'network.nobodyOpened': 'noch niemand hat es geöffnet',
   'network.plan': 'Plan',
   'network.noPlanYet': 'Noch kein Plan geschrieben.',
@@ -364,12 +368,12 @@ export const de: Dictionary = {
     '{name} kann das Netzwerk und seine Treffen mit dem Link nicht mehr öffnen, und offene Seiten werden geschlossen. Was geschrieben wurde, bleibt.',
   'person.yesRevoke': 'Ja, Link zurückziehen',
   'person.newLinkFor': 'Neuer Link für {name}, nur jetzt gezeigt.',
-  'person.oldLinkGone': ' Der alte Link funktioniert nicht mehr.',
+  'person.newLinkNote': '{newLinkFor} Der alte Link funktioniert nicht mehr.',
   'invite.needName': 'Bitte schreib den Namen der Person, die du einlädst.',
   'invite.failed': 'Die Einladung konnte nicht erstellt werden.',
   'invite.heading': 'Jemanden einladen',
   'invite.personalLink': 'Persönlicher Link für {name}, nur jetzt gezeigt.',
-  'invite.sendOnly': ' Schick ihn nur an diese Person.',
+  'invite.personalLinkNote': '{personalLink} Schick ihn nur an diese Person.',
   'invite.nameLabel': 'Name der Person',
   'invite.relationPlaceholder': 'Zum Beispiel: Großvater',
   'invite.making': 'Link wird erstellt…',
@@ -435,7 +439,7 @@ export const de: Dictionary = {
   'video.weak': 'Deine Verbindung ist schwach.',
   'video.switchAudioOnly': 'Zu „nur Ton“ wechseln',
   'video.alsoHere': 'Auch da, nicht im Video: {names}',
-  'video.you': ' (du)',
+  'video.nameYou': '{name} (du)',
   'video.reflecting': 'reflektiert',
   'video.handRaised': 'Hand gehoben',
   'video.micOff': 'Mikrofon aus',

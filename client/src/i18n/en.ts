@@ -89,9 +89,12 @@ export const en = {
   'block.reflectionBy': 'A reflection offered by {name}',
   'block.respond': 'Respond to this',
   'block.respondedTo': '{name} responded to this reflection',
-  'block.proposedBy': 'Proposed by ',
-  'block.done': ' · done',
-  'block.raisedBy': 'Raised by ',
+  'block.proposedByWho': 'Proposed by {who}',
+  'block.proposedByWhoDone': 'Proposed by {who} · done',
+  'block.raisedByWho': 'Raised by {who}',
+  'block.raisedByWhoClosed': 'Raised by {who} · closed',
+  'block.whoWonders': '{who} wonders…',
+  'block.responseFromWho': 'Response from {who}',
   'block.openAgain': 'Open this question again',
   'block.closeQuestion': 'Close this question',
   'plan.agree': 'I agree',
@@ -183,7 +186,7 @@ export const en = {
   'closing.notYet': 'Not yet',
   'closing.startNext': 'Start the next meeting',
   'closing.closedOn': 'Closed on {when}',
-  'closing.afterthoughts': ' — you can still add afterthoughts. They are marked as added later.',
+  'closing.closedNote': '{closedOn} — you can still add afterthoughts. They are marked as added later.',
   'closing.backToLiving': 'Back to the living document',
   'closing.asAgreed': 'As agreed in the meeting',
 
@@ -200,11 +203,11 @@ export const en = {
   'revisit.writtenBy': 'Written by {name}',
   'revisit.carriedByPolyphony': 'Carried over by Polyphony',
   'since.highlighted': 'Highlighted',
-  'since.text': ': new since your last visit ({when}), added by others.',
+  'since.note': '{highlighted}: new since your last visit ({when}), added by others.',
   'since.markSeen': 'Mark as seen',
   'agreed.intro': 'As agreed in the meeting',
-  'agreed.introText':
-    ', when it was closed on {when}. This version does not change; afterthoughts are in the living document.',
+  'agreed.introNote':
+    '{intro}, when it was closed on {when}. This version does not change; afterthoughts are in the living document.',
   'agreed.loading': 'Loading the agreed version…',
   'agreed.failed': 'The agreed version could not be loaded.',
   'history.kind.auto': 'While writing',
@@ -227,14 +230,15 @@ export const en = {
   'history.howItRead': '{kind} · {writers}. This is how the document read then; it does not change.',
   'history.goBack': 'Go back to this version…',
   'history.bringBack': 'Bring this text back into the living document?',
-  'history.bringBackText':
-    ' The four sections go back to how they read on {when}, as new edits by you, {name}, for everyone to see: what was written since goes, and what was deleted since comes back. Afterthoughts written after the meeting always stay. First, the text as it reads now is kept in this history as a version of its own. The next meeting and “no decisions today” stay as they are.',
+  'history.bringBackNote':
+    '{question} The four sections go back to how they read on {when}, as new edits by you, {name}, for everyone to see: what was written since goes, and what was deleted since comes back. Afterthoughts written after the meeting always stay. First, the text as it reads now is kept in this history as a version of its own. The next meeting and “no decisions today” stay as they are.',
   'history.yesGoBack': 'Yes, go back to this version',
   'history.notNow': 'Not now',
   'history.loadingVersion': 'Loading this version…',
-  'history.restoredKept': {
-    one: ' The afterthought written after the meeting stayed.',
-    other: ' The {count} afterthoughts written after the meeting stayed.',
+  'history.restoredAndKept': {
+    one: 'The text of {when} is back in the living document, added as new edits by you. The text as it read just before is kept in the history as a version of its own. The afterthought written after the meeting stayed.',
+    other:
+      'The text of {when} is back in the living document, added as new edits by you. The text as it read just before is kept in the history as a version of its own. The {count} afterthoughts written after the meeting stayed.',
   },
   'history.afterthought': '{name}: “{text}”',
   'history.afterthoughtsStay': {
@@ -313,11 +317,11 @@ export const en = {
   'start.asName': '(as {name})',
   'start.started': 'The meeting has started',
   'start.personal': 'Each link is personal.',
-  'start.personalText':
-    ' It lets in only that person, in their role. Send each person their own link, for example by text message.',
+  'start.personalNote':
+    '{personal} It lets in only that person, in their role. Send each person their own link, for example by text message.',
   'start.onlyNow': 'The links are shown only now.',
-  'start.onlyNowText':
-    ' Copy them before you go to the meeting. If one gets lost, make a new one on the network page.',
+  'start.onlyNowNote':
+    '{onlyNow} Copy them before you go to the meeting. If one gets lost, make a new one on the network page.',
   'start.sendEach': 'Send each person their own link',
   'start.nobodyElse': 'Nobody else was named yet. You can invite people on the {link}.',
   'start.networkPage': 'network page',
@@ -327,8 +331,8 @@ export const en = {
   'start.goToMeeting': 'Go to the meeting',
 
   // A person's fields and their invitation
-  'invitation.yourOwnLink': 'Your own link',
-  'invitation.forOtherDevice': ' — for your phone or another computer',
+  'invitation.yourOwnLinkFor': 'Your own link {device}',
+  'invitation.forOtherDevice': '— for your phone or another computer',
   'invitation.copy': 'Copy',
   'invitation.copyYour': 'Copy your link',
   'invitation.copyTheirs': 'Copy {name}’s link',
@@ -367,7 +371,7 @@ export const en = {
   'network.newForYou': 'New for you',
   'network.open': 'Open',
   'network.closedOn': 'Closed on {date}',
-  'network.whoWasThere': 'Who was there: ',
+  'network.whoWasThere': 'Who was there: {names}',
   'network.nobodyOpened': 'nobody has opened it yet',
   'network.plan': 'Plan',
   'network.noPlanYet': 'No plan written yet.',
@@ -398,12 +402,12 @@ export const en = {
     '{name} will no longer be able to open the network or its meetings with their link, and their open pages will close. What they wrote stays.',
   'person.yesRevoke': 'Yes, revoke the link',
   'person.newLinkFor': 'New link for {name}, shown only now.',
-  'person.oldLinkGone': ' Their old link no longer works.',
+  'person.newLinkNote': '{newLinkFor} Their old link no longer works.',
   'invite.needName': 'Please write the name of the person you are inviting.',
   'invite.failed': 'The invitation could not be made.',
   'invite.heading': 'Invite someone',
   'invite.personalLink': '{name}’s personal link, shown only now.',
-  'invite.sendOnly': ' Send it to them only.',
+  'invite.personalLinkNote': '{personalLink} Send it to them only.',
   'invite.nameLabel': 'Name of the person',
   'invite.relationPlaceholder': 'For example: grandfather',
   'invite.making': 'Making the link…',
@@ -471,7 +475,7 @@ export const en = {
   'video.weak': 'Your connection is weak.',
   'video.switchAudioOnly': 'Switch to audio only',
   'video.alsoHere': 'Also here, not on video: {names}',
-  'video.you': ' (you)',
+  'video.nameYou': '{name} (you)',
   'video.reflecting': 'reflecting',
   'video.handRaised': 'hand raised',
   'video.micOff': 'microphone off',

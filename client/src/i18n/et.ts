@@ -1,6 +1,6 @@
 /** Eesti keel. Lihtne ja soe; avatud dialoog: võrgustikukohtumine, reflekteeriv meeskond. Pöördumine „sina“. */
 import { meetingWordsEt } from '@polyphony/shared';
-import type { Dictionary } from './index';
+import type { Dictionary } from './dictionary';
 import { privacyEt } from './privacy/et';
 
 export const et: Dictionary = {
@@ -71,9 +71,12 @@ export const et: Dictionary = {
   'block.reflectionBy': 'Refleksioon, pakkus {name}',
   'block.respond': 'Vasta sellele',
   'block.respondedTo': '{name} vastas sellele refleksioonile',
-  'block.proposedBy': 'Ettepanek: ',
-  'block.done': ' · tehtud',
-  'block.raisedBy': 'Küsis: ',
+  'block.proposedByWho': 'Ettepanek: {who}',
+  'block.proposedByWhoDone': 'Ettepanek: {who} · tehtud',
+  'block.raisedByWho': 'Küsis: {who}',
+  'block.raisedByWhoClosed': 'Küsis: {who} · suletud',
+  'block.whoWonders': '{who} mõtiskleb…',
+  'block.responseFromWho': 'Vastus: {who}',
   'block.openAgain': 'Ava küsimus uuesti',
   'block.closeQuestion': 'Sulge küsimus',
   'plan.agree': 'Olen nõus',
@@ -157,7 +160,7 @@ export const et: Dictionary = {
   'closing.notYet': 'Veel mitte',
   'closing.startNext': 'Alusta järgmist kohtumist',
   'closing.closedOn': 'Lõpetatud {when}',
-  'closing.afterthoughts': ' — saad ikka järelmõtteid lisada. Need märgitakse hiljem lisatuks.',
+  'closing.closedNote': '{closedOn} — saad ikka järelmõtteid lisada. Need märgitakse hiljem lisatuks.',
   'closing.backToLiving': 'Tagasi elava dokumendi juurde',
   'closing.asAgreed': 'Nagu kohtumisel kokku lepiti',
   'revisit.label': 'Vaata tagasi ja hoia koopia alles',
@@ -172,10 +175,11 @@ export const et: Dictionary = {
   'revisit.writtenBy': 'Kirjutas {name}',
   'revisit.carriedByPolyphony': 'Polyphony tõi selle üle',
   'since.highlighted': 'Esile tõstetud',
-  'since.text': ': uus pärast sinu viimast külastust ({when}), lisasid teised.',
+  'since.note': '{highlighted}: uus pärast sinu viimast külastust ({when}), lisasid teised.',
   'since.markSeen': 'Märgi nähtuks',
   'agreed.intro': 'Nagu kohtumisel kokku lepiti',
-  'agreed.introText': ', kui see lõpetati {when}. See versioon ei muutu; järelmõtted on elavas dokumendis.',
+  'agreed.introNote':
+    '{intro}, kui see lõpetati {when}. See versioon ei muutu; järelmõtted on elavas dokumendis.',
   'agreed.loading': 'Kokkulepitud versioon laadib…',
   'agreed.failed': 'Kokkulepitud versiooni ei õnnestunud laadida.',
   'history.kind.auto': 'Kirjutamise ajal',
@@ -198,14 +202,15 @@ export const et: Dictionary = {
   'history.howItRead': '{kind} · {writers}. Selline oli dokument tollal; see ei muutu.',
   'history.goBack': 'Naase selle versiooni juurde…',
   'history.bringBack': 'Kas tuua see tekst tagasi elavasse dokumenti?',
-  'history.bringBackText':
-    ' Neli osa muutuvad selliseks, nagu need olid {when}, sinu, {name}, uute muudatustena, kõigile nähtavalt: pärast seda kirjutatu kaob ja pärast seda kustutatu tuleb tagasi. Pärast kohtumist lisatud järelmõtted jäävad alati alles. Kõigepealt salvestatakse praegune tekst siia ajalukku eraldi versioonina. Järgmine kohtumine ja „Täna otsuseid ei tehtud“ jäävad samaks.',
+  'history.bringBackNote':
+    '{question} Neli osa muutuvad selliseks, nagu need olid {when}, sinu, {name}, uute muudatustena, kõigile nähtavalt: pärast seda kirjutatu kaob ja pärast seda kustutatu tuleb tagasi. Pärast kohtumist lisatud järelmõtted jäävad alati alles. Kõigepealt salvestatakse praegune tekst siia ajalukku eraldi versioonina. Järgmine kohtumine ja „Täna otsuseid ei tehtud“ jäävad samaks.',
   'history.yesGoBack': 'Jah, naase selle versiooni juurde',
   'history.notNow': 'Mitte praegu',
   'history.loadingVersion': 'Versioon laadib…',
-  'history.restoredKept': {
-    one: ' Pärast kohtumist lisatud järelmõte jäi alles.',
-    other: ' Pärast kohtumist lisatud {count} järelmõtet jäid alles.',
+  'history.restoredAndKept': {
+    one: 'Tekst ajast {when} on taas elavas dokumendis, lisatud sinu uute muudatustena. Tekst, nagu see oli vahetult enne, on ajaloos eraldi versioonina alles. Pärast kohtumist lisatud järelmõte jäi alles.',
+    other:
+      'Tekst ajast {when} on taas elavas dokumendis, lisatud sinu uute muudatustena. Tekst, nagu see oli vahetult enne, on ajaloos eraldi versioonina alles. Pärast kohtumist lisatud {count} järelmõtet jäid alles.',
   },
   'history.afterthought': '{name}: „{text}“',
   'history.afterthoughtsStay': {
@@ -277,10 +282,11 @@ export const et: Dictionary = {
   'start.asName': '(nimega {name})',
   'start.started': 'Kohtumine on alanud',
   'start.personal': 'Iga link on isiklik.',
-  'start.personalText':
-    ' See laseb sisse ainult selle inimese, tema rollis. Saada igaühele tema oma link, näiteks tekstisõnumiga.',
+  'start.personalNote':
+    '{personal} See laseb sisse ainult selle inimese, tema rollis. Saada igaühele tema oma link, näiteks tekstisõnumiga.',
   'start.onlyNow': 'Lingid on näha ainult praegu.',
-  'start.onlyNowText': ' Kopeeri need enne kohtumisele minekut. Kui mõni kaob, tee võrgustiku lehel uus.',
+  'start.onlyNowNote':
+    '{onlyNow} Kopeeri need enne kohtumisele minekut. Kui mõni kaob, tee võrgustiku lehel uus.',
   'start.sendEach': 'Saada igaühele tema oma link',
   'start.nobodyElse': 'Kedagi teist pole veel nimetatud. Inimesi saad kutsuda {link}.',
   'start.networkPage': 'võrgustiku lehel',
@@ -288,8 +294,8 @@ export const et: Dictionary = {
   'start.alreadyIn': 'See brauser on juba sees. Selle lingiga saad kohtumise avada mõnes teises seadmes.',
   'start.openNetworkPage': 'Ava võrgustiku leht',
   'start.goToMeeting': 'Mine kohtumisele',
-  'invitation.yourOwnLink': 'Sinu oma link',
-  'invitation.forOtherDevice': ' — sinu telefoni või teise arvuti jaoks',
+  'invitation.yourOwnLinkFor': 'Sinu oma link {device}',
+  'invitation.forOtherDevice': '— sinu telefoni või teise arvuti jaoks',
   'invitation.copy': 'Kopeeri',
   'invitation.copyYour': 'Kopeeri oma link',
   'invitation.copyTheirs': 'Kopeeri link: {name}',
@@ -326,7 +332,7 @@ export const et: Dictionary = {
   'network.newForYou': 'Sulle uus',
   'network.open': 'Avatud',
   'network.closedOn': 'Lõpetatud {date}',
-  'network.whoWasThere': 'Kes olid kohal: ',
+  'network.whoWasThere': 'Kes olid kohal: {names}',
   'network.nobodyOpened': 'keegi pole seda veel avanud',
   'network.plan': 'Plaan',
   'network.noPlanYet': 'Plaani pole veel kirjutatud.',
@@ -357,12 +363,12 @@ export const et: Dictionary = {
     '{name} ei saa enam oma lingiga võrgustikku ega selle kohtumisi avada ja avatud lehed suletakse. Kirjutatu jääb alles.',
   'person.yesRevoke': 'Jah, tühista link',
   'person.newLinkFor': 'Uus link: {name}. Näha ainult praegu.',
-  'person.oldLinkGone': ' Vana link enam ei tööta.',
+  'person.newLinkNote': '{newLinkFor} Vana link enam ei tööta.',
   'invite.needName': 'Palun kirjuta kutsutava inimese nimi.',
   'invite.failed': 'Kutset ei õnnestunud teha.',
   'invite.heading': 'Kutsu kedagi',
   'invite.personalLink': 'Isiklik link: {name}. Näha ainult praegu.',
-  'invite.sendOnly': ' Saada see ainult temale.',
+  'invite.personalLinkNote': '{personalLink} Saada see ainult temale.',
   'invite.nameLabel': 'Inimese nimi',
   'invite.relationPlaceholder': 'Näiteks: vanaisa',
   'invite.making': 'Teen linki…',
@@ -425,7 +431,7 @@ export const et: Dictionary = {
   'video.weak': 'Sinu ühendus on nõrk.',
   'video.switchAudioOnly': 'Lülitu ainult helile',
   'video.alsoHere': 'Samuti siin, mitte videos: {names}',
-  'video.you': ' (sina)',
+  'video.nameYou': '{name} (sina)',
   'video.reflecting': 'reflekteerib',
   'video.handRaised': 'käsi üleval',
   'video.micOff': 'mikrofon väljas',

@@ -1,6 +1,6 @@
 /** Suomi. Selkeää, lämmintä kieltä; avoimen dialogin sanasto (verkostokokous, reflektoiva tiimi). */
 import { meetingWordsFi } from '@polyphony/shared';
-import type { Dictionary } from './index';
+import type { Dictionary } from './dictionary';
 import { privacyFi } from './privacy/fi';
 
 export const fi: Dictionary = {
@@ -72,9 +72,12 @@ export const fi: Dictionary = {
   'block.reflectionBy': 'Reflektio: {name}',
   'block.respond': 'Vastaa tähän',
   'block.respondedTo': '{name} vastasi tähän reflektioon',
-  'block.proposedBy': 'Ehdotti: ',
-  'block.done': ' · tehty',
-  'block.raisedBy': 'Kysyi: ',
+  'block.proposedByWho': 'Ehdotti: {who}',
+  'block.proposedByWhoDone': 'Ehdotti: {who} · tehty',
+  'block.raisedByWho': 'Kysyi: {who}',
+  'block.raisedByWhoClosed': 'Kysyi: {who} · suljettu',
+  'block.whoWonders': '{who} pohtii…',
+  'block.responseFromWho': 'Vastaus: {who}',
   'block.openAgain': 'Avaa kysymys uudelleen',
   'block.closeQuestion': 'Sulje kysymys',
   'plan.agree': 'Olen samaa mieltä',
@@ -158,7 +161,7 @@ export const fi: Dictionary = {
   'closing.notYet': 'Ei vielä',
   'closing.startNext': 'Aloita seuraava kokous',
   'closing.closedOn': 'Päätetty {when}',
-  'closing.afterthoughts': ' — voit yhä lisätä jälkiajatuksia. Ne merkitään myöhemmin lisätyiksi.',
+  'closing.closedNote': '{closedOn} — voit yhä lisätä jälkiajatuksia. Ne merkitään myöhemmin lisätyiksi.',
   'closing.backToLiving': 'Takaisin elävään asiakirjaan',
   'closing.asAgreed': 'Kuten kokouksessa sovittiin',
   'revisit.label': 'Palaa ja säilytä kopio',
@@ -173,11 +176,11 @@ export const fi: Dictionary = {
   'revisit.writtenBy': 'Kirjoitti {name}',
   'revisit.carriedByPolyphony': 'Polyphony siirsi tämän',
   'since.highlighted': 'Korostettu',
-  'since.text': ': uutta edellisen käyntisi ({when}) jälkeen, muiden lisäämää.',
+  'since.note': '{highlighted}: uutta edellisen käyntisi ({when}) jälkeen, muiden lisäämää.',
   'since.markSeen': 'Merkitse nähdyksi',
   'agreed.intro': 'Kuten kokouksessa sovittiin',
-  'agreed.introText':
-    ', kun kokous päätettiin {when}. Tämä versio ei muutu; jälkiajatukset ovat elävässä asiakirjassa.',
+  'agreed.introNote':
+    '{intro}, kun kokous päätettiin {when}. Tämä versio ei muutu; jälkiajatukset ovat elävässä asiakirjassa.',
   'agreed.loading': 'Sovittua versiota ladataan…',
   'agreed.failed': 'Sovittua versiota ei voitu ladata.',
   'history.kind.auto': 'Kirjoittaessa',
@@ -200,14 +203,15 @@ export const fi: Dictionary = {
   'history.howItRead': '{kind} · {writers}. Tältä asiakirja näytti silloin; tämä ei muutu.',
   'history.goBack': 'Palaa tähän versioon…',
   'history.bringBack': 'Tuodaanko tämä teksti takaisin elävään asiakirjaan?',
-  'history.bringBackText':
-    ' Neljä osiota palaavat sellaisiksi kuin ne olivat {when}, sinun, {name}, uusina muutoksina kaikkien nähtäväksi: sen jälkeen kirjoitettu poistuu ja sen jälkeen poistettu palaa. Kokouksen jälkeen lisätyt jälkiajatukset jäävät aina. Ensin nykyinen teksti tallennetaan tähän historiaan omaksi versiokseen. Seuraava tapaaminen ja ”Ei päätöksiä tänään” pysyvät ennallaan.',
+  'history.bringBackNote':
+    '{question} Neljä osiota palaavat sellaisiksi kuin ne olivat {when}, sinun, {name}, uusina muutoksina kaikkien nähtäväksi: sen jälkeen kirjoitettu poistuu ja sen jälkeen poistettu palaa. Kokouksen jälkeen lisätyt jälkiajatukset jäävät aina. Ensin nykyinen teksti tallennetaan tähän historiaan omaksi versiokseen. Seuraava tapaaminen ja ”Ei päätöksiä tänään” pysyvät ennallaan.',
   'history.yesGoBack': 'Kyllä, palaa tähän versioon',
   'history.notNow': 'Ei nyt',
   'history.loadingVersion': 'Versiota ladataan…',
-  'history.restoredKept': {
-    one: ' Kokouksen jälkeen lisätty jälkiajatus jäi paikalleen.',
-    other: ' Kokouksen jälkeen lisätyt {count} jälkiajatusta jäivät paikoilleen.',
+  'history.restoredAndKept': {
+    one: 'Teksti ajalta {when} on taas elävässä asiakirjassa, sinun uusina muutoksinasi. Juuri sitä edeltänyt teksti on tallessa historiassa omana versionaan. Kokouksen jälkeen lisätty jälkiajatus jäi paikalleen.',
+    other:
+      'Teksti ajalta {when} on taas elävässä asiakirjassa, sinun uusina muutoksinasi. Juuri sitä edeltänyt teksti on tallessa historiassa omana versionaan. Kokouksen jälkeen lisätyt {count} jälkiajatusta jäivät paikoilleen.',
   },
   'history.afterthought': '{name}: ”{text}”',
   'history.afterthoughtsStay': {
@@ -280,11 +284,11 @@ export const fi: Dictionary = {
   'start.asName': '(nimellä {name})',
   'start.started': 'Kokous on alkanut',
   'start.personal': 'Jokainen linkki on henkilökohtainen.',
-  'start.personalText':
-    ' Se päästää sisään vain sen ihmisen, hänen roolissaan. Lähetä jokaiselle oma linkkinsä, esimerkiksi tekstiviestillä.',
+  'start.personalNote':
+    '{personal} Se päästää sisään vain sen ihmisen, hänen roolissaan. Lähetä jokaiselle oma linkkinsä, esimerkiksi tekstiviestillä.',
   'start.onlyNow': 'Linkit näytetään vain nyt.',
-  'start.onlyNowText':
-    ' Kopioi ne ennen kuin menet kokoukseen. Jos jokin katoaa, tee uusi verkoston sivulla.',
+  'start.onlyNowNote':
+    '{onlyNow} Kopioi ne ennen kuin menet kokoukseen. Jos jokin katoaa, tee uusi verkoston sivulla.',
   'start.sendEach': 'Lähetä jokaiselle oma linkkinsä',
   'start.nobodyElse': 'Muita ei ole vielä nimetty. Voit kutsua ihmisiä {link}.',
   'start.networkPage': 'verkoston sivulla',
@@ -292,8 +296,8 @@ export const fi: Dictionary = {
   'start.alreadyIn': 'Tämä selain on jo mukana. Tällä linkillä avaat kokouksen toisella laitteella.',
   'start.openNetworkPage': 'Avaa verkoston sivu',
   'start.goToMeeting': 'Siirry kokoukseen',
-  'invitation.yourOwnLink': 'Oma linkkisi',
-  'invitation.forOtherDevice': ' — puhelimeesi tai toiselle tietokoneelle',
+  'invitation.yourOwnLinkFor': 'Oma linkkisi {device}',
+  'invitation.forOtherDevice': '— puhelimeesi tai toiselle tietokoneelle',
   'invitation.copy': 'Kopioi',
   'invitation.copyYour': 'Kopioi oma linkkisi',
   'invitation.copyTheirs': 'Kopioi linkki: {name}',
@@ -330,7 +334,7 @@ export const fi: Dictionary = {
   'network.newForYou': 'Uutta sinulle',
   'network.open': 'Avoinna',
   'network.closedOn': 'Päätetty {date}',
-  'network.whoWasThere': 'Paikalla: ',
+  'network.whoWasThere': 'Paikalla: {names}',
   'network.nobodyOpened': 'kukaan ei ole vielä avannut sitä',
   'network.plan': 'Suunnitelma',
   'network.noPlanYet': 'Suunnitelmaa ei ole vielä kirjoitettu.',
@@ -361,12 +365,12 @@ export const fi: Dictionary = {
     '{name} ei enää pääse linkillään verkostoon eikä sen kokouksiin, ja hänen avoimet sivunsa sulkeutuvat. Se, mitä hän kirjoitti, säilyy.',
   'person.yesRevoke': 'Kyllä, peru linkki',
   'person.newLinkFor': 'Uusi linkki: {name}. Näytetään vain nyt.',
-  'person.oldLinkGone': ' Vanha linkki ei enää toimi.',
+  'person.newLinkNote': '{newLinkFor} Vanha linkki ei enää toimi.',
   'invite.needName': 'Kirjoita kutsuttavan ihmisen nimi.',
   'invite.failed': 'Kutsua ei voitu tehdä.',
   'invite.heading': 'Kutsu joku',
   'invite.personalLink': 'Henkilökohtainen linkki: {name}. Näytetään vain nyt.',
-  'invite.sendOnly': ' Lähetä se vain hänelle.',
+  'invite.personalLinkNote': '{personalLink} Lähetä se vain hänelle.',
   'invite.nameLabel': 'Henkilön nimi',
   'invite.relationPlaceholder': 'Esimerkiksi: isoisä',
   'invite.making': 'Linkkiä tehdään…',
@@ -428,7 +432,7 @@ export const fi: Dictionary = {
   'video.weak': 'Yhteytesi on heikko.',
   'video.switchAudioOnly': 'Vaihda pelkkään ääneen',
   'video.alsoHere': 'Paikalla myös, ei videolla: {names}',
-  'video.you': ' (sinä)',
+  'video.nameYou': '{name} (sinä)',
   'video.reflecting': 'reflektoi',
   'video.handRaised': 'käsi ylhäällä',
   'video.micOff': 'mikrofoni pois',

@@ -14,40 +14,13 @@
  *   render again when the person picks another language.
  */
 import { createElement, Fragment, type ReactNode, useSyncExternalStore } from 'react';
+import type { Dictionary, MessageKey, ParamsArg } from './dictionary';
 import { en } from './en';
-import {
-  fill,
-  type ParamValue,
-  type Placeholders,
-  type Plural,
-  pluralForm,
-  splitPlaceholders,
-} from './format';
+import { fill, type ParamValue, type Plural, pluralForm, splitPlaceholders } from './format';
 import { browserLanguage, dateLocale, isLanguage, type Language } from './languages';
 
+export type { Dictionary, MessageKey, ParamName, PlainMessageKey } from './dictionary';
 export { LANGUAGE_NAMES, LANGUAGES, type Language } from './languages';
-
-/** A key of the dictionaries. */
-export type MessageKey = keyof typeof en;
-
-type English<K extends MessageKey> = (typeof en)[K];
-
-/** A dictionary: every English key; plain text where English is plain, plural forms where it has them. */
-export type Dictionary = { readonly [K in MessageKey]: English<K> extends string ? string : Plural };
-
-type Texts<M> = M extends string ? M : M[keyof M];
-
-/** The parameters a message takes: its English placeholders, and `count` for plural messages. */
-export type ParamName<K extends MessageKey> =
-  | Placeholders<Texts<English<K>>>
-  | (English<K> extends string ? never : 'count');
-
-/** A key whose message takes no parameters (for states kept as keys, like the save status). */
-export type PlainMessageKey = { [K in MessageKey]: [ParamName<K>] extends [never] ? K : never }[MessageKey];
-
-type ParamsArg<K extends MessageKey, V> = [ParamName<K>] extends [never]
-  ? []
-  : [params: Readonly<Record<ParamName<K>, V>>];
 
 const STORAGE_KEY = 'polyphony.language';
 
@@ -82,17 +55,45 @@ export function t<K extends MessageKey>(key: K, ...[params]: ParamsArg<K, ParamV
 
 /**
  * A message with elements in it (a link, a bold name): the translation decides where they go.
- * `tx('network.youAre', { name: <strong>{me.name}</strong> })`.
+ * `tx('network.youAre', { name: <strong>{me.name}</strong> })`. Every placeholder of the English text
+ * must be given (a type error otherwise).
  */
 export function tx<K extends MessageKey>(key: K, ...[params]: ParamsArg<K, ReactNode>): ReactNode {
+  return nodes(key, params, (words) => words);
+}
+
+/**
+ * `tx`, with the message's own words wrapped as well: a label whose words are quiet around a name
+ * (`<span class="block-aside">Proposed by </span><span class="block-who">Anna</span>`), in whichever
+ * order the language puts them.
+ */
+export function txWrapped<K extends MessageKey>(
+  key: K,
+  wrapWords: (words: string) => ReactNode,
+  ...[params]: ParamsArg<K, ReactNode>
+): ReactNode {
+  return nodes(key, params, wrapWords);
+}
+
+function nodes(
+  key: MessageKey,
+  params: Readonly<Record<string, ReactNode>> | undefined,
+  wrapWords: (words: string) => ReactNode,
+): ReactNode {
   const values: Readonly<Record<string, ReactNode>> = params ?? {};
   return createElement(
     Fragment,
     null,
     ...splitPlaceholders(text(key, values)).map((part, index) =>
-      typeof part === 'string'
-        ? part
-        : createElement(Fragment, { key: index }, part.name in values ? values[part.name] : `{${part.name}}`),
+      createElement(
+        Fragment,
+        { key: index },
+        typeof part === 'string'
+          ? wrapWords(part)
+          : part.name in values
+            ? values[part.name]
+            : `{${part.name}}`,
+      ),
     ),
   );
 }

@@ -1,6 +1,6 @@
 /** Italiano. Semplice e caloroso; Dialogo Aperto: incontro di rete, team riflessivo. Si dà del “tu”. */
 import { meetingWordsIt } from '@polyphony/shared';
-import type { Dictionary } from './index';
+import type { Dictionary } from './dictionary';
 import { privacyIt } from './privacy/it';
 
 export const it: Dictionary = {
@@ -71,9 +71,12 @@ export const it: Dictionary = {
   'block.reflectionBy': 'Una riflessione offerta da {name}',
   'block.respond': 'Rispondi',
   'block.respondedTo': '{name} ha risposto a questa riflessione',
-  'block.proposedBy': 'Proposto da ',
-  'block.done': ' · fatto',
-  'block.raisedBy': 'Chiesto da ',
+  'block.proposedByWho': 'Proposto da {who}',
+  'block.proposedByWhoDone': 'Proposto da {who} · fatto',
+  'block.raisedByWho': 'Chiesto da {who}',
+  'block.raisedByWhoClosed': 'Chiesto da {who} · chiusa',
+  'block.whoWonders': '{who} si chiede…',
+  'block.responseFromWho': 'Risposta di {who}',
   'block.openAgain': 'Riapri questa domanda',
   'block.closeQuestion': 'Chiudi questa domanda',
   'plan.agree': 'Sono d’accordo',
@@ -157,7 +160,8 @@ export const it: Dictionary = {
   'closing.notYet': 'Non ancora',
   'closing.startNext': 'Inizia il prossimo incontro',
   'closing.closedOn': 'Chiuso il {when}',
-  'closing.afterthoughts': ' — puoi ancora aggiungere ripensamenti. Saranno segnati come aggiunti dopo.',
+  'closing.closedNote':
+    '{closedOn} — puoi ancora aggiungere ripensamenti. Saranno segnati come aggiunti dopo.',
   'closing.backToLiving': 'Torna al documento vivo',
   'closing.asAgreed': 'Come concordato nell’incontro',
   'revisit.label': 'Rileggi e conserva una copia',
@@ -172,11 +176,11 @@ export const it: Dictionary = {
   'revisit.writtenBy': 'Scritto da {name}',
   'revisit.carriedByPolyphony': 'Riportato da Polyphony',
   'since.highlighted': 'Evidenziato',
-  'since.text': ': nuovo dalla tua ultima visita ({when}), aggiunto da altri.',
+  'since.note': '{highlighted}: nuovo dalla tua ultima visita ({when}), aggiunto da altri.',
   'since.markSeen': 'Segna come visto',
   'agreed.intro': 'Come concordato nell’incontro',
-  'agreed.introText':
-    ', quando è stato chiuso il {when}. Questa versione non cambia; i ripensamenti sono nel documento vivo.',
+  'agreed.introNote':
+    '{intro}, quando è stato chiuso il {when}. Questa versione non cambia; i ripensamenti sono nel documento vivo.',
   'agreed.loading': 'Caricamento della versione concordata…',
   'agreed.failed': 'Non è stato possibile caricare la versione concordata.',
   'history.kind.auto': 'Durante la scrittura',
@@ -199,14 +203,15 @@ export const it: Dictionary = {
   'history.howItRead': '{kind} · {writers}. Così si leggeva il documento allora; non cambia.',
   'history.goBack': 'Torna a questa versione…',
   'history.bringBack': 'Riportare questo testo nel documento vivo?',
-  'history.bringBackText':
-    ' Le quattro sezioni tornano com’erano il {when}, come nuove modifiche tue, {name}, visibili a tutti: ciò che è stato scritto dopo sparisce e ciò che è stato cancellato dopo ritorna. I ripensamenti scritti dopo l’incontro restano sempre. Prima, il testo com’è ora viene conservato in questa cronologia come versione a sé. Il prossimo incontro e «Nessuna decisione oggi» restano come sono.',
+  'history.bringBackNote':
+    '{question} Le quattro sezioni tornano com’erano il {when}, come nuove modifiche tue, {name}, visibili a tutti: ciò che è stato scritto dopo sparisce e ciò che è stato cancellato dopo ritorna. I ripensamenti scritti dopo l’incontro restano sempre. Prima, il testo com’è ora viene conservato in questa cronologia come versione a sé. Il prossimo incontro e «Nessuna decisione oggi» restano come sono.',
   'history.yesGoBack': 'Sì, torna a questa versione',
   'history.notNow': 'Non ora',
   'history.loadingVersion': 'Caricamento di questa versione…',
-  'history.restoredKept': {
-    one: ' Il ripensamento scritto dopo l’incontro è rimasto.',
-    other: ' I {count} ripensamenti scritti dopo l’incontro sono rimasti.',
+  'history.restoredAndKept': {
+    one: 'Il testo del {when} è di nuovo nel documento vivo, aggiunto come nuove modifiche tue. Il testo com’era subito prima è conservato nella cronologia come versione a sé. Il ripensamento scritto dopo l’incontro è rimasto.',
+    other:
+      'Il testo del {when} è di nuovo nel documento vivo, aggiunto come nuove modifiche tue. Il testo com’era subito prima è conservato nella cronologia come versione a sé. I {count} ripensamenti scritti dopo l’incontro sono rimasti.',
   },
   'history.afterthought': '{name}: «{text}»',
   'history.afterthoughtsStay': {
@@ -280,11 +285,11 @@ export const it: Dictionary = {
   'start.asName': '(come {name})',
   'start.started': 'L’incontro è iniziato',
   'start.personal': 'Ogni link è personale.',
-  'start.personalText':
-    ' Fa entrare solo quella persona, nel suo ruolo. Manda a ognuno il proprio link, per esempio con un SMS.',
+  'start.personalNote':
+    '{personal} Fa entrare solo quella persona, nel suo ruolo. Manda a ognuno il proprio link, per esempio con un SMS.',
   'start.onlyNow': 'I link sono mostrati solo adesso.',
-  'start.onlyNowText':
-    ' Copiali prima di andare all’incontro. Se uno va perso, creane uno nuovo dalla pagina della rete.',
+  'start.onlyNowNote':
+    '{onlyNow} Copiali prima di andare all’incontro. Se uno va perso, creane uno nuovo dalla pagina della rete.',
   'start.sendEach': 'Manda a ognuno il proprio link',
   'start.nobodyElse': 'Non è stato ancora indicato nessun altro. Puoi invitare persone dalla {link}.',
   'start.networkPage': 'pagina della rete',
@@ -293,8 +298,8 @@ export const it: Dictionary = {
     'Questo browser è già dentro. Usa questo link per aprire l’incontro su un altro dispositivo.',
   'start.openNetworkPage': 'Apri la pagina della rete',
   'start.goToMeeting': 'Vai all’incontro',
-  'invitation.yourOwnLink': 'Il tuo link',
-  'invitation.forOtherDevice': ' — per il tuo telefono o un altro computer',
+  'invitation.yourOwnLinkFor': 'Il tuo link {device}',
+  'invitation.forOtherDevice': '— per il tuo telefono o un altro computer',
   'invitation.copy': 'Copia',
   'invitation.copyYour': 'Copia il tuo link',
   'invitation.copyTheirs': 'Copia il link di {name}',
@@ -332,7 +337,7 @@ export const it: Dictionary = {
   'network.newForYou': 'Novità per te',
   'network.open': 'Aperto',
   'network.closedOn': 'Chiuso il {date}',
-  'network.whoWasThere': 'Chi c’era: ',
+  'network.whoWasThere': 'Chi c’era: {names}',
   'network.nobodyOpened': 'nessuno l’ha ancora aperto',
   'network.plan': 'Piano',
   'network.noPlanYet': 'Ancora nessun piano scritto.',
@@ -363,12 +368,12 @@ export const it: Dictionary = {
     '{name} non potrà più aprire la rete né i suoi incontri con il proprio link, e le pagine aperte si chiuderanno. Ciò che ha scritto resta.',
   'person.yesRevoke': 'Sì, revoca il link',
   'person.newLinkFor': 'Nuovo link per {name}, mostrato solo adesso.',
-  'person.oldLinkGone': ' Il vecchio link non funziona più.',
+  'person.newLinkNote': '{newLinkFor} Il vecchio link non funziona più.',
   'invite.needName': 'Scrivi il nome della persona che stai invitando.',
   'invite.failed': 'Non è stato possibile creare l’invito.',
   'invite.heading': 'Invita qualcuno',
   'invite.personalLink': 'Link personale di {name}, mostrato solo adesso.',
-  'invite.sendOnly': ' Mandalo solo a questa persona.',
+  'invite.personalLinkNote': '{personalLink} Mandalo solo a questa persona.',
   'invite.nameLabel': 'Nome della persona',
   'invite.relationPlaceholder': 'Per esempio: nonno',
   'invite.making': 'Creazione del link…',
@@ -433,7 +438,7 @@ export const it: Dictionary = {
   'video.weak': 'La tua connessione è debole.',
   'video.switchAudioOnly': 'Passa al solo audio',
   'video.alsoHere': 'Presenti anche, non in video: {names}',
-  'video.you': ' (tu)',
+  'video.nameYou': '{name} (tu)',
   'video.reflecting': 'in riflessione',
   'video.handRaised': 'mano alzata',
   'video.micOff': 'microfono spento',

@@ -1,6 +1,6 @@
 /** Nederlands. Eenvoudig en warm; open dialoog: netwerkgesprek, reflecterend team. Aanspreekvorm „je“. */
 import { meetingWordsNl } from '@polyphony/shared';
-import type { Dictionary } from './index';
+import type { Dictionary } from './dictionary';
 import { privacyNl } from './privacy/nl';
 
 export const nl: Dictionary = {
@@ -71,9 +71,12 @@ export const nl: Dictionary = {
   'block.reflectionBy': 'Een reflectie van {name}',
   'block.respond': 'Hierop reageren',
   'block.respondedTo': '{name} reageerde op deze reflectie',
-  'block.proposedBy': 'Voorgesteld door ',
-  'block.done': ' · gedaan',
-  'block.raisedBy': 'Gevraagd door ',
+  'block.proposedByWho': 'Voorgesteld door {who}',
+  'block.proposedByWhoDone': 'Voorgesteld door {who} · gedaan',
+  'block.raisedByWho': 'Gevraagd door {who}',
+  'block.raisedByWhoClosed': 'Gevraagd door {who} · gesloten',
+  'block.whoWonders': '{who} vraagt zich af…',
+  'block.responseFromWho': 'Reactie van {who}',
   'block.openAgain': 'Deze vraag weer openen',
   'block.closeQuestion': 'Deze vraag sluiten',
   'plan.agree': 'Ik ben het eens',
@@ -157,7 +160,8 @@ export const nl: Dictionary = {
   'closing.notYet': 'Nog niet',
   'closing.startNext': 'Volgend gesprek beginnen',
   'closing.closedOn': 'Afgesloten op {when}',
-  'closing.afterthoughts': ' — je kunt nog gedachten toevoegen. Die worden gemarkeerd als later toegevoegd.',
+  'closing.closedNote':
+    '{closedOn} — je kunt nog gedachten toevoegen. Die worden gemarkeerd als later toegevoegd.',
   'closing.backToLiving': 'Terug naar het levende document',
   'closing.asAgreed': 'Zoals afgesproken in het gesprek',
   'revisit.label': 'Terugkijken en een kopie bewaren',
@@ -172,11 +176,11 @@ export const nl: Dictionary = {
   'revisit.writtenBy': 'Geschreven door {name}',
   'revisit.carriedByPolyphony': 'Meegenomen door Polyphony',
   'since.highlighted': 'Gemarkeerd',
-  'since.text': ': nieuw sinds je laatste bezoek ({when}), toegevoegd door anderen.',
+  'since.note': '{highlighted}: nieuw sinds je laatste bezoek ({when}), toegevoegd door anderen.',
   'since.markSeen': 'Markeren als gezien',
   'agreed.intro': 'Zoals afgesproken in het gesprek',
-  'agreed.introText':
-    ', toen het werd afgesloten op {when}. Deze versie verandert niet; latere gedachten staan in het levende document.',
+  'agreed.introNote':
+    '{intro}, toen het werd afgesloten op {when}. Deze versie verandert niet; latere gedachten staan in het levende document.',
   'agreed.loading': 'De afgesproken versie wordt geladen…',
   'agreed.failed': 'De afgesproken versie kon niet worden geladen.',
   'history.kind.auto': 'Tijdens het schrijven',
@@ -199,14 +203,15 @@ export const nl: Dictionary = {
   'history.howItRead': '{kind} · {writers}. Zo las het document toen; dit verandert niet.',
   'history.goBack': 'Teruggaan naar deze versie…',
   'history.bringBack': 'Deze tekst terugzetten in het levende document?',
-  'history.bringBackText':
-    ' De vier onderdelen worden weer zoals ze waren op {when}, als nieuwe wijzigingen van jou, {name}, zichtbaar voor iedereen: wat sindsdien geschreven is, verdwijnt, en wat sindsdien verwijderd is, komt terug. Gedachten die na het gesprek zijn toegevoegd, blijven altijd staan. Eerst wordt de tekst zoals hij nu is in deze geschiedenis bewaard als een eigen versie. Het volgende gesprek en „Vandaag geen besluiten” blijven zoals ze zijn.',
+  'history.bringBackNote':
+    '{question} De vier onderdelen worden weer zoals ze waren op {when}, als nieuwe wijzigingen van jou, {name}, zichtbaar voor iedereen: wat sindsdien geschreven is, verdwijnt, en wat sindsdien verwijderd is, komt terug. Gedachten die na het gesprek zijn toegevoegd, blijven altijd staan. Eerst wordt de tekst zoals hij nu is in deze geschiedenis bewaard als een eigen versie. Het volgende gesprek en „Vandaag geen besluiten” blijven zoals ze zijn.',
   'history.yesGoBack': 'Ja, teruggaan naar deze versie',
   'history.notNow': 'Nu niet',
   'history.loadingVersion': 'Deze versie wordt geladen…',
-  'history.restoredKept': {
-    one: ' De gedachte die na het gesprek is toegevoegd, is blijven staan.',
-    other: ' De {count} gedachten die na het gesprek zijn toegevoegd, zijn blijven staan.',
+  'history.restoredAndKept': {
+    one: 'De tekst van {when} staat weer in het levende document, toegevoegd als nieuwe wijzigingen van jou. De tekst zoals hij vlak daarvoor was, is bewaard in de geschiedenis als een eigen versie. De gedachte die na het gesprek is toegevoegd, is blijven staan.',
+    other:
+      'De tekst van {when} staat weer in het levende document, toegevoegd als nieuwe wijzigingen van jou. De tekst zoals hij vlak daarvoor was, is bewaard in de geschiedenis als een eigen versie. De {count} gedachten die na het gesprek zijn toegevoegd, zijn blijven staan.',
   },
   'history.afterthought': '{name}: „{text}”',
   'history.afterthoughtsStay': {
@@ -280,11 +285,11 @@ export const nl: Dictionary = {
   'start.asName': '(als {name})',
   'start.started': 'Het gesprek is begonnen',
   'start.personal': 'Elke link is persoonlijk.',
-  'start.personalText':
-    ' Hij laat alleen die persoon binnen, in de eigen rol. Stuur iedereen een eigen link, bijvoorbeeld per sms.',
+  'start.personalNote':
+    '{personal} Hij laat alleen die persoon binnen, in de eigen rol. Stuur iedereen een eigen link, bijvoorbeeld per sms.',
   'start.onlyNow': 'De links worden alleen nu getoond.',
-  'start.onlyNowText':
-    ' Kopieer ze voordat je naar het gesprek gaat. Raakt er een kwijt, maak dan een nieuwe op de netwerkpagina.',
+  'start.onlyNowNote':
+    '{onlyNow} Kopieer ze voordat je naar het gesprek gaat. Raakt er een kwijt, maak dan een nieuwe op de netwerkpagina.',
   'start.sendEach': 'Stuur iedereen een eigen link',
   'start.nobodyElse': 'Er is nog niemand anders genoemd. Je kunt mensen uitnodigen op de {link}.',
   'start.networkPage': 'netwerkpagina',
@@ -293,8 +298,8 @@ export const nl: Dictionary = {
     'Deze browser is al binnen. Gebruik deze link om het gesprek op een ander apparaat te openen.',
   'start.openNetworkPage': 'Netwerkpagina openen',
   'start.goToMeeting': 'Naar het gesprek',
-  'invitation.yourOwnLink': 'Je eigen link',
-  'invitation.forOtherDevice': ' — voor je telefoon of een andere computer',
+  'invitation.yourOwnLinkFor': 'Je eigen link {device}',
+  'invitation.forOtherDevice': '— voor je telefoon of een andere computer',
   'invitation.copy': 'Kopiëren',
   'invitation.copyYour': 'Je link kopiëren',
   'invitation.copyTheirs': 'Link van {name} kopiëren',
@@ -331,7 +336,7 @@ export const nl: Dictionary = {
   'network.newForYou': 'Nieuw voor jou',
   'network.open': 'Open',
   'network.closedOn': 'Afgesloten op {date}',
-  'network.whoWasThere': 'Wie er was: ',
+  'network.whoWasThere': 'Wie er was: {names}',
   'network.nobodyOpened': 'nog niemand heeft het geopend',
   'network.plan': 'Plan',
   'network.noPlanYet': 'Nog geen plan geschreven.',
@@ -362,12 +367,12 @@ export const nl: Dictionary = {
     '{name} kan het netwerk en de gesprekken dan niet meer openen met de link, en open pagina’s worden gesloten. Wat er geschreven is, blijft staan.',
   'person.yesRevoke': 'Ja, link intrekken',
   'person.newLinkFor': 'Nieuwe link voor {name}, alleen nu getoond.',
-  'person.oldLinkGone': ' De oude link werkt niet meer.',
+  'person.newLinkNote': '{newLinkFor} De oude link werkt niet meer.',
   'invite.needName': 'Schrijf de naam van de persoon die je uitnodigt.',
   'invite.failed': 'De uitnodiging kon niet worden gemaakt.',
   'invite.heading': 'Iemand uitnodigen',
   'invite.personalLink': 'Persoonlijke link van {name}, alleen nu getoond.',
-  'invite.sendOnly': ' Stuur hem alleen aan die persoon.',
+  'invite.personalLinkNote': '{personalLink} Stuur hem alleen aan die persoon.',
   'invite.nameLabel': 'Naam van de persoon',
   'invite.relationPlaceholder': 'Bijvoorbeeld: opa',
   'invite.making': 'Link wordt gemaakt…',
@@ -430,7 +435,7 @@ export const nl: Dictionary = {
   'video.weak': 'Je verbinding is zwak.',
   'video.switchAudioOnly': 'Overschakelen naar alleen geluid',
   'video.alsoHere': 'Ook hier, niet in beeld: {names}',
-  'video.you': ' (jij)',
+  'video.nameYou': '{name} (jij)',
   'video.reflecting': 'reflecteert',
   'video.handRaised': 'hand opgestoken',
   'video.micOff': 'microfoon uit',

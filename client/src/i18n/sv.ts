@@ -1,6 +1,6 @@
 /** Svenska. Enkelt och varmt språk; öppen dialog: nätverksmöte, reflekterande team. */
 import { meetingWordsSv } from '@polyphony/shared';
-import type { Dictionary } from './index';
+import type { Dictionary } from './dictionary';
 import { privacySv } from './privacy/sv';
 
 export const sv: Dictionary = {
@@ -69,9 +69,12 @@ export const sv: Dictionary = {
   'block.reflectionBy': 'En reflektion från {name}',
   'block.respond': 'Svara på detta',
   'block.respondedTo': '{name} svarade på denna reflektion',
-  'block.proposedBy': 'Föreslaget av ',
-  'block.done': ' · klart',
-  'block.raisedBy': 'Väckt av ',
+  'block.proposedByWho': 'Föreslaget av {who}',
+  'block.proposedByWhoDone': 'Föreslaget av {who} · klart',
+  'block.raisedByWho': 'Väckt av {who}',
+  'block.raisedByWhoClosed': 'Väckt av {who} · stängd',
+  'block.whoWonders': '{who} undrar…',
+  'block.responseFromWho': 'Svar från {who}',
   'block.openAgain': 'Öppna frågan igen',
   'block.closeQuestion': 'Stäng frågan',
   'plan.agree': 'Jag håller med',
@@ -155,7 +158,8 @@ export const sv: Dictionary = {
   'closing.notYet': 'Inte än',
   'closing.startNext': 'Starta nästa möte',
   'closing.closedOn': 'Avslutat {when}',
-  'closing.afterthoughts': ' — du kan fortfarande lägga till eftertankar. De märks som tillagda senare.',
+  'closing.closedNote':
+    '{closedOn} — du kan fortfarande lägga till eftertankar. De märks som tillagda senare.',
   'closing.backToLiving': 'Tillbaka till det levande dokumentet',
   'closing.asAgreed': 'Som överenskommet i mötet',
   'revisit.label': 'Gå tillbaka och spara en kopia',
@@ -170,11 +174,11 @@ export const sv: Dictionary = {
   'revisit.writtenBy': 'Skrivet av {name}',
   'revisit.carriedByPolyphony': 'Överfört av Polyphony',
   'since.highlighted': 'Markerat',
-  'since.text': ': nytt sedan ditt senaste besök ({when}), tillagt av andra.',
+  'since.note': '{highlighted}: nytt sedan ditt senaste besök ({when}), tillagt av andra.',
   'since.markSeen': 'Markera som sett',
   'agreed.intro': 'Som överenskommet i mötet',
-  'agreed.introText':
-    ', när det avslutades {when}. Den här versionen ändras inte; eftertankar finns i det levande dokumentet.',
+  'agreed.introNote':
+    '{intro}, när det avslutades {when}. Den här versionen ändras inte; eftertankar finns i det levande dokumentet.',
   'agreed.loading': 'Den överenskomna versionen laddas…',
   'agreed.failed': 'Den överenskomna versionen kunde inte laddas.',
   'history.kind.auto': 'Under skrivandet',
@@ -197,14 +201,15 @@ export const sv: Dictionary = {
   'history.howItRead': '{kind} · {writers}. Så här såg dokumentet ut då; det ändras inte.',
   'history.goBack': 'Gå tillbaka till den här versionen…',
   'history.bringBack': 'Ta tillbaka den här texten till det levande dokumentet?',
-  'history.bringBackText':
-    ' De fyra avsnitten blir som de var {when}, som nya ändringar av dig, {name}, synligt för alla: det som skrivits sedan dess försvinner och det som tagits bort sedan dess kommer tillbaka. Eftertankar som skrivits efter mötet finns alltid kvar. Först sparas texten som den ser ut nu i historiken, som en egen version. Nästa möte och ”Inga beslut i dag” förblir som de är.',
+  'history.bringBackNote':
+    '{question} De fyra avsnitten blir som de var {when}, som nya ändringar av dig, {name}, synligt för alla: det som skrivits sedan dess försvinner och det som tagits bort sedan dess kommer tillbaka. Eftertankar som skrivits efter mötet finns alltid kvar. Först sparas texten som den ser ut nu i historiken, som en egen version. Nästa möte och ”Inga beslut i dag” förblir som de är.',
   'history.yesGoBack': 'Ja, gå tillbaka till den här versionen',
   'history.notNow': 'Inte nu',
   'history.loadingVersion': 'Versionen laddas…',
-  'history.restoredKept': {
-    one: ' Eftertanken som skrevs efter mötet fanns kvar.',
-    other: ' De {count} eftertankarna som skrevs efter mötet fanns kvar.',
+  'history.restoredAndKept': {
+    one: 'Texten från {when} är tillbaka i det levande dokumentet, tillagd som nya ändringar av dig. Texten som den såg ut strax innan finns kvar i historiken som en egen version. Eftertanken som skrevs efter mötet fanns kvar.',
+    other:
+      'Texten från {when} är tillbaka i det levande dokumentet, tillagd som nya ändringar av dig. Texten som den såg ut strax innan finns kvar i historiken som en egen version. De {count} eftertankarna som skrevs efter mötet fanns kvar.',
   },
   'history.afterthought': '{name}: ”{text}”',
   'history.afterthoughtsStay': {
@@ -277,11 +282,11 @@ export const sv: Dictionary = {
   'start.asName': '(som {name})',
   'start.started': 'Mötet har börjat',
   'start.personal': 'Varje länk är personlig.',
-  'start.personalText':
-    ' Den släpper bara in den personen, i sin roll. Skicka var och en sin egen länk, till exempel med sms.',
+  'start.personalNote':
+    '{personal} Den släpper bara in den personen, i sin roll. Skicka var och en sin egen länk, till exempel med sms.',
   'start.onlyNow': 'Länkarna visas bara nu.',
-  'start.onlyNowText':
-    ' Kopiera dem innan du går till mötet. Om någon kommer bort, gör en ny på nätverkets sida.',
+  'start.onlyNowNote':
+    '{onlyNow} Kopiera dem innan du går till mötet. Om någon kommer bort, gör en ny på nätverkets sida.',
   'start.sendEach': 'Skicka var och en sin egen länk',
   'start.nobodyElse': 'Ingen annan har namngetts än. Du kan bjuda in personer på {link}.',
   'start.networkPage': 'nätverkets sida',
@@ -290,8 +295,8 @@ export const sv: Dictionary = {
     'Den här webbläsaren är redan inne. Använd länken för att öppna mötet på en annan enhet.',
   'start.openNetworkPage': 'Öppna nätverkets sida',
   'start.goToMeeting': 'Gå till mötet',
-  'invitation.yourOwnLink': 'Din egen länk',
-  'invitation.forOtherDevice': ' — för din telefon eller en annan dator',
+  'invitation.yourOwnLinkFor': 'Din egen länk {device}',
+  'invitation.forOtherDevice': '— för din telefon eller en annan dator',
   'invitation.copy': 'Kopiera',
   'invitation.copyYour': 'Kopiera din länk',
   'invitation.copyTheirs': 'Kopiera länken för {name}',
@@ -328,7 +333,7 @@ export const sv: Dictionary = {
   'network.newForYou': 'Nytt för dig',
   'network.open': 'Öppet',
   'network.closedOn': 'Avslutat {date}',
-  'network.whoWasThere': 'Vilka var där: ',
+  'network.whoWasThere': 'Vilka var där: {names}',
   'network.nobodyOpened': 'ingen har öppnat det än',
   'network.plan': 'Plan',
   'network.noPlanYet': 'Ingen plan skriven än.',
@@ -359,12 +364,12 @@ export const sv: Dictionary = {
     '{name} kommer inte längre att kunna öppna nätverket eller dess möten med sin länk, och öppna sidor stängs. Det som skrivits finns kvar.',
   'person.yesRevoke': 'Ja, återkalla länken',
   'person.newLinkFor': 'Ny länk för {name}, visas bara nu.',
-  'person.oldLinkGone': ' Den gamla länken fungerar inte längre.',
+  'person.newLinkNote': '{newLinkFor} Den gamla länken fungerar inte längre.',
   'invite.needName': 'Skriv namnet på personen du bjuder in.',
   'invite.failed': 'Inbjudan kunde inte göras.',
   'invite.heading': 'Bjud in någon',
   'invite.personalLink': 'Personlig länk för {name}, visas bara nu.',
-  'invite.sendOnly': ' Skicka den bara till den personen.',
+  'invite.personalLinkNote': '{personalLink} Skicka den bara till den personen.',
   'invite.nameLabel': 'Personens namn',
   'invite.relationPlaceholder': 'Till exempel: morfar',
   'invite.making': 'Länken görs…',
@@ -427,7 +432,7 @@ export const sv: Dictionary = {
   'video.weak': 'Din anslutning är svag.',
   'video.switchAudioOnly': 'Byt till bara ljud',
   'video.alsoHere': 'Också här, inte i video: {names}',
-  'video.you': ' (du)',
+  'video.nameYou': '{name} (du)',
   'video.reflecting': 'reflekterar',
   'video.handRaised': 'handen uppe',
   'video.micOff': 'mikrofon av',

@@ -24,7 +24,7 @@ import { LeaveDevice } from '../ui/LeaveDevice';
 import { MeetingEnded } from '../ui/MeetingEnded';
 import { NextMeetingPanel, NoDecisionsToday } from '../ui/PlanExtras';
 import { longDate } from '../ui/time';
-import '../ui/revisit.css';
+import '../features/history/revisit.css';
 
 const WHERE_TEXT = {
   room: 'print.where.room',

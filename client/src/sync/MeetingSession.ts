@@ -8,26 +8,15 @@
  * there was no connection is still waiting to go out. Edits made without a connection travel in the
  * SyncStep2 this device sends after reconnecting, so they are saved when that message is acknowledged.
  */
-import {
-  attributeTo,
-  CloseCodes,
-  isPermanentClose,
-  MessageType,
-  PROTOCOL_VERSION,
-  readRelay,
-  readSaved,
-  SyncMessageType,
-  SyncParams,
-  sendOwnPresenceOnly,
-} from '@polyphony/shared';
+import { attributeTo, CloseCodes, isPermanentClose } from '@polyphony/shared';
 import { IndexeddbPersistence } from 'y-indexeddb';
-import { WebsocketProvider } from 'y-websocket';
+import type { WebsocketProvider } from 'y-websocket';
 import * as Y from 'yjs';
 import type { PlainMessageKey } from '../i18n';
 import { copyName, deleteCopy, markOpen, onCopiesDropped } from '../privacy/localCopies';
 import { LEAVING_EVENT } from '../privacy/session';
-import { type CountedSocket, countingWebSocket } from './CountingWebSocket';
 import { closeMessage } from './closeMessages';
+import { type CountedSocket, meetingProvider } from './provider';
 
 /** The states of the save indicator. */
 export type SaveState = 'saved' | 'saving' | 'offline' | 'reconnecting' | 'error';
@@ -90,10 +79,6 @@ const LOCAL_COPY_TIMEOUT_MS = 2000;
 
 const OFFLINE = 'save.offline' satisfies PlainMessageKey;
 
-function syncUrl(): string {
-  return `${location.protocol === 'https:' ? 'wss' : 'ws'}://${location.host}/sync`;
-}
-
 /** One person's live session on one meeting. Create it, use it, destroy it. */
 export class MeetingSession {
   readonly doc = new Y.Doc();
@@ -120,7 +105,7 @@ export class MeetingSession {
   private destroyed = false;
   private attributedTo: string | null = null;
   private stopAttributing: (() => void) | null = null;
-  /** Bumped each time applying the server's updates failed in an editor (see the sync handler below). */
+  /** Bumped each time applying the server's updates failed in an editor (see `meetingProvider`). */
   private editorFailures = 0;
   private readonly editorListeners = new Set<() => void>();
   private ended: MeetingEnd | null = null;
@@ -130,54 +115,21 @@ export class MeetingSession {
   private readonly stopListening: () => void;
 
   constructor(readonly meetingId: string) {
-    this.provider = new WebsocketProvider(syncUrl(), meetingId, this.doc, {
-      connect: false,
-      params: { [SyncParams.version]: String(PROTOCOL_VERSION), [SyncParams.ack]: '1' },
-      WebSocketPolyfill: countingWebSocket(
-        () => this.doc.clientID,
-        () => this.refresh(),
-      ),
-    });
-    // The server relays everyone's presence itself: sending it back would be upload for nothing.
-    sendOwnPresenceOnly(this.provider);
-    // A section stored in a form its editor cannot read (before the server checked updates) makes the
-    // editor's observer throw while the server's update is applied — the update is in the document by
-    // then, but y-websocket would not finish handling the message, and the editor is left broken outside
-    // React. Caught here: the sync finishes, and the editors are opened again on the whole document,
-    // where each section's fallback catches what its editor cannot show.
-    const sync = this.provider.messageHandlers[
-      MessageType.sync
-    ] as (typeof this.provider.messageHandlers)[number];
-    this.provider.messageHandlers[MessageType.sync] = (
-      encoder,
-      decoder,
-      provider,
-      emitSynced,
-      messageType,
-    ) => {
-      const syncType = decoder.arr[decoder.pos];
-      try {
-        sync(encoder, decoder, provider, emitSynced, messageType);
-      } catch (error) {
-        console.warn('applying the meeting from the server failed in an editor; opening them again', error);
-        if (emitSynced && syncType === SyncMessageType.step2 && !provider.synced) provider.synced = true;
+    this.provider = meetingProvider(meetingId, this.doc, {
+      onSent: () => this.refresh(),
+      onSaved: (socket) => {
+        if (socket.sentFullState && socket.acked >= socket.sent) this.pendingOffline = false;
+        this.refresh();
+      },
+      onRelay: (reachable) => {
+        this.apart = !reachable;
+        this.refresh();
+      },
+      onEditorFailure: () => {
         this.editorFailures++;
         for (const listener of this.editorListeners) listener();
-      }
-    };
-    // Registered before connecting: y-websocket reports unknown message types as errors.
-    this.provider.messageHandlers[MessageType.saved] = (_encoder, decoder, provider) => {
-      const { count } = readSaved(decoder);
-      const socket = provider.ws as CountedSocket | null;
-      if (!socket) return;
-      socket.acked = Math.max(socket.acked, count);
-      if (socket.sentFullState && socket.acked >= socket.sent) this.pendingOffline = false;
-      this.refresh();
-    };
-    this.provider.messageHandlers[MessageType.relay] = (_encoder, decoder) => {
-      this.apart = !readRelay(decoder);
-      this.refresh();
-    };
+      },
+    });
     this.provider.on('status', ({ status }) => {
       if (status === 'connected') this.disconnectedAt = null;
       else this.disconnectedAt ??= Date.now();
@@ -249,7 +201,7 @@ export class MeetingSession {
     this.provider.awareness.setLocalStateField('user', user);
   }
 
-  /** How many times the editors had to be opened again (a key for them: see the sync handler). */
+  /** How many times the editors had to be opened again (a key for them: see `meetingProvider`). */
   getEditorFailures = (): number => this.editorFailures;
 
   /** Be told when the editors must be opened again. */

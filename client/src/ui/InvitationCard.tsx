@@ -2,7 +2,7 @@
 
 import type { Invitation } from '@polyphony/shared';
 import { useId, useState } from 'react';
-import { useT } from '../i18n';
+import { tx, useT } from '../i18n';
 import { copyText } from './copyText';
 import { QrCode } from './QrCode';
 import { roleShortLabel } from './roles';
@@ -22,7 +22,6 @@ export function InvitationCard({ invitation, isYou = false }: InvitationCardProp
   const [copied, setCopied] = useState<'idle' | 'copied' | 'failed'>('idle');
   const { participant, url, expiresAt } = invitation;
   const name = participant.name;
-  const who = isYou ? t('invitation.yourOwnLink') : t('link.of', { name });
   const details = [participant.relation, roleShortLabel(participant.role)].filter(Boolean).join(' · ');
   return (
     <li className="invitation" data-testid="invitation" data-name={participant.name}>
@@ -32,8 +31,11 @@ export function InvitationCard({ invitation, isYou = false }: InvitationCardProp
       </h3>
       <p className="invitation__details">{details}</p>
       <label htmlFor={inputId} className="field-label">
-        {who}
-        {isYou && <span className="optional">{t('invitation.forOtherDevice')}</span>}
+        {isYou
+          ? tx('invitation.yourOwnLinkFor', {
+              device: <span className="optional">{t('invitation.forOtherDevice')}</span>,
+            })
+          : t('link.of', { name })}
       </label>
       <div className="invitation__row">
         <input

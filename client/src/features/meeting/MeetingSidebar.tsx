@@ -1,0 +1,75 @@
+/** Beside the document: who is here, where I am, me (name, colour, leaving this device), closing. */
+import type { AttendanceEntry, MeetingDetail, Phase } from '@polyphony/shared';
+import { useT } from '../../i18n';
+import type { Participant as PresentPerson, useAttendance } from '../../sync/hooks';
+import { PALETTE, saveColor } from '../../ui/colour';
+import { LeaveDevice } from '../../ui/LeaveDevice';
+import { CloseMeetingControl } from './MeetingClosing';
+import { WhereAmI } from './WhereAmI';
+import { WhoIsHere } from './WhoIsHere';
+
+interface MeetingSidebarProps {
+  detail: MeetingDetail;
+  present: PresentPerson[];
+  attendance: ReturnType<typeof useAttendance>;
+  phase: Phase;
+  canWrite: boolean;
+  canManage: boolean;
+  closed: boolean;
+  unsaved: boolean;
+  color: string;
+  onColor: (color: string) => void;
+  onWhere: (where: AttendanceEntry['where']) => void;
+}
+
+/** The sidebar of the meeting page. */
+export function MeetingSidebar(props: MeetingSidebarProps) {
+  const t = useT();
+  const { detail, attendance, canWrite, canManage, closed } = props;
+  const { me, meeting } = detail;
+  return (
+    <aside className="sidebar" aria-label={t('meeting.about')}>
+      <WhoIsHere people={props.present} attendance={attendance} reflecting={props.phase === 'reflecting'} />
+      {canWrite && <WhereAmI where={attendance[me.id]?.where ?? undefined} onChange={props.onWhere} />}
+      <section className="panel" aria-labelledby="you-heading">
+        <h2 id="you-heading" className="panel-heading">
+          {t('meeting.you')}
+        </h2>
+        <p className="you-row">
+          <span className="person-dot" style={{ backgroundColor: props.color }} aria-hidden="true" />
+          <span data-testid="your-name">{me.name}</span>
+          {me.relation && <span className="you">({me.relation})</span>}
+        </p>
+        <fieldset className="colors">
+          <legend className="hint">{t('meeting.yourColour')}</legend>
+          <div className="swatches">
+            {PALETTE.map((swatch) => (
+              <label key={swatch.color} className="swatch" style={{ backgroundColor: swatch.color }}>
+                <input
+                  type="radio"
+                  name="colour"
+                  value={swatch.color}
+                  checked={props.color === swatch.color}
+                  onChange={() => {
+                    saveColor(swatch.color);
+                    props.onColor(swatch.color);
+                  }}
+                  aria-label={t(`colour.${swatch.name}`)}
+                />
+              </label>
+            ))}
+          </div>
+        </fieldset>
+        <LeaveDevice unsaved={canWrite && props.unsaved} />
+      </section>
+      {canManage && !closed && (
+        <section className="panel" aria-labelledby="meeting-heading">
+          <h2 id="meeting-heading" className="panel-heading">
+            {t('meeting.thisMeeting')}
+          </h2>
+          <CloseMeetingControl meetingId={meeting.id} />
+        </section>
+      )}
+    </aside>
+  );
+}

@@ -1,0 +1,187 @@
+/**
+ * The video of one meeting, with livekit-client (this module is its own chunk, loaded on "Join video").
+ * First a preview — camera, microphone, device choice, audio only — then the room: a tile per person
+ * with their name and relation, the active speaker highlighted, muted microphones and cameras shown,
+ * raised hands (from the document's presence, so video and document agree), connection quality, and in
+ * the Reflecting phase the team's tiles marked. If the person's link is revoked the server removes them
+ * from the room, and this says why.
+ */
+
+import type { VideoTokenResponse } from '@polyphony/shared';
+import { DisconnectReason, type RemoteTrackPublication, Room, RoomEvent, Track } from 'livekit-client';
+import { useCallback, useEffect, useRef, useState } from 'react';
+import { ApiRequestError } from '../../api/meetings';
+import { t, useLanguage } from '../../i18n';
+import { useSaveStatus } from '../../sync/hooks';
+import type { MeetingSession } from '../../sync/MeetingSession';
+import { getVideoToken } from './api';
+import { LiveRoom } from './LiveRoom';
+import { Preview, type PreviewChoice } from './Preview';
+
+/** Props of the video room. */
+export interface VideoRoomProps {
+  session: MeetingSession;
+  meetingId: string;
+  roomMode: boolean;
+  onRoomMode: (on: boolean) => void;
+  onClose: () => void;
+}
+
+type Stage =
+  | { kind: 'preview' }
+  | { kind: 'joining' }
+  | { kind: 'live'; room: Room; canPublish: boolean }
+  | { kind: 'ended'; message: string };
+
+/** Why the video ended, in words a person understands. */
+function endedMessage(reason: DisconnectReason | undefined, revoked: boolean): string {
+  if (reason === DisconnectReason.PARTICIPANT_REMOVED || revoked) {
+    return t('video.endedRevoked');
+  }
+  if (reason === DisconnectReason.DUPLICATE_IDENTITY) return t('video.endedDuplicate');
+  if (reason === DisconnectReason.ROOM_DELETED) return t('video.endedDeleted');
+  return t('video.endedOther');
+}
+
+/** The video: preview, then the room. */
+export default function VideoRoom({ session, meetingId, roomMode, onRoomMode, onClose }: VideoRoomProps) {
+  useLanguage();
+  const [stage, setStage] = useState<Stage>({ kind: 'preview' });
+  const [audioOnly, setAudioOnly] = useState(false);
+  const status = useSaveStatus(session);
+  const revoked = status.state === 'error' && status.message === 'close.revoked';
+  const revokedRef = useRef(revoked);
+  revokedRef.current = revoked;
+  const wantsAudioOnlyRef = useRef(false);
+
+  // The document connection closed with "revoked": video goes too, even before LiveKit says so.
+  useEffect(() => {
+    if (revoked && stage.kind === 'live') void stage.room.disconnect();
+  }, [revoked, stage]);
+
+  const join = useCallback(
+    async ({ tracks, camera, microphone }: PreviewChoice, wantsAudioOnly: boolean) => {
+      setStage({ kind: 'joining' });
+      let grant: VideoTokenResponse;
+      try {
+        grant = await getVideoToken(meetingId);
+      } catch (error) {
+        for (const track of tracks) track.stop();
+        const message =
+          error instanceof ApiRequestError && (error.status === 401 || error.status === 404)
+            ? t('video.noLongerLets')
+            : error instanceof Error
+              ? error.message
+              : t('video.couldNotStart');
+        setStage({ kind: 'ended', message });
+        return;
+      }
+      const room = new Room({ adaptiveStream: true, dynacast: true });
+      room.on(RoomEvent.Disconnected, (reason) => {
+        setStage({ kind: 'ended', message: endedMessage(reason, revokedRef.current) });
+      });
+      // Audio only: do not even receive video.
+      room.on(RoomEvent.TrackPublished, (publication: RemoteTrackPublication) => {
+        if (wantsAudioOnlyRef.current && publication.kind === Track.Kind.Video)
+          publication.setSubscribed(false);
+      });
+      wantsAudioOnlyRef.current = wantsAudioOnly;
+      try {
+        await room.connect(grant.url, grant.token);
+        if (grant.canPublish) {
+          for (const track of tracks) {
+            if (wantsAudioOnly && track.kind === Track.Kind.Video) track.stop();
+            else await room.localParticipant.publishTrack(track);
+          }
+          // "Join now" pressed before the preview had its tracks: open what was chosen now.
+          const has = (kind: Track.Kind) => tracks.some((track) => track.kind === kind);
+          if (microphone.on && !has(Track.Kind.Audio)) {
+            await room.localParticipant.setMicrophoneEnabled(
+              true,
+              microphone.deviceId ? { deviceId: microphone.deviceId } : undefined,
+            );
+          }
+          if (camera.on && !wantsAudioOnly && !has(Track.Kind.Video)) {
+            await room.localParticipant.setCameraEnabled(
+              true,
+              camera.deviceId ? { deviceId: camera.deviceId } : undefined,
+            );
+          }
+        } else {
+          for (const track of tracks) track.stop();
+        }
+        setStage({ kind: 'live', room, canPublish: grant.canPublish });
+      } catch (error) {
+        for (const track of tracks) track.stop();
+        await room.disconnect();
+        setStage({
+          kind: 'ended',
+          message: t('video.couldNotConnect', {
+            error: error instanceof Error ? error.message : t('video.unknownError'),
+          }),
+        });
+      }
+    },
+    [meetingId],
+  );
+
+  // Leaving the page, or closing the panel, leaves the room.
+  useEffect(() => {
+    if (stage.kind !== 'live') return;
+    const { room } = stage;
+    return () => {
+      void room.disconnect();
+    };
+  }, [stage]);
+
+  const close = () => {
+    if (stage.kind === 'live') void stage.room.disconnect();
+    onClose();
+  };
+
+  return (
+    <div className="video-room" data-stage={stage.kind}>
+      <div className="video-room__bar">
+        <h2 className="panel-heading">{t('video.label')}</h2>
+        <label className="video-check">
+          <input
+            type="checkbox"
+            checked={roomMode}
+            onChange={(event) => onRoomMode(event.target.checked)}
+            data-testid="room-mode"
+          />
+          {t('video.roomScreen')}
+        </label>
+        <button type="button" className="button small" onClick={close} data-testid="leave-video">
+          {stage.kind === 'live' ? t('video.leave') : t('video.close')}
+        </button>
+      </div>
+      {stage.kind === 'preview' && (
+        <Preview
+          audioOnly={audioOnly}
+          onAudioOnly={setAudioOnly}
+          onJoin={(choice) => void join(choice, audioOnly)}
+        />
+      )}
+      {stage.kind === 'joining' && <p className="video-note">{t('video.joining')}</p>}
+      {stage.kind === 'live' && (
+        <LiveRoom
+          room={stage.room}
+          canPublish={stage.canPublish}
+          session={session}
+          roomMode={roomMode}
+          audioOnly={audioOnly}
+          onAudioOnly={(on) => {
+            setAudioOnly(on);
+            wantsAudioOnlyRef.current = on;
+          }}
+        />
+      )}
+      {stage.kind === 'ended' && (
+        <p className="video-note video-note--ended" role="alert" data-testid="video-ended">
+          {stage.message}
+        </p>
+      )}
+    </div>
+  );
+}
