@@ -83,7 +83,7 @@ class Jar {
   private readonly cookies = new Map<string, string>();
   take(response: Response): void {
     for (const line of response.headers.getSetCookie()) {
-      const [pair] = line.split(';');
+      const pair = line.split(';')[0] ?? '';
       const eq = pair.indexOf('=');
       if (eq > 0) this.cookies.set(pair.slice(0, eq).trim(), pair.slice(eq + 1).trim());
     }
