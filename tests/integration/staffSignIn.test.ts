@@ -57,7 +57,7 @@ async function through(login: string): Promise<{ callback: URL; pending: Pending
 }
 
 describe('staff sign-in with a real OpenID provider', () => {
-  it('[ST1] a professional signs in: verified e-mail, name and groups from a checked ID token', async () => {
+  it('[SI1] a professional signs in: verified e-mail, name and groups from a checked ID token', async () => {
     const { url, pending } = await signIn.begin();
     expect(url.searchParams.get('code_challenge_method')).toBe('S256');
     expect(url.searchParams.get('state')).toBe(pending.state);
@@ -74,7 +74,7 @@ describe('staff sign-in with a real OpenID provider', () => {
     expect(mayEnter(identity, rule)).toEqual({ ok: true, by: 'group' });
   });
 
-  it("[ST2] a callback with another browser's state, nonce or verifier is refused", async () => {
+  it("[SI2] a callback with another browser's state, nonce or verifier is refused", async () => {
     const first = await through('ulla');
     const other = (await signIn.begin()).pending;
     await expect(signIn.complete(first.callback, { ...first.pending, state: other.state })).rejects.toThrow(
@@ -88,13 +88,13 @@ describe('staff sign-in with a real OpenID provider', () => {
     ).rejects.toThrow(SignInRefused);
   });
 
-  it('[ST3] a code is used once: the same callback a second time is refused', async () => {
+  it('[SI3] a code is used once: the same callback a second time is refused', async () => {
     const { callback, pending } = await through('ulla');
     await expect(signIn.complete(callback, pending)).resolves.toMatchObject({ subject: 'ulla' });
     await expect(signIn.complete(callback, pending)).rejects.toThrow(SignInRefused);
   });
 
-  it('[ST4] no pending sign-in, an old one, or a provider error is refused with its reason', async () => {
+  it('[SI4] no pending sign-in, an old one, or a provider error is refused with its reason', async () => {
     const { callback, pending } = await through('ulla');
     await expect(signIn.complete(callback, null)).rejects.toMatchObject({ reason: 'no-pending' });
     await expect(
@@ -106,7 +106,7 @@ describe('staff sign-in with a real OpenID provider', () => {
     await expect(signIn.complete(denied, pending)).rejects.toMatchObject({ reason: 'provider-error' });
   });
 
-  it('[ST5] who may enter: an allowed domain only when verified, a group, an invitation; others not', async () => {
+  it('[SI5] who may enter: an allowed domain only when verified, a group, an invitation; others not', async () => {
     const juho = await through('juho');
     expect(mayEnter(await signIn.complete(juho.callback, juho.pending), rule)).toEqual({
       ok: false,
@@ -126,7 +126,7 @@ describe('staff sign-in with a real OpenID provider', () => {
     });
   });
 
-  it('[ST6] sign-out ends the provider session too: the end-session URL names the ID token', async () => {
+  it('[SI6] sign-out ends the provider session too: the end-session URL names the ID token', async () => {
     const { callback, pending } = await through('maria');
     const identity = await signIn.complete(callback, pending);
     const out = signIn.signOutUrl(identity.idToken, 'http://127.0.0.1:8080/');
@@ -134,7 +134,7 @@ describe('staff sign-in with a real OpenID provider', () => {
     expect(out?.searchParams.get('id_token_hint')).toBe(identity.idToken);
   });
 
-  it('[ST7] the pending cookie round-trips, and anything else a browser sends reads as none', async () => {
+  it('[SI7] the pending cookie round-trips, and anything else a browser sends reads as none', async () => {
     const { pending } = await signIn.begin();
     expect(decodePending(encodePending(pending))).toEqual(pending);
     for (const bad of [
@@ -150,7 +150,7 @@ describe('staff sign-in with a real OpenID provider', () => {
     }
   });
 
-  it('[ST8] a provider on plain HTTP elsewhere than this machine is refused before any request', async () => {
+  it('[SI8] a provider on plain HTTP elsewhere than this machine is refused before any request', async () => {
     await expect(
       OidcSignIn.discover({
         issuer: new URL('http://idp.example.org'),
