@@ -83,12 +83,12 @@ export class Connection {
   /** The code the server closed it with, once it decided to. */
   closedWith: CloseCode | null = null;
   /** SyncStep2/Update messages received from this socket: what the "saved" count counts. */
-  receivedUpdates = 0;
+  private receivedUpdates = 0;
   /**
    * Of those, the numbers (1, 2, 3 … in receivedUpdates' count) of the ones the meeting holds back until
    * content they build on arrives, oldest first: "saved" never counts past the first of them.
    */
-  readonly heldUpdates: number[] = [];
+  private readonly heldUpdates: number[] = [];
   /** The last SyncStep2 frame this socket was sent in answer to its SyncStep1 (asked again, not sent again). */
   lastSyncReply: Buffer | null = null;
   /** Awareness client ids this socket has announced, removed for everyone when it closes. */
@@ -144,6 +144,41 @@ export class Connection {
         resolve();
       }),
     );
+  }
+
+  /** Count one more SyncStep2/Update message from this socket. */
+  countUpdate(): void {
+    this.receivedUpdates++;
+  }
+
+  /** The number (1, 2, 3 …) of the last SyncStep2/Update message received from this socket. */
+  get updatesReceived(): number {
+    return this.receivedUpdates;
+  }
+
+  /** Its update message number `message` is held back until content it builds on arrives. */
+  holdUpdate(message: number): void {
+    this.heldUpdates.push(message);
+  }
+
+  /** Its held update message number `message` was let through (or refused with the socket). */
+  releaseUpdate(message: number): void {
+    this.heldUpdates.splice(this.heldUpdates.indexOf(message), 1);
+  }
+
+  /** Forget its held updates (it left: it sends them all again when it reconnects); whether there were any. */
+  dropHeldUpdates(): boolean {
+    if (this.heldUpdates.length === 0) return false;
+    this.heldUpdates.length = 0;
+    return true;
+  }
+
+  /**
+   * How many of its update messages a "saved" may count once what the room has applied is committed:
+   * all of them, but never past one the room still holds back (it is not in the commit).
+   */
+  get acknowledgeable(): number {
+    return this.heldUpdates.length > 0 ? (this.heldUpdates[0] as number) - 1 : this.receivedUpdates;
   }
 
   /** Whether what this socket sends is still handled: neither side has begun to end it. */

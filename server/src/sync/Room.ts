@@ -10,16 +10,18 @@ import * as Y from 'yjs';
 import type { SyncLimits } from '../config.js';
 import type { DecodedUpdate } from '../integrity/inspectUpdate.js';
 import { type Inspection, MeetingIntegrity } from '../integrity/MeetingIntegrity.js';
-import type { Compaction, StoredDocument } from '../persistence/types.js';
+import type { StoredDocument } from '../persistence/types.js';
 import { awarenessClientIds } from './awarenessClients.js';
+import type { CommitBatch } from './CommitBatch.js';
+import { CommitQueue } from './CommitQueue.js';
 import { beforeWriting, type Connection } from './Connection.js';
 import type { DiffWorker } from './DiffWorker.js';
 import { checkDependencies } from './dependencies.js';
-import { binaryFrame, varBytesFrame } from './frames.js';
+import { binaryFrame, STEP2_HEAD, UPDATE_HEAD, varBytesFrame } from './frames.js';
+import { LazyDocument } from './LazyDocument.js';
 import { PendingUpdates } from './PendingUpdates.js';
 import { decodePresenceUpdate, Presence, type PresenceChange, type PresenceEntry } from './Presence.js';
 import { ProtocolViolation } from './ProtocolViolation.js';
-import { bringsNothingNew, SnapshotDeletes } from './snapshotDeletes.js';
 import { WaitForMeeting } from './WaitForMeeting.js';
 
 /** What a room tells its owner. */
@@ -36,7 +38,6 @@ export interface RoomEvents {
   onRefuse(room: Room, connection: Connection, violation: ProtocolViolation): void;
 }
 
-const EMPTY_STATE_VECTOR_LENGTH = 1;
 /**
  * Another instance's updates shown before its commit and never confirmed are forgotten after this long
  * (ms): the instance died before committing them, and their authors' clients, which were never told they
@@ -74,24 +75,12 @@ const AWARENESS_RELAY_MS = 100;
  */
 export const RELAY_ORIGIN = Symbol('relay');
 
-/** The transaction origin of clients' updates applied together (already relayed and queued). */
-const CLIENT_BATCH_ORIGIN = Symbol('client updates');
-
 /** Count a message against the socket's rate; a flood closes the socket. */
 function takeMessageToken(connection: Connection): void {
   if (!connection.messageLimiter.take()) {
     throw new ProtocolViolation(CloseCodes.flood, 'too many messages');
   }
 }
-
-/** A y-protocols sync update message is these varints, then the update (syncProtocol.writeUpdate). */
-const UPDATE_HEAD = [MessageType.sync, SyncMessageType.update] as const;
-/** …and a SyncStep2, the answer to a SyncStep1. */
-const STEP2_HEAD = [MessageType.sync, SyncMessageType.step2] as const;
-/** Answers to SyncStep1 kept per state vector until the document changes (a few clients join at once). */
-const SYNC_REPLIES_KEPT = 16;
-
-/** One meeting document in memory. */
 
 /**
  * A re-sent update larger than this (bytes) is stored and relayed without what the document already
@@ -100,69 +89,28 @@ const SYNC_REPLIES_KEPT = 16;
  */
 const RESENT_DIFF_BYTES = 16 * 1024;
 
+/** One meeting in memory. */
 export class Room {
-  /**
-   * A meeting stored as one snapshot is not decoded when it is opened: the first joiners are answered
-   * with the stored bytes, and the document is built when something needs it (a change, a joiner who
-   * already holds part of it, a reader). Decoding a long meeting takes a few hundred milliseconds that a
-   * person opening yesterday's meeting would otherwise wait for.
-   */
-  private lazySnapshot: Uint8Array | null = null;
-  /**
-   * The lazy snapshot's state vector: the one stored beside it when the store has it (nothing decoded),
-   * otherwise computed from the snapshot when first asked for.
-   */
-  private lazyStateVector: Uint8Array | null = null;
-  private built: Y.Doc | null = null;
+  /** The Yjs document, built when first needed. */
+  private readonly document: LazyDocument;
   readonly presence: Presence;
   readonly connections = new Set<Connection>();
-  /** Applied to the document (or waiting in `unapplied`), not yet committed (oldest first). */
-  private pending: Uint8Array[] = [];
-  /** Clients' updates, checked and relayed, not yet applied to the document (oldest first). */
-  private unapplied: Uint8Array[] = [];
   /**
    * Updates other instances accepted and have not yet committed, by instance (see receiveProvisional):
    * relayed to this room's sockets, but not part of its document until committed.
    */
   private readonly provisional = new Map<string, ProvisionalOrigin>();
-  private pendingBytes = 0;
-  /** Sockets that sent updates since their last acknowledgement. */
-  readonly awaitingAck = new Set<Connection>();
+  /** What is applied and not yet committed, who waits for "saved", and what the store holds. */
+  readonly commits: CommitQueue;
   /** When this room last asked its writers for content held updates wait for (askForMissing). */
   private askedAt = Number.NEGATIVE_INFINITY;
-  /** Bytes committed to the store for this document. */
-  storedBytes: number;
-  /** Sequence number of the last committed update. */
-  lastSeq: number;
-  /** Updates committed since the last snapshot. */
-  updatesSinceSnapshot: number;
-  /**
-   * The name of the stored snapshot this document holds (read, applied or written here); another
-   * instance's compaction gives the stored one another name (see compaction.ts).
-   */
-  snapshotId: string | null;
-  /** The whole document encoded, kept until the next change: joiners with nothing get it for free. */
-  private encodedState: Uint8Array | null = null;
-  /**
-   * SyncStep2 frames by the state vector they answer (latin1 of its bytes; '' for an empty one), until
-   * the document changes: the same question from many sockets, or many times from one, costs one diff.
-   * A promise while a worker computes it.
-   */
-  private readonly syncReplies = new Map<string, Buffer | Promise<Buffer>>();
-  /** Counts the document's changes (a diff computed before one is not kept after it). */
-  private generation = 0;
-  /**
-   * The document's state vector once every accepted update is applied (the lazily applied ones too),
-   * kept up to date as clients' updates are accepted; null when it must be read from the document again.
-   * Clients' updates are checked against it for missing dependencies.
-   */
-  private known: Map<number, number> | null = null;
   /** Clients' updates held until content they build on arrives. */
   private readonly held = new PendingUpdates();
   private heldTimer: NodeJS.Timeout | undefined;
   private askTimer: NodeJS.Timeout | undefined;
   private releaseScheduled = false;
-  unloadTimer: NodeJS.Timeout | undefined;
+  /** Set while the room waits to be unloaded (nobody is in it); cleared when someone joins. */
+  private unloadTimer: NodeJS.Timeout | undefined;
   /** Presence changes not yet relayed, by awareness client id. */
   private readonly awarenessChanged = new Set<number>();
   /** Of those, the ones announced by sockets of this instance (relayed to the other instances). */
@@ -171,13 +119,6 @@ export class Room {
   private awarenessRelayedAt = Number.NEGATIVE_INFINITY;
   /** Set once the room has been unloaded; a socket must then open the meeting again. */
   destroyed = false;
-  /**
-   * The lazy snapshot's deletions, computed on the diff worker when the room opens (snapshotDeletes.ts),
-   * so that a returning client's SyncStep2 bringing nothing new needs no document; `deletesComing` while
-   * they are computed.
-   */
-  private snapshotDeletes: SnapshotDeletes | null = null;
-  private deletesComing: Promise<void> | null = null;
   /** The checks of members' updates and presence against the schema and their person. */
   readonly integrity: MeetingIntegrity;
 
@@ -187,140 +128,31 @@ export class Room {
     private readonly limits: SyncLimits,
     private readonly events: RoomEvents,
     /** Where diffs of a document not decoded here are computed, off the event loop. */
-    private readonly diffWorker?: DiffWorker,
+    diffWorker?: DiffWorker,
   ) {
-    if (stored.snapshot && stored.updates.length === 0) {
-      this.lazySnapshot = stored.snapshot;
-      this.lazyStateVector = stored.snapshotStateVector;
-      // The snapshot is the whole document, encoded: joiners with nothing get it as it is.
-      this.encodedState = stored.snapshot;
-      const snapshot = stored.snapshot;
-      this.deletesComing =
-        diffWorker
-          ?.deletes(snapshot)
-          .then(
-            (triples) => {
-              if (this.lazySnapshot === snapshot) this.snapshotDeletes = new SnapshotDeletes(triples);
-            },
-            () => undefined,
-          )
-          .finally(() => {
-            this.deletesComing = null;
-          }) ?? null;
-    } else {
-      this.build(stored);
-    }
-    this.storedBytes = stored.bytes;
-    this.lastSeq = stored.lastSeq;
-    this.updatesSinceSnapshot = stored.updates.length;
-    this.snapshotId = stored.snapshotId;
+    this.document = new LazyDocument(stored, this.onDocumentUpdate, diffWorker);
+    this.commits = new CommitQueue(stored);
 
     // The server is not a participant: it has no presence of its own, and only relays everyone's.
     this.presence = new Presence(this.onAwarenessUpdate);
     this.integrity = new MeetingIntegrity({
-      current: () => this.built ?? this.buildFromSnapshot(),
+      current: () => this.document.current(),
       upToDate: () => this.doc,
-      behind: () => this.unapplied.length > 0,
+      behind: () => this.document.behind,
     });
   }
 
   /** gc off: deleted text stays in the document, so that every earlier version can be shown again. */
   get doc(): Y.Doc {
-    const doc = this.built ?? this.buildFromSnapshot();
-    if (this.unapplied.length > 0) this.applyUnapplied(doc);
-    return doc;
-  }
-
-  private buildFromSnapshot(): Y.Doc {
-    const snapshot = this.lazySnapshot;
-    this.lazySnapshot = null;
-    this.lazyStateVector = null;
-    this.snapshotDeletes = null;
-    return this.build({ snapshot, updates: [] });
+    return this.document.doc;
   }
 
   /**
-   * Apply the clients' updates received since the document was last needed, in one transaction. They
-   * were relayed as they came; the document's own update event is off meanwhile, because it would only
-   * encode again what was already relayed and queued for the store.
+   * Take what waits to be committed: the updates, and the sockets owed a "saved" for them (SyncServer
+   * commits every room's batch in one transaction).
    */
-  private applyUnapplied(doc: Y.Doc): void {
-    const updates = this.unapplied;
-    this.unapplied = [];
-    doc.off('update', this.onDocumentUpdate);
-    try {
-      doc.transact(() => {
-        for (const update of updates) {
-          try {
-            Y.applyUpdate(doc, update);
-          } catch {
-            // Every update decoded cleanly before it was accepted, so Yjs does not refuse one here; if it
-            // ever did, the others of the batch must still be applied.
-          }
-        }
-      }, CLIENT_BATCH_ORIGIN);
-    } finally {
-      doc.on('update', this.onDocumentUpdate);
-    }
-  }
-
-  /** The document's state vector, without building the document for it. */
-  stateVector(): Uint8Array {
-    if (this.built) return Y.encodeStateVector(this.doc);
-    if (this.unapplied.length > 0) {
-      // Updates accepted into a meeting not decoded (a returning client's deletions, an edit): the state
-      // vector they lead to is known from checking them, without decoding the meeting for it.
-      return Y.encodeStateVector(this.known ?? this.doc);
-    }
-    this.lazyStateVector ??= Y.encodeStateVectorFromUpdate(this.lazySnapshot as Uint8Array);
-    return this.lazyStateVector;
-  }
-
-  private build(stored: Pick<StoredDocument, 'snapshot' | 'updates'>): Y.Doc {
-    const doc = new Y.Doc({ gc: false });
-    doc.transact(() => {
-      if (stored.snapshot) Y.applyUpdate(doc, stored.snapshot);
-      for (const update of stored.updates) Y.applyUpdate(doc, update);
-    });
-    doc.on('update', this.onDocumentUpdate);
-    this.built = doc;
-    return doc;
-  }
-
-  get hasPending(): boolean {
-    return this.pending.length > 0;
-  }
-
-  /** Take the updates waiting to be committed. */
-  takePending(): { updates: Uint8Array[]; bytes: number } {
-    const taken = { updates: this.pending, bytes: this.pendingBytes };
-    this.pending = [];
-    this.pendingBytes = 0;
-    return taken;
-  }
-
-  /** Put back updates whose commit failed, before any that arrived since. */
-  restorePending(updates: Uint8Array[], bytes: number): void {
-    this.pending = updates.concat(this.pending);
-    this.pendingBytes += bytes;
-  }
-
-  /** Record a successful commit of `count` updates ending at `lastSeq`. */
-  committed(count: number, bytes: number, lastSeq: number | undefined): void {
-    this.storedBytes += bytes;
-    this.updatesSinceSnapshot += count;
-    if (lastSeq !== undefined) this.lastSeq = lastSeq;
-  }
-
-  /**
-   * Record a compaction that began when `before` was taken (null: nothing was folded). What was committed
-   * here while it ran is still in the log.
-   */
-  compacted(compaction: Compaction | null, before: { updates: number; bytes: number }): void {
-    this.updatesSinceSnapshot = Math.max(0, this.updatesSinceSnapshot - before.updates);
-    if (!compaction) return;
-    this.snapshotId = compaction.snapshotId;
-    this.storedBytes = compaction.snapshotBytes + Math.max(0, this.storedBytes - before.bytes);
+  takeCommit(): CommitBatch {
+    return this.commits.take(() => this.document.stateVector());
   }
 
   /**
@@ -334,7 +166,7 @@ export class Room {
       if (stored.snapshot) Y.applyUpdate(doc, stored.snapshot, RELAY_ORIGIN);
       for (const update of stored.updates) Y.applyUpdate(doc, update, RELAY_ORIGIN);
     }, RELAY_ORIGIN);
-    if (stored.snapshot) this.snapshotId = stored.snapshotId;
+    if (stored.snapshot) this.commits.snapshotId = stored.snapshotId;
   }
 
   /**
@@ -353,13 +185,26 @@ export class Room {
     this.connections.add(connection);
   }
 
+  /**
+   * Call `unload` in `ms` unless a socket joins first; a later call starts the wait again. The wait does
+   * not keep the process alive.
+   */
+  unloadAfter(ms: number, unload: (room: Room) => void): void {
+    if (this.unloadTimer) clearTimeout(this.unloadTimer);
+    this.unloadTimer = setTimeout(() => {
+      this.unloadTimer = undefined;
+      unload(this);
+    }, ms);
+    this.unloadTimer.unref();
+  }
+
   /** Send a socket added by addConnection the server's state vector and everyone's presence. */
   greet(connection: Connection): void {
     if (!this.connections.has(connection)) return;
     const step1 = encoding.createEncoder();
     encoding.writeVarUint(step1, MessageType.sync);
     encoding.writeVarUint(step1, SyncMessageType.step1);
-    encoding.writeVarUint8Array(step1, this.stateVector());
+    encoding.writeVarUint8Array(step1, this.document.stateVector());
     connection.send(encoding.toUint8Array(step1));
     const present = this.presence.clientIds();
     if (present.length > 0) connection.send(this.awarenessMessage(present));
@@ -368,12 +213,9 @@ export class Room {
   /** Remove a socket and the presence it announced. */
   removeConnection(connection: Connection): void {
     if (!this.connections.delete(connection)) return;
-    this.awaitingAck.delete(connection);
+    this.commits.forget(connection);
     // What it sent that was held is dropped: a client sends it all again when it reconnects.
-    if (connection.heldUpdates.length > 0) {
-      this.held.dropFrom(connection);
-      connection.heldUpdates.length = 0;
-    }
+    if (connection.dropHeldUpdates()) this.held.dropFrom(connection);
     if (connection.awarenessIds.size > 0) {
       this.presence.remove([...connection.awarenessIds], connection);
     }
@@ -426,22 +268,17 @@ export class Room {
         const update = decoding.readVarUint8Array(decoder);
         // A returning client's first answer to a meeting not decoded here waits (off the event loop) for
         // the snapshot's deletions, which tell whether it brings anything new, before it is counted.
-        if (
-          syncType === SyncMessageType.step2 &&
-          this.deletesComing &&
-          this.built === null &&
-          connection.principal.canWrite &&
-          update.length > 2
-        ) {
-          throw new WaitForMeeting(this.deletesComing);
+        const deletionsComing = syncType === SyncMessageType.step2 ? this.document.deletionsComing() : null;
+        if (deletionsComing && connection.principal.canWrite && update.length > 2) {
+          throw new WaitForMeeting(deletionsComing);
         }
-        connection.receivedUpdates++;
+        connection.countUpdate();
         // Read-only sockets (observers) have their updates dropped, and never acknowledged: nothing
         // they sent was saved, and the client must not say it was.
         if (!connection.principal.canWrite) return;
         // A held update is acknowledged once it is released and committed, not before.
         if (!this.applyClientUpdate(connection, update, syncType === SyncMessageType.update)) return;
-        this.awaitingAck.add(connection);
+        this.commits.awaitAck(connection);
         this.events.onDirty(this);
         return;
       }
@@ -470,28 +307,21 @@ export class Room {
     }
     // What a returning client sends back of a meeting not decoded here: nothing new is acknowledged
     // without building the document for it (snapshotDeletes.ts).
-    if (
-      !live &&
-      this.built === null &&
-      this.unapplied.length === 0 &&
-      this.snapshotDeletes &&
-      bringsNothingNew(decoded, this.knownState(), this.snapshotDeletes)
-    ) {
-      return true;
-    }
+    if (!live && this.document.holdsAllOf(decoded)) return true;
     const writer = connection.principal;
     const inspection = this.integrity.inspect(writer, update, decoded);
     // Everything in it is in the document already (a reconnect, a client that re-sends its whole copy):
     // nothing to store, relay or count against the size limit; it is acknowledged like any other.
     if (!inspection.fresh) return true;
     let accepted = update;
-    if (inspection.resent && update.length > RESENT_DIFF_BYTES && this.built) {
-      accepted = Y.diffUpdate(update, Y.encodeStateVector(this.built));
+    const built = this.document.decoded;
+    if (inspection.resent && update.length > RESENT_DIFF_BYTES && built) {
+      accepted = Y.diffUpdate(update, Y.encodeStateVector(built));
       decoded = Y.decodeUpdate(accepted);
     }
     // The limit counts how much the document grows (held updates included), not what clients send.
     if (
-      this.storedBytes + this.pendingBytes + this.held.bytes + accepted.length >
+      this.commits.storedBytes + this.commits.pendingBytes + this.held.bytes + accepted.length >
       this.limits.maxDocumentBytes
     ) {
       throw new ProtocolViolation(CloseCodes.documentTooLarge, 'the meeting document is full');
@@ -500,7 +330,7 @@ export class Room {
     // until that content arrives. Yjs would keep it in the document's pending set, where every such
     // update costs more than the last, for everyone in the meeting (see dependencies.ts). It is inspected
     // again when released: only then can the place of its content be checked.
-    const check = checkDependencies(decoded, this.knownState());
+    const check = checkDependencies(decoded, this.document.knownState());
     if (!check.ok) {
       this.hold(connection, accepted, check.missing, live);
       return false;
@@ -525,12 +355,10 @@ export class Room {
   ): void {
     const writer = connection.principal;
     this.integrity.accepted(writer, inspection, live);
-    const known = this.knownState();
+    const known = this.document.knownState();
     for (const [client, clock] of advanced) known.set(client, clock);
-    this.unapplied.push(update);
-    this.changed();
-    this.pending.push(update);
-    this.pendingBytes += update.length;
+    this.document.addLater(update);
+    this.commits.add(update);
     this.broadcast(update, connection);
     this.events.onAccepted?.(this, update);
     if (inspection.voiceBlocks.length > 0) this.integrity.correctTypists(this.doc, writer, inspection);
@@ -568,22 +396,9 @@ export class Room {
     const step1 = encoding.createEncoder();
     encoding.writeVarUint(step1, MessageType.sync);
     encoding.writeVarUint(step1, SyncMessageType.step1);
-    encoding.writeVarUint8Array(step1, this.stateVector());
+    encoding.writeVarUint8Array(step1, this.document.stateVector());
     const frame = binaryFrame(encoding.toUint8Array(step1));
     for (const connection of this.connections) if (connection.principal.canWrite) connection.sendFrame(frame);
-  }
-
-  /** The document changed (or will, with the updates waiting to be applied): answers kept for it are stale. */
-  private changed(): void {
-    this.encodedState = null;
-    this.generation++;
-    if (this.syncReplies.size > 0) this.syncReplies.clear();
-  }
-
-  /** The state vector the document has once everything accepted is applied (see `known`). */
-  private knownState(): Map<number, number> {
-    this.known ??= Y.decodeStateVector(this.stateVector());
-    return this.known;
   }
 
   /**
@@ -591,7 +406,7 @@ export class Room {
    * updates, the store): read it again when next needed, and see whether held updates can go now.
    */
   private forgetKnownState(): void {
-    this.known = null;
+    this.document.forgetKnownState();
     if (this.held.count === 0 || this.releaseScheduled) return;
     // Not from inside the document's update event: reading the state vector applies updates to it.
     this.releaseScheduled = true;
@@ -611,11 +426,11 @@ export class Room {
       connection,
       update,
       live,
-      message: connection.receivedUpdates,
+      message: connection.updatesReceived,
       missing,
       at: performance.now(),
     });
-    connection.heldUpdates.push(connection.receivedUpdates);
+    connection.holdUpdate(connection.updatesReceived);
     if (this.held.count > this.limits.maxPendingUpdates || this.held.bytes > this.limits.maxPendingBytes) {
       // Over the meeting's ceiling: the socket holding the most is refused, and what it held dropped.
       const holder = this.held.largestHolder() as Connection;
@@ -636,7 +451,7 @@ export class Room {
     let released = false;
     for (let progress = true; progress && this.held.count > 0; ) {
       progress = false;
-      const known = this.knownState();
+      const known = this.document.knownState();
       for (const entry of this.held.takeReady(known)) {
         // Its socket was refused meanwhile (what it held was dropped with it).
         if (!entry.connection.accepting) continue;
@@ -662,9 +477,9 @@ export class Room {
           this.events.onRefuse(this, connection, violation);
           continue;
         }
-        connection.heldUpdates.splice(connection.heldUpdates.indexOf(entry.message), 1);
+        connection.releaseUpdate(entry.message);
         if (inspection.fresh) this.accept(connection, entry.update, check.advanced, inspection, entry.live);
-        this.awaitingAck.add(connection);
+        this.commits.awaitAck(connection);
         progress = true;
         released = true;
       }
@@ -680,7 +495,7 @@ export class Room {
       this.heldTimer = undefined;
       if (this.destroyed) return;
       // Before giving up on any, ask the document itself what it has.
-      this.known = null;
+      this.document.forgetKnownState();
       this.releaseHeld();
       // Held for the whole timeout: what they wait for is not coming. Their sockets are closed (a
       // client that does have it sends it all again when it reconnects); nothing is replayed forever.
@@ -765,31 +580,7 @@ export class Room {
    * not decoded here the diff is computed off the event loop from its stored bytes.
    */
   private answerSyncStep1(connection: Connection, stateVector: Uint8Array): void {
-    const empty = stateVector.length <= EMPTY_STATE_VECTOR_LENGTH;
-    const key = empty
-      ? ''
-      : Buffer.from(stateVector.buffer, stateVector.byteOffset, stateVector.length).toString('latin1');
-    let reply = this.syncReplies.get(key);
-    if (reply === undefined) {
-      reply = this.syncReply(stateVector, empty);
-      if (this.syncReplies.size >= SYNC_REPLIES_KEPT) {
-        this.syncReplies.delete(this.syncReplies.keys().next().value as string);
-      }
-      this.syncReplies.set(key, reply);
-      if (reply instanceof Promise) {
-        const generation = this.generation;
-        const pending = reply;
-        pending.then(
-          (frame) => {
-            if (this.generation === generation && this.syncReplies.get(key) === pending)
-              this.syncReplies.set(key, frame);
-          },
-          () => {
-            if (this.syncReplies.get(key) === pending) this.syncReplies.delete(key);
-          },
-        );
-      }
-    }
+    const reply = this.document.reply(stateVector);
     if (!(reply instanceof Promise)) {
       this.sendSyncReply(connection, reply);
       return;
@@ -808,34 +599,6 @@ export class Room {
     );
   }
 
-  private syncReply(stateVector: Uint8Array, empty: boolean): Buffer | Promise<Buffer> {
-    if (!empty) {
-      try {
-        Y.decodeStateVector(stateVector);
-      } catch {
-        throw new ProtocolViolation(CloseCodes.malformedMessage, 'state vector could not be decoded');
-      }
-    }
-    if (this.built === null && this.lazySnapshot !== null) {
-      // A meeting not decoded here is answered from its stored bytes: the snapshot (or, for a client that
-      // holds part of it, its diff, computed on a worker — decoding a long meeting for one client held the
-      // event loop for hundreds of milliseconds), then the updates accepted since, as they came. Several
-      // WebSocket frames in one buffer: they are written as one.
-      const since = this.unapplied.map((update) => varBytesFrame(UPDATE_HEAD, update));
-      if (empty) return Buffer.concat([varBytesFrame(STEP2_HEAD, this.lazySnapshot), ...since]);
-      if (this.diffWorker) {
-        return this.diffWorker
-          .diff([this.lazySnapshot], stateVector)
-          .then((diff) => Buffer.concat([varBytesFrame(STEP2_HEAD, diff), ...since]));
-      }
-    }
-    if (empty) {
-      this.encodedState ??= Y.encodeStateAsUpdate(this.doc);
-      return varBytesFrame(STEP2_HEAD, this.encodedState);
-    }
-    return varBytesFrame(STEP2_HEAD, Y.encodeStateAsUpdate(this.doc, stateVector));
-  }
-
   private sendSyncReply(connection: Connection, frame: Buffer): void {
     if (connection.lastSyncReply === frame) return;
     connection.lastSyncReply = frame;
@@ -851,13 +614,10 @@ export class Room {
 
   /** Every change of the document: queue it for the store and relay it, encoded once, to the others. */
   private readonly onDocumentUpdate = (update: Uint8Array, origin: unknown): void => {
-    this.changed();
+    this.document.changed();
     this.forgetKnownState();
     const relayed = origin === RELAY_ORIGIN;
-    if (!relayed) {
-      this.pending.push(update);
-      this.pendingBytes += update.length;
-    }
+    if (!relayed) this.commits.add(update);
     this.broadcast(update, origin);
     if (!relayed) {
       this.events.onAccepted?.(this, update);
@@ -896,10 +656,9 @@ export class Room {
       Y.decodeUpdate(update);
     }
     for (const update of updates) {
-      this.unapplied.push(update);
+      this.document.addLater(update);
       this.broadcast(update, RELAY_ORIGIN);
     }
-    this.changed();
     this.forgetKnownState();
   }
 
@@ -941,8 +700,8 @@ export class Room {
         continue;
       }
       state.batches.delete(batch);
-      for (const update of held.updates) this.unapplied.push(update);
-      this.changed();
+      for (const update of held.updates) this.document.addLater(update);
+      this.document.changed();
       this.forgetKnownState();
     }
     state.confirmed = Math.max(state.confirmed, through);
@@ -1046,8 +805,6 @@ export class Room {
     if (this.askTimer) clearTimeout(this.askTimer);
     if (this.awarenessTimer) clearTimeout(this.awarenessTimer);
     this.presence.destroy();
-    const doc = this.doc;
-    doc.off('update', this.onDocumentUpdate);
-    return doc;
+    return this.document.detach();
   }
 }

@@ -51,3 +51,8 @@ function allocateFrame(length: number): Buffer {
   }
   return frame;
 }
+
+/** A y-protocols sync update message is these varints, then the update (syncProtocol.writeUpdate). */
+export const UPDATE_HEAD = [0, 2] as const;
+/** …and a SyncStep2, the answer to a SyncStep1. */
+export const STEP2_HEAD = [0, 1] as const;

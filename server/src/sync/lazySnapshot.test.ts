@@ -210,7 +210,9 @@ describe('a meeting opened from its snapshot', () => {
 
 /** The room of a meeting in an in-process sync server, to see whether its document was built. */
 function roomOf(sync: SyncServer, meetingId: string): { built: Y.Doc | null } | undefined {
-  return (sync as unknown as { rooms: Map<string, { built: Y.Doc | null }> }).rooms.get(meetingId);
+  const rooms = (sync as unknown as { rooms: Map<string, { document: { decoded: Y.Doc | null } }> }).rooms;
+  const room = rooms.get(meetingId);
+  return room && { built: room.document.decoded };
 }
 
 describe('a returning client of a meeting opened from its snapshot', () => {
