@@ -10,6 +10,7 @@ import { WebSocket, WebSocketServer } from 'ws';
 import { loadConfig } from '../config.js';
 import { CommitQueue } from './CommitQueue.js';
 import { Connection } from './Connection.js';
+import { OutgoingWrites } from './OutgoingWrites.js';
 
 const stops: (() => void)[] = [];
 afterEach(() => {
@@ -38,7 +39,8 @@ async function connect(participantId: string, wantsAck = true) {
     relation: '',
     role: 'network_member',
   };
-  const connection = new Connection(server, 'meeting', principal, wantsAck, loadConfig({}).limits);
+  const limits = loadConfig({}).limits;
+  const connection = new Connection(server, 'meeting', principal, wantsAck, limits, new OutgoingWrites());
   return { connection, received };
 }
 

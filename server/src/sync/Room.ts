@@ -3,9 +3,15 @@
  * are applied but not yet committed. The message loop of the y-websocket protocol runs here; storing and
  * acknowledging is the SyncServer's, which batches commits across rooms.
  */
-import { CloseCodes, MessageType, SyncMessageType } from '@polyphony/shared';
+import {
+  CloseCodes,
+  MessageType,
+  readAwareness,
+  readSyncMessage,
+  writeAwareness,
+  writeSyncStep1,
+} from '@polyphony/shared';
 import * as decoding from 'lib0/decoding';
-import * as encoding from 'lib0/encoding';
 import * as Y from 'yjs';
 import type { SyncLimits } from '../config.js';
 import type { DecodedUpdate } from '../integrity/inspectUpdate.js';
@@ -14,13 +20,15 @@ import type { StoredDocument } from '../persistence/types.js';
 import { awarenessClientIds } from './awarenessClients.js';
 import type { CommitBatch } from './CommitBatch.js';
 import { CommitQueue } from './CommitQueue.js';
-import { beforeWriting, type Connection } from './Connection.js';
+import type { Connection } from './Connection.js';
 import type { DiffWorker } from './DiffWorker.js';
 import { checkDependencies } from './dependencies.js';
 import { binaryFrame, STEP2_HEAD, UPDATE_HEAD, varBytesFrame } from './frames.js';
 import { LazyDocument } from './LazyDocument.js';
+import type { OutgoingWrites } from './OutgoingWrites.js';
 import { PendingUpdates } from './PendingUpdates.js';
 import { decodePresenceUpdate, Presence, type PresenceChange, type PresenceEntry } from './Presence.js';
+import { PresencePacing } from './PresencePacing.js';
 import { ProtocolViolation } from './ProtocolViolation.js';
 import { WaitForMeeting } from './WaitForMeeting.js';
 
@@ -39,35 +47,12 @@ export interface RoomEvents {
 }
 
 /**
- * Another instance's updates shown before its commit and never confirmed are forgotten after this long
- * (ms): the instance died before committing them, and their authors' clients, which were never told they
- * were saved, send them again wherever they reconnect.
- */
-export const PROVISIONAL_TTL_MS = 30_000;
-
-/** Another instance's uncommitted updates of this meeting, by the batch number it gave them. */
-interface ProvisionalOrigin {
-  /** The first batch seen here: earlier ones were missed, or committed before this room was loaded. */
-  firstSeen: number;
-  /** Batches up to this one are committed and in the document (or were missed). */
-  confirmed: number;
-  batches: Map<number, { updates: readonly Uint8Array[]; at: number }>;
-}
-/**
  * Updates held this long (ms) for content the meeting lacks make the room ask its writers for it
  * (Room.askForMissing), and again every MISSING_ASK_EVERY_MS while some are still held. Another
  * instance commits what it showed within milliseconds; this is for one that died first.
  */
 const MISSING_ASK_AFTER_MS = 1000;
 const MISSING_ASK_EVERY_MS = 5000;
-
-/**
- * Presence changes of a meeting are relayed together: with the meeting's next edit once this long has
- * passed since the last relay (ms), so that they share its writes…
- */
-const AWARENESS_WITH_EDITS_MS = 80;
-/** …or on their own once this long has passed (a meeting where nobody is typing). */
-const AWARENESS_RELAY_MS = 100;
 
 /**
  * The transaction origin of updates relayed from another instance: already committed there, so they are
@@ -96,10 +81,10 @@ export class Room {
   readonly presence: Presence;
   readonly connections = new Set<Connection>();
   /**
-   * Updates other instances accepted and have not yet committed, by instance (see receiveProvisional):
-   * relayed to this room's sockets, but not part of its document until committed.
+   * Updates shown to this room's sockets that are not in its document: other instances' updates not yet
+   * committed, kept by the relay (scale/ProvisionalUpdates.ts). A joiner is sent them beside the document.
    */
-  private readonly provisional = new Map<string, ProvisionalOrigin>();
+  private shownBesideDocument: () => readonly Uint8Array[] = () => [];
   /** What is applied and not yet committed, who waits for "saved", and what the store holds. */
   readonly commits: CommitQueue;
   /** When this room last asked its writers for content held updates wait for (askForMissing). */
@@ -111,12 +96,8 @@ export class Room {
   private releaseScheduled = false;
   /** Set while the room waits to be unloaded (nobody is in it); cleared when someone joins. */
   private unloadTimer: NodeJS.Timeout | undefined;
-  /** Presence changes not yet relayed, by awareness client id. */
-  private readonly awarenessChanged = new Set<number>();
-  /** Of those, the ones announced by sockets of this instance (relayed to the other instances). */
-  private readonly awarenessLocal = new Set<number>();
-  private awarenessTimer: NodeJS.Timeout | undefined;
-  private awarenessRelayedAt = Number.NEGATIVE_INFINITY;
+  /** When presence changes are relayed (the room relays them: relayPresence). */
+  private readonly pacing = new PresencePacing((changed, local) => this.relayPresence(changed, local));
   /** Set once the room has been unloaded; a socket must then open the meeting again. */
   destroyed = false;
   /** The checks of members' updates and presence against the schema and their person. */
@@ -127,6 +108,8 @@ export class Room {
     stored: StoredDocument,
     private readonly limits: SyncLimits,
     private readonly events: RoomEvents,
+    /** The sync server's writes of each event-loop turn (presence goes out beside edits). */
+    private readonly writes: OutgoingWrites,
     /** Where diffs of a document not decoded here are computed, off the event loop. */
     diffWorker?: DiffWorker,
   ) {
@@ -201,11 +184,7 @@ export class Room {
   /** Send a socket added by addConnection the server's state vector and everyone's presence. */
   greet(connection: Connection): void {
     if (!this.connections.has(connection)) return;
-    const step1 = encoding.createEncoder();
-    encoding.writeVarUint(step1, MessageType.sync);
-    encoding.writeVarUint(step1, SyncMessageType.step1);
-    encoding.writeVarUint8Array(step1, this.document.stateVector());
-    connection.send(encoding.toUint8Array(step1));
+    connection.send(writeSyncStep1(this.document.stateVector()));
     const present = this.presence.clientIds();
     if (present.length > 0) connection.send(this.awarenessMessage(present));
   }
@@ -216,9 +195,8 @@ export class Room {
     this.commits.forget(connection);
     // What it sent that was held is dropped: a client sends it all again when it reconnects.
     if (connection.dropHeldUpdates()) this.held.dropFrom(connection);
-    if (connection.awarenessIds.size > 0) {
-      this.presence.remove([...connection.awarenessIds], connection);
-    }
+    const announced = connection.announced();
+    if (announced.length > 0) this.presence.remove(announced, connection);
     if (this.connections.size === 0) this.events.onEmpty(this);
   }
 
@@ -235,7 +213,7 @@ export class Room {
         this.receiveSync(connection, decoder);
         return;
       case MessageType.awareness:
-        this.receiveAwareness(connection, decoding.readVarUint8Array(decoder), message.length);
+        this.receiveAwareness(connection, readAwareness(decoder), message.length);
         return;
       case MessageType.queryAwareness:
         takeMessageToken(connection);
@@ -249,26 +227,26 @@ export class Room {
   }
 
   private receiveSync(connection: Connection, decoder: decoding.Decoder): void {
-    const syncType = decoding.readVarUint(decoder);
-    switch (syncType) {
-      case SyncMessageType.step1: {
-        const stateVector = decoding.readVarUint8Array(decoder);
+    const message = readSyncMessage(decoder);
+    switch (message.type) {
+      case 'step1': {
+        const { stateVector } = message;
         // A client asks once per connection; each question may cost a diff of the whole document.
         if (!connection.syncRequestLimiter.take()) {
           throw new ProtocolViolation(CloseCodes.flood, 'too many sync requests');
         }
         this.answerSyncStep1(connection, stateVector);
         // Other instances' uncommitted updates, which everyone already here was shown as they came.
-        for (const update of this.provisionalUpdates())
+        for (const update of this.shownBesideDocument())
           connection.sendFrame(varBytesFrame(UPDATE_HEAD, update));
         return;
       }
-      case SyncMessageType.step2:
-      case SyncMessageType.update: {
-        const update = decoding.readVarUint8Array(decoder);
+      case 'step2':
+      case 'update': {
+        const { update } = message;
         // A returning client's first answer to a meeting not decoded here waits (off the event loop) for
         // the snapshot's deletions, which tell whether it brings anything new, before it is counted.
-        const deletionsComing = syncType === SyncMessageType.step2 ? this.document.deletionsComing() : null;
+        const deletionsComing = message.type === 'step2' ? this.document.deletionsComing() : null;
         if (deletionsComing && connection.principal.canWrite && update.length > 2) {
           throw new WaitForMeeting(deletionsComing);
         }
@@ -277,13 +255,16 @@ export class Room {
         // they sent was saved, and the client must not say it was.
         if (!connection.principal.canWrite) return;
         // A held update is acknowledged once it is released and committed, not before.
-        if (!this.applyClientUpdate(connection, update, syncType === SyncMessageType.update)) return;
+        if (!this.applyClientUpdate(connection, update, message.type === 'update')) return;
         this.commits.awaitAck(connection);
         this.events.onDirty(this);
         return;
       }
       default:
-        throw new ProtocolViolation(CloseCodes.malformedMessage, `unknown sync message type ${syncType}`);
+        throw new ProtocolViolation(
+          CloseCodes.malformedMessage,
+          `unknown sync message type ${message.syncType}`,
+        );
     }
   }
 
@@ -393,11 +374,7 @@ export class Room {
     const oldest = this.held.oldestAt() as number;
     if (now - oldest < MISSING_ASK_AFTER_MS || now - this.askedAt < MISSING_ASK_EVERY_MS) return;
     this.askedAt = now;
-    const step1 = encoding.createEncoder();
-    encoding.writeVarUint(step1, MessageType.sync);
-    encoding.writeVarUint(step1, SyncMessageType.step1);
-    encoding.writeVarUint8Array(step1, this.document.stateVector());
-    const frame = binaryFrame(encoding.toUint8Array(step1));
+    const frame = binaryFrame(writeSyncStep1(this.document.stateVector()));
     for (const connection of this.connections) if (connection.principal.canWrite) connection.sendFrame(frame);
   }
 
@@ -526,7 +503,7 @@ export class Room {
     // stock client in a meeting of fifty echoes that as one message larger than any one person's presence.
     for (const id of ids) {
       for (const other of this.connections) {
-        if (other !== connection && other.awarenessIds.has(id)) return;
+        if (other !== connection && other.announces(id)) return;
       }
     }
     // The echo of anything the server relayed — people who have left included (a departure the stock
@@ -561,12 +538,9 @@ export class Room {
     }
     // Over the presence rate: keep only the newest and apply it when the rate allows. Presence is
     // ephemeral, so coalescing loses nothing anyone would notice (a cursor skips a position).
-    const waiting = connection.deferredAwareness === undefined;
-    connection.deferredAwareness = entries;
-    if (waiting) {
+    if (connection.deferPresence(entries)) {
       setTimeout(() => {
-        const latest = connection.deferredAwareness;
-        connection.deferredAwareness = undefined;
+        const latest = connection.takeDeferredPresence();
         if (latest && connection.isOpen && this.connections.has(connection)) {
           this.presence.apply(latest, connection);
         }
@@ -582,34 +556,22 @@ export class Room {
   private answerSyncStep1(connection: Connection, stateVector: Uint8Array): void {
     const reply = this.document.reply(stateVector);
     if (!(reply instanceof Promise)) {
-      this.sendSyncReply(connection, reply);
+      connection.sendSyncReply(reply);
       return;
     }
     reply.then(
-      (frame) => this.sendSyncReply(connection, frame),
+      (frame) => connection.sendSyncReply(frame),
       // The worker failed: answered here, from the document.
       () => {
         if (!this.destroyed && connection.isOpen) {
-          this.sendSyncReply(
-            connection,
-            varBytesFrame(STEP2_HEAD, Y.encodeStateAsUpdate(this.doc, stateVector)),
-          );
+          connection.sendSyncReply(varBytesFrame(STEP2_HEAD, Y.encodeStateAsUpdate(this.doc, stateVector)));
         }
       },
     );
   }
 
-  private sendSyncReply(connection: Connection, frame: Buffer): void {
-    if (connection.lastSyncReply === frame) return;
-    connection.lastSyncReply = frame;
-    connection.sendFrame(frame);
-  }
-
   private awarenessMessage(clients: number[]): Uint8Array {
-    const encoder = encoding.createEncoder();
-    encoding.writeVarUint(encoder, MessageType.awareness);
-    encoding.writeVarUint8Array(encoder, this.presence.encode(clients));
-    return encoding.toUint8Array(encoder);
+    return writeAwareness(this.presence.encode(clients));
   }
 
   /** Every change of the document: queue it for the store and relay it, encoded once, to the others. */
@@ -632,14 +594,8 @@ export class Room {
       if (connection !== from) connection.sendFrame(frame);
     }
     // A typist's cursor move usually arrives just after their edit, in the same turn: decide at its end.
-    beforeWriting(this.relayAwarenessWithEdits);
+    this.writes.beforeWriting(this.pacing.withEdits);
   }
-
-  private readonly relayAwarenessWithEdits = (): void => {
-    if (!this.awarenessTimer || performance.now() - this.awarenessRelayedAt < AWARENESS_WITH_EDITS_MS) return;
-    clearTimeout(this.awarenessTimer);
-    this.relayAwareness();
-  };
 
   /**
    * Apply an update from the store or committed by another instance: shown to this instance's sockets,
@@ -664,75 +620,25 @@ export class Room {
 
   /**
    * Updates another instance accepted and has not committed yet: shown to this room's sockets at once
-   * (and to anyone joining before the commit), but kept out of the document. The document is what this
-   * instance acknowledges as saved and what it asks a joining client for: were they in it and their
-   * instance died before committing, a client moving over would not send them again, and this instance
-   * would acknowledge edits no store holds. `origin` names the other instance's copy of the meeting, whose
-   * batches are numbered 1, 2, 3… Throws if an update is malformed (nothing is kept then).
+   * (and to anyone joining before the commit: showBesideDocument), but kept out of the document
+   * until takeCommitted (rule [SD5]; see scale/ProvisionalUpdates.ts for why).
    */
-  receiveProvisional(origin: string, batch: number, updates: readonly Uint8Array[]): void {
-    for (const update of updates) Y.decodeUpdate(update);
-    const now = performance.now();
-    let state = this.provisional.get(origin);
-    if (!state) {
-      // Batches before the first one seen here were missed (or committed before this room was loaded).
-      state = { firstSeen: batch, confirmed: batch - 1, batches: new Map() };
-      this.provisional.set(origin, state);
-    }
-    if (batch <= state.confirmed) return;
-    state.batches.set(batch, { updates, at: now });
+  showProvisional(updates: readonly Uint8Array[]): void {
     for (const update of updates) this.broadcast(update, RELAY_ORIGIN);
   }
 
   /**
-   * Another instance committed its batches up to `through`: they join the document (lazily, like clients'
-   * updates). Returns false when some of them were never received here — then only the store has them,
-   * and the caller must bring the room up to date from it.
+   * Updates another instance committed, which were shown here as they came (showProvisional): they join
+   * the document, lazily, like clients' updates.
    */
-  receiveCommitted(origin: string, through: number): boolean {
-    const state = this.provisional.get(origin);
-    if (!state) return false;
-    let complete = through >= state.firstSeen;
-    for (let batch = state.confirmed + 1; batch <= through; batch++) {
-      const held = state.batches.get(batch);
-      if (!held) {
-        complete = false;
-        continue;
-      }
-      state.batches.delete(batch);
-      for (const update of held.updates) this.document.addLater(update);
-      this.document.changed();
-      this.forgetKnownState();
-    }
-    state.confirmed = Math.max(state.confirmed, through);
-    return complete;
+  takeCommitted(updates: readonly Uint8Array[]): void {
+    for (const update of updates) this.document.addLater(update);
+    this.forgetKnownState();
   }
 
-  /**
-   * Forget other instances' uncommitted updates older than PROVISIONAL_TTL_MS. Returns whether any were
-   * forgotten: their commit may have happened with its confirmation lost, so the caller brings the room
-   * up to date from the store.
-   */
-  expireProvisional(now = performance.now()): boolean {
-    let expired = false;
-    for (const [origin, state] of this.provisional) {
-      for (const [batch, held] of state.batches) {
-        if (now - held.at < PROVISIONAL_TTL_MS) continue;
-        state.batches.delete(batch);
-        expired = true;
-      }
-      if (state.batches.size === 0) this.provisional.delete(origin);
-    }
-    return expired;
-  }
-
-  /** Other instances' uncommitted updates, oldest batch first. */
-  private provisionalUpdates(): Uint8Array[] {
-    const updates: Uint8Array[] = [];
-    for (const state of this.provisional.values()) {
-      for (const held of state.batches.values()) updates.push(...held.updates);
-    }
-    return updates;
+  /** Where the updates shown here and not in the document are kept (the relay's), for joiners. */
+  showBesideDocument(updates: () => readonly Uint8Array[]): void {
+    this.shownBesideDocument = updates;
   }
 
   /** Apply presence another instance's sockets announced. */
@@ -743,41 +649,15 @@ export class Room {
     this.presence.apply(entries, RELAY_ORIGIN);
   }
 
-  private readonly onAwarenessUpdate = (
-    { added, updated, removed }: PresenceChange,
-    origin: unknown,
-  ): void => {
-    if (origin && this.connections.has(origin as Connection)) {
-      const connection = origin as Connection;
-      for (const id of added) connection.awarenessIds.add(id);
-      for (const id of updated) connection.awarenessIds.add(id);
-      for (const id of removed) connection.awarenessIds.delete(id);
-    }
-    for (const id of added) this.awarenessChanged.add(id);
-    for (const id of updated) this.awarenessChanged.add(id);
-    for (const id of removed) this.awarenessChanged.add(id);
-    // Changes from a socket of this instance (including its leaving) go to the other instances too; each
-    // instance times out stale presence on its own, and relayed presence is not relayed again.
-    if (typeof origin === 'object' && origin !== null) {
-      for (const id of added.concat(updated, removed)) this.awarenessLocal.add(id);
-    }
-    if (this.awarenessTimer) return;
-    // Presence is relayed at most every AWARENESS_RELAY_MS per meeting (sooner with an edit, above), all
-    // changes of the interval in one message encoded once: typists move their cursor with every
-    // keystroke, and relaying each move to everyone cost as much as the document itself, mostly in
-    // writes of their own. A quiet meeting relays at once.
-    const wait = Math.max(0, this.awarenessRelayedAt + AWARENESS_RELAY_MS - performance.now());
-    this.awarenessTimer = setTimeout(this.relayAwareness, wait);
+  private readonly onAwarenessUpdate = (change: PresenceChange, origin: unknown): void => {
+    if (origin && this.connections.has(origin as Connection)) (origin as Connection).notePresence(change);
+    // Changes from a socket of this instance (including its leaving) go to the other instances too.
+    this.pacing.note(change, typeof origin === 'object' && origin !== null);
   };
 
-  private readonly relayAwareness = (): void => {
-    this.awarenessTimer = undefined;
-    this.awarenessRelayedAt = performance.now();
-    const changed = [...this.awarenessChanged];
-    this.awarenessChanged.clear();
-    const local = [...this.awarenessLocal];
-    this.awarenessLocal.clear();
-    if (changed.length === 0 || this.destroyed) return;
+  /** Relay the presence of `changed` client ids to this room's sockets, and of `local` ones to the others. */
+  private relayPresence(changed: number[], local: number[]): void {
+    if (this.destroyed) return;
     const frame = binaryFrame(this.awarenessMessage(changed));
     const now = performance.now();
     for (const connection of this.connections) {
@@ -785,7 +665,7 @@ export class Room {
       // sent nothing for a while: the stock client reconnects after 30 s without a message, and its
       // own presence, renewed every 15 s, is what keeps a person alone in a meeting connected.
       if (
-        changed.every((id) => connection.awarenessIds.has(id)) &&
+        changed.every((id) => connection.announces(id)) &&
         now - connection.lastSentAt < this.limits.keepAliveMs
       ) {
         continue;
@@ -795,7 +675,7 @@ export class Room {
     if (local.length > 0) {
       this.events.onLocalAwareness?.(this, this.presence.encode(local));
     }
-  };
+  }
 
   /** Stop the room; returns its document, detached, for whoever still wants to read it. */
   destroy(): Y.Doc {
@@ -803,7 +683,7 @@ export class Room {
     if (this.unloadTimer) clearTimeout(this.unloadTimer);
     if (this.heldTimer) clearTimeout(this.heldTimer);
     if (this.askTimer) clearTimeout(this.askTimer);
-    if (this.awarenessTimer) clearTimeout(this.awarenessTimer);
+    this.pacing.stop();
     this.presence.destroy();
     return this.document.detach();
   }

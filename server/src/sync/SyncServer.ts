@@ -26,6 +26,7 @@ import { foldWithRoom } from './compaction.js';
 import { DiffWorker } from './DiffWorker.js';
 import { Hooks, type SyncHooks } from './Hooks.js';
 import { Intake } from './Intake.js';
+import { OutgoingWrites } from './OutgoingWrites.js';
 import { ProtocolViolation } from './ProtocolViolation.js';
 import { Room } from './Room.js';
 import { countClose, countReceived } from './traffic.js';
@@ -73,6 +74,8 @@ export class SyncServer {
     if (connection.room) this.receive(connection.room, connection, data);
   });
   private readonly diffWorker = new DiffWorker();
+  /** Every socket's messages of an event-loop turn, written once at its end. */
+  private readonly writes = new OutgoingWrites();
   private readonly loading = new Map<string, Promise<Room>>();
   private readonly dirty = new Set<Room>();
   private readonly wss: WebSocketServer;
@@ -147,7 +150,14 @@ export class SyncServer {
     const wantsAck = url.searchParams.get(SyncParams.ack) === '1';
     this.wss.handleUpgrade(request, socket, head, (ws) => {
       ws.on('close', countClose);
-      const connection = new Connection(ws, meetingId, authorization.principal, wantsAck, this.limits);
+      const connection = new Connection(
+        ws,
+        meetingId,
+        authorization.principal,
+        wantsAck,
+        this.limits,
+        this.writes,
+      );
       // A client that names an older protocol version must reload; stock clients name none.
       if (version !== null && Number(version) !== PROTOCOL_VERSION) {
         connection.close(CloseCodes.outdatedClient);
@@ -313,6 +323,7 @@ export class SyncServer {
         onAccepted: (acceptingRoom, update) => this.hooks.run('afterAccept', acceptingRoom, update),
         onLocalAwareness: (awareRoom, update) => this.hooks.run('afterLocalAwareness', awareRoom, update),
       },
+      this.writes,
       this.diffWorker,
     );
     this.rooms.set(meetingId, room);
