@@ -108,7 +108,7 @@ describe('a commit batch', () => {
     expect(saved(anna.received)).toEqual([{ count: 1, stateVector: new Uint8Array([0]) }]);
   });
 
-  it('never counts past an update still held back, and asks no state vector when nobody wants "saved"', async () => {
+  it('[SY3] never counts past an update still held back, and asks no state vector when nobody wants "saved"', async () => {
     const queue = new CommitQueue(stored);
     const stock = await connect('stock', false);
     for (let i = 0; i < 4; i++) stock.connection.countUpdate();

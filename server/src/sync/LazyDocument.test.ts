@@ -32,7 +32,7 @@ function edit(doc: Y.Doc, text: string): Uint8Array {
 }
 
 describe('a lazy document', () => {
-  it('[SY7] of a meeting stored as one snapshot answers a joiner and gives its state vector without being built', () => {
+  it('[SY16] of a meeting stored as one snapshot answers a joiner and gives its state vector without being built', () => {
     const { stored, doc } = snapshotOf('Anna wants to sleep.');
     const document = new LazyDocument(stored, () => undefined);
     expect(document.stateVector()).toBe(stored.snapshotStateVector);
