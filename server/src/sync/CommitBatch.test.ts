@@ -2,15 +2,11 @@
  * A room's commit bookkeeping on its own: a batch taken, then committed or failed. Real sockets (a
  * loopback `ws` server) stand behind the connections, so "saved" is what a client really receives.
  */
-import type { AddressInfo } from 'node:net';
 import { MessageType, readSaved } from '@polyphony/shared';
 import * as decoding from 'lib0/decoding';
 import { afterEach, describe, expect, it } from 'vitest';
-import { WebSocket, WebSocketServer } from 'ws';
-import { loadConfig } from '../config.js';
 import { CommitQueue } from './CommitQueue.js';
-import { Connection } from './Connection.js';
-import { OutgoingWrites } from './OutgoingWrites.js';
+import { openConnection } from './testing.js';
 
 const stops: (() => void)[] = [];
 afterEach(() => {
@@ -19,29 +15,9 @@ afterEach(() => {
 
 /** A server-side Connection and what its client receives. */
 async function connect(participantId: string, wantsAck = true) {
-  const wss = new WebSocketServer({ port: 0, host: '127.0.0.1' });
-  await new Promise((resolve) => wss.once('listening', resolve));
-  const client = new WebSocket(`ws://127.0.0.1:${(wss.address() as AddressInfo).port}`);
-  const received: Uint8Array[] = [];
-  client.on('message', (data: Buffer) => received.push(new Uint8Array(data)));
-  const server = await new Promise<WebSocket>((resolve) => wss.once('connection', resolve));
-  await new Promise((resolve) => client.once('open', resolve));
-  stops.push(() => {
-    client.terminate();
-    wss.close();
-  });
-  const principal = {
-    participantId,
-    invitationId: 'link',
-    networkId: 'network',
-    canWrite: true,
-    name: participantId,
-    relation: '',
-    role: 'network_member',
-  };
-  const limits = loadConfig({}).limits;
-  const connection = new Connection(server, 'meeting', principal, wantsAck, limits, new OutgoingWrites());
-  return { connection, received };
+  const opened = await openConnection(participantId, wantsAck);
+  stops.push(opened.stop);
+  return opened;
 }
 
 /** The "saved" messages among what a client received. */

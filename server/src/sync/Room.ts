@@ -1,7 +1,11 @@
 /**
- * A meeting loaded in memory: its Yjs document, its awareness, the sockets on it, and the updates that
- * are applied but not yet committed. The message loop of the y-websocket protocol runs here; storing and
- * acknowledging is the SyncServer's, which batches commits across rooms.
+ * A meeting loaded in memory: the sockets on it and the message loop of the y-websocket protocol — which
+ * messages are taken, refused, held back or answered, and who is sent what. What it keeps has owners of
+ * its own: the document (LazyDocument), what is to be committed and who is owed "saved" (CommitQueue;
+ * the SyncServer commits every room's batch in one transaction), updates waiting for what they build on
+ * (HeldUpdates), presence (Presence, relayed at the pace of PresencePacing), and the checks of what
+ * members send (MeetingIntegrity). Other instances' uncommitted updates are the relay's
+ * (scale/ProvisionalUpdates.ts); the room only shows them.
  */
 import {
   CloseCodes,
@@ -24,9 +28,9 @@ import type { Connection } from './Connection.js';
 import type { DiffWorker } from './DiffWorker.js';
 import { checkDependencies } from './dependencies.js';
 import { binaryFrame, STEP2_HEAD, UPDATE_HEAD, varBytesFrame } from './frames.js';
+import { HeldUpdates } from './HeldUpdates.js';
 import { LazyDocument } from './LazyDocument.js';
 import type { OutgoingWrites } from './OutgoingWrites.js';
-import { PendingUpdates } from './PendingUpdates.js';
 import { decodePresenceUpdate, Presence, type PresenceChange, type PresenceEntry } from './Presence.js';
 import { PresencePacing } from './PresencePacing.js';
 import { ProtocolViolation } from './ProtocolViolation.js';
@@ -45,14 +49,6 @@ export interface RoomEvents {
   /** The room refuses a socket other than the one whose message it is handling: close it (and say why). */
   onRefuse(room: Room, connection: Connection, violation: ProtocolViolation): void;
 }
-
-/**
- * Updates held this long (ms) for content the meeting lacks make the room ask its writers for it
- * (Room.askForMissing), and again every MISSING_ASK_EVERY_MS while some are still held. Another
- * instance commits what it showed within milliseconds; this is for one that died first.
- */
-const MISSING_ASK_AFTER_MS = 1000;
-const MISSING_ASK_EVERY_MS = 5000;
 
 /**
  * The transaction origin of updates relayed from another instance: already committed there, so they are
@@ -87,13 +83,8 @@ export class Room {
   private shownBesideDocument: () => readonly Uint8Array[] = () => [];
   /** What is applied and not yet committed, who waits for "saved", and what the store holds. */
   readonly commits: CommitQueue;
-  /** When this room last asked its writers for content held updates wait for (askForMissing). */
-  private askedAt = Number.NEGATIVE_INFINITY;
   /** Clients' updates held until content they build on arrives. */
-  private readonly held = new PendingUpdates();
-  private heldTimer: NodeJS.Timeout | undefined;
-  private askTimer: NodeJS.Timeout | undefined;
-  private releaseScheduled = false;
+  private readonly held: HeldUpdates;
   /** Set while the room waits to be unloaded (nobody is in it); cleared when someone joins. */
   private unloadTimer: NodeJS.Timeout | undefined;
   /** When presence changes are relayed (the room relays them: relayPresence). */
@@ -115,6 +106,13 @@ export class Room {
   ) {
     this.document = new LazyDocument(stored, this.onDocumentUpdate, diffWorker);
     this.commits = new CommitQueue(stored);
+    this.held = new HeldUpdates(limits, {
+      destroyed: () => this.destroyed,
+      release: () => this.releaseHeld(),
+      askWriters: () => this.askWriters(),
+      rereadDocument: () => this.document.forgetKnownState(),
+      refuse: (connection, violation) => this.events.onRefuse(this, connection, violation),
+    });
 
     // The server is not a participant: it has no presence of its own, and only relays everyone's.
     this.presence = new Presence(this.onAwarenessUpdate);
@@ -346,34 +344,10 @@ export class Room {
   }
 
   /**
-   * Once updates have been held for a while for content the meeting lacks (longer than another instance
-   * takes to commit what it showed), ask this room's writers for it, and again now and then: a SyncStep1
-   * with the document's state vector, which every y-websocket client answers with what it holds and the
-   * document does not — among it, from whoever built on it, the content the held updates wait for (an
-   * instance that showed it died before committing it).
+   * Ask this room's writers for what the document lacks (HeldUpdates decides when): a SyncStep1 with the
+   * document's state vector, which every y-websocket client answers with what it holds and it does not.
    */
-  private scheduleAsk(): void {
-    if (this.askTimer || this.held.count === 0) return;
-    const oldest = this.held.oldestAt() as number;
-    const now = performance.now();
-    const wait = Math.max(oldest + MISSING_ASK_AFTER_MS, this.askedAt + MISSING_ASK_EVERY_MS) - now;
-    this.askTimer = setTimeout(
-      () => {
-        this.askTimer = undefined;
-        if (this.destroyed) return;
-        this.askForMissing();
-        this.scheduleAsk();
-      },
-      Math.max(0, wait),
-    );
-    this.askTimer.unref();
-  }
-
-  private askForMissing(now = performance.now()): void {
-    if (this.held.count === 0) return;
-    const oldest = this.held.oldestAt() as number;
-    if (now - oldest < MISSING_ASK_AFTER_MS || now - this.askedAt < MISSING_ASK_EVERY_MS) return;
-    this.askedAt = now;
+  private askWriters(): void {
     const frame = binaryFrame(writeSyncStep1(this.document.stateVector()));
     for (const connection of this.connections) if (connection.principal.canWrite) connection.sendFrame(frame);
   }
@@ -384,13 +358,7 @@ export class Room {
    */
   private forgetKnownState(): void {
     this.document.forgetKnownState();
-    if (this.held.count === 0 || this.releaseScheduled) return;
-    // Not from inside the document's update event: reading the state vector applies updates to it.
-    this.releaseScheduled = true;
-    setImmediate(() => {
-      this.releaseScheduled = false;
-      if (!this.destroyed) this.releaseHeld();
-    });
+    this.held.releaseSoon();
   }
 
   private hold(
@@ -399,28 +367,15 @@ export class Room {
     missing: { client: number; clock: number },
     live: boolean,
   ): void {
-    this.held.add({
-      connection,
-      update,
-      live,
-      message: connection.updatesReceived,
-      missing,
-      at: performance.now(),
-    });
-    connection.holdUpdate(connection.updatesReceived);
-    if (this.held.count > this.limits.maxPendingUpdates || this.held.bytes > this.limits.maxPendingBytes) {
-      // Over the meeting's ceiling: the socket holding the most is refused, and what it held dropped.
-      const holder = this.held.largestHolder() as Connection;
-      const violation = new ProtocolViolation(
-        CloseCodes.missingDependencies,
-        `${this.held.count} updates (${this.held.bytes} bytes) wait for content the meeting does not have`,
-      );
-      if (holder === connection) throw violation;
-      this.events.onRefuse(this, holder, violation);
-      return;
-    }
-    this.scheduleHeldExpiry();
-    this.scheduleAsk();
+    const holder = this.held.hold(connection, update, missing, live);
+    if (!holder) return;
+    // Over the meeting's ceiling: the socket holding the most is refused, and what it held dropped.
+    const violation = new ProtocolViolation(
+      CloseCodes.missingDependencies,
+      `${this.held.count} updates (${this.held.bytes} bytes) wait for content the meeting does not have`,
+    );
+    if (holder === connection) throw violation;
+    this.events.onRefuse(this, holder, violation);
   }
 
   /** Accept every held update whose missing content has arrived (and what that in turn lets through). */
@@ -462,31 +417,6 @@ export class Room {
       }
     }
     if (released) this.events.onDirty(this);
-  }
-
-  private scheduleHeldExpiry(): void {
-    if (this.heldTimer || this.held.count === 0) return;
-    const oldest = this.held.oldestAt() as number;
-    const wait = Math.max(0, oldest + this.limits.pendingTimeoutMs - performance.now());
-    this.heldTimer = setTimeout(() => {
-      this.heldTimer = undefined;
-      if (this.destroyed) return;
-      // Before giving up on any, ask the document itself what it has.
-      this.document.forgetKnownState();
-      this.releaseHeld();
-      // Held for the whole timeout: what they wait for is not coming. Their sockets are closed (a
-      // client that does have it sends it all again when it reconnects); nothing is replayed forever.
-      const expired = this.held.holdersSince(performance.now() - this.limits.pendingTimeoutMs);
-      for (const connection of expired) {
-        this.events.onRefuse(
-          this,
-          connection,
-          new ProtocolViolation(CloseCodes.missingDependencies, 'content updates build on never came'),
-        );
-      }
-      this.scheduleHeldExpiry();
-    }, wait);
-    this.heldTimer.unref();
   }
 
   private receiveAwareness(connection: Connection, update: Uint8Array, messageBytes: number): void {
@@ -681,8 +611,7 @@ export class Room {
   destroy(): Y.Doc {
     this.destroyed = true;
     if (this.unloadTimer) clearTimeout(this.unloadTimer);
-    if (this.heldTimer) clearTimeout(this.heldTimer);
-    if (this.askTimer) clearTimeout(this.askTimer);
+    this.held.stop();
     this.pacing.stop();
     this.presence.destroy();
     return this.document.detach();
