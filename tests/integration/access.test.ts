@@ -205,7 +205,7 @@ describe('personal links and sessions', () => {
     expect(await storedBytes(server, b.meetingId)).toBe(bBefore);
   });
 
-  it("an observer's updates, live or replayed after being offline, leave the document byte-identical", async () => {
+  it("[SY2] an observer's updates, live or replayed after being offline, leave the document byte-identical", async () => {
     const olli = a.people.find((person) => person.role === 'observer')!;
     const { cookie } = await openLink(olli.url);
     const writer = connectClient(server.wsUrl, a.meetingId, { cookie: a.cookie, ack: true });

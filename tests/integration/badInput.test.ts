@@ -98,7 +98,7 @@ describe('bad input', () => {
   ];
 
   for (const { name, message, code } of cases) {
-    it(`${name} closes that socket with ${code} and leaves the document unchanged`, async () => {
+    it(`[SY4] ${name} closes that socket with ${code} and leaves the document unchanged`, async () => {
       const before = Y.encodeStateVector((await readStoredMeeting(server.dataDir, target)).doc);
       const raw = await openRawSocket(`${server.wsUrl}/${target}`, { cookie });
       raw.socket.send(message());
@@ -109,7 +109,7 @@ describe('bad input', () => {
     });
   }
 
-  it('message types the server does not know are ignored, and counted against the rate', async () => {
+  it('[SY4] message types the server does not know are ignored, and counted against the rate', async () => {
     const before = Y.encodeStateVector((await readStoredMeeting(server.dataDir, target)).doc);
     const raw = await openRawSocket(`${server.wsUrl}/${target}`, { cookie });
     // What stock clients of other implementations and later extensions send: auth, 5, 16 (saved), 9.
@@ -133,14 +133,14 @@ describe('bad input', () => {
     expect(Buffer.from(after).equals(Buffer.from(before))).toBe(true);
   });
 
-  it('a flood of messages closes the socket with the flood code', async () => {
+  it('[SY4] a flood of messages closes the socket with the flood code', async () => {
     const raw = await openRawSocket(`${server.wsUrl}/${target}`, { cookie });
     const step1 = new Uint8Array([0, 0, 1, 0]);
     for (let i = 0; i < 3000 && raw.socket.readyState === raw.socket.OPEN; i++) raw.socket.send(step1);
     expect((await raw.closed).code).toBe(CloseCodes.flood.code);
   });
 
-  it('a socket cannot announce presence for someone else', async () => {
+  it('[SY12] a socket cannot announce presence for someone else', async () => {
     const anna = connectClient(server.wsUrl, target, { cookie });
     await waitForSync(anna);
     // Whatever a browser says its name is, others see the name of the session's person: Maria.

@@ -92,7 +92,7 @@ describe('a socket the server closed writes nothing', () => {
   ];
 
   for (const { label, code, close } of cases) {
-    it(`after ${code} (${label}): 0 of the writes it goes on sending are applied, relayed or stored`, async () => {
+    it(`[SY5] after ${code} (${label}): 0 of the writes it goes on sending are applied, relayed or stored`, async () => {
       const { network, member } = await networkOfThree(server.url);
       const reader = connectClient(server.wsUrl, network.meetingId, { cookie: network.cookie });
       await waitForSync(reader);
@@ -129,7 +129,7 @@ describe('a socket the server closed writes nothing', () => {
     }, 30_000);
   }
 
-  it('and none of them was stored', async () => {
+  it('[SY5] and none of them was stored', async () => {
     expect(await server.stop()).toBe(0);
     expect(meetings.length).toBe(cases.length);
     for (const { meetingId, label } of meetings) {
@@ -173,7 +173,7 @@ describe.skipIf(!ready)(
       await admin.end();
     });
 
-    it('revoked on A, the socket on B: 0 of its later writes reach a reader on A or on B, or PostgreSQL', async () => {
+    it('[SY5] revoked on A, the socket on B: 0 of its later writes reach a reader on A or on B, or PostgreSQL', async () => {
       const { network, member } = await networkOfThree(a.url);
       const onA = connectClient(a.wsUrl, network.meetingId, { cookie: network.cookie });
       const onB = connectClient(b.wsUrl, network.meetingId, { cookie: network.cookie });

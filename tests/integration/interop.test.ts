@@ -53,7 +53,7 @@ describe('y-websocket interop', () => {
     expect(late.doc.getXmlFragment('plan').toString()).toBe('<paragraph>Call on Friday</paragraph>');
   });
 
-  it('a stock client is never sent the "saved" message it does not know', async () => {
+  it('[SY3] a stock client is never sent the "saved" message it does not know', async () => {
     const { meetingId, cookie } = await createMeeting(server.url);
     const stock = connectClient(server.wsUrl, meetingId, { cookie });
     const polyphony = connectClient(server.wsUrl, meetingId, { ack: true, cookie });
@@ -71,7 +71,7 @@ describe('y-websocket interop', () => {
     expect(stock.receivedTypes.every((type) => type <= 3)).toBe(true);
   });
 
-  it('a quiet stock client in a busy meeting is never closed, and fast presence arrives coalesced', async () => {
+  it('[SY12] a quiet stock client in a busy meeting is never closed, and fast presence arrives coalesced', async () => {
     const { meetingId, cookie } = await createMeeting(server.url);
     const reader = connectClient(server.wsUrl, meetingId, { cookie });
     const mover = connectClient(server.wsUrl, meetingId, { cookie });
@@ -94,7 +94,7 @@ describe('y-websocket interop', () => {
     expect(reader.provider.wsconnected && mover.provider.wsconnected).toBe(true);
   });
 
-  it('a stock client in a big meeting is not closed for echoing everyone’s presence at once', async () => {
+  it('[SY12] a stock client in a big meeting is not closed for echoing everyone’s presence at once', async () => {
     const { meetingId, cookie } = await createMeeting(server.url);
     const people = Array.from({ length: 14 }, () => connectClient(server.wsUrl, meetingId, { cookie }));
     clients.push(...people);

@@ -29,7 +29,7 @@ describe('keeping a lone person connected', () => {
     await server.stop();
   });
 
-  it('a socket that was just sent something is not sent its own presence; one that heard nothing for a while is', async () => {
+  it('[SY15] a socket that was just sent something is not sent its own presence; one that heard nothing for a while is', async () => {
     const { meetingId, cookie } = await createMeeting(server.url);
     const raw = await openRawSocket(`${server.wsUrl}/${meetingId}`, { cookie });
     const awarenessMessages = () => raw.messages.filter((message) => message[0] === 1).length;

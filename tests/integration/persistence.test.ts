@@ -12,7 +12,7 @@ describe('persistence across restarts', () => {
     await server?.stop();
   });
 
-  it('SIGTERM commits and compacts; after a restart every meeting is intact', async () => {
+  it('[SY13] SIGTERM commits and compacts; after a restart every meeting is intact', async () => {
     server = await startServerProcess();
     const { dataDir } = server;
     const started = await Promise.all([1, 2, 3].map((n) => createMeeting(server!.url, `Meeting ${n}`)));
@@ -51,7 +51,7 @@ describe('persistence across restarts', () => {
     }
   });
 
-  it('a SIGTERM while clients type loses nothing that was acknowledged, and they reconnect', async () => {
+  it('[SY13] a SIGTERM while clients type loses nothing that was acknowledged, and they reconnect', async () => {
     server = await startServerProcess();
     const { dataDir, port } = server;
     const { meetingId, cookie } = await createMeeting(server.url);

@@ -11,7 +11,7 @@ import { openRawSocket } from './helpers/rawSocket.js';
 import { startServerProcess } from './helpers/serverProcess.js';
 
 describe('a stock client echoing presence', () => {
-  it('the 400-id presence announcement and departure: a stock y-websocket client stays connected', async () => {
+  it('[SY12] the 400-id presence announcement and departure: a stock y-websocket client stays connected', async () => {
     const server = await startServerProcess();
     try {
       const { network, observer } = await networkOfThree(server.url);

@@ -16,7 +16,7 @@ describe('"saved" acknowledgements', () => {
     await server.stop();
   });
 
-  it('count every update a socket sent, and carry a state vector the database really holds', async () => {
+  it('[SY1] count every update a socket sent, and carry a state vector the database really holds', async () => {
     const { meetingId, cookie } = await createMeeting(server.url);
     const writer = connectClient(server.wsUrl, meetingId, { ack: true, cookie });
     clients.push(writer);
@@ -37,7 +37,7 @@ describe('"saved" acknowledgements', () => {
     expect(stored.doc.getText('notes').toString()).toBe('will meet again on Tuesday.');
   });
 
-  it("are sent to each writer for their own updates, not for other people's", async () => {
+  it("[SY3] are sent to each writer for their own updates, not for other people's", async () => {
     const { meetingId, cookie } = await createMeeting(server.url);
     const a = connectClient(server.wsUrl, meetingId, { ack: true, cookie });
     const b = connectClient(server.wsUrl, meetingId, { ack: true, cookie });

@@ -70,7 +70,7 @@ describe.skipIf(!ready)('scale-out: two instances, PostgreSQL and Redis', () => 
   }
   const storedText = async (meetingId: string) => (await storedDoc(meetingId)).getText('notes').toString();
 
-  it('SIGKILL loses no acknowledged update on the PostgreSQL store either', async () => {
+  it('[SD3] SIGKILL loses no acknowledged update on the PostgreSQL store either', async () => {
     const result = await killRound({
       env: { DATABASE_URL: databaseUrl, DATABASE_SCHEMA: schema },
       readStored: (_dataDir, meetingId) => storedDoc(meetingId),
@@ -136,7 +136,7 @@ describe.skipIf(!ready)('scale-out: two instances, PostgreSQL and Redis', () => 
     expect(fs.readdirSync(dataDirB)).toEqual([]);
   });
 
-  it('clients on different instances converge, presence included', async () => {
+  it('[SD5] clients on different instances converge, presence included', async () => {
     const network = await startNetwork(a.url);
     const onA = connectClient(a.wsUrl, network.meetingId, { cookie: network.cookie, ack: true });
     const onB = connectClient(b.wsUrl, network.meetingId, { cookie: network.cookie, ack: true });
@@ -158,7 +158,7 @@ describe.skipIf(!ready)('scale-out: two instances, PostgreSQL and Redis', () => 
     expect(await storedText(network.meetingId)).toBe('Written on A. Written on B.');
   });
 
-  it('killing an instance sends its clients to the other with nothing lost', async () => {
+  it('[SD3] killing an instance sends its clients to the other with nothing lost', async () => {
     const network = await startNetwork(a.url);
     const writer = connectClient(a.wsUrl, network.meetingId, { cookie: network.cookie, ack: true });
     const reader = connectClient(b.wsUrl, network.meetingId, { cookie: network.cookie });
@@ -193,7 +193,7 @@ describe.skipIf(!ready)('scale-out: two instances, PostgreSQL and Redis', () => 
     a = await startServerProcess({ dataDir: dataDirA, env: env() });
   });
 
-  it('restarting Redis heals: edits made while it was away reach the other instance', async () => {
+  it('[SD2] restarting Redis heals: edits made while it was away reach the other instance', async () => {
     const network = await startNetwork(a.url);
     const onA = connectClient(a.wsUrl, network.meetingId, { cookie: network.cookie, ack: true });
     const onB = connectClient(b.wsUrl, network.meetingId, { cookie: network.cookie, ack: true });

@@ -16,7 +16,7 @@ import { StubbornSocket } from './helpers/stubbornSocket.js';
 const TYPISTS = 20;
 
 describe('stopping with a half-open peer', () => {
-  it('SIGTERM with a half-open peer and 20 typists: exit 0 in under 5 s, every acknowledged update stored, nothing after the 1012', async () => {
+  it('[SY13] SIGTERM with a half-open peer and 20 typists: exit 0 in under 5 s, every acknowledged update stored, nothing after the 1012', async () => {
     const server = await startServerProcess();
     const { network, member } = await networkOfThree(server.url);
     const typists: {

@@ -102,7 +102,7 @@ describe('one socket cannot stall the server', () => {
     }
   }
 
-  it('1,000 sync requests in one write from an observer of a 500 KB meeting: others see no stall, memory stays low, the observer gets a bounded number of answers', async () => {
+  it('[SY6] 1,000 sync requests in one write from an observer of a 500 KB meeting: others see no stall, memory stays low, the observer gets a bounded number of answers', async () => {
     const { network, observer } = await networkOfThree(server.url);
     // A meeting of about 500 KB, typed by eight people, written by a client that stays in it.
     const meeting = typeLongMeeting({ operations: 110_000 });
@@ -141,7 +141,7 @@ describe('one socket cannot stall the server', () => {
     writer.destroy();
   }, 240_000);
 
-  it('4 × 1,000 updates that build on missing content: no stall for others, each burst refused with its own code, nothing of it stored', async () => {
+  it('[SY11] 4 × 1,000 updates that build on missing content: no stall for others, each burst refused with its own code, nothing of it stored', async () => {
     const { network, member } = await networkOfThree(server.url);
     const reader = connectClient(server.wsUrl, network.meetingId, { cookie: network.cookie });
     await waitForSync(reader);
@@ -187,7 +187,7 @@ describe('one socket cannot stall the server', () => {
     });
   }, 180_000);
 
-  it('an update that arrives before what it builds on waits for it, then both are applied, relayed and saved; one whose base never comes is dropped and its socket closed', async () => {
+  it('[SY11] an update that arrives before what it builds on waits for it, then both are applied, relayed and saved; one whose base never comes is dropped and its socket closed', async () => {
     const { network, member } = await networkOfThree(server.url);
     const reader = connectClient(server.wsUrl, network.meetingId, { cookie: network.cookie });
     await waitForSync(reader);
@@ -229,7 +229,7 @@ describe('one socket cannot stall the server', () => {
     reader.destroy();
   }, 60_000);
 
-  it('a reader that stops reading is closed once what it has not read stays over the limit, and the others go on', async () => {
+  it('[SY6] a reader that stops reading is closed once what it has not read stays over the limit, and the others go on', async () => {
     const reading = await startServerProcess({
       env: {
         MAX_SEND_BUFFER_BYTES: String(2 * 1024 * 1024),
@@ -273,7 +273,7 @@ describe('one socket cannot stall the server', () => {
   }, 120_000);
 
   const stoppedChecks: (() => Promise<void>)[] = [];
-  it('nothing held back reached the store', async () => {
+  it('[SY11] nothing held back reached the store', async () => {
     expect(await server.stop()).toBe(0);
     for (const check of stoppedChecks) await check();
     expect(stoppedChecks.length).toBe(1);

@@ -109,7 +109,7 @@ describe.skipIf(!ready)('Redis relay', () => {
     return { a, instanceB, writer, reader };
   }
 
-  it('shows an update to another instance’s people at once, and puts it in that instance’s document only once committed', async () => {
+  it('[SD5] shows an update to another instance’s people at once, and puts it in that instance’s document only once committed', async () => {
     const { a, instanceB, writer, reader } = await writerOnAReaderOnB('meeting');
 
     writer.doc.getText('notes').insert(0, 'agreed');
@@ -135,7 +135,7 @@ describe.skipIf(!ready)('Redis relay', () => {
     expect(text((await readStoredMeeting(dir, 'meeting')).doc)).toBe('agreed');
   });
 
-  it('when an instance dies before its commit, a client that moves to another is asked for its edit again', async () => {
+  it('[SD5] when an instance dies before its commit, a client that moves to another is asked for its edit again', async () => {
     const { a, instanceB, writer, reader } = await writerOnAReaderOnB('meeting-2');
 
     writer.doc.getText('notes').insert(0, 'never committed by A');

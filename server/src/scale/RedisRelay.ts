@@ -31,8 +31,9 @@ import { Redis } from 'ioredis';
 import * as decoding from 'lib0/decoding';
 import * as encoding from 'lib0/encoding';
 import type { Logger } from '../logger.js';
-import { PROVISIONAL_TTL_MS, type Room } from '../sync/Room.js';
+import type { Room } from '../sync/Room.js';
 import type { SyncHooks, SyncServer } from '../sync/SyncServer.js';
+import { PROVISIONAL_TTL_MS, ProvisionalUpdates } from './ProvisionalUpdates.js';
 import { RelayLagProbe } from './RelayLagProbe.js';
 
 const KIND_AWARENESS = 1;
@@ -76,6 +77,8 @@ export class RedisRelay {
   private connectedBefore = false;
   private resyncTimer: NodeJS.Timeout | undefined;
   private readonly outgoing = new WeakMap<Room, Outgoing>();
+  /** Per loaded room, the other instances' updates shown there and not yet committed. */
+  private readonly provisional = new WeakMap<Room, ProvisionalUpdates>();
   private copies = 0;
   /** Rooms with accepted updates to publish at the end of this event-loop turn. */
   private toPublish = new Set<Room>();
@@ -121,7 +124,7 @@ export class RedisRelay {
       this.connectedBefore = true;
     });
     this.expiryTimer = setInterval(() => {
-      const stale = [...this.rooms.values()].filter((room) => room.expireProvisional());
+      const stale = [...this.rooms.values()].filter((room) => this.provisional.get(room)?.expire() ?? false);
       if (stale.length > 0) this.resync(stale);
     }, PROVISIONAL_TTL_MS / 3);
     this.expiryTimer.unref();
@@ -145,6 +148,8 @@ export class RedisRelay {
       },
       afterLoad: (room) => {
         this.rooms.set(room.meetingId, room);
+        const provisional = this.provisionalOf(room);
+        room.showBesideDocument(() => provisional.updates());
         const early = this.waiting.get(room.meetingId) ?? [];
         this.waiting.delete(room.meetingId);
         for (const message of early) this.apply(room, message);
@@ -212,6 +217,15 @@ export class RedisRelay {
     return state;
   }
 
+  private provisionalOf(room: Room): ProvisionalUpdates {
+    let provisional = this.provisional.get(room);
+    if (!provisional) {
+      provisional = new ProvisionalUpdates();
+      this.provisional.set(room, provisional);
+    }
+    return provisional;
+  }
+
   private publishQueued(): void {
     this.publishScheduled = false;
     const rooms = this.toPublish;
@@ -272,12 +286,15 @@ export class RedisRelay {
         const count = decoding.readVarUint(reader);
         const updates: Uint8Array[] = [];
         for (let i = 0; i < count; i++) updates.push(decoding.readVarUint8Array(reader));
-        room.receiveProvisional(`${origin}/${copy}`, batch, updates);
+        if (this.provisionalOf(room).receive(`${origin}/${copy}`, batch, updates))
+          room.showProvisional(updates);
       } else if (kind === KIND_COMMITTED) {
         const reader = decoding.createDecoder(payload);
         const copy = decoding.readVarUint(reader);
         const through = decoding.readVarUint(reader);
-        if (!room.receiveCommitted(`${origin}/${copy}`, through)) this.resync([room]);
+        const committed = this.provisionalOf(room).committed(`${origin}/${copy}`, through);
+        if (committed.updates.length > 0) room.takeCommitted(committed.updates);
+        if (!committed.complete) this.resync([room]);
       } else if (kind === KIND_UPDATES) {
         const list = decoding.createDecoder(payload);
         const count = decoding.readVarUint(list);

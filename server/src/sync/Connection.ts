@@ -11,7 +11,8 @@ import { type CloseCode, CloseCodes } from '@polyphony/shared';
 import { WebSocket } from 'ws';
 import type { SyncLimits } from '../config.js';
 import { binaryFrame } from './frames.js';
-import type { PresenceEntry } from './Presence.js';
+import type { OutgoingWrites } from './OutgoingWrites.js';
+import type { PresenceChange, PresenceEntry } from './Presence.js';
 import { RateLimiter } from './RateLimiter.js';
 import type { Room } from './Room.js';
 import { countSent } from './traffic.js';
@@ -35,40 +36,6 @@ export interface SyncPrincipal {
 
 let nextConnectionId = 1;
 
-/**
- * Sockets with messages waiting to go out in this event-loop turn. Everything the server sends is queued
- * and written once per turn, corked, so a socket that is sent several messages in one turn (a busy
- * meeting, a joiner's sync reply and presence) costs one system call instead of one per message — in a
- * profile of 100 meetings × 8 typists, socket writes were the largest single cost of the server.
- */
-const outgoing = new Set<Connection>();
-/** Called once at the end of this turn, before the writes: last chances to add to them. */
-const beforeFlush = new Set<() => void>();
-let flushScheduled = false;
-
-function scheduleFlush(): void {
-  if (flushScheduled) return;
-  flushScheduled = true;
-  setImmediate(flushOutgoing);
-}
-
-function flushOutgoing(): void {
-  for (const callback of beforeFlush) callback();
-  beforeFlush.clear();
-  flushScheduled = false;
-  for (const connection of outgoing) connection.flush();
-  outgoing.clear();
-}
-
-/**
- * Run `callback` at the end of this event-loop turn, just before the queued messages are written, so
- * that what it sends goes out in the same writes (a meeting's presence changes beside its edits).
- */
-export function beforeWriting(callback: () => void): void {
-  beforeFlush.add(callback);
-  scheduleFlush();
-}
-
 /** Whether a socket's messages are handled (`open`), or the server has decided to end it, or it ended. */
 export type ConnectionState = 'open' | 'closing' | 'closed';
 
@@ -83,18 +50,18 @@ export class Connection {
   /** The code the server closed it with, once it decided to. */
   closedWith: CloseCode | null = null;
   /** SyncStep2/Update messages received from this socket: what the "saved" count counts. */
-  receivedUpdates = 0;
+  private receivedUpdates = 0;
   /**
    * Of those, the numbers (1, 2, 3 … in receivedUpdates' count) of the ones the meeting holds back until
    * content they build on arrives, oldest first: "saved" never counts past the first of them.
    */
-  readonly heldUpdates: number[] = [];
+  private readonly heldUpdates: number[] = [];
   /** The last SyncStep2 frame this socket was sent in answer to its SyncStep1 (asked again, not sent again). */
-  lastSyncReply: Buffer | null = null;
+  private lastSyncReply: Buffer | null = null;
   /** Awareness client ids this socket has announced, removed for everyone when it closes. */
-  readonly awarenessIds = new Set<number>();
+  private readonly awarenessIds = new Set<number>();
   /** The newest presence update held back by the presence rate, applied when the rate allows. */
-  deferredAwareness: PresenceEntry[] | undefined;
+  private deferredAwareness: PresenceEntry[] | undefined;
   readonly messageLimiter: RateLimiter;
   readonly awarenessLimiter: RateLimiter;
   /** SyncStep1 requests: each may cost a diff of the whole document. */
@@ -129,6 +96,8 @@ export class Connection {
     /** Whether the client asked for "saved" acknowledgements (ack=1). */
     readonly wantsAck: boolean,
     limits: SyncLimits,
+    /** The sync server's writes of each event-loop turn, which this socket's queued frames join. */
+    private readonly writes: OutgoingWrites,
   ) {
     // Bursts of five seconds' worth: a reconnecting client sends its sync messages all at once.
     this.messageLimiter = new RateLimiter(limits.messagesPerSecond, limits.messagesPerSecond * 5);
@@ -144,6 +113,75 @@ export class Connection {
         resolve();
       }),
     );
+  }
+
+  /** Count one more SyncStep2/Update message from this socket. */
+  countUpdate(): void {
+    this.receivedUpdates++;
+  }
+
+  /** The number (1, 2, 3 …) of the last SyncStep2/Update message received from this socket. */
+  get updatesReceived(): number {
+    return this.receivedUpdates;
+  }
+
+  /** Its update message number `message` is held back until content it builds on arrives. */
+  holdUpdate(message: number): void {
+    this.heldUpdates.push(message);
+  }
+
+  /** Its held update message number `message` was let through (or refused with the socket). */
+  releaseUpdate(message: number): void {
+    this.heldUpdates.splice(this.heldUpdates.indexOf(message), 1);
+  }
+
+  /** Forget its held updates (it left: it sends them all again when it reconnects); whether there were any. */
+  dropHeldUpdates(): boolean {
+    if (this.heldUpdates.length === 0) return false;
+    this.heldUpdates.length = 0;
+    return true;
+  }
+
+  /**
+   * How many of its update messages a "saved" may count once what the room has applied is committed:
+   * all of them, but never past one the room still holds back (it is not in the commit).
+   */
+  get acknowledgeable(): number {
+    return this.heldUpdates.length > 0 ? (this.heldUpdates[0] as number) - 1 : this.receivedUpdates;
+  }
+
+  /** Its presence changed (`change`, made by this socket): note which client ids it announces. */
+  notePresence({ added, updated, removed }: PresenceChange): void {
+    for (const id of added) this.awarenessIds.add(id);
+    for (const id of updated) this.awarenessIds.add(id);
+    for (const id of removed) this.awarenessIds.delete(id);
+  }
+
+  /** Whether this socket announced the presence of awareness client `id`. */
+  announces(id: number): boolean {
+    return this.awarenessIds.has(id);
+  }
+
+  /** The awareness client ids this socket announced (removed for everyone when it leaves). */
+  announced(): number[] {
+    return [...this.awarenessIds];
+  }
+
+  /**
+   * Keep `entries` as its newest presence held back by the presence rate, in place of any kept before.
+   * Returns true when none was kept (the caller then applies the kept one when the rate allows).
+   */
+  deferPresence(entries: PresenceEntry[]): boolean {
+    const waiting = this.deferredAwareness === undefined;
+    this.deferredAwareness = entries;
+    return waiting;
+  }
+
+  /** Take the presence held back by the presence rate, if any. */
+  takeDeferredPresence(): PresenceEntry[] | undefined {
+    const latest = this.deferredAwareness;
+    this.deferredAwareness = undefined;
+    return latest;
   }
 
   /** Whether what this socket sends is still handled: neither side has begun to end it. */
@@ -178,12 +216,38 @@ export class Connection {
     this.lastSentAt = performance.now();
     if (this.firstFrame === null) {
       this.firstFrame = frame;
-      outgoing.add(this);
+      this.writes.add(this);
     } else {
       if (this.moreFrames === null) this.moreFrames = [frame];
       else this.moreFrames.push(frame);
     }
-    scheduleFlush();
+    this.writes.schedule();
+  }
+
+  /**
+   * Send the answer to its SyncStep1, unless it is the answer it was sent last: a socket asking again
+   * before the document changed already has it.
+   */
+  sendSyncReply(frame: Buffer): void {
+    if (this.lastSyncReply === frame) return;
+    this.lastSyncReply = frame;
+    this.sendFrame(frame);
+  }
+
+  /** The frames queued in this turn, in one buffer (null if none), no longer queued. */
+  private takeQueued(): Buffer | null {
+    const first = this.firstFrame;
+    if (first === null) return null;
+    const more = this.moreFrames;
+    this.firstFrame = null;
+    this.moreFrames = null;
+    return more === null ? first : Buffer.concat([first, ...more]);
+  }
+
+  /** The TCP socket under `ws` (an open ws socket always has it). */
+  private get raw(): { write(data: Buffer): boolean; writableLength: number } {
+    return (this.socket as unknown as { _socket: { write(data: Buffer): boolean; writableLength: number } })
+      ._socket;
   }
 
   /**
@@ -192,17 +256,10 @@ export class Connection {
    * writes; `ws` itself would add a framing and a stream write per message per socket.
    */
   flush(): void {
-    const first = this.firstFrame;
-    if (first === null) return;
-    const more = this.moreFrames;
-    this.firstFrame = null;
-    this.moreFrames = null;
-    if (!this.isOpen) return;
-    // An open ws socket always has its TCP socket.
-    const raw = (
-      this.socket as unknown as { _socket: { write(data: Buffer): boolean; writableLength: number } }
-    )._socket;
-    raw.write(more === null ? first : Buffer.concat([first, ...more]));
+    const queued = this.takeQueued();
+    if (queued === null || !this.isOpen) return;
+    const raw = this.raw;
+    raw.write(queued);
     this.watchSendBuffer(raw);
   }
 
@@ -245,16 +302,10 @@ export class Connection {
     this.inbox.length = 0;
     this.inboxBytes = 0;
     this.onClosing?.(this);
-    const first = this.firstFrame;
-    const more = this.moreFrames;
-    this.firstFrame = null;
-    this.moreFrames = null;
+    const queued = this.takeQueued();
     if (this.socket.readyState === WebSocket.OPEN) {
       // What was queued for it this turn goes out before the close frame.
-      if (first !== null) {
-        const raw = (this.socket as unknown as { _socket: { write(data: Buffer): boolean } })._socket;
-        raw.write(more === null ? first : Buffer.concat([first, ...more]));
-      }
+      if (queued !== null) this.raw.write(queued);
       this.socket.close(code.code, code.reason);
     } else if (this.socket.readyState === WebSocket.CONNECTING) {
       this.socket.terminate();

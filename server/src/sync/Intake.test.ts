@@ -34,7 +34,7 @@ function fakeConnection(name: string) {
 const nextTurn = () => new Promise((resolve) => setImmediate(resolve));
 
 describe('Intake', () => {
-  it('handles a burst a share per turn, in order, while another socket is handled at once', async () => {
+  it('[SY6] handles a burst a share per turn, in order, while another socket is handled at once', async () => {
     const handled: string[] = [];
     const intake = new Intake((connection, data) =>
       handled.push(`${(connection as unknown as { name: string }).name}${data.readUInt16BE(0)}`),
@@ -76,7 +76,7 @@ describe('Intake', () => {
     expect(joining.resumes).toBe(1);
   });
 
-  it('handles nothing more from a socket the server decided to close', async () => {
+  it('[SY5] handles nothing more from a socket the server decided to close', async () => {
     const handled: number[] = [];
     const intake = new Intake((_connection, data) => handled.push(data[0] as number));
     const closing = fakeConnection('d');

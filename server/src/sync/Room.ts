@@ -1,25 +1,39 @@
 /**
- * A meeting loaded in memory: its Yjs document, its awareness, the sockets on it, and the updates that
- * are applied but not yet committed. The message loop of the y-websocket protocol runs here; storing and
- * acknowledging is the SyncServer's, which batches commits across rooms.
+ * A meeting loaded in memory: the sockets on it and the message loop of the y-websocket protocol — which
+ * messages are taken, refused, held back or answered, and who is sent what. What it keeps has owners of
+ * its own: the document (LazyDocument), what is to be committed and who is owed "saved" (CommitQueue;
+ * the SyncServer commits every room's batch in one transaction), updates waiting for what they build on
+ * (HeldUpdates), presence (Presence, relayed at the pace of PresencePacing), and the checks of what
+ * members send (MeetingIntegrity). Other instances' uncommitted updates are the relay's
+ * (scale/ProvisionalUpdates.ts); the room only shows them.
  */
-import { CloseCodes, MessageType, SyncMessageType } from '@polyphony/shared';
+import {
+  CloseCodes,
+  MessageType,
+  readAwareness,
+  readSyncMessage,
+  writeAwareness,
+  writeSyncStep1,
+} from '@polyphony/shared';
 import * as decoding from 'lib0/decoding';
-import * as encoding from 'lib0/encoding';
 import * as Y from 'yjs';
 import type { SyncLimits } from '../config.js';
 import type { DecodedUpdate } from '../integrity/inspectUpdate.js';
 import { type Inspection, MeetingIntegrity } from '../integrity/MeetingIntegrity.js';
-import type { Compaction, StoredDocument } from '../persistence/types.js';
+import type { StoredDocument } from '../persistence/types.js';
 import { awarenessClientIds } from './awarenessClients.js';
-import { beforeWriting, type Connection } from './Connection.js';
+import type { CommitBatch } from './CommitBatch.js';
+import { CommitQueue } from './CommitQueue.js';
+import type { Connection } from './Connection.js';
 import type { DiffWorker } from './DiffWorker.js';
 import { checkDependencies } from './dependencies.js';
-import { binaryFrame, varBytesFrame } from './frames.js';
-import { PendingUpdates } from './PendingUpdates.js';
+import { binaryFrame, STEP2_HEAD, UPDATE_HEAD, varBytesFrame } from './frames.js';
+import { HeldUpdates } from './HeldUpdates.js';
+import { LazyDocument } from './LazyDocument.js';
+import type { OutgoingWrites } from './OutgoingWrites.js';
 import { decodePresenceUpdate, Presence, type PresenceChange, type PresenceEntry } from './Presence.js';
+import { PresencePacing } from './PresencePacing.js';
 import { ProtocolViolation } from './ProtocolViolation.js';
-import { bringsNothingNew, SnapshotDeletes } from './snapshotDeletes.js';
 import { WaitForMeeting } from './WaitForMeeting.js';
 
 /** What a room tells its owner. */
@@ -36,46 +50,11 @@ export interface RoomEvents {
   onRefuse(room: Room, connection: Connection, violation: ProtocolViolation): void;
 }
 
-const EMPTY_STATE_VECTOR_LENGTH = 1;
-/**
- * Another instance's updates shown before its commit and never confirmed are forgotten after this long
- * (ms): the instance died before committing them, and their authors' clients, which were never told they
- * were saved, send them again wherever they reconnect.
- */
-export const PROVISIONAL_TTL_MS = 30_000;
-
-/** Another instance's uncommitted updates of this meeting, by the batch number it gave them. */
-interface ProvisionalOrigin {
-  /** The first batch seen here: earlier ones were missed, or committed before this room was loaded. */
-  firstSeen: number;
-  /** Batches up to this one are committed and in the document (or were missed). */
-  confirmed: number;
-  batches: Map<number, { updates: readonly Uint8Array[]; at: number }>;
-}
-/**
- * Updates held this long (ms) for content the meeting lacks make the room ask its writers for it
- * (Room.askForMissing), and again every MISSING_ASK_EVERY_MS while some are still held. Another
- * instance commits what it showed within milliseconds; this is for one that died first.
- */
-const MISSING_ASK_AFTER_MS = 1000;
-const MISSING_ASK_EVERY_MS = 5000;
-
-/**
- * Presence changes of a meeting are relayed together: with the meeting's next edit once this long has
- * passed since the last relay (ms), so that they share its writes…
- */
-const AWARENESS_WITH_EDITS_MS = 80;
-/** …or on their own once this long has passed (a meeting where nobody is typing). */
-const AWARENESS_RELAY_MS = 100;
-
 /**
  * The transaction origin of updates relayed from another instance: already committed there, so they are
  * shown to this instance's sockets but neither stored nor acknowledged again here.
  */
 export const RELAY_ORIGIN = Symbol('relay');
-
-/** The transaction origin of clients' updates applied together (already relayed and queued). */
-const CLIENT_BATCH_ORIGIN = Symbol('client updates');
 
 /** Count a message against the socket's rate; a flood closes the socket. */
 function takeMessageToken(connection: Connection): void {
@@ -84,15 +63,6 @@ function takeMessageToken(connection: Connection): void {
   }
 }
 
-/** A y-protocols sync update message is these varints, then the update (syncProtocol.writeUpdate). */
-const UPDATE_HEAD = [MessageType.sync, SyncMessageType.update] as const;
-/** …and a SyncStep2, the answer to a SyncStep1. */
-const STEP2_HEAD = [MessageType.sync, SyncMessageType.step2] as const;
-/** Answers to SyncStep1 kept per state vector until the document changes (a few clients join at once). */
-const SYNC_REPLIES_KEPT = 16;
-
-/** One meeting document in memory. */
-
 /**
  * A re-sent update larger than this (bytes) is stored and relayed without what the document already
  * holds: a client that sends its whole copy on every connection (legal; pycrdt does) with a few new
@@ -100,84 +70,27 @@ const SYNC_REPLIES_KEPT = 16;
  */
 const RESENT_DIFF_BYTES = 16 * 1024;
 
+/** One meeting in memory. */
 export class Room {
-  /**
-   * A meeting stored as one snapshot is not decoded when it is opened: the first joiners are answered
-   * with the stored bytes, and the document is built when something needs it (a change, a joiner who
-   * already holds part of it, a reader). Decoding a long meeting takes a few hundred milliseconds that a
-   * person opening yesterday's meeting would otherwise wait for.
-   */
-  private lazySnapshot: Uint8Array | null = null;
-  /**
-   * The lazy snapshot's state vector: the one stored beside it when the store has it (nothing decoded),
-   * otherwise computed from the snapshot when first asked for.
-   */
-  private lazyStateVector: Uint8Array | null = null;
-  private built: Y.Doc | null = null;
+  /** The Yjs document, built when first needed. */
+  private readonly document: LazyDocument;
   readonly presence: Presence;
   readonly connections = new Set<Connection>();
-  /** Applied to the document (or waiting in `unapplied`), not yet committed (oldest first). */
-  private pending: Uint8Array[] = [];
-  /** Clients' updates, checked and relayed, not yet applied to the document (oldest first). */
-  private unapplied: Uint8Array[] = [];
   /**
-   * Updates other instances accepted and have not yet committed, by instance (see receiveProvisional):
-   * relayed to this room's sockets, but not part of its document until committed.
+   * Updates shown to this room's sockets that are not in its document: other instances' updates not yet
+   * committed, kept by the relay (scale/ProvisionalUpdates.ts). A joiner is sent them beside the document.
    */
-  private readonly provisional = new Map<string, ProvisionalOrigin>();
-  private pendingBytes = 0;
-  /** Sockets that sent updates since their last acknowledgement. */
-  readonly awaitingAck = new Set<Connection>();
-  /** When this room last asked its writers for content held updates wait for (askForMissing). */
-  private askedAt = Number.NEGATIVE_INFINITY;
-  /** Bytes committed to the store for this document. */
-  storedBytes: number;
-  /** Sequence number of the last committed update. */
-  lastSeq: number;
-  /** Updates committed since the last snapshot. */
-  updatesSinceSnapshot: number;
-  /**
-   * The name of the stored snapshot this document holds (read, applied or written here); another
-   * instance's compaction gives the stored one another name (see compaction.ts).
-   */
-  snapshotId: string | null;
-  /** The whole document encoded, kept until the next change: joiners with nothing get it for free. */
-  private encodedState: Uint8Array | null = null;
-  /**
-   * SyncStep2 frames by the state vector they answer (latin1 of its bytes; '' for an empty one), until
-   * the document changes: the same question from many sockets, or many times from one, costs one diff.
-   * A promise while a worker computes it.
-   */
-  private readonly syncReplies = new Map<string, Buffer | Promise<Buffer>>();
-  /** Counts the document's changes (a diff computed before one is not kept after it). */
-  private generation = 0;
-  /**
-   * The document's state vector once every accepted update is applied (the lazily applied ones too),
-   * kept up to date as clients' updates are accepted; null when it must be read from the document again.
-   * Clients' updates are checked against it for missing dependencies.
-   */
-  private known: Map<number, number> | null = null;
+  private shownBesideDocument: () => readonly Uint8Array[] = () => [];
+  /** What is applied and not yet committed, who waits for "saved", and what the store holds. */
+  readonly commits: CommitQueue;
   /** Clients' updates held until content they build on arrives. */
-  private readonly held = new PendingUpdates();
-  private heldTimer: NodeJS.Timeout | undefined;
-  private askTimer: NodeJS.Timeout | undefined;
-  private releaseScheduled = false;
-  unloadTimer: NodeJS.Timeout | undefined;
-  /** Presence changes not yet relayed, by awareness client id. */
-  private readonly awarenessChanged = new Set<number>();
-  /** Of those, the ones announced by sockets of this instance (relayed to the other instances). */
-  private readonly awarenessLocal = new Set<number>();
-  private awarenessTimer: NodeJS.Timeout | undefined;
-  private awarenessRelayedAt = Number.NEGATIVE_INFINITY;
+  private readonly held: HeldUpdates;
+  /** Set while the room waits to be unloaded (nobody is in it); cleared when someone joins. */
+  private unloadTimer: NodeJS.Timeout | undefined;
+  /** When presence changes are relayed (the room relays them: relayPresence). */
+  private readonly pacing = new PresencePacing((changed, local) => this.relayPresence(changed, local));
   /** Set once the room has been unloaded; a socket must then open the meeting again. */
   destroyed = false;
-  /**
-   * The lazy snapshot's deletions, computed on the diff worker when the room opens (snapshotDeletes.ts),
-   * so that a returning client's SyncStep2 bringing nothing new needs no document; `deletesComing` while
-   * they are computed.
-   */
-  private snapshotDeletes: SnapshotDeletes | null = null;
-  private deletesComing: Promise<void> | null = null;
   /** The checks of members' updates and presence against the schema and their person. */
   readonly integrity: MeetingIntegrity;
 
@@ -186,141 +99,41 @@ export class Room {
     stored: StoredDocument,
     private readonly limits: SyncLimits,
     private readonly events: RoomEvents,
+    /** The sync server's writes of each event-loop turn (presence goes out beside edits). */
+    private readonly writes: OutgoingWrites,
     /** Where diffs of a document not decoded here are computed, off the event loop. */
-    private readonly diffWorker?: DiffWorker,
+    diffWorker?: DiffWorker,
   ) {
-    if (stored.snapshot && stored.updates.length === 0) {
-      this.lazySnapshot = stored.snapshot;
-      this.lazyStateVector = stored.snapshotStateVector;
-      // The snapshot is the whole document, encoded: joiners with nothing get it as it is.
-      this.encodedState = stored.snapshot;
-      const snapshot = stored.snapshot;
-      this.deletesComing =
-        diffWorker
-          ?.deletes(snapshot)
-          .then(
-            (triples) => {
-              if (this.lazySnapshot === snapshot) this.snapshotDeletes = new SnapshotDeletes(triples);
-            },
-            () => undefined,
-          )
-          .finally(() => {
-            this.deletesComing = null;
-          }) ?? null;
-    } else {
-      this.build(stored);
-    }
-    this.storedBytes = stored.bytes;
-    this.lastSeq = stored.lastSeq;
-    this.updatesSinceSnapshot = stored.updates.length;
-    this.snapshotId = stored.snapshotId;
+    this.document = new LazyDocument(stored, this.onDocumentUpdate, diffWorker);
+    this.commits = new CommitQueue(stored);
+    this.held = new HeldUpdates(limits, {
+      destroyed: () => this.destroyed,
+      release: () => this.releaseHeld(),
+      askWriters: () => this.askWriters(),
+      rereadDocument: () => this.document.forgetKnownState(),
+      refuse: (connection, violation) => this.events.onRefuse(this, connection, violation),
+    });
 
     // The server is not a participant: it has no presence of its own, and only relays everyone's.
     this.presence = new Presence(this.onAwarenessUpdate);
     this.integrity = new MeetingIntegrity({
-      current: () => this.built ?? this.buildFromSnapshot(),
+      current: () => this.document.current(),
       upToDate: () => this.doc,
-      behind: () => this.unapplied.length > 0,
+      behind: () => this.document.behind,
     });
   }
 
   /** gc off: deleted text stays in the document, so that every earlier version can be shown again. */
   get doc(): Y.Doc {
-    const doc = this.built ?? this.buildFromSnapshot();
-    if (this.unapplied.length > 0) this.applyUnapplied(doc);
-    return doc;
-  }
-
-  private buildFromSnapshot(): Y.Doc {
-    const snapshot = this.lazySnapshot;
-    this.lazySnapshot = null;
-    this.lazyStateVector = null;
-    this.snapshotDeletes = null;
-    return this.build({ snapshot, updates: [] });
+    return this.document.doc;
   }
 
   /**
-   * Apply the clients' updates received since the document was last needed, in one transaction. They
-   * were relayed as they came; the document's own update event is off meanwhile, because it would only
-   * encode again what was already relayed and queued for the store.
+   * Take what waits to be committed: the updates, and the sockets owed a "saved" for them (SyncServer
+   * commits every room's batch in one transaction).
    */
-  private applyUnapplied(doc: Y.Doc): void {
-    const updates = this.unapplied;
-    this.unapplied = [];
-    doc.off('update', this.onDocumentUpdate);
-    try {
-      doc.transact(() => {
-        for (const update of updates) {
-          try {
-            Y.applyUpdate(doc, update);
-          } catch {
-            // Every update decoded cleanly before it was accepted, so Yjs does not refuse one here; if it
-            // ever did, the others of the batch must still be applied.
-          }
-        }
-      }, CLIENT_BATCH_ORIGIN);
-    } finally {
-      doc.on('update', this.onDocumentUpdate);
-    }
-  }
-
-  /** The document's state vector, without building the document for it. */
-  stateVector(): Uint8Array {
-    if (this.built) return Y.encodeStateVector(this.doc);
-    if (this.unapplied.length > 0) {
-      // Updates accepted into a meeting not decoded (a returning client's deletions, an edit): the state
-      // vector they lead to is known from checking them, without decoding the meeting for it.
-      return Y.encodeStateVector(this.known ?? this.doc);
-    }
-    this.lazyStateVector ??= Y.encodeStateVectorFromUpdate(this.lazySnapshot as Uint8Array);
-    return this.lazyStateVector;
-  }
-
-  private build(stored: Pick<StoredDocument, 'snapshot' | 'updates'>): Y.Doc {
-    const doc = new Y.Doc({ gc: false });
-    doc.transact(() => {
-      if (stored.snapshot) Y.applyUpdate(doc, stored.snapshot);
-      for (const update of stored.updates) Y.applyUpdate(doc, update);
-    });
-    doc.on('update', this.onDocumentUpdate);
-    this.built = doc;
-    return doc;
-  }
-
-  get hasPending(): boolean {
-    return this.pending.length > 0;
-  }
-
-  /** Take the updates waiting to be committed. */
-  takePending(): { updates: Uint8Array[]; bytes: number } {
-    const taken = { updates: this.pending, bytes: this.pendingBytes };
-    this.pending = [];
-    this.pendingBytes = 0;
-    return taken;
-  }
-
-  /** Put back updates whose commit failed, before any that arrived since. */
-  restorePending(updates: Uint8Array[], bytes: number): void {
-    this.pending = updates.concat(this.pending);
-    this.pendingBytes += bytes;
-  }
-
-  /** Record a successful commit of `count` updates ending at `lastSeq`. */
-  committed(count: number, bytes: number, lastSeq: number | undefined): void {
-    this.storedBytes += bytes;
-    this.updatesSinceSnapshot += count;
-    if (lastSeq !== undefined) this.lastSeq = lastSeq;
-  }
-
-  /**
-   * Record a compaction that began when `before` was taken (null: nothing was folded). What was committed
-   * here while it ran is still in the log.
-   */
-  compacted(compaction: Compaction | null, before: { updates: number; bytes: number }): void {
-    this.updatesSinceSnapshot = Math.max(0, this.updatesSinceSnapshot - before.updates);
-    if (!compaction) return;
-    this.snapshotId = compaction.snapshotId;
-    this.storedBytes = compaction.snapshotBytes + Math.max(0, this.storedBytes - before.bytes);
+  takeCommit(): CommitBatch {
+    return this.commits.take(() => this.document.stateVector());
   }
 
   /**
@@ -334,7 +147,7 @@ export class Room {
       if (stored.snapshot) Y.applyUpdate(doc, stored.snapshot, RELAY_ORIGIN);
       for (const update of stored.updates) Y.applyUpdate(doc, update, RELAY_ORIGIN);
     }, RELAY_ORIGIN);
-    if (stored.snapshot) this.snapshotId = stored.snapshotId;
+    if (stored.snapshot) this.commits.snapshotId = stored.snapshotId;
   }
 
   /**
@@ -353,14 +166,23 @@ export class Room {
     this.connections.add(connection);
   }
 
+  /**
+   * Call `unload` in `ms` unless a socket joins first; a later call starts the wait again. The wait does
+   * not keep the process alive.
+   */
+  unloadAfter(ms: number, unload: (room: Room) => void): void {
+    if (this.unloadTimer) clearTimeout(this.unloadTimer);
+    this.unloadTimer = setTimeout(() => {
+      this.unloadTimer = undefined;
+      unload(this);
+    }, ms);
+    this.unloadTimer.unref();
+  }
+
   /** Send a socket added by addConnection the server's state vector and everyone's presence. */
   greet(connection: Connection): void {
     if (!this.connections.has(connection)) return;
-    const step1 = encoding.createEncoder();
-    encoding.writeVarUint(step1, MessageType.sync);
-    encoding.writeVarUint(step1, SyncMessageType.step1);
-    encoding.writeVarUint8Array(step1, this.stateVector());
-    connection.send(encoding.toUint8Array(step1));
+    connection.send(writeSyncStep1(this.document.stateVector()));
     const present = this.presence.clientIds();
     if (present.length > 0) connection.send(this.awarenessMessage(present));
   }
@@ -368,15 +190,11 @@ export class Room {
   /** Remove a socket and the presence it announced. */
   removeConnection(connection: Connection): void {
     if (!this.connections.delete(connection)) return;
-    this.awaitingAck.delete(connection);
+    this.commits.forget(connection);
     // What it sent that was held is dropped: a client sends it all again when it reconnects.
-    if (connection.heldUpdates.length > 0) {
-      this.held.dropFrom(connection);
-      connection.heldUpdates.length = 0;
-    }
-    if (connection.awarenessIds.size > 0) {
-      this.presence.remove([...connection.awarenessIds], connection);
-    }
+    if (connection.dropHeldUpdates()) this.held.dropFrom(connection);
+    const announced = connection.announced();
+    if (announced.length > 0) this.presence.remove(announced, connection);
     if (this.connections.size === 0) this.events.onEmpty(this);
   }
 
@@ -393,7 +211,7 @@ export class Room {
         this.receiveSync(connection, decoder);
         return;
       case MessageType.awareness:
-        this.receiveAwareness(connection, decoding.readVarUint8Array(decoder), message.length);
+        this.receiveAwareness(connection, readAwareness(decoder), message.length);
         return;
       case MessageType.queryAwareness:
         takeMessageToken(connection);
@@ -407,46 +225,44 @@ export class Room {
   }
 
   private receiveSync(connection: Connection, decoder: decoding.Decoder): void {
-    const syncType = decoding.readVarUint(decoder);
-    switch (syncType) {
-      case SyncMessageType.step1: {
-        const stateVector = decoding.readVarUint8Array(decoder);
+    const message = readSyncMessage(decoder);
+    switch (message.type) {
+      case 'step1': {
+        const { stateVector } = message;
         // A client asks once per connection; each question may cost a diff of the whole document.
         if (!connection.syncRequestLimiter.take()) {
           throw new ProtocolViolation(CloseCodes.flood, 'too many sync requests');
         }
         this.answerSyncStep1(connection, stateVector);
         // Other instances' uncommitted updates, which everyone already here was shown as they came.
-        for (const update of this.provisionalUpdates())
+        for (const update of this.shownBesideDocument())
           connection.sendFrame(varBytesFrame(UPDATE_HEAD, update));
         return;
       }
-      case SyncMessageType.step2:
-      case SyncMessageType.update: {
-        const update = decoding.readVarUint8Array(decoder);
+      case 'step2':
+      case 'update': {
+        const { update } = message;
         // A returning client's first answer to a meeting not decoded here waits (off the event loop) for
         // the snapshot's deletions, which tell whether it brings anything new, before it is counted.
-        if (
-          syncType === SyncMessageType.step2 &&
-          this.deletesComing &&
-          this.built === null &&
-          connection.principal.canWrite &&
-          update.length > 2
-        ) {
-          throw new WaitForMeeting(this.deletesComing);
+        const deletionsComing = message.type === 'step2' ? this.document.deletionsComing() : null;
+        if (deletionsComing && connection.principal.canWrite && update.length > 2) {
+          throw new WaitForMeeting(deletionsComing);
         }
-        connection.receivedUpdates++;
+        connection.countUpdate();
         // Read-only sockets (observers) have their updates dropped, and never acknowledged: nothing
         // they sent was saved, and the client must not say it was.
         if (!connection.principal.canWrite) return;
         // A held update is acknowledged once it is released and committed, not before.
-        if (!this.applyClientUpdate(connection, update, syncType === SyncMessageType.update)) return;
-        this.awaitingAck.add(connection);
+        if (!this.applyClientUpdate(connection, update, message.type === 'update')) return;
+        this.commits.awaitAck(connection);
         this.events.onDirty(this);
         return;
       }
       default:
-        throw new ProtocolViolation(CloseCodes.malformedMessage, `unknown sync message type ${syncType}`);
+        throw new ProtocolViolation(
+          CloseCodes.malformedMessage,
+          `unknown sync message type ${message.syncType}`,
+        );
     }
   }
 
@@ -470,28 +286,21 @@ export class Room {
     }
     // What a returning client sends back of a meeting not decoded here: nothing new is acknowledged
     // without building the document for it (snapshotDeletes.ts).
-    if (
-      !live &&
-      this.built === null &&
-      this.unapplied.length === 0 &&
-      this.snapshotDeletes &&
-      bringsNothingNew(decoded, this.knownState(), this.snapshotDeletes)
-    ) {
-      return true;
-    }
+    if (!live && this.document.holdsAllOf(decoded)) return true;
     const writer = connection.principal;
     const inspection = this.integrity.inspect(writer, update, decoded);
     // Everything in it is in the document already (a reconnect, a client that re-sends its whole copy):
     // nothing to store, relay or count against the size limit; it is acknowledged like any other.
     if (!inspection.fresh) return true;
     let accepted = update;
-    if (inspection.resent && update.length > RESENT_DIFF_BYTES && this.built) {
-      accepted = Y.diffUpdate(update, Y.encodeStateVector(this.built));
+    const built = this.document.decoded;
+    if (inspection.resent && update.length > RESENT_DIFF_BYTES && built) {
+      accepted = Y.diffUpdate(update, Y.encodeStateVector(built));
       decoded = Y.decodeUpdate(accepted);
     }
     // The limit counts how much the document grows (held updates included), not what clients send.
     if (
-      this.storedBytes + this.pendingBytes + this.held.bytes + accepted.length >
+      this.commits.storedBytes + this.commits.pendingBytes + this.held.bytes + accepted.length >
       this.limits.maxDocumentBytes
     ) {
       throw new ProtocolViolation(CloseCodes.documentTooLarge, 'the meeting document is full');
@@ -500,7 +309,7 @@ export class Room {
     // until that content arrives. Yjs would keep it in the document's pending set, where every such
     // update costs more than the last, for everyone in the meeting (see dependencies.ts). It is inspected
     // again when released: only then can the place of its content be checked.
-    const check = checkDependencies(decoded, this.knownState());
+    const check = checkDependencies(decoded, this.document.knownState());
     if (!check.ok) {
       this.hold(connection, accepted, check.missing, live);
       return false;
@@ -525,65 +334,22 @@ export class Room {
   ): void {
     const writer = connection.principal;
     this.integrity.accepted(writer, inspection, live);
-    const known = this.knownState();
+    const known = this.document.knownState();
     for (const [client, clock] of advanced) known.set(client, clock);
-    this.unapplied.push(update);
-    this.changed();
-    this.pending.push(update);
-    this.pendingBytes += update.length;
+    this.document.addLater(update);
+    this.commits.add(update);
     this.broadcast(update, connection);
     this.events.onAccepted?.(this, update);
     if (inspection.voiceBlocks.length > 0) this.integrity.correctTypists(this.doc, writer, inspection);
   }
 
   /**
-   * Once updates have been held for a while for content the meeting lacks (longer than another instance
-   * takes to commit what it showed), ask this room's writers for it, and again now and then: a SyncStep1
-   * with the document's state vector, which every y-websocket client answers with what it holds and the
-   * document does not — among it, from whoever built on it, the content the held updates wait for (an
-   * instance that showed it died before committing it).
+   * Ask this room's writers for what the document lacks (HeldUpdates decides when): a SyncStep1 with the
+   * document's state vector, which every y-websocket client answers with what it holds and it does not.
    */
-  private scheduleAsk(): void {
-    if (this.askTimer || this.held.count === 0) return;
-    const oldest = this.held.oldestAt() as number;
-    const now = performance.now();
-    const wait = Math.max(oldest + MISSING_ASK_AFTER_MS, this.askedAt + MISSING_ASK_EVERY_MS) - now;
-    this.askTimer = setTimeout(
-      () => {
-        this.askTimer = undefined;
-        if (this.destroyed) return;
-        this.askForMissing();
-        this.scheduleAsk();
-      },
-      Math.max(0, wait),
-    );
-    this.askTimer.unref();
-  }
-
-  private askForMissing(now = performance.now()): void {
-    if (this.held.count === 0) return;
-    const oldest = this.held.oldestAt() as number;
-    if (now - oldest < MISSING_ASK_AFTER_MS || now - this.askedAt < MISSING_ASK_EVERY_MS) return;
-    this.askedAt = now;
-    const step1 = encoding.createEncoder();
-    encoding.writeVarUint(step1, MessageType.sync);
-    encoding.writeVarUint(step1, SyncMessageType.step1);
-    encoding.writeVarUint8Array(step1, this.stateVector());
-    const frame = binaryFrame(encoding.toUint8Array(step1));
+  private askWriters(): void {
+    const frame = binaryFrame(writeSyncStep1(this.document.stateVector()));
     for (const connection of this.connections) if (connection.principal.canWrite) connection.sendFrame(frame);
-  }
-
-  /** The document changed (or will, with the updates waiting to be applied): answers kept for it are stale. */
-  private changed(): void {
-    this.encodedState = null;
-    this.generation++;
-    if (this.syncReplies.size > 0) this.syncReplies.clear();
-  }
-
-  /** The state vector the document has once everything accepted is applied (see `known`). */
-  private knownState(): Map<number, number> {
-    this.known ??= Y.decodeStateVector(this.stateVector());
-    return this.known;
   }
 
   /**
@@ -591,14 +357,8 @@ export class Room {
    * updates, the store): read it again when next needed, and see whether held updates can go now.
    */
   private forgetKnownState(): void {
-    this.known = null;
-    if (this.held.count === 0 || this.releaseScheduled) return;
-    // Not from inside the document's update event: reading the state vector applies updates to it.
-    this.releaseScheduled = true;
-    setImmediate(() => {
-      this.releaseScheduled = false;
-      if (!this.destroyed) this.releaseHeld();
-    });
+    this.document.forgetKnownState();
+    this.held.releaseSoon();
   }
 
   private hold(
@@ -607,28 +367,15 @@ export class Room {
     missing: { client: number; clock: number },
     live: boolean,
   ): void {
-    this.held.add({
-      connection,
-      update,
-      live,
-      message: connection.receivedUpdates,
-      missing,
-      at: performance.now(),
-    });
-    connection.heldUpdates.push(connection.receivedUpdates);
-    if (this.held.count > this.limits.maxPendingUpdates || this.held.bytes > this.limits.maxPendingBytes) {
-      // Over the meeting's ceiling: the socket holding the most is refused, and what it held dropped.
-      const holder = this.held.largestHolder() as Connection;
-      const violation = new ProtocolViolation(
-        CloseCodes.missingDependencies,
-        `${this.held.count} updates (${this.held.bytes} bytes) wait for content the meeting does not have`,
-      );
-      if (holder === connection) throw violation;
-      this.events.onRefuse(this, holder, violation);
-      return;
-    }
-    this.scheduleHeldExpiry();
-    this.scheduleAsk();
+    const holder = this.held.hold(connection, update, missing, live);
+    if (!holder) return;
+    // Over the meeting's ceiling: the socket holding the most is refused, and what it held dropped.
+    const violation = new ProtocolViolation(
+      CloseCodes.missingDependencies,
+      `${this.held.count} updates (${this.held.bytes} bytes) wait for content the meeting does not have`,
+    );
+    if (holder === connection) throw violation;
+    this.events.onRefuse(this, holder, violation);
   }
 
   /** Accept every held update whose missing content has arrived (and what that in turn lets through). */
@@ -636,7 +383,7 @@ export class Room {
     let released = false;
     for (let progress = true; progress && this.held.count > 0; ) {
       progress = false;
-      const known = this.knownState();
+      const known = this.document.knownState();
       for (const entry of this.held.takeReady(known)) {
         // Its socket was refused meanwhile (what it held was dropped with it).
         if (!entry.connection.accepting) continue;
@@ -662,39 +409,14 @@ export class Room {
           this.events.onRefuse(this, connection, violation);
           continue;
         }
-        connection.heldUpdates.splice(connection.heldUpdates.indexOf(entry.message), 1);
+        connection.releaseUpdate(entry.message);
         if (inspection.fresh) this.accept(connection, entry.update, check.advanced, inspection, entry.live);
-        this.awaitingAck.add(connection);
+        this.commits.awaitAck(connection);
         progress = true;
         released = true;
       }
     }
     if (released) this.events.onDirty(this);
-  }
-
-  private scheduleHeldExpiry(): void {
-    if (this.heldTimer || this.held.count === 0) return;
-    const oldest = this.held.oldestAt() as number;
-    const wait = Math.max(0, oldest + this.limits.pendingTimeoutMs - performance.now());
-    this.heldTimer = setTimeout(() => {
-      this.heldTimer = undefined;
-      if (this.destroyed) return;
-      // Before giving up on any, ask the document itself what it has.
-      this.known = null;
-      this.releaseHeld();
-      // Held for the whole timeout: what they wait for is not coming. Their sockets are closed (a
-      // client that does have it sends it all again when it reconnects); nothing is replayed forever.
-      const expired = this.held.holdersSince(performance.now() - this.limits.pendingTimeoutMs);
-      for (const connection of expired) {
-        this.events.onRefuse(
-          this,
-          connection,
-          new ProtocolViolation(CloseCodes.missingDependencies, 'content updates build on never came'),
-        );
-      }
-      this.scheduleHeldExpiry();
-    }, wait);
-    this.heldTimer.unref();
   }
 
   private receiveAwareness(connection: Connection, update: Uint8Array, messageBytes: number): void {
@@ -711,7 +433,7 @@ export class Room {
     // stock client in a meeting of fifty echoes that as one message larger than any one person's presence.
     for (const id of ids) {
       for (const other of this.connections) {
-        if (other !== connection && other.awarenessIds.has(id)) return;
+        if (other !== connection && other.announces(id)) return;
       }
     }
     // The echo of anything the server relayed — people who have left included (a departure the stock
@@ -746,12 +468,9 @@ export class Room {
     }
     // Over the presence rate: keep only the newest and apply it when the rate allows. Presence is
     // ephemeral, so coalescing loses nothing anyone would notice (a cursor skips a position).
-    const waiting = connection.deferredAwareness === undefined;
-    connection.deferredAwareness = entries;
-    if (waiting) {
+    if (connection.deferPresence(entries)) {
       setTimeout(() => {
-        const latest = connection.deferredAwareness;
-        connection.deferredAwareness = undefined;
+        const latest = connection.takeDeferredPresence();
         if (latest && connection.isOpen && this.connections.has(connection)) {
           this.presence.apply(latest, connection);
         }
@@ -765,99 +484,32 @@ export class Room {
    * not decoded here the diff is computed off the event loop from its stored bytes.
    */
   private answerSyncStep1(connection: Connection, stateVector: Uint8Array): void {
-    const empty = stateVector.length <= EMPTY_STATE_VECTOR_LENGTH;
-    const key = empty
-      ? ''
-      : Buffer.from(stateVector.buffer, stateVector.byteOffset, stateVector.length).toString('latin1');
-    let reply = this.syncReplies.get(key);
-    if (reply === undefined) {
-      reply = this.syncReply(stateVector, empty);
-      if (this.syncReplies.size >= SYNC_REPLIES_KEPT) {
-        this.syncReplies.delete(this.syncReplies.keys().next().value as string);
-      }
-      this.syncReplies.set(key, reply);
-      if (reply instanceof Promise) {
-        const generation = this.generation;
-        const pending = reply;
-        pending.then(
-          (frame) => {
-            if (this.generation === generation && this.syncReplies.get(key) === pending)
-              this.syncReplies.set(key, frame);
-          },
-          () => {
-            if (this.syncReplies.get(key) === pending) this.syncReplies.delete(key);
-          },
-        );
-      }
-    }
+    const reply = this.document.reply(stateVector);
     if (!(reply instanceof Promise)) {
-      this.sendSyncReply(connection, reply);
+      connection.sendSyncReply(reply);
       return;
     }
     reply.then(
-      (frame) => this.sendSyncReply(connection, frame),
+      (frame) => connection.sendSyncReply(frame),
       // The worker failed: answered here, from the document.
       () => {
         if (!this.destroyed && connection.isOpen) {
-          this.sendSyncReply(
-            connection,
-            varBytesFrame(STEP2_HEAD, Y.encodeStateAsUpdate(this.doc, stateVector)),
-          );
+          connection.sendSyncReply(varBytesFrame(STEP2_HEAD, Y.encodeStateAsUpdate(this.doc, stateVector)));
         }
       },
     );
   }
 
-  private syncReply(stateVector: Uint8Array, empty: boolean): Buffer | Promise<Buffer> {
-    if (!empty) {
-      try {
-        Y.decodeStateVector(stateVector);
-      } catch {
-        throw new ProtocolViolation(CloseCodes.malformedMessage, 'state vector could not be decoded');
-      }
-    }
-    if (this.built === null && this.lazySnapshot !== null) {
-      // A meeting not decoded here is answered from its stored bytes: the snapshot (or, for a client that
-      // holds part of it, its diff, computed on a worker — decoding a long meeting for one client held the
-      // event loop for hundreds of milliseconds), then the updates accepted since, as they came. Several
-      // WebSocket frames in one buffer: they are written as one.
-      const since = this.unapplied.map((update) => varBytesFrame(UPDATE_HEAD, update));
-      if (empty) return Buffer.concat([varBytesFrame(STEP2_HEAD, this.lazySnapshot), ...since]);
-      if (this.diffWorker) {
-        return this.diffWorker
-          .diff([this.lazySnapshot], stateVector)
-          .then((diff) => Buffer.concat([varBytesFrame(STEP2_HEAD, diff), ...since]));
-      }
-    }
-    if (empty) {
-      this.encodedState ??= Y.encodeStateAsUpdate(this.doc);
-      return varBytesFrame(STEP2_HEAD, this.encodedState);
-    }
-    return varBytesFrame(STEP2_HEAD, Y.encodeStateAsUpdate(this.doc, stateVector));
-  }
-
-  private sendSyncReply(connection: Connection, frame: Buffer): void {
-    if (connection.lastSyncReply === frame) return;
-    connection.lastSyncReply = frame;
-    connection.sendFrame(frame);
-  }
-
   private awarenessMessage(clients: number[]): Uint8Array {
-    const encoder = encoding.createEncoder();
-    encoding.writeVarUint(encoder, MessageType.awareness);
-    encoding.writeVarUint8Array(encoder, this.presence.encode(clients));
-    return encoding.toUint8Array(encoder);
+    return writeAwareness(this.presence.encode(clients));
   }
 
   /** Every change of the document: queue it for the store and relay it, encoded once, to the others. */
   private readonly onDocumentUpdate = (update: Uint8Array, origin: unknown): void => {
-    this.changed();
+    this.document.changed();
     this.forgetKnownState();
     const relayed = origin === RELAY_ORIGIN;
-    if (!relayed) {
-      this.pending.push(update);
-      this.pendingBytes += update.length;
-    }
+    if (!relayed) this.commits.add(update);
     this.broadcast(update, origin);
     if (!relayed) {
       this.events.onAccepted?.(this, update);
@@ -872,14 +524,8 @@ export class Room {
       if (connection !== from) connection.sendFrame(frame);
     }
     // A typist's cursor move usually arrives just after their edit, in the same turn: decide at its end.
-    beforeWriting(this.relayAwarenessWithEdits);
+    this.writes.beforeWriting(this.pacing.withEdits);
   }
-
-  private readonly relayAwarenessWithEdits = (): void => {
-    if (!this.awarenessTimer || performance.now() - this.awarenessRelayedAt < AWARENESS_WITH_EDITS_MS) return;
-    clearTimeout(this.awarenessTimer);
-    this.relayAwareness();
-  };
 
   /**
    * Apply an update from the store or committed by another instance: shown to this instance's sockets,
@@ -896,84 +542,33 @@ export class Room {
       Y.decodeUpdate(update);
     }
     for (const update of updates) {
-      this.unapplied.push(update);
+      this.document.addLater(update);
       this.broadcast(update, RELAY_ORIGIN);
     }
-    this.changed();
     this.forgetKnownState();
   }
 
   /**
    * Updates another instance accepted and has not committed yet: shown to this room's sockets at once
-   * (and to anyone joining before the commit), but kept out of the document. The document is what this
-   * instance acknowledges as saved and what it asks a joining client for: were they in it and their
-   * instance died before committing, a client moving over would not send them again, and this instance
-   * would acknowledge edits no store holds. `origin` names the other instance's copy of the meeting, whose
-   * batches are numbered 1, 2, 3… Throws if an update is malformed (nothing is kept then).
+   * (and to anyone joining before the commit: showBesideDocument), but kept out of the document
+   * until takeCommitted (rule [SD5]; see scale/ProvisionalUpdates.ts for why).
    */
-  receiveProvisional(origin: string, batch: number, updates: readonly Uint8Array[]): void {
-    for (const update of updates) Y.decodeUpdate(update);
-    const now = performance.now();
-    let state = this.provisional.get(origin);
-    if (!state) {
-      // Batches before the first one seen here were missed (or committed before this room was loaded).
-      state = { firstSeen: batch, confirmed: batch - 1, batches: new Map() };
-      this.provisional.set(origin, state);
-    }
-    if (batch <= state.confirmed) return;
-    state.batches.set(batch, { updates, at: now });
+  showProvisional(updates: readonly Uint8Array[]): void {
     for (const update of updates) this.broadcast(update, RELAY_ORIGIN);
   }
 
   /**
-   * Another instance committed its batches up to `through`: they join the document (lazily, like clients'
-   * updates). Returns false when some of them were never received here — then only the store has them,
-   * and the caller must bring the room up to date from it.
+   * Updates another instance committed, which were shown here as they came (showProvisional): they join
+   * the document, lazily, like clients' updates.
    */
-  receiveCommitted(origin: string, through: number): boolean {
-    const state = this.provisional.get(origin);
-    if (!state) return false;
-    let complete = through >= state.firstSeen;
-    for (let batch = state.confirmed + 1; batch <= through; batch++) {
-      const held = state.batches.get(batch);
-      if (!held) {
-        complete = false;
-        continue;
-      }
-      state.batches.delete(batch);
-      for (const update of held.updates) this.unapplied.push(update);
-      this.changed();
-      this.forgetKnownState();
-    }
-    state.confirmed = Math.max(state.confirmed, through);
-    return complete;
+  takeCommitted(updates: readonly Uint8Array[]): void {
+    for (const update of updates) this.document.addLater(update);
+    this.forgetKnownState();
   }
 
-  /**
-   * Forget other instances' uncommitted updates older than PROVISIONAL_TTL_MS. Returns whether any were
-   * forgotten: their commit may have happened with its confirmation lost, so the caller brings the room
-   * up to date from the store.
-   */
-  expireProvisional(now = performance.now()): boolean {
-    let expired = false;
-    for (const [origin, state] of this.provisional) {
-      for (const [batch, held] of state.batches) {
-        if (now - held.at < PROVISIONAL_TTL_MS) continue;
-        state.batches.delete(batch);
-        expired = true;
-      }
-      if (state.batches.size === 0) this.provisional.delete(origin);
-    }
-    return expired;
-  }
-
-  /** Other instances' uncommitted updates, oldest batch first. */
-  private provisionalUpdates(): Uint8Array[] {
-    const updates: Uint8Array[] = [];
-    for (const state of this.provisional.values()) {
-      for (const held of state.batches.values()) updates.push(...held.updates);
-    }
-    return updates;
+  /** Where the updates shown here and not in the document are kept (the relay's), for joiners. */
+  showBesideDocument(updates: () => readonly Uint8Array[]): void {
+    this.shownBesideDocument = updates;
   }
 
   /** Apply presence another instance's sockets announced. */
@@ -984,41 +579,15 @@ export class Room {
     this.presence.apply(entries, RELAY_ORIGIN);
   }
 
-  private readonly onAwarenessUpdate = (
-    { added, updated, removed }: PresenceChange,
-    origin: unknown,
-  ): void => {
-    if (origin && this.connections.has(origin as Connection)) {
-      const connection = origin as Connection;
-      for (const id of added) connection.awarenessIds.add(id);
-      for (const id of updated) connection.awarenessIds.add(id);
-      for (const id of removed) connection.awarenessIds.delete(id);
-    }
-    for (const id of added) this.awarenessChanged.add(id);
-    for (const id of updated) this.awarenessChanged.add(id);
-    for (const id of removed) this.awarenessChanged.add(id);
-    // Changes from a socket of this instance (including its leaving) go to the other instances too; each
-    // instance times out stale presence on its own, and relayed presence is not relayed again.
-    if (typeof origin === 'object' && origin !== null) {
-      for (const id of added.concat(updated, removed)) this.awarenessLocal.add(id);
-    }
-    if (this.awarenessTimer) return;
-    // Presence is relayed at most every AWARENESS_RELAY_MS per meeting (sooner with an edit, above), all
-    // changes of the interval in one message encoded once: typists move their cursor with every
-    // keystroke, and relaying each move to everyone cost as much as the document itself, mostly in
-    // writes of their own. A quiet meeting relays at once.
-    const wait = Math.max(0, this.awarenessRelayedAt + AWARENESS_RELAY_MS - performance.now());
-    this.awarenessTimer = setTimeout(this.relayAwareness, wait);
+  private readonly onAwarenessUpdate = (change: PresenceChange, origin: unknown): void => {
+    if (origin && this.connections.has(origin as Connection)) (origin as Connection).notePresence(change);
+    // Changes from a socket of this instance (including its leaving) go to the other instances too.
+    this.pacing.note(change, typeof origin === 'object' && origin !== null);
   };
 
-  private readonly relayAwareness = (): void => {
-    this.awarenessTimer = undefined;
-    this.awarenessRelayedAt = performance.now();
-    const changed = [...this.awarenessChanged];
-    this.awarenessChanged.clear();
-    const local = [...this.awarenessLocal];
-    this.awarenessLocal.clear();
-    if (changed.length === 0 || this.destroyed) return;
+  /** Relay the presence of `changed` client ids to this room's sockets, and of `local` ones to the others. */
+  private relayPresence(changed: number[], local: number[]): void {
+    if (this.destroyed) return;
     const frame = binaryFrame(this.awarenessMessage(changed));
     const now = performance.now();
     for (const connection of this.connections) {
@@ -1026,7 +595,7 @@ export class Room {
       // sent nothing for a while: the stock client reconnects after 30 s without a message, and its
       // own presence, renewed every 15 s, is what keeps a person alone in a meeting connected.
       if (
-        changed.every((id) => connection.awarenessIds.has(id)) &&
+        changed.every((id) => connection.announces(id)) &&
         now - connection.lastSentAt < this.limits.keepAliveMs
       ) {
         continue;
@@ -1036,18 +605,15 @@ export class Room {
     if (local.length > 0) {
       this.events.onLocalAwareness?.(this, this.presence.encode(local));
     }
-  };
+  }
 
   /** Stop the room; returns its document, detached, for whoever still wants to read it. */
   destroy(): Y.Doc {
     this.destroyed = true;
     if (this.unloadTimer) clearTimeout(this.unloadTimer);
-    if (this.heldTimer) clearTimeout(this.heldTimer);
-    if (this.askTimer) clearTimeout(this.askTimer);
-    if (this.awarenessTimer) clearTimeout(this.awarenessTimer);
+    this.held.stop();
+    this.pacing.stop();
     this.presence.destroy();
-    const doc = this.doc;
-    doc.off('update', this.onDocumentUpdate);
-    return doc;
+    return this.document.detach();
   }
 }

@@ -15,14 +15,7 @@
  */
 import type { IncomingMessage } from 'node:http';
 import type { Duplex } from 'node:stream';
-import {
-  type CloseCode,
-  CloseCodes,
-  PROTOCOL_VERSION,
-  SyncParams,
-  writeRelay,
-  writeSaved,
-} from '@polyphony/shared';
+import { type CloseCode, CloseCodes, PROTOCOL_VERSION, SyncParams, writeRelay } from '@polyphony/shared';
 import { type RawData, type ServerOptions, WebSocket, WebSocketServer } from 'ws';
 import * as Y from 'yjs';
 import type { SyncLimits } from '../config.js';
@@ -31,7 +24,9 @@ import type { AppendEntry, DocumentStore } from '../persistence/types.js';
 import { Connection, type SyncPrincipal } from './Connection.js';
 import { foldWithRoom } from './compaction.js';
 import { DiffWorker } from './DiffWorker.js';
+import { Hooks, type SyncHooks } from './Hooks.js';
 import { Intake } from './Intake.js';
+import { OutgoingWrites } from './OutgoingWrites.js';
 import { ProtocolViolation } from './ProtocolViolation.js';
 import { Room } from './Room.js';
 import { countClose, countReceived } from './traffic.js';
@@ -45,28 +40,7 @@ export type Authorization =
 /** Decides whether an upgrade request may open a socket on a meeting. */
 export type Authorize = (request: IncomingMessage, meetingId: string) => Promise<Authorization>;
 
-/** Optional hooks, called in the order things happen; none may throw. */
-export interface SyncHooks {
-  /** A meeting is about to be read from the store (a relay subscribes here, before the read). */
-  beforeLoad?(meetingId: string): Promise<void>;
-  /** A meeting is loaded and live. */
-  afterLoad?(room: Room): void;
-  /** An update joined a room's updates waiting to be committed (a client's, or the server's own). */
-  afterAccept?(room: Room, update: Uint8Array): void;
-  /** A room's waiting updates are about to be taken for a commit (afterCommit follows if it succeeds). */
-  beforeTake?(room: Room): void;
-  /**
-   * Updates of a room were committed; `writers` are the participants whose updates they were, and
-   * `updates` the updates, in order.
-   */
-  afterCommit?(room: Room, writers: ReadonlySet<string>, updates: readonly Uint8Array[]): void;
-  /** Presence announced by a socket of this instance changed. */
-  afterLocalAwareness?(room: Room, update: Uint8Array): void;
-  /** A room is about to be unloaded (its last person left a while ago); it is still readable. */
-  beforeUnload?(room: Room): Promise<void>;
-  /** A room was unloaded. */
-  afterUnload?(meetingId: string): void;
-}
+export type { SyncHooks } from './Hooks.js';
 
 /** What the sync server needs. */
 export interface SyncServerOptions {
@@ -100,6 +74,8 @@ export class SyncServer {
     if (connection.room) this.receive(connection.room, connection, data);
   });
   private readonly diffWorker = new DiffWorker();
+  /** Every socket's messages of an event-loop turn, written once at its end. */
+  private readonly writes = new OutgoingWrites();
   private readonly loading = new Map<string, Promise<Room>>();
   private readonly dirty = new Set<Room>();
   private readonly wss: WebSocketServer;
@@ -108,7 +84,7 @@ export class SyncServer {
   private readonly logger: Logger;
   private readonly authorize: Authorize;
   /** Hooks of history, relaying and the like, called in the order they were added. */
-  private readonly hooks: SyncHooks[] = [];
+  private readonly hooks: Hooks;
   private readonly cacheUnloaded: boolean;
   private readonly readCache = new Map<string, Y.Doc>();
   /** Commits, one at a time. */
@@ -128,6 +104,7 @@ export class SyncServer {
     this.limits = options.limits;
     this.logger = options.logger;
     this.authorize = options.authorize;
+    this.hooks = new Hooks(options.logger);
     this.cacheUnloaded = options.cacheUnloaded ?? true;
     this.wss = new WebSocketServer({
       noServer: true,
@@ -173,7 +150,14 @@ export class SyncServer {
     const wantsAck = url.searchParams.get(SyncParams.ack) === '1';
     this.wss.handleUpgrade(request, socket, head, (ws) => {
       ws.on('close', countClose);
-      const connection = new Connection(ws, meetingId, authorization.principal, wantsAck, this.limits);
+      const connection = new Connection(
+        ws,
+        meetingId,
+        authorization.principal,
+        wantsAck,
+        this.limits,
+        this.writes,
+      );
       // A client that names an older protocol version must reload; stock clients name none.
       if (version !== null && Number(version) !== PROTOCOL_VERSION) {
         connection.close(CloseCodes.outdatedClient);
@@ -298,7 +282,7 @@ export class SyncServer {
 
   /** Add hooks; they run after those added before. */
   use(hooks: SyncHooks): void {
-    this.hooks.push(hooks);
+    this.hooks.add(hooks);
   }
 
   private remember(meetingId: string, doc: Y.Doc): void {
@@ -324,7 +308,7 @@ export class SyncServer {
   }
 
   private async loadRoom(meetingId: string): Promise<Room> {
-    for (const hooks of this.hooks) await hooks.beforeLoad?.(meetingId);
+    await this.hooks.runInTurn('beforeLoad', meetingId);
     const stored = await this.store.load(meetingId);
     // From now on the live document is the one to read.
     this.readCache.delete(meetingId);
@@ -336,19 +320,16 @@ export class SyncServer {
         onDirty: (dirtyRoom) => this.markDirty(dirtyRoom),
         onRefuse: (refusing, connection, violation) => this.refuse(refusing, connection, violation),
         onEmpty: (emptyRoom) => this.scheduleUnload(emptyRoom),
-        onAccepted: (acceptingRoom, update) => {
-          for (const hooks of this.hooks) hooks.afterAccept?.(acceptingRoom, update);
-        },
-        onLocalAwareness: (awareRoom, update) => {
-          for (const hooks of this.hooks) hooks.afterLocalAwareness?.(awareRoom, update);
-        },
+        onAccepted: (acceptingRoom, update) => this.hooks.run('afterAccept', acceptingRoom, update),
+        onLocalAwareness: (awareRoom, update) => this.hooks.run('afterLocalAwareness', awareRoom, update),
       },
+      this.writes,
       this.diffWorker,
     );
     this.rooms.set(meetingId, room);
-    for (const hooks of this.hooks) hooks.afterLoad?.(room);
+    this.hooks.run('afterLoad', room);
     // A long log makes every later load slow: fold it into a snapshot now.
-    if (room.updatesSinceSnapshot >= this.limits.compactEvery) void this.compact(room);
+    if (room.commits.updatesSinceSnapshot >= this.limits.compactEvery) void this.compact(room);
     return room;
   }
 
@@ -386,28 +367,13 @@ export class SyncServer {
   /** Commit every dirty room's pending updates in one transaction, then acknowledge. */
   private async flushOnce(): Promise<boolean> {
     const jobs = [...this.dirty].map((room) => {
-      for (const hooks of this.hooks) hooks.beforeTake?.(room);
-      const { updates, bytes } = room.takePending();
-      // Everything applied to the document so far is in this batch or already committed, so after the
-      // commit the document's state vector is durable, and so is every update each socket has sent.
-      const acks = [...room.awaitingAck].map((connection) => ({
-        connection,
-        // Never past an update the room still holds back (it is not in this batch).
-        count:
-          connection.heldUpdates.length > 0
-            ? (connection.heldUpdates[0] as number) - 1
-            : connection.receivedUpdates,
-      }));
-      // Only sockets that asked for "saved" are sent the state vector; without one, the document need
-      // not even be brought up to date for it (Room applies clients' updates when something needs them).
-      const stateVector = acks.some((ack) => ack.connection.wantsAck) ? room.stateVector() : null;
-      room.awaitingAck.clear();
-      return { room, updates, bytes, stateVector, acks };
+      this.hooks.run('beforeTake', room);
+      return { room, batch: room.takeCommit() };
     });
     this.dirty.clear();
     const entries: AppendEntry[] = jobs
-      .filter((job) => job.updates.length > 0)
-      .map((job) => ({ docId: job.room.meetingId, updates: job.updates }));
+      .filter((job) => job.batch.updates.length > 0)
+      .map((job) => ({ docId: job.room.meetingId, updates: job.batch.updates }));
     let lastSeqs: Map<string, number>;
     try {
       lastSeqs = entries.length > 0 ? await this.store.append(entries) : new Map();
@@ -418,28 +384,20 @@ export class SyncServer {
         {
           err: error,
           meetings: jobs.map((job) => job.room.meetingId),
-          participants: jobs.flatMap((job) => job.acks.map((ack) => ack.connection.principal.participantId)),
+          participants: jobs.flatMap((job) => job.batch.participants()),
         },
         'storing updates failed; retrying',
       );
       for (const job of jobs) {
-        job.room.restorePending(job.updates, job.bytes);
-        for (const { connection } of job.acks) job.room.awaitingAck.add(connection);
+        job.batch.failed();
         this.dirty.add(job.room);
       }
       return false;
     }
-    for (const job of jobs) {
-      job.room.committed(job.updates.length, job.bytes, lastSeqs.get(job.room.meetingId));
-      if (job.updates.length > 0) {
-        const writers = new Set(job.acks.map(({ connection }) => connection.principal.participantId));
-        for (const hooks of this.hooks) hooks.afterCommit?.(job.room, writers, job.updates);
-      }
-      for (const { connection, count } of job.acks) {
-        if (job.stateVector && connection.wantsAck) {
-          connection.send(writeSaved({ count, stateVector: job.stateVector }));
-        }
-      }
+    for (const { room, batch } of jobs) {
+      batch.committed(lastSeqs.get(room.meetingId), (writers, updates) =>
+        this.hooks.run('afterCommit', room, writers, updates),
+      );
     }
     // At most one compaction per commit, the room furthest over the limit, after every "saved" is sent,
     // and not waited for. Meetings that started together reach the limit together: compacting them all
@@ -447,8 +405,11 @@ export class SyncServer {
     // into typing).
     let due: Room | undefined;
     for (const { room } of jobs) {
-      if (room.updatesSinceSnapshot >= this.limits.compactEvery && !room.destroyed) {
-        if (!this.compacting.has(room) && (!due || room.updatesSinceSnapshot > due.updatesSinceSnapshot))
+      if (room.commits.updatesSinceSnapshot >= this.limits.compactEvery && !room.destroyed) {
+        if (
+          !this.compacting.has(room) &&
+          (!due || room.commits.updatesSinceSnapshot > due.commits.updatesSinceSnapshot)
+        )
           due = room;
       }
     }
@@ -468,16 +429,16 @@ export class SyncServer {
 
   private async compactNow(room: Room): Promise<void> {
     // A discarded room (erased meanwhile) must not write its document back.
-    if (room.updatesSinceSnapshot === 0 || room.destroyed) return;
+    if (room.commits.updatesSinceSnapshot === 0 || room.destroyed) return;
     // The store folds what it holds — every instance's committed updates — with this room's document
     // doing the work when it holds the stored snapshot (compaction.ts).
-    const before = { updates: room.updatesSinceSnapshot, bytes: room.storedBytes };
+    const before = { updates: room.commits.updatesSinceSnapshot, bytes: room.commits.storedBytes };
     try {
       const compaction = await this.store.compact(
         room.meetingId,
         foldWithRoom(room, this.limits.compactEvery),
       );
-      room.compacted(compaction, before);
+      room.commits.compacted(compaction, before);
     } catch (error) {
       // The log is still whole; compaction is tried again after the next commit.
       this.logger.error({ err: error, meetingId: room.meetingId }, 'compacting a meeting failed');
@@ -492,22 +453,20 @@ export class SyncServer {
 
   private scheduleUnload(room: Room): void {
     if (this.closing || room.destroyed) return;
-    if (room.unloadTimer) clearTimeout(room.unloadTimer);
-    room.unloadTimer = setTimeout(() => void this.unload(room), this.limits.idleUnloadMs);
-    room.unloadTimer.unref();
+    room.unloadAfter(this.limits.idleUnloadMs, (idle) => void this.unload(idle));
   }
 
   private async unload(room: Room): Promise<void> {
-    room.unloadTimer = undefined;
     if (room.destroyed) return;
     await this.drain();
-    for (const hooks of this.hooks) await hooks.beforeUnload?.(room);
+    await this.hooks.runInTurn('beforeUnload', room);
     await this.compact(room);
     // Someone may have joined while the snapshot was written.
-    if (room.connections.size > 0 || room.hasPending || this.rooms.get(room.meetingId) !== room) return;
+    if (room.connections.size > 0 || room.commits.hasPending || this.rooms.get(room.meetingId) !== room)
+      return;
     this.rooms.delete(room.meetingId);
     this.remember(room.meetingId, room.destroy());
-    for (const hooks of this.hooks) hooks.afterUnload?.(room.meetingId);
+    this.hooks.run('afterUnload', room.meetingId);
     this.logger.debug({ meetingId: room.meetingId }, 'meeting unloaded');
   }
 
@@ -521,7 +480,9 @@ export class SyncServer {
       const stored = await this.store.load(room.meetingId);
       if (room.destroyed) continue;
       // A snapshot the document already holds need not be decoded again.
-      room.applyStored(stored.snapshotId === room.snapshotId ? { ...stored, snapshot: null } : stored);
+      room.applyStored(
+        stored.snapshotId === room.commits.snapshotId ? { ...stored, snapshot: null } : stored,
+      );
     }
   }
 
@@ -562,7 +523,7 @@ export class SyncServer {
     this.rooms.delete(meetingId);
     this.dirty.delete(room);
     room.destroy();
-    for (const hooks of this.hooks) hooks.afterUnload?.(meetingId);
+    this.hooks.run('afterUnload', meetingId);
     return closed;
   }
 
@@ -606,16 +567,10 @@ export class SyncServer {
     await Promise.allSettled(this.loading.values());
     await this.drain();
     for (const room of this.rooms.values()) {
-      for (const hooks of this.hooks) {
-        await hooks
-          .beforeUnload?.(room)
-          .catch((error: unknown) =>
-            this.logger.error({ err: error, meetingId: room.meetingId }, 'a hook failed while stopping'),
-          );
-      }
+      await this.hooks.runInTurn('beforeUnload', room);
       await this.compact(room);
       room.destroy();
-      for (const hooks of this.hooks) hooks.afterUnload?.(room.meetingId);
+      this.hooks.run('afterUnload', room.meetingId);
     }
     this.rooms.clear();
     // ws cuts off a socket whose peer has not answered by the end of the grace; this is the backstop.

@@ -24,7 +24,7 @@ import type { Room } from './Room.js';
 export function foldWithRoom(room: Room, compactEvery: number): Fold {
   return (stored) => {
     if (room.destroyed) return null;
-    const holdsSnapshot = stored.snapshotId === room.snapshotId;
+    const holdsSnapshot = stored.snapshotId === room.commits.snapshotId;
     if (!holdsSnapshot && stored.updates.length < 2 * compactEvery) return null;
     room.applyStored(holdsSnapshot ? { ...stored, snapshot: null } : stored);
     const doc = room.doc;

@@ -3,6 +3,7 @@
  * frame for a message is the same bytes whoever receives it, so a meeting's update is framed once and the
  * same buffer is written to every socket, instead of `ws` framing it again for each of them.
  */
+import { MessageType, SyncMessageType } from '@polyphony/shared';
 
 const FIN_BINARY = 0x82;
 
@@ -51,3 +52,11 @@ function allocateFrame(length: number): Buffer {
   }
   return frame;
 }
+
+/**
+ * A y-protocols sync update message is these varints, then the update (writeUpdate in
+ * shared/src/protocol/messages.ts), framed here without an encoder.
+ */
+export const UPDATE_HEAD = [MessageType.sync, SyncMessageType.update] as const;
+/** …and a SyncStep2, the answer to a SyncStep1 (writeSyncStep2). */
+export const STEP2_HEAD = [MessageType.sync, SyncMessageType.step2] as const;

@@ -102,7 +102,7 @@ describe('a meeting opened from its snapshot', () => {
     calls.applyUpdate = 0;
   });
 
-  it('greets a joiner with the state vector stored beside the snapshot, decoding nothing, and a joiner syncs fully', async () => {
+  it('[SY16] greets a joiner with the state vector stored beside the snapshot, decoding nothing, and a joiner syncs fully', async () => {
     // A server writes a meeting and compacts it as it stops.
     const meetingId = 'kept-vector';
     const writerStore = new SqliteDocumentStore(openDatabase(dir));
@@ -151,7 +151,7 @@ describe('a meeting opened from its snapshot', () => {
     }
   });
 
-  it('greets with the stored state vector as it is, not one computed again from the snapshot', async () => {
+  it('[SY16] greets with the stored state vector as it is, not one computed again from the snapshot', async () => {
     // A valid state vector that is deliberately not the snapshot's (an earlier state of it): the greeting
     // carries it only if the server took it from the store rather than from the snapshot.
     const doc = typed(40);
@@ -175,7 +175,7 @@ describe('a meeting opened from its snapshot', () => {
     expect(calls.encodeStateVectorFromUpdate).toBe(0);
   });
 
-  it('computes the state vector from a snapshot stored without one (before the stores kept it)', async () => {
+  it('[SY16] computes the state vector from a snapshot stored without one (before the stores kept it)', async () => {
     const doc = typed(40);
     const snapshot = Y.encodeStateAsUpdate(doc);
     const url = await listen(
@@ -210,7 +210,9 @@ describe('a meeting opened from its snapshot', () => {
 
 /** The room of a meeting in an in-process sync server, to see whether its document was built. */
 function roomOf(sync: SyncServer, meetingId: string): { built: Y.Doc | null } | undefined {
-  return (sync as unknown as { rooms: Map<string, { built: Y.Doc | null }> }).rooms.get(meetingId);
+  const rooms = (sync as unknown as { rooms: Map<string, { document: { decoded: Y.Doc | null } }> }).rooms;
+  const room = rooms.get(meetingId);
+  return room && { built: room.document.decoded };
 }
 
 describe('a returning client of a meeting opened from its snapshot', () => {

@@ -1,9 +1,12 @@
 /** For tests of the sync server in-process: one where anyone may write, served on a loopback port. */
 import http from 'node:http';
 import type { AddressInfo } from 'node:net';
+import { WebSocket, WebSocketServer } from 'ws';
 import { loadConfig } from '../config.js';
 import { createLogger } from '../logger.js';
 import type { DocumentStore } from '../persistence/types.js';
+import { Connection } from './Connection.js';
+import { OutgoingWrites } from './OutgoingWrites.js';
 import { SyncServer, type SyncServerOptions } from './SyncServer.js';
 
 /** A sync server on `store` with the default limits, silent, whose every socket may write. */
@@ -49,6 +52,42 @@ export async function serveSync(
       await new Promise((resolve) => server.close(resolve));
       await sync.close();
       await alsoClose();
+    },
+  };
+}
+
+/**
+ * One server-side Connection over a real loopback socket, for unit tests of what the sync server keeps
+ * per socket: the connection, the messages its client receives, and a stop that ends both sides.
+ */
+export async function openConnection(
+  participantId: string,
+  wantsAck = true,
+): Promise<{ connection: Connection; received: Uint8Array[]; stop(): void }> {
+  const wss = new WebSocketServer({ port: 0, host: '127.0.0.1' });
+  await new Promise((resolve) => wss.once('listening', resolve));
+  const client = new WebSocket(`ws://127.0.0.1:${(wss.address() as AddressInfo).port}`);
+  const received: Uint8Array[] = [];
+  client.on('message', (data: Buffer) => received.push(new Uint8Array(data)));
+  const server = await new Promise<WebSocket>((resolve) => wss.once('connection', resolve));
+  await new Promise((resolve) => client.once('open', resolve));
+  const principal = {
+    participantId,
+    invitationId: 'link',
+    networkId: 'network',
+    canWrite: true,
+    name: participantId,
+    relation: '',
+    role: 'network_member',
+  };
+  const limits = loadConfig({}).limits;
+  const connection = new Connection(server, 'meeting', principal, wantsAck, limits, new OutgoingWrites());
+  return {
+    connection,
+    received,
+    stop: () => {
+      client.terminate();
+      wss.close();
     },
   };
 }

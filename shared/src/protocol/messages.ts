@@ -41,6 +41,69 @@ export const SyncMessageType = {
   update: 2,
 } as const;
 
+/**
+ * A y-protocols sync message: SyncStep1 carries the sender's state vector (what it has), SyncStep2 the
+ * update answering one (what the asker lacks), Update a change as it happens. A sub-type this side does
+ * not know is `unknown` (the server closes the socket for it).
+ */
+export type SyncMessage =
+  | { type: 'step1'; stateVector: Uint8Array }
+  | { type: 'step2'; update: Uint8Array }
+  | { type: 'update'; update: Uint8Array }
+  | { type: 'unknown'; syncType: number };
+
+/** Encode a sync message of `syncType` carrying `bytes` (a state vector or an update). */
+function writeSync(syncType: number, bytes: Uint8Array): Uint8Array {
+  const encoder = encoding.createEncoder();
+  encoding.writeVarUint(encoder, MessageType.sync);
+  encoding.writeVarUint(encoder, syncType);
+  encoding.writeVarUint8Array(encoder, bytes);
+  return encoding.toUint8Array(encoder);
+}
+
+/** Encode a SyncStep1: the sender's encoded state vector, asking for what it lacks. */
+export function writeSyncStep1(stateVector: Uint8Array): Uint8Array {
+  return writeSync(SyncMessageType.step1, stateVector);
+}
+
+/** Encode a SyncStep2: the update answering a SyncStep1. */
+export function writeSyncStep2(update: Uint8Array): Uint8Array {
+  return writeSync(SyncMessageType.step2, update);
+}
+
+/** Encode an Update: a change of the document, as it happens. */
+export function writeUpdate(update: Uint8Array): Uint8Array {
+  return writeSync(SyncMessageType.update, update);
+}
+
+/** Decode the body of a sync message (after its message type has been read). */
+export function readSyncMessage(decoder: decoding.Decoder): SyncMessage {
+  const syncType = decoding.readVarUint(decoder);
+  switch (syncType) {
+    case SyncMessageType.step1:
+      return { type: 'step1', stateVector: decoding.readVarUint8Array(decoder) };
+    case SyncMessageType.step2:
+      return { type: 'step2', update: decoding.readVarUint8Array(decoder) };
+    case SyncMessageType.update:
+      return { type: 'update', update: decoding.readVarUint8Array(decoder) };
+    default:
+      return { type: 'unknown', syncType };
+  }
+}
+
+/** Encode an awareness message: a y-protocols awareness update (client ids, clocks, JSON states). */
+export function writeAwareness(update: Uint8Array): Uint8Array {
+  const encoder = encoding.createEncoder();
+  encoding.writeVarUint(encoder, MessageType.awareness);
+  encoding.writeVarUint8Array(encoder, update);
+  return encoding.toUint8Array(encoder);
+}
+
+/** Decode the body of an awareness message (after its message type has been read): the awareness update. */
+export function readAwareness(decoder: decoding.Decoder): Uint8Array {
+  return decoding.readVarUint8Array(decoder);
+}
+
 /** The content of a "saved" acknowledgement. */
 export interface SavedMessage {
   /** Number of update-carrying messages from this socket that are durable. */

@@ -3,7 +3,15 @@
  * whatever a test makes of it — the update a change of its copy makes, with any client id, or presence
  * saying anything — as a hostile (or merely foreign) client could.
  */
-import { MessageType, SyncMessageType } from '@polyphony/shared';
+import {
+  MessageType,
+  readSyncMessage,
+  SyncMessageType,
+  writeAwareness,
+  writeSyncStep1,
+  writeSyncStep2,
+  writeUpdate,
+} from '@polyphony/shared';
 import * as decoding from 'lib0/decoding';
 import * as encoding from 'lib0/encoding';
 import * as Y from 'yjs';
@@ -26,11 +34,7 @@ export interface MemberSocket extends RawSocket {
 
 /** A sync message carrying an update. */
 export function syncMessage(update: Uint8Array, kind: 'update' | 'step2' = 'update'): Uint8Array {
-  const encoder = encoding.createEncoder();
-  encoding.writeVarUint(encoder, MessageType.sync);
-  encoding.writeVarUint(encoder, kind === 'update' ? SyncMessageType.update : SyncMessageType.step2);
-  encoding.writeVarUint8Array(encoder, update);
-  return encoding.toUint8Array(encoder);
+  return kind === 'update' ? writeUpdate(update) : writeSyncStep2(update);
 }
 
 /** An awareness message announcing one client's state (JSON-encoded as given, or the text as is). */
@@ -40,19 +44,10 @@ export function presenceMessage(clientId: number, clock: number, state: unknown)
   encoding.writeVarUint(inner, clientId);
   encoding.writeVarUint(inner, clock);
   encoding.writeVarString(inner, typeof state === 'string' ? state : JSON.stringify(state));
-  const encoder = encoding.createEncoder();
-  encoding.writeVarUint(encoder, MessageType.awareness);
-  encoding.writeVarUint8Array(encoder, encoding.toUint8Array(inner));
-  return encoding.toUint8Array(encoder);
+  return writeAwareness(encoding.toUint8Array(inner));
 }
 
-function stepOne(stateVector: Uint8Array): Uint8Array {
-  const encoder = encoding.createEncoder();
-  encoding.writeVarUint(encoder, MessageType.sync);
-  encoding.writeVarUint(encoder, SyncMessageType.step1);
-  encoding.writeVarUint8Array(encoder, stateVector);
-  return encoding.toUint8Array(encoder);
-}
+const stepOne = writeSyncStep1;
 
 /** The updates of SyncStep2 and Update messages among received messages. */
 function receivedUpdates(messages: readonly Uint8Array[]): Uint8Array[] {
@@ -60,10 +55,8 @@ function receivedUpdates(messages: readonly Uint8Array[]): Uint8Array[] {
   for (const message of messages) {
     const decoder = decoding.createDecoder(message);
     if (decoding.readVarUint(decoder) !== MessageType.sync) continue;
-    const type = decoding.readVarUint(decoder);
-    if (type === SyncMessageType.step2 || type === SyncMessageType.update) {
-      updates.push(decoding.readVarUint8Array(decoder));
-    }
+    const sync = readSyncMessage(decoder);
+    if (sync.type === 'step2' || sync.type === 'update') updates.push(sync.update);
   }
   return updates;
 }

@@ -3,28 +3,16 @@
  * a flood of sync requests, updates built to lack what they build on, a crowd's presence.
  */
 import fs from 'node:fs';
-import { MessageType, NodeNames, SyncMessageType } from '@polyphony/shared';
+import { NodeNames, writeAwareness, writeSyncStep1, writeUpdate } from '@polyphony/shared';
 import * as encoding from 'lib0/encoding';
 import * as Y from 'yjs';
 import { openLink, type StartedNetwork, startNetwork } from './serverProcess.js';
 
 /** A SyncStep1 asking for what is missing beside `stateVector`. */
-export function syncStep1Message(stateVector: Uint8Array): Uint8Array {
-  const encoder = encoding.createEncoder();
-  encoding.writeVarUint(encoder, MessageType.sync);
-  encoding.writeVarUint(encoder, SyncMessageType.step1);
-  encoding.writeVarUint8Array(encoder, stateVector);
-  return encoding.toUint8Array(encoder);
-}
+export const syncStep1Message: (stateVector: Uint8Array) => Uint8Array = writeSyncStep1;
 
 /** A sync Update message carrying `update`. */
-export function updateMessage(update: Uint8Array): Uint8Array {
-  const encoder = encoding.createEncoder();
-  encoding.writeVarUint(encoder, MessageType.sync);
-  encoding.writeVarUint(encoder, SyncMessageType.update);
-  encoding.writeVarUint8Array(encoder, update);
-  return encoding.toUint8Array(encoder);
-}
+export const updateMessage: (update: Uint8Array) => Uint8Array = writeUpdate;
 
 /** An awareness message announcing `clients` (id, clock, state JSON) all at once. */
 export function awarenessMessage(clients: { id: number; clock: number; state: unknown }[]): Uint8Array {
@@ -35,10 +23,7 @@ export function awarenessMessage(clients: { id: number; clock: number; state: un
     encoding.writeVarUint(inner, clock);
     encoding.writeVarString(inner, JSON.stringify(state));
   }
-  const encoder = encoding.createEncoder();
-  encoding.writeVarUint(encoder, MessageType.awareness);
-  encoding.writeVarUint8Array(encoder, encoding.toUint8Array(inner));
-  return encoding.toUint8Array(encoder);
+  return writeAwareness(encoding.toUint8Array(inner));
 }
 
 /**
