@@ -35,7 +35,7 @@ import { fileURLToPath } from 'node:url';
 import { curveSvg, curveTable, medianCurve } from './curve.js';
 import { describeHostSpeed, hostSpeed } from './hostSpeed.js';
 import { physicalLimit } from './physical.js';
-import { benchPlan } from './plan.js';
+import { benchPlan, defaultScenarios } from './plan.js';
 import { type Row, rowsOf, TABLES } from './report.js';
 import {
   coldLoadScenario,
@@ -76,8 +76,7 @@ if (canPin && process.env.BENCH_PINNED !== '1') {
 }
 
 const servers = (option('servers')?.split(',') as ServerKind[] | undefined) ?? SERVER_KINDS;
-const DEFAULT_SCENARIOS = ['A', 'A100', 'B', 'Aown', 'Bown', 'C', 'D', 'E', 'idle', 'P'];
-const scenarios = option('scenarios')?.split(',') ?? DEFAULT_SCENARIOS;
+const scenarios = option('scenarios')?.split(',') ?? defaultScenarios(quick);
 const synchronous = (process.env.SQLITE_SYNCHRONOUS ?? 'FULL').toUpperCase();
 const runs = Number(option('runs') ?? 1);
 const ramps = Number(option('ramps') ?? (quick ? 1 : 3));
