@@ -52,6 +52,7 @@ export class DurabilityWriters {
 
   private add(): void {
     const doc = new Y.Doc();
+    // per-server: transport (Hocuspocus's own provider; it has no "saved")
     if (this.transport.framing === 'hocuspocus') {
       this.hocuspocus.push(
         new HocuspocusProvider({

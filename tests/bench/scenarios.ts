@@ -89,6 +89,7 @@ function freshDir(root: string, label: string): string {
 }
 
 function meetingsFor(kind: ServerKind, dataDir: string, count: number, label: string): SeededMeetings {
+  // per-server: server side (what the store holds before the run)
   return kind === 'polyphony' ? seedPolyphonyMeetings(dataDir, count) : referenceMeetings(count, label);
 }
 
@@ -98,6 +99,7 @@ async function start(
   plan: BenchPlan,
   port?: number,
 ): Promise<BenchServer> {
+  // per-server: server side (SQLITE_SYNCHRONOUS is Polyphony's)
   return startServer(kind, { dataDir, port, env: kind === 'polyphony' ? plan.env : {} });
 }
 
@@ -243,6 +245,7 @@ async function typingScenario(
       const acks = durability.ackLatencies;
       figures.ackP50 = acks.length > 0 ? round(percentile(acks, 50), 2) : null;
       figures.ackP99 = acks.length > 0 ? round(percentile(acks, 99), 2) : null;
+      // per-server: server side (only Polyphony acknowledges storage; its store is read after kill -9)
       if (kind === 'polyphony' && !process.env.BENCH_PROFILE) {
         await sleep(200);
         const durable = await checkDurable(server, durability);
@@ -324,6 +327,7 @@ async function timeFullOpen(
     return () => doc.off('update', check);
   };
   const started = performance.now();
+  // per-server: transport
   if (server.kind === 'hocuspocus') {
     const provider = new HocuspocusProvider({
       url: server.serverUrl,
@@ -791,6 +795,7 @@ async function dropSchema(url: string, schema: string): Promise<void> {
  * its meeting through Redis). Polyphony only: the reference servers have no scale-out.
  */
 export async function scaleOutRamp(kind: ServerKind, plan: BenchPlan, root: string): Promise<ScenarioResult> {
+  // per-server: server side (S is Polyphony's scale-out)
   if (kind !== 'polyphony') throw new Error('S is Polyphony only');
   if (!(await postgresReachable(SCALE_OUT_DATABASE_URL)))
     throw new Error('PostgreSQL does not answer (bash scripts/services.sh starts it; BENCH_DATABASE_URL)');

@@ -78,10 +78,11 @@ describe('the bench drives every server with the same clients', () => {
     }
   });
 
-  it('every per-server branch in the client code is marked as transport (on the line or the one before)', () => {
+  it('every per-server branch in the client code is marked as transport or server side', () => {
     // A branch on the server (its kind or framing) in the code that makes or drives clients either only
-    // chooses how to connect — and says so with `// per-server: transport` on the line — or it is a
-    // per-server change of behaviour, which the headline must not have.
+    // chooses how to connect (`// per-server: transport`) or what the server side is given — its store,
+    // its start, the durability check (`// per-server: server side`) — and says so on the line or the one
+    // before; or it is a per-server change of client behaviour, which the headline must not have.
     const files = [
       'editors.ts',
       'loadWorker.ts',
@@ -89,15 +90,17 @@ describe('the bench drives every server with the same clients', () => {
       'generator.ts',
       'clientBehaviour.ts',
       'plan.ts',
+      'scenarios.ts',
+      'durability.ts',
     ];
     const branch =
       /\b(kind|framing)\s*[!=]==|[!=]==\s*'(polyphony|y-websocket|y-websocket-server|hocuspocus)'/;
-    const MARK = '// per-server: transport';
+    const MARK = /\/\/ per-server: (transport|server side)/;
     const unmarked: string[] = [];
     for (const file of files) {
       const lines = fs.readFileSync(new URL(`./${file}`, import.meta.url), 'utf8').split('\n');
       lines.forEach((line, i) => {
-        const marked = line.includes(MARK) || (lines[i - 1] ?? '').trim().startsWith(MARK);
+        const marked = MARK.test(line) || MARK.test((lines[i - 1] ?? '').trim());
         if (branch.test(line) && !marked) unmarked.push(`${file}:${i + 1}: ${line.trim()}`);
       });
     }
