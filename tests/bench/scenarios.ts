@@ -230,9 +230,13 @@ async function typingScenario(
     await sleep(warmMs);
     await generator.startWindow();
     if (durability) durability.measuring = true;
+    // BENCH_HEAP_SAMPLES with heapSampler.mjs preloaded: the server samples its allocations over the window.
+    const sampleHeap = () => process.env.BENCH_HEAP_SAMPLES && process.kill(server.pid, 'SIGUSR2');
+    sampleHeap();
     const cpuBefore = server.cpuSeconds();
     await sleep(windowMs);
     const cpu = server.cpuSeconds() - cpuBefore;
+    sampleHeap();
     if (durability) durability.measuring = false;
     const window = await generator.stopWindow();
     await generator.typing(0);
