@@ -262,7 +262,9 @@ function printTable(title: string, rows: Row[]): void {
       const theirs = others
         .map((k) => figureOf(row.scenario, k, row.figure))
         .filter((v): v is number => v !== null);
-      if (ours === null || theirs.length === 0 || row.noRatio) line.push('—');
+      const bothInfinite =
+        ours === Number.POSITIVE_INFINITY && theirs.every((v) => v === Number.POSITIVE_INFINITY);
+      if (ours === null || theirs.length === 0 || row.noRatio || bothInfinite) line.push('—');
       else {
         const best = row.lowerIsBetter ? Math.min(...theirs) : Math.max(...theirs);
         const ratio = best === 0 ? (ours === 0 ? 1 : Number.POSITIVE_INFINITY) : ours / best;

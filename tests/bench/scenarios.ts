@@ -392,6 +392,9 @@ function makeHistory(updates: Uint8Array[]): History {
   return { updates, expected: Y.decodeStateVector(Y.encodeStateVector(doc)) };
 }
 
+/** What C seeded, by store format and history size (kept for the run: every copy starts from it). */
+const pristines = new Map<string, { dir: string; seeded: SeededMeetings }>();
+
 /** C: cold load of a meeting whose history is N keystroke updates, on a running server. */
 export async function coldLoadScenario(
   kind: ServerKind,
@@ -401,10 +404,20 @@ export async function coldLoadScenario(
   if (history?.updates.length !== plan.cold.updates)
     history = makeHistory(keystrokeHistory(plan.cold.updates));
   warmUpHistory ??= makeHistory(keystrokeHistory(10_000));
-  const pristine = freshDir(root, `${kind}-C-pristine`);
   // Two meetings: one of 10k updates opened first, so the server is running and warm (as a server is
-  // when someone opens an old meeting), then the measured one, cold in the store.
-  const seeded = await seedHistory(kind, pristine, [warmUpHistory.updates, history.updates]);
+  // when someone opens an old meeting), then the measured one, cold in the store. Seeded once per store
+  // format and history: both y-websocket servers read the same y-leveldb layout, and writing 100k LevelDB
+  // entries takes a minute here.
+  // per-server: server side (the store's format)
+  const format = kind === 'y-websocket-server' ? 'y-websocket' : kind;
+  const key = `${format}-${plan.cold.updates}`;
+  let pristineSeed = pristines.get(key);
+  if (!pristineSeed || !fs.existsSync(pristineSeed.dir)) {
+    const dir = freshDir(root, `${format}-C-pristine`);
+    pristineSeed = { dir, seeded: await seedHistory(kind, dir, [warmUpHistory.updates, history.updates]) };
+    pristines.set(key, pristineSeed);
+  }
+  const { dir: pristine, seeded } = pristineSeed;
   const [warmUpId, measuredId] = seeded.meetingIds as [string, string];
   const samples: number[] = [];
   let peakRss = 0;
@@ -637,8 +650,8 @@ const firstRamp = new Map<ServerKind, number>();
 
 /**
  * E: the ramp; the last level that passed is the capacity (bisected to the plan's resolution). The first
- * ramp of a server measures every coarse level (the curve); the later ones open the meetings below two
- * coarse steps under the first ramp's capacity without measuring them, and measure and bisect from there:
+ * ramp of a server measures every coarse level (the curve); the later ones open the meetings below the
+ * last coarse level the first ramp passed without measuring them, and measure and bisect from there:
  * three ramps of a server that carries 200 meetings would otherwise not fit in 15 minutes.
  */
 export async function ramp(kind: ServerKind, plan: BenchPlan, root: string): Promise<ScenarioResult> {
@@ -646,7 +659,7 @@ export async function ramp(kind: ServerKind, plan: BenchPlan, root: string): Pro
   const measureFrom =
     first === undefined
       ? plan.ramp.start
-      : Math.max(plan.ramp.start, Math.floor(first / plan.ramp.step) * plan.ramp.step - plan.ramp.step);
+      : Math.max(plan.ramp.start, Math.floor(first / plan.ramp.step) * plan.ramp.step);
   const dataDir = freshDir(root, `${kind}-E`);
   // Enough meetings for the coarse climb and every meeting the bisection opens afresh.
   const seeded = meetingsFor(kind, dataDir, plan.ramp.max + 2 * plan.ramp.step, 'E');
