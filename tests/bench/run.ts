@@ -315,11 +315,14 @@ if (physical) {
   for (const line of physical.lines) console.log(`  ${line}`);
   const capacity = figureOf('E', 'polyphony', 'capacityMeetings');
   const deliveries = figureOf('E', 'polyphony', 'deliveriesPerSecondAtCapacity');
-  if (capacity !== null && deliveries !== null) {
-    const fraction = deliveries / physical.batchedDeliveriesPerSecond;
+  const cpu = figureOf('E', 'polyphony', 'serverCpuShareAtCapacity');
+  if (capacity !== null && deliveries !== null && cpu !== null && cpu > 0) {
+    // Per CPU second on both sides: what a core does, whatever share of it each process got.
+    const ours = deliveries / cpu;
+    const fraction = ours / physical.batchedPerCpuSecond;
     console.log(
-      `  Polyphony at its capacity (${capacity} meetings) delivered ${deliveries} updates/s: ${(fraction * 100).toFixed(0)} % of batched raw ws fan-out on one core` +
-        ` (${((deliveries / physical.eachDeliveriesPerSecond) * 100).toFixed(0)} % of one write per delivery)`,
+      `  Polyphony at its capacity (${capacity} meetings): ${deliveries} updates delivered/s at ${cpu} s/s of CPU = ${Math.round(ours)} per CPU second, ` +
+        `${(fraction * 100).toFixed(0)} % of batched raw ws fan-out (${((ours / physical.eachPerCpuSecond) * 100).toFixed(0)} % of one write per delivery)`,
     );
     physical.polyphonyFraction = Math.round(fraction * 1000) / 1000;
   }
