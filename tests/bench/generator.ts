@@ -115,14 +115,14 @@ export class Generator {
   }
 
   async startWindow(): Promise<void> {
-    await Promise.all(this.workers.map((w) => w.call({ type: 'measure', phase: 'start' })));
+    await Promise.all(this.workers.map((w) => w.call({ type: 'measure', phase: 'start', at: Date.now() })));
     this.cpuAtStart = process.cpuUsage();
     this.startedAt = performance.now();
   }
 
   async stopWindow(): Promise<GeneratorWindow> {
     const stopping = Promise.all(
-      this.workers.map((w) => w.call<WindowStats>({ type: 'measure', phase: 'stop' })),
+      this.workers.map((w) => w.call<WindowStats>({ type: 'measure', phase: 'stop', at: Date.now() })),
     );
     const cpu = process.cpuUsage(this.cpuAtStart);
     const seconds = (performance.now() - this.startedAt) / 1000;

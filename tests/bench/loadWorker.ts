@@ -20,8 +20,9 @@ export type WorkerCommand =
   | { type: 'open'; target: Target; meetings: string[]; editors: number }
   | { type: 'shed'; meetings: string[] }
   | { type: 'typing'; rate: number }
-  | { type: 'measure'; phase: 'start' }
-  | { type: 'measure'; phase: 'stop' }
+  /** `at`: Date.now() on the main thread when it opened or closed the window. */
+  | { type: 'measure'; phase: 'start'; at: number }
+  | { type: 'measure'; phase: 'stop'; at: number }
   | { type: 'waitDisconnected'; timeoutMs: number }
   | { type: 'waitSynced'; timeoutMs: number }
   | { type: 'close' };
@@ -151,16 +152,18 @@ async function handle(command: WorkerCommand): Promise<unknown> {
       schedule.setRate(command.rate, allEditors());
       return null;
     case 'measure':
+      // The window as the main thread timed it: a thread that handles the message late (its loop is
+      // saturated) must not stretch its window and measure more keystrokes than the window holds.
       if (command.phase === 'start') {
-        timing.start();
+        timing.start(performance.now() - Math.max(0, Date.now() - command.at));
         windowElu = performance.eventLoopUtilization();
         loopDelay = monitorEventLoopDelay({ resolution: 5 });
         loopDelay.enable();
         startProfile();
         return null;
       } else {
-        timing.stop();
-        const windowMs = performance.now() - timing.windowStart;
+        timing.stop(performance.now() - Math.max(0, Date.now() - command.at));
+        const windowMs = timing.windowLength();
         const utilisation = performance.eventLoopUtilization(windowElu).utilization;
         loopDelay?.disable();
         const loopDelayP99 = (loopDelay?.percentile(99) ?? 0) / 1e6;

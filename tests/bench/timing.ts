@@ -96,16 +96,22 @@ export class Timing {
   private readonly pending = new Map<number, Keystroke>();
   private readonly presence = new Map<number, PresenceTrack>();
 
-  start(): void {
+  /** Open the window at `at` (this thread's clock; now or a little earlier). */
+  start(at = performance.now()): void {
     Object.assign(this.window, emptyWindow());
     this.measuring = true;
-    this.windowStart = performance.now();
+    this.windowStart = at;
     this.windowEnd = Number.POSITIVE_INFINITY;
   }
 
-  stop(): void {
+  /** Close the window at `at`. */
+  stop(at = performance.now()): void {
     this.measuring = false;
-    this.windowEnd = performance.now();
+    this.windowEnd = Math.max(this.windowStart, at);
+  }
+
+  windowLength(): number {
+    return this.windowEnd - this.windowStart;
   }
 
   /**
