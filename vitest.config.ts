@@ -8,6 +8,7 @@ export default defineConfig({
       'server/src/**/*.test.ts',
       'client/src/**/*.test.ts',
       'tests/integration/**/*.test.ts',
+      'tests/bench/**/*.test.ts',
     ],
     // Integration tests start real server processes; two cores do not run many at once well.
     fileParallelism: false,

@@ -4,7 +4,8 @@
  * figure is never reported as the server's when the generator was the bottleneck.
  */
 import { Worker } from 'node:worker_threads';
-import type { Target, WindowStats, WorkerCommand } from './loadWorker.js';
+import type { Target } from './clientBehaviour.js';
+import type { WindowStats, WorkerCommand } from './loadWorker.js';
 
 const WORKER_URL = new URL('./loadWorkerEntry.mjs', import.meta.url);
 
@@ -65,19 +66,19 @@ export class Generator {
     this.workers = Array.from({ length: threads }, () => new WorkerHandle());
   }
 
+  /** Which thread holds each meeting (dealt round-robin). */
+  private readonly holder = new Map<string, WorkerHandle>();
+
   /**
-   * Open meetings of `editors` editors each (`probes` of them full clients, in every `probeEvery`-th meeting);
-   * resolves once all synced.
+   * Open meetings of `editors` editors each, probes and all as the target's behaviour says; resolves once
+   * all synced.
    */
-  async open(
-    meetingIds: string[],
-    editors: number,
-    probes: number,
-    probeEvery = 1,
-  ): Promise<{ editors: number; synced: boolean }> {
+  async open(meetingIds: string[], editors: number): Promise<{ editors: number; synced: boolean }> {
     const shares: string[][] = this.workers.map(() => []);
     for (const id of meetingIds) {
-      shares[this.next % this.workers.length]?.push(id);
+      const i = this.next % this.workers.length;
+      shares[i]?.push(id);
+      this.holder.set(id, this.workers[i] as WorkerHandle);
       this.next++;
     }
     const results = await Promise.all(
@@ -88,8 +89,6 @@ export class Generator {
               target: this.target,
               meetings: shares[i] as string[],
               editors,
-              probes,
-              probeEvery,
             })
           : Promise.resolve({ editors: 0, synced: true }),
       ),
@@ -100,35 +99,48 @@ export class Generator {
     };
   }
 
+  /** Close these meetings' editors (a ramp stepping down). */
+  async shed(meetingIds: string[]): Promise<void> {
+    await Promise.all(
+      this.workers.map((worker) =>
+        worker.call({ type: 'shed', meetings: meetingIds.filter((id) => this.holder.get(id) === worker) }),
+      ),
+    );
+    for (const id of meetingIds) this.holder.delete(id);
+  }
+
   /** Keystrokes per second per editor (0 stops typing). */
   async typing(rate: number): Promise<void> {
     await Promise.all(this.workers.map((w) => w.call({ type: 'typing', rate })));
   }
 
   async startWindow(): Promise<void> {
-    await Promise.all(this.workers.map((w) => w.call({ type: 'measure', phase: 'start' })));
+    await Promise.all(this.workers.map((w) => w.call({ type: 'measure', phase: 'start', at: Date.now() })));
     this.cpuAtStart = process.cpuUsage();
     this.startedAt = performance.now();
   }
 
   async stopWindow(): Promise<GeneratorWindow> {
     const stopping = Promise.all(
-      this.workers.map((w) => w.call<WindowStats>({ type: 'measure', phase: 'stop' })),
+      this.workers.map((w) => w.call<WindowStats>({ type: 'measure', phase: 'stop', at: Date.now() })),
     );
     const cpu = process.cpuUsage(this.cpuAtStart);
     const seconds = (performance.now() - this.startedAt) / 1000;
     const parts = await stopping;
     return {
       keystrokes: sum(parts.map((p) => p.keystrokes)),
+      intended: sum(parts.map((p) => p.intended)),
       latencies: parts.flatMap((p) => p.latencies),
       sentAt: parts.flatMap((p) => p.sentAt),
+      presenceLatencies: parts.flatMap((p) => p.presenceLatencies),
       deliveries: sum(parts.map((p) => p.deliveries)),
       probeDeliveries: parts.flatMap((p) => p.probeDeliveries),
       lightDeliveries: parts.flatMap((p) => p.lightDeliveries),
       incomplete: sum(parts.map((p) => p.incomplete)),
+      presenceIncomplete: sum(parts.map((p) => p.presenceIncomplete)),
+      sendLag: parts.flatMap((p) => p.sendLag),
       bytesOut: sum(parts.map((p) => p.bytesOut)),
       bytesIn: sum(parts.map((p) => p.bytesIn)),
-      ackLatencies: parts.flatMap((p) => p.ackLatencies),
       windowMs: Math.max(...parts.map((p) => p.windowMs)),
       maxUtilisation: Math.max(...parts.map((p) => p.utilisation)),
       maxLoopDelayP99: Math.max(...parts.map((p) => p.loopDelayP99)),
@@ -154,15 +166,6 @@ export class Generator {
       synced: sum(all.map((r) => r.synced)),
       lastSyncedAt: Math.max(...all.map((r) => r.lastSyncedAt)),
     };
-  }
-
-  async savedStates(): Promise<{ meetingId: string; probes: [number, number][][] }[]> {
-    const all = await Promise.all(
-      this.workers.map((w) =>
-        w.call<{ meetingId: string; probes: [number, number][][] }[]>({ type: 'savedStates' }),
-      ),
-    );
-    return all.flat();
   }
 
   async close(): Promise<void> {

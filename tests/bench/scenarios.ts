@@ -11,9 +11,11 @@ import WebSocket from 'ws';
 import * as Y from 'yjs';
 import { connectClient } from '../integration/helpers/clients.js';
 import { postgresReachable, TEST_DATABASE_URL } from '../integration/helpers/services.js';
-import { readStoredMeeting } from '../integration/helpers/storedDocument.js';
+import { type ClientBehaviour, type Target, type Transport, targetFor } from './clientBehaviour.js';
 import { keystrokeHistory } from './coldLoad.js';
+import { checkDurable, DurabilityWriters } from './durability.js';
 import { Generator, type GeneratorWindow } from './generator.js';
+import { clientsFor } from './plan.js';
 import {
   HttpMeetingSeeder,
   referenceMeetings,
@@ -30,33 +32,43 @@ import {
 } from './servers.js';
 import { median, percentile, round } from './stats.js';
 
+/** One typing scenario: meetings of editors typing, a warm-up, one measured window. */
+export interface TypingPlan {
+  meetings: number;
+  editors: number;
+  warmMs: number;
+  windowMs: number;
+  /** What every server's clients do in it (the same object for every server). */
+  clients: ClientBehaviour;
+}
+
+/** The ramp of E (and S): coarse steps, then bisection with longer windows near the limit. */
+export interface RampPlan {
+  start: number;
+  step: number;
+  max: number;
+  /** Bisect until the last passing and the first failing level are this close (meetings). */
+  resolution: number;
+  coarseWarmMs: number;
+  coarseWindowMs: number;
+  fineWarmMs: number;
+  fineWindowMs: number;
+  p99LimitMs: number;
+  /** A level counts only while the generator's busiest thread stays under this (0–1). */
+  maxGenerator: number;
+  clients: ClientBehaviour;
+}
+
 /** Sizes and durations of a run. */
 export interface BenchPlan {
   quick: boolean;
   threads: number;
-  /** A: meetings × editors. */
-  busy: { meetings: number; editors: number; warmMs: number; windowMs: number };
-  big: { editors: number; warmMs: number; windowMs: number };
+  /** A (the headline), A100 (above the references' capacity), B, and the own-presence tables. */
+  typing: Record<string, TypingPlan>;
   cold: { updates: number; runs: number };
-  storm: { meetings: number; editors: number; typeMs: number };
-  ramp: {
-    start: number;
-    step: number;
-    max: number;
-    warmMs: number;
-    windowMs: number;
-    p99LimitMs: number;
-    /**
-     * Probes in every n-th meeting of a ramp: a ramp looks for the server's limit, and a probe in every
-     * meeting saturates the generator's core before the server's (E stopped at "at least 100–120").
-     */
-    probeEvery: number;
-  };
-  idle: { meetings: number };
-  rate: number;
-  probes: number;
-  /** Probes in every n-th meeting only (1 = every meeting; `--probe-every`, a diagnosis of the generator). */
-  probeEvery: number;
+  storm: { meetings: number; editors: number; typeMs: number; clients: ClientBehaviour };
+  ramp: RampPlan;
+  idle: { meetings: number; clients: ClientBehaviour };
   env: Record<string, string>;
 }
 
@@ -77,6 +89,7 @@ function freshDir(root: string, label: string): string {
 }
 
 function meetingsFor(kind: ServerKind, dataDir: string, count: number, label: string): SeededMeetings {
+  // per-server: server side (what the store holds before the run)
   return kind === 'polyphony' ? seedPolyphonyMeetings(dataDir, count) : referenceMeetings(count, label);
 }
 
@@ -86,23 +99,43 @@ async function start(
   plan: BenchPlan,
   port?: number,
 ): Promise<BenchServer> {
+  // per-server: server side (SQLITE_SYNCHRONOUS is Polyphony's)
   return startServer(kind, { dataDir, port, env: kind === 'polyphony' ? plan.env : {} });
 }
 
-function generatorFor(server: BenchServer, seeded: SeededMeetings, plan: BenchPlan): Generator {
-  return new Generator(
-    {
-      framing: server.framing,
-      serverUrl: server.serverUrl,
-      cookie: seeded.cookie,
-      typist: seeded.typist,
-      polyphonyClient: server.kind === 'polyphony',
-    },
-    plan.threads,
-  );
+/** How the generator reaches a server: framing, address, and (Polyphony) the session and its person. */
+export function transportOf(
+  server: Pick<BenchServer, 'framing' | 'serverUrl'>,
+  seeded: SeededMeetings,
+): Transport {
+  return {
+    framing: server.framing,
+    serverUrl: server.serverUrl,
+    cookie: seeded.cookie,
+    typist: seeded.typist,
+  };
 }
 
-/** p99 of the keystrokes sent in each second of the window: shows whether slow ones cluster. */
+/** What the generator's threads are given for a server: its transport and the scenario's clients, untouched. */
+export function targetOf(
+  server: Pick<BenchServer, 'framing' | 'serverUrl'>,
+  seeded: SeededMeetings,
+  clients: ClientBehaviour,
+): Target {
+  return targetFor(transportOf(server, seeded), clients);
+}
+
+/** A generator whose clients do what `clients` says — the scenario's object, for whichever server. */
+function generatorFor(
+  server: BenchServer,
+  seeded: SeededMeetings,
+  clients: ClientBehaviour,
+  threads: number,
+): Generator {
+  return new Generator(targetOf(server, seeded, clients), threads);
+}
+
+/** p99 of the keystrokes meant for each second of the window: shows whether slow ones cluster. */
 function p99BySecond(latencies: readonly number[], sentAt: readonly number[]): number[] {
   const seconds: number[][] = [];
   latencies.forEach((latency, i) => {
@@ -114,56 +147,65 @@ function p99BySecond(latencies: readonly number[], sentAt: readonly number[]): n
   return Array.from(seconds, (values) => round(percentile(values ?? [], 99), 1));
 }
 
+/** A window offered under this share of the keystrokes meant for it says so (open loop: it should not). */
+export const OFFERED_MIN = 0.98;
+
 /** Latency and load figures of one measured window. */
 function windowFigures(
   window: GeneratorWindow,
   server: BenchServer,
   cpuSeconds: number,
+  targetPerSecond: number,
 ): Record<string, number | null> {
   const seconds = window.windowMs / 1000;
+  const share = (part: number, whole: number) => (whole > 0 ? part / whole : 1);
+  // What the window was meant to hold: the keystrokes the threads scheduled in it, or — when a saturated
+  // thread had not even reached some of its intended times — what the target rate asks for, less three
+  // standard deviations of its (Poisson) count, so that chance alone does not flag a window.
+  const expected = targetPerSecond * seconds;
+  const meant = Math.max(window.intended, expected - 3 * Math.sqrt(expected));
   return {
     p50: round(percentile(window.latencies, 50), 2),
     p99: round(percentile(window.latencies, 99), 2),
-    max: round(Math.max(...window.latencies), 1),
+    // A loop, not Math.max(...): an overloaded window can hold more samples than a call takes arguments.
+    max: round(
+      window.latencies.reduce((a, b) => Math.max(a, b), Number.NEGATIVE_INFINITY),
+      1,
+    ),
+    presenceP50: round(percentile(window.presenceLatencies, 50), 2),
+    presenceP99: round(percentile(window.presenceLatencies, 99), 2),
     keystrokesPerSecond: round(window.keystrokes / seconds, 0),
+    offeredShare: round(share(window.keystrokes, meant), 3),
     deliveriesPerSecond: round(window.deliveries / seconds, 0),
     incomplete: window.incomplete,
+    incompleteShare: round(share(window.incomplete, window.keystrokes), 4),
+    presenceIncomplete: window.presenceIncomplete,
     serverCpuSeconds: round(cpuSeconds, 2),
     serverCpuShare: round(cpuSeconds / seconds, 2),
+    serverCpuPerKeystrokeMs: round((cpuSeconds * 1000) / Math.max(1, window.keystrokes), 3),
     peakRssMiB: round(server.peakRssBytes() / 2 ** 20, 1),
     bytesPerKeystroke: round((window.bytesIn + window.bytesOut) / Math.max(1, window.keystrokes), 0),
-    ackP50: window.ackLatencies.length > 0 ? round(percentile(window.ackLatencies, 50), 2) : null,
-    ackP99: window.ackLatencies.length > 0 ? round(percentile(window.ackLatencies, 99), 2) : null,
     deliveryToProbeP50: round(percentile(window.probeDeliveries, 50), 2),
     deliveryToProbeP99: round(percentile(window.probeDeliveries, 99), 2),
     deliveryToLightP50: round(percentile(window.lightDeliveries, 50), 2),
     deliveryToLightP99: round(percentile(window.lightDeliveries, 99), 2),
+    generatorSendLagP99: round(percentile(window.sendLag, 99), 1),
     generatorUtilisation: round(window.maxUtilisation, 2),
     generatorLoopDelayP99: round(window.maxLoopDelayP99, 1),
     generatorCpuShare: round(window.cpuPerSecond, 2),
   };
 }
 
-/** Every "saved" state vector a probe received must be in the stored document after a kill -9. */
-async function checkDurable(
-  server: BenchServer,
-  generator: Generator,
-): Promise<{ checked: number; lost: number }> {
-  const states = await generator.savedStates();
-  await server.kill();
-  let checked = 0;
-  let lost = 0;
-  for (const { meetingId, probes } of states) {
-    const stored = await readStoredMeeting(server.dataDir, meetingId);
-    const storedVector = Y.decodeStateVector(Y.encodeStateVector(stored.doc));
-    for (const saved of probes) {
-      for (const [client, clock] of saved) {
-        checked++;
-        if ((storedVector.get(client) ?? 0) < clock) lost++;
-      }
-    }
-  }
-  return { checked, lost };
+/** The notes a window earns: under-offered, incomplete. */
+function windowNotes(figures: Record<string, number | null>, where: string): string[] {
+  const notes: string[] = [];
+  if ((figures.offeredShare ?? 1) < OFFERED_MIN)
+    notes.push(
+      `${where}: only ${Math.round((figures.offeredShare ?? 0) * 100)} % of the intended keystrokes were offered`,
+    );
+  if ((figures.incomplete ?? 0) > 0)
+    notes.push(`${where}: ${figures.incomplete} keystrokes incomplete (counted as ∞ in the percentiles)`);
+  return notes;
 }
 
 /** Meetings typing for a while: A (many meetings of 8) and B (one meeting of 50). */
@@ -172,37 +214,60 @@ async function typingScenario(
   kind: ServerKind,
   plan: BenchPlan,
   root: string,
-  meetings: number,
-  editors: number,
-  warmMs: number,
-  windowMs: number,
 ): Promise<ScenarioResult> {
+  const { meetings, editors, warmMs, windowMs } = plan.typing[name] as TypingPlan;
+  const clients = clientsFor(plan, name, kind);
   const dataDir = freshDir(root, `${kind}-${name}`);
-  const seeded = meetingsFor(kind, dataDir, meetings, name);
+  // One more meeting than typed in: the durability writers' own.
+  const writers = clients.durabilityWriters;
+  const seeded = meetingsFor(kind, dataDir, meetings + (writers > 0 ? 1 : 0), name);
   const server = await start(kind, dataDir, plan);
-  const generator = generatorFor(server, seeded, plan);
+  const generator = generatorFor(server, seeded, clients, plan.threads);
   const notes: string[] = [];
+  let durability: DurabilityWriters | null = null;
   try {
-    const opened = await generator.open(seeded.meetingIds, editors, plan.probes, plan.probeEvery);
+    const typed = seeded.meetingIds.slice(0, meetings);
+    if (writers > 0)
+      durability = await DurabilityWriters.start(
+        transportOf(server, seeded),
+        seeded.meetingIds[meetings] as string,
+        writers,
+        clients.rate,
+      );
+    const opened = await generator.open(typed, editors);
     if (!opened.synced) notes.push('not every editor synced within 60 s');
-    await generator.typing(plan.rate);
+    await generator.typing(clients.rate);
     await sleep(warmMs);
     await generator.startWindow();
+    if (durability) durability.measuring = true;
+    // BENCH_HEAP_SAMPLES with heapSampler.mjs preloaded: the server samples its allocations over the window.
+    const sampleHeap = () => process.env.BENCH_HEAP_SAMPLES && process.kill(server.pid, 'SIGUSR2');
+    sampleHeap();
     const cpuBefore = server.cpuSeconds();
     await sleep(windowMs);
     const cpu = server.cpuSeconds() - cpuBefore;
+    sampleHeap();
+    if (durability) durability.measuring = false;
     const window = await generator.stopWindow();
     await generator.typing(0);
-    const figures = windowFigures(window, server, cpu);
+    const figures = windowFigures(window, server, cpu, meetings * editors * clients.rate);
+    notes.push(...windowNotes(figures, name));
     const closed = server.output().match(/closing sync socket[^"]*/g) ?? [];
     if (closed.length > 0)
       notes.push(`the server closed ${closed.length} sockets: ${[...new Set(closed)].join(', ')}`);
-    if (kind === 'polyphony' && !process.env.BENCH_PROFILE) {
-      await sleep(200);
-      const durable = await checkDurable(server, generator);
-      figures.durableChecked = durable.checked;
-      figures.durableLost = durable.lost;
-      if (durable.lost > 0) notes.push(`${durable.lost} acknowledged updates were NOT durable after kill -9`);
+    if (durability) {
+      const acks = durability.ackLatencies;
+      figures.ackP50 = acks.length > 0 ? round(percentile(acks, 50), 2) : null;
+      figures.ackP99 = acks.length > 0 ? round(percentile(acks, 99), 2) : null;
+      // per-server: server side (only Polyphony acknowledges storage; its store is read after kill -9)
+      if (kind === 'polyphony' && !process.env.BENCH_PROFILE) {
+        await sleep(200);
+        const durable = await checkDurable(server, durability);
+        figures.durableChecked = durable.checked;
+        figures.durableLost = durable.lost;
+        if (durable.lost > 0)
+          notes.push(`${durable.lost} acknowledged updates were NOT durable after kill -9`);
+      }
     }
     return {
       scenario: name,
@@ -211,26 +276,24 @@ async function typingScenario(
       notes,
       raw: {
         editors: opened.editors,
+        clients,
         latencySamples: window.latencies.length,
+        presenceSamples: window.presenceLatencies.length,
         p99BySecond: p99BySecond(window.latencies, window.sentAt),
       },
     };
   } finally {
+    durability?.close();
     await generator.close();
     await server.stop();
   }
 }
 
-/** A: a busy afternoon. */
-export function busyAfternoon(kind: ServerKind, plan: BenchPlan, root: string): Promise<ScenarioResult> {
-  const { meetings, editors, warmMs, windowMs } = plan.busy;
-  return typingScenario('A', kind, plan, root, meetings, editors, warmMs, windowMs);
-}
-
-/** B: a big meeting. */
-export function bigMeeting(kind: ServerKind, plan: BenchPlan, root: string): Promise<ScenarioResult> {
-  const { editors, warmMs, windowMs } = plan.big;
-  return typingScenario('B', kind, { ...plan, probes: 3 }, root, 1, editors, warmMs, windowMs);
+/** The typing scenarios, by name (A, A100, B, Aown, Bown). */
+export function typing(
+  name: string,
+): (kind: ServerKind, plan: BenchPlan, root: string) => Promise<ScenarioResult> {
+  return (kind, plan, root) => typingScenario(name, kind, plan, root);
 }
 
 /**
@@ -278,6 +341,7 @@ async function timeFullOpen(
     return () => doc.off('update', check);
   };
   const started = performance.now();
+  // per-server: transport
   if (server.kind === 'hocuspocus') {
     const provider = new HocuspocusProvider({
       url: server.serverUrl,
@@ -338,6 +402,9 @@ function makeHistory(updates: Uint8Array[]): History {
   return { updates, expected: Y.decodeStateVector(Y.encodeStateVector(doc)) };
 }
 
+/** What C seeded, by store format and history size (kept for the run: every copy starts from it). */
+const pristines = new Map<string, { dir: string; seeded: SeededMeetings }>();
+
 /** C: cold load of a meeting whose history is N keystroke updates, on a running server. */
 export async function coldLoadScenario(
   kind: ServerKind,
@@ -347,10 +414,20 @@ export async function coldLoadScenario(
   if (history?.updates.length !== plan.cold.updates)
     history = makeHistory(keystrokeHistory(plan.cold.updates));
   warmUpHistory ??= makeHistory(keystrokeHistory(10_000));
-  const pristine = freshDir(root, `${kind}-C-pristine`);
   // Two meetings: one of 10k updates opened first, so the server is running and warm (as a server is
-  // when someone opens an old meeting), then the measured one, cold in the store.
-  const seeded = await seedHistory(kind, pristine, [warmUpHistory.updates, history.updates]);
+  // when someone opens an old meeting), then the measured one, cold in the store. Seeded once per store
+  // format and history: both y-websocket servers read the same y-leveldb layout, and writing 100k LevelDB
+  // entries takes a minute here.
+  // per-server: server side (the store's format)
+  const format = kind === 'y-websocket-server' ? 'y-websocket' : kind;
+  const key = `${format}-${plan.cold.updates}`;
+  let pristineSeed = pristines.get(key);
+  if (!pristineSeed || !fs.existsSync(pristineSeed.dir)) {
+    const dir = freshDir(root, `${format}-C-pristine`);
+    pristineSeed = { dir, seeded: await seedHistory(kind, dir, [warmUpHistory.updates, history.updates]) };
+    pristines.set(key, pristineSeed);
+  }
+  const { dir: pristine, seeded } = pristineSeed;
   const [warmUpId, measuredId] = seeded.meetingIds as [string, string];
   const samples: number[] = [];
   let peakRss = 0;
@@ -391,14 +468,15 @@ export async function reconnectStorm(
   root: string,
 ): Promise<ScenarioResult> {
   const { meetings, editors, typeMs } = plan.storm;
+  const clients = clientsFor(plan, 'D', kind);
   const dataDir = freshDir(root, `${kind}-D`);
   const seeded = meetingsFor(kind, dataDir, meetings, 'D');
   let server = await start(kind, dataDir, plan);
-  const generator = generatorFor(server, seeded, plan);
+  const generator = generatorFor(server, seeded, clients, plan.threads);
   const notes: string[] = [];
   try {
-    const opened = await generator.open(seeded.meetingIds, editors, plan.probes, plan.probeEvery);
-    await generator.typing(plan.rate);
+    const opened = await generator.open(seeded.meetingIds, editors);
+    await generator.typing(clients.rate);
     await sleep(typeMs);
     await generator.typing(0);
     await sleep(500);
@@ -426,27 +504,34 @@ export async function reconnectStorm(
   }
 }
 
-/** What a ramp measured: one entry per level, and the last level under the limit. */
+/** What a ramp measured: one entry per window, the coarse curve, and the last level that passed. */
 interface RampOutcome {
   levels: Record<string, number | null>[];
+  /** p99 (keystrokes, presence) at each coarse level: the latency-versus-load curve. */
+  curve: { meetings: number; p99: number | null; presenceP99: number | null }[];
   capacity: number;
+  /** What failed at the level above capacity: the server, or the generator (then capacity is "at least"). */
+  limitedBy: 'server' | 'generator' | 'none';
   notes: string[];
 }
 
 /** A window's p99 for the ramp's limit; a window with no latencies at all fails it. */
 const p99Of = (figures: Record<string, number | null>) => figures.p99 ?? Number.POSITIVE_INFINITY;
 
-/** Keystrokes went missing in a window: more than 1 % of them some editor never received. */
-const isLossy = (window: { incomplete: number; keystrokes: number }) =>
-  window.incomplete > window.keystrokes * 0.01;
+/** How a level went: passed, failed on the server's side, or said nothing (the generator was busy). */
+type Verdict = 'pass' | 'server' | 'generator';
 
 /**
- * The ramp of E and S: with everyone typing, add meetings of 8 editors in steps; after each step, a warm-up
- * and a measured window (a second one when p99 alone passed the limit: the second decides). Stops when
- * p99 passes the limit, keystrokes go missing (> 1 % incomplete), not
- * every editor synced, or the generator could not offer the level's whole load (under 95 % of its
- * keystrokes per second). `meters` are further CPU readings (seconds so far),
- * reported per level as `<name>CpuSeconds` and `<name>CpuShare`.
+ * The ramp of E and S: with everyone typing, add meetings of 8 in coarse steps (a short warm-up and window
+ * each) until a level fails, then bisect between the last level that passed and the one that failed, with
+ * a longer warm-up and window, down to `resolution` meetings. A level passes when every editor synced, p99
+ * keystroke → every other editor (incomplete keystrokes counted as ∞) is within the limit, and the
+ * generator offered at least 98 % of the keystrokes meant for the window. A level counts only while the
+ * generator's busiest thread stays under `maxGenerator`: above it, the level says nothing about the server
+ * and is treated as failed "by the generator" (capacity is then "at least"). A coarse level whose p99 alone
+ * failed is measured once more (one stall of the host must not end a ramp below the server's limit).
+ * `meters` are further CPU readings (seconds so far), reported per level as `<name>CpuSeconds` and
+ * `<name>CpuShare`.
  */
 async function rampLoop(options: {
   plan: BenchPlan;
@@ -454,15 +539,31 @@ async function rampLoop(options: {
   server: BenchServer;
   meetings: (from: number, to: number) => Promise<string[]> | string[];
   meters?: Record<string, () => number>;
+  /** Measure from this level on (the levels below are opened step by step without a window). */
+  measureFrom?: number;
 }): Promise<RampOutcome> {
   const { plan, generator, server, meetings, meters = {} } = options;
-  const { start: first, step, max, warmMs, windowMs, p99LimitMs } = plan.ramp;
+  const measureFrom = options.measureFrom ?? plan.ramp.start;
+  const ramp = plan.ramp;
+  const rate = ramp.clients.rate;
   const levels: Record<string, number | null>[] = [];
+  const curve: RampOutcome['curve'] = [];
   const notes: string[] = [];
-  let capacity = 0;
-  let open = 0;
+  const openIds: string[] = [];
+  let used = 0;
+  /** Open or shed meetings until `target` are open. */
+  const setLevel = async (target: number): Promise<boolean> => {
+    if (target < openIds.length) {
+      await generator.shed(openIds.splice(target));
+      return true;
+    }
+    const ids = await meetings(used, used + target - openIds.length);
+    used += ids.length;
+    openIds.push(...ids);
+    return (await generator.open(ids, 8)).synced;
+  };
   /** One measured window at the current level. */
-  const measure = async (target: number) => {
+  const measure = async (target: number, windowMs: number, phase: string) => {
     await generator.startWindow();
     const cpuBefore = server.cpuSeconds();
     const metersBefore = Object.entries(meters).map(([name, read]) => [name, read()] as const);
@@ -474,7 +575,7 @@ async function rampLoop(options: {
     const window = await generator.stopWindow();
     const figures: Record<string, number | null> = {
       meetings: target,
-      ...windowFigures(window, server, cpu),
+      ...windowFigures(window, server, cpu, target * 8 * rate),
       keystrokes: window.keystrokes,
       windowMs: round(window.windowMs, 0),
     };
@@ -482,92 +583,107 @@ async function rampLoop(options: {
       figures[`${name}CpuSeconds`] = round(seconds, 2);
       figures[`${name}CpuShare`] = round(seconds / (window.windowMs / 1000), 2);
     }
-    levels.push(figures);
-    return { window, figures };
+    levels.push({ ...figures, fine: phase === 'fine' ? 1 : 0 });
+    return figures;
   };
-  await generator.typing(plan.rate);
-  for (let target = first; target <= max; target += step) {
-    const opened = await generator.open(await meetings(open, target), 8, plan.probes, plan.ramp.probeEvery);
-    open = target;
-    await sleep(warmMs);
-    let { window, figures } = await measure(target);
-    // A level whose p99 alone passed the limit is measured once more, and the second window decides: a
-    // single stall of the host (or a GC of either process) can push one 3 s window's p99 past the limit
-    // at a level the server carries (in one run, 15 ms at 140 meetings, then over 100 ms at 160 and
-    // 23 ms at 160 in the next run). At a server's real limit the second window fails as well.
-    const firstP99 = p99Of(figures);
-    if (opened.synced && firstP99 > p99LimitMs && !isLossy(window)) {
-      ({ window, figures } = await measure(target));
-      if (p99Of(figures) <= p99LimitMs) {
-        notes.push(
-          `p99 was ${firstP99} ms in the first window at ${target} meetings and ${figures.p99} ms in the ` +
-            'second, which counts',
-        );
-      }
-    }
-    const p99 = p99Of(figures);
-    const lossy = isLossy(window);
-    const busiest = round(window.maxUtilisation, 2);
-    // The load the generator actually offered: a saturated generator types less than it should, and a
-    // level it could not offer in full says nothing about the server.
-    const offered = window.keystrokes / (window.windowMs / 1000);
-    const intended = target * 8 * plan.rate;
-    if (offered < intended * 0.95) {
-      // Typists type only once synced: with an idle generator, the shortfall is editors still waiting for
-      // the server, which is the server failing the level.
-      if (window.maxUtilisation > 0.85) {
-        notes.push(
-          `the generator offered ${Math.round(offered)} of ${intended} keystrokes/s at ${target} meetings ` +
-            `(busiest thread ${busiest}): it is the limit there, not the server; capacity is at least ${capacity}`,
-        );
-      } else {
-        notes.push(
-          `only ${Math.round(offered)} of ${intended} keystrokes/s were typed at ${target} meetings, with the ` +
-            `generator at ${busiest}: editors were still waiting for the server to sync them`,
-        );
-      }
-      break;
-    }
-    if (!opened.synced) notes.push(`not every editor synced within 60 s at ${target} meetings`);
-    if (lossy)
-      notes.push(`${window.incomplete} of ${window.keystrokes} keystrokes incomplete at ${target} meetings`);
-    if (!opened.synced || p99 > p99LimitMs || lossy) {
-      // A level failed while the generator itself was saturated: the server may not be what failed.
-      if (window.maxUtilisation > 0.9) {
-        notes.push(
-          `the generator was saturated (${busiest}) at ${target} meetings, where p99 ` +
-            `passed ${p99LimitMs} ms: capacity is at least ${capacity}`,
-        );
-      }
-      break;
-    }
-    capacity = target;
-    // A level passed with the generator near saturation still counts: it offered the whole load, and its
-    // own queueing can only have added to the latencies measured.
-    if (window.maxUtilisation > 0.9) {
+  const verdict = (synced: boolean, figures: Record<string, number | null>, target: number): Verdict => {
+    const busiest = figures.generatorUtilisation ?? 0;
+    if (busiest >= ramp.maxGenerator) {
       notes.push(
-        `the generator's busiest thread was at ${busiest} at ${target} meetings: the latencies measured there ` +
-          'include its own queueing',
+        `the generator's busiest thread was at ${busiest} at ${target} meetings (limit ${ramp.maxGenerator}): ` +
+          'that level says nothing about the server',
       );
+      return 'generator';
+    }
+    if (!synced) notes.push(`not every editor synced within 60 s at ${target} meetings`);
+    if ((figures.offeredShare ?? 1) < OFFERED_MIN)
+      notes.push(
+        `only ${Math.round((figures.offeredShare ?? 0) * 100)} % of the intended keystrokes were typed at ` +
+          `${target} meetings: editors were still waiting for the server to sync them`,
+      );
+    const passed = synced && p99Of(figures) <= ramp.p99LimitMs && (figures.offeredShare ?? 1) >= OFFERED_MIN;
+    return passed ? 'pass' : 'server';
+  };
+  await generator.typing(rate);
+  let lo = 0;
+  let hi: number | null = null;
+  let limitedBy: RampOutcome['limitedBy'] = 'none';
+  for (let target = ramp.start; target <= ramp.max; target += ramp.step) {
+    const synced = await setLevel(target);
+    await sleep(ramp.coarseWarmMs);
+    if (target < measureFrom) {
+      lo = target;
+      continue;
+    }
+    let figures = await measure(target, ramp.coarseWindowMs, 'coarse');
+    let outcome = verdict(synced, figures, target);
+    if (outcome === 'server' && synced && (figures.offeredShare ?? 1) >= OFFERED_MIN) {
+      const firstP99 = p99Of(figures);
+      figures = await measure(target, ramp.coarseWindowMs, 'coarse');
+      outcome = verdict(synced, figures, target);
+      if (outcome === 'pass')
+        notes.push(
+          `p99 was ${firstP99} ms in the first window at ${target} meetings and ${figures.p99} ms in the second, which counts`,
+        );
+    }
+    curve.push({ meetings: target, p99: figures.p99 ?? null, presenceP99: figures.presenceP99 ?? null });
+    if (outcome === 'pass') {
+      lo = target;
+      continue;
+    }
+    hi = target;
+    limitedBy = outcome;
+    break;
+  }
+  if (hi === null) notes.push(`no limit found up to ${ramp.max} meetings`);
+  while (hi !== null && hi - lo > ramp.resolution) {
+    const mid = lo + Math.max(ramp.resolution, Math.round((hi - lo) / 2 / ramp.resolution) * ramp.resolution);
+    if (mid >= hi) break;
+    const synced = await setLevel(mid);
+    await sleep(ramp.fineWarmMs);
+    const figures = await measure(mid, ramp.fineWindowMs, 'fine');
+    const outcome = verdict(synced, figures, mid);
+    if (outcome === 'pass') lo = mid;
+    else {
+      hi = mid;
+      limitedBy = outcome;
     }
   }
+  if (limitedBy === 'generator')
+    notes.push(`capacity is at least ${lo}: the generator, not the server, was the limit above it`);
   await generator.typing(0);
-  return { levels, capacity, notes };
+  return { levels, curve, capacity: lo, limitedBy, notes };
 }
 
-/** E: add meetings of 8 editors until p99 passes the limit; the last level under it is the capacity. */
+/** The capacity E's first ramp found on each server: the later ramps start measuring below it. */
+const firstRamp = new Map<ServerKind, number>();
+
+/**
+ * E: the ramp; the last level that passed is the capacity (bisected to the plan's resolution). The first
+ * ramp of a server measures every coarse level (the curve); the later ones open the meetings below the
+ * last coarse level the first ramp passed without measuring them, and measure and bisect from there:
+ * three ramps of a server that carries 200 meetings would otherwise not fit in 15 minutes.
+ */
 export async function ramp(kind: ServerKind, plan: BenchPlan, root: string): Promise<ScenarioResult> {
+  const first = firstRamp.get(kind);
+  const measureFrom =
+    first === undefined
+      ? plan.ramp.start
+      : Math.max(plan.ramp.start, Math.floor(first / plan.ramp.step) * plan.ramp.step);
   const dataDir = freshDir(root, `${kind}-E`);
-  const seeded = meetingsFor(kind, dataDir, plan.ramp.max, 'E');
+  // Enough meetings for the coarse climb and every meeting the bisection opens afresh.
+  const seeded = meetingsFor(kind, dataDir, plan.ramp.max + 2 * plan.ramp.step, 'E');
   const server = await start(kind, dataDir, plan);
-  const generator = generatorFor(server, seeded, plan);
+  const generator = generatorFor(server, seeded, clientsFor(plan, 'E', kind), plan.threads);
   try {
-    const { levels, capacity, notes } = await rampLoop({
+    const { levels, curve, capacity, limitedBy, notes } = await rampLoop({
       plan,
       generator,
       server,
       meetings: (from, to) => seeded.meetingIds.slice(from, to),
+      measureFrom,
     });
+    if (first === undefined) firstRamp.set(kind, capacity);
     const last = levels.findLast((l) => l.meetings === capacity);
     return {
       scenario: 'E',
@@ -575,12 +691,17 @@ export async function ramp(kind: ServerKind, plan: BenchPlan, root: string): Pro
       figures: {
         capacityMeetings: capacity,
         capacityEditors: capacity * 8,
+        capacityAtLeast: limitedBy === 'generator' || limitedBy === 'none' ? 1 : 0,
         p99AtCapacity: last?.p99 ?? null,
+        presenceP99AtCapacity: last?.presenceP99 ?? null,
         serverCpuShareAtCapacity: last?.serverCpuShare ?? null,
+        generatorAtCapacity: last?.generatorUtilisation ?? null,
+        keystrokesPerSecondAtCapacity: last?.keystrokesPerSecond ?? null,
+        deliveriesPerSecondAtCapacity: last?.deliveriesPerSecond ?? null,
         peakRssMiB: round(server.peakRssBytes() / 2 ** 20, 1),
       },
       notes,
-      raw: { levels },
+      raw: { levels, curve, measureFrom, clients: plan.ramp.clients },
     };
   } finally {
     await generator.close();
@@ -625,15 +746,17 @@ async function scaleOutConfiguration(
     const first = servers[0] as BenchServer;
     const seeder = await HttpMeetingSeeder.start(first.httpUrl);
     generator = new Generator(
-      {
-        framing: first.framing,
-        serverUrl: first.serverUrl,
-        // Editor i of every meeting on instance i % n: with two, every keystroke crosses Redis.
-        serverUrls: servers.map((s) => s.serverUrl),
-        cookie: seeder.cookie,
-        typist: seeder.typist,
-        polyphonyClient: true,
-      },
+      targetFor(
+        {
+          framing: first.framing,
+          serverUrl: first.serverUrl,
+          // Editor i of every meeting on instance i % n: with two, every keystroke crosses Redis.
+          serverUrls: servers.map((s) => s.serverUrl),
+          cookie: seeder.cookie,
+          typist: seeder.typist,
+        },
+        clientsFor(plan, 'S', 'polyphony'),
+      ),
       plan.threads,
     );
     const meters: Record<string, () => number> = {};
@@ -699,6 +822,7 @@ async function dropSchema(url: string, schema: string): Promise<void> {
  * its meeting through Redis). Polyphony only: the reference servers have no scale-out.
  */
 export async function scaleOutRamp(kind: ServerKind, plan: BenchPlan, root: string): Promise<ScenarioResult> {
+  // per-server: server side (S is Polyphony's scale-out)
   if (kind !== 'polyphony') throw new Error('S is Polyphony only');
   if (!(await postgresReachable(SCALE_OUT_DATABASE_URL)))
     throw new Error('PostgreSQL does not answer (bash scripts/services.sh starts it; BENCH_DATABASE_URL)');
@@ -758,13 +882,13 @@ export async function idleMeetings(kind: ServerKind, plan: BenchPlan, root: stri
   const dataDir = freshDir(root, `${kind}-idle`);
   const seeded = meetingsFor(kind, dataDir, plan.idle.meetings, 'idle');
   const server = await start(kind, dataDir, plan);
-  const generator = generatorFor(server, seeded, plan);
+  const generator = generatorFor(server, seeded, clientsFor(plan, 'idle', kind), plan.threads);
   try {
     // One meeting first, so that the modules the first meeting loads are not counted per meeting.
-    await generator.open(seeded.meetingIds.slice(0, 1), 1, 1);
+    await generator.open(seeded.meetingIds.slice(0, 1), 1);
     await sleep(1000);
     const before = server.rssBytes();
-    await generator.open(seeded.meetingIds.slice(1), 1, 1);
+    await generator.open(seeded.meetingIds.slice(1), 1);
     await sleep(2000);
     const after = server.rssBytes();
     return {

@@ -122,7 +122,7 @@ export async function seedHistory(
     return seeded;
   }
   const meetingIds = histories.map((_, m) => `cold-load-${m}`);
-  if (kind === 'y-websocket') {
+  if (kind === 'y-websocket' || kind === 'y-websocket-server') {
     // y-leveldb belongs to the reference servers' package (references/), imported through it at run time
     // (its typings do not resolve under its package exports anyway).
     const moduleUrl = new URL('./references/leveldb.mjs', import.meta.url).href;

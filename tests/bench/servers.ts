@@ -13,15 +13,25 @@ import { freePort, UNLIMITED } from '../integration/helpers/serverProcess.js';
 import type { Framing } from './wire.js';
 
 /** The servers compared. */
-export type ServerKind = 'polyphony' | 'y-websocket' | 'hocuspocus';
+export type ServerKind = 'polyphony' | 'y-websocket' | 'y-websocket-server' | 'hocuspocus';
 
-export const SERVER_KINDS: ServerKind[] = ['polyphony', 'y-websocket', 'hocuspocus'];
+export const SERVER_KINDS: ServerKind[] = ['polyphony', 'y-websocket', 'y-websocket-server', 'hocuspocus'];
 
 /** How each server is named in the table. */
 export const SERVER_NAMES: Record<ServerKind, string> = {
   polyphony: 'Polyphony',
   'y-websocket': 'y-websocket 2.1.0 + LevelDB',
+  'y-websocket-server': '@y/websocket-server 0.1.1 + LevelDB',
   hocuspocus: 'Hocuspocus 3.4.4 + SQLite',
+};
+
+/** What each server's storage promises: whether an update is on disk (fsync) before it is acknowledged. */
+export const SERVER_DURABILITY: Record<ServerKind, string> = {
+  polyphony: 'SQLite WAL, fdatasync before "saved" is sent (SQLITE_SYNCHRONOUS=FULL): acknowledged = on disk',
+  'y-websocket': 'one LevelDB write per update, no fsync, no acknowledgement to the client',
+  'y-websocket-server': 'one LevelDB write per update, no fsync, no acknowledgement to the client',
+  hocuspocus:
+    'the whole document to SQLite, debounced 2 s (10 s at most; the extension defaults), no acknowledgement of storage',
 };
 
 // BENCH_POLYPHONY_ENTRY runs another build of Polyphony (another commit's server/dist/index.js) under the same generator.
@@ -31,6 +41,11 @@ const POLYPHONY_ENTRY =
 // their native builds (sqlite3, leveldown) are not something a person running Polyphony needs.
 const Y_WEBSOCKET_ENTRY = fileURLToPath(
   new URL('./references/node_modules/y-websocket-server-ref/bin/server.cjs', import.meta.url),
+);
+// @y/websocket-server 0.1.1: the last release on Yjs 13 (0.1.2 onwards move to the Yjs 14 prereleases,
+// which the clients here do not speak); its own bin, src/server.js, persisting with y-leveldb (YPERSISTENCE).
+const Y_WEBSOCKET_SERVER_ENTRY = fileURLToPath(
+  new URL('./references/node_modules/@y/websocket-server/src/server.js', import.meta.url),
 );
 const HOCUSPOCUS_ENTRY = fileURLToPath(new URL('./references/hocuspocusServer.mjs', import.meta.url));
 /** Where the reference servers' packages are installed. */
@@ -87,6 +102,8 @@ function entryOf(kind: ServerKind, dataDir: string): { entry: string; env: Recor
       return { entry: POLYPHONY_ENTRY, env: { DATA_DIR: dataDir, LOG_LEVEL: 'warn', ...UNLIMITED } };
     case 'y-websocket':
       return { entry: Y_WEBSOCKET_ENTRY, env: { YPERSISTENCE: path.join(dataDir, 'leveldb') } };
+    case 'y-websocket-server':
+      return { entry: Y_WEBSOCKET_SERVER_ENTRY, env: { YPERSISTENCE: path.join(dataDir, 'leveldb') } };
     case 'hocuspocus':
       return { entry: HOCUSPOCUS_ENTRY, env: { DATABASE: path.join(dataDir, 'hocuspocus.sqlite') } };
   }
