@@ -126,6 +126,11 @@ export const ACTIVITY_KINDS = [
   'own_data_exported',
   'meeting_erased',
   'person_erased',
+  // Letting someone new in (who showed the code, who let whom in, who did not let someone in).
+  'admission_opened',
+  'admission_closed',
+  'admitted',
+  'join_refused',
 ] as const;
 export type ActivityKind = (typeof ACTIVITY_KINDS)[number];
 
