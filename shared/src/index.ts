@@ -3,6 +3,7 @@
 export * from './api/eventLoop.js';
 export * from './api/history.js';
 export * from './api/meetings.js';
+export * from './api/admission.js';
 export * from './api/networks.js';
 export * from './api/privacy.js';
 export * from './api/video.js';

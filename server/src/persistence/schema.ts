@@ -285,7 +285,9 @@ export const TABLES: readonly Table[] = [
       text('id', { primaryKey: true }),
       text('meeting_id', { references: 'meetings (id)' }),
       text('network_id', { references: 'networks (id)' }),
-      text('token_hash', { unique: true }),
+      // The code itself, not a hash: it lets no one in, only ask, and any member must be able to show it
+      // again (the shared screen reloads). A request's token, which becomes a link, is kept as a hash.
+      text('code', { unique: true }),
       text('opened_by'),
       time('opened_at'),
       time('closed_at', optional),

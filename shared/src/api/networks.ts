@@ -47,6 +47,8 @@ export const ParticipantSchema = z.object({
   /** When they last opened anything in the network; null if never. */
   lastSeenAt: z.string().nullable(),
   link: z.object({ state: LinkStateSchema, expiresAt: z.string() }),
+  /** Who let them in, when they asked to join in a meeting (issue 18): the admitter's name. */
+  admittedBy: z.string().optional(),
 });
 export type Participant = z.infer<typeof ParticipantSchema>;
 

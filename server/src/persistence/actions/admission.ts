@@ -10,6 +10,7 @@ type Input<K extends keyof AdmissionStore> = Parameters<AdmissionStore[K]>[0];
 
 interface CodeRow {
   id: string;
+  code: string;
   meeting_id: string;
   network_id: string;
   opened_by: string;
@@ -31,12 +32,13 @@ interface RequestRow {
   participant_id: string | null;
 }
 
-const CODE_COLUMNS = sql`id, meeting_id, network_id, opened_by, opened_at, closed_at`;
+const CODE_COLUMNS = sql`id, code, meeting_id, network_id, opened_by, opened_at, closed_at`;
 const REQUEST_COLUMNS = sql`id, code_id, meeting_id, network_id, name, relation, asked_at, decision,
   decided_by, decided_at, participant_id`;
 
 const code = (found: CodeRow): AdmissionCodeRecord => ({
   id: found.id,
+  code: found.code,
   meetingId: found.meeting_id,
   networkId: found.network_id,
   openedBy: found.opened_by,
@@ -65,10 +67,10 @@ function* endCode(meetingId: string, at: string): Action<string | undefined> {
   return ended[0]?.network_id;
 }
 
-export function* openAdmission({ code: record, tokenHash }: Input<'openAdmission'>): Action<void> {
+export function* openAdmission({ code: record }: Input<'openAdmission'>): Action<void> {
   yield* endCode(record.meetingId, record.openedAt);
-  yield* changes(sql`INSERT INTO admission_codes (id, meeting_id, network_id, token_hash, opened_by, opened_at)
-    VALUES (${record.id}, ${record.meetingId}, ${record.networkId}, ${tokenHash}, ${record.openedBy},
+  yield* changes(sql`INSERT INTO admission_codes (id, code, meeting_id, network_id, opened_by, opened_at)
+    VALUES (${record.id}, ${record.code}, ${record.meetingId}, ${record.networkId}, ${record.openedBy},
       ${record.openedAt})`);
   yield* insertActivity({
     networkId: record.networkId,
@@ -98,10 +100,8 @@ export function* openAdmissionCode(meetingId: string): Action<AdmissionCodeRecor
   return found && code(found);
 }
 
-export function* findAdmissionCode(tokenHash: string): Action<AdmissionCodeRecord | undefined> {
-  const found = yield* row<CodeRow>(
-    sql`SELECT ${CODE_COLUMNS} FROM admission_codes WHERE token_hash = ${tokenHash}`,
-  );
+export function* findAdmissionCode(shown: string): Action<AdmissionCodeRecord | undefined> {
+  const found = yield* row<CodeRow>(sql`SELECT ${CODE_COLUMNS} FROM admission_codes WHERE code = ${shown}`);
   return found && code(found);
 }
 
@@ -141,10 +141,10 @@ function* decide(
   actorId: string,
   at: string,
   participantId: string | null,
-): Action<{ network_id: string; meeting_id: string } | undefined> {
-  return yield* row<{ network_id: string; meeting_id: string }>(sql`UPDATE join_requests
+): Action<{ network_id: string; meeting_id: string; token_hash: string } | undefined> {
+  return yield* row<{ network_id: string; meeting_id: string; token_hash: string }>(sql`UPDATE join_requests
     SET decision = ${decision}, decided_by = ${actorId}, decided_at = ${at}, participant_id = ${participantId}
-    WHERE id = ${requestId} AND decision IS NULL RETURNING network_id, meeting_id`);
+    WHERE id = ${requestId} AND decision IS NULL RETURNING network_id, meeting_id, token_hash`);
 }
 
 export function* admit(input: Input<'admit'>): Action<boolean> {
@@ -152,7 +152,7 @@ export function* admit(input: Input<'admit'>): Action<boolean> {
   const decided = yield* decide(input.requestId, 'admitted', input.actorId, input.at, person.id);
   if (!decided) return false;
   yield* insertParticipant(person);
-  yield* insertInvitation(input.link);
+  yield* insertInvitation({ record: input.link.record, tokenHash: decided.token_hash });
   yield* insertActivity({
     networkId: decided.network_id,
     kind: 'admitted',

@@ -109,8 +109,8 @@ export abstract class SqlMetadataStore implements MetadataStore {
     return this.db.read(admission.openAdmissionCode(meetingId));
   }
 
-  findAdmissionCode(tokenHash: string): Promise<AdmissionCodeRecord | undefined> {
-    return this.db.read(admission.findAdmissionCode(tokenHash));
+  findAdmissionCode(code: string): Promise<AdmissionCodeRecord | undefined> {
+    return this.db.read(admission.findAdmissionCode(code));
   }
 
   askToJoin(input: Parameters<AdmissionStore['askToJoin']>[0]): Promise<boolean> {

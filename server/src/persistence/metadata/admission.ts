@@ -9,6 +9,8 @@ import type { NewLink, ParticipantRecord } from './types.js';
 /** An "ask to join" code of a meeting. */
 export interface AdmissionCodeRecord {
   id: string;
+  /** What the link and the QR code carry: /ask/<code>. */
+  code: string;
   meetingId: string;
   networkId: string;
   openedBy: string;
@@ -38,13 +40,13 @@ export interface JoinRequestRecord {
 /** Admission, one transaction per method. */
 export interface AdmissionStore {
   /** Show a new code for the meeting (ending any it had), with its log entry. */
-  openAdmission(input: { code: AdmissionCodeRecord; tokenHash: string }): Promise<void>;
+  openAdmission(input: { code: AdmissionCodeRecord }): Promise<void>;
   /** End the meeting's code; false when it had none. Logged when there was one. */
   closeAdmission(input: { meetingId: string; actorId: string; at: string }): Promise<boolean>;
   /** The meeting's code still shown (not turned off), if any. */
   openAdmissionCode(meetingId: string): Promise<AdmissionCodeRecord | undefined>;
-  /** The code a token stands for, whatever its state. */
-  findAdmissionCode(tokenHash: string): Promise<AdmissionCodeRecord | undefined>;
+  /** A code, whatever its state. */
+  findAdmissionCode(code: string): Promise<AdmissionCodeRecord | undefined>;
   /** A new request; false (nothing written) when the meeting already has `maxWaiting` waiting. */
   askToJoin(input: { request: JoinRequestRecord; tokenHash: string; maxWaiting: number }): Promise<boolean>;
   findJoinRequest(id: string): Promise<JoinRequestRecord | undefined>;
@@ -58,7 +60,8 @@ export interface AdmissionStore {
   admit(input: {
     requestId: string;
     participant: ParticipantRecord & { role: Role };
-    link: NewLink;
+    /** Their link; its token is the request's (the store takes the hash from the request). */
+    link: Pick<NewLink, 'record'>;
     actorId: string;
     at: string;
   }): Promise<boolean>;
