@@ -1,9 +1,9 @@
 /** What the client and the server of Polyphony agree on. Nothing here needs Node or React. */
 
+export * from './api/admission.js';
 export * from './api/eventLoop.js';
 export * from './api/history.js';
 export * from './api/meetings.js';
-export * from './api/admission.js';
 export * from './api/networks.js';
 export * from './api/privacy.js';
 export * from './api/video.js';

@@ -15,7 +15,11 @@ export const MAX_WAITING = 20;
 
 /** The refusal of a code that does not (or no longer) let anyone ask. */
 export const codeNotValid = () =>
-  new ApiError(404, 'not_found', 'This code to ask to join is not valid: the meeting ended, or it was turned off.');
+  new ApiError(
+    404,
+    'not_found',
+    'This code to ask to join is not valid: the meeting ended, or it was turned off.',
+  );
 
 /** Whether this person may let someone in: the person at the centre or a professional (who invite). */
 export function mayAdmit(person: ParticipantRecord): boolean {
@@ -49,7 +53,8 @@ export class Admission {
   /** Show a new code (ending the one before). */
   async open(meeting: MeetingRecord, actor: ParticipantRecord): Promise<void> {
     requireAdmitter(actor);
-    if (meeting.closedAt) throw new ApiError(409, 'conflict', 'This meeting is closed: no one can ask to join it.');
+    if (meeting.closedAt)
+      throw new ApiError(409, 'conflict', 'This meeting is closed: no one can ask to join it.');
     const code: AdmissionCodeRecord = {
       id: newId(),
       code: newToken(),
@@ -65,7 +70,11 @@ export class Admission {
   /** Turn the code off. */
   async close(meeting: MeetingRecord, actor: ParticipantRecord): Promise<void> {
     requireAdmitter(actor);
-    await this.store.closeAdmission({ meetingId: meeting.id, actorId: actor.id, at: this.now().toISOString() });
+    await this.store.closeAdmission({
+      meetingId: meeting.id,
+      actorId: actor.id,
+      at: this.now().toISOString(),
+    });
   }
 
   /** A newcomer asks with a code; the token their browser keeps while waiting. */
@@ -87,7 +96,11 @@ export class Admission {
       decidedAt: null,
       participantId: null,
     };
-    const asked = await this.store.askToJoin({ request, tokenHash: hashToken(token), maxWaiting: MAX_WAITING });
+    const asked = await this.store.askToJoin({
+      request,
+      tokenHash: hashToken(token),
+      maxWaiting: MAX_WAITING,
+    });
     if (!asked) {
       throw new ApiError(
         429,

@@ -236,10 +236,10 @@ export function networkHistoryRoutes(ctx: RouteContext) {
           meetingMarkdown(
             await sync.readDocument(meeting.id),
             {
-            ...meeting,
-            centreName: network.centreName,
-            admittedBy: await ctx.service.admittedByNames(network.id),
-          },
+              ...meeting,
+              centreName: network.centreName,
+              admittedBy: await ctx.service.admittedByNames(network.id),
+            },
             language,
           ),
         );

@@ -178,7 +178,10 @@ export function* refuse(input: Input<'refuse'>): Action<boolean> {
 }
 
 export function* admittedBy(networkId: string): Action<Map<string, string>> {
-  const found = yield* rows<{ participant_id: string; decided_by: string }>(sql`SELECT participant_id, decided_by
+  const found = yield* rows<{
+    participant_id: string;
+    decided_by: string;
+  }>(sql`SELECT participant_id, decided_by
     FROM join_requests WHERE network_id = ${networkId} AND decision = 'admitted'
       AND participant_id IS NOT NULL AND decided_by IS NOT NULL`);
   return new Map(found.map((each) => [each.participant_id, each.decided_by]));

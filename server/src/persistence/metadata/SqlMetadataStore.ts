@@ -5,8 +5,8 @@
  */
 import type { ActivityEntry, ErasedWords, VersionSummary } from '@polyphony/shared';
 import * as access from '../actions/access.js';
-import * as admission from '../actions/admission.js';
 import * as activity from '../actions/activity.js';
+import * as admission from '../actions/admission.js';
 import * as erasure from '../actions/erasure.js';
 import * as history from '../actions/history.js';
 import * as networks from '../actions/networks.js';

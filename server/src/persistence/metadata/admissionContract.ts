@@ -82,10 +82,14 @@ export function admissionContract(getStore: () => MetadataStore): void {
       const { meeting, maria, code, codeToken, network } = await meetingWithCode(store);
       expect(await store.findAdmissionCode(codeToken)).toEqual(code);
       expect(await store.openAdmissionCode(meeting.id)).toEqual(code);
-      expect(await store.closeAdmission({ meetingId: meeting.id, actorId: maria.id, at: at(5000) })).toBe(true);
+      expect(await store.closeAdmission({ meetingId: meeting.id, actorId: maria.id, at: at(5000) })).toBe(
+        true,
+      );
       expect(await store.openAdmissionCode(meeting.id)).toBeUndefined();
       expect((await store.findAdmissionCode(codeToken))?.closedAt).toBe(at(5000));
-      expect(await store.closeAdmission({ meetingId: meeting.id, actorId: maria.id, at: at(6000) })).toBe(false);
+      expect(await store.closeAdmission({ meetingId: meeting.id, actorId: maria.id, at: at(6000) })).toBe(
+        false,
+      );
       const kinds = (await store.listActivity(network.id)).map((entry) => entry.kind);
       expect(kinds.slice(0, 2)).toEqual(['admission_closed', 'admission_opened']);
     });

@@ -9,7 +9,7 @@
  * crash or a failed row leaves nothing of it behind. Ids and secrets are made by the caller; the store
  * is given the hash of a secret, never the secret.
  */
-import type { AdmissionStore } from './admission.js';
+
 import type {
   ActivityEntry,
   ActivityKind,
@@ -19,6 +19,7 @@ import type {
   VersionRestoring,
   VersionSummary,
 } from '@polyphony/shared';
+import type { AdmissionStore } from './admission.js';
 import type { ProtectionStore } from './protection.js';
 
 /** A stored network. */
