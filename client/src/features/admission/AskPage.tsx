@@ -7,8 +7,8 @@ import { type FormEvent, useEffect, useId, useState } from 'react';
 import { askState, askToJoin, enterAsAdmitted } from '../../api/admission';
 import { ApiRequestError } from '../../api/request';
 import { useT } from '../../i18n';
-import { Notice } from '../../ui/Notice';
 import '../../ui/network.css';
+import './admission.css';
 
 /** How often a waiting page asks whether it was let in. */
 const POLL_MS = 2500;
@@ -81,25 +81,25 @@ export function AskPage({ code }: { code: string }) {
   if (stage.kind === 'loading') return <main className="notice" />;
   if (stage.kind === 'waiting') {
     return (
-      <Notice testId="ask-waiting" role="status">
+      <main className="notice" data-testid="ask-waiting" role="status">
         <p className="brand small">Polyphony</p>
         <h1>{t('ask.waitingTitle')}</h1>
         <p className="lead">{t('ask.waitingLead')}</p>
-      </Notice>
+      </main>
     );
   }
   if (stage.kind === 'refused') {
     return (
-      <Notice testId="ask-refused" role="status">
+      <main className="notice" data-testid="ask-refused" role="status">
         <p className="brand small">Polyphony</p>
         <h1>{t('ask.refusedTitle')}</h1>
         <p className="lead">{t('ask.refusedLead')}</p>
-      </Notice>
+      </main>
     );
   }
   if (stage.kind === 'in') {
     return (
-      <Notice testId="ask-in">
+      <main className="notice" data-testid="ask-in">
         <p className="brand small">Polyphony</p>
         <h1>{t('ask.inTitle')}</h1>
         <p className="lead">{t('ask.inLead')}</p>
@@ -116,11 +116,11 @@ export function AskPage({ code }: { code: string }) {
         <a className="button primary" href={stage.path} data-testid="ask-go">
           {t('ask.go')}
         </a>
-      </Notice>
+      </main>
     );
   }
   return (
-    <Notice testId="ask-page">
+    <main className="notice" data-testid="ask-page">
       <p className="brand small">Polyphony</p>
       <h1>{t('ask.title')}</h1>
       <p className="lead">{t('ask.lead')}</p>
@@ -161,6 +161,6 @@ export function AskPage({ code }: { code: string }) {
           </button>
         </div>
       </form>
-    </Notice>
+    </main>
   );
 }

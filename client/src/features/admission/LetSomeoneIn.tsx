@@ -8,6 +8,7 @@ import { useId, useState } from 'react';
 import { decideAdmission, showAdmissionCode, turnAdmissionCodeOff } from '../../api/admission';
 import { useT } from '../../i18n';
 import { QrCode } from '../../ui/QrCode';
+import './admission.css';
 
 /** Whether a role lets people in: the person at the centre and professionals. */
 export const mayAdmit = (role: Role) => can(role, 'invite');
