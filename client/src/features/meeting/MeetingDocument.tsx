@@ -112,10 +112,13 @@ export function MeetingDocument({ session, detail }: { session: MeetingSession; 
         {ended ? (
           <MeetingEnded end={ended} />
         ) : (
-          <MeetingTopBar session={session} detail={detail} status={status} canWrite={canWrite} />
+          // The top bar and the raised hands stay in sight wherever one is scrolled.
+          <div className="meeting-head">
+            <MeetingTopBar session={session} detail={detail} status={status} canWrite={canWrite} />
+            <RaisedHands people={present} />
+          </div>
         )}
         {!ended && <PhaseBar phase={phase} onChange={setPhase} editable={canWrite} />}
-        {!ended && <RaisedHands people={present} />}
         {!ended && (
           <AskingToJoin
             meetingId={meeting.id}
