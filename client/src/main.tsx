@@ -1,6 +1,7 @@
 /** Entry point: picks the page from the path. */
 import { lazy, StrictMode, Suspense } from 'react';
 import { createRoot } from 'react-dom/client';
+import { AskPage } from './features/admission/AskPage';
 import { NetworkPage } from './features/network/NetworkPage';
 import { StartPage } from './features/start/StartPage';
 import { startLanguage, useT } from './i18n';
@@ -24,6 +25,7 @@ const PrintPage = lazy(() => import('./pages/PrintPage').then((module) => ({ def
 const PRINT_PATH = /^\/m\/([A-Za-z0-9_-]+)\/print\/?$/;
 const MEETING_PATH = /^\/m\/([A-Za-z0-9_-]+)\/?$/;
 const NETWORK_PATH = /^\/n\/([A-Za-z0-9_-]+)\/?$/;
+const ASK_PATH = /^\/ask\/([A-Za-z0-9_-]{43})\/?$/;
 
 /** The page for the path; pages without a header of their own get the language picker on a row above. */
 function App() {
@@ -61,6 +63,8 @@ function Page({ pathname }: { pathname: string }) {
   if (networkId) return <NetworkPage key={networkId} networkId={networkId} />;
   if (pathname === '/left') return <LeftPage />;
   if (pathname === '/switch-person') return <SwitchPersonPage />;
+  const askCode = ASK_PATH.exec(pathname)?.[1];
+  if (askCode) return <AskPage code={askCode} />;
   // The server serves the app for a personal link only when it refused it for too many attempts (429).
   if (pathname.startsWith('/join/')) return <TooManyPage />;
   if (pathname === '/link-problem' || pathname === '/link-problem/') {

@@ -56,6 +56,8 @@ export interface ProtectionConfig {
   joinAttemptsPerMinute: number;
   /** API requests without a session per client address per minute (ANONYMOUS_REQUESTS_PER_MINUTE). */
   anonymousRequestsPerMinute: number;
+  /** Requests to join a meeting per client address per hour (ASK_TO_JOIN_PER_HOUR). */
+  askToJoinPerHour: number;
 }
 
 /**
@@ -165,6 +167,7 @@ export function loadProtectionConfig(env: NodeJS.ProcessEnv = process.env): Prot
     startsPerHour: int(env, 'STARTS_PER_HOUR', 30),
     joinAttemptsPerMinute: int(env, 'JOIN_ATTEMPTS_PER_MINUTE', 30),
     anonymousRequestsPerMinute: int(env, 'ANONYMOUS_REQUESTS_PER_MINUTE', 120),
+    askToJoinPerHour: int(env, 'ASK_TO_JOIN_PER_HOUR', 12),
   };
 }
 

@@ -1,5 +1,6 @@
 /** What the client and the server of Polyphony agree on. Nothing here needs Node or React. */
 
+export * from './api/admission.js';
 export * from './api/eventLoop.js';
 export * from './api/history.js';
 export * from './api/meetings.js';

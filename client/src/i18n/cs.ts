@@ -3,6 +3,7 @@
  * v českých službách obvyklé; minulý čas u jmen jiných lidí ve tvaru „zahájil(a)“.
  */
 import { meetingWordsCs } from '@polyphony/shared';
+import { admissionCs } from './admission/cs';
 import type { Dictionary } from './dictionary';
 import { privacyCs } from './privacy/cs';
 
@@ -10,6 +11,7 @@ export const cs: Dictionary = {
   // The words around the meeting document, shared with the Markdown export.
   ...meetingWordsCs,
   ...privacyCs,
+  ...admissionCs,
   'language.label': 'Jazyk',
   'app.preparingPrint': 'Setkání se připravuje k tisku…',
   'app.openingMeeting': 'Setkání se otevírá…',

@@ -1,5 +1,6 @@
 /** Deutsch. Schlicht und zugewandt; Offener Dialog: Netzwerkgespräch, reflektierendes Team. Anrede „du“. */
 import { meetingWordsDe } from '@polyphony/shared';
+import { admissionDe } from './admission/de';
 import type { Dictionary } from './dictionary';
 import { privacyDe } from './privacy/de';
 
@@ -7,6 +8,7 @@ export const de: Dictionary = {
   // The words around the meeting document, shared with the Markdown export.
   ...meetingWordsDe,
   ...privacyDe,
+  ...admissionDe,
   'language.label': 'Sprache',
   'app.preparingPrint': 'Das Treffen wird für den Druck vorbereitet…',
   'app.openingMeeting': 'Das Treffen wird geöffnet…',

@@ -6,6 +6,7 @@
  * Markdown export writes them too; each dictionary spreads its language's words in.
  */
 import { meetingWordsEn } from '@polyphony/shared';
+import { admissionEn } from './admission/en';
 import type { Message } from './format';
 import { privacyEn } from './privacy/en';
 
@@ -14,6 +15,7 @@ export const en = {
   ...meetingWordsEn,
   // Leaving a device, sessions that end, erasure, one's own data (privacy/en.ts).
   ...privacyEn,
+  ...admissionEn,
   // The language picker
   'language.label': 'Language',
 

@@ -1,5 +1,6 @@
 /** Eesti keel. Lihtne ja soe; avatud dialoog: võrgustikukohtumine, reflekteeriv meeskond. Pöördumine „sina“. */
 import { meetingWordsEt } from '@polyphony/shared';
+import { admissionEt } from './admission/et';
 import type { Dictionary } from './dictionary';
 import { privacyEt } from './privacy/et';
 
@@ -7,6 +8,7 @@ export const et: Dictionary = {
   // The words around the meeting document, shared with the Markdown export.
   ...meetingWordsEt,
   ...privacyEt,
+  ...admissionEt,
   'language.label': 'Keel',
   'app.preparingPrint': 'Kohtumist valmistatakse printimiseks ette…',
   'app.openingMeeting': 'Kohtumine avaneb…',

@@ -1,5 +1,6 @@
 /** Suomi. Selkeää, lämmintä kieltä; avoimen dialogin sanasto (verkostokokous, reflektoiva tiimi). */
 import { meetingWordsFi } from '@polyphony/shared';
+import { admissionFi } from './admission/fi';
 import type { Dictionary } from './dictionary';
 import { privacyFi } from './privacy/fi';
 
@@ -7,6 +8,7 @@ export const fi: Dictionary = {
   // The words around the meeting document, shared with the Markdown export.
   ...meetingWordsFi,
   ...privacyFi,
+  ...admissionFi,
   'language.label': 'Kieli',
   'app.preparingPrint': 'Kokousta valmistellaan tulostusta varten…',
   'app.openingMeeting': 'Kokousta avataan…',

@@ -1,5 +1,6 @@
 /** Italiano. Semplice e caloroso; Dialogo Aperto: incontro di rete, team riflessivo. Si dà del “tu”. */
 import { meetingWordsIt } from '@polyphony/shared';
+import { admissionIt } from './admission/it';
 import type { Dictionary } from './dictionary';
 import { privacyIt } from './privacy/it';
 
@@ -7,6 +8,7 @@ export const it: Dictionary = {
   // The words around the meeting document, shared with the Markdown export.
   ...meetingWordsIt,
   ...privacyIt,
+  ...admissionIt,
   'language.label': 'Lingua',
   'app.preparingPrint': 'Preparazione dell’incontro per la stampa…',
   'app.openingMeeting': 'Apertura dell’incontro…',

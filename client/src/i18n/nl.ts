@@ -1,5 +1,6 @@
 /** Nederlands. Eenvoudig en warm; open dialoog: netwerkgesprek, reflecterend team. Aanspreekvorm „je“. */
 import { meetingWordsNl } from '@polyphony/shared';
+import { admissionNl } from './admission/nl';
 import type { Dictionary } from './dictionary';
 import { privacyNl } from './privacy/nl';
 
@@ -7,6 +8,7 @@ export const nl: Dictionary = {
   // The words around the meeting document, shared with the Markdown export.
   ...meetingWordsNl,
   ...privacyNl,
+  ...admissionNl,
   'language.label': 'Taal',
   'app.preparingPrint': 'Het gesprek wordt klaargezet om af te drukken…',
   'app.openingMeeting': 'Het gesprek wordt geopend…',

@@ -1,5 +1,6 @@
 /** Svenska. Enkelt och varmt språk; öppen dialog: nätverksmöte, reflekterande team. */
 import { meetingWordsSv } from '@polyphony/shared';
+import { admissionSv } from './admission/sv';
 import type { Dictionary } from './dictionary';
 import { privacySv } from './privacy/sv';
 
@@ -7,6 +8,7 @@ export const sv: Dictionary = {
   // The words around the meeting document, shared with the Markdown export.
   ...meetingWordsSv,
   ...privacySv,
+  ...admissionSv,
   'language.label': 'Språk',
   'app.preparingPrint': 'Mötet förbereds för utskrift…',
   'app.openingMeeting': 'Mötet öppnas…',

@@ -115,7 +115,8 @@ function PrintableMeeting({ detail, session }: { detail: MeetingDetail; session:
     return () => window.removeEventListener('beforeprint', log);
   }, [t, meeting.id, meeting.number, networkName]);
 
-  const present = Object.values(attendance);
+  const present = Object.entries(attendance);
+  const letInBy = new Map(detail.people.map((person) => [person.id, person.admittedBy]));
   return (
     <MeetingPeopleContext.Provider value={people}>
       <div className="print-page">
@@ -153,11 +154,14 @@ function PrintableMeeting({ detail, session }: { detail: MeetingDetail; session:
               <p data-testid="print-present">
                 <strong>{t('print.present')}</strong>{' '}
                 {present
-                  .map(
-                    (entry) =>
+                  .map(([id, entry]) => {
+                    const by = letInBy.get(id);
+                    return (
                       `${entry.name}${entry.relation ? ` (${entry.relation})` : ''}` +
-                      (entry.where ? `, ${t(WHERE_TEXT[entry.where])}` : ''),
-                  )
+                      (entry.where ? `, ${t(WHERE_TEXT[entry.where])}` : '') +
+                      (by ? `, ${t('print.letInBy', { name: by })}` : '')
+                    );
+                  })
                   .join('; ')}
               </p>
             )}

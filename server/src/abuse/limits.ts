@@ -20,6 +20,8 @@ export interface AbuseLimits {
   joins: AddressLimiter;
   /** API requests carrying no session (ANONYMOUS_REQUESTS_PER_MINUTE). */
   anonymous: AddressLimiter;
+  /** Asking to join a meeting with its code (ASK_TO_JOIN_PER_HOUR). */
+  asks: AddressLimiter;
   trustProxy: number;
 }
 
@@ -34,6 +36,12 @@ export function abuseLimits(config: ProtectionConfig): AbuseLimits {
     }),
     joins: new AddressLimiter({ perWindow: config.joinAttemptsPerMinute, windowMs: MINUTE }),
     anonymous: new AddressLimiter({ perWindow: config.anonymousRequestsPerMinute, windowMs: MINUTE }),
+    // A newcomer asks once or twice; a room sharing one address a few more. A burst of a third at once.
+    asks: new AddressLimiter({
+      perWindow: config.askToJoinPerHour,
+      windowMs: HOUR,
+      burst: Math.max(1, Math.ceil(config.askToJoinPerHour / 3)),
+    }),
     trustProxy: config.trustProxy,
   };
 }

@@ -238,6 +238,8 @@ export interface MeetingHeading {
   centreName: string;
   createdAt: string;
   closedAt: string | null;
+  /** Who let each newcomer in (participant id → name), said beside them on the "Present" line. */
+  admittedBy?: Readonly<Record<string, string>>;
 }
 
 /** The title of a whole network's export: "# Anna’s network", in the reader's language. */
@@ -266,15 +268,18 @@ export function meetingMarkdown(doc: Y.Doc, meeting: MeetingHeading, language: L
       (meeting.closedAt ? t('print.closed', { when: w.time(meeting.closedAt) }) : t('print.stillOpen')),
     '',
   ];
-  const attendance = Object.values(readAttendance(doc.getMap<unknown>(DocumentTypes.attendance).entries()));
+  const attendance = Object.entries(readAttendance(doc.getMap<unknown>(DocumentTypes.attendance).entries()));
   if (attendance.length > 0) {
     out.push(
       `${t('print.present')} ${attendance
-        .map(
-          (entry) =>
+        .map(([id, entry]) => {
+          const by = meeting.admittedBy?.[id];
+          return (
             `${escapeMarkdown(entry.name)}${entry.relation ? ` (${escapeMarkdown(entry.relation)})` : ''}` +
-            (entry.where ? `, ${t(WHERE[entry.where])}` : ''),
-        )
+            (entry.where ? `, ${t(WHERE[entry.where])}` : '') +
+            (by ? `, ${t('print.letInBy', { name: escapeMarkdown(by) })}` : '')
+          );
+        })
         .join('; ')}`,
       '',
     );

@@ -103,6 +103,11 @@ export class NetworkService {
     this.onAccessEnded = deps.onAccessEnded;
   }
 
+  /** How long a new personal link works. */
+  get linkLifetimeMs(): number {
+    return this.lifetimeMs;
+  }
+
   /** A new link for a participant; the token is returned once, the store keeps its hash. */
   private newLink(participant: ParticipantRecord, now: Date): NewLink & { token: string } {
     const token = newToken();
@@ -181,11 +186,23 @@ export class NetworkService {
 
   /** The people of a network as every member sees them, in the order they were added. */
   async peopleOf(networkId: string): Promise<Participant[]> {
-    const [people, links] = await Promise.all([
+    const [people, links, admitted] = await Promise.all([
       this.store.listParticipants(networkId),
       this.store.latestInvitations(networkId),
+      this.store.admittedBy(networkId),
     ]);
-    return people.map((person) => this.viewWith(person, links.get(person.id)));
+    const names = new Map(people.map((person) => [person.id, person.name]));
+    return people.map((person) => {
+      const view = this.viewWith(person, links.get(person.id));
+      const by = names.get(admitted.get(person.id) ?? '');
+      return by ? { ...view, admittedBy: by } : view;
+    });
+  }
+
+  /** Who let each admitted person of a network in, by name: participant id → name (for exports). */
+  async admittedByNames(networkId: string): Promise<Record<string, string>> {
+    const people = await this.peopleOf(networkId);
+    return Object.fromEntries(people.flatMap((p) => (p.admittedBy ? [[p.id, p.admittedBy]] : [])));
   }
 
   /** The network page: people, and the meetings on a timeline. */

@@ -27,7 +27,9 @@ export type SchemaChange =
   /** Going back to a version: who went back to which, and the version a log entry is about. */
   | 'restoring'
   /** Data protection: idle sessions, the record of erasures, rewritten documents. */
-  | 'protection';
+  | 'protection'
+  /** Letting someone new in: "ask to join" codes of a meeting and the requests made with them. */
+  | 'admission';
 
 /** One column, named the same in both databases. */
 export interface Column {
@@ -273,6 +275,47 @@ export const TABLES: readonly Table[] = [
     created: 'protection',
     columns: [text('meeting_id', { primaryKey: true, references: 'meetings (id)' }), time('rewritten_at')],
     key: ['meeting_id'],
+  },
+  {
+    // A meeting's "ask to join" code: valid while the meeting is open and until someone turns it off.
+    name: 'admission_codes',
+    kind: 'ask-to-join codes',
+    created: 'admission',
+    columns: [
+      text('id', { primaryKey: true }),
+      text('meeting_id', { references: 'meetings (id)' }),
+      text('network_id', { references: 'networks (id)' }),
+      // The code itself, not a hash: it lets no one in, only ask, and any member must be able to show it
+      // again (the shared screen reloads). A request's token, which becomes a link, is kept as a hash.
+      text('code', { unique: true }),
+      text('opened_by'),
+      time('opened_at'),
+      time('closed_at', optional),
+    ],
+    key: ['id'],
+    indexes: [{ name: 'admission_codes_by_meeting', columns: 'meeting_id' }],
+  },
+  {
+    // Someone new asking to join, and what the network decided. Admitted, the token hash is their link's.
+    name: 'join_requests',
+    kind: 'requests to join',
+    created: 'admission',
+    columns: [
+      text('id', { primaryKey: true }),
+      text('code_id', { references: 'admission_codes (id)' }),
+      text('meeting_id', { references: 'meetings (id)' }),
+      text('network_id', { references: 'networks (id)' }),
+      text('name'),
+      text('relation'),
+      text('token_hash', { unique: true }),
+      time('asked_at'),
+      text('decision', optional),
+      text('decided_by', optional),
+      time('decided_at', optional),
+      text('participant_id', optional),
+    ],
+    key: ['id'],
+    indexes: [{ name: 'join_requests_by_meeting', columns: 'meeting_id, asked_at' }],
   },
   {
     name: 'doc_snapshots',

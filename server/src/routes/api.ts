@@ -7,6 +7,7 @@ import type { DependencyWatch } from '../health/DependencyWatch.js';
 import type { Readiness } from '../health/Readiness.js';
 import type { VideoService } from '../livekit/VideoService.js';
 import type { Logger } from '../logger.js';
+import { askRoutes, meetingAdmissionRoutes } from './admission.js';
 import type { RouteContext } from './context.js';
 import { apiRoutes } from './declare.js';
 import { meetingErasureRoutes, networkErasureRoutes } from './erasure.js';
@@ -46,6 +47,8 @@ export function api({ routes, logger, storeName, video, health, eventLoop }: Api
     .route('/meetings', meetingRoutes(routes))
     .route('/meetings', meetingHistoryRoutes(routes))
     .route('/meetings', meetingErasureRoutes(routes, routes.erasure))
+    .route('/meetings', meetingAdmissionRoutes(routes))
+    .route('/ask', askRoutes(routes))
     .route('/local-copies', localCopiesRoutes(routes))
     .route('/me', meRoutes(routes))
     .route('/video', videoRoutes(routes, video, logger))

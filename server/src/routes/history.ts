@@ -156,7 +156,11 @@ export function meetingHistoryRoutes(ctx: RouteContext) {
     const network = await store.findNetwork(meeting.networkId);
     return meetingMarkdown(
       await sync.readDocument(meeting.id),
-      { ...meeting, centreName: network?.centreName ?? '' },
+      {
+        ...meeting,
+        centreName: network?.centreName ?? '',
+        admittedBy: await ctx.service.admittedByNames(meeting.networkId),
+      },
       language,
     );
   };
@@ -231,7 +235,11 @@ export function networkHistoryRoutes(ctx: RouteContext) {
         parts.push(
           meetingMarkdown(
             await sync.readDocument(meeting.id),
-            { ...meeting, centreName: network.centreName },
+            {
+              ...meeting,
+              centreName: network.centreName,
+              admittedBy: await ctx.service.admittedByNames(network.id),
+            },
             language,
           ),
         );

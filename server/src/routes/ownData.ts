@@ -52,7 +52,11 @@ export function ownDataRoutes(ctx: RouteContext) {
         name: file,
         content: meetingMarkdown(
           await sync.readDocument(meeting.id),
-          { ...meeting, centreName: network.centreName },
+          {
+            ...meeting,
+            centreName: network.centreName,
+            admittedBy: await ctx.service.admittedByNames(network.id),
+          },
           language,
         ),
       });

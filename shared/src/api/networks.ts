@@ -47,6 +47,8 @@ export const ParticipantSchema = z.object({
   /** When they last opened anything in the network; null if never. */
   lastSeenAt: z.string().nullable(),
   link: z.object({ state: LinkStateSchema, expiresAt: z.string() }),
+  /** Who let them in, when they asked to join in a meeting (issue 18): the admitter's name. */
+  admittedBy: z.string().optional(),
 });
 export type Participant = z.infer<typeof ParticipantSchema>;
 
@@ -126,6 +128,11 @@ export const ACTIVITY_KINDS = [
   'own_data_exported',
   'meeting_erased',
   'person_erased',
+  // Letting someone new in (who showed the code, who let whom in, who did not let someone in).
+  'admission_opened',
+  'admission_closed',
+  'admitted',
+  'join_refused',
 ] as const;
 export type ActivityKind = (typeof ACTIVITY_KINDS)[number];
 

@@ -31,6 +31,8 @@ import { loadColor } from '../../ui/colour';
 import { MeetingEnded } from '../../ui/MeetingEnded';
 import { NextMeetingPanel, NoDecisionsToday } from '../../ui/PlanExtras';
 import { readPhase } from '../../ui/phases';
+import { AskingToJoin, mayAdmit } from '../admission/LetSomeoneIn';
+import { useAdmission } from '../admission/useAdmission';
 import { AgreedView } from '../history/AgreedView';
 import { HistoryPanel } from '../history/HistoryPanel';
 import { RevisitBar, WhoWroteLegend } from '../history/RevisitBar';
@@ -56,6 +58,7 @@ export function MeetingDocument({ session, detail }: { session: MeetingSession; 
   const { me, meeting, network } = detail;
   const canWrite = can(me.role, 'write');
   const canManage = can(me.role, 'manageMeetings');
+  const canAdmit = mayAdmit(me.role);
   const [color, setColor] = useState(loadColor);
   const user = useMemo<MeetingUser>(
     () => ({ name: me.name, color, id: me.id, relation: me.relation, role: me.role }),
@@ -69,6 +72,7 @@ export function MeetingDocument({ session, detail }: { session: MeetingSession; 
   const [phase, setPhase] = useMetaValue<Phase>(session.doc, MetaKeys.phase, readPhase);
   const [title, setTitle] = useMetaValue(session.doc, MetaKeys.title, readString);
   const { closed, closedAt } = useMeetingClosed(session.doc);
+  const admission = useAdmission(meeting.id, !closed && !ended);
   const [view, changeView] = useMeetingView();
   const living = view.panel === 'living';
   useWarnBeforeLeaving(canWrite && status.unsaved);
@@ -108,10 +112,21 @@ export function MeetingDocument({ session, detail }: { session: MeetingSession; 
         {ended ? (
           <MeetingEnded end={ended} />
         ) : (
-          <MeetingTopBar session={session} detail={detail} status={status} canWrite={canWrite} />
+          // The top bar and the raised hands stay in sight wherever one is scrolled.
+          <div className="meeting-head">
+            <MeetingTopBar session={session} detail={detail} status={status} canWrite={canWrite} />
+            <RaisedHands people={present} />
+          </div>
         )}
         {!ended && <PhaseBar phase={phase} onChange={setPhase} editable={canWrite} />}
-        {!ended && <RaisedHands people={present} />}
+        {!ended && (
+          <AskingToJoin
+            meetingId={meeting.id}
+            state={admission.state}
+            onState={admission.set}
+            canAdmit={canAdmit}
+          />
+        )}
         {!ended && phase === 'reflecting' && (
           <p className="banner banner--reflecting" role="status" data-testid="reflecting-banner">
             {t('meeting.reflectingBanner')}
@@ -208,6 +223,9 @@ export function MeetingDocument({ session, detail }: { session: MeetingSession; 
               color={color}
               onColor={setColor}
               onWhere={setWhere}
+              admission={admission.state}
+              onAdmission={admission.set}
+              canAdmit={canAdmit}
             />
           )}
         </div>

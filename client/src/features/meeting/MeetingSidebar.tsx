@@ -1,9 +1,10 @@
 /** Beside the document: who is here, where I am, me (name, colour, leaving this device), closing. */
-import type { AttendanceEntry, MeetingDetail, Phase } from '@polyphony/shared';
+import type { AdmissionState, AttendanceEntry, MeetingDetail, Phase } from '@polyphony/shared';
 import { useT } from '../../i18n';
 import type { Participant as PresentPerson, useAttendance } from '../../sync/hooks';
 import { PALETTE, saveColor } from '../../ui/colour';
 import { LeaveDevice } from '../../ui/LeaveDevice';
+import { AskToJoinCode } from '../admission/LetSomeoneIn';
 import { CloseMeetingControl } from './MeetingClosing';
 import { WhereAmI } from './WhereAmI';
 import { WhoIsHere } from './WhoIsHere';
@@ -20,6 +21,10 @@ interface MeetingSidebarProps {
   color: string;
   onColor: (color: string) => void;
   onWhere: (where: AttendanceEntry['where']) => void;
+  /** Letting someone new in: the code shown, who waits (issue 18). */
+  admission: AdmissionState;
+  onAdmission: (state: AdmissionState) => void;
+  canAdmit: boolean;
 }
 
 /** The sidebar of the meeting page. */
@@ -31,6 +36,14 @@ export function MeetingSidebar(props: MeetingSidebarProps) {
     <aside className="sidebar" aria-label={t('meeting.about')}>
       <WhoIsHere people={props.present} attendance={attendance} reflecting={props.phase === 'reflecting'} />
       {canWrite && <WhereAmI where={attendance[me.id]?.where ?? undefined} onChange={props.onWhere} />}
+      {!closed && (
+        <AskToJoinCode
+          meetingId={meeting.id}
+          state={props.admission}
+          onState={props.onAdmission}
+          canAdmit={props.canAdmit}
+        />
+      )}
       <section className="panel" aria-labelledby="you-heading">
         <h2 id="you-heading" className="panel-heading">
           {t('meeting.you')}

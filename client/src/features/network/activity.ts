@@ -51,6 +51,14 @@ export function activitySentence(entry: ActivityEntry, meetingName: MeetingName)
       return name ? t('activity.meetingErased', { actor }) : t('activity.wasMeetingErased');
     case 'person_erased':
       return name ? t('activity.personErased', { actor }) : t('activity.wasPersonErased');
+    case 'admission_opened':
+      return t('activity.admissionOpened', { actor, meeting });
+    case 'admission_closed':
+      return t('activity.admissionClosed', { actor, meeting });
+    case 'admitted':
+      return t('activity.admitted', { actor, subject });
+    case 'join_refused':
+      return t('activity.joinRefused', { actor });
     default:
       // A kind this client does not know yet: its id, readable, rather than nothing.
       return `${actor}: ${String(entry.kind).replaceAll('_', ' ')}`;

@@ -107,6 +107,8 @@ export function* eraseNetwork(networkId: string, input: ErasureInput): Action<Er
     sql`DELETE FROM meeting_attendance WHERE ${ofMeetings}`,
     sql`DELETE FROM meeting_versions WHERE ${ofMeetings}`,
     sql`DELETE FROM document_rewrites WHERE ${ofMeetings}`,
+    sql`DELETE FROM join_requests WHERE network_id = ${networkId}`,
+    sql`DELETE FROM admission_codes WHERE network_id = ${networkId}`,
     sql`DELETE FROM session_members WHERE network_id = ${networkId}`,
     sql`DELETE FROM activity WHERE network_id = ${networkId}`,
     sql`DELETE FROM invitations WHERE network_id = ${networkId}`,
@@ -130,6 +132,8 @@ export function* eraseMeeting(meetingId: string, input: ErasureInput): Action<Er
     sql`DELETE FROM meeting_attendance WHERE meeting_id = ${meetingId}`,
     sql`DELETE FROM meeting_versions WHERE meeting_id = ${meetingId}`,
     sql`DELETE FROM document_rewrites WHERE meeting_id = ${meetingId}`,
+    sql`DELETE FROM join_requests WHERE meeting_id = ${meetingId}`,
+    sql`DELETE FROM admission_codes WHERE meeting_id = ${meetingId}`,
     sql`DELETE FROM meetings WHERE id = ${meetingId}`,
   ]);
   yield* logErasure(networkId, 'meeting_erased', input, meetingId);
@@ -154,6 +158,10 @@ export function* erasePerson(
     sql`DELETE FROM session_members
       WHERE invitation_id IN (SELECT id FROM invitations WHERE participant_id = ${participantId})`,
     sql`DELETE FROM invitations WHERE participant_id = ${participantId}`,
+    // Their own request to join (their name as they gave it); who they let in keeps being let in.
+    sql`DELETE FROM join_requests WHERE participant_id = ${participantId}`,
+    sql`UPDATE join_requests SET decided_by = NULL WHERE decided_by = ${participantId}`,
+    sql`UPDATE admission_codes SET opened_by = '' WHERE opened_by = ${participantId}`,
     sql`UPDATE activity SET actor_id = NULL WHERE actor_id = ${participantId}`,
     sql`UPDATE activity SET subject_id = NULL WHERE subject_id = ${participantId}`,
     sql`DELETE FROM participants WHERE id = ${participantId}`,

@@ -6,12 +6,14 @@
 import type { ActivityEntry, ErasedWords, VersionSummary } from '@polyphony/shared';
 import * as access from '../actions/access.js';
 import * as activity from '../actions/activity.js';
+import * as admission from '../actions/admission.js';
 import * as erasure from '../actions/erasure.js';
 import * as history from '../actions/history.js';
 import * as networks from '../actions/networks.js';
 import * as retention from '../actions/retention.js';
 import * as sessions from '../actions/sessions.js';
 import type { ActionRunner } from '../actions/sql.js';
+import type { AdmissionCodeRecord, AdmissionStore, JoinRequestRecord } from './admission.js';
 import type {
   ErasureCounts,
   ErasureInput,
@@ -93,6 +95,50 @@ export abstract class SqlMetadataStore implements MetadataStore {
 
   attendees(meetingId: string): Promise<{ id: string; name: string }[]> {
     return this.db.read(networks.attendees(meetingId));
+  }
+
+  openAdmission(input: Parameters<AdmissionStore['openAdmission']>[0]): Promise<void> {
+    return this.db.write(admission.openAdmission(input));
+  }
+
+  closeAdmission(input: Parameters<AdmissionStore['closeAdmission']>[0]): Promise<boolean> {
+    return this.db.write(admission.closeAdmission(input));
+  }
+
+  openAdmissionCode(meetingId: string): Promise<AdmissionCodeRecord | undefined> {
+    return this.db.read(admission.openAdmissionCode(meetingId));
+  }
+
+  findAdmissionCode(code: string): Promise<AdmissionCodeRecord | undefined> {
+    return this.db.read(admission.findAdmissionCode(code));
+  }
+
+  askToJoin(input: Parameters<AdmissionStore['askToJoin']>[0]): Promise<boolean> {
+    return this.db.write(admission.askToJoin(input));
+  }
+
+  findJoinRequest(id: string): Promise<JoinRequestRecord | undefined> {
+    return this.db.read(admission.findJoinRequest(id));
+  }
+
+  findJoinRequestByTokenHash(tokenHash: string): Promise<JoinRequestRecord | undefined> {
+    return this.db.read(admission.findJoinRequestByTokenHash(tokenHash));
+  }
+
+  waitingRequests(meetingId: string): Promise<JoinRequestRecord[]> {
+    return this.db.read(admission.waitingRequests(meetingId));
+  }
+
+  admit(input: Parameters<AdmissionStore['admit']>[0]): Promise<boolean> {
+    return this.db.write(admission.admit(input));
+  }
+
+  refuse(input: Parameters<AdmissionStore['refuse']>[0]): Promise<boolean> {
+    return this.db.write(admission.refuse(input));
+  }
+
+  admittedBy(networkId: string): Promise<Map<string, string>> {
+    return this.db.read(admission.admittedBy(networkId));
   }
 
   invite(input: { participant: ParticipantRecord; link: NewLink; actorId: string | null }): Promise<void> {

@@ -5,6 +5,7 @@
 import type { Role } from '@polyphony/shared';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { hashToken, newId, newToken } from '../../auth/tokens.js';
+import { admissionContract } from './admissionContract.js';
 import { protectionContract } from './protectionContract.js';
 import type { MetadataStore, NetworkRecord, NewLink, ParticipantRecord } from './types.js';
 
@@ -550,5 +551,7 @@ export function metadataStoreContract(name: string, makeHarness: () => MetadataH
     });
     // Sessions that end, erasure, retention: protectionContract.ts.
     protectionContract(() => store);
+    // Letting someone new in: admissionContract.ts.
+    admissionContract(() => store);
   });
 }

@@ -9,6 +9,7 @@
  * crash or a failed row leaves nothing of it behind. Ids and secrets are made by the caller; the store
  * is given the hash of a secret, never the secret.
  */
+
 import type {
   ActivityEntry,
   ActivityKind,
@@ -18,6 +19,7 @@ import type {
   VersionRestoring,
   VersionSummary,
 } from '@polyphony/shared';
+import type { AdmissionStore } from './admission.js';
 import type { ProtectionStore } from './protection.js';
 
 /** A stored network. */
@@ -221,7 +223,8 @@ export interface MetadataStore
     AccessStore,
     ActivityStore,
     HistoryStore,
-    ProtectionStore {
+    ProtectionStore,
+    AdmissionStore {
   /** 'sqlite' or 'postgres', as the health route reports it. */
   readonly name: string;
   /** Release the connection; pending commits finish first. */

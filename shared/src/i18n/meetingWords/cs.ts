@@ -29,6 +29,7 @@ export const meetingWordsCs: MeetingWords = {
   'plan.willCall': ' Svolá ho {name}.',
   'plan.nextMeeting': 'Příští setkání',
   'print.present': 'Přítomni:',
+  'print.letInBy': 'vpustil(a) {name}',
   'print.where.room': 'v místnosti',
   'print.where.remote': 'přes video',
   'print.where.phone': 'po telefonu',

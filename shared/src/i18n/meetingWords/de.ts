@@ -29,6 +29,7 @@ export const meetingWordsDe: MeetingWords = {
   'plan.willCall': ' {name} lädt dazu ein.',
   'plan.nextMeeting': 'Nächstes Treffen',
   'print.present': 'Anwesend:',
+  'print.letInBy': 'eingelassen von {name}',
   'print.where.room': 'im Raum',
   'print.where.remote': 'per Video',
   'print.where.phone': 'am Telefon',

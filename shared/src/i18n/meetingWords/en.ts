@@ -33,6 +33,7 @@ export const meetingWordsEn = {
   'plan.willCall': ' {name} will call it together.',
   'plan.nextMeeting': 'Next meeting',
   'print.present': 'Present:',
+  'print.letInBy': 'let in by {name}',
   'print.where.room': 'in the room',
   'print.where.remote': 'by video',
   'print.where.phone': 'on the phone',

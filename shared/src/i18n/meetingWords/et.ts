@@ -29,6 +29,7 @@ export const meetingWordsEt: MeetingWords = {
   'plan.willCall': ' Kokku kutsub {name}.',
   'plan.nextMeeting': 'Järgmine kohtumine',
   'print.present': 'Kohal:',
+  'print.letInBy': 'sisse lasi {name}',
   'print.where.room': 'ruumis',
   'print.where.remote': 'video kaudu',
   'print.where.phone': 'telefoni teel',

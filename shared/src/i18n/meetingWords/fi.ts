@@ -29,6 +29,7 @@ export const meetingWordsFi: MeetingWords = {
   'plan.willCall': ' {name} kutsuu koolle.',
   'plan.nextMeeting': 'Seuraava tapaaminen',
   'print.present': 'Paikalla:',
+  'print.letInBy': 'sisään päästi {name}',
   'print.where.room': 'huoneessa',
   'print.where.remote': 'videolla',
   'print.where.phone': 'puhelimessa',

@@ -29,6 +29,7 @@ export const meetingWordsIt: MeetingWords = {
   'plan.willCall': ' Lo convoca {name}.',
   'plan.nextMeeting': 'Prossimo incontro',
   'print.present': 'Presenti:',
+  'print.letInBy': 'fatto entrare da {name}',
   'print.where.room': 'nella stanza',
   'print.where.remote': 'in video',
   'print.where.phone': 'al telefono',

@@ -29,6 +29,7 @@ export const meetingWordsNl: MeetingWords = {
   'plan.willCall': ' {name} roept het samen.',
   'plan.nextMeeting': 'Volgend gesprek',
   'print.present': 'Aanwezig:',
+  'print.letInBy': 'binnengelaten door {name}',
   'print.where.room': 'in de ruimte',
   'print.where.remote': 'via video',
   'print.where.phone': 'aan de telefoon',

@@ -29,6 +29,7 @@ export const meetingWordsSv: MeetingWords = {
   'plan.willCall': ' {name} sammankallar.',
   'plan.nextMeeting': 'Nästa möte',
   'print.present': 'Närvarande:',
+  'print.letInBy': 'insläppt av {name}',
   'print.where.room': 'i rummet',
   'print.where.remote': 'via video',
   'print.where.phone': 'i telefon',
