@@ -5,11 +5,14 @@
 import { meetingWordsCs } from '@polyphony/shared';
 import type { Dictionary } from './dictionary';
 import { privacyCs } from './privacy/cs';
+import { teamsCs } from './teams/cs';
 
 export const cs: Dictionary = {
   // The words around the meeting document, shared with the Markdown export.
   ...meetingWordsCs,
   ...privacyCs,
+  // The team page, staff sign-in, link requests (teams/cs.ts).
+  ...teamsCs,
   'language.label': 'Jazyk',
   'app.preparingPrint': 'Setkání se připravuje k tisku…',
   'app.openingMeeting': 'Setkání se otevírá…',

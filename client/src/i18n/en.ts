@@ -8,12 +8,15 @@
 import { meetingWordsEn } from '@polyphony/shared';
 import type { Message } from './format';
 import { privacyEn } from './privacy/en';
+import { teamsEn } from './teams/en';
 
 export const en = {
   // The words around the meeting document, shared with the Markdown export.
   ...meetingWordsEn,
   // Leaving a device, sessions that end, erasure, one's own data (privacy/en.ts).
   ...privacyEn,
+  // The team page, staff sign-in, link requests (teams/en.ts).
+  ...teamsEn,
   // The language picker
   'language.label': 'Language',
 

@@ -2,11 +2,14 @@
 import { meetingWordsEt } from '@polyphony/shared';
 import type { Dictionary } from './dictionary';
 import { privacyEt } from './privacy/et';
+import { teamsEt } from './teams/et';
 
 export const et: Dictionary = {
   // The words around the meeting document, shared with the Markdown export.
   ...meetingWordsEt,
   ...privacyEt,
+  // The team page, staff sign-in, link requests (teams/et.ts).
+  ...teamsEt,
   'language.label': 'Keel',
   'app.preparingPrint': 'Kohtumist valmistatakse printimiseks ette…',
   'app.openingMeeting': 'Kohtumine avaneb…',

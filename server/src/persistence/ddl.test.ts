@@ -32,12 +32,16 @@ describe('migrations from the one schema', () => {
       '10ca9ca523b69d63',
       '3b12ebf6dbfc2151',
       'a0315e3ee7875ce0',
+      // teams (issue 17)
+      'd45f268a8ad4cc19',
     ]);
     expect(digest(DOCUMENTS_SCHEMA.steps)).toEqual(['95dedb80e9cdbd4f', '13f00fd7388186f6']);
     expect(digest(METADATA_SCHEMA.steps)).toEqual([
       '2ccd91bcc25d9525',
       '86ac6ef944909ff0',
       'da261de92762905f',
+      // teams (issue 17)
+      'e6070d0f53207926',
     ]);
   });
 

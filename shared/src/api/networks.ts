@@ -126,6 +126,9 @@ export const ACTIVITY_KINDS = [
   'own_data_exported',
   'meeting_erased',
   'person_erased',
+  // Teams (issue 17): a relative asked for a new link; a professional of the team began working with it.
+  'link_requested',
+  'joined_from_team',
 ] as const;
 export type ActivityKind = (typeof ACTIVITY_KINDS)[number];
 

@@ -51,6 +51,10 @@ export function activitySentence(entry: ActivityEntry, meetingName: MeetingName)
       return name ? t('activity.meetingErased', { actor }) : t('activity.wasMeetingErased');
     case 'person_erased':
       return name ? t('activity.personErased', { actor }) : t('activity.wasPersonErased');
+    case 'link_requested':
+      return t('activity.linkRequested', { actor });
+    case 'joined_from_team':
+      return t('activity.joinedFromTeam', { actor });
     default:
       // A kind this client does not know yet: its id, readable, rather than nothing.
       return `${actor}: ${String(entry.kind).replaceAll('_', ' ')}`;

@@ -14,6 +14,7 @@ import { insertActivity } from './activity.js';
 import { insertParticipant } from './networks.js';
 import { type InvitationRow, invitation } from './rows.js';
 import { type Action, changes, insertionOrder, row, rows, type Statement, sql } from './sql.js';
+import { answerLinkRequests } from './teams.js';
 
 type Input<K extends keyof AccessStore> = Parameters<AccessStore[K]>[0];
 
@@ -65,6 +66,8 @@ export function* reissue(input: Input<'reissue'>): Action<string[]> {
   const { record } = input.link;
   const revoked = yield* revokeLinks(record.participantId, record.createdAt);
   yield* insertInvitation(input.link);
+  // A request the person made for a new link is answered by it.
+  yield* answerLinkRequests(record.participantId, input.actorId, record.createdAt);
   yield* insertActivity({
     networkId: input.networkId,
     kind: 'link_reissued',

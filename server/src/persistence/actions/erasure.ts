@@ -108,6 +108,7 @@ export function* eraseNetwork(networkId: string, input: ErasureInput): Action<Er
     sql`DELETE FROM meeting_versions WHERE ${ofMeetings}`,
     sql`DELETE FROM document_rewrites WHERE ${ofMeetings}`,
     sql`DELETE FROM session_members WHERE network_id = ${networkId}`,
+    sql`DELETE FROM link_requests WHERE network_id = ${networkId}`,
     sql`DELETE FROM activity WHERE network_id = ${networkId}`,
     sql`DELETE FROM invitations WHERE network_id = ${networkId}`,
     sql`DELETE FROM meetings WHERE network_id = ${networkId}`,
@@ -154,6 +155,7 @@ export function* erasePerson(
     sql`DELETE FROM session_members
       WHERE invitation_id IN (SELECT id FROM invitations WHERE participant_id = ${participantId})`,
     sql`DELETE FROM invitations WHERE participant_id = ${participantId}`,
+    sql`DELETE FROM link_requests WHERE participant_id = ${participantId}`,
     sql`UPDATE activity SET actor_id = NULL WHERE actor_id = ${participantId}`,
     sql`UPDATE activity SET subject_id = NULL WHERE subject_id = ${participantId}`,
     sql`DELETE FROM participants WHERE id = ${participantId}`,

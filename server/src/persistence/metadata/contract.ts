@@ -6,6 +6,7 @@ import type { Role } from '@polyphony/shared';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { hashToken, newId, newToken } from '../../auth/tokens.js';
 import { protectionContract } from './protectionContract.js';
+import { teamsContract } from './teamsContract.js';
 import type { MetadataStore, NetworkRecord, NewLink, ParticipantRecord } from './types.js';
 
 /** How the contract gets stores: `open` may be called again (also while one is open) on the same data. */
@@ -550,5 +551,7 @@ export function metadataStoreContract(name: string, makeHarness: () => MetadataH
     });
     // Sessions that end, erasure, retention: protectionContract.ts.
     protectionContract(() => store);
+    // Teams, their staff, sign-in links, link requests: teamsContract.ts.
+    teamsContract(() => store);
   });
 }

@@ -19,12 +19,15 @@ import type {
   VersionSummary,
 } from '@polyphony/shared';
 import type { ProtectionStore } from './protection.js';
+import type { TeamStore } from './teams.js';
 
 /** A stored network. */
 export interface NetworkRecord {
   id: string;
   centreName: string;
   createdAt: string;
+  /** The team it belongs to (metadata/teams.ts); absent for a network started without one. */
+  teamId?: string;
 }
 
 /** A stored participant. */
@@ -36,6 +39,8 @@ export interface ParticipantRecord {
   role: Role;
   createdAt: string;
   lastSeenAt: string | null;
+  /** The staff member this professional is, when they came from the team. */
+  staffId?: string;
 }
 
 /** A stored meeting. */
@@ -221,7 +226,8 @@ export interface MetadataStore
     AccessStore,
     ActivityStore,
     HistoryStore,
-    ProtectionStore {
+    ProtectionStore,
+    TeamStore {
   /** 'sqlite' or 'postgres', as the health route reports it. */
   readonly name: string;
   /** Release the connection; pending commits finish first. */

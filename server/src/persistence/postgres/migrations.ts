@@ -32,5 +32,5 @@ export const DOCUMENTS_SCHEMA: SchemaPart = {
 /** The metadata's part. */
 export const METADATA_SCHEMA: SchemaPart = {
   component: 'metadata',
-  steps: migrationSteps([['metadata', 'history'], ['restoring'], ['protection']], POSTGRES),
+  steps: migrationSteps([['metadata', 'history'], ['restoring'], ['protection'], ['teams']], POSTGRES),
 };

@@ -18,6 +18,6 @@ const SQLITE: Spelling = {
  * so a step is never changed, only added.
  */
 export const MIGRATIONS: readonly string[] = migrationSteps(
-  [['documents', 'metadata'], ['history'], ['snapshot vectors'], ['restoring'], ['protection']],
+  [['documents', 'metadata'], ['history'], ['snapshot vectors'], ['restoring'], ['protection'], ['teams']],
   SQLITE,
 );

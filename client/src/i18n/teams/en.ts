@@ -1,0 +1,16 @@
+/**
+ * The words of teams (issue 17) — the team page, staff sign-in, a relative's request for a new link — in
+ * English: the source of every other language's (the files beside this one). Each dictionary spreads
+ * its language's words in.
+ */
+import type { Plural } from '../format';
+
+export const teamsEn = {
+  'activity.linkRequested': '{actor} asked for a new link',
+  'activity.joinedFromTeam': '{actor} began working with the network, from the team',
+} as const;
+
+/** The teams words of one language: every English key, plural forms where English has them. */
+export type TeamsWords = {
+  readonly [K in keyof typeof teamsEn]: (typeof teamsEn)[K] extends string ? string : Plural;
+};
