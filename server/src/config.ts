@@ -21,6 +21,8 @@ export interface Config {
   publicUrl: string | undefined;
   /** How long a personal link works. */
   invitationLifetimeMs: number;
+  /** How long a staff sign-in link works (STAFF_LINK_HOURS, a day): shorter, since it opens a team. */
+  staffLinkLifetimeMs: number;
   /** PostgreSQL for meeting documents and everything else (scale-out); the SQLite file when unset. */
   databaseUrl: string | undefined;
   /** A PostgreSQL schema of its own (created if missing); the database's default search path when unset. */
@@ -184,6 +186,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     sqliteSynchronous: synchronous,
     publicUrl: env.PUBLIC_URL || undefined,
     invitationLifetimeMs: int(env, 'INVITATION_DAYS', 30) * 24 * 60 * 60 * 1000,
+    staffLinkLifetimeMs: int(env, 'STAFF_LINK_HOURS', 24) * 60 * 60 * 1000,
     versionEveryMs: int(env, 'VERSION_EVERY_MS', 3 * 60 * 1000),
     databaseUrl: env.DATABASE_URL || undefined,
     databaseSchema: env.DATABASE_SCHEMA || undefined,

@@ -21,6 +21,7 @@ import { networkRoutes } from './networks.js';
 import { ownDataRoutes } from './ownData.js';
 import { sessionRoutes } from './session.js';
 import { settingsRoutes } from './settings.js';
+import { teamRoutes } from './team.js';
 import { videoRoutes } from './video.js';
 
 /** What the routes under /api are built from. */
@@ -48,6 +49,7 @@ export function api({ routes, logger, storeName, video, health, eventLoop }: Api
     .route('/meetings', meetingErasureRoutes(routes, routes.erasure))
     .route('/local-copies', localCopiesRoutes(routes))
     .route('/me', meRoutes(routes))
+    .route('/team', teamRoutes(routes))
     .route('/video', videoRoutes(routes, video, logger))
     .route('/session', sessionRoutes(routes))
     .route('/join', joinPendingRoutes(routes))

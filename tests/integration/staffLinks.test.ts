@@ -1,0 +1,191 @@
+/**
+ * Staff sign-in without an identity provider (issue 17), against a real server process and the real
+ * operator command: `polyphony staff add` prints a sign-in link; opening it gives a staff session
+ * (HttpOnly cookie) and the team page; the professional's access to the team's networks comes from the
+ * team, not from a link. Rule ids [SL1] … are carried in the test names.
+ */
+import { execFile } from 'node:child_process';
+import { fileURLToPath } from 'node:url';
+import { promisify } from 'node:util';
+import { hashToken, newId, newToken } from '@polyphony/server/auth/tokens';
+import { openDatabase } from '@polyphony/server/persistence/database';
+import { SqliteMetadataStore } from '@polyphony/server/persistence/metadata/SqliteMetadataStore';
+import type { TeamResponse } from '@polyphony/shared';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { openLink, type ServerProcess, startServerProcess } from './helpers/serverProcess.js';
+
+const CLI = fileURLToPath(new URL('../../server/dist/cli.js', import.meta.url));
+const run = promisify(execFile);
+
+interface Added {
+  team: { id: string; name: string };
+  staff: { id: string; email: string };
+  link: { url: string; expiresAt: string };
+}
+
+describe('staff sign-in links', () => {
+  let server: ServerProcess;
+  const polyphony = (...args: string[]) =>
+    run(process.execPath, [CLI, ...args], {
+      env: { ...process.env, DATA_DIR: server.dataDir, PUBLIC_URL: server.url, LOG_LEVEL: 'warn' },
+    });
+  const addStaff = async (...args: string[]) =>
+    JSON.parse((await polyphony('staff', 'add', ...args, '--json')).stdout) as Added;
+  const team = (cookie: string) => fetch(`${server.url}/api/team`, { headers: { cookie } });
+
+  beforeAll(async () => {
+    server = await startServerProcess();
+  });
+  afterAll(async () => {
+    await server.stop();
+  });
+
+  it('[SL1] staff add prints a link that signs in once, with an HttpOnly session, to the team page', async () => {
+    const started = Date.now();
+    const added = await addStaff(
+      '--team',
+      'Crisis team North',
+      '--name',
+      'Maria',
+      '--email',
+      'Maria@Pohjola.fi',
+      '--admin',
+    );
+    expect(added.link.url).toMatch(new RegExp(`^${server.url}/staff/[A-Za-z0-9_-]{20,}$`));
+    // Shorter-lived than a relative's 30-day link: a day.
+    expect(Date.parse(added.link.expiresAt) - started).toBeLessThanOrEqual(24 * 3600_000 + 60_000);
+    expect(Date.parse(added.link.expiresAt) - started).toBeGreaterThan(23 * 3600_000);
+
+    const response = await fetch(added.link.url, { redirect: 'manual' });
+    expect(response.status).toBe(302);
+    expect(response.headers.get('location')).toBe('/team');
+    const setCookie = response.headers.get('set-cookie') ?? '';
+    expect(setCookie).toMatch(/HttpOnly/i);
+    expect(setCookie).toMatch(/SameSite=Lax/i);
+    const cookie = setCookie.split(';')[0] as string;
+
+    const page = await team(cookie);
+    expect(page.status).toBe(200);
+    expect((await page.json()) as TeamResponse).toEqual({
+      staff: { id: added.staff.id, name: 'Maria', email: 'maria@pohjola.fi' },
+      teams: [
+        { id: added.team.id, name: 'Crisis team North', role: 'admin', kind: 'professional', networks: [] },
+      ],
+    });
+    // Used once: the same link again (a forwarded message, the browser's history) opens nothing.
+    expect((await openLink(added.link.url)).location).toBe('/link-problem?reason=revoked');
+    // Without a staff session there is no team page.
+    expect((await fetch(`${server.url}/api/team`)).status).toBe(401);
+  });
+
+  it('[SL2] running staff add again renews the link: the old one stops working; still one person in one team', async () => {
+    const first = await addStaff(
+      '--team',
+      'Crisis team North',
+      '--name',
+      'Pekka',
+      '--email',
+      'pekka@pohjola.fi',
+      '--peer-worker',
+    );
+    const second = await addStaff(
+      '--team',
+      'Crisis team North',
+      '--name',
+      'Pekka',
+      '--email',
+      'pekka@pohjola.fi',
+      '--peer-worker',
+    );
+    expect(second.staff.id).toBe(first.staff.id);
+    expect(second.team.id).toBe(first.team.id);
+    expect((await openLink(first.link.url)).location).toBe('/link-problem?reason=revoked');
+    const opened = await openLink(second.link.url);
+    expect(opened.location).toBe('/team');
+    const body = (await (await team(opened.cookie!)).json()) as TeamResponse;
+    expect(body.teams).toEqual([expect.objectContaining({ role: 'member', kind: 'peer_worker' })]);
+    await expect(
+      polyphony('staff', 'add', '--team', 'X', '--name', 'Y', '--email', 'not-an-address'),
+    ).rejects.toMatchObject({
+      code: 2,
+      stderr: expect.stringContaining('is not an e-mail address'),
+    });
+  });
+
+  it('[SL3] a professional reaches the team’s networks through the team — whole history, logged — and no other team’s', async () => {
+    const maria = await addStaff(
+      '--team',
+      'Crisis team East',
+      '--name',
+      'Maria',
+      '--email',
+      'maria.east@pohjola.fi',
+    );
+    const other = await addStaff(
+      '--team',
+      'Crisis team West',
+      '--name',
+      'Sara',
+      '--email',
+      'sara@pohjola.fi',
+    );
+    // A network of the team with a relative in it, as the team page would start it.
+    const networkId = newId();
+    const now = new Date();
+    const eeva = {
+      id: newId(),
+      networkId,
+      name: 'Eeva',
+      relation: 'mother',
+      role: 'network_member' as const,
+      createdAt: now.toISOString(),
+      lastSeenAt: null,
+    };
+    const db = openDatabase(server.dataDir);
+    try {
+      await new SqliteMetadataStore(db).startNetwork({
+        network: { id: networkId, centreName: 'Anna', createdAt: now.toISOString(), teamId: maria.team.id },
+        meeting: { id: newId(), title: 'Meeting with Anna' },
+        people: [
+          {
+            participant: eeva,
+            link: {
+              tokenHash: hashToken(newToken()),
+              record: {
+                id: newId(),
+                networkId,
+                participantId: eeva.id,
+                createdAt: now.toISOString(),
+                expiresAt: new Date(now.getTime() + 86_400_000).toISOString(),
+                revokedAt: null,
+              },
+            },
+          },
+        ],
+      });
+    } finally {
+      db.close();
+    }
+    const signedIn = (await openLink(maria.link.url)).cookie!;
+    const page = (await (await team(signedIn)).json()) as TeamResponse;
+    expect(page.teams[0]?.networks.map((n) => n.centreName)).toEqual(['Anna']);
+
+    const network = await fetch(`${server.url}/api/networks/${networkId}`, { headers: { cookie: signedIn } });
+    expect(network.status).toBe(200);
+    const detail = (await network.json()) as { people: { name: string; role: string }[] };
+    expect(detail.people.map((p) => [p.name, p.role])).toEqual([
+      ['Eeva', 'network_member'],
+      ['Maria', 'professional'],
+    ]);
+    const activity = (await (
+      await fetch(`${server.url}/api/networks/${networkId}/activity`, { headers: { cookie: signedIn } })
+    ).json()) as { kind: string; actor: { name: string } | null }[];
+    expect(activity.map((e) => [e.kind, e.actor?.name])).toContainEqual(['joined_from_team', 'Maria']);
+
+    // A professional of another team is not told the network exists.
+    const outsider = (await openLink(other.link.url)).cookie!;
+    expect(
+      (await fetch(`${server.url}/api/networks/${networkId}`, { headers: { cookie: outsider } })).status,
+    ).toBe(404);
+  });
+});
