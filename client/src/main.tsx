@@ -3,6 +3,7 @@ import { lazy, StrictMode, Suspense } from 'react';
 import { createRoot } from 'react-dom/client';
 import { NetworkPage } from './features/network/NetworkPage';
 import { StartPage } from './features/start/StartPage';
+import { TeamPage } from './features/team/TeamPage';
 import { startLanguage, useT } from './i18n';
 import { LeftPage } from './pages/LeftPage';
 import { LinkProblemPage } from './pages/LinkProblemPage';
@@ -59,6 +60,7 @@ function Page({ pathname }: { pathname: string }) {
   }
   const networkId = NETWORK_PATH.exec(pathname)?.[1];
   if (networkId) return <NetworkPage key={networkId} networkId={networkId} />;
+  if (pathname === '/team' || pathname === '/team/') return <TeamPage />;
   if (pathname === '/left') return <LeftPage />;
   if (pathname === '/switch-person') return <SwitchPersonPage />;
   // The server serves the app for a personal link only when it refused it for too many attempts (429).

@@ -4,4 +4,12 @@ import type { TeamsWords } from './en';
 export const teamsCs: TeamsWords = {
   'activity.linkRequested': '{actor} požádal(a) o nový odkaz',
   'activity.joinedFromTeam': '{actor} začal(a) pracovat se sítí, z týmu',
+  'team.loading': 'Otevírá se stránka týmu…',
+  'team.notSignedIn': 'Nejste přihlášeni',
+  'team.failed': 'Stránku týmu se nepodařilo otevřít',
+  'team.notSignedInLead':
+    'Otevřete přihlašovací odkaz, který jste dostali, nebo požádejte správce svého týmu o nový.',
+  'team.signedInAs': 'Přihlášen(a) jako {name} ({email})',
+  'team.networks': 'Sítě týmu',
+  'team.noNetworks': 'Tým zatím nemá žádné sítě.',
 };

@@ -4,4 +4,12 @@ import type { TeamsWords } from './en';
 export const teamsDe: TeamsWords = {
   'activity.linkRequested': '{actor} hat um einen neuen Link gebeten',
   'activity.joinedFromTeam': '{actor} arbeitet jetzt aus dem Team mit dem Netzwerk',
+  'team.loading': 'Die Teamseite wird geöffnet…',
+  'team.notSignedIn': 'Sie sind nicht angemeldet',
+  'team.failed': 'Die Teamseite konnte nicht geöffnet werden',
+  'team.notSignedInLead':
+    'Öffnen Sie den Anmeldelink, den Sie bekommen haben, oder bitten Sie die Administration Ihres Teams um einen neuen.',
+  'team.signedInAs': 'Angemeldet als {name} ({email})',
+  'team.networks': 'Die Netzwerke des Teams',
+  'team.noNetworks': 'Das Team hat noch keine Netzwerke.',
 };

@@ -8,6 +8,13 @@ import type { Plural } from '../format';
 export const teamsEn = {
   'activity.linkRequested': '{actor} asked for a new link',
   'activity.joinedFromTeam': '{actor} began working with the network, from the team',
+  'team.loading': 'Opening the team page…',
+  'team.notSignedIn': 'You are not signed in',
+  'team.failed': 'The team page could not be opened',
+  'team.notSignedInLead': 'Open the sign-in link you were given, or ask your team’s admin for a new one.',
+  'team.signedInAs': 'Signed in as {name} ({email})',
+  'team.networks': 'The team’s networks',
+  'team.noNetworks': 'The team has no networks yet.',
 } as const;
 
 /** The teams words of one language: every English key, plural forms where English has them. */

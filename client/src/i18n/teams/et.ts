@@ -4,4 +4,11 @@ import type { TeamsWords } from './en';
 export const teamsEt: TeamsWords = {
   'activity.linkRequested': '{actor} palus uut linki',
   'activity.joinedFromTeam': '{actor} hakkas meeskonnast võrgustikuga töötama',
+  'team.loading': 'Meeskonna lehte avatakse…',
+  'team.notSignedIn': 'Te pole sisse logitud',
+  'team.failed': 'Meeskonna lehte ei õnnestunud avada',
+  'team.notSignedInLead': 'Avage saadud sisselogimislink või küsige oma meeskonna haldajalt uus.',
+  'team.signedInAs': 'Sisse logitud: {name} ({email})',
+  'team.networks': 'Meeskonna võrgustikud',
+  'team.noNetworks': 'Meeskonnal pole veel võrgustikke.',
 };

@@ -4,4 +4,11 @@ import type { TeamsWords } from './en';
 export const teamsFi: TeamsWords = {
   'activity.linkRequested': '{actor} pyysi uutta linkkiä',
   'activity.joinedFromTeam': '{actor} tuli mukaan verkostoon tiimistä',
+  'team.loading': 'Tiimin sivua avataan…',
+  'team.notSignedIn': 'Et ole kirjautunut',
+  'team.failed': 'Tiimin sivua ei voitu avata',
+  'team.notSignedInLead': 'Avaa saamasi kirjautumislinkki tai pyydä tiimisi ylläpitäjältä uusi.',
+  'team.signedInAs': 'Kirjautunut: {name} ({email})',
+  'team.networks': 'Tiimin verkostot',
+  'team.noNetworks': 'Tiimillä ei ole vielä verkostoja.',
 };

@@ -4,4 +4,12 @@ import type { TeamsWords } from './en';
 export const teamsIt: TeamsWords = {
   'activity.linkRequested': '{actor} ha chiesto un nuovo link',
   'activity.joinedFromTeam': '{actor} ha iniziato a lavorare con la rete, dal team',
+  'team.loading': 'Apertura della pagina del team…',
+  'team.notSignedIn': 'Non hai effettuato l’accesso',
+  'team.failed': 'Non è stato possibile aprire la pagina del team',
+  'team.notSignedInLead':
+    'Apri il link di accesso che hai ricevuto, o chiedine uno nuovo all’amministratore del tuo team.',
+  'team.signedInAs': 'Accesso come {name} ({email})',
+  'team.networks': 'Le reti del team',
+  'team.noNetworks': 'Il team non ha ancora reti.',
 };

@@ -4,4 +4,11 @@ import type { TeamsWords } from './en';
 export const teamsNl: TeamsWords = {
   'activity.linkRequested': '{actor} vroeg om een nieuwe link',
   'activity.joinedFromTeam': '{actor} werkt nu vanuit het team met het netwerk',
+  'team.loading': 'De teampagina wordt geopend…',
+  'team.notSignedIn': 'U bent niet aangemeld',
+  'team.failed': 'De teampagina kon niet worden geopend',
+  'team.notSignedInLead': 'Open de aanmeldlink die u kreeg, of vraag de beheerder van uw team om een nieuwe.',
+  'team.signedInAs': 'Aangemeld als {name} ({email})',
+  'team.networks': 'De netwerken van het team',
+  'team.noNetworks': 'Het team heeft nog geen netwerken.',
 };

@@ -4,4 +4,11 @@ import type { TeamsWords } from './en';
 export const teamsSv: TeamsWords = {
   'activity.linkRequested': '{actor} bad om en ny länk',
   'activity.joinedFromTeam': '{actor} började arbeta med nätverket, från teamet',
+  'team.loading': 'Teamets sida öppnas…',
+  'team.notSignedIn': 'Du är inte inloggad',
+  'team.failed': 'Teamets sida kunde inte öppnas',
+  'team.notSignedInLead': 'Öppna inloggningslänken du fick, eller be teamets administratör om en ny.',
+  'team.signedInAs': 'Inloggad som {name} ({email})',
+  'team.networks': 'Teamets nätverk',
+  'team.noNetworks': 'Teamet har inga nätverk än.',
 };
