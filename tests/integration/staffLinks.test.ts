@@ -188,4 +188,70 @@ describe('staff sign-in links', () => {
       (await fetch(`${server.url}/api/networks/${networkId}`, { headers: { cookie: outsider } })).status,
     ).toBe(404);
   });
+
+  it('[SL4] staff start networks inside their team; once a team exists (and ALLOW_ANONYMOUS_START is not set), anonymous starts are off', async () => {
+    const fresh = await startServerProcess();
+    try {
+      const start = (cookie?: string, extra: Record<string, unknown> = {}) =>
+        fetch(`${fresh.url}/api/networks`, {
+          method: 'POST',
+          headers: { 'content-type': 'application/json', ...(cookie ? { cookie } : {}) },
+          body: JSON.stringify({
+            centreName: 'Anna',
+            me: { name: 'Someone', relation: '', role: 'professional' },
+            people: [{ name: 'Eeva', relation: 'mother', role: 'network_member' }],
+            ...extra,
+          }),
+        });
+      const settings = async () =>
+        ((await (await fetch(`${fresh.url}/api/settings`)).json()) as { anonymousStart: boolean })
+          .anonymousStart;
+      // No team yet: the first command still starts Polyphony as today.
+      expect(await settings()).toBe(true);
+      expect((await start()).status).toBe(201);
+
+      const run2 = (...args: string[]) =>
+        run(process.execPath, [CLI, ...args], {
+          env: { ...process.env, DATA_DIR: fresh.dataDir, PUBLIC_URL: fresh.url, LOG_LEVEL: 'warn' },
+        });
+      const added = JSON.parse(
+        (
+          await run2(
+            'staff',
+            'add',
+            '--team',
+            'Crisis team North',
+            '--name',
+            'Maria',
+            '--email',
+            'maria@pohjola.fi',
+            '--json',
+          )
+        ).stdout,
+      ) as Added;
+      expect(await settings()).toBe(false);
+      const refused = await start();
+      expect(refused.status).toBe(403);
+      expect(((await refused.json()) as { error: string }).error).toBe('anonymous_start_off');
+
+      const cookie = (await openLink(added.link.url)).cookie!;
+      const started = await start(cookie);
+      expect(started.status).toBe(201);
+      const body = (await started.json()) as { network: { id: string }; me: { name: string; role: string } };
+      // The starter is the signed-in professional, whatever name the form carried.
+      expect(body.me).toMatchObject({ name: 'Maria', role: 'professional' });
+      const page = (await (
+        await fetch(`${fresh.url}/api/team`, { headers: { cookie } })
+      ).json()) as TeamResponse;
+      expect(page.teams[0]?.networks.map((n) => n.id)).toEqual([body.network.id]);
+      // Still the staff session: the network page opens through the team.
+      expect(
+        (await fetch(`${fresh.url}/api/networks/${body.network.id}`, { headers: { cookie } })).status,
+      ).toBe(200);
+      // A team that is not theirs is not told apart from one that does not exist.
+      expect((await start(cookie, { teamId: 'not-their-team' })).status).toBe(404);
+    } finally {
+      await fresh.stop();
+    }
+  });
 });

@@ -30,6 +30,8 @@ export const StartNetworkRequestSchema = z
     me: PersonInputSchema,
     /** Everyone else who is coming. */
     people: z.array(PersonInputSchema).max(50).default([]),
+    /** The team it belongs to, when a professional signed in as staff starts it from the team page. */
+    teamId: z.string().max(64).optional(),
   })
   .strict();
 export type StartNetworkRequest = z.input<typeof StartNetworkRequestSchema>;
