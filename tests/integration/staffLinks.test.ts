@@ -69,7 +69,14 @@ describe('staff sign-in links', () => {
     expect((await page.json()) as TeamResponse).toEqual({
       staff: { id: added.staff.id, name: 'Maria', email: 'maria@pohjola.fi' },
       teams: [
-        { id: added.team.id, name: 'Crisis team North', role: 'admin', kind: 'professional', networks: [] },
+        {
+          id: added.team.id,
+          name: 'Crisis team North',
+          role: 'admin',
+          kind: 'professional',
+          networks: [],
+          requests: [],
+        },
       ],
     });
     // Used once: the same link again (a forwarded message, the browser's history) opens nothing.
@@ -253,5 +260,100 @@ describe('staff sign-in links', () => {
     } finally {
       await fresh.stop();
     }
+  });
+
+  it('[SL5] an expired link asks the team for a new one; a professional sends it; the relative is back in; all in the log', async () => {
+    const maria = await addStaff(
+      '--team',
+      'Crisis team South',
+      '--name',
+      'Maria',
+      '--email',
+      'maria.south@pohjola.fi',
+    );
+    const networkId = newId();
+    const meetingId = newId();
+    const now = new Date();
+    const eevaToken = newToken();
+    const eeva = {
+      id: newId(),
+      networkId,
+      name: 'Eeva',
+      relation: 'mother',
+      role: 'network_member' as const,
+      createdAt: now.toISOString(),
+      lastSeenAt: null,
+    };
+    const db = openDatabase(server.dataDir);
+    try {
+      await new SqliteMetadataStore(db).startNetwork({
+        network: { id: networkId, centreName: 'Anna', createdAt: now.toISOString(), teamId: maria.team.id },
+        meeting: { id: meetingId, title: 'Meeting with Anna' },
+        people: [
+          {
+            participant: eeva,
+            // A link that expired a minute ago.
+            link: {
+              tokenHash: hashToken(eevaToken),
+              record: {
+                id: newId(),
+                networkId,
+                participantId: eeva.id,
+                createdAt: new Date(now.getTime() - 3600_000).toISOString(),
+                expiresAt: new Date(now.getTime() - 60_000).toISOString(),
+                revokedAt: null,
+              },
+            },
+          },
+        ],
+      });
+    } finally {
+      db.close();
+    }
+    const expired = await fetch(`${server.url}/join/${eevaToken}`, { redirect: 'manual' });
+    expect(expired.headers.get('location')).toBe('/link-problem?reason=expired');
+    const waiting = (expired.headers.get('set-cookie') ?? '').split(';')[0] as string;
+    expect(waiting).toMatch(/^polyphony_expired_link=/);
+    // Without having opened the expired link, there is nothing to ask for.
+    expect((await fetch(`${server.url}/api/link-requests`, { method: 'POST' })).status).toBe(404);
+    expect(
+      (await fetch(`${server.url}/api/link-requests`, { method: 'POST', headers: { cookie: waiting } }))
+        .status,
+    ).toBe(204);
+
+    const staffCookie = (await openLink(maria.link.url)).cookie!;
+    const page = (await (await team(staffCookie)).json()) as TeamResponse;
+    expect(page.teams[0]?.requests).toEqual([
+      { networkId, participantId: eeva.id, name: 'Eeva', at: expect.any(String) },
+    ]);
+    const reissued = await fetch(`${server.url}/api/networks/${networkId}/people/${eeva.id}/reissue`, {
+      method: 'POST',
+      headers: { cookie: staffCookie },
+    });
+    expect(reissued.status).toBe(201);
+    const fresh = ((await reissued.json()) as { url: string }).url;
+    const back = await openLink(fresh);
+    expect(back.location).toBe(`/m/${meetingId}`);
+    expect(
+      (await fetch(`${server.url}/api/networks/${networkId}`, { headers: { cookie: back.cookie! } })).status,
+    ).toBe(200);
+    // Answered: no longer on the team page.
+    const after = (await (await team(staffCookie)).json()) as TeamResponse;
+    expect(after.teams[0]?.requests).toEqual([]);
+    const log = (await (
+      await fetch(`${server.url}/api/networks/${networkId}/activity`, { headers: { cookie: staffCookie } })
+    ).json()) as { kind: string; actor: { name: string } | null; subject: { name: string } | null }[];
+    const story = log.map((e) => [e.kind, e.actor?.name ?? null, e.subject?.name ?? null]).reverse();
+    expect(story).toEqual(
+      expect.arrayContaining([
+        ['link_requested', 'Eeva', null],
+        ['joined_from_team', 'Maria', null],
+        ['link_reissued', 'Maria', 'Eeva'],
+        ['joined', 'Eeva', null],
+      ]),
+    );
+    const kinds = story.map(([kind]) => kind);
+    expect(kinds.indexOf('link_requested')).toBeLessThan(kinds.indexOf('link_reissued'));
+    expect(kinds.lastIndexOf('joined')).toBeGreaterThan(kinds.indexOf('link_reissued'));
   });
 });

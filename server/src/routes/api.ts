@@ -14,6 +14,7 @@ import { eventLoopRoutes } from './eventLoop.js';
 import { healthRoutes, readinessRoutes } from './health.js';
 import { meetingHistoryRoutes, networkHistoryRoutes } from './history.js';
 import { joinPendingRoutes } from './joinPending.js';
+import { linkRequestRoutes } from './linkRequest.js';
 import { localCopiesRoutes } from './localCopies.js';
 import { meRoutes } from './me.js';
 import { meetingRoutes } from './meetings.js';
@@ -50,6 +51,7 @@ export function api({ routes, logger, storeName, video, health, eventLoop }: Api
     .route('/local-copies', localCopiesRoutes(routes))
     .route('/me', meRoutes(routes))
     .route('/team', teamRoutes(routes))
+    .route('/link-requests', linkRequestRoutes(routes))
     .route('/video', videoRoutes(routes, video, logger))
     .route('/session', sessionRoutes(routes))
     .route('/join', joinPendingRoutes(routes))

@@ -62,12 +62,25 @@ export function teamRoutes(ctx: RouteContext) {
       const record = await ctx.store.findTeam(place.teamId);
       if (!record) continue;
       const networks = await ctx.store.teamNetworks(record.id);
+      const requests = [];
+      for (const asked of await ctx.store.openLinkRequests(networks.map((network) => network.id))) {
+        const person = await ctx.store.findParticipant(asked.participantId);
+        if (person) {
+          requests.push({
+            networkId: asked.networkId,
+            participantId: person.id,
+            name: person.name,
+            at: asked.createdAt,
+          });
+        }
+      }
       teams.push({
         id: record.id,
         name: record.name,
         role: place.role,
         kind: place.kind,
         networks: networks.map(networkSummary),
+        requests,
       });
     }
     return c.json({ staff: { id: staff.id, name: staff.name, email: staff.email }, teams }, 200);

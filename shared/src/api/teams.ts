@@ -13,6 +13,10 @@ export const TeamViewSchema = z.object({
   role: z.enum(['admin', 'member']),
   kind: z.enum(['professional', 'peer_worker']),
   networks: z.array(NetworkSummarySchema),
+  /** Relatives whose links expired and who asked for a new one, oldest first. */
+  requests: z.array(
+    z.object({ networkId: z.string(), participantId: z.string(), name: z.string(), at: z.string() }),
+  ),
 });
 
 /** GET /api/team: the signed-in staff member and their teams. */
