@@ -158,9 +158,12 @@ export function networkRoutes(ctx: RouteContext) {
           meeting: meetingSummary(started.meeting),
           me: await service.participantView(started.me),
           invitations: await Promise.all(
-            started.invitations.map(({ participant, token, record }) =>
-              service.invitationView(participant, token, record, base),
-            ),
+            // Staff are in through their team: no link of theirs is handed out.
+            started.invitations
+              .slice(staffStart ? 1 : 0)
+              .map(({ participant, token, record }) =>
+                service.invitationView(participant, token, record, base),
+              ),
           ),
         },
         201,

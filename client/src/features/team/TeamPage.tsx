@@ -45,6 +45,15 @@ export function TeamPage() {
       {teams.map((team) => (
         <section key={team.id} className="group" aria-labelledby={`team-${team.id}`} data-testid="team">
           <h1 id={`team-${team.id}`}>{team.name}</h1>
+          {team.requests.length > 0 && (
+            <ul className="link-list" data-testid="link-requests">
+              {team.requests.map((asked) => (
+                <li key={asked.participantId}>
+                  <a href={`/n/${asked.networkId}`}>{t('activity.linkRequested', { actor: asked.name })}</a>
+                </li>
+              ))}
+            </ul>
+          )}
           <h2 className="group__legend">{t('team.networks')}</h2>
           {team.networks.length === 0 ? (
             <p className="hint">{t('team.noNetworks')}</p>

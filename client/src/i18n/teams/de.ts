@@ -4,6 +4,9 @@ import type { TeamsWords } from './en';
 export const teamsDe: TeamsWords = {
   'activity.linkRequested': '{actor} hat um einen neuen Link gebeten',
   'activity.joinedFromTeam': '{actor} arbeitet jetzt aus dem Team mit dem Netzwerk',
+  'linkRequest.ask': 'Das Team um einen neuen Link bitten',
+  'linkRequest.asked': 'Das Team wurde gebeten. Eine Fachkraft des Teams schickt Ihnen einen neuen Link.',
+  'linkRequest.failed': 'Die Bitte konnte nicht gesendet werden. Versuchen Sie es gleich noch einmal.',
   'team.loading': 'Die Teamseite wird geöffnet…',
   'team.notSignedIn': 'Sie sind nicht angemeldet',
   'team.failed': 'Die Teamseite konnte nicht geöffnet werden',

@@ -8,6 +8,9 @@ import type { Plural } from '../format';
 export const teamsEn = {
   'activity.linkRequested': '{actor} asked for a new link',
   'activity.joinedFromTeam': '{actor} began working with the network, from the team',
+  'linkRequest.ask': 'Ask the team for a new link',
+  'linkRequest.asked': 'The team has been asked. One of its professionals will send you a new link.',
+  'linkRequest.failed': 'The request could not be sent. Try again in a moment.',
   'team.loading': 'Opening the team page…',
   'team.notSignedIn': 'You are not signed in',
   'team.failed': 'The team page could not be opened',
