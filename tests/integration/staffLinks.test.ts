@@ -23,6 +23,53 @@ interface Added {
   link: { url: string; expiresAt: string };
 }
 
+/**
+ * A network of a team with Eeva (Anna's mother) and her personal link, ending `linkEndsInMs` from now,
+ * written into the running server's SQLite file as the team page would start it.
+ */
+async function seedTeamNetwork(dataDir: string, teamId: string, linkEndsInMs = 86_400_000) {
+  const networkId = newId();
+  const meetingId = newId();
+  const now = new Date();
+  const eevaToken = newToken();
+  const at = now.toISOString();
+  const eeva = {
+    id: newId(),
+    networkId,
+    name: 'Eeva',
+    relation: 'mother',
+    role: 'network_member' as const,
+    createdAt: at,
+    lastSeenAt: null,
+  };
+  const db = openDatabase(dataDir);
+  try {
+    await new SqliteMetadataStore(db).startNetwork({
+      network: { id: networkId, centreName: 'Anna', createdAt: at, teamId },
+      meeting: { id: meetingId, title: 'Meeting with Anna' },
+      people: [
+        {
+          participant: eeva,
+          link: {
+            tokenHash: hashToken(eevaToken),
+            record: {
+              id: newId(),
+              networkId,
+              participantId: eeva.id,
+              createdAt: new Date(now.getTime() - 3600_000).toISOString(),
+              expiresAt: new Date(now.getTime() + linkEndsInMs).toISOString(),
+              revokedAt: null,
+            },
+          },
+        },
+      ],
+    });
+  } finally {
+    db.close();
+  }
+  return { networkId, meetingId, eeva, eevaToken };
+}
+
 describe('staff sign-in links', () => {
   let server: ServerProcess;
   const polyphony = (...args: string[]) =>
@@ -137,42 +184,7 @@ describe('staff sign-in links', () => {
       'sara@pohjola.fi',
     );
     // A network of the team with a relative in it, as the team page would start it.
-    const networkId = newId();
-    const now = new Date();
-    const eeva = {
-      id: newId(),
-      networkId,
-      name: 'Eeva',
-      relation: 'mother',
-      role: 'network_member' as const,
-      createdAt: now.toISOString(),
-      lastSeenAt: null,
-    };
-    const db = openDatabase(server.dataDir);
-    try {
-      await new SqliteMetadataStore(db).startNetwork({
-        network: { id: networkId, centreName: 'Anna', createdAt: now.toISOString(), teamId: maria.team.id },
-        meeting: { id: newId(), title: 'Meeting with Anna' },
-        people: [
-          {
-            participant: eeva,
-            link: {
-              tokenHash: hashToken(newToken()),
-              record: {
-                id: newId(),
-                networkId,
-                participantId: eeva.id,
-                createdAt: now.toISOString(),
-                expiresAt: new Date(now.getTime() + 86_400_000).toISOString(),
-                revokedAt: null,
-              },
-            },
-          },
-        ],
-      });
-    } finally {
-      db.close();
-    }
+    const { networkId } = await seedTeamNetwork(server.dataDir, maria.team.id);
     const signedIn = (await openLink(maria.link.url)).cookie!;
     const page = (await (await team(signedIn)).json()) as TeamResponse;
     expect(page.teams[0]?.networks.map((n) => n.centreName)).toEqual(['Anna']);
@@ -271,45 +283,12 @@ describe('staff sign-in links', () => {
       '--email',
       'maria.south@pohjola.fi',
     );
-    const networkId = newId();
-    const meetingId = newId();
-    const now = new Date();
-    const eevaToken = newToken();
-    const eeva = {
-      id: newId(),
-      networkId,
-      name: 'Eeva',
-      relation: 'mother',
-      role: 'network_member' as const,
-      createdAt: now.toISOString(),
-      lastSeenAt: null,
-    };
-    const db = openDatabase(server.dataDir);
-    try {
-      await new SqliteMetadataStore(db).startNetwork({
-        network: { id: networkId, centreName: 'Anna', createdAt: now.toISOString(), teamId: maria.team.id },
-        meeting: { id: meetingId, title: 'Meeting with Anna' },
-        people: [
-          {
-            participant: eeva,
-            // A link that expired a minute ago.
-            link: {
-              tokenHash: hashToken(eevaToken),
-              record: {
-                id: newId(),
-                networkId,
-                participantId: eeva.id,
-                createdAt: new Date(now.getTime() - 3600_000).toISOString(),
-                expiresAt: new Date(now.getTime() - 60_000).toISOString(),
-                revokedAt: null,
-              },
-            },
-          },
-        ],
-      });
-    } finally {
-      db.close();
-    }
+    // Eeva's link expired a minute ago.
+    const { networkId, meetingId, eeva, eevaToken } = await seedTeamNetwork(
+      server.dataDir,
+      maria.team.id,
+      -60_000,
+    );
     const expired = await fetch(`${server.url}/join/${eevaToken}`, { redirect: 'manual' });
     expect(expired.headers.get('location')).toBe('/link-problem?reason=expired');
     const waiting = (expired.headers.get('set-cookie') ?? '').split(';')[0] as string;
