@@ -4,6 +4,7 @@ import { createRoot } from 'react-dom/client';
 import { AskPage } from './features/admission/AskPage';
 import { NetworkPage } from './features/network/NetworkPage';
 import { StartPage } from './features/start/StartPage';
+import { TeamPage } from './features/team/TeamPage';
 import { startLanguage, useT } from './i18n';
 import { LeftPage } from './pages/LeftPage';
 import { LinkProblemPage } from './pages/LinkProblemPage';
@@ -61,6 +62,7 @@ function Page({ pathname }: { pathname: string }) {
   }
   const networkId = NETWORK_PATH.exec(pathname)?.[1];
   if (networkId) return <NetworkPage key={networkId} networkId={networkId} />;
+  if (pathname === '/team' || pathname === '/team/') return <TeamPage />;
   if (pathname === '/left') return <LeftPage />;
   if (pathname === '/switch-person') return <SwitchPersonPage />;
   const askCode = ASK_PATH.exec(pathname)?.[1];

@@ -23,6 +23,7 @@ import type { RouteContext } from './routes/context.js';
 import { joinRoutes } from './routes/join.js';
 import { metricsRoutes } from './routes/metrics.js';
 import { openApiRoutes } from './routes/openapi.js';
+import { staffSignInRoutes } from './routes/team.js';
 
 /** What the app is built from. */
 export interface AppDependencies {
@@ -120,6 +121,7 @@ export function buildApp({
     return indexHtml;
   };
   app.route('/join', joinRoutes(routes, tooManyPage));
+  app.route('/staff', staffSignInRoutes(routes));
   app.route('/api/openapi.json', openApiRoutes(app));
   app.all('/api/*', () => {
     throw notFound('There is no such API route.');

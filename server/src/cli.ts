@@ -39,10 +39,14 @@ import {
   migrateToPostgres,
 } from './persistence/sqliteToPostgres/migrateToPostgres.js';
 import { SyncServer } from './sync/SyncServer.js';
+import { StaffService } from './teams/StaffService.js';
 
 const USAGE = `usage:
   polyphony create --centre NAME --person "name:relation:role" [--person …] [--title TITLE] [--json]
   polyphony list [--json]
+  polyphony staff add --team TEAM --name NAME --email EMAIL [--admin] [--peer-worker] [--json]
+      add a professional (or peer worker) to a team (made if there is none of that name) and print
+      their sign-in link: it works once, for STAFF_LINK_HOURS; running it again makes a new one
   polyphony revoke PARTICIPANT_ID [--json]
   polyphony reissue PARTICIPANT_ID [--json]
   polyphony erase network NETWORK_ID | meeting MEETING_ID | person PARTICIPANT_ID --words remove|anonymise
@@ -127,6 +131,11 @@ const { values, positionals } = parseArgs({
     yes: { type: 'boolean', default: false },
     words: { type: 'string' },
     'vacuum-full': { type: 'boolean', default: false },
+    team: { type: 'string' },
+    name: { type: 'string' },
+    email: { type: 'string' },
+    admin: { type: 'boolean', default: false },
+    'peer-worker': { type: 'boolean', default: false },
   },
 });
 const [command, argument, ...extra] = positionals;
@@ -284,6 +293,33 @@ try {
         const link = await service.invitationView(participant, token, record, base);
         print(link, `New link for ${participant.name} (the old one no longer works):\n  ${link.url}`);
       }
+      break;
+    }
+    case 'staff': {
+      if (argument !== 'add') fail('staff takes "add"');
+      if (!values.team || !values.name || !values.email) fail('staff add needs --team, --name and --email');
+      const staffService = new StaffService(metadata, config.staffLinkLifetimeMs);
+      let added: Awaited<ReturnType<StaffService['addStaff']>>;
+      try {
+        added = await staffService.addStaff({
+          team: values.team,
+          name: values.name,
+          email: values.email,
+          admin: values.admin,
+          kind: values['peer-worker'] ? 'peer_worker' : 'professional',
+        });
+      } catch (error) {
+        fail(error instanceof Error ? error.message : String(error));
+      }
+      const url = `${base}/staff/${added.link.token}`;
+      print(
+        { team: added.team, staff: added.staff, link: { url, expiresAt: added.link.record.expiresAt } },
+        [
+          `${added.staff.name} <${added.staff.email}> is in ${added.team.name}${values.admin ? ' (admin)' : ''}.`,
+          `Sign-in link (works once, until ${added.link.record.expiresAt}; shown only now):`,
+          `  ${url}`,
+        ].join('\n'),
+      );
       break;
     }
     case 'erase':

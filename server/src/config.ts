@@ -21,6 +21,8 @@ export interface Config {
   publicUrl: string | undefined;
   /** How long a personal link works. */
   invitationLifetimeMs: number;
+  /** How long a staff sign-in link works (STAFF_LINK_HOURS, a day): shorter, since it opens a team. */
+  staffLinkLifetimeMs: number;
   /** PostgreSQL for meeting documents and everything else (scale-out); the SQLite file when unset. */
   databaseUrl: string | undefined;
   /** A PostgreSQL schema of its own (created if missing); the database's default search path when unset. */
@@ -46,8 +48,11 @@ export interface ProtectionConfig {
   sessionMaxMs: number;
   /** Networks with no activity for this many days are due for erasure (RETENTION_DAYS); null: never. */
   retentionDays: number | null;
-  /** Whether a browser that is no professional of any network may start one (ALLOW_ANONYMOUS_START). */
-  allowAnonymousStart: boolean;
+  /**
+   * Whether a browser that is no professional of any network may start one (ALLOW_ANONYMOUS_START);
+   * null when not set: allowed until a team exists, then off (teams/anonymousStart.ts).
+   */
+  allowAnonymousStart: boolean | null;
   /** How many proxies in front may be believed about the client (X-Forwarded-*); 0: none (TRUST_PROXY). */
   trustProxy: number;
   /** Anonymous network starts per client address per hour (STARTS_PER_HOUR). */
@@ -162,7 +167,8 @@ export function loadProtectionConfig(env: NodeJS.ProcessEnv = process.env): Prot
     sessionIdleMs: positive(env, 'SESSION_IDLE_MINUTES', 60) * MINUTE,
     sessionMaxMs: positive(env, 'SESSION_MAX_DAYS', 7) * DAY,
     retentionDays: retention === undefined || retention === '' ? null : positive(env, 'RETENTION_DAYS', 1),
-    allowAnonymousStart: flag(env, 'ALLOW_ANONYMOUS_START', true),
+    allowAnonymousStart:
+      (env.ALLOW_ANONYMOUS_START ?? '').trim() === '' ? null : flag(env, 'ALLOW_ANONYMOUS_START', true),
     trustProxy: proxies(env),
     startsPerHour: int(env, 'STARTS_PER_HOUR', 30),
     joinAttemptsPerMinute: int(env, 'JOIN_ATTEMPTS_PER_MINUTE', 30),
@@ -187,6 +193,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     sqliteSynchronous: synchronous,
     publicUrl: env.PUBLIC_URL || undefined,
     invitationLifetimeMs: int(env, 'INVITATION_DAYS', 30) * 24 * 60 * 60 * 1000,
+    staffLinkLifetimeMs: int(env, 'STAFF_LINK_HOURS', 24) * 60 * 60 * 1000,
     versionEveryMs: int(env, 'VERSION_EVERY_MS', 3 * 60 * 1000),
     databaseUrl: env.DATABASE_URL || undefined,
     databaseSchema: env.DATABASE_SCHEMA || undefined,

@@ -2,6 +2,7 @@
  * Starting and stopping one Polyphony process: the database, the HTTP app, the sync server on the same
  * port. index.ts calls this with the environment's configuration; tests may call it in-process.
  */
+
 import type { Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { serve } from '@hono/node-server';
@@ -30,6 +31,7 @@ import { NetworkService } from './networks/NetworkService.js';
 import { openPersistence } from './persistence/open.js';
 import { RedisRelay } from './scale/RedisRelay.js';
 import { type Authorize, SyncServer } from './sync/SyncServer.js';
+import { StaffService } from './teams/StaffService.js';
 
 /** A running Polyphony. */
 export interface RunningServer {
@@ -199,6 +201,7 @@ export async function startServer(config: Config): Promise<RunningServer> {
       protection,
       limits,
       erasure,
+      staff: new StaffService(metadata, config.staffLinkLifetimeMs, now),
     },
     logger,
     storeName: persistence.name,

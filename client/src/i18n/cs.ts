@@ -6,12 +6,15 @@ import { meetingWordsCs } from '@polyphony/shared';
 import { admissionCs } from './admission/cs';
 import type { Dictionary } from './dictionary';
 import { privacyCs } from './privacy/cs';
+import { teamsCs } from './teams/cs';
 
 export const cs: Dictionary = {
   // The words around the meeting document, shared with the Markdown export.
   ...meetingWordsCs,
   ...privacyCs,
   ...admissionCs,
+  // The team page, staff sign-in, link requests (teams/cs.ts).
+  ...teamsCs,
   'language.label': 'Jazyk',
   'app.preparingPrint': 'Setkání se připravuje k tisku…',
   'app.openingMeeting': 'Setkání se otevírá…',

@@ -3,12 +3,15 @@ import { meetingWordsDe } from '@polyphony/shared';
 import { admissionDe } from './admission/de';
 import type { Dictionary } from './dictionary';
 import { privacyDe } from './privacy/de';
+import { teamsDe } from './teams/de';
 
 export const de: Dictionary = {
   // The words around the meeting document, shared with the Markdown export.
   ...meetingWordsDe,
   ...privacyDe,
   ...admissionDe,
+  // The team page, staff sign-in, link requests (teams/de.ts).
+  ...teamsDe,
   'language.label': 'Sprache',
   'app.preparingPrint': 'Das Treffen wird für den Druck vorbereitet…',
   'app.openingMeeting': 'Das Treffen wird geöffnet…',

@@ -9,6 +9,7 @@ import { meetingWordsEn } from '@polyphony/shared';
 import { admissionEn } from './admission/en';
 import type { Message } from './format';
 import { privacyEn } from './privacy/en';
+import { teamsEn } from './teams/en';
 
 export const en = {
   // The words around the meeting document, shared with the Markdown export.
@@ -16,6 +17,8 @@ export const en = {
   // Leaving a device, sessions that end, erasure, one's own data (privacy/en.ts).
   ...privacyEn,
   ...admissionEn,
+  // The team page, staff sign-in, link requests (teams/en.ts).
+  ...teamsEn,
   // The language picker
   'language.label': 'Language',
 

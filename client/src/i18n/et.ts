@@ -3,12 +3,15 @@ import { meetingWordsEt } from '@polyphony/shared';
 import { admissionEt } from './admission/et';
 import type { Dictionary } from './dictionary';
 import { privacyEt } from './privacy/et';
+import { teamsEt } from './teams/et';
 
 export const et: Dictionary = {
   // The words around the meeting document, shared with the Markdown export.
   ...meetingWordsEt,
   ...privacyEt,
   ...admissionEt,
+  // The team page, staff sign-in, link requests (teams/et.ts).
+  ...teamsEt,
   'language.label': 'Keel',
   'app.preparingPrint': 'Kohtumist valmistatakse printimiseks ette…',
   'app.openingMeeting': 'Kohtumine avaneb…',

@@ -3,12 +3,15 @@ import { meetingWordsFi } from '@polyphony/shared';
 import { admissionFi } from './admission/fi';
 import type { Dictionary } from './dictionary';
 import { privacyFi } from './privacy/fi';
+import { teamsFi } from './teams/fi';
 
 export const fi: Dictionary = {
   // The words around the meeting document, shared with the Markdown export.
   ...meetingWordsFi,
   ...privacyFi,
   ...admissionFi,
+  // The team page, staff sign-in, link requests (teams/fi.ts).
+  ...teamsFi,
   'language.label': 'Kieli',
   'app.preparingPrint': 'Kokousta valmistellaan tulostusta varten…',
   'app.openingMeeting': 'Kokousta avataan…',

@@ -3,12 +3,15 @@ import { meetingWordsIt } from '@polyphony/shared';
 import { admissionIt } from './admission/it';
 import type { Dictionary } from './dictionary';
 import { privacyIt } from './privacy/it';
+import { teamsIt } from './teams/it';
 
 export const it: Dictionary = {
   // The words around the meeting document, shared with the Markdown export.
   ...meetingWordsIt,
   ...privacyIt,
   ...admissionIt,
+  // The team page, staff sign-in, link requests (teams/it.ts).
+  ...teamsIt,
   'language.label': 'Lingua',
   'app.preparingPrint': 'Preparazione dell’incontro per la stampa…',
   'app.openingMeeting': 'Apertura dell’incontro…',

@@ -3,12 +3,15 @@ import { meetingWordsNl } from '@polyphony/shared';
 import { admissionNl } from './admission/nl';
 import type { Dictionary } from './dictionary';
 import { privacyNl } from './privacy/nl';
+import { teamsNl } from './teams/nl';
 
 export const nl: Dictionary = {
   // The words around the meeting document, shared with the Markdown export.
   ...meetingWordsNl,
   ...privacyNl,
   ...admissionNl,
+  // The team page, staff sign-in, link requests (teams/nl.ts).
+  ...teamsNl,
   'language.label': 'Taal',
   'app.preparingPrint': 'Het gesprek wordt klaargezet om af te drukken…',
   'app.openingMeeting': 'Het gesprek wordt geopend…',

@@ -3,12 +3,15 @@ import { meetingWordsSv } from '@polyphony/shared';
 import { admissionSv } from './admission/sv';
 import type { Dictionary } from './dictionary';
 import { privacySv } from './privacy/sv';
+import { teamsSv } from './teams/sv';
 
 export const sv: Dictionary = {
   // The words around the meeting document, shared with the Markdown export.
   ...meetingWordsSv,
   ...privacySv,
   ...admissionSv,
+  // The team page, staff sign-in, link requests (teams/sv.ts).
+  ...teamsSv,
   'language.label': 'Språk',
   'app.preparingPrint': 'Mötet förbereds för utskrift…',
   'app.openingMeeting': 'Mötet öppnas…',

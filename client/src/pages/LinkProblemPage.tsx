@@ -1,6 +1,7 @@
 /** `/link-problem?reason=invalid|expired|revoked`: a personal link did not work; what that means, what to do. */
 
 import { useEffect } from 'react';
+import { AskForLink } from '../features/team/AskForLink';
 import { useT } from '../i18n';
 import '../ui/network.css';
 
@@ -28,6 +29,7 @@ export function LinkProblemPage({ reason }: { reason: string | null }) {
         <li>{t('linkProblem.askNew')}</li>
         <li>{t('linkProblem.kept')}</li>
       </ul>
+      {known === 'expired' && <AskForLink />}
     </main>
   );
 }

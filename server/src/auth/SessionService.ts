@@ -109,6 +109,21 @@ export class SessionService {
     return token;
   }
 
+  /**
+   * Sign the browser in as a staff member with a fresh session value: the session it held ends (a
+   * relative's links do not travel into a professional's session, nor the other way round).
+   */
+  async openStaff(c: Context, staffId: string): Promise<string> {
+    const existing = requestSession(c);
+    if (existing) await this.end(hashToken(existing));
+    const token = newToken();
+    const hash = hashToken(token);
+    await this.store.startStaffSession(hash, staffId, this.now().toISOString());
+    this.touched.set(hash, this.now().getTime());
+    setSessionCookie(c, token, this.policy);
+    return token;
+  }
+
   /** End a session: it and its memberships are deleted. */
   async end(hash: string): Promise<void> {
     this.touched.delete(hash);

@@ -136,12 +136,20 @@ export class NetworkService {
     meetingTitle?: string | undefined;
     me: PersonInput;
     people: PersonInput[];
+    /** A network of a team, started by one of its staff (who is then `me`). */
+    team?: { teamId: string; staffId: string } | undefined;
   }): Promise<StartedNetwork> {
     const now = this.now();
     const at = now.toISOString();
-    const network: NetworkRecord = { id: newId(), centreName: input.centreName, createdAt: at };
-    const invitations = [input.me, ...input.people].map((person) => {
+    const network: NetworkRecord = {
+      id: newId(),
+      centreName: input.centreName,
+      createdAt: at,
+      ...(input.team ? { teamId: input.team.teamId } : {}),
+    };
+    const invitations = [input.me, ...input.people].map((person, n) => {
       const participant = this.newParticipant(network.id, person, at);
+      if (n === 0 && input.team) participant.staffId = input.team.staffId;
       return { participant, ...this.newLink(participant, now) };
     });
     const meeting = await this.store.startNetwork({

@@ -34,6 +34,8 @@ describe('migrations from the one schema', () => {
       'a0315e3ee7875ce0',
       // admission (issue 18)
       '78ff37825e3a6219',
+      // teams (issue 17)
+      'd45f268a8ad4cc19',
     ]);
     expect(digest(DOCUMENTS_SCHEMA.steps)).toEqual(['95dedb80e9cdbd4f', '13f00fd7388186f6']);
     expect(digest(METADATA_SCHEMA.steps)).toEqual([
@@ -42,6 +44,8 @@ describe('migrations from the one schema', () => {
       'da261de92762905f',
       // admission (issue 18)
       '017e25d78d7839e4',
+      // teams (issue 17)
+      'e6070d0f53207926',
     ]);
   });
 

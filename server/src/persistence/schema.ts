@@ -29,7 +29,9 @@ export type SchemaChange =
   /** Data protection: idle sessions, the record of erasures, rewritten documents. */
   | 'protection'
   /** Letting someone new in: "ask to join" codes of a meeting and the requests made with them. */
-  | 'admission';
+  | 'admission'
+  /** Teams: their staff, members, staff sign-in links and sessions, networks of a team, link requests. */
+  | 'teams';
 
 /** One column, named the same in both databases. */
 export interface Column {
@@ -94,10 +96,90 @@ const insertionOrder: Column = { name: 'seq', type: 'bigint', insertionOrder: tr
 /** Every table, parents before children. */
 export const TABLES: readonly Table[] = [
   {
+    name: 'teams',
+    kind: 'teams',
+    created: 'teams',
+    // Who may sign in through the identity provider: verified e-mail domains and group claim values.
+    columns: [
+      text('id', { primaryKey: true }),
+      text('name'),
+      time('created_at'),
+      { name: 'domains', type: 'json' },
+      { name: 'groups', type: 'json' },
+    ],
+    key: ['id'],
+  },
+  {
+    name: 'staff',
+    kind: 'staff',
+    created: 'teams',
+    // The identity provider's issuer and subject once they have signed in through it; NULL before.
+    columns: [
+      text('id', { primaryKey: true }),
+      text('name'),
+      text('email', { unique: true }),
+      text('oidc_issuer', optional),
+      text('oidc_subject', optional),
+      time('created_at'),
+    ],
+    key: ['id'],
+    unique: [['oidc_issuer', 'oidc_subject']],
+  },
+  {
+    name: 'team_members',
+    kind: 'team memberships',
+    created: 'teams',
+    columns: [
+      text('team_id', { references: 'teams (id)' }),
+      text('staff_id', { references: 'staff (id)' }),
+      // 'admin' or 'member'; 'professional' or 'peer_worker'.
+      text('role'),
+      text('kind'),
+      time('joined_at'),
+    ],
+    key: ['team_id', 'staff_id'],
+    indexes: [{ name: 'team_members_by_staff', columns: 'staff_id' }],
+  },
+  {
+    name: 'team_invitations',
+    kind: 'team invitations',
+    created: 'teams',
+    columns: [
+      text('team_id', { references: 'teams (id)' }),
+      text('email'),
+      text('invited_by', optional),
+      time('created_at'),
+    ],
+    key: ['team_id', 'email'],
+  },
+  {
+    name: 'staff_links',
+    kind: 'staff sign-in links',
+    created: 'teams',
+    columns: [
+      text('id', { primaryKey: true }),
+      insertionOrder,
+      text('staff_id', { references: 'staff (id)' }),
+      text('token_hash', { unique: true }),
+      time('created_at'),
+      time('expires_at'),
+      time('revoked_at', optional),
+    ],
+    key: ['id'],
+    indexes: [{ name: 'staff_links_by_staff', columns: 'staff_id' }],
+  },
+  {
     name: 'networks',
     kind: 'networks',
     created: 'metadata',
-    columns: [text('id', { primaryKey: true }), text('centre_name'), time('created_at')],
+    columns: [
+      text('id', { primaryKey: true }),
+      text('centre_name'),
+      time('created_at'),
+      // The team the network belongs to; NULL for a network started without one. (No foreign key: a
+      // column added later is kept plain, as SQLite cannot drop one that has it.)
+      text('team_id', { nullable: true, added: 'teams' }),
+    ],
     key: ['id'],
   },
   {
@@ -113,6 +195,8 @@ export const TABLES: readonly Table[] = [
       text('role'),
       time('created_at'),
       time('last_seen_at', optional),
+      // The staff member this professional is, when they came from the team; NULL for everyone else.
+      text('staff_id', { nullable: true, added: 'teams' }),
     ],
     key: ['id'],
     indexes: [
@@ -200,6 +284,34 @@ export const TABLES: readonly Table[] = [
       text('invitation_id', { references: 'invitations (id)' }),
     ],
     key: ['session_hash', 'network_id'],
+  },
+  {
+    name: 'staff_sessions',
+    kind: 'staff sessions',
+    created: 'teams',
+    // A session a staff member signed in with: it lasts and idles as every session does (sessions).
+    columns: [
+      text('session_hash', { primaryKey: true, references: 'sessions (token_hash)', cascade: true }),
+      text('staff_id', { references: 'staff (id)' }),
+    ],
+    key: ['session_hash'],
+    indexes: [{ name: 'staff_sessions_by_staff', columns: 'staff_id' }],
+  },
+  {
+    name: 'link_requests',
+    kind: 'link requests',
+    created: 'teams',
+    // A relative whose link lapsed asks for a new one; answered when someone re-issues it.
+    columns: [
+      text('id', { primaryKey: true }),
+      text('network_id', { references: 'networks (id)' }),
+      text('participant_id', { references: 'participants (id)' }),
+      time('created_at'),
+      time('answered_at', optional),
+      text('answered_by', optional),
+    ],
+    key: ['id'],
+    indexes: [{ name: 'link_requests_by_network', columns: 'network_id' }],
   },
   {
     name: 'activity',

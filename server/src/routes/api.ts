@@ -15,6 +15,7 @@ import { eventLoopRoutes } from './eventLoop.js';
 import { healthRoutes, readinessRoutes } from './health.js';
 import { meetingHistoryRoutes, networkHistoryRoutes } from './history.js';
 import { joinPendingRoutes } from './joinPending.js';
+import { linkRequestRoutes } from './linkRequest.js';
 import { localCopiesRoutes } from './localCopies.js';
 import { meRoutes } from './me.js';
 import { meetingRoutes } from './meetings.js';
@@ -22,6 +23,7 @@ import { networkRoutes } from './networks.js';
 import { ownDataRoutes } from './ownData.js';
 import { sessionRoutes } from './session.js';
 import { settingsRoutes } from './settings.js';
+import { teamRoutes } from './team.js';
 import { videoRoutes } from './video.js';
 
 /** What the routes under /api are built from. */
@@ -51,6 +53,8 @@ export function api({ routes, logger, storeName, video, health, eventLoop }: Api
     .route('/ask', askRoutes(routes))
     .route('/local-copies', localCopiesRoutes(routes))
     .route('/me', meRoutes(routes))
+    .route('/team', teamRoutes(routes))
+    .route('/link-requests', linkRequestRoutes(routes))
     .route('/video', videoRoutes(routes, video, logger))
     .route('/session', sessionRoutes(routes))
     .route('/join', joinPendingRoutes(routes))

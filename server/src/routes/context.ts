@@ -6,6 +6,7 @@ import type { AbuseLimits } from '../abuse/limits.js';
 import { requestOrigin } from '../auth/proxy.js';
 import type { SessionService } from '../auth/SessionService.js';
 import { requestSession } from '../auth/session.js';
+import { newId } from '../auth/tokens.js';
 import type { ProtectionConfig } from '../config.js';
 import type { ErasureService } from '../erasure/ErasureService.js';
 import { accessRevoked, meetingNotFound, networkNotFound, unauthorized } from '../errors.js';
@@ -13,6 +14,7 @@ import type { HistoryService } from '../history/HistoryService.js';
 import type { NetworkService } from '../networks/NetworkService.js';
 import type { MeetingRecord, MetadataStore, ParticipantRecord } from '../persistence/metadata/types.js';
 import type { SyncServer } from '../sync/SyncServer.js';
+import type { StaffService } from '../teams/StaffService.js';
 
 /** Dependencies of the API routes. */
 export interface RouteContext {
@@ -31,6 +33,8 @@ export interface RouteContext {
   limits: AbuseLimits;
   /** Erasing networks, meetings and people for good. */
   erasure: ErasureService;
+  /** Staff sign-in links (teams, issue 17). */
+  staff: StaffService;
 }
 
 /**
@@ -43,7 +47,9 @@ export async function requireMember(
   networkId: string,
 ): Promise<ParticipantRecord> {
   const session = await ctx.sessions.require(c);
-  const membership = await ctx.store.membership(session.hash, networkId, ctx.now());
+  const membership =
+    (await ctx.store.membership(session.hash, networkId, ctx.now())) ??
+    (await joinFromTeam(ctx, session.hash, networkId));
   if (!membership) {
     // A person whose link was revoked (not replaced by a new one) is told so, and their browser deletes
     // its copy; anyone else is not told whether the network exists.
@@ -56,6 +62,32 @@ export async function requireMember(
   if (!participant) throw networkNotFound();
   await ctx.service.touch(participant.id);
   return participant;
+}
+
+/**
+ * A staff member opening a network of their team for the first time becomes one of its professionals
+ * (transparency within the team: no network hidden from its own team's professionals, and the whole
+ * history is theirs to read); their membership then. Undefined for anyone else.
+ */
+async function joinFromTeam(ctx: RouteContext, sessionHash: string, networkId: string) {
+  const staff = await ctx.store.sessionStaff(sessionHash);
+  const network = staff && (await ctx.store.findNetwork(networkId));
+  if (!staff || !network?.teamId) return undefined;
+  const teams = await ctx.store.teamsOf(staff.id);
+  if (!teams.some((place) => place.teamId === network.teamId)) return undefined;
+  await ctx.store.addStaffToNetwork({
+    participant: {
+      id: newId(),
+      networkId,
+      name: staff.name,
+      relation: '',
+      role: 'professional',
+      createdAt: ctx.now().toISOString(),
+      lastSeenAt: null,
+    },
+    staffId: staff.id,
+  });
+  return ctx.store.membership(sessionHash, networkId, ctx.now());
 }
 
 /**

@@ -19,6 +19,7 @@ import { hashToken, looksLikeToken } from '../auth/tokens.js';
 import { type InvitationRecord, linkState } from '../persistence/metadata/types.js';
 import type { RouteContext } from './context.js';
 import { apiRoutes, file, ids } from './declare.js';
+import { rememberExpiredLink } from './linkRequest.js';
 
 const join = createRoute({
   method: 'get',
@@ -94,7 +95,12 @@ export function joinRoutes(ctx: RouteContext, tooManyPage: () => string | undefi
     }
     const token = c.req.param('token');
     const { invitation, state } = await activeInvitation(ctx, token);
-    if (!invitation) return c.redirect(`/link-problem?reason=${state}`, 302);
+    if (!invitation) {
+      // An expired link may ask the team for a new one (linkRequest.ts): it waits in a cookie only
+      // that request reads, so the token is not in the page's address.
+      if (state === 'expired') rememberExpiredLink(c, ctx, token);
+      return c.redirect(`/link-problem?reason=${state}`, 302);
+    }
     const site = c.req.header('sec-fetch-site');
     if (site === 'cross-site' || site === 'same-site') {
       const current = await ctx.sessions.check(requestSession(c));

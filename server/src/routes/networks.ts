@@ -16,8 +16,9 @@ import {
 import type { Context } from 'hono';
 import { limitKey } from '../abuse/limits.js';
 import { joinSession, requestSession } from '../auth/session.js';
-import { anonymousStartOff } from '../errors.js';
+import { anonymousStartOff, networkNotFound, unauthorized } from '../errors.js';
 import { meetingSummary, networkSummary } from '../networks/NetworkService.js';
+import { anonymousStartAllowed } from '../teams/anonymousStart.js';
 import { baseUrl, type RouteContext, requireMember } from './context.js';
 import { apiRoutes, body, ids, json, memberRefusals, refusal, requestBody } from './declare.js';
 
@@ -30,6 +31,28 @@ async function isTeamMember(c: Context, ctx: RouteContext): Promise<boolean> {
     if (person && can(person.role, 'team')) return true;
   }
   return false;
+}
+
+/**
+ * The team a staff session starts a network in: the one asked for (which must be theirs), or their only
+ * team. Undefined for a browser that is not signed in as staff; 404 for a team that is not theirs.
+ */
+async function teamStart(c: Context, ctx: RouteContext, teamId: string | undefined) {
+  const session = await ctx.sessions.check(requestSession(c));
+  const staff = session.ok ? await ctx.store.sessionStaff(session.hash) : undefined;
+  if (!staff) {
+    if (teamId !== undefined) throw unauthorized();
+    return undefined;
+  }
+  const teams = await ctx.store.teamsOf(staff.id);
+  const place =
+    teamId === undefined
+      ? teams.length === 1
+        ? teams[0]
+        : undefined
+      : teams.find((t) => t.teamId === teamId);
+  if (!place) throw networkNotFound();
+  return { staff, teamId: place.teamId };
 }
 
 /** When a network is due for erasure under RETENTION_DAYS (undefined without it). */
@@ -104,15 +127,30 @@ export function networkRoutes(ctx: RouteContext) {
     .openapi(startNetwork, async (c) => {
       // Anonymous starts (from a browser that is no professional in any network here) are limited
       // per client address, and the operator may turn them off.
-      if (!(await isTeamMember(c, ctx))) {
-        if (!ctx.protection.allowAnonymousStart) throw anonymousStartOff();
+      const request = await requestBody(c, startNetwork);
+      // A professional signed in as staff starts the network inside their team, as themselves.
+      const staffStart = await teamStart(c, ctx, request.teamId);
+      if (!staffStart && !(await isTeamMember(c, ctx))) {
+        if (!(await anonymousStartAllowed(ctx.protection.allowAnonymousStart, ctx.store)))
+          throw anonymousStartOff();
         ctx.limits.starts.take(limitKey(ctx.limits, c));
       }
-      const request = await requestBody(c, startNetwork);
-      const started = await service.startNetwork(request);
-      // The person starting the meeting is in at once, without opening a link (with a fresh value).
-      const session = await ctx.sessions.open(c);
-      await joinSession(session, ctx.store, started.myInvitation);
+      const { teamId: _teamId, ...asked } = request;
+      const started = await service.startNetwork(
+        staffStart
+          ? {
+              ...asked,
+              me: { ...asked.me, name: staffStart.staff.name, role: 'professional' },
+              team: { teamId: staffStart.teamId, staffId: staffStart.staff.id },
+            }
+          : asked,
+      );
+      // The person starting the meeting is in at once, without opening a link (with a fresh value);
+      // staff are in through their team, and keep their staff session.
+      if (!staffStart) {
+        const session = await ctx.sessions.open(c);
+        await joinSession(session, ctx.store, started.myInvitation);
+      }
       const base = baseUrl(c, ctx);
       return c.json(
         {
@@ -120,9 +158,12 @@ export function networkRoutes(ctx: RouteContext) {
           meeting: meetingSummary(started.meeting),
           me: await service.participantView(started.me),
           invitations: await Promise.all(
-            started.invitations.map(({ participant, token, record }) =>
-              service.invitationView(participant, token, record, base),
-            ),
+            // Staff are in through their team: no link of theirs is handed out.
+            started.invitations
+              .slice(staffStart ? 1 : 0)
+              .map(({ participant, token, record }) =>
+                service.invitationView(participant, token, record, base),
+              ),
           ),
         },
         201,

@@ -1,6 +1,7 @@
 /** GET /api/settings: what the pages need to know before anyone is signed in (the start page, the network page). */
 import { createRoute } from '@hono/zod-openapi';
 import { SettingsResponseSchema } from '@polyphony/shared';
+import { anonymousStartAllowed } from '../teams/anonymousStart.js';
 import type { RouteContext } from './context.js';
 import { apiRoutes, json } from './declare.js';
 
@@ -14,10 +15,10 @@ const settings = createRoute({
 /** Routes of /api/settings. */
 export function settingsRoutes(ctx: RouteContext) {
   const { protection } = ctx;
-  return apiRoutes().openapi(settings, (c) =>
+  return apiRoutes().openapi(settings, async (c) =>
     c.json(
       {
-        anonymousStart: protection.allowAnonymousStart,
+        anonymousStart: await anonymousStartAllowed(protection.allowAnonymousStart, ctx.store),
         retentionDays: protection.retentionDays,
         sessionIdleMinutes: protection.sessionIdleMs / 60_000,
         sessionMaxDays: protection.sessionMaxMs / (24 * 60 * 60 * 1000),

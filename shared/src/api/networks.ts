@@ -30,6 +30,8 @@ export const StartNetworkRequestSchema = z
     me: PersonInputSchema,
     /** Everyone else who is coming. */
     people: z.array(PersonInputSchema).max(50).default([]),
+    /** The team it belongs to, when a professional signed in as staff starts it from the team page. */
+    teamId: z.string().max(64).optional(),
   })
   .strict();
 export type StartNetworkRequest = z.input<typeof StartNetworkRequestSchema>;
@@ -133,6 +135,9 @@ export const ACTIVITY_KINDS = [
   'admission_closed',
   'admitted',
   'join_refused',
+  // Teams (issue 17): a relative asked for a new link; a professional of the team began working with it.
+  'link_requested',
+  'joined_from_team',
 ] as const;
 export type ActivityKind = (typeof ACTIVITY_KINDS)[number];
 

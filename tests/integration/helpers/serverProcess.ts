@@ -187,7 +187,8 @@ export async function openLink(
   const response = await fetch(link, { redirect: 'manual', headers: cookie ? { cookie } : {} });
   const setCookie = response.headers.get('set-cookie');
   return {
-    cookie: setCookie ? sessionCookie(response) : null,
+    // Only the session cookie (an expired link sets another, for asking for a new one).
+    cookie: setCookie && /polyphony_session=/.test(setCookie) ? sessionCookie(response) : null,
     location: response.headers.get('location') ?? '',
     status: response.status,
   };

@@ -59,6 +59,10 @@ export function activitySentence(entry: ActivityEntry, meetingName: MeetingName)
       return t('activity.admitted', { actor, subject });
     case 'join_refused':
       return t('activity.joinRefused', { actor });
+    case 'link_requested':
+      return t('activity.linkRequested', { actor });
+    case 'joined_from_team':
+      return t('activity.joinedFromTeam', { actor });
     default:
       // A kind this client does not know yet: its id, readable, rather than nothing.
       return `${actor}: ${String(entry.kind).replaceAll('_', ' ')}`;

@@ -12,8 +12,9 @@ import {
 } from '../metadata/types.js';
 import { insertActivity } from './activity.js';
 import { insertParticipant } from './networks.js';
-import { type InvitationRow, invitation } from './rows.js';
+import { type InvitationRow, invitation, type TimeValue, time } from './rows.js';
 import { type Action, changes, insertionOrder, row, rows, type Statement, sql } from './sql.js';
+import { answerLinkRequests } from './teams.js';
 
 type Input<K extends keyof AccessStore> = Parameters<AccessStore[K]>[0];
 
@@ -65,6 +66,8 @@ export function* reissue(input: Input<'reissue'>): Action<string[]> {
   const { record } = input.link;
   const revoked = yield* revokeLinks(record.participantId, record.createdAt);
   yield* insertInvitation(input.link);
+  // A request the person made for a new link is answered by it.
+  yield* answerLinkRequests(record.participantId, input.actorId, record.createdAt);
   yield* insertActivity({
     networkId: input.networkId,
     kind: 'link_reissued',
@@ -132,16 +135,58 @@ export function* memberInvitations(sessionHash: string, networkId?: string): Act
   return found.map(invitation);
 }
 
-/** The session's memberships whose links are active at `now` (of one network, when given). */
+/**
+ * The session's memberships whose links are active at `now` (of one network, when given), and, for a
+ * staff session, the networks of their teams that they work with.
+ */
 export function* memberships(sessionHash: string, now: Date, networkId?: string): Action<Membership[]> {
   const found = yield* memberInvitations(sessionHash, networkId);
-  return found
+  const byLink = found
     .filter((record) => linkState(record, now) === 'active')
     .map((record) => ({
       networkId: record.networkId,
       participantId: record.participantId,
       invitation: record,
     }));
+  return [...byLink, ...(yield* staffMemberships(sessionHash, networkId))];
+}
+
+/** What a staff member's access is known by, where a relative's is their link's id (revocation closes it). */
+export const staffAccessId = (staffId: string): string => `staff:${staffId}`;
+
+/**
+ * A staff session's networks: those of its staff member's teams in which they are one of the people.
+ * The access comes from the team membership and lapses with it, never by date: its "invitation" is
+ * that membership, named by staffAccessId and never expiring (nothing of it is stored as a link).
+ */
+function* staffMemberships(sessionHash: string, networkId?: string): Action<Membership[]> {
+  const ofNetwork = networkId === undefined ? sql`` : sql`AND n.id = ${networkId}`;
+  const found = yield* rows<{
+    network_id: string;
+    participant_id: string;
+    staff_id: string;
+    joined_at: TimeValue;
+  }>(
+    sql`SELECT n.id AS network_id, p.id AS participant_id, ss.staff_id, m.joined_at
+      FROM staff_sessions ss
+      JOIN team_members m ON m.staff_id = ss.staff_id
+      JOIN networks n ON n.team_id = m.team_id
+      JOIN participants p ON p.network_id = n.id AND p.staff_id = ss.staff_id
+      WHERE ss.session_hash = ${sessionHash} ${ofNetwork}
+      ORDER BY n.created_at, n.id`,
+  );
+  return found.map((each) => ({
+    networkId: each.network_id,
+    participantId: each.participant_id,
+    invitation: {
+      id: staffAccessId(each.staff_id),
+      networkId: each.network_id,
+      participantId: each.participant_id,
+      createdAt: time(each.joined_at),
+      expiresAt: '9999-12-31T23:59:59.999Z',
+      revokedAt: null,
+    },
+  }));
 }
 
 /** The session's membership of one network, if its link is active at `now`. */

@@ -15,17 +15,20 @@ import { type Action, changes, forUpdate, insertionOrder, row, rows, sql } from 
 
 type Input<K extends keyof NetworkStore> = Parameters<NetworkStore[K]>[0];
 
+/** A network's columns. */
+export const NETWORK_COLUMNS = sql`id, centre_name, created_at, team_id`;
+
 const MEETING_COLUMNS = sql`id, network_id, number, title, created_at, closed_at`;
 
 export function* insertNetwork(record: NetworkRecord): Action<void> {
-  yield* changes(sql`INSERT INTO networks (id, centre_name, created_at)
-    VALUES (${record.id}, ${record.centreName}, ${record.createdAt})`);
+  yield* changes(sql`INSERT INTO networks (id, centre_name, created_at, team_id)
+    VALUES (${record.id}, ${record.centreName}, ${record.createdAt}, ${record.teamId ?? null})`);
 }
 
 export function* insertParticipant(record: ParticipantRecord): Action<void> {
-  yield* changes(sql`INSERT INTO participants (id, network_id, name, relation, role, created_at)
+  yield* changes(sql`INSERT INTO participants (id, network_id, name, relation, role, created_at, staff_id)
     VALUES (${record.id}, ${record.networkId}, ${record.name}, ${record.relation}, ${record.role},
-      ${record.createdAt})`);
+      ${record.createdAt}, ${record.staffId ?? null})`);
 }
 
 /** The network's next meeting, numbered inside the one write, so two writers never share a number. */
@@ -67,20 +70,18 @@ export function* startNetwork(input: Input<'startNetwork'>): Action<MeetingRecor
 }
 
 export function* findNetwork(id: string): Action<NetworkRecord | undefined> {
-  const found = yield* row<NetworkRow>(
-    sql`SELECT id, centre_name, created_at FROM networks WHERE id = ${id}`,
-  );
+  const found = yield* row<NetworkRow>(sql`SELECT ${NETWORK_COLUMNS} FROM networks WHERE id = ${id}`);
   return found && network(found);
 }
 
 export function* listNetworks(): Action<NetworkRecord[]> {
   const found = yield* rows<NetworkRow>(
-    sql`SELECT id, centre_name, created_at FROM networks ORDER BY created_at DESC`,
+    sql`SELECT ${NETWORK_COLUMNS} FROM networks ORDER BY created_at DESC`,
   );
   return found.map(network);
 }
 
-const PARTICIPANT_COLUMNS = sql`id, network_id, name, relation, role, created_at, last_seen_at`;
+export const PARTICIPANT_COLUMNS = sql`id, network_id, name, relation, role, created_at, last_seen_at, staff_id`;
 
 export function* findParticipant(id: string): Action<ParticipantRecord | undefined> {
   const found = yield* row<ParticipantRow>(

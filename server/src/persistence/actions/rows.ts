@@ -15,6 +15,15 @@ import type {
   VersionSummary,
 } from '@polyphony/shared';
 import type { ErasureRecord, SessionRecord } from '../metadata/protection.js';
+import type {
+  LinkRequestRecord,
+  StaffKind,
+  StaffLinkRecord,
+  StaffRecord,
+  TeamMemberRecord,
+  TeamRecord,
+  TeamRole,
+} from '../metadata/teams.js';
 import type { InvitationRecord, MeetingRecord, NetworkRecord, ParticipantRecord } from '../metadata/types.js';
 
 /** A time column: ISO text (SQLite) or a Date (PostgreSQL's timestamptz). */
@@ -34,12 +43,15 @@ export interface NetworkRow {
   id: string;
   centre_name: string;
   created_at: TimeValue;
+  team_id?: string | null;
 }
 
+/** A network; `teamId` only when it belongs to a team. */
 export const network = (row: NetworkRow): NetworkRecord => ({
   id: row.id,
   centreName: row.centre_name,
   createdAt: time(row.created_at),
+  ...(row.team_id ? { teamId: row.team_id } : {}),
 });
 
 export interface ParticipantRow {
@@ -50,6 +62,7 @@ export interface ParticipantRow {
   role: Role;
   created_at: TimeValue;
   last_seen_at: TimeValue | null;
+  staff_id?: string | null;
 }
 
 export const participant = (row: ParticipantRow): ParticipantRecord => ({
@@ -60,6 +73,7 @@ export const participant = (row: ParticipantRow): ParticipantRecord => ({
   role: row.role,
   createdAt: time(row.created_at),
   lastSeenAt: timeOrNull(row.last_seen_at),
+  ...(row.staff_id ? { staffId: row.staff_id } : {}),
 });
 
 export interface MeetingRow {
@@ -181,4 +195,87 @@ export const erasure = (row: ErasureRow): ErasureRecord => ({
   words: row.words,
   meetingIds: parsed<string[]>(row.meeting_ids),
   doneAt: timeOrNull(row.done_at),
+});
+
+export interface TeamRow {
+  id: string;
+  name: string;
+  created_at: TimeValue;
+  domains: unknown;
+  groups: unknown;
+}
+
+export const team = (row: TeamRow): TeamRecord => ({
+  id: row.id,
+  name: row.name,
+  createdAt: time(row.created_at),
+  domains: parsed<string[]>(row.domains),
+  groups: parsed<string[]>(row.groups),
+});
+
+export interface StaffRow {
+  id: string;
+  name: string;
+  email: string;
+  oidc_issuer: string | null;
+  oidc_subject: string | null;
+  created_at: TimeValue;
+}
+
+export const staff = (row: StaffRow): StaffRecord => ({
+  id: row.id,
+  name: row.name,
+  email: row.email,
+  issuer: row.oidc_issuer,
+  subject: row.oidc_subject,
+  createdAt: time(row.created_at),
+});
+
+export interface TeamMemberRow extends StaffRow {
+  team_id: string;
+  role: TeamRole;
+  kind: StaffKind;
+  joined_at: TimeValue;
+}
+
+export const teamMember = (row: TeamMemberRow): TeamMemberRecord => ({
+  teamId: row.team_id,
+  staff: staff(row),
+  role: row.role,
+  kind: row.kind,
+  joinedAt: time(row.joined_at),
+});
+
+export interface StaffLinkRow {
+  id: string;
+  staff_id: string;
+  created_at: TimeValue;
+  expires_at: TimeValue;
+  revoked_at: TimeValue | null;
+}
+
+export const staffLink = (row: StaffLinkRow): StaffLinkRecord => ({
+  id: row.id,
+  staffId: row.staff_id,
+  createdAt: time(row.created_at),
+  expiresAt: time(row.expires_at),
+  revokedAt: timeOrNull(row.revoked_at),
+});
+
+export interface LinkRequestRow {
+  id: string;
+  network_id: string;
+  participant_id: string;
+  created_at: TimeValue;
+  answered_at: TimeValue | null;
+  answered_by: string | null;
+}
+
+export const linkRequest = (row: LinkRequestRow): LinkRequestRecord => ({
+  id: row.id,
+  networkId: row.network_id,
+  participantId: row.participant_id,
+  createdAt: time(row.created_at),
+  answeredAt: timeOrNull(row.answered_at),
+  answeredBy: row.answered_by,
 });

@@ -35,6 +35,10 @@ function* deleteSession(tokenHash: string, keepMembers: string | null): Action<v
     yield* changes(
       sql`UPDATE session_members SET session_hash = ${keepMembers} WHERE session_hash = ${tokenHash}`,
     );
+    // A staff session's fresh value is still that staff member's.
+    yield* changes(
+      sql`UPDATE staff_sessions SET session_hash = ${keepMembers} WHERE session_hash = ${tokenHash}`,
+    );
   } else {
     yield* changes(sql`DELETE FROM session_members WHERE session_hash = ${tokenHash}`);
   }

@@ -13,6 +13,7 @@ import * as networks from '../actions/networks.js';
 import * as retention from '../actions/retention.js';
 import * as sessions from '../actions/sessions.js';
 import type { ActionRunner } from '../actions/sql.js';
+import * as teams from '../actions/teams.js';
 import type { AdmissionCodeRecord, AdmissionStore, JoinRequestRecord } from './admission.js';
 import type {
   ErasureCounts,
@@ -22,6 +23,15 @@ import type {
   SessionRecord,
   SessionStore,
 } from './protection.js';
+import type {
+  LeftTeam,
+  LinkRequestRecord,
+  StaffLinkRecord,
+  StaffRecord,
+  TeamMemberRecord,
+  TeamRecord,
+  TeamStore,
+} from './teams.js';
 import type {
   ActivityInput,
   HistoryStore,
@@ -302,5 +312,109 @@ export abstract class SqlMetadataStore implements MetadataStore {
 
   inactiveNetworks(before: Date): Promise<{ network: NetworkRecord; lastActivityAt: string }[]> {
     return this.db.read(retention.inactiveNetworks(before));
+  }
+
+  createTeam(team: TeamRecord): Promise<void> {
+    return this.db.write(teams.createTeam(team));
+  }
+
+  findTeam(id: string): Promise<TeamRecord | undefined> {
+    return this.db.read(teams.findTeam(id));
+  }
+
+  listTeams(): Promise<TeamRecord[]> {
+    return this.db.read(teams.listTeams());
+  }
+
+  setTeamEntry(teamId: string, entry: { domains: string[]; groups: string[] }): Promise<void> {
+    return this.db.write(teams.setTeamEntry(teamId, entry));
+  }
+
+  createStaff(staff: StaffRecord): Promise<void> {
+    return this.db.write(teams.createStaff(staff));
+  }
+
+  findStaff(id: string): Promise<StaffRecord | undefined> {
+    return this.db.read(teams.findStaff(id));
+  }
+
+  findStaffByEmail(email: string): Promise<StaffRecord | undefined> {
+    return this.db.read(teams.findStaffByEmail(email));
+  }
+
+  findStaffBySubject(issuer: string, subject: string): Promise<StaffRecord | undefined> {
+    return this.db.read(teams.findStaffBySubject(issuer, subject));
+  }
+
+  bindStaffSubject(staffId: string, issuer: string, subject: string): Promise<void> {
+    return this.db.write(teams.bindStaffSubject(staffId, issuer, subject));
+  }
+
+  joinTeam(input: Parameters<TeamStore['joinTeam']>[0]): Promise<void> {
+    return this.db.write(teams.joinTeam(input));
+  }
+
+  leaveTeam(input: Parameters<TeamStore['leaveTeam']>[0]): Promise<LeftTeam | undefined> {
+    return this.db.write(teams.leaveTeam(input));
+  }
+
+  teamMembers(teamId: string): Promise<TeamMemberRecord[]> {
+    return this.db.read(teams.teamMembers(teamId));
+  }
+
+  teamsOf(staffId: string): Promise<TeamMemberRecord[]> {
+    return this.db.read(teams.teamsOf(staffId));
+  }
+
+  inviteToTeam(input: Parameters<TeamStore['inviteToTeam']>[0]): Promise<void> {
+    return this.db.write(teams.inviteToTeam(input));
+  }
+
+  teamInvitations(teamId: string): Promise<string[]> {
+    return this.db.read(teams.teamInvitations(teamId));
+  }
+
+  issueStaffLink(input: Parameters<TeamStore['issueStaffLink']>[0]): Promise<void> {
+    return this.db.write(teams.issueStaffLink(input));
+  }
+
+  findStaffLinkByTokenHash(tokenHash: string): Promise<StaffLinkRecord | undefined> {
+    return this.db.read(teams.findStaffLinkByTokenHash(tokenHash));
+  }
+
+  revokeStaffLinks(staffId: string, at: string): Promise<number> {
+    return this.db.write(teams.revokeStaffLinks(staffId, at));
+  }
+
+  startStaffSession(sessionHash: string, staffId: string, at: string): Promise<void> {
+    return this.db.write(teams.startStaffSession(sessionHash, staffId, at));
+  }
+
+  sessionStaff(sessionHash: string): Promise<StaffRecord | undefined> {
+    return this.db.read(teams.sessionStaff(sessionHash));
+  }
+
+  staffSessions(staffId: string): Promise<string[]> {
+    return this.db.read(teams.staffSessions(staffId));
+  }
+
+  teamNetworks(teamId: string): Promise<NetworkRecord[]> {
+    return this.db.read(teams.teamNetworks(teamId));
+  }
+
+  staffParticipant(networkId: string, staffId: string): Promise<ParticipantRecord | undefined> {
+    return this.db.read(teams.staffParticipant(networkId, staffId));
+  }
+
+  addStaffToNetwork(input: Parameters<TeamStore['addStaffToNetwork']>[0]): Promise<ParticipantRecord> {
+    return this.db.write(teams.addStaffToNetwork(input));
+  }
+
+  requestLink(request: Parameters<TeamStore['requestLink']>[0]): Promise<LinkRequestRecord> {
+    return this.db.write(teams.requestLink(request));
+  }
+
+  openLinkRequests(networkIds: readonly string[]): Promise<LinkRequestRecord[]> {
+    return this.db.read(teams.openLinkRequests(networkIds));
   }
 }

@@ -7,6 +7,7 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { hashToken, newId, newToken } from '../../auth/tokens.js';
 import { admissionContract } from './admissionContract.js';
 import { protectionContract } from './protectionContract.js';
+import { teamsContract } from './teamsContract.js';
 import type { MetadataStore, NetworkRecord, NewLink, ParticipantRecord } from './types.js';
 
 /** How the contract gets stores: `open` may be called again (also while one is open) on the same data. */
@@ -553,5 +554,7 @@ export function metadataStoreContract(name: string, makeHarness: () => MetadataH
     protectionContract(() => store);
     // Letting someone new in: admissionContract.ts.
     admissionContract(() => store);
+    // Teams, their staff, sign-in links, link requests: teamsContract.ts.
+    teamsContract(() => store);
   });
 }

@@ -21,12 +21,15 @@ import type {
 } from '@polyphony/shared';
 import type { AdmissionStore } from './admission.js';
 import type { ProtectionStore } from './protection.js';
+import type { TeamStore } from './teams.js';
 
 /** A stored network. */
 export interface NetworkRecord {
   id: string;
   centreName: string;
   createdAt: string;
+  /** The team it belongs to (metadata/teams.ts); absent for a network started without one. */
+  teamId?: string;
 }
 
 /** A stored participant. */
@@ -38,6 +41,8 @@ export interface ParticipantRecord {
   role: Role;
   createdAt: string;
   lastSeenAt: string | null;
+  /** The staff member this professional is, when they came from the team. */
+  staffId?: string;
 }
 
 /** A stored meeting. */
@@ -224,7 +229,8 @@ export interface MetadataStore
     ActivityStore,
     HistoryStore,
     ProtectionStore,
-    AdmissionStore {
+    AdmissionStore,
+    TeamStore {
   /** 'sqlite' or 'postgres', as the health route reports it. */
   readonly name: string;
   /** Release the connection; pending commits finish first. */

@@ -32,5 +32,8 @@ export const DOCUMENTS_SCHEMA: SchemaPart = {
 /** The metadata's part. */
 export const METADATA_SCHEMA: SchemaPart = {
   component: 'metadata',
-  steps: migrationSteps([['metadata', 'history'], ['restoring'], ['protection'], ['admission']], POSTGRES),
+  steps: migrationSteps(
+    [['metadata', 'history'], ['restoring'], ['protection'], ['admission'], ['teams']],
+    POSTGRES,
+  ),
 };

@@ -41,7 +41,16 @@ function harnessHooks(dir: string) {
     compactBeforeStateVectors: async (docId: string, snapshot: Uint8Array, throughSeq: number) =>
       onFile(dir, (db) => {
         // The file as schema 2 left it: without the columns and tables of later steps.
-        db.exec(`ALTER TABLE doc_snapshots DROP COLUMN state_vector;
+        db.exec(`DROP TABLE link_requests;
+                 DROP TABLE staff_sessions;
+                 DROP TABLE staff_links;
+                 DROP TABLE team_invitations;
+                 DROP TABLE team_members;
+                 DROP TABLE staff;
+                 DROP TABLE teams;
+                 ALTER TABLE networks DROP COLUMN team_id;
+                 ALTER TABLE participants DROP COLUMN staff_id;
+                 ALTER TABLE doc_snapshots DROP COLUMN state_vector;
                  ALTER TABLE meeting_versions DROP COLUMN restoring;
                  ALTER TABLE activity DROP COLUMN version_id;
                  DROP TABLE document_rewrites;

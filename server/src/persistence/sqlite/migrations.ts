@@ -25,6 +25,7 @@ export const MIGRATIONS: readonly string[] = migrationSteps(
     ['restoring'],
     ['protection'],
     ['admission'],
+    ['teams'],
   ],
   SQLITE,
 );

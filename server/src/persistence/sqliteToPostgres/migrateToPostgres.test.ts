@@ -16,7 +16,7 @@ import {
   withAdmin,
 } from '../../../../tests/integration/helpers/postgresSchemas.js';
 import { postgresForSuite, TEST_DATABASE_URL } from '../../../../tests/integration/helpers/services.js';
-import { hashToken, newToken } from '../../auth/tokens.js';
+import { hashToken, newId, newToken } from '../../auth/tokens.js';
 import { loadConfig } from '../../config.js';
 import { HistoryService } from '../../history/HistoryService.js';
 import { createLogger } from '../../logger.js';
@@ -55,6 +55,92 @@ interface Seeded {
   participantIds: string[];
   sessionHash: string;
   tokens: string[];
+  teams: SeededTeam;
+}
+
+/** What the seeding made of a team (issue 17). */
+interface SeededTeam {
+  teamId: string;
+  staffIds: string[];
+  staffSessionHash: string;
+  staffLinkHashes: string[];
+  networkId: string;
+}
+
+/**
+ * A team as its admin makes it: two staff (one signed in through the identity provider once), an
+ * invitation, renewed sign-in links, a staff session, a network of the team that a second professional
+ * joined later, and a relative's request for a new link.
+ */
+async function seedTeam(store: MetadataStore, requester: { networkId: string; participantId: string }) {
+  const now = new Date().toISOString();
+  const teamId = newId();
+  await store.createTeam({
+    id: teamId,
+    name: 'Crisis team North',
+    createdAt: now,
+    domains: ['pohjola.fi'],
+    groups: ['north'],
+  });
+  const staff = [
+    { id: newId(), name: 'Maria', email: 'maria@pohjola.fi', issuer: null, subject: null, createdAt: now },
+    { id: newId(), name: 'Pekka', email: 'pekka@pohjola.fi', issuer: null, subject: null, createdAt: now },
+  ];
+  for (const member of staff) await store.createStaff(member);
+  await store.bindStaffSubject(staff[0]!.id, 'https://idp.pohjola.fi', 'maria-sub');
+  await store.joinTeam({ teamId, staffId: staff[0]!.id, role: 'admin', kind: 'professional', at: now });
+  await store.joinTeam({ teamId, staffId: staff[1]!.id, role: 'member', kind: 'peer_worker', at: now });
+  await store.inviteToTeam({ teamId, email: 'liisa@hus.fi', invitedBy: staff[0]!.id, at: now });
+  const staffLinkHashes = [hashToken(newToken()), hashToken(newToken())];
+  for (const tokenHash of staffLinkHashes) {
+    const expiresAt = new Date(Date.now() + 3600_000).toISOString();
+    await store.issueStaffLink({
+      record: { id: newId(), staffId: staff[0]!.id, createdAt: now, expiresAt, revokedAt: null },
+      tokenHash,
+    });
+  }
+  const staffSessionHash = hashToken(newToken());
+  await store.startStaffSession(staffSessionHash, staff[0]!.id, now);
+  const networkId = newId();
+  // Staff reach a team's networks through the team: no personal link of theirs is made.
+  await store.startNetwork({
+    network: { id: networkId, centreName: 'Clara', createdAt: now, teamId },
+    meeting: { id: newId(), title: 'First meeting' },
+    people: [],
+  });
+  for (const [n, member] of staff.entries()) {
+    const person = { id: newId(), networkId, name: member.name, relation: '', role: 'professional' as const };
+    await store.addStaffToNetwork({
+      participant: { ...person, createdAt: new Date(Date.now() + n).toISOString(), lastSeenAt: null },
+      staffId: member.id,
+    });
+  }
+  await store.requestLink({ id: newId(), ...requester, at: now });
+  return { teamId, staffIds: staff.map((s) => s.id), staffSessionHash, staffLinkHashes, networkId };
+}
+
+/** Everything the server can read of the seeded team. */
+async function everythingInTeam(store: MetadataStore, seeded: SeededTeam, networkIds: string[]) {
+  const read: Record<string, unknown> = {
+    teams: await store.listTeams(),
+    members: await store.teamMembers(seeded.teamId),
+    invitations: await store.teamInvitations(seeded.teamId),
+    networks: await store.teamNetworks(seeded.teamId),
+    people: await store.listParticipants(seeded.networkId),
+    activity: await store.listActivity(seeded.networkId, 1000),
+    'staff session': await store.sessionStaff(seeded.staffSessionHash),
+    'link requests': await store.openLinkRequests([...networkIds, seeded.networkId]),
+    'by subject': await store.findStaffBySubject('https://idp.pohjola.fi', 'maria-sub'),
+  };
+  for (const staffId of seeded.staffIds) {
+    read[`staff ${staffId}`] = await store.findStaff(staffId);
+    read[`teams of ${staffId}`] = await store.teamsOf(staffId);
+    read[`sessions of ${staffId}`] = await store.staffSessions(staffId);
+    read[`in network ${staffId}`] = await store.staffParticipant(seeded.networkId, staffId);
+  }
+  for (const hash of seeded.staffLinkHashes)
+    read[`staff link ${hash}`] = await store.findStaffLinkByTokenHash(hash);
+  return read;
 }
 
 /**
@@ -126,6 +212,7 @@ async function seedDeployment(): Promise<Seeded> {
     me: { name: 'Sara', relation: '', role: 'professional' },
     people: [{ name: 'Ben', relation: '', role: 'person_at_centre' }],
   });
+  const teams = await seedTeam(store, { networkId: started.network.id, participantId: eeva!.id });
   await sync.close();
 
   // A log after the snapshot: an edit appended to the compacted second meeting.
@@ -146,6 +233,7 @@ async function seedDeployment(): Promise<Seeded> {
       .map((i) => i.participant.id)
       .concat(pekka.participant.id),
     sessionHash,
+    teams,
     tokens: [...started.invitations, ...other.invitations, pekka, reissued].map((issued) => issued.token),
   };
 }
@@ -177,6 +265,7 @@ async function everythingIn(store: MetadataStore, seeded: Seeded, now: Date) {
     read[`link ${token}`] = await store.findInvitationByTokenHash(hashToken(token));
   read.session = await store.sessionExists(seeded.sessionHash);
   read.memberships = await store.memberships(seeded.sessionHash, now);
+  read.teams = await everythingInTeam(store, seeded.teams, seeded.networkIds);
   return read;
 }
 
@@ -286,6 +375,13 @@ describe.skipIf(!available)('migrate-to-postgres', () => {
     for (const stored of sqliteDocuments.slice(0, 2))
       expect(stored?.snapshotStateVector).toBeInstanceOf(Uint8Array);
     expect(fromSqlite[`versions ${seeded.meetingIds[0]}`]).toHaveLength(2);
+    // And the team: its two staff, a renewed link, a staff session, a network with a later professional.
+    const team = fromSqlite.teams as Record<string, unknown[]>;
+    expect(team.members).toHaveLength(2);
+    expect(team.people).toHaveLength(2);
+    expect(team['link requests']).toHaveLength(1);
+    expect(JSON.stringify(team)).toContain('"teamId"');
+    expect(team['staff session']).toMatchObject({ name: 'Maria', subject: 'maria-sub' });
   });
 
   it('[SP3] new rows after the copy take new numbers: log entries, versions, updates after a snapshot, people, meetings', async () => {
@@ -496,7 +592,9 @@ describe.skipIf(!available)('migrate-to-postgres', () => {
     );
 
     const oddTime = withFile((db) =>
-      db.exec("INSERT INTO networks VALUES ('n', 'Anna', '2030-03-01 09:00:00')"),
+      db.exec(
+        "INSERT INTO networks (id, centre_name, created_at) VALUES ('n', 'Anna', '2030-03-01 09:00:00')",
+      ),
     );
     await expect(attempt(oddTime)).rejects.toThrow(
       /^copying networks failed: networks.created_at of the row id=n is "2030-03-01 09:00:00", not a time as the server writes it/,
@@ -528,7 +626,7 @@ describe.skipIf(!available)('migrate-to-postgres', () => {
     db.pragma('wal_autocheckpoint = 0');
     const now = new Date().toISOString();
     for (const id of ['a', 'b', 'c'])
-      db.prepare('INSERT INTO networks VALUES (?, ?, ?)').run(id, 'Anna', now);
+      db.prepare('INSERT INTO networks (id, centre_name, created_at) VALUES (?, ?, ?)').run(id, 'Anna', now);
     // The files as a SIGKILL leaves them: the rows are in the WAL, not yet in the database file.
     const crashed = tempDir();
     for (const name of ['polyphony.sqlite', 'polyphony.sqlite-wal']) {
