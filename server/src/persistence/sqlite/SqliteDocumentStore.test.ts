@@ -41,7 +41,9 @@ function harnessHooks(dir: string) {
     compactBeforeStateVectors: async (docId: string, snapshot: Uint8Array, throughSeq: number) =>
       onFile(dir, (db) => {
         // The file as schema 2 left it: without the columns and tables of later steps.
-        db.exec(`DROP TABLE link_requests;
+        db.exec(`DROP TABLE join_requests;
+                 DROP TABLE admission_codes;
+                 DROP TABLE link_requests;
                  DROP TABLE staff_sessions;
                  DROP TABLE staff_links;
                  DROP TABLE team_invitations;
