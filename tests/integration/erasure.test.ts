@@ -198,6 +198,7 @@ describe('erasure', () => {
       expect(before).toContain(name);
       await waitFor(() => sqliteFilesHolding(server.dataDir, name).length > 0, 'the name to be on disk');
       const ainoSocket = await openRawSocket(`${server.wsUrl}/${net.meetingId}`, { cookie: net.ainoCookie });
+      const mariaSocket = await openRawSocket(`${server.wsUrl}/${net.meetingId}`, { cookie: net.cookie });
 
       const erase = await api(
         server,
@@ -209,8 +210,11 @@ describe('erasure', () => {
         },
       );
       expect(erase.status).toBe(200);
-      // Everyone's open copy of the rewritten document is told to load it again.
-      expect((await ainoSocket.closed).code).toBe(4409);
+      // Everyone's open copy of the rewritten document is told to load it again. Aino's own socket may
+      // instead be closed by the session sweep first (4401): the erasure ended her sessions in the same
+      // transaction (CI on 4657222 saw 4401), and either way her page holds nothing of the network.
+      expect((await mariaSocket.closed).code).toBe(4409);
+      expect([4401, 4409]).toContain((await ainoSocket.closed).code);
       await waitFor(() => !maria.provider.wsconnected, 'Maria’s socket to close');
 
       const after = await networkExport(server, net.networkId, net.cookie);
