@@ -55,6 +55,12 @@ export interface Column {
   insertionOrder?: boolean;
   /** The change that added it to the table; without it, it came with the table. */
   added?: SchemaChange;
+  /**
+   * A person's id kept without a foreign key (who acted, who decided): erasing that person deletes the
+   * row (`'row'`: it is theirs) or takes the id out of it (`'forget'`: NULL, or '' where NULL is not
+   * allowed). Rows under a foreign key need no mark: actions/erasure.ts follows the foreign keys.
+   */
+  person?: 'row' | 'forget';
 }
 
 /** An index; its columns may differ where PostgreSQL has the insertion-order column SQLite lacks. */
@@ -308,7 +314,7 @@ export const TABLES: readonly Table[] = [
       text('participant_id', { references: 'participants (id)' }),
       time('created_at'),
       time('answered_at', optional),
-      text('answered_by', optional),
+      text('answered_by', { nullable: true, person: 'forget' }),
     ],
     key: ['id'],
     indexes: [{ name: 'link_requests_by_network', columns: 'network_id' }],
@@ -322,8 +328,8 @@ export const TABLES: readonly Table[] = [
       text('network_id', { references: 'networks (id)' }),
       time('at'),
       text('kind'),
-      text('actor_id', optional),
-      text('subject_id', optional),
+      text('actor_id', { nullable: true, person: 'forget' }),
+      text('subject_id', { nullable: true, person: 'forget' }),
       text('meeting_id', optional),
       // The version an entry is about ('version_restored'); NULL on everything written before.
       { name: 'version_id', type: 'bigint', nullable: true, added: 'restoring' },
@@ -370,9 +376,10 @@ export const TABLES: readonly Table[] = [
       text('kind'),
       text('network_id'),
       text('meeting_id', optional),
+      // The person this record erased: kept, so that every process forgets them (no name is kept).
       text('participant_id', optional),
       text('erased_by'),
-      text('actor_id', optional),
+      text('actor_id', { nullable: true, person: 'forget' }),
       text('actor_role', optional),
       text('words', optional),
       { name: 'meeting_ids', type: 'json' },
@@ -400,7 +407,7 @@ export const TABLES: readonly Table[] = [
       // The code itself, not a hash: it lets no one in, only ask, and any member must be able to show it
       // again (the shared screen reloads). A request's token, which becomes a link, is kept as a hash.
       text('code', { unique: true }),
-      text('opened_by'),
+      text('opened_by', { person: 'forget' }),
       time('opened_at'),
       time('closed_at', optional),
     ],
@@ -422,9 +429,10 @@ export const TABLES: readonly Table[] = [
       text('token_hash', { unique: true }),
       time('asked_at'),
       text('decision', optional),
-      text('decided_by', optional),
+      text('decided_by', { nullable: true, person: 'forget' }),
       time('decided_at', optional),
-      text('participant_id', optional),
+      // Their own request to join (their name as they gave it): erasing them takes it.
+      text('participant_id', { nullable: true, person: 'row' }),
     ],
     key: ['id'],
     indexes: [{ name: 'join_requests_by_meeting', columns: 'meeting_id, asked_at' }],

@@ -2,12 +2,29 @@
  * Erasing networks, meetings and people, and the record of it (protection.ts): the actions, once for
  * both databases. Each deletes every row of what it erases, child rows first (the foreign keys are
  * enforced), and records that it happened — who, when, what kind, ids only — in the same transaction.
+ *
+ * Which rows those are is read from schema.ts, not listed here: every row that reaches the erased
+ * network, meeting or person through foreign keys (`owned`), and for a person also the columns that
+ * hold their id without one (`person: 'row' | 'forget'`). A table added later is erased with the rest
+ * without anyone remembering to add it; protectionContract.ts [DP12] looks through every table after.
  */
 import type { ErasedWords, ErasureKind } from '@polyphony/shared';
 import type { ErasureCounts, ErasureInput, ErasureRecord, ErasureTarget } from '../metadata/protection.js';
+import { type Column, TABLES } from '../schema.js';
 import { type ErasureRow, erasure, parsed, type TimeValue, time } from './rows.js';
 import { dropEmptySessions } from './sessions.js';
-import { type Action, changes, forUpdate, inList, json, row, rows, type Statement, sql } from './sql.js';
+import {
+  type Action,
+  changes,
+  forUpdate,
+  inList,
+  json,
+  row,
+  rows,
+  type Statement,
+  schemaName,
+  sql,
+} from './sql.js';
 
 function* count(statement: Statement): Action<number> {
   return Number((yield* row<{ n: number | string }>(statement))?.n ?? 0);
@@ -82,6 +99,72 @@ function* runEach(statements: readonly Statement[]): Action<void> {
   for (const statement of statements) yield* changes(statement);
 }
 
+/** `networks (id)` → ['networks', 'id']. */
+function referenced(column: Column): [table: string, column: string] | undefined {
+  const found = column.references?.match(/^([a-z_]+) \(([a-z_]+)\)$/);
+  return found ? [found[1] as string, found[2] as string] : undefined;
+}
+
+const either = (conditions: readonly Statement[]): Statement =>
+  conditions.slice(1).reduce((all, next) => sql`${all} OR ${next}`, conditions[0] as Statement);
+
+/**
+ * The DELETE of every row that belongs to one row of `root` through foreign keys, children first
+ * (TABLES lists parents first), the root's own row last. A table's rows belong when any of its foreign
+ * keys points at a row that belongs; `cascade` keys (a session's members) point the other way.
+ */
+export function owned(root: 'networks' | 'meetings' | 'participants', id: string): Statement[] {
+  const belonging = new Map<string, Statement>([[root, sql`id = ${id}`]]);
+  for (const table of TABLES) {
+    if (table.name === root) continue;
+    const through = table.columns.flatMap((column) => {
+      const parent = referenced(column);
+      const condition = parent && !column.cascade ? belonging.get(parent[0]) : undefined;
+      if (!parent || !condition) return [];
+      return [
+        sql`${schemaName(column.name)} IN (SELECT ${schemaName(parent[1])} FROM ${schemaName(parent[0])}
+          WHERE ${condition})`,
+      ];
+    });
+    if (through.length > 0) belonging.set(table.name, either(through));
+  }
+  return [...belonging]
+    .reverse()
+    .map(([table, condition]) => sql`DELETE FROM ${schemaName(table)} WHERE ${condition}`);
+}
+
+/** The person's id out of every column that holds it without a foreign key (schema.ts `person`). */
+function forgotten(participantId: string): Statement[] {
+  return TABLES.flatMap((table) =>
+    table.columns.flatMap((column) => {
+      const [name, where] = [schemaName(table.name), schemaName(column.name)];
+      if (column.person === 'row') return [sql`DELETE FROM ${name} WHERE ${where} = ${participantId}`];
+      if (column.person !== 'forget') return [];
+      const none = column.nullable ? null : '';
+      return [sql`UPDATE ${name} SET ${where} = ${none} WHERE ${where} = ${participantId}`];
+    }),
+  );
+}
+
+/** The documents' own tables, which the document store erases (personInDocument.ts, purge.ts). */
+const DOCUMENT_TABLES = new Set(['doc_snapshots', 'doc_updates']);
+
+/** Every `table.column` holding the text anywhere in a value (bytes aside): see ErasureStore. */
+export function* whereHeld(text: string): Action<string[]> {
+  const held: string[] = [];
+  const pattern = `%${text.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
+  for (const table of TABLES) {
+    if (DOCUMENT_TABLES.has(table.name)) continue;
+    for (const column of table.columns) {
+      if (column.type === 'bytes' || column.insertionOrder) continue;
+      const found = yield* row(sql`SELECT 1 AS held FROM ${schemaName(table.name)}
+        WHERE CAST(${schemaName(column.name)} AS TEXT) LIKE ${pattern} ESCAPE '\\' LIMIT 1`);
+      if (found) held.push(`${table.name}.${column.name}`);
+    }
+  }
+  return held;
+}
+
 /** Log an erasure of a meeting or a person in the network's activity log. */
 function* logErasure(
   networkId: string,
@@ -101,22 +184,7 @@ export function* eraseNetwork(networkId: string, input: ErasureInput): Action<Er
   const sessions = yield* sessionHashes(
     sql`SELECT DISTINCT session_hash FROM session_members WHERE network_id = ${networkId}`,
   );
-  const ofMeetings = sql`meeting_id IN (SELECT id FROM meetings WHERE network_id = ${networkId})`;
-  yield* runEach([
-    sql`DELETE FROM last_seen WHERE ${ofMeetings}`,
-    sql`DELETE FROM meeting_attendance WHERE ${ofMeetings}`,
-    sql`DELETE FROM meeting_versions WHERE ${ofMeetings}`,
-    sql`DELETE FROM document_rewrites WHERE ${ofMeetings}`,
-    sql`DELETE FROM join_requests WHERE network_id = ${networkId}`,
-    sql`DELETE FROM admission_codes WHERE network_id = ${networkId}`,
-    sql`DELETE FROM session_members WHERE network_id = ${networkId}`,
-    sql`DELETE FROM link_requests WHERE network_id = ${networkId}`,
-    sql`DELETE FROM activity WHERE network_id = ${networkId}`,
-    sql`DELETE FROM invitations WHERE network_id = ${networkId}`,
-    sql`DELETE FROM meetings WHERE network_id = ${networkId}`,
-    sql`DELETE FROM participants WHERE network_id = ${networkId}`,
-    sql`DELETE FROM networks WHERE id = ${networkId}`,
-  ]);
+  yield* runEach(owned('networks', networkId));
   yield* dropEmptySessions(sessions);
   return yield* record('network', { networkId }, input, meetingIds);
 }
@@ -128,15 +196,7 @@ export function* eraseMeeting(meetingId: string, input: ErasureInput): Action<Er
   );
   if (!found) return undefined;
   const networkId = found.network_id;
-  yield* runEach([
-    sql`DELETE FROM last_seen WHERE meeting_id = ${meetingId}`,
-    sql`DELETE FROM meeting_attendance WHERE meeting_id = ${meetingId}`,
-    sql`DELETE FROM meeting_versions WHERE meeting_id = ${meetingId}`,
-    sql`DELETE FROM document_rewrites WHERE meeting_id = ${meetingId}`,
-    sql`DELETE FROM join_requests WHERE meeting_id = ${meetingId}`,
-    sql`DELETE FROM admission_codes WHERE meeting_id = ${meetingId}`,
-    sql`DELETE FROM meetings WHERE id = ${meetingId}`,
-  ]);
+  yield* runEach(owned('meetings', meetingId));
   yield* logErasure(networkId, 'meeting_erased', input, meetingId);
   return yield* record('meeting', { networkId, meetingId }, input, [meetingId]);
 }
@@ -153,21 +213,9 @@ export function* erasePerson(
   const networkId = found.network_id;
   const sessions = yield* sessionHashes(sql`SELECT DISTINCT m.session_hash FROM session_members m
     JOIN invitations i ON i.id = m.invitation_id WHERE i.participant_id = ${participantId}`);
-  yield* runEach([
-    sql`DELETE FROM last_seen WHERE participant_id = ${participantId}`,
-    sql`DELETE FROM meeting_attendance WHERE participant_id = ${participantId}`,
-    sql`DELETE FROM session_members
-      WHERE invitation_id IN (SELECT id FROM invitations WHERE participant_id = ${participantId})`,
-    sql`DELETE FROM invitations WHERE participant_id = ${participantId}`,
-    // Their own request to join (their name as they gave it); who they let in keeps being let in.
-    sql`DELETE FROM join_requests WHERE participant_id = ${participantId}`,
-    sql`UPDATE join_requests SET decided_by = NULL WHERE decided_by = ${participantId}`,
-    sql`UPDATE admission_codes SET opened_by = '' WHERE opened_by = ${participantId}`,
-    sql`DELETE FROM link_requests WHERE participant_id = ${participantId}`,
-    sql`UPDATE activity SET actor_id = NULL WHERE actor_id = ${participantId}`,
-    sql`UPDATE activity SET subject_id = NULL WHERE subject_id = ${participantId}`,
-    sql`DELETE FROM participants WHERE id = ${participantId}`,
-  ]);
+  // Their own rows and their id elsewhere first; who they let in keeps being let in.
+  yield* runEach(forgotten(participantId));
+  yield* runEach(owned('participants', participantId));
   yield* dropEmptySessions(sessions);
   // Their name leaves the lists of who was writing since each version.
   const versions = yield* rows<{ id: number | string; writers: unknown }>(sql`SELECT v.id, v.writers

@@ -66,6 +66,12 @@ export const insertionOrder = (alias?: string): Spelling => {
  */
 export const forUpdate = new Spelling({ sqlite: '', postgres: 'FOR UPDATE' });
 
+/** A table's or a column's name from schema.ts (never a value), spelled the same in both databases. */
+export const schemaName = (name: string): Spelling => {
+  if (!/^[a-z_]+$/.test(name)) throw new Error(`not a schema name: ${name}`);
+  return new Spelling({ sqlite: name, postgres: name });
+};
+
 /** The largest of several values: SQLite's scalar MAX, PostgreSQL's GREATEST. */
 export const greatest = new Spelling({ sqlite: 'MAX', postgres: 'GREATEST' });
 

@@ -263,6 +263,10 @@ export abstract class SqlMetadataStore implements MetadataStore {
     return this.db.read(erasure.erasureCounts(target));
   }
 
+  whereHeld(text: string): Promise<string[]> {
+    return this.db.read(erasure.whereHeld(text));
+  }
+
   eraseNetwork(networkId: string, input: ErasureInput): Promise<ErasureRecord | undefined> {
     return this.db.write(erasure.eraseNetwork(networkId, input));
   }

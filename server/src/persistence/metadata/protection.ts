@@ -86,6 +86,11 @@ export interface ErasureStore {
   /** How many versions, log entries, links and sessions an erasure would take away. */
   erasureCounts(target: ErasureTarget): Promise<ErasureCounts>;
   /**
+   * Every `table.column` of the metadata (documents aside) that still holds this text anywhere in a
+   * value: after an erasure, nothing but the erasure's own record should hold an erased id.
+   */
+  whereHeld(text: string): Promise<string[]>;
+  /**
    * Delete the network and every row of it (people, links, their sessions' memberships and sessions
    * left with none, meetings, attendance, versions, last-seen points, the activity log) and record the
    * erasure; undefined (nothing written) when there is no such network.

@@ -273,6 +273,56 @@ export function protectionContract(store: () => MetadataStore): void {
       expect(log.some((e) => e.kind === 'invited' && e.subject === null)).toBe(true);
     });
 
+    it('[DP12] after an erasure no table holds the erased ids, except the erasure’s own record', async () => {
+      const s = store();
+      const a = await busyNetwork(s, 'Anna');
+      const b = await busyNetwork(s, 'Ben');
+      const [first] = a.meetings as [(typeof a.meetings)[0]];
+      // Eeva shows the "ask to join" code and lets Kalle in; Jussi asks for a new link and Eeva answers it.
+      const code = { id: newId(), code: newToken(), meetingId: first.id, networkId: a.network.id };
+      await s.openAdmission({ code: { ...code, openedBy: a.eeva.id, openedAt: at(7000), closedAt: null } });
+      const request = {
+        id: newId(),
+        codeId: code.id,
+        meetingId: first.id,
+        networkId: a.network.id,
+        name: 'Kalle',
+        relation: 'neighbour',
+        askedAt: at(7100),
+        decision: null,
+        decidedBy: null,
+        decidedAt: null,
+        participantId: null,
+      };
+      await s.askToJoin({ request, tokenHash: hashToken(newToken()), maxWaiting: 20 });
+      const kalle = person(a.network.id, 'Kalle');
+      await s.admit({
+        requestId: request.id,
+        participant: kalle,
+        link: link(kalle),
+        actorId: a.eeva.id,
+        at: at(7200),
+      });
+      await s.requestLink({ id: newId(), networkId: a.network.id, participantId: a.jussi.id, at: at(7300) });
+      await s.reissue({ networkId: a.network.id, link: link(a.jussi), actorId: a.eeva.id });
+      const otherIds = [b.network.id, b.eeva.id, ...b.meetings.map((m) => m.id)];
+
+      const eeva = await s.erasePerson(a.eeva.id, { ...byMember(a.maria.id), words: 'remove' });
+      expect(await s.whereHeld(a.eeva.id)).toEqual(['erasures.participant_id']);
+      // Kalle, whom she let in, stays, and the log says he was admitted, by no one named.
+      expect((await s.listParticipants(a.network.id)).map((p) => p.name)).toContain('Kalle');
+      await s.eraseMeeting(first.id, byMember(a.maria.id));
+      expect(await s.whereHeld(first.id)).toEqual(expect.arrayContaining(['erasures.meeting_ids']));
+      for (const place of await s.whereHeld(first.id)) expect(place).toMatch(/^(erasures|activity)\./);
+      await s.eraseNetwork(a.network.id, byMember(null));
+      for (const id of [a.network.id, a.maria.id, a.jussi.id, kalle.id, ...a.meetings.map((m) => m.id)]) {
+        for (const place of await s.whereHeld(id)) expect(place, id).toMatch(/^erasures\./);
+      }
+      expect(eeva?.participantId).toBe(a.eeva.id);
+      // The other network keeps everything it had.
+      for (const id of otherIds) expect((await s.whereHeld(id)).length, id).toBeGreaterThan(1);
+    });
+
     it('[DP9] a rewritten document and a replaced agreed state are remembered', async () => {
       const s = store();
       const { meetings, maria } = await busyNetwork(s);
