@@ -99,6 +99,10 @@ test('someone new asks, waits seeing nothing of the network, and is let in by th
   await kalle.page.getByTestId('ask-go').click();
   await expect(kalle.page.getByTestId('your-name')).toContainText('Kalle');
   await expect(kalle.page.getByTestId('save-status')).toHaveAttribute('data-status', 'saved');
+  // Everyone present sees him come in, without reloading.
+  for (const person of [anna, kaisa]) {
+    await expect(person.page.getByTestId('who-is-here')).toContainText('Kalle');
+  }
 
   // The log and the document's "Present" say who let whom in.
   const log = await (await kaisa.context.request.get(`/api/networks/${network.network.id}/activity`)).json();
@@ -134,8 +138,18 @@ test('someone new is not let in, and a code turned off lets no one ask', async (
   const url = await showCode(kaisa.page);
   const olli = await ask(browser, url, 'Olli', 'friend');
   await expect(anna.page.getByTestId('asking-to-join')).toContainText('Olli (friend) asks to join');
+  await expect(kaisa.page.getByTestId('asking-to-join')).toContainText('Olli (friend) asks to join');
+  // Kaisa's page does not hear of Anna's answer in time (its looks fail), so she answers too: the server
+  // refuses the second answer and her page says so instead of seeming to let Olli in.
+  const stale = '**/api/meetings/*/admission';
+  await kaisa.page.route(stale, (route) =>
+    route.request().method() === 'GET' ? route.abort() : route.fallback(),
+  );
   await anna.page.getByTestId('asking-refuse').click();
   await expect(olli.page.getByTestId('ask-refused')).toBeVisible({ timeout: 10_000 });
+  await kaisa.page.getByTestId('asking-admit').click();
+  await expect(kaisa.page.getByTestId('asking').getByRole('alert')).toContainText('already answered');
+  await kaisa.page.unroute(stale);
   await expect(kaisa.page.getByTestId('asking-to-join')).toHaveCount(0);
   // Refused, they still reach nothing, and no one called Olli is in the network.
   expect(await reachable(olli.page, network)).toEqual({ meeting: 401, people: 401, socket: 'closed' });

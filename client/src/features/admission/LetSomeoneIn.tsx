@@ -8,6 +8,7 @@ import { useId, useState } from 'react';
 import { decideAdmission, showAdmissionCode, turnAdmissionCodeOff } from '../../api/admission';
 import { useT } from '../../i18n';
 import { QrCode } from '../../ui/QrCode';
+import { useRequest } from '../../ui/useRequest';
 import './admission.css';
 
 /** Whether a role lets people in: the person at the centre and professionals. */
@@ -15,6 +16,15 @@ export const mayAdmit = (role: Role) => can(role, 'invite');
 
 const who = (person: { name: string; relation: string }) =>
   person.relation ? `${person.name} (${person.relation})` : person.name;
+
+/** What went wrong with the last press, if it did (the server's sentence: "already decided" …). */
+function Failure({ error }: { error: string | null }) {
+  return error ? (
+    <p className="error" role="alert">
+      {error}
+    </p>
+  ) : null;
+}
 
 /** The panel with the code: shown, turned off. */
 export function AskToJoinCode({
@@ -29,16 +39,10 @@ export function AskToJoinCode({
   canAdmit: boolean;
 }) {
   const t = useT();
-  const [busy, setBusy] = useState(false);
+  const { busy, error, run } = useRequest();
   if (!canAdmit && !state.url) return null;
-  const run = async (change: () => Promise<AdmissionState>) => {
-    setBusy(true);
-    try {
-      onState(await change());
-    } finally {
-      setBusy(false);
-    }
-  };
+  const change = (next: () => Promise<AdmissionState>) =>
+    run(async () => onState(await next()), t('common.didNotWork'));
   return (
     <section className="panel" aria-labelledby="ask-code-heading" data-testid="ask-code">
       <h2 id="ask-code-heading" className="panel-heading">
@@ -58,7 +62,7 @@ export function AskToJoinCode({
               type="button"
               className="button"
               disabled={busy}
-              onClick={() => run(() => turnAdmissionCodeOff(meetingId))}
+              onClick={() => change(() => turnAdmissionCodeOff(meetingId))}
               data-testid="ask-code-off"
             >
               {t('admission.turnOff')}
@@ -72,13 +76,14 @@ export function AskToJoinCode({
             type="button"
             className="button"
             disabled={busy}
-            onClick={() => run(() => showAdmissionCode(meetingId))}
+            onClick={() => change(() => showAdmissionCode(meetingId))}
             data-testid="ask-code-show"
           >
             {t('admission.show')}
           </button>
         </>
       )}
+      <Failure error={error} />
     </section>
   );
 }
@@ -96,15 +101,8 @@ function Asking({
   const t = useT();
   const id = useId();
   const [role, setRole] = useState<'network_member' | 'observer'>('network_member');
-  const [busy, setBusy] = useState(false);
-  const run = async (decision: 'admit' | 'refuse') => {
-    setBusy(true);
-    try {
-      await decide(decision, role);
-    } finally {
-      setBusy(false);
-    }
-  };
+  const { busy, error, run } = useRequest();
+  const choose = (decision: 'admit' | 'refuse') => run(() => decide(decision, role), t('common.didNotWork'));
   return (
     <li className="asking" data-testid="asking">
       <span className="asking-who">{t('admission.asks', { who: who(person) })}</span>
@@ -129,7 +127,7 @@ function Asking({
             type="button"
             className="button primary"
             disabled={busy}
-            onClick={() => run('admit')}
+            onClick={() => choose('admit')}
             data-testid="asking-admit"
           >
             {t('admission.letIn', { name: person.name })}
@@ -138,7 +136,7 @@ function Asking({
             type="button"
             className="button"
             disabled={busy}
-            onClick={() => run('refuse')}
+            onClick={() => choose('refuse')}
             data-testid="asking-refuse"
           >
             {t('admission.refuse', { name: person.name })}
@@ -147,6 +145,7 @@ function Asking({
       ) : (
         <span className="hint">{t('admission.whoDecides')}</span>
       )}
+      <Failure error={error} />
     </li>
   );
 }
