@@ -8,7 +8,9 @@
  *   decided (enterTeams.ts), and a staff session cookie lands the browser on /team. Anything else lands
  *   on /sign-in-refused?reason=…, a page that says why in the person's language, without a session.
  * - POST /auth/logout ends the staff session (its sockets close) and, for a sign-in through the
- *   provider, sends the browser to the provider's end_session_endpoint too (RP-initiated logout).
+ *   provider, names the provider's end_session_endpoint for the browser to go to (RP-initiated logout).
+ *   It is called with fetch, not a form: a page served with `Referrer-Policy: no-referrer` sends a form's
+ *   POST with `Origin: null`, which the same-origin check rightly refuses.
  *
  * Without OIDC_* settings /auth/login and /auth/callback answer 404 and nothing else changes; logout
  * works for every staff session (sign-in links too). The provider is discovered on first use (and again
@@ -29,7 +31,10 @@ import { hashToken } from '../auth/tokens.js';
 import { forbidden, notFound } from '../errors.js';
 import type { Logger } from '../logger.js';
 import type { RouteContext } from './context.js';
-import { apiRoutes, refusal } from './declare.js';
+import { apiRoutes, json, refusal } from './declare.js';
+
+/** The answer to POST /auth/logout. */
+const SignedOutSchema = z.object({ location: z.string() });
 
 /** The pending sign-in's cookie (`__Host-` over HTTPS). */
 const PENDING_COOKIE = 'polyphony_oidc';
@@ -72,7 +77,7 @@ const logout = createRoute({
   path: '/logout',
   summary: 'Sign out: end the staff session, and the provider’s session when it offers that',
   responses: {
-    303: { description: 'To the provider’s end-session page, or to the start page' },
+    200: json(SignedOutSchema, 'Where the browser goes next: the provider’s end-session page, or /'),
     403: refusal('From another site'),
   },
 });
@@ -234,11 +239,11 @@ export function authRoutes(ctx: RouteContext, logger: Logger) {
       if (oidc && idToken) {
         try {
           const away = (await provider()).signOutUrl(idToken, oidc.postLogoutRedirectUri);
-          if (away) return c.redirect(away.href, 303);
+          if (away) return c.json({ location: away.href }, 200);
         } catch (error) {
           logger.warn({ err: error }, 'staff sign-out: the identity provider is unreachable');
         }
       }
-      return c.redirect('/', 303);
+      return c.json({ location: '/' }, 200);
     });
 }

@@ -50,15 +50,29 @@ export function StaffEntry() {
   );
 }
 
-/** The team page's sign-out: ends the staff session (and the provider's, when signed in through it). */
+/**
+ * The team page's sign-out: ends the staff session, then goes where the server says (the provider's
+ * sign-out page when signed in through it, else the start page). Whatever fails, the browser leaves.
+ */
 export function SignOutButton() {
   const t = useT();
+  const [busy, setBusy] = useState(false);
+  const signOut = async () => {
+    setBusy(true);
+    let next = '/';
+    try {
+      const response = await fetch('/auth/logout', { method: 'POST', credentials: 'same-origin' });
+      const body = (await response.json()) as { location?: unknown };
+      if (response.ok && typeof body.location === 'string') next = body.location;
+    } catch {
+      // The start page then; the session ends by itself at the latest when it idles.
+    }
+    location.assign(next);
+  };
   return (
-    <form method="post" action="/auth/logout" className="sign-out">
-      <button type="submit" className="button small">
-        {t('signIn.signOut')}
-      </button>
-    </form>
+    <button type="button" className="button small" onClick={() => void signOut()} disabled={busy}>
+      {t('signIn.signOut')}
+    </button>
   );
 }
 
