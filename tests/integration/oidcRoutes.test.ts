@@ -8,6 +8,8 @@ import { execFile } from 'node:child_process';
 import { fileURLToPath } from 'node:url';
 import { promisify } from 'node:util';
 import { decodePending, encodePending } from '@polyphony/server/auth/oidc/pendingSignIn';
+import { openDatabase } from '@polyphony/server/persistence/database';
+import { SqliteMetadataStore } from '@polyphony/server/persistence/metadata/SqliteMetadataStore';
 import type { TeamResponse } from '@polyphony/shared';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import {
@@ -236,6 +238,34 @@ describe('staff sign-in through the identity provider, over HTTP', () => {
       headers: { cookie: `polyphony_session=${session}` },
     });
     expect(after.status).toBe(401);
+  });
+
+  it('[OI7] someone taken out of the team is not let back in by its domain rule; an invitation lets them in', async () => {
+    const { answer } = await signIn('maria');
+    const cookie = `polyphony_session=${cookieSet(answer, 'polyphony_session')}`;
+    const team = (await (
+      await fetch(`${server.url}/api/team`, { headers: { cookie } })
+    ).json()) as TeamResponse;
+    const teamId = team.teams[0]!.id;
+    // Taken out of the team (as the team's admin or the operator would).
+    const db = openDatabase(server.dataDir);
+    try {
+      await new SqliteMetadataStore(db).leaveTeam({
+        teamId,
+        staffId: team.staff.id,
+        at: new Date().toISOString(),
+      });
+    } finally {
+      db.close();
+    }
+    expect((await fetch(`${server.url}/api/team`, { headers: { cookie } })).status).toBe(401);
+    const again = await signIn('maria');
+    expect(again.answer.headers.get('location')).toBe('/sign-in-refused?reason=not-allowed');
+    expect(cookieSet(again.answer, 'polyphony_session')).toBeUndefined();
+    // An admin's invitation of the address is someone's decision: it lets them in again.
+    await cli('team', 'invite', '--team', teamId, '--email', 'maria.virtanen@pohjola.fi');
+    const invited = await signIn('maria');
+    expect(invited.answer.headers.get('location')).toBe('/team');
   });
 
   it('[OI6] without OIDC_* settings the sign-in routes are not there and nothing else changes', async () => {

@@ -1,9 +1,11 @@
 /**
- * Which teams a staff sign-in through the identity provider enters (issue 17, [OI4]–[OI6]): the teams the
+ * Which teams a staff sign-in through the identity provider enters (issue 17, [OI2], [OI3], [OI7]): the teams the
  * person is already in (found by the provider's subject, or by a verified address the operator or an
  * admin added), and every team whose rule admits them (`admission.ts`: an allowed verified e-mail domain,
  * a group claim, an invitation). The first sign-in binds the provider's subject to the staff identity;
  * an address already bound to another subject is not taken over by a second account that claims it.
+ * Someone taken out of a team is not let back in by its domain or group rule ([TM10]), only by an
+ * invitation (or the operator's `staff add`).
  * Bounded work: one look at each team of the service (a service has tens, not thousands).
  */
 
@@ -42,6 +44,8 @@ export async function enterTeams(
     existing = sameAddress;
   }
   const memberOf = new Set(existing ? (await store.teamsOf(existing.id)).map((place) => place.teamId) : []);
+  // A team that took them out is not entered again by its domain or group rule, only by an invitation.
+  const departed = new Set(existing ? await store.teamDepartures(existing.id) : []);
   const teams: { teamId: string; by: 'member' | 'domain' | 'group' | 'invitation' }[] = [];
   let unverified = false;
   for (const team of await store.listTeams()) {
@@ -54,8 +58,11 @@ export async function enterTeams(
       groups: team.groups,
       invited: await store.teamInvitations(team.id),
     });
-    if (decision.ok) teams.push({ teamId: team.id, by: decision.by });
-    else if (decision.reason === 'unverified-email') unverified = true;
+    if (!decision.ok) {
+      if (decision.reason === 'unverified-email') unverified = true;
+    } else if (!departed.has(team.id) || decision.by === 'invitation') {
+      teams.push({ teamId: team.id, by: decision.by });
+    }
   }
   if (teams.length === 0) {
     return unverified
