@@ -258,8 +258,11 @@ export function loadOidcConfig(env: NodeJS.ProcessEnv = process.env): OidcConfig
   } catch {
     throw new Error(`OIDC_ISSUER must be the provider's issuer URL, got "${env.OIDC_ISSUER}"`);
   }
-  if (issuer.protocol !== 'https:' && issuer.protocol !== 'http:') {
-    throw new Error(`OIDC_ISSUER must be an https:// URL, got "${env.OIDC_ISSUER}"`);
+  const loopback = ['127.0.0.1', 'localhost', '[::1]'].includes(issuer.hostname);
+  if (issuer.protocol !== 'https:' && !(issuer.protocol === 'http:' && loopback)) {
+    throw new Error(
+      `OIDC_ISSUER must be an https:// URL (http:// only for a provider on 127.0.0.1), got "${env.OIDC_ISSUER}"`,
+    );
   }
   const publicUrl = (env.PUBLIC_URL ?? '').trim().replace(/\/+$/, '');
   if (!/^https?:\/\/[^/]+/.test(publicUrl)) {

@@ -31,6 +31,10 @@ describe('OIDC settings', () => {
     );
     expect(() => loadOidcConfig({ ...complete, PUBLIC_URL: '' })).toThrow(/PUBLIC_URL is needed/);
     expect(() => loadOidcConfig({ ...complete, OIDC_ISSUER: 'login.example.org' })).toThrow(/OIDC_ISSUER/);
+    expect(() => loadOidcConfig({ ...complete, OIDC_ISSUER: 'http://login.example.org' })).toThrow(/https/);
+    expect(loadOidcConfig({ ...complete, OIDC_ISSUER: 'http://127.0.0.1:9000' })?.issuer.href).toBe(
+      'http://127.0.0.1:9000/',
+    );
     expect(() => loadOidcConfig({ ...complete, OIDC_SCOPES: 'email profile' })).toThrow(/openid/);
   });
 });
