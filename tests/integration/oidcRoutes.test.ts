@@ -268,6 +268,41 @@ describe('staff sign-in through the identity provider, over HTTP', () => {
     expect(invited.answer.headers.get('location')).toBe('/team');
   });
 
+  it('[OI8] a team admin invites an address, which then signs in; nobody else may invite', async () => {
+    const added = (await cli(
+      'staff',
+      'add',
+      '--team',
+      'Crisis team North',
+      '--name',
+      'Hanna',
+      '--email',
+      'hanna@pohjola.fi',
+      '--admin',
+    )) as { team: { id: string }; link: { url: string } };
+    const opened = await fetch(added.link.url.replace(/^https?:\/\/[^/]+/, server.url), {
+      redirect: 'manual',
+    });
+    const admin = `polyphony_session=${cookieSet(opened, 'polyphony_session')}`;
+    const invite = (cookie: string | undefined, body: unknown, teamId = added.team.id) =>
+      fetch(`${server.url}/api/team/${teamId}/invitations`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json', origin: server.url, ...(cookie ? { cookie } : {}) },
+        body: JSON.stringify(body),
+      });
+    const member = `polyphony_session=${cookieSet((await signIn('sami')).answer, 'polyphony_session')}`;
+    expect((await invite(undefined, { email: 'eero@example.com' })).status).toBe(401);
+    expect((await invite(member, { email: 'eero@example.com' })).status).toBe(403);
+    expect((await invite(admin, { email: 'eero@example.com' }, 'not-a-team-of-hers')).status).toBe(404);
+    expect((await invite(admin, { email: 'not an address' })).status).toBe(400);
+    expect((await invite(admin, { email: 'x'.repeat(300) + '@example.com' })).status).toBe(400);
+    const made = await invite(admin, { email: 'Eero@Example.com' });
+    expect(made.status).toBe(201);
+    expect(((await made.json()) as { invited: string[] }).invited).toContain('eero@example.com');
+    // Eero, refused before ([OI3]), now signs in.
+    expect((await signIn('eero')).answer.headers.get('location')).toBe('/team');
+  });
+
   it('[OI6] without OIDC_* settings the sign-in routes are not there and nothing else changes', async () => {
     const plain = await startServerProcess();
     try {
