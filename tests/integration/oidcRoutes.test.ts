@@ -295,7 +295,7 @@ describe('staff sign-in through the identity provider, over HTTP', () => {
     expect((await invite(member, { email: 'eero@example.com' })).status).toBe(403);
     expect((await invite(admin, { email: 'eero@example.com' }, 'not-a-team-of-hers')).status).toBe(404);
     expect((await invite(admin, { email: 'not an address' })).status).toBe(400);
-    expect((await invite(admin, { email: 'x'.repeat(300) + '@example.com' })).status).toBe(400);
+    expect((await invite(admin, { email: `${'x'.repeat(300)}@example.com` })).status).toBe(400);
     const made = await invite(admin, { email: 'Eero@Example.com' });
     expect(made.status).toBe(201);
     expect(((await made.json()) as { invited: string[] }).invited).toContain('eero@example.com');
