@@ -75,7 +75,6 @@ test('a professional signs in with the organisation, starts a network, signs out
   await page.goto('/');
   const signIn = page.getByRole('link', { name: 'Sign in with your organisation' });
   await expect(signIn).toBeVisible();
-  await page.screenshot({ path: path.join(screenshotDir, 'oidc-start-1280.png'), fullPage: true });
   await signIn.click();
   await throughProvider(page, 'maria');
 
@@ -144,7 +143,11 @@ test('a sign-in from an address the team does not allow is refused with a clear 
     const eero = await browser.newContext({ baseURL: server.url, viewport });
     const page = await eero.newPage();
     await page.goto('/');
-    await page.getByRole('link', { name: 'Sign in with your organisation' }).click();
+    const signIn = page.getByRole('link', { name: 'Sign in with your organisation' });
+    await expect(signIn).toBeVisible();
+    await expect(page.getByTestId('start-turned-off')).toBeVisible();
+    await page.screenshot({ path: path.join(screenshotDir, `oidc-start-${viewport.width}.png`) });
+    await signIn.click();
     await throughProvider(page, 'eero');
     await expect(page).toHaveURL(`${server.url}/sign-in-refused?reason=not-allowed`);
     await expect(page.getByRole('heading', { level: 1 })).toHaveText(
