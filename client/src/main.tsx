@@ -4,6 +4,7 @@ import { createRoot } from 'react-dom/client';
 import { AskPage } from './features/admission/AskPage';
 import { NetworkPage } from './features/network/NetworkPage';
 import { StartPage } from './features/start/StartPage';
+import { SignInRefusedPage } from './features/team/OrganisationSignIn';
 import { TeamPage } from './features/team/TeamPage';
 import { startLanguage, useT } from './i18n';
 import { LeftPage } from './pages/LeftPage';
@@ -71,6 +72,9 @@ function Page({ pathname }: { pathname: string }) {
   if (pathname.startsWith('/join/')) return <TooManyPage />;
   if (pathname === '/link-problem' || pathname === '/link-problem/') {
     return <LinkProblemPage reason={new URLSearchParams(location.search).get('reason')} />;
+  }
+  if (pathname === '/sign-in-refused' || pathname === '/sign-in-refused/') {
+    return <SignInRefusedPage reason={new URLSearchParams(location.search).get('reason')} />;
   }
   if (pathname === '/' || pathname === '') return <StartPage />;
   return (

@@ -19,6 +19,7 @@ import type { VideoService } from './livekit/VideoService.js';
 import type { Logger } from './logger.js';
 import type { Metrics } from './metrics/Metrics.js';
 import { api } from './routes/api.js';
+import { authRoutes } from './routes/auth.js';
 import type { RouteContext } from './routes/context.js';
 import { joinRoutes } from './routes/join.js';
 import { metricsRoutes } from './routes/metrics.js';
@@ -122,6 +123,7 @@ export function buildApp({
   };
   app.route('/join', joinRoutes(routes, tooManyPage));
   app.route('/staff', staffSignInRoutes(routes));
+  app.route('/auth', authRoutes(routes, logger));
   app.route('/api/openapi.json', openApiRoutes(app));
   app.all('/api/*', () => {
     throw notFound('There is no such API route.');

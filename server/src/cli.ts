@@ -20,6 +20,7 @@
  */
 import { parseArgs } from 'node:util';
 import { type PersonInput, ROLES, type Role } from '@polyphony/shared';
+import { newId } from './auth/tokens.js';
 import { BACKUP_COMMANDS, BACKUP_USAGE, backupCommand } from './backup/backupCommand.js';
 import { loadConfig } from './config.js';
 import { ERASURE_SETTLE_MS, ErasureService } from './erasure/ErasureService.js';
@@ -47,6 +48,12 @@ const USAGE = `usage:
   polyphony staff add --team TEAM --name NAME --email EMAIL [--admin] [--peer-worker] [--json]
       add a professional (or peer worker) to a team (made if there is none of that name) and print
       their sign-in link: it works once, for STAFF_LINK_HOURS; running it again makes a new one
+  polyphony team allow --team TEAM [--domain DOMAIN …] [--group GROUP …] [--remove] [--json]
+      who may enter the team by signing in with the organisation's identity provider (OIDC_*): a
+      verified address at DOMAIN, or the group claim GROUP (the team is made if there is none);
+      --remove takes them away again. Without --domain or --group it prints the team's rule
+  polyphony team invite --team TEAM --email EMAIL [--json]
+      let one verified address enter the team through the identity provider
   polyphony revoke PARTICIPANT_ID [--json]
   polyphony reissue PARTICIPANT_ID [--json]
   polyphony erase network NETWORK_ID | meeting MEETING_ID | person PARTICIPANT_ID --words remove|anonymise
@@ -136,6 +143,9 @@ const { values, positionals } = parseArgs({
     email: { type: 'string' },
     admin: { type: 'boolean', default: false },
     'peer-worker': { type: 'boolean', default: false },
+    domain: { type: 'string', multiple: true },
+    group: { type: 'string', multiple: true },
+    remove: { type: 'boolean', default: false },
   },
 });
 const [command, argument, ...extra] = positionals;
@@ -318,6 +328,68 @@ try {
           `${added.staff.name} <${added.staff.email}> is in ${added.team.name}${values.admin ? ' (admin)' : ''}.`,
           `Sign-in link (works once, until ${added.link.record.expiresAt}; shown only now):`,
           `  ${url}`,
+        ].join('\n'),
+      );
+      break;
+    }
+    case 'team': {
+      if (argument !== 'allow' && argument !== 'invite') fail('team takes "allow" or "invite"');
+      if (!values.team) fail(`team ${argument} needs --team (its name or id)`);
+      const teamName = values.team.trim();
+      let team = (await metadata.listTeams()).find((each) => each.id === teamName || each.name === teamName);
+      if (argument === 'invite') {
+        const email = (values.email ?? '').trim().toLowerCase();
+        if (!/^[^@\s]{1,200}@[^@\s]{1,200}$/.test(email))
+          fail('team invite needs --email with an e-mail address');
+        if (!team) fail(`no team "${teamName}"`);
+        await metadata.inviteToTeam({
+          teamId: team.id,
+          email,
+          invitedBy: null,
+          at: new Date().toISOString(),
+        });
+        print(
+          { team: { id: team.id, name: team.name }, invited: await metadata.teamInvitations(team.id) },
+          `${email} may enter ${team.name} by signing in with the organisation's identity provider.`,
+        );
+        break;
+      }
+      const domains = (values.domain ?? []).map((domain) => domain.trim().toLowerCase().replace(/^@/, ''));
+      const groups = (values.group ?? []).map((group) => group.trim());
+      for (const domain of domains) {
+        if (!/^(?=.{1,253}$)([a-z0-9-]{1,63}\.)+[a-z0-9-]{1,63}$/.test(domain)) {
+          fail(`"${domain}" is not an e-mail domain (such as pohjola.fi)`);
+        }
+      }
+      for (const group of groups) {
+        if (group.length === 0 || group.length > 320) fail('a --group is 1 to 320 characters');
+      }
+      if (domains.length > 0 || groups.length > 0) {
+        if (!team) {
+          if (values.remove) fail(`no team "${teamName}"`);
+          team = {
+            id: newId(),
+            name: teamName,
+            createdAt: new Date().toISOString(),
+            domains: [],
+            groups: [],
+          };
+          await metadata.createTeam(team);
+        }
+        const change = (now: string[], given: string[]) =>
+          values.remove ? now.filter((each) => !given.includes(each)) : [...new Set([...now, ...given])];
+        team = { ...team, domains: change(team.domains, domains), groups: change(team.groups, groups) };
+        await metadata.setTeamEntry(team.id, { domains: team.domains, groups: team.groups });
+      }
+      if (!team) fail(`no team "${teamName}"`);
+      const invited = await metadata.teamInvitations(team.id);
+      print(
+        { team: { id: team.id, name: team.name }, domains: team.domains, groups: team.groups, invited },
+        [
+          `${team.name} (${team.id}): who may enter by signing in with the identity provider`,
+          `  verified addresses at: ${team.domains.join(', ') || '(no domain)'}`,
+          `  the group claim: ${team.groups.join(', ') || '(no group)'}`,
+          `  invited addresses: ${invited.join(', ') || '(none)'}`,
         ].join('\n'),
       );
       break;

@@ -38,6 +38,21 @@ export interface Config {
   video: VideoConfig | undefined;
   /** Sessions, erasure, retention and the limits on anonymous requests. */
   protection: ProtectionConfig;
+  /** Staff sign-in with the organisation's OpenID Connect provider (OIDC_*); undefined when not set up. */
+  oidc: OidcConfig | undefined;
+}
+
+/** OIDC_ISSUER, OIDC_CLIENT_ID, OIDC_CLIENT_SECRET (all three or none), OIDC_SCOPES, OIDC_GROUPS_CLAIM. */
+export interface OidcConfig {
+  issuer: URL;
+  clientId: string;
+  clientSecret: string;
+  /** `<PUBLIC_URL>/auth/callback`: the redirect URI registered at the provider. */
+  redirectUri: string;
+  /** `<PUBLIC_URL>/`: where the provider sends the browser after signing out there. */
+  postLogoutRedirectUri: string;
+  scopes: string;
+  groupsClaim: string;
 }
 
 /** How long sessions last, how long networks are kept, what anonymous callers may do, whom to trust. */
@@ -201,6 +216,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     video: loadVideoConfig(env),
     metrics: loadMetricsConfig(env),
     protection: loadProtectionConfig(env),
+    oidc: loadOidcConfig(env),
     limits: {
       maxMessageBytes: int(env, 'MAX_MESSAGE_BYTES', Limits.maxMessageBytes),
       maxDocumentBytes: int(env, 'MAX_DOCUMENT_BYTES', Limits.maxDocumentBytes),
@@ -218,6 +234,54 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
       maxPendingBytes: int(env, 'MAX_PENDING_BYTES', 1024 * 1024),
       pendingTimeoutMs: int(env, 'PENDING_TIMEOUT_MS', 10_000),
     },
+  };
+}
+
+/**
+ * Staff sign-in through the organisation's identity provider: all of OIDC_ISSUER, OIDC_CLIENT_ID and
+ * OIDC_CLIENT_SECRET, or none (staff then sign in with links). PUBLIC_URL is needed with them: the
+ * redirect URI registered at the provider is made from it, never from what a request claims its host is.
+ */
+export function loadOidcConfig(env: NodeJS.ProcessEnv = process.env): OidcConfig | undefined {
+  const names = ['OIDC_ISSUER', 'OIDC_CLIENT_ID', 'OIDC_CLIENT_SECRET'] as const;
+  const given = names.filter((name) => (env[name] ?? '').trim() !== '');
+  if (given.length === 0) return undefined;
+  if (given.length < names.length) {
+    const missing = names.filter((name) => !given.includes(name));
+    throw new Error(
+      `OIDC_ISSUER, OIDC_CLIENT_ID and OIDC_CLIENT_SECRET go together: ${missing.join(', ')} missing`,
+    );
+  }
+  let issuer: URL;
+  try {
+    issuer = new URL((env.OIDC_ISSUER ?? '').trim());
+  } catch {
+    throw new Error(`OIDC_ISSUER must be the provider's issuer URL, got "${env.OIDC_ISSUER}"`);
+  }
+  const loopback = ['127.0.0.1', 'localhost', '[::1]'].includes(issuer.hostname);
+  if (issuer.protocol !== 'https:' && !(issuer.protocol === 'http:' && loopback)) {
+    throw new Error(
+      `OIDC_ISSUER must be an https:// URL (http:// only for a provider on 127.0.0.1), got "${env.OIDC_ISSUER}"`,
+    );
+  }
+  const publicUrl = (env.PUBLIC_URL ?? '').trim().replace(/\/+$/, '');
+  if (!/^https?:\/\/[^/]+/.test(publicUrl)) {
+    throw new Error(
+      'PUBLIC_URL is needed with OIDC_ISSUER (e.g. https://polyphony.example.org): the redirect URI is <PUBLIC_URL>/auth/callback',
+    );
+  }
+  const scopes = (env.OIDC_SCOPES ?? '').trim() || 'openid email profile';
+  if (!scopes.split(/\s+/).includes('openid')) {
+    throw new Error(`OIDC_SCOPES must include openid, got "${env.OIDC_SCOPES}"`);
+  }
+  return {
+    issuer,
+    clientId: (env.OIDC_CLIENT_ID ?? '').trim(),
+    clientSecret: (env.OIDC_CLIENT_SECRET ?? '').trim(),
+    redirectUri: `${publicUrl}/auth/callback`,
+    postLogoutRedirectUri: `${publicUrl}/`,
+    scopes,
+    groupsClaim: (env.OIDC_GROUPS_CLAIM ?? '').trim() || 'groups',
   };
 }
 

@@ -202,6 +202,7 @@ export async function startServer(config: Config): Promise<RunningServer> {
       limits,
       erasure,
       staff: new StaffService(metadata, config.staffLinkLifetimeMs, now),
+      oidc: config.oidc,
     },
     logger,
     storeName: persistence.name,

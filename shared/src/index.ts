@@ -6,6 +6,7 @@ export * from './api/history.js';
 export * from './api/meetings.js';
 export * from './api/networks.js';
 export * from './api/privacy.js';
+export * from './api/teamInvitations.js';
 export * from './api/teams.js';
 export * from './api/video.js';
 export * from './errors.js';

@@ -51,14 +51,15 @@ async function waitForHealth(url: string, child: ChildProcess, timeoutMs: number
 
 /**
  * Start the built server (on a fresh data folder, or on one a stopped server left); resolves once
- * /api/health answers. `env` adds to (or overrides) its settings.
+ * /api/health answers. `env` adds to (or overrides) its settings; `port` is one freePort gave.
  */
 export async function startServer(
-  options: { dataDir?: string; env?: Record<string, string> } = {},
+  options: { dataDir?: string; env?: Record<string, string>; port?: number } = {},
 ): Promise<RunningServer> {
   const { env = {} } = options;
   const dataDir = options.dataDir ?? (await mkdtemp(path.join(os.tmpdir(), 'polyphony-e2e-')));
-  const port = await freePort();
+  // A port known in advance when the server's own URL must be configured (PUBLIC_URL, a redirect URI).
+  const port = options.port ?? (await freePort());
   const url = `http://127.0.0.1:${port}`;
   const child = spawn(process.execPath, [path.join(repoRoot, 'server/dist/index.js')], {
     cwd: repoRoot,

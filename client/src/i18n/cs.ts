@@ -6,6 +6,7 @@ import { meetingWordsCs } from '@polyphony/shared';
 import { admissionCs } from './admission/cs';
 import type { Dictionary } from './dictionary';
 import { privacyCs } from './privacy/cs';
+import { signInCs } from './signIn/cs';
 import { teamsCs } from './teams/cs';
 
 export const cs: Dictionary = {
@@ -15,6 +16,8 @@ export const cs: Dictionary = {
   ...admissionCs,
   // The team page, staff sign-in, link requests (teams/cs.ts).
   ...teamsCs,
+  // Staff sign-in with the organisation's identity provider (signIn/cs.ts).
+  ...signInCs,
   'language.label': 'Jazyk',
   'app.preparingPrint': 'Setkání se připravuje k tisku…',
   'app.openingMeeting': 'Setkání se otevírá…',

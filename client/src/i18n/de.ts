@@ -3,6 +3,7 @@ import { meetingWordsDe } from '@polyphony/shared';
 import { admissionDe } from './admission/de';
 import type { Dictionary } from './dictionary';
 import { privacyDe } from './privacy/de';
+import { signInDe } from './signIn/de';
 import { teamsDe } from './teams/de';
 
 export const de: Dictionary = {
@@ -12,6 +13,8 @@ export const de: Dictionary = {
   ...admissionDe,
   // The team page, staff sign-in, link requests (teams/de.ts).
   ...teamsDe,
+  // Staff sign-in with the organisation's identity provider (signIn/de.ts).
+  ...signInDe,
   'language.label': 'Sprache',
   'app.preparingPrint': 'Das Treffen wird für den Druck vorbereitet…',
   'app.openingMeeting': 'Das Treffen wird geöffnet…',

@@ -9,6 +9,7 @@ import { meetingWordsEn } from '@polyphony/shared';
 import { admissionEn } from './admission/en';
 import type { Message } from './format';
 import { privacyEn } from './privacy/en';
+import { signInEn } from './signIn/en';
 import { teamsEn } from './teams/en';
 
 export const en = {
@@ -19,6 +20,8 @@ export const en = {
   ...admissionEn,
   // The team page, staff sign-in, link requests (teams/en.ts).
   ...teamsEn,
+  // Staff sign-in with the organisation's identity provider (signIn/en.ts).
+  ...signInEn,
   // The language picker
   'language.label': 'Language',
 

@@ -3,6 +3,7 @@ import { meetingWordsEt } from '@polyphony/shared';
 import { admissionEt } from './admission/et';
 import type { Dictionary } from './dictionary';
 import { privacyEt } from './privacy/et';
+import { signInEt } from './signIn/et';
 import { teamsEt } from './teams/et';
 
 export const et: Dictionary = {
@@ -12,6 +13,8 @@ export const et: Dictionary = {
   ...admissionEt,
   // The team page, staff sign-in, link requests (teams/et.ts).
   ...teamsEt,
+  // Staff sign-in with the organisation's identity provider (signIn/et.ts).
+  ...signInEt,
   'language.label': 'Keel',
   'app.preparingPrint': 'Kohtumist valmistatakse printimiseks ette…',
   'app.openingMeeting': 'Kohtumine avaneb…',

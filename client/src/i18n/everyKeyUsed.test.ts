@@ -29,7 +29,7 @@ function codeFiles(folder: string, skip: (path: string) => boolean): string[] {
 }
 
 const isDictionary = (path: string) =>
-  /^client\/src\/i18n\/(privacy\/|admission\/)?[a-z]{2}\.ts$/.test(path) ||
+  /^client\/src\/i18n\/(privacy\/|admission\/|signIn\/)?[a-z]{2}\.ts$/.test(path) ||
   path.startsWith('shared/src/i18n/meetingWords/');
 
 /** How code names keys: whole names in quotes, and templates with a prefix and a suffix around a value. */

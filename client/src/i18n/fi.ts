@@ -3,6 +3,7 @@ import { meetingWordsFi } from '@polyphony/shared';
 import { admissionFi } from './admission/fi';
 import type { Dictionary } from './dictionary';
 import { privacyFi } from './privacy/fi';
+import { signInFi } from './signIn/fi';
 import { teamsFi } from './teams/fi';
 
 export const fi: Dictionary = {
@@ -12,6 +13,8 @@ export const fi: Dictionary = {
   ...admissionFi,
   // The team page, staff sign-in, link requests (teams/fi.ts).
   ...teamsFi,
+  // Staff sign-in with the organisation's identity provider (signIn/fi.ts).
+  ...signInFi,
   'language.label': 'Kieli',
   'app.preparingPrint': 'Kokousta valmistellaan tulostusta varten…',
   'app.openingMeeting': 'Kokousta avataan…',

@@ -3,6 +3,7 @@ import { meetingWordsIt } from '@polyphony/shared';
 import { admissionIt } from './admission/it';
 import type { Dictionary } from './dictionary';
 import { privacyIt } from './privacy/it';
+import { signInIt } from './signIn/it';
 import { teamsIt } from './teams/it';
 
 export const it: Dictionary = {
@@ -12,6 +13,8 @@ export const it: Dictionary = {
   ...admissionIt,
   // The team page, staff sign-in, link requests (teams/it.ts).
   ...teamsIt,
+  // Staff sign-in with the organisation's identity provider (signIn/it.ts).
+  ...signInIt,
   'language.label': 'Lingua',
   'app.preparingPrint': 'Preparazione dell’incontro per la stampa…',
   'app.openingMeeting': 'Apertura dell’incontro…',

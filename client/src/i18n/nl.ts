@@ -3,6 +3,7 @@ import { meetingWordsNl } from '@polyphony/shared';
 import { admissionNl } from './admission/nl';
 import type { Dictionary } from './dictionary';
 import { privacyNl } from './privacy/nl';
+import { signInNl } from './signIn/nl';
 import { teamsNl } from './teams/nl';
 
 export const nl: Dictionary = {
@@ -12,6 +13,8 @@ export const nl: Dictionary = {
   ...admissionNl,
   // The team page, staff sign-in, link requests (teams/nl.ts).
   ...teamsNl,
+  // Staff sign-in with the organisation's identity provider (signIn/nl.ts).
+  ...signInNl,
   'language.label': 'Taal',
   'app.preparingPrint': 'Het gesprek wordt klaargezet om af te drukken…',
   'app.openingMeeting': 'Het gesprek wordt geopend…',

@@ -3,6 +3,7 @@ import { meetingWordsSv } from '@polyphony/shared';
 import { admissionSv } from './admission/sv';
 import type { Dictionary } from './dictionary';
 import { privacySv } from './privacy/sv';
+import { signInSv } from './signIn/sv';
 import { teamsSv } from './teams/sv';
 
 export const sv: Dictionary = {
@@ -12,6 +13,8 @@ export const sv: Dictionary = {
   ...admissionSv,
   // The team page, staff sign-in, link requests (teams/sv.ts).
   ...teamsSv,
+  // Staff sign-in with the organisation's identity provider (signIn/sv.ts).
+  ...signInSv,
   'language.label': 'Språk',
   'app.preparingPrint': 'Mötet förbereds för utskrift…',
   'app.openingMeeting': 'Mötet öppnas…',

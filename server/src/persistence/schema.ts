@@ -31,7 +31,9 @@ export type SchemaChange =
   /** Letting someone new in: "ask to join" codes of a meeting and the requests made with them. */
   | 'admission'
   /** Teams: their staff, members, staff sign-in links and sessions, networks of a team, link requests. */
-  | 'teams';
+  | 'teams'
+  /** Who left (was taken out of) a team: a domain or group rule does not let them back in by itself. */
+  | 'team departures';
 
 /** One column, named the same in both databases. */
 export interface Column {
@@ -157,6 +159,19 @@ export const TABLES: readonly Table[] = [
       time('created_at'),
     ],
     key: ['team_id', 'email'],
+  },
+  {
+    name: 'team_departures',
+    kind: 'team departures',
+    created: 'team departures',
+    // A staff member taken out of a team; joining it again (the operator, an admin) removes the row.
+    columns: [
+      text('team_id', { references: 'teams (id)' }),
+      text('staff_id', { references: 'staff (id)' }),
+      time('left_at'),
+    ],
+    key: ['team_id', 'staff_id'],
+    indexes: [{ name: 'team_departures_by_staff', columns: 'staff_id' }],
   },
   {
     name: 'staff_links',

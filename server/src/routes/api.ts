@@ -24,6 +24,7 @@ import { ownDataRoutes } from './ownData.js';
 import { sessionRoutes } from './session.js';
 import { settingsRoutes } from './settings.js';
 import { teamRoutes } from './team.js';
+import { teamInvitationRoutes } from './teamInvitations.js';
 import { videoRoutes } from './video.js';
 
 /** What the routes under /api are built from. */
@@ -54,6 +55,7 @@ export function api({ routes, logger, storeName, video, health, eventLoop }: Api
     .route('/local-copies', localCopiesRoutes(routes))
     .route('/me', meRoutes(routes))
     .route('/team', teamRoutes(routes))
+    .route('/team', teamInvitationRoutes(routes))
     .route('/link-requests', linkRequestRoutes(routes))
     .route('/video', videoRoutes(routes, video, logger))
     .route('/session', sessionRoutes(routes))

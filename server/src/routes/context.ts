@@ -7,7 +7,7 @@ import { requestOrigin } from '../auth/proxy.js';
 import type { SessionService } from '../auth/SessionService.js';
 import { requestSession } from '../auth/session.js';
 import { newId } from '../auth/tokens.js';
-import type { ProtectionConfig } from '../config.js';
+import type { OidcConfig, ProtectionConfig } from '../config.js';
 import type { ErasureService } from '../erasure/ErasureService.js';
 import { accessRevoked, meetingNotFound, networkNotFound, unauthorized } from '../errors.js';
 import type { HistoryService } from '../history/HistoryService.js';
@@ -35,6 +35,8 @@ export interface RouteContext {
   erasure: ErasureService;
   /** Staff sign-in links (teams, issue 17). */
   staff: StaffService;
+  /** Staff sign-in with the organisation's identity provider (OIDC_*); undefined when not set up. */
+  oidc?: OidcConfig | undefined;
 }
 
 /**

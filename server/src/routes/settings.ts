@@ -22,6 +22,7 @@ export function settingsRoutes(ctx: RouteContext) {
         retentionDays: protection.retentionDays,
         sessionIdleMinutes: protection.sessionIdleMs / 60_000,
         sessionMaxDays: protection.sessionMaxMs / (24 * 60 * 60 * 1000),
+        organisationSignIn: ctx.oidc !== undefined,
       },
       200,
     ),

@@ -111,6 +111,8 @@ export const SettingsResponseSchema = z.object({
   retentionDays: z.number().nullable(),
   sessionIdleMinutes: z.number(),
   sessionMaxDays: z.number(),
+  /** Whether staff may sign in with the organisation's identity provider (GET /auth/login). */
+  organisationSignIn: z.boolean(),
 });
 export type SettingsResponse = z.infer<typeof SettingsResponseSchema>;
 

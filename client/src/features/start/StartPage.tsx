@@ -10,6 +10,7 @@ import { ApiRequestError } from '../../api/request';
 import { useT } from '../../i18n';
 import { type PersonDraft, PersonFields } from '../../ui/PersonFields';
 import '../../ui/network.css';
+import { StaffEntry } from '../team/OrganisationSignIn';
 import { MyNetworks } from './MyNetworks';
 import { StartResult } from './StartResult';
 
@@ -104,6 +105,7 @@ function StartForm({ onStarted }: { onStarted: (started: StartNetworkResponse) =
     <main className="start start--wide">
       <h1 className="brand">Polyphony</h1>
       <p className="lead">{t('start.lead')}</p>
+      <StaffEntry />
       {!anonymousStart && (
         <p className="note" data-testid="start-turned-off">
           {t('start.turnedOff')}

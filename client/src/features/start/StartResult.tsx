@@ -9,7 +9,10 @@ export function StartResult({ started }: { started: StartNetworkResponse }) {
   const t = useT();
   const heading = useRef<HTMLHeadingElement>(null);
   useEffect(() => heading.current?.focus(), []);
-  const [mine, ...others] = started.invitations;
+  // One's own link is the one of `me`; staff starting inside their team have none (they come in through
+  // the team), so the first link is then someone else's.
+  const mine = started.invitations.find((invitation) => invitation.participant.id === started.me.id);
+  const others = started.invitations.filter((invitation) => invitation !== mine);
   return (
     <main className="start start--wide" data-testid="start-result">
       <p className="brand small">Polyphony</p>

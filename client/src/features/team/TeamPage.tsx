@@ -7,6 +7,7 @@ import { useEffect, useState } from 'react';
 import { needsLinkAgain } from '../../api/request';
 import { getTeam } from '../../api/team';
 import { useT } from '../../i18n';
+import { OrganisationSignInButton, SignOutButton, useOrganisationSignIn } from './OrganisationSignIn';
 
 type State =
   | { kind: 'loading' }
@@ -16,6 +17,7 @@ type State =
 
 export function TeamPage() {
   const t = useT();
+  const organisationSignIn = useOrganisationSignIn();
   const [state, setState] = useState<State>({ kind: 'loading' });
   useEffect(() => {
     let current = true;
@@ -33,15 +35,19 @@ export function TeamPage() {
       <main className="notice">
         <h1>{t(state.kind === 'signed-out' ? 'team.notSignedIn' : 'team.failed')}</h1>
         <p>{t('team.notSignedInLead')}</p>
+        {organisationSignIn && <OrganisationSignInButton primary />}
       </main>
     );
   }
   const { staff, teams } = state.team;
   return (
     <main className="start start--wide">
-      <p className="hint" data-testid="signed-in-as">
-        {t('team.signedInAs', { name: staff.name, email: staff.email })}
-      </p>
+      <div className="signed-in">
+        <p className="hint" data-testid="signed-in-as">
+          {t('team.signedInAs', { name: staff.name, email: staff.email })}
+        </p>
+        <SignOutButton />
+      </div>
       {teams.map((team) => (
         <section key={team.id} className="group" aria-labelledby={`team-${team.id}`} data-testid="team">
           <h1 id={`team-${team.id}`}>{team.name}</h1>

@@ -17,7 +17,7 @@ export interface OidcSettings {
   issuer: URL;
   clientId: string;
   clientSecret: string;
-  /** Where the provider sends the browser back: `<PUBLIC_URL>/api/staff/oidc/callback`. */
+  /** Where the provider sends the browser back: `<PUBLIC_URL>/auth/callback`. */
   redirectUri: string;
   /** Scopes asked for; `openid email profile` by default (add `groups` where the provider needs it). */
   scopes?: string;

@@ -83,6 +83,18 @@ export function* joinTeam(input: Input<'joinTeam'>): Action<void> {
   yield* changes(sql`INSERT INTO team_members (team_id, staff_id, role, kind, joined_at)
     VALUES (${input.teamId}, ${input.staffId}, ${input.role}, ${input.kind}, ${input.at})
     ON CONFLICT (team_id, staff_id) DO UPDATE SET role = excluded.role, kind = excluded.kind`);
+  // Joining again is someone's decision: a departure no longer keeps the rules from letting them in.
+  yield* changes(
+    sql`DELETE FROM team_departures WHERE team_id = ${input.teamId} AND staff_id = ${input.staffId}`,
+  );
+}
+
+/** The teams a staff member left (was taken out of) and has not joined again. */
+export function* teamDepartures(staffId: string): Action<string[]> {
+  const found = yield* rows<{ team_id: string }>(
+    sql`SELECT team_id FROM team_departures WHERE staff_id = ${staffId} ORDER BY team_id`,
+  );
+  return found.map(({ team_id }) => team_id);
 }
 
 export function* leaveTeam(input: Input<'leaveTeam'>): Action<LeftTeam | undefined> {
@@ -90,6 +102,9 @@ export function* leaveTeam(input: Input<'leaveTeam'>): Action<LeftTeam | undefin
     sql`DELETE FROM team_members WHERE team_id = ${input.teamId} AND staff_id = ${input.staffId}`,
   );
   if (left === 0) return undefined;
+  yield* changes(sql`INSERT INTO team_departures (team_id, staff_id, left_at)
+    VALUES (${input.teamId}, ${input.staffId}, ${input.at})
+    ON CONFLICT (team_id, staff_id) DO UPDATE SET left_at = excluded.left_at`);
   const people = yield* rows<{ id: string }>(sql`SELECT p.id FROM participants p
     JOIN networks n ON n.id = p.network_id
     WHERE p.staff_id = ${input.staffId} AND n.team_id = ${input.teamId}`);

@@ -374,6 +374,10 @@ export abstract class SqlMetadataStore implements MetadataStore {
     return this.db.write(teams.inviteToTeam(input));
   }
 
+  teamDepartures(staffId: string): Promise<string[]> {
+    return this.db.read(teams.teamDepartures(staffId));
+  }
+
   teamInvitations(teamId: string): Promise<string[]> {
     return this.db.read(teams.teamInvitations(teamId));
   }

@@ -96,6 +96,11 @@ export interface TeamStore {
    * team; their sessions end when they are in no team any more. Undefined if they were not in it.
    */
   leaveTeam(input: { teamId: string; staffId: string; at: string }): Promise<LeftTeam | undefined>;
+  /**
+   * The teams a staff member left and has not joined again (joinTeam clears it): a domain or group rule
+   * does not let them back in through the identity provider; an invitation or the operator does.
+   */
+  teamDepartures(staffId: string): Promise<string[]>;
   teamMembers(teamId: string): Promise<TeamMemberRecord[]>;
   /** The teams a staff member is in, with their place in each. */
   teamsOf(staffId: string): Promise<TeamMemberRecord[]>;

@@ -408,5 +408,28 @@ export function teamsContract(getStore: () => MetadataStore): void {
       expect(await store.openLinkRequests([anna.network.id])).toEqual([]);
       expect(await store.teamNetworks(team.id)).toEqual([ben.network]);
     });
+
+    it('[TM10] leaving a team is remembered until joining it again; other teams are not touched', async () => {
+      const store = getStore();
+      const north = aTeam('North');
+      const south = aTeam('South');
+      await store.createTeam(north);
+      await store.createTeam(south);
+      const pekka = aStaff('Pekka', 'pekka@pohjola.fi');
+      await store.createStaff(pekka);
+      const join = (teamId: string, when: string) =>
+        store.joinTeam({ teamId, staffId: pekka.id, role: 'member', kind: 'professional', at: when });
+      await join(north.id, at());
+      await join(south.id, at());
+      expect(await store.teamDepartures(pekka.id)).toEqual([]);
+      await store.leaveTeam({ teamId: north.id, staffId: pekka.id, at: at(1000) });
+      expect(await store.teamDepartures(pekka.id)).toEqual([north.id]);
+      // Leaving a team one is not in records nothing.
+      expect(await store.leaveTeam({ teamId: north.id, staffId: pekka.id, at: at(2000) })).toBeUndefined();
+      await store.leaveTeam({ teamId: south.id, staffId: pekka.id, at: at(3000) });
+      expect((await store.teamDepartures(pekka.id)).sort()).toEqual([north.id, south.id].sort());
+      await join(north.id, at(4000));
+      expect(await store.teamDepartures(pekka.id)).toEqual([south.id]);
+    });
   });
 }

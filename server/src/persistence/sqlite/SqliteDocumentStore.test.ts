@@ -46,6 +46,7 @@ function harnessHooks(dir: string) {
                  DROP TABLE link_requests;
                  DROP TABLE staff_sessions;
                  DROP TABLE staff_links;
+                 DROP TABLE team_departures;
                  DROP TABLE team_invitations;
                  DROP TABLE team_members;
                  DROP TABLE staff;
