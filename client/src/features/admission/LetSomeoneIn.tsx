@@ -57,31 +57,23 @@ export function AskToJoinCode({
               {state.url}
             </a>
           </p>
-          {canAdmit && (
-            <button
-              type="button"
-              className="button"
-              disabled={busy}
-              onClick={() => change(() => turnAdmissionCodeOff(meetingId))}
-              data-testid="ask-code-off"
-            >
-              {t('admission.turnOff')}
-            </button>
-          )}
         </>
       ) : (
-        <>
-          <p className="hint">{t('admission.offLead')}</p>
-          <button
-            type="button"
-            className="button"
-            disabled={busy}
-            onClick={() => change(() => showAdmissionCode(meetingId))}
-            data-testid="ask-code-show"
-          >
-            {t('admission.show')}
-          </button>
-        </>
+        <p className="hint">{t('admission.offLead')}</p>
+      )}
+      {/* Those who may admit turn it on and off; the others only see it while it is shown. */}
+      {canAdmit && (
+        <button
+          type="button"
+          className="button"
+          disabled={busy}
+          onClick={() =>
+            change(() => (state.url ? turnAdmissionCodeOff(meetingId) : showAdmissionCode(meetingId)))
+          }
+          data-testid={state.url ? 'ask-code-off' : 'ask-code-show'}
+        >
+          {state.url ? t('admission.turnOff') : t('admission.show')}
+        </button>
       )}
       <Failure error={error} />
     </section>
