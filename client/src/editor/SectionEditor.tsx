@@ -49,16 +49,36 @@ interface SectionEditorProps {
   generation?: string;
 }
 
-/** The caret of another person: a coloured line with their name above it. */
+/** A name short enough for a caret's label: the first word, at most twelve letters. */
+function shortName(name: string): string {
+  const first = name.trim().split(/\s+/)[0] ?? '';
+  return first.length > 12 ? `${first.slice(0, 11)}…` : first;
+}
+
+/**
+ * The caret of another person: a coloured line with their first name above the line, which fades after
+ * a moment so that it never hides the words it sits on (a crisis phone number, say); pointing at the
+ * caret shows the full name again. Hidden from screen readers, which would read it as part of the
+ * text: "Who is here" is the list of who is present.
+ */
 function renderCaret(user: Record<string, unknown>): HTMLElement {
   const color = typeof user.color === 'string' ? user.color : '#555';
+  const name = typeof user.name === 'string' && user.name ? user.name : t('common.someone');
   const caret = document.createElement('span');
   caret.className = 'caret';
   caret.style.borderColor = color;
+  caret.setAttribute('aria-hidden', 'true');
+  caret.dataset.colour = color;
   const label = document.createElement('span');
   label.className = 'caret-label';
   label.style.backgroundColor = color;
-  label.textContent = typeof user.name === 'string' ? user.name : t('common.someone');
+  const short = document.createElement('span');
+  short.className = 'caret-label__short';
+  short.textContent = shortName(name);
+  const full = document.createElement('span');
+  full.className = 'caret-label__full';
+  full.textContent = name;
+  label.append(short, full);
   caret.append(label);
   return caret;
 }

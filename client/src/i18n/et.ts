@@ -2,6 +2,7 @@
 import { meetingWordsEt } from '@polyphony/shared';
 import { admissionEt } from './admission/et';
 import type { Dictionary } from './dictionary';
+import { honestEt } from './honest/et';
 import { privacyEt } from './privacy/et';
 import { teamsEt } from './teams/et';
 
@@ -10,6 +11,8 @@ export const et: Dictionary = {
   ...meetingWordsEt,
   ...privacyEt,
   ...admissionEt,
+  // Who is who, honestly; what screen readers hear (honest/et.ts).
+  ...honestEt,
   // The team page, staff sign-in, link requests (teams/et.ts).
   ...teamsEt,
   'language.label': 'Keel',
@@ -117,16 +120,7 @@ export const et: Dictionary = {
   'meeting.allMeetingsAndPeople': 'kõik kohtumised ja inimesed',
   'meeting.about': 'Sellest kohtumisest',
   'meeting.you': 'Sina',
-  'meeting.yourColour': 'Sinu värv',
   'meeting.thisMeeting': 'See kohtumine',
-  'colour.Teal': 'Sinakasroheline',
-  'colour.Plum': 'Ploom',
-  'colour.Green': 'Roheline',
-  'colour.Rust': 'Rooste',
-  'colour.Indigo': 'Indigo',
-  'colour.Brick': 'Telliskivi',
-  'colour.Olive': 'Oliiv',
-  'colour.Blue': 'Sinine',
   'who.heading': 'Kes on siin',
   'who.inTheRoom': 'ruumis',
   'who.remote': 'eemalt',

@@ -2,6 +2,7 @@
 import { meetingWordsFi } from '@polyphony/shared';
 import { admissionFi } from './admission/fi';
 import type { Dictionary } from './dictionary';
+import { honestFi } from './honest/fi';
 import { privacyFi } from './privacy/fi';
 import { teamsFi } from './teams/fi';
 
@@ -10,6 +11,8 @@ export const fi: Dictionary = {
   ...meetingWordsFi,
   ...privacyFi,
   ...admissionFi,
+  // Who is who, honestly; what screen readers hear (honest/fi.ts).
+  ...honestFi,
   // The team page, staff sign-in, link requests (teams/fi.ts).
   ...teamsFi,
   'language.label': 'Kieli',
@@ -118,16 +121,7 @@ export const fi: Dictionary = {
   'meeting.allMeetingsAndPeople': 'kaikki kokoukset ja ihmiset',
   'meeting.about': 'Tästä kokouksesta',
   'meeting.you': 'Sinä',
-  'meeting.yourColour': 'Värisi',
   'meeting.thisMeeting': 'Tämä kokous',
-  'colour.Teal': 'Sinivihreä',
-  'colour.Plum': 'Luumu',
-  'colour.Green': 'Vihreä',
-  'colour.Rust': 'Ruoste',
-  'colour.Indigo': 'Indigo',
-  'colour.Brick': 'Tiili',
-  'colour.Olive': 'Oliivi',
-  'colour.Blue': 'Sininen',
   'who.heading': 'Ketkä ovat paikalla',
   'who.inTheRoom': 'huoneessa',
   'who.remote': 'etänä',

@@ -2,6 +2,7 @@
 import { meetingWordsNl } from '@polyphony/shared';
 import { admissionNl } from './admission/nl';
 import type { Dictionary } from './dictionary';
+import { honestNl } from './honest/nl';
 import { privacyNl } from './privacy/nl';
 import { teamsNl } from './teams/nl';
 
@@ -10,6 +11,8 @@ export const nl: Dictionary = {
   ...meetingWordsNl,
   ...privacyNl,
   ...admissionNl,
+  // Who is who, honestly; what screen readers hear (honest/nl.ts).
+  ...honestNl,
   // The team page, staff sign-in, link requests (teams/nl.ts).
   ...teamsNl,
   'language.label': 'Taal',
@@ -117,16 +120,7 @@ export const nl: Dictionary = {
   'meeting.allMeetingsAndPeople': 'alle gesprekken en mensen',
   'meeting.about': 'Over dit gesprek',
   'meeting.you': 'Jij',
-  'meeting.yourColour': 'Jouw kleur',
   'meeting.thisMeeting': 'Dit gesprek',
-  'colour.Teal': 'Petrol',
-  'colour.Plum': 'Pruim',
-  'colour.Green': 'Groen',
-  'colour.Rust': 'Roest',
-  'colour.Indigo': 'Indigo',
-  'colour.Brick': 'Baksteen',
-  'colour.Olive': 'Olijf',
-  'colour.Blue': 'Blauw',
   'who.heading': 'Wie is er',
   'who.inTheRoom': 'in de ruimte',
   'who.remote': 'op afstand',
