@@ -101,6 +101,7 @@ export class RevisitMarking implements TextMarking {
       return {
         className: 'author-text',
         style: `background-color: ${color}26; box-shadow: inset 0 -3px 0 ${color};`,
+        colour: color,
         title: author ? t('revisit.writtenBy', { name: author.name }) : t('revisit.carriedByPolyphony'),
       };
     }

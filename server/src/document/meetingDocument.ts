@@ -72,7 +72,8 @@ export function seedMeeting(
   // "From meeting 1": the meeting an item was first written in (kept when it is carried again).
   const from = (element: Y.XmlElement) => {
     const copy = carried(element);
-    if (meeting.previousNumber !== undefined && !readText(copy.getAttribute('fromMeeting')))
+    // Read from the original: the copy is not in a document yet, and Yjs warns when it is read.
+    if (meeting.previousNumber !== undefined && !readText(element.getAttribute('fromMeeting')))
       copy.setAttribute('fromMeeting', String(meeting.previousNumber));
     return copy;
   };
