@@ -211,9 +211,7 @@ export class NetworkService {
    * What an export says about who was at a meeting besides the document's attendance: who let each
    * newcomer in, and the observers who attended (they only listen, so their browsers write nothing).
    */
-  async presenceForExport(
-    meeting: MeetingRecord,
-  ): Promise<{
+  async presenceForExport(meeting: MeetingRecord): Promise<{
     admittedBy: Record<string, string>;
     listening: { id: string; name: string; relation: string }[];
   }> {
