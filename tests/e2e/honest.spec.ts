@@ -18,7 +18,7 @@ const PHONE_360 = {
 };
 
 const SIX: PersonInput[] = [
-  { name: 'Anna', relation: '', role: 'person_at_centre' },
+  { name: 'Anna Korhonen', relation: '', role: 'person_at_centre' },
   { name: 'Eeva', relation: 'mother', role: 'network_member' },
   { name: 'Jussi', relation: 'partner', role: 'network_member' },
   { name: 'Kaisa', relation: 'psychiatric nurse', role: 'professional' },
@@ -44,7 +44,7 @@ test('six people have six distinct colours, and a caret has the colour of its wr
   startNetwork,
 }) => {
   const network = await startNetwork({ people: SIX });
-  const names = ['Maria', 'Anna', 'Eeva', 'Jussi', 'Kaisa'];
+  const names = ['Maria', 'Anna Korhonen', 'Eeva', 'Jussi', 'Kaisa'];
   const people: Person[] = [];
   for (const name of names) people.push(await joinAs(browser, baseURL!, network, name, '#8a4f7d', LAPTOP));
   const liisa = await browser.newContext({ baseURL, ...LAPTOP });
@@ -71,15 +71,19 @@ test('six people have six distinct colours, and a caret has the colour of its wr
   await kaisa.page.screenshot({ path: `${screenshotDir}/honest-caret-1280.png` });
   // The label fades after a moment, so that the words under it can be read.
   await expect(caret.locator('.caret-label')).toHaveCSS('opacity', '0');
-  // Pointing at the caret shows the full name again.
+  // Only the first name stands above the line; pointing at the caret shows the full name again.
+  await expect(caret.locator('.caret-label')).toHaveText('Anna');
   await caret.hover({ force: true });
   await expect(caret.locator('.caret-label')).toHaveCSS('opacity', '1');
+  await expect
+    .poll(() => caret.locator('.caret-label').evaluate((label) => getComputedStyle(label, '::after').content))
+    .toBe('" Korhonen"');
 
   // "Who wrote what" colours Anna's text with the colour of her caret.
   await kaisa.page.getByTestId('who-wrote-what').click();
   const annasText = editor(kaisa.page, 'dialogue').locator('.author-text', { hasText: '0800 123 456' });
   await expect(annasText).toHaveAttribute('data-colour', annaColour!);
-  await expect(annasText).toHaveAttribute('title', 'Written by Anna');
+  await expect(annasText).toHaveAttribute('title', 'Written by Anna Korhonen');
   await kaisa.page.screenshot({ path: `${screenshotDir}/honest-who-wrote-1280.png` });
 
   for (const each of people) await each.context.close();

@@ -49,10 +49,13 @@ interface SectionEditorProps {
   generation?: string;
 }
 
-/** A name short enough for a caret's label: the first word, at most twelve letters. */
-function shortName(name: string): string {
-  const first = name.trim().split(/\s+/)[0] ?? '';
-  return first.length > 12 ? `${first.slice(0, 11)}…` : first;
+/** A name split for a caret's label: the first word shown, the rest only when someone points at it. */
+function splitName(name: string): { first: string; rest: string } {
+  const trimmed = name.trim();
+  const space = trimmed.search(/\s/);
+  return space < 0
+    ? { first: trimmed, rest: '' }
+    : { first: trimmed.slice(0, space), rest: trimmed.slice(space) };
 }
 
 /**
@@ -72,13 +75,10 @@ function renderCaret(user: Record<string, unknown>): HTMLElement {
   const label = document.createElement('span');
   label.className = 'caret-label';
   label.style.backgroundColor = color;
-  const short = document.createElement('span');
-  short.className = 'caret-label__short';
-  short.textContent = shortName(name);
-  const full = document.createElement('span');
-  full.className = 'caret-label__full';
-  full.textContent = name;
-  label.append(short, full);
+  const { first, rest } = splitName(name);
+  label.textContent = first;
+  // The rest of the name, shown by CSS (::after) while the caret is pointed at.
+  if (rest) label.dataset.rest = rest;
   caret.append(label);
   return caret;
 }
