@@ -6,7 +6,7 @@
 import type { Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { serve } from '@hono/node-server';
-import { can } from '@polyphony/shared';
+import { can, personColour } from '@polyphony/shared';
 import { abuseLimits } from './abuse/limits.js';
 import { buildApp, sameOrigin } from './app.js';
 import { upgradeHost } from './auth/proxy.js';
@@ -105,6 +105,8 @@ export async function startServer(config: Config): Promise<RunningServer> {
         name: participant.name,
         relation: participant.relation,
         role: participant.role,
+        // One colour per person of the network, the same as the client gives them (issue 18).
+        colour: personColour(await metadata.listParticipants(meeting.networkId), participant.id),
         sessionHash: session.hash,
       },
     };

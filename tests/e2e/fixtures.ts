@@ -109,7 +109,8 @@ export async function joinAs(
   options: BrowserContextOptions = {},
 ): Promise<Person> {
   const context = await browser.newContext({ baseURL, ...options });
-  // The name comes from the invitation; the colour is this device's choice.
+  // The name comes from the invitation. The colour once stored here is no longer read (a person's colour
+  // is their place in the network); a device that still has one must not change it.
   await context.addInitScript((storedColor) => localStorage.setItem('polyphony.color', storedColor), color);
   const page = await context.newPage();
   await page.goto(network.linkOf(name));

@@ -236,7 +236,7 @@ describe('revisiting the living document', () => {
       '**Response from Anna** — Yes, it does.',
       '- [ ] Sleep at home this week — Proposed by Anna; Agrees: Eeva; Sees it differently: Jussi; Who does it: Anna; By when: Friday',
       '- Will work wait? (Raised by Anna)',
-      'An afterthought. _(added later by Anna, 22 Nov 2026, 09:30)_',
+      'An afterthought. _(added later by Anna, 22 Nov 2026, 09:30 UTC)_',
       'When it is needed. Maria will call it together.',
     ]) {
       expect(markdown).toContain(expected);
@@ -273,7 +273,7 @@ describe('revisiting the living document', () => {
       '**Vastaus: Anna** — Yes, it does.',
       '- [ ] Sleep at home this week — Ehdotti: Anna; Samaa mieltä: Eeva; Näkee toisin: Jussi; Kuka tekee: Anna; Mihin mennessä: Friday',
       '- Will work wait? (Kysyi: Anna)',
-      'An afterthought. _(Anna lisäsi myöhemmin, 22.11.2026 klo 09.30)_',
+      'An afterthought. _(Anna lisäsi myöhemmin, 22.11.2026 klo 09.30 UTC)_',
       'Kun tarvitaan. Maria kutsuu koolle.',
     ]) {
       expect(markdown).toContain(expected);

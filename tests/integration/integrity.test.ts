@@ -7,7 +7,7 @@
 
 import { openDatabase } from '@polyphony/server/persistence/database';
 import { SqliteDocumentStore } from '@polyphony/server/persistence/sqlite';
-import { attributeTo, CloseCodes, DocumentTypes, NodeNames } from '@polyphony/shared';
+import { attributeTo, CloseCodes, DocumentTypes, NodeNames, PRESENCE_COLOURS } from '@polyphony/shared';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import * as Y from 'yjs';
 import { connectClient, type TestClient, waitFor, waitForSaved, waitForSync } from './helpers/clients.js';
@@ -131,8 +131,8 @@ describe('who wrote what, and what the server lets in', () => {
       role: 'professional',
     });
     expect(impostor.user.id).toBe(network.people[0]!.participantId);
-    // The colour was one of the presence colours, so it is kept.
-    expect(impostor.user.color).toBe('#2e7d4f');
+    // The colour is Maria's own in the network (the first of its people), not the one her socket said.
+    expect(impostor.user.color).toBe(PRESENCE_COLOURS[0].color);
     const watcher = connectClient(server.wsUrl, network.meetingId, { cookie: network.cookie });
     clients.push(watcher);
     await waitForSync(watcher);

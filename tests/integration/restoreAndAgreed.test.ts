@@ -278,7 +278,7 @@ describe('after a meeting is closed', () => {
       /- _Changed after the meeting by Anna, [^_]+:_ Agrees: nobody \(before: Anna\); Sees it differently: Anna \(“I would rather she called on Tuesday\.”\) \(before: nobody\)/,
     );
     expect(markdown).toMatch(
-      /- _Changed after the meeting by Kaisa, [^_]+:_ Next meeting: When it is needed\. Kaisa will call it together\. \(before: 7 Mar 2030, 09:00\. Maria will call it together\.\)/,
+      /- _Changed after the meeting by Kaisa, [^_]+:_ Next meeting: When it is needed\. Kaisa will call it together\. \(before: 7 Mar 2030, 09:00 UTC\. Maria will call it together\.\)/,
     );
   });
 

@@ -8,7 +8,7 @@
 import { attributedClients, DocumentTypes } from '@polyphony/shared';
 import * as Y from 'yjs';
 import { t } from '../i18n';
-import { PALETTE } from '../ui/colour';
+import { colourOf } from '../ui/colour';
 import type { TextLook, TextMarking } from './textHighlights';
 
 /** Which highlighting is on. */
@@ -43,9 +43,9 @@ export class RevisitMarking implements TextMarking {
     doc.getMap(DocumentTypes.users).observeDeep(() => {
       this.owners = attributedClients(doc);
     });
-    people.forEach((person, index) => {
-      this.colours.set(person.id, { ...person, color: PALETTE[index % PALETTE.length]!.color });
-    });
+    // The same colour as the person's caret: their place in the network's people list.
+    for (const person of people)
+      this.colours.set(person.id, { ...person, color: colourOf(people, person.id) });
   }
 
   /** Everyone's colour in "who wrote what", in the order of the network's people. */
@@ -101,6 +101,7 @@ export class RevisitMarking implements TextMarking {
       return {
         className: 'author-text',
         style: `background-color: ${color}26; box-shadow: inset 0 -3px 0 ${color};`,
+        colour: color,
         title: author ? t('revisit.writtenBy', { name: author.name }) : t('revisit.carriedByPolyphony'),
       };
     }

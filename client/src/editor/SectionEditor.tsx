@@ -49,16 +49,36 @@ interface SectionEditorProps {
   generation?: string;
 }
 
-/** The caret of another person: a coloured line with their name above it. */
+/** A name split for a caret's label: the first word shown, the rest only when someone points at it. */
+function splitName(name: string): { first: string; rest: string } {
+  const trimmed = name.trim();
+  const space = trimmed.search(/\s/);
+  return space < 0
+    ? { first: trimmed, rest: '' }
+    : { first: trimmed.slice(0, space), rest: trimmed.slice(space) };
+}
+
+/**
+ * The caret of another person: a coloured line with their first name above the line, which fades after
+ * a moment so that it never hides the words it sits on (a crisis phone number, say); pointing at the
+ * caret shows the full name again. Hidden from screen readers, which would read it as part of the
+ * text: "Who is here" is the list of who is present.
+ */
 function renderCaret(user: Record<string, unknown>): HTMLElement {
   const color = typeof user.color === 'string' ? user.color : '#555';
+  const name = typeof user.name === 'string' && user.name ? user.name : t('common.someone');
   const caret = document.createElement('span');
   caret.className = 'caret';
   caret.style.borderColor = color;
+  caret.setAttribute('aria-hidden', 'true');
+  caret.dataset.colour = color;
   const label = document.createElement('span');
   label.className = 'caret-label';
   label.style.backgroundColor = color;
-  label.textContent = typeof user.name === 'string' ? user.name : t('common.someone');
+  const { first, rest } = splitName(name);
+  label.textContent = first;
+  // The rest of the name, shown by CSS (::after) while the caret is pointed at.
+  if (rest) label.dataset.rest = rest;
   caret.append(label);
   return caret;
 }

@@ -21,6 +21,31 @@ function aside(words: string) {
   return <span className="block-aside">{words}</span>;
 }
 
+/**
+ * What a control acts on, for its accessible name: the start of the block's own text, or else who it is
+ * by. Every reflection has a "Respond to this"; a screen reader's list of buttons must tell them apart.
+ */
+function startOf(text: string, fallback: string): string {
+  const words = text.trim().replace(/\s+/g, ' ');
+  if (!words) return fallback;
+  return words.length > 40 ? `${words.slice(0, 39)}…` : words;
+}
+
+/** A control's accessible name: its visible words first (so that voice control finds it), then what. */
+const about = (label: string, what: string) => `${label}: ${what}`;
+
+/** "From meeting 1", on a plan item or question carried over from an earlier meeting. */
+function FromMeeting({ value }: { value: unknown }) {
+  const t = useT();
+  const n = Number(str(value));
+  if (!Number.isSafeInteger(n) || n < 1) return null;
+  return (
+    <span className="block-from" data-testid="from-meeting">
+      {t('block.fromMeeting', { n })}
+    </span>
+  );
+}
+
 function names(people: PersonView[]): string {
   return people.map((person) => person.name).join(', ');
 }
@@ -86,7 +111,16 @@ export function ReflectionView({ node, editor, getPos }: ReactNodeViewProps) {
       <NodeViewContent className="block-text" />
       {canWrite && editor.isEditable && (
         <div className="block-actions" contentEditable={false}>
-          <button type="button" className="button small" onClick={respond} data-testid="respond">
+          <button
+            type="button"
+            className="button small"
+            onClick={respond}
+            aria-label={about(
+              t('block.respond'),
+              startOf(node.firstChild?.textContent ?? '', t('block.reflectionBy', { name: author })),
+            )}
+            data-testid="respond"
+          >
             {t('block.respond')}
           </button>
         </div>
@@ -190,6 +224,7 @@ export function PlanItemView({ node, editor, getPos, updateAttributes }: ReactNo
   const doer = str(node.attrs.doerName);
   const byWhen = str(node.attrs.byWhen);
   const done = node.attrs.status === 'done';
+  const what = startOf(node.firstChild?.textContent ?? '', t('block.proposedByTitle', { name: proposer }));
   const iAgree = agrees.some((p) => p.id === me.id);
   const myView = differs.find((p) => p.id === me.id);
   const iDiffer = myView !== undefined;
@@ -221,6 +256,7 @@ export function PlanItemView({ node, editor, getPos, updateAttributes }: ReactNo
         {txWrapped(done ? 'block.proposedByWhoDone' : 'block.proposedByWho', aside, {
           who: <span className="block-who">{proposer}</span>,
         })}
+        <FromMeeting value={node.attrs.fromMeeting} />
       </p>
       <NodeViewContent className="block-text" />
       <div className="plan-details" contentEditable={false}>
@@ -239,6 +275,7 @@ export function PlanItemView({ node, editor, getPos, updateAttributes }: ReactNo
                 type="button"
                 className="button small"
                 aria-pressed={iAgree}
+                aria-label={about(t('plan.agree'), what)}
                 onClick={toggleAgree}
                 data-testid="plan-agree"
               >
@@ -248,6 +285,7 @@ export function PlanItemView({ node, editor, getPos, updateAttributes }: ReactNo
                 type="button"
                 className="button small"
                 aria-pressed={iDiffer}
+                aria-label={about(t('plan.seeDifferently'), what)}
                 onClick={toggleDiffer}
                 data-testid="plan-differ"
               >
@@ -257,6 +295,7 @@ export function PlanItemView({ node, editor, getPos, updateAttributes }: ReactNo
                 <input
                   type="checkbox"
                   checked={done}
+                  aria-label={about(t('common.done'), what)}
                   onChange={(event) => updateAttributes({ status: event.target.checked ? 'done' : 'open' })}
                   data-testid="plan-done"
                 />
@@ -333,6 +372,7 @@ export function OpenQuestionView({ node, editor, getPos, updateAttributes }: Rea
         {txWrapped(closed ? 'block.raisedByWhoClosed' : 'block.raisedByWho', aside, {
           who: <span className="block-who">{raiser}</span>,
         })}
+        <FromMeeting value={node.attrs.fromMeeting} />
       </p>
       <NodeViewContent className="block-text" />
       {canWrite && editor.isEditable && (
@@ -341,6 +381,10 @@ export function OpenQuestionView({ node, editor, getPos, updateAttributes }: Rea
             type="button"
             className="button small"
             onClick={() => updateAttributes({ status: closed ? 'open' : 'closed' })}
+            aria-label={about(
+              closed ? t('block.openAgain') : t('block.closeQuestion'),
+              startOf(node.firstChild?.textContent ?? '', t('block.raisedByTitle', { name: raiser })),
+            )}
             data-testid="question-toggle"
           >
             {closed ? t('block.openAgain') : t('block.closeQuestion')}

@@ -20,6 +20,8 @@ export interface TextLook {
   className: string;
   style?: string;
   title?: string;
+  /** The writer's colour, for whoever checks that it is the colour of their caret. */
+  colour?: string;
 }
 
 /** Decides how each run of text looks; tells the editors when its answers change. */
@@ -104,6 +106,7 @@ export const TextHighlights = Extension.create<TextHighlightsOptions>({
             class: look.className,
             ...(look.style ? { style: look.style } : {}),
             ...(look.title ? { title: look.title } : {}),
+            ...(look.colour ? { 'data-colour': look.colour } : {}),
           }),
         );
       }

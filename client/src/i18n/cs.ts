@@ -5,6 +5,7 @@
 import { meetingWordsCs } from '@polyphony/shared';
 import { admissionCs } from './admission/cs';
 import type { Dictionary } from './dictionary';
+import { honestCs } from './honest/cs';
 import { privacyCs } from './privacy/cs';
 import { signInCs } from './signIn/cs';
 import { teamsCs } from './teams/cs';
@@ -14,6 +15,8 @@ export const cs: Dictionary = {
   ...meetingWordsCs,
   ...privacyCs,
   ...admissionCs,
+  // Who is who, honestly; what screen readers hear (honest/cs.ts).
+  ...honestCs,
   // The team page, staff sign-in, link requests (teams/cs.ts).
   ...teamsCs,
   // Staff sign-in with the organisation's identity provider (signIn/cs.ts).
@@ -123,16 +126,7 @@ export const cs: Dictionary = {
   'meeting.allMeetingsAndPeople': 'všechna setkání a lidé',
   'meeting.about': 'O tomto setkání',
   'meeting.you': 'Vy',
-  'meeting.yourColour': 'Vaše barva',
   'meeting.thisMeeting': 'Toto setkání',
-  'colour.Teal': 'Modrozelená',
-  'colour.Plum': 'Švestková',
-  'colour.Green': 'Zelená',
-  'colour.Rust': 'Rezavá',
-  'colour.Indigo': 'Indigová',
-  'colour.Brick': 'Cihlová',
-  'colour.Olive': 'Olivová',
-  'colour.Blue': 'Modrá',
   'who.heading': 'Kdo je tady',
   'who.inTheRoom': 'v místnosti',
   'who.remote': 'na dálku',

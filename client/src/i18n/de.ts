@@ -2,6 +2,7 @@
 import { meetingWordsDe } from '@polyphony/shared';
 import { admissionDe } from './admission/de';
 import type { Dictionary } from './dictionary';
+import { honestDe } from './honest/de';
 import { privacyDe } from './privacy/de';
 import { signInDe } from './signIn/de';
 import { teamsDe } from './teams/de';
@@ -11,6 +12,8 @@ export const de: Dictionary = {
   ...meetingWordsDe,
   ...privacyDe,
   ...admissionDe,
+  // Who is who, honestly; what screen readers hear (honest/de.ts).
+  ...honestDe,
   // The team page, staff sign-in, link requests (teams/de.ts).
   ...teamsDe,
   // Staff sign-in with the organisation's identity provider (signIn/de.ts).
@@ -120,16 +123,7 @@ export const de: Dictionary = {
   'meeting.allMeetingsAndPeople': 'alle Treffen und Personen',
   'meeting.about': 'Über dieses Treffen',
   'meeting.you': 'Du',
-  'meeting.yourColour': 'Deine Farbe',
   'meeting.thisMeeting': 'Dieses Treffen',
-  'colour.Teal': 'Petrol',
-  'colour.Plum': 'Pflaume',
-  'colour.Green': 'Grün',
-  'colour.Rust': 'Rost',
-  'colour.Indigo': 'Indigo',
-  'colour.Brick': 'Ziegel',
-  'colour.Olive': 'Oliv',
-  'colour.Blue': 'Blau',
   'who.heading': 'Wer ist da',
   'who.inTheRoom': 'im Raum',
   'who.remote': 'aus der Ferne',

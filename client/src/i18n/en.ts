@@ -8,6 +8,7 @@
 import { meetingWordsEn } from '@polyphony/shared';
 import { admissionEn } from './admission/en';
 import type { Message } from './format';
+import { honestEn } from './honest/en';
 import { privacyEn } from './privacy/en';
 import { signInEn } from './signIn/en';
 import { teamsEn } from './teams/en';
@@ -18,6 +19,8 @@ export const en = {
   // Leaving a device, sessions that end, erasure, one's own data (privacy/en.ts).
   ...privacyEn,
   ...admissionEn,
+  // Who is who, honestly; what screen readers hear (honest/en.ts).
+  ...honestEn,
   // The team page, staff sign-in, link requests (teams/en.ts).
   ...teamsEn,
   // Staff sign-in with the organisation's identity provider (signIn/en.ts).
@@ -140,16 +143,7 @@ export const en = {
   'meeting.allMeetingsAndPeople': 'all meetings and people',
   'meeting.about': 'About this meeting',
   'meeting.you': 'You',
-  'meeting.yourColour': 'Your colour',
   'meeting.thisMeeting': 'This meeting',
-  'colour.Teal': 'Teal',
-  'colour.Plum': 'Plum',
-  'colour.Green': 'Green',
-  'colour.Rust': 'Rust',
-  'colour.Indigo': 'Indigo',
-  'colour.Brick': 'Brick',
-  'colour.Olive': 'Olive',
-  'colour.Blue': 'Blue',
 
   // Who is here, where, raised hands
   'who.heading': 'Who is here',

@@ -2,6 +2,7 @@
 import { meetingWordsEt } from '@polyphony/shared';
 import { admissionEt } from './admission/et';
 import type { Dictionary } from './dictionary';
+import { honestEt } from './honest/et';
 import { privacyEt } from './privacy/et';
 import { signInEt } from './signIn/et';
 import { teamsEt } from './teams/et';
@@ -11,6 +12,8 @@ export const et: Dictionary = {
   ...meetingWordsEt,
   ...privacyEt,
   ...admissionEt,
+  // Who is who, honestly; what screen readers hear (honest/et.ts).
+  ...honestEt,
   // The team page, staff sign-in, link requests (teams/et.ts).
   ...teamsEt,
   // Staff sign-in with the organisation's identity provider (signIn/et.ts).
@@ -120,16 +123,7 @@ export const et: Dictionary = {
   'meeting.allMeetingsAndPeople': 'kõik kohtumised ja inimesed',
   'meeting.about': 'Sellest kohtumisest',
   'meeting.you': 'Sina',
-  'meeting.yourColour': 'Sinu värv',
   'meeting.thisMeeting': 'See kohtumine',
-  'colour.Teal': 'Sinakasroheline',
-  'colour.Plum': 'Ploom',
-  'colour.Green': 'Roheline',
-  'colour.Rust': 'Rooste',
-  'colour.Indigo': 'Indigo',
-  'colour.Brick': 'Telliskivi',
-  'colour.Olive': 'Oliiv',
-  'colour.Blue': 'Sinine',
   'who.heading': 'Kes on siin',
   'who.inTheRoom': 'ruumis',
   'who.remote': 'eemalt',

@@ -2,6 +2,7 @@
 import { meetingWordsFi } from '@polyphony/shared';
 import { admissionFi } from './admission/fi';
 import type { Dictionary } from './dictionary';
+import { honestFi } from './honest/fi';
 import { privacyFi } from './privacy/fi';
 import { signInFi } from './signIn/fi';
 import { teamsFi } from './teams/fi';
@@ -11,6 +12,8 @@ export const fi: Dictionary = {
   ...meetingWordsFi,
   ...privacyFi,
   ...admissionFi,
+  // Who is who, honestly; what screen readers hear (honest/fi.ts).
+  ...honestFi,
   // The team page, staff sign-in, link requests (teams/fi.ts).
   ...teamsFi,
   // Staff sign-in with the organisation's identity provider (signIn/fi.ts).
@@ -121,16 +124,7 @@ export const fi: Dictionary = {
   'meeting.allMeetingsAndPeople': 'kaikki kokoukset ja ihmiset',
   'meeting.about': 'Tästä kokouksesta',
   'meeting.you': 'Sinä',
-  'meeting.yourColour': 'Värisi',
   'meeting.thisMeeting': 'Tämä kokous',
-  'colour.Teal': 'Sinivihreä',
-  'colour.Plum': 'Luumu',
-  'colour.Green': 'Vihreä',
-  'colour.Rust': 'Ruoste',
-  'colour.Indigo': 'Indigo',
-  'colour.Brick': 'Tiili',
-  'colour.Olive': 'Oliivi',
-  'colour.Blue': 'Sininen',
   'who.heading': 'Ketkä ovat paikalla',
   'who.inTheRoom': 'huoneessa',
   'who.remote': 'etänä',

@@ -2,6 +2,7 @@
 import { meetingWordsIt } from '@polyphony/shared';
 import { admissionIt } from './admission/it';
 import type { Dictionary } from './dictionary';
+import { honestIt } from './honest/it';
 import { privacyIt } from './privacy/it';
 import { signInIt } from './signIn/it';
 import { teamsIt } from './teams/it';
@@ -11,6 +12,8 @@ export const it: Dictionary = {
   ...meetingWordsIt,
   ...privacyIt,
   ...admissionIt,
+  // Who is who, honestly; what screen readers hear (honest/it.ts).
+  ...honestIt,
   // The team page, staff sign-in, link requests (teams/it.ts).
   ...teamsIt,
   // Staff sign-in with the organisation's identity provider (signIn/it.ts).
@@ -120,16 +123,7 @@ export const it: Dictionary = {
   'meeting.allMeetingsAndPeople': 'tutti gli incontri e le persone',
   'meeting.about': 'Su questo incontro',
   'meeting.you': 'Tu',
-  'meeting.yourColour': 'Il tuo colore',
   'meeting.thisMeeting': 'Questo incontro',
-  'colour.Teal': 'Verde acqua',
-  'colour.Plum': 'Prugna',
-  'colour.Green': 'Verde',
-  'colour.Rust': 'Ruggine',
-  'colour.Indigo': 'Indaco',
-  'colour.Brick': 'Mattone',
-  'colour.Olive': 'Oliva',
-  'colour.Blue': 'Blu',
   'who.heading': 'Chi c’è',
   'who.inTheRoom': 'nella stanza',
   'who.remote': 'a distanza',

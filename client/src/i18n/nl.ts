@@ -2,6 +2,7 @@
 import { meetingWordsNl } from '@polyphony/shared';
 import { admissionNl } from './admission/nl';
 import type { Dictionary } from './dictionary';
+import { honestNl } from './honest/nl';
 import { privacyNl } from './privacy/nl';
 import { signInNl } from './signIn/nl';
 import { teamsNl } from './teams/nl';
@@ -11,6 +12,8 @@ export const nl: Dictionary = {
   ...meetingWordsNl,
   ...privacyNl,
   ...admissionNl,
+  // Who is who, honestly; what screen readers hear (honest/nl.ts).
+  ...honestNl,
   // The team page, staff sign-in, link requests (teams/nl.ts).
   ...teamsNl,
   // Staff sign-in with the organisation's identity provider (signIn/nl.ts).
@@ -120,16 +123,7 @@ export const nl: Dictionary = {
   'meeting.allMeetingsAndPeople': 'alle gesprekken en mensen',
   'meeting.about': 'Over dit gesprek',
   'meeting.you': 'Jij',
-  'meeting.yourColour': 'Jouw kleur',
   'meeting.thisMeeting': 'Dit gesprek',
-  'colour.Teal': 'Petrol',
-  'colour.Plum': 'Pruim',
-  'colour.Green': 'Groen',
-  'colour.Rust': 'Roest',
-  'colour.Indigo': 'Indigo',
-  'colour.Brick': 'Baksteen',
-  'colour.Olive': 'Olijf',
-  'colour.Blue': 'Blauw',
   'who.heading': 'Wie is er',
   'who.inTheRoom': 'in de ruimte',
   'who.remote': 'op afstand',

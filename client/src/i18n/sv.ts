@@ -2,6 +2,7 @@
 import { meetingWordsSv } from '@polyphony/shared';
 import { admissionSv } from './admission/sv';
 import type { Dictionary } from './dictionary';
+import { honestSv } from './honest/sv';
 import { privacySv } from './privacy/sv';
 import { signInSv } from './signIn/sv';
 import { teamsSv } from './teams/sv';
@@ -11,6 +12,8 @@ export const sv: Dictionary = {
   ...meetingWordsSv,
   ...privacySv,
   ...admissionSv,
+  // Who is who, honestly; what screen readers hear (honest/sv.ts).
+  ...honestSv,
   // The team page, staff sign-in, link requests (teams/sv.ts).
   ...teamsSv,
   // Staff sign-in with the organisation's identity provider (signIn/sv.ts).
@@ -118,16 +121,7 @@ export const sv: Dictionary = {
   'meeting.allMeetingsAndPeople': 'alla möten och personer',
   'meeting.about': 'Om det här mötet',
   'meeting.you': 'Du',
-  'meeting.yourColour': 'Din färg',
   'meeting.thisMeeting': 'Det här mötet',
-  'colour.Teal': 'Blågrön',
-  'colour.Plum': 'Plommon',
-  'colour.Green': 'Grön',
-  'colour.Rust': 'Rost',
-  'colour.Indigo': 'Indigo',
-  'colour.Brick': 'Tegel',
-  'colour.Olive': 'Oliv',
-  'colour.Blue': 'Blå',
   'who.heading': 'Vilka är här',
   'who.inTheRoom': 'i rummet',
   'who.remote': 'på distans',

@@ -115,7 +115,13 @@ function PrintableMeeting({ detail, session }: { detail: MeetingDetail; session:
     return () => window.removeEventListener('beforeprint', log);
   }, [t, meeting.id, meeting.number, networkName]);
 
-  const present = Object.entries(attendance);
+  const present: [string, { name: string; relation: string; role: string; where: Where | null }][] =
+    Object.entries(attendance);
+  // Observers only listen, so their browsers write nothing into the attendance: the server says who came.
+  for (const id of detail.listening ?? []) {
+    const person = detail.people.find((p) => p.id === id);
+    if (person && !attendance[id]) present.push([id, { ...person, where: null }]);
+  }
   const letInBy = new Map(detail.people.map((person) => [person.id, person.admittedBy]));
   return (
     <MeetingPeopleContext.Provider value={people}>
@@ -159,6 +165,7 @@ function PrintableMeeting({ detail, session }: { detail: MeetingDetail; session:
                     return (
                       `${entry.name}${entry.relation ? ` (${entry.relation})` : ''}` +
                       (entry.where ? `, ${t(WHERE_TEXT[entry.where])}` : '') +
+                      (entry.role === 'observer' ? `, ${t('print.listening')}` : '') +
                       (by ? `, ${t('print.letInBy', { name: by })}` : '')
                     );
                   })

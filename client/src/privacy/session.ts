@@ -78,7 +78,6 @@ export async function leaveDevice(): Promise<void> {
     }
   };
   const language = keep('polyphony.language');
-  const color = keep('polyphony.color');
   // Open pages close their connections and copies first; then every copy goes (a database another tab
   // still holds goes when that tab lets go of it), then the session on the server.
   window.dispatchEvent(new Event(LEAVING_EVENT));
@@ -89,7 +88,6 @@ export async function leaveDevice(): Promise<void> {
     localStorage.clear();
     sessionStorage.clear();
     if (language) localStorage.setItem('polyphony.language', language);
-    if (color) localStorage.setItem('polyphony.color', color);
   } catch {
     // Storage off.
   }

@@ -91,10 +91,10 @@ describe('the Markdown export of a meeting', () => {
       '## Next meeting',
     ]);
     for (const line of [
-      'Anna’s network · 22 Nov 2026, 08:00 · closed 22 Nov 2026, 09:00',
+      'Anna’s network · 22 Nov 2026, 08:00 UTC · closed 22 Nov 2026, 09:00 UTC',
       'Present: Eeva (äiti), on the phone',
       '**Vaari** (typed by Eeva for Vaari): Vaari sanoo terveisiä.',
-      'Jälkiajatus. _(added later by Anna, 22 Nov 2026, 09:30)_',
+      'Jälkiajatus. _(added later by Anna, 22 Nov 2026, 09:30 UTC)_',
       '> *Maria wonders…* Mietin, tuntuuko koti turvallisemmalta.',
       '> - **Response from Anna** — Kyllä tuntuu.',
       '- [ ] Nukkuu kotona tällä viikolla — Proposed by Anna; Agrees: Eeva; Sees it differently: Jussi; Who does it: Anna; By when: perjantai',
@@ -117,10 +117,10 @@ describe('the Markdown export of a meeting', () => {
       '## Seuraava tapaaminen',
     ]);
     for (const line of [
-      'Verkosto: Anna · 22.11.2026 klo 08.00 · päätetty 22.11.2026 klo 09.00',
+      'Verkosto: Anna · 22.11.2026 klo 08.00 UTC · päätetty 22.11.2026 klo 09.00 UTC',
       'Paikalla: Eeva (äiti), puhelimessa',
       '**Vaari** (Eeva kirjoitti henkilön Vaari puolesta): Vaari sanoo terveisiä.',
-      'Jälkiajatus. _(Anna lisäsi myöhemmin, 22.11.2026 klo 09.30)_',
+      'Jälkiajatus. _(Anna lisäsi myöhemmin, 22.11.2026 klo 09.30 UTC)_',
       '> *Maria pohtii…* Mietin, tuntuuko koti turvallisemmalta.',
       '> - **Vastaus: Anna** — Kyllä tuntuu.',
       '- [ ] Nukkuu kotona tällä viikolla — Ehdotti: Anna; Samaa mieltä: Eeva; Näkee toisin: Jussi; Kuka tekee: Anna; Mihin mennessä: perjantai',
@@ -140,7 +140,7 @@ describe('the Markdown export of a meeting', () => {
     const markdown = meetingMarkdown(doc, { ...HEADING, closedAt: null }, 'sv');
     expect(headings(markdown)).toContain('## Vad som sades');
     expect(headings(markdown)).toContain('## Ännu inte känt');
-    expect(markdown).toContain('Nätverket kring Anna · 22 nov. 2026 08:00 · fortfarande öppet');
+    expect(markdown).toContain('Nätverket kring Anna · 22 nov. 2026 08:00 UTC · fortfarande öppet');
     expect(markdown).toContain('Håller med: Eeva; Ser det annorlunda: Jussi');
     expect(markdown).toContain('## Nästa möte\n\n_Inte överenskommet än._');
   });
@@ -171,11 +171,11 @@ describe('the Markdown export of a meeting', () => {
     }
   });
 
-  it('writes dates by the language’s rules, in UTC', () => {
+  it('writes dates by the language’s rules, in UTC, and says UTC', () => {
     const at = '2026-11-22T23:30:00.000Z';
-    expect(readableTime(at)).toBe('22 Nov 2026, 23:30');
-    expect(readableTime(at, 'fi')).toBe('22.11.2026 klo 23.30');
-    expect(readableTime(at, 'de')).toBe('22. Nov. 2026, 23:30');
+    expect(readableTime(at)).toBe('22 Nov 2026, 23:30 UTC');
+    expect(readableTime(at, 'fi')).toBe('22.11.2026 klo 23.30 UTC');
+    expect(readableTime(at, 'de')).toBe('22. Nov. 2026, 23:30 UTC');
     expect(readableTime('not a date', 'fi')).toBe('not a date');
   });
 

@@ -41,7 +41,10 @@ const escapeMarkdown = (text: string) => text.replace(/([\\`*_[\]#<>|])/g, '\\$1
 
 const dateFormats = new Map<Language, Intl.DateTimeFormat>();
 
-/** A readable date and time in UTC in a language, e.g. "22 Nov 2026, 10:14" or "22.11.2026 klo 10.14". */
+/**
+ * A readable date and time in UTC in a language, with the zone said: "22 Nov 2026, 10:14 UTC" or
+ * "22.11.2026 klo 10.14 UTC" (a reader elsewhere must not take it for their own clock).
+ */
 export function readableTime(iso: unknown, language: Language = 'en'): string {
   if (typeof iso !== 'string' || Number.isNaN(Date.parse(iso))) return String(iso ?? '');
   let format = dateFormats.get(language);
@@ -53,8 +56,9 @@ export function readableTime(iso: unknown, language: Language = 'en'): string {
       year: 'numeric',
       hour: '2-digit',
       minute: '2-digit',
-      // The server knows no one's time zone; UTC, as every export has said.
+      // The server knows no one's time zone: UTC, and the time says so.
       timeZone: 'UTC',
+      timeZoneName: 'short',
     });
     dateFormats.set(language, format);
   }
@@ -168,7 +172,9 @@ function voice(element: Y.XmlElement, attrs: Attrs, w: Writer, indent: string, d
   const speaker = nameAttr(attrs, 'speakerName') || w.t('common.someone');
   const typist = nameAttr(attrs, 'typistName');
   const by = typist ? ` (${w.t('block.typedFor', { typist, speaker })})` : '';
-  return [`${indent}**${speaker}**${by}: ${text(element, w, depth)}`];
+  // Each paragraph the speaker said stays a paragraph of its own (a blank line between them).
+  const [first = '', ...more] = blocks(element, w, '', depth);
+  return [[`${indent}**${speaker}**${by}: ${first}`, ...more.map((line) => indent + line)].join(`\n\n`)];
 }
 
 /** Whether a child of a reflection is a response to it. */
@@ -195,8 +201,14 @@ function reflection(element: Y.XmlElement, attrs: Attrs, w: Writer, depth: numbe
       lines.push(`>`, `> - **${w.t('block.responseFrom')}${responder}** — ${text(child, w, depth + 1)}`);
     }
   }
-  lines.push('');
-  return lines;
+  // One block of its own: the quote and its responses stay together, apart from the next reflection.
+  return [lines.join('\n')];
+}
+
+/** "from meeting 1" for an item carried over from an earlier meeting; nothing otherwise. */
+function fromMeeting(attrs: Attrs, w: Writer): string {
+  const n = Number(readText(attrs.fromMeeting));
+  return Number.isSafeInteger(n) && n >= 1 ? w.t('block.fromMeeting', { n }) : '';
 }
 
 function planItem(element: Y.XmlElement, attrs: Attrs, w: Writer, depth: number): string {
@@ -209,6 +221,7 @@ function planItem(element: Y.XmlElement, attrs: Attrs, w: Writer, depth: number)
   const doer = nameAttr(attrs, 'doerName');
   const byWhen = nameAttr(attrs, 'byWhen');
   const details = [
+    fromMeeting(attrs, w),
     proposer ? w.t('block.proposedByTitle', { name: proposer }) : '',
     agrees.length ? `${w.t('plan.agrees')} ${agrees.join(', ')}` : '',
     differs.length ? `${w.t('plan.seesDifferently')} ${differs.join(', ')}` : '',
@@ -221,7 +234,12 @@ function planItem(element: Y.XmlElement, attrs: Attrs, w: Writer, depth: number)
 function question(element: Y.XmlElement, attrs: Attrs, w: Writer, depth: number): string {
   const closed = attrs.status === 'closed';
   const raiser = nameAttr(attrs, 'raisedByName');
-  const by = raiser ? ` (${w.t('block.raisedByTitle', { name: raiser })})` : '';
+  const from = fromMeeting(attrs, w);
+  const by = raiser
+    ? ` (${w.t('block.raisedByTitle', { name: raiser })}${from ? `, ${from}` : ''})`
+    : from
+      ? ` (${from})`
+      : '';
   return `- ${text(element, w, depth)}${by}${closed ? w.t('block.closed') : ''}`;
 }
 
@@ -230,6 +248,22 @@ const WHERE = {
   remote: 'print.where.remote',
   phone: 'print.where.phone',
 } as const satisfies Record<Where, string>;
+
+/** Whether a line belongs to a list: an item ("- …") or a line under one ("  - …"). */
+const inList = (line: string) => /^(\s+|- )/.test(line);
+
+/**
+ * The blocks of a section with a blank line between them, so that a Markdown reader keeps each
+ * paragraph, voice and reflection apart; the items of one list stay together.
+ */
+function apart(lines: string[]): string[] {
+  const out: string[] = [];
+  for (const [i, line] of lines.entries()) {
+    if (i > 0 && !(inList(line) && inList(lines[i - 1] as string))) out.push('');
+    out.push(line);
+  }
+  return out;
+}
 
 /** What the heading of an exported meeting says. */
 export interface MeetingHeading {
@@ -240,6 +274,11 @@ export interface MeetingHeading {
   closedAt: string | null;
   /** Who let each newcomer in (participant id → name), said beside them on the "Present" line. */
   admittedBy?: Readonly<Record<string, string>>;
+  /**
+   * Observers who were at the meeting. They only listen, so their browsers write nothing into the
+   * document's attendance: the server's own record of who attended says they were there.
+   */
+  listening?: readonly { id: string; name: string; relation: string }[];
 }
 
 /** The title of a whole network's export: "# Anna’s network", in the reader's language. */
@@ -268,7 +307,12 @@ export function meetingMarkdown(doc: Y.Doc, meeting: MeetingHeading, language: L
       (meeting.closedAt ? t('print.closed', { when: w.time(meeting.closedAt) }) : t('print.stillOpen')),
     '',
   ];
-  const attendance = Object.entries(readAttendance(doc.getMap<unknown>(DocumentTypes.attendance).entries()));
+  const attendance: [string, { name: string; relation: string; role: string; where: Where | null }][] =
+    Object.entries(readAttendance(doc.getMap<unknown>(DocumentTypes.attendance).entries()));
+  for (const observer of meeting.listening ?? []) {
+    if (!attendance.some(([id]) => id === observer.id))
+      attendance.push([observer.id, { ...observer, role: 'observer', where: null }]);
+  }
   if (attendance.length > 0) {
     out.push(
       `${t('print.present')} ${attendance
@@ -277,6 +321,8 @@ export function meetingMarkdown(doc: Y.Doc, meeting: MeetingHeading, language: L
           return (
             `${escapeMarkdown(entry.name)}${entry.relation ? ` (${escapeMarkdown(entry.relation)})` : ''}` +
             (entry.where ? `, ${t(WHERE[entry.where])}` : '') +
+            // An observer is there by agreement and only listens: the record says so.
+            (entry.role === 'observer' ? `, ${t('print.listening')}` : '') +
             (by ? `, ${t('print.letInBy', { name: escapeMarkdown(by) })}` : '')
           );
         })
@@ -286,7 +332,7 @@ export function meetingMarkdown(doc: Y.Doc, meeting: MeetingHeading, language: L
   }
   const section = (heading: string, name: string, empty: string) => {
     const lines = blocks(doc.getXmlFragment(name), w, '', 0);
-    out.push(`## ${heading}`, '', ...(lines.length ? lines : [`_${empty}_`]), '');
+    out.push(`## ${heading}`, '', ...(lines.length ? apart(lines) : [`_${empty}_`]), '');
   };
   const nothing = t('section.nothingWritten');
   const noDecisions = Boolean(meta.get(MetaKeys.noDecisionsToday));

@@ -10,6 +10,7 @@ import {
   NodeNames,
   nestingDepth,
   OPEN_STATUS,
+  readText,
   recordStart,
   recordStarted,
   textOf,
@@ -58,7 +59,7 @@ export function openItems(doc: Y.Doc): { planItems: Y.XmlElement[]; questions: Y
 /** Write the start of a meeting into its (empty) document, with what carries over from the last one. */
 export function seedMeeting(
   doc: Y.Doc,
-  meeting: { title: string; startedAt: string },
+  meeting: { title: string; startedAt: string; previousNumber?: number },
   previous: Y.Doc | null,
 ): { planItems: number; questions: number } {
   const meta = doc.getMap(DocumentTypes.meta);
@@ -68,10 +69,18 @@ export function seedMeeting(
   meta.set(MetaKeys.closed, false);
   if (!previous) return { planItems: 0, questions: 0 };
   const { planItems, questions } = openItems(previous);
+  // "From meeting 1": the meeting an item was first written in (kept when it is carried again).
+  const from = (element: Y.XmlElement) => {
+    const copy = carried(element);
+    // Read from the original: the copy is not in a document yet, and Yjs warns when it is read.
+    if (meeting.previousNumber !== undefined && !readText(element.getAttribute('fromMeeting')))
+      copy.setAttribute('fromMeeting', String(meeting.previousNumber));
+    return copy;
+  };
   // A copy keeps the element's attributes (who proposed, who agrees…) and its text.
-  if (planItems.length > 0) doc.getXmlFragment(DocumentTypes.plan).insert(0, planItems.map(carried));
+  if (planItems.length > 0) doc.getXmlFragment(DocumentTypes.plan).insert(0, planItems.map(from));
   if (questions.length > 0) {
-    doc.getXmlFragment(DocumentTypes.openQuestions).insert(0, questions.map(carried));
+    doc.getXmlFragment(DocumentTypes.openQuestions).insert(0, questions.map(from));
   }
   return { planItems: planItems.length, questions: questions.length };
 }

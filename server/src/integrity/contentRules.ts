@@ -32,6 +32,8 @@ export interface Writer {
   name: string;
   relation: string;
   role: string;
+  /** Their colour in the network, when the server knows it (presence shows it). */
+  colour?: string;
 }
 
 /** What an accepted update asks of the server afterwards. */

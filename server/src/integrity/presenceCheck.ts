@@ -1,8 +1,9 @@
 /**
  * Presence as the server relays it. A presence state comes from the socket's browser, but who it says
  * the person is does not: `user` (name, relation, role, id) is the server's record of the socket's
- * person, and the colour one of the shared presence colours (the one the browser chose, or the person's
- * own). The caret and the raised hand must be in the shape the editors read — a caret the caret plugin
+ * person, and the colour the person's own in the network (their place in its people list: the same
+ * in every browser and in "who wrote what"), or, where the server was not told it, one of the shared
+ * presence colours (the one the browser chose, or one from the person's id). The caret and the raised hand must be in the shape the editors read — a caret the caret plugin
  * cannot read breaks every editor that shows it — and a state that is not is dropped, not relayed.
  * Other fields (a stock client's own) pass as they are, within the size limit.
  */
@@ -32,7 +33,7 @@ export function boundPresenceState(state: Uint8Array, writer: Writer): Uint8Arra
   const chosen = isPlainObject(user) ? user.color : undefined;
   const bound: PresenceUser = {
     name: writer.name,
-    color: isPresenceColour(chosen) ? chosen : presenceColourOf(writer.participantId),
+    color: writer.colour ?? (isPresenceColour(chosen) ? chosen : presenceColourOf(writer.participantId)),
     id: writer.participantId,
     relation: writer.relation,
     role: writer.role,

@@ -207,10 +207,25 @@ export class NetworkService {
     });
   }
 
-  /** Who let each admitted person of a network in, by name: participant id → name (for exports). */
-  async admittedByNames(networkId: string): Promise<Record<string, string>> {
-    const people = await this.peopleOf(networkId);
-    return Object.fromEntries(people.flatMap((p) => (p.admittedBy ? [[p.id, p.admittedBy]] : [])));
+  /**
+   * What an export says about who was at a meeting besides the document's attendance: who let each
+   * newcomer in, and the observers who attended (they only listen, so their browsers write nothing).
+   */
+  async presenceForExport(meeting: MeetingRecord): Promise<{
+    admittedBy: Record<string, string>;
+    listening: { id: string; name: string; relation: string }[];
+  }> {
+    const [people, attended] = await Promise.all([
+      this.peopleOf(meeting.networkId),
+      this.store.attendees(meeting.id),
+    ]);
+    const there = new Set(attended.map((person) => person.id));
+    return {
+      admittedBy: Object.fromEntries(people.flatMap((p) => (p.admittedBy ? [[p.id, p.admittedBy]] : []))),
+      listening: people
+        .filter((person) => person.role === 'observer' && there.has(person.id))
+        .map(({ id, name, relation }) => ({ id, name, relation })),
+    };
   }
 
   /** The network page: people, and the meetings on a timeline. */
@@ -312,7 +327,11 @@ export class NetworkService {
     const previous = (await this.store.listMeetings(networkId)).find((m) => m.number === meeting.number - 1);
     const previousDoc = previous ? await this.sync.readDocument(previous.id) : null;
     await this.sync.changeDocument(meeting.id, (doc) =>
-      seedMeeting(doc, { title: meeting.title, startedAt: now }, previousDoc),
+      seedMeeting(
+        doc,
+        { title: meeting.title, startedAt: now, previousNumber: previous?.number },
+        previousDoc,
+      ),
     );
     return meeting;
   }

@@ -159,7 +159,7 @@ export function meetingHistoryRoutes(ctx: RouteContext) {
       {
         ...meeting,
         centreName: network?.centreName ?? '',
-        admittedBy: await ctx.service.admittedByNames(meeting.networkId),
+        ...(await ctx.service.presenceForExport(meeting)),
       },
       language,
     );
@@ -238,7 +238,7 @@ export function networkHistoryRoutes(ctx: RouteContext) {
             {
               ...meeting,
               centreName: network.centreName,
-              admittedBy: await ctx.service.admittedByNames(network.id),
+              ...(await ctx.service.presenceForExport(meeting)),
             },
             language,
           ),

@@ -45,6 +45,7 @@ export function meetingRoutes(ctx: RouteContext) {
           people: await service.peopleOf(network.id),
           meetings: (await store.listMeetings(network.id)).reverse().map(meetingSummary),
           documentRewrittenAt: (await store.documentRewrites([meeting.id])).get(meeting.id) ?? null,
+          listening: (await service.presenceForExport(meeting)).listening.map((person) => person.id),
         },
         200,
       );

@@ -55,7 +55,7 @@ export function ownDataRoutes(ctx: RouteContext) {
           {
             ...meeting,
             centreName: network.centreName,
-            admittedBy: await ctx.service.admittedByNames(network.id),
+            ...(await ctx.service.presenceForExport(meeting)),
           },
           language,
         ),

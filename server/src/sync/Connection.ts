@@ -30,6 +30,11 @@ export interface SyncPrincipal {
   name: string;
   relation: string;
   role: string;
+  /**
+   * Their colour in the network (their place in its people list): what presence shows, whatever the
+   * browser says. Absent where a socket is authorised without it (tests of the sync server alone).
+   */
+  colour?: string;
   /** The hash of the session behind the socket: ending it (idle, lifetime, leaving) closes the socket. */
   sessionHash?: string;
 }

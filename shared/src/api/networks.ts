@@ -171,5 +171,10 @@ export const MeetingDetailSchema = z.object({
    * loads the document again. Null if never.
    */
   documentRewrittenAt: z.string().nullable().optional(),
+  /**
+   * The observers who attended this meeting (participant ids): they only listen, so the document's
+   * attendance does not have them, and the "Present" line adds them as listening.
+   */
+  listening: z.array(z.string()).optional(),
 });
 export type MeetingDetail = z.infer<typeof MeetingDetailSchema>;

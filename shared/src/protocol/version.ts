@@ -6,8 +6,11 @@
  * 2: plan items' "sees it differently" entries may carry the person's view in their own words, and the
  * document records changes made after closing (`laterChanges`). A client of version 1 would show
  * neither — someone's own words hidden from the people reading them — so it is asked to reload.
+ *
+ * 3: plan items and questions carried over from an earlier meeting say which (`fromMeeting`); a client
+ * of version 2 would drop the attribute when it changed such an item.
  */
-export const PROTOCOL_VERSION = 2;
+export const PROTOCOL_VERSION = 3;
 
 /** Query parameters of /sync/:meetingId. */
 export const SyncParams = {

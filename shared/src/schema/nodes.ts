@@ -119,6 +119,8 @@ export const PlanItem = Node.create({
       doerName: text('doerName', ''),
       byWhen: text('byWhen', ''),
       status: text('status', 'open'),
+      // Carried over from an earlier meeting: that meeting's number ("from meeting 1").
+      fromMeeting: text('fromMeeting'),
     };
   },
   parseHTML() {
@@ -140,6 +142,8 @@ export const OpenQuestion = Node.create({
       raisedById: text('raisedById'),
       raisedByName: text('raisedByName', ''),
       status: text('status', 'open'),
+      // Carried over from an earlier meeting: that meeting's number ("from meeting 1").
+      fromMeeting: text('fromMeeting'),
     };
   },
   parseHTML() {

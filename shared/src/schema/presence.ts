@@ -4,7 +4,10 @@
  * socket's person — a browser says which of the colours below it likes, and nothing else about who it is.
  */
 
-/** Colours for carets and the people list; each keeps white text readable (contrast 4.5:1 or more). */
+/**
+ * Colours for carets, the people list and "who wrote what"; each keeps white text readable (contrast
+ * 4.5:1 or more). Twelve, so that a network of up to twelve people has no two alike.
+ */
 export const PRESENCE_COLOURS = [
   { name: 'Teal', color: '#1f6f8b' },
   { name: 'Plum', color: '#8a4f7d' },
@@ -14,7 +17,22 @@ export const PRESENCE_COLOURS = [
   { name: 'Brick', color: '#a23b3b' },
   { name: 'Olive', color: '#5f6b1f' },
   { name: 'Blue', color: '#2f64ad' },
+  { name: 'Violet', color: '#7a3fb0' },
+  { name: 'Brown', color: '#7a5230' },
+  { name: 'Raspberry', color: '#b0245e' },
+  { name: 'Slate', color: '#4d5d6e' },
 ] as const;
+
+/**
+ * A person's colour in a network: from their place in the network's people list (the order they were
+ * added), so that up to twelve people each have their own, and the same one everywhere — their caret,
+ * the people list, "who wrote what". A hash of their id would give two of six people the same colour.
+ */
+export function personColour(people: readonly { id: string }[], participantId: string): string {
+  const position = people.findIndex((person) => person.id === participantId);
+  if (position < 0) return presenceColourOf(participantId);
+  return (PRESENCE_COLOURS[position % PRESENCE_COLOURS.length] as (typeof PRESENCE_COLOURS)[number]).color;
+}
 
 /** Who a presence state is, as the server relays it. */
 export interface PresenceUser {

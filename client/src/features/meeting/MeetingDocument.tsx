@@ -12,7 +12,7 @@ import {
   SECTIONS,
   type SectionName,
 } from '@polyphony/shared';
-import { useEffect, useMemo, useState } from 'react';
+import { useEffect, useMemo } from 'react';
 import { LaterChangesElsewhere, useLaterChangesOf } from '../../editor/LaterChanges';
 import { type MeetingPeople, MeetingPeopleContext } from '../../editor/MeetingContext';
 import { RevisitMarking } from '../../editor/RevisitMarking';
@@ -27,7 +27,7 @@ import {
   useWarnBeforeLeaving,
 } from '../../sync/hooks';
 import type { MeetingSession, MeetingUser } from '../../sync/MeetingSession';
-import { loadColor } from '../../ui/colour';
+import { colourOf } from '../../ui/colour';
 import { MeetingEnded } from '../../ui/MeetingEnded';
 import { NextMeetingPanel, NoDecisionsToday } from '../../ui/PlanExtras';
 import { readPhase } from '../../ui/phases';
@@ -59,7 +59,8 @@ export function MeetingDocument({ session, detail }: { session: MeetingSession; 
   const canWrite = can(me.role, 'write');
   const canManage = can(me.role, 'manageMeetings');
   const canAdmit = mayAdmit(me.role);
-  const [color, setColor] = useState(loadColor);
+  // Each person's own colour in this network, the same in their caret and in "who wrote what".
+  const color = colourOf(detail.people, me.id);
   const user = useMemo<MeetingUser>(
     () => ({ name: me.name, color, id: me.id, relation: me.relation, role: me.role }),
     [me, color],
@@ -221,7 +222,6 @@ export function MeetingDocument({ session, detail }: { session: MeetingSession; 
               closed={closed}
               unsaved={status.unsaved}
               color={color}
-              onColor={setColor}
               onWhere={setWhere}
               admission={admission.state}
               onAdmission={admission.set}

@@ -2,7 +2,6 @@
 import type { AdmissionState, AttendanceEntry, MeetingDetail, Phase } from '@polyphony/shared';
 import { useT } from '../../i18n';
 import type { Participant as PresentPerson, useAttendance } from '../../sync/hooks';
-import { PALETTE, saveColor } from '../../ui/colour';
 import { LeaveDevice } from '../../ui/LeaveDevice';
 import { AskToJoinCode } from '../admission/LetSomeoneIn';
 import { CloseMeetingControl } from './MeetingClosing';
@@ -18,8 +17,8 @@ interface MeetingSidebarProps {
   canManage: boolean;
   closed: boolean;
   unsaved: boolean;
+  /** This person's colour in the network (their place in its people list). */
   color: string;
-  onColor: (color: string) => void;
   onWhere: (where: AttendanceEntry['where']) => void;
   /** Letting someone new in: the code shown, who waits (issue 18). */
   admission: AdmissionState;
@@ -49,30 +48,16 @@ export function MeetingSidebar(props: MeetingSidebarProps) {
           {t('meeting.you')}
         </h2>
         <p className="you-row">
-          <span className="person-dot" style={{ backgroundColor: props.color }} aria-hidden="true" />
+          <span
+            className="person-dot"
+            style={{ backgroundColor: props.color }}
+            data-testid="your-colour"
+            data-colour={props.color}
+            aria-hidden="true"
+          />
           <span data-testid="your-name">{me.name}</span>
           {me.relation && <span className="you">({me.relation})</span>}
         </p>
-        <fieldset className="colors">
-          <legend className="hint">{t('meeting.yourColour')}</legend>
-          <div className="swatches">
-            {PALETTE.map((swatch) => (
-              <label key={swatch.color} className="swatch" style={{ backgroundColor: swatch.color }}>
-                <input
-                  type="radio"
-                  name="colour"
-                  value={swatch.color}
-                  checked={props.color === swatch.color}
-                  onChange={() => {
-                    saveColor(swatch.color);
-                    props.onColor(swatch.color);
-                  }}
-                  aria-label={t(`colour.${swatch.name}`)}
-                />
-              </label>
-            ))}
-          </div>
-        </fieldset>
         <LeaveDevice unsaved={canWrite && props.unsaved} />
       </section>
       {canManage && !closed && (

@@ -36,6 +36,8 @@ export function WhoIsHere({
           const about = [
             person.relation,
             where ? t(whereKeys[where]) : '',
+            // An observer is there by agreement and only listens: everyone can see that.
+            person.role === 'observer' ? t('print.listening') : '',
             reflecting && isTeam(person.role) ? t('who.reflectingTeam') : '',
           ]
             .filter(Boolean)

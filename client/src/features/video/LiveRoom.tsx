@@ -94,7 +94,7 @@ export function LiveRoom({
         <p className="video-note">{t('video.observer')}</p>
       )}
       {(localQuality === ConnectionQuality.Poor || localQuality === ConnectionQuality.Lost) && !audioOnly && (
-        <p className="video-note" role="status">
+        <p className="video-note" role="status" data-testid="video-weak">
           {t('video.weak')}{' '}
           <button type="button" className="link-button" onClick={() => void toggleAudioOnly(true)}>
             {t('video.switchAudioOnly')}

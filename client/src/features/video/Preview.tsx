@@ -112,6 +112,7 @@ export function Preview({
             type="checkbox"
             checked={audioOnly}
             onChange={(event) => onAudioOnly(event.target.checked)}
+            data-testid="preview-audio-only"
           />
           {t('video.audioOnlyWeak')}
         </label>

@@ -53,6 +53,8 @@ export default function VideoRoom({ session, meetingId, roomMode, onRoomMode, on
   const revokedRef = useRef(revoked);
   revokedRef.current = revoked;
   const wantsAudioOnlyRef = useRef(false);
+  // Audio only turned on or off in the room: tracks published from then on follow it.
+  wantsAudioOnlyRef.current = audioOnly;
 
   // The document connection closed with "revoked": video goes too, even before LiveKit says so.
   useEffect(() => {
@@ -80,14 +82,24 @@ export default function VideoRoom({ session, meetingId, roomMode, onRoomMode, on
       room.on(RoomEvent.Disconnected, (reason) => {
         setStage({ kind: 'ended', message: endedMessage(reason, revokedRef.current) });
       });
-      // Audio only: do not even receive video.
-      room.on(RoomEvent.TrackPublished, (publication: RemoteTrackPublication) => {
-        if (wantsAudioOnlyRef.current && publication.kind === Track.Kind.Video)
-          publication.setSubscribed(false);
-      });
+      // Audio only: do not even receive video. Joined so, nothing is subscribed by itself (a camera
+      // already on in the room would otherwise arrive with the first answer): audio is asked for, each
+      // track as it comes, and video only once audio only is turned off.
+      const manual = wantsAudioOnly;
+      const choose = (publication: RemoteTrackPublication) => {
+        if (publication.kind === Track.Kind.Video) {
+          if (manual || wantsAudioOnlyRef.current) publication.setSubscribed(!wantsAudioOnlyRef.current);
+        } else if (manual) {
+          publication.setSubscribed(true);
+        }
+      };
+      room.on(RoomEvent.TrackPublished, choose);
       wantsAudioOnlyRef.current = wantsAudioOnly;
       try {
-        await room.connect(grant.url, grant.token);
+        await room.connect(grant.url, grant.token, { autoSubscribe: !manual });
+        for (const participant of room.remoteParticipants.values()) {
+          for (const publication of participant.trackPublications.values()) choose(publication);
+        }
         if (grant.canPublish) {
           for (const track of tracks) {
             if (wantsAudioOnly && track.kind === Track.Kind.Video) track.stop();

@@ -33,6 +33,9 @@ export const meetingWordsCs: MeetingWords = {
   'print.where.room': 'v místnosti',
   'print.where.remote': 'přes video',
   'print.where.phone': 'po telefonu',
+  // Who is who, honestly (issue 18): an observer only listens; an item carried from an earlier meeting.
+  'print.listening': 'poslouchá',
+  'block.fromMeeting': 'ze setkání {n}',
   'print.closed': ' · ukončeno {when}',
   'print.stillOpen': ' · stále otevřené: takto to vypadá teď',
   'block.addedLater': 'přidal(a) později {name}',

@@ -33,6 +33,9 @@ export const meetingWordsDe: MeetingWords = {
   'print.where.room': 'im Raum',
   'print.where.remote': 'per Video',
   'print.where.phone': 'am Telefon',
+  // Who is who, honestly (issue 18): an observer only listens; an item carried from an earlier meeting.
+  'print.listening': 'hört zu',
+  'block.fromMeeting': 'aus Treffen {n}',
   'print.closed': ' · abgeschlossen {when}',
   'print.stillOpen': ' · noch offen: so liest es sich jetzt',
   'block.addedLater': 'später hinzugefügt von {name}',

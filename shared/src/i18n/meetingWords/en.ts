@@ -37,6 +37,9 @@ export const meetingWordsEn = {
   'print.where.room': 'in the room',
   'print.where.remote': 'by video',
   'print.where.phone': 'on the phone',
+  // Who is who, honestly (issue 18): an observer only listens; an item carried from an earlier meeting.
+  'print.listening': 'listening',
+  'block.fromMeeting': 'from meeting {n}',
   'print.closed': ' · closed {when}',
   'print.stillOpen': ' · still open: this is how it reads now',
   'block.addedLater': 'added later by {name}',

@@ -33,6 +33,9 @@ export const meetingWordsEt: MeetingWords = {
   'print.where.room': 'ruumis',
   'print.where.remote': 'video kaudu',
   'print.where.phone': 'telefoni teel',
+  // Who is who, honestly (issue 18): an observer only listens; an item carried from an earlier meeting.
+  'print.listening': 'kuulab',
+  'block.fromMeeting': 'kohtumiselt {n}',
   'print.closed': ' · lõpetatud {when}',
   'print.stillOpen': ' · endiselt avatud: praegu on see selline',
   'block.addedLater': '{name} lisas hiljem',

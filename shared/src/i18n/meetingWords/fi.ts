@@ -33,6 +33,9 @@ export const meetingWordsFi: MeetingWords = {
   'print.where.room': 'huoneessa',
   'print.where.remote': 'videolla',
   'print.where.phone': 'puhelimessa',
+  // Who is who, honestly (issue 18): an observer only listens; an item carried from an earlier meeting.
+  'print.listening': 'kuuntelee',
+  'block.fromMeeting': 'kokouksesta {n}',
   'print.closed': ' · päätetty {when}',
   'print.stillOpen': ' · yhä avoinna: tältä se näyttää nyt',
   'block.addedLater': '{name} lisäsi myöhemmin',

@@ -33,6 +33,9 @@ export const meetingWordsIt: MeetingWords = {
   'print.where.room': 'nella stanza',
   'print.where.remote': 'in video',
   'print.where.phone': 'al telefono',
+  // Who is who, honestly (issue 18): an observer only listens; an item carried from an earlier meeting.
+  'print.listening': 'ascolta',
+  'block.fromMeeting': 'dall’incontro {n}',
   'print.closed': ' · chiuso il {when}',
   'print.stillOpen': ' · ancora aperto: ecco come si legge ora',
   'block.addedLater': 'aggiunto dopo da {name}',

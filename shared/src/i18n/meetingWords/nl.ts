@@ -33,6 +33,9 @@ export const meetingWordsNl: MeetingWords = {
   'print.where.room': 'in de ruimte',
   'print.where.remote': 'via video',
   'print.where.phone': 'aan de telefoon',
+  // Who is who, honestly (issue 18): an observer only listens; an item carried from an earlier meeting.
+  'print.listening': 'luistert',
+  'block.fromMeeting': 'uit gesprek {n}',
   'print.closed': ' · afgesloten {when}',
   'print.stillOpen': ' · nog open: zo leest het nu',
   'block.addedLater': 'later toegevoegd door {name}',

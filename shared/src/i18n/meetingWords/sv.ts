@@ -33,6 +33,9 @@ export const meetingWordsSv: MeetingWords = {
   'print.where.room': 'i rummet',
   'print.where.remote': 'via video',
   'print.where.phone': 'i telefon',
+  // Who is who, honestly (issue 18): an observer only listens; an item carried from an earlier meeting.
+  'print.listening': 'lyssnar',
+  'block.fromMeeting': 'från möte {n}',
   'print.closed': ' · avslutat {when}',
   'print.stillOpen': ' · fortfarande öppet: så här ser det ut nu',
   'block.addedLater': 'tillagt senare av {name}',
