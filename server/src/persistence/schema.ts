@@ -31,7 +31,9 @@ export type SchemaChange =
   /** Letting someone new in: "ask to join" codes of a meeting and the requests made with them. */
   | 'admission'
   /** Teams: their staff, members, staff sign-in links and sessions, networks of a team, link requests. */
-  | 'teams';
+  | 'teams'
+  /** Leaving a team: when a staff member left which team, so that every instance ends their access. */
+  | 'team departures';
 
 /** One column, named the same in both databases. */
 export interface Column {
@@ -167,6 +169,21 @@ export const TABLES: readonly Table[] = [
     ],
     key: ['id'],
     indexes: [{ name: 'staff_links_by_staff', columns: 'staff_id' }],
+  },
+  {
+    // A staff member taken out of a team: every instance's access sweep reads these (as it reads revoked
+    // links) and closes their sockets and video in the team's networks.
+    name: 'team_departures',
+    kind: 'team departures',
+    created: 'team departures',
+    columns: [
+      serial('id'),
+      text('team_id', { references: 'teams (id)' }),
+      text('staff_id', { references: 'staff (id)' }),
+      time('left_at'),
+    ],
+    key: ['id'],
+    indexes: [{ name: 'team_departures_by_time', columns: 'left_at', postgresOnly: true }],
   },
   {
     name: 'networks',

@@ -138,6 +138,8 @@ export const ACTIVITY_KINDS = [
   // Teams (issue 17): a relative asked for a new link; a professional of the team began working with it.
   'link_requested',
   'joined_from_team',
+  // A professional of the network left its team: their access ended (issue 17).
+  'left_team',
 ] as const;
 export type ActivityKind = (typeof ACTIVITY_KINDS)[number];
 

@@ -33,7 +33,7 @@ export const DOCUMENTS_SCHEMA: SchemaPart = {
 export const METADATA_SCHEMA: SchemaPart = {
   component: 'metadata',
   steps: migrationSteps(
-    [['metadata', 'history'], ['restoring'], ['protection'], ['admission'], ['teams']],
+    [['metadata', 'history'], ['restoring'], ['protection'], ['admission'], ['teams'], ['team departures']],
     POSTGRES,
   ),
 };

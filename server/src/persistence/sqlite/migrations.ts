@@ -26,6 +26,7 @@ export const MIGRATIONS: readonly string[] = migrationSteps(
     ['protection'],
     ['admission'],
     ['teams'],
+    ['team departures'],
   ],
   SQLITE,
 );
