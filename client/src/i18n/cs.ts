@@ -7,6 +7,7 @@ import { admissionCs } from './admission/cs';
 import type { Dictionary } from './dictionary';
 import { privacyCs } from './privacy/cs';
 import { teamsCs } from './teams/cs';
+import { teamWorkCs } from './teamWork/cs';
 
 export const cs: Dictionary = {
   // The words around the meeting document, shared with the Markdown export.
@@ -15,6 +16,8 @@ export const cs: Dictionary = {
   ...admissionCs,
   // The team page, staff sign-in, link requests (teams/cs.ts).
   ...teamsCs,
+  // The team page's networks and members, leaving the team (teamWork/cs.ts).
+  ...teamWorkCs,
   'language.label': 'Jazyk',
   'app.preparingPrint': 'Setkání se připravuje k tisku…',
   'app.openingMeeting': 'Setkání se otevírá…',

@@ -4,6 +4,7 @@ import { admissionDe } from './admission/de';
 import type { Dictionary } from './dictionary';
 import { privacyDe } from './privacy/de';
 import { teamsDe } from './teams/de';
+import { teamWorkDe } from './teamWork/de';
 
 export const de: Dictionary = {
   // The words around the meeting document, shared with the Markdown export.
@@ -12,6 +13,8 @@ export const de: Dictionary = {
   ...admissionDe,
   // The team page, staff sign-in, link requests (teams/de.ts).
   ...teamsDe,
+  // The team page's networks and members, leaving the team (teamWork/de.ts).
+  ...teamWorkDe,
   'language.label': 'Sprache',
   'app.preparingPrint': 'Das Treffen wird für den Druck vorbereitet…',
   'app.openingMeeting': 'Das Treffen wird geöffnet…',

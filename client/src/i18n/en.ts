@@ -10,6 +10,7 @@ import { admissionEn } from './admission/en';
 import type { Message } from './format';
 import { privacyEn } from './privacy/en';
 import { teamsEn } from './teams/en';
+import { teamWorkEn } from './teamWork/en';
 
 export const en = {
   // The words around the meeting document, shared with the Markdown export.
@@ -19,6 +20,8 @@ export const en = {
   ...admissionEn,
   // The team page, staff sign-in, link requests (teams/en.ts).
   ...teamsEn,
+  // The team page's networks and members, leaving the team (teamWork/en.ts).
+  ...teamWorkEn,
   // The language picker
   'language.label': 'Language',
 

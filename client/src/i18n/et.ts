@@ -4,6 +4,7 @@ import { admissionEt } from './admission/et';
 import type { Dictionary } from './dictionary';
 import { privacyEt } from './privacy/et';
 import { teamsEt } from './teams/et';
+import { teamWorkEt } from './teamWork/et';
 
 export const et: Dictionary = {
   // The words around the meeting document, shared with the Markdown export.
@@ -12,6 +13,8 @@ export const et: Dictionary = {
   ...admissionEt,
   // The team page, staff sign-in, link requests (teams/et.ts).
   ...teamsEt,
+  // The team page's networks and members, leaving the team (teamWork/et.ts).
+  ...teamWorkEt,
   'language.label': 'Keel',
   'app.preparingPrint': 'Kohtumist valmistatakse printimiseks ette…',
   'app.openingMeeting': 'Kohtumine avaneb…',

@@ -4,6 +4,7 @@ import { admissionFi } from './admission/fi';
 import type { Dictionary } from './dictionary';
 import { privacyFi } from './privacy/fi';
 import { teamsFi } from './teams/fi';
+import { teamWorkFi } from './teamWork/fi';
 
 export const fi: Dictionary = {
   // The words around the meeting document, shared with the Markdown export.
@@ -12,6 +13,8 @@ export const fi: Dictionary = {
   ...admissionFi,
   // The team page, staff sign-in, link requests (teams/fi.ts).
   ...teamsFi,
+  // The team page's networks and members, leaving the team (teamWork/fi.ts).
+  ...teamWorkFi,
   'language.label': 'Kieli',
   'app.preparingPrint': 'Kokousta valmistellaan tulostusta varten…',
   'app.openingMeeting': 'Kokousta avataan…',

@@ -4,6 +4,7 @@ import { admissionIt } from './admission/it';
 import type { Dictionary } from './dictionary';
 import { privacyIt } from './privacy/it';
 import { teamsIt } from './teams/it';
+import { teamWorkIt } from './teamWork/it';
 
 export const it: Dictionary = {
   // The words around the meeting document, shared with the Markdown export.
@@ -12,6 +13,8 @@ export const it: Dictionary = {
   ...admissionIt,
   // The team page, staff sign-in, link requests (teams/it.ts).
   ...teamsIt,
+  // The team page's networks and members, leaving the team (teamWork/it.ts).
+  ...teamWorkIt,
   'language.label': 'Lingua',
   'app.preparingPrint': 'Preparazione dell’incontro per la stampa…',
   'app.openingMeeting': 'Apertura dell’incontro…',

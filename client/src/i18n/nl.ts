@@ -4,6 +4,7 @@ import { admissionNl } from './admission/nl';
 import type { Dictionary } from './dictionary';
 import { privacyNl } from './privacy/nl';
 import { teamsNl } from './teams/nl';
+import { teamWorkNl } from './teamWork/nl';
 
 export const nl: Dictionary = {
   // The words around the meeting document, shared with the Markdown export.
@@ -12,6 +13,8 @@ export const nl: Dictionary = {
   ...admissionNl,
   // The team page, staff sign-in, link requests (teams/nl.ts).
   ...teamsNl,
+  // The team page's networks and members, leaving the team (teamWork/nl.ts).
+  ...teamWorkNl,
   'language.label': 'Taal',
   'app.preparingPrint': 'Het gesprek wordt klaargezet om af te drukken…',
   'app.openingMeeting': 'Het gesprek wordt geopend…',

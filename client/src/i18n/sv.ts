@@ -4,6 +4,7 @@ import { admissionSv } from './admission/sv';
 import type { Dictionary } from './dictionary';
 import { privacySv } from './privacy/sv';
 import { teamsSv } from './teams/sv';
+import { teamWorkSv } from './teamWork/sv';
 
 export const sv: Dictionary = {
   // The words around the meeting document, shared with the Markdown export.
@@ -12,6 +13,8 @@ export const sv: Dictionary = {
   ...admissionSv,
   // The team page, staff sign-in, link requests (teams/sv.ts).
   ...teamsSv,
+  // The team page's networks and members, leaving the team (teamWork/sv.ts).
+  ...teamWorkSv,
   'language.label': 'Språk',
   'app.preparingPrint': 'Mötet förbereds för utskrift…',
   'app.openingMeeting': 'Mötet öppnas…',

@@ -204,16 +204,24 @@ export class NetworkService {
 
   /** The people of a network as every member sees them, in the order they were added. */
   async peopleOf(networkId: string): Promise<Participant[]> {
-    const [people, links, admitted] = await Promise.all([
+    const [people, links, admitted, requests] = await Promise.all([
       this.store.listParticipants(networkId),
       this.store.latestInvitations(networkId),
       this.store.admittedBy(networkId),
+      this.store.openLinkRequests([networkId]),
     ]);
     const names = new Map(people.map((person) => [person.id, person.name]));
+    // A relative's open request for a new link shows beside them, for any professional to answer.
+    const asked = new Map(requests.map((request) => [request.participantId, request.createdAt]));
     return people.map((person) => {
       const view = this.viewWith(person, links.get(person.id));
       const by = names.get(admitted.get(person.id) ?? '');
-      return by ? { ...view, admittedBy: by } : view;
+      const requestedAt = asked.get(person.id);
+      return {
+        ...view,
+        ...(by ? { admittedBy: by } : {}),
+        ...(requestedAt ? { linkRequestedAt: requestedAt } : {}),
+      };
     });
   }
 

@@ -51,6 +51,8 @@ export const ParticipantSchema = z.object({
   link: z.object({ state: LinkStateSchema, expiresAt: z.string() }),
   /** Who let them in, when they asked to join in a meeting (issue 18): the admitter's name. */
   admittedBy: z.string().optional(),
+  /** When their link had expired and they asked for a new one, still unanswered (issue 17). */
+  linkRequestedAt: z.string().optional(),
 });
 export type Participant = z.infer<typeof ParticipantSchema>;
 
