@@ -98,7 +98,7 @@ export function TeamMembers({
 }) {
   useLanguage();
   return (
-    <section aria-labelledby={`members-${teamId}`}>
+    <section className="team-members" aria-labelledby={`members-${teamId}`}>
       <h2 id={`members-${teamId}`} className="group__legend">
         {t('team.members')}
       </h2>

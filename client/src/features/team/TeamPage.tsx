@@ -73,6 +73,7 @@ export function TeamPage() {
               {t('team.search')}
               <input
                 type="search"
+                className="text-input"
                 value={search}
                 maxLength={TEAM_SEARCH_MAX}
                 onChange={(event) => setSearch(event.target.value)}
