@@ -9,8 +9,8 @@ import { execFile } from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
 import { promisify } from 'node:util';
-import { openDatabase } from '@polyphony/server/persistence/database';
 import { type BrowserContext, expect, type Page, test } from '@playwright/test';
+import { openDatabase } from '@polyphony/server/persistence/database';
 import {
   type LivekitProcess,
   livekitBinary,
@@ -190,7 +190,9 @@ test.describe('the team page and leaving the team', () => {
     const answered = mariaTeam.waitForResponse((response) => response.request().method() === 'DELETE');
     await pekkaItem.getByRole('button', { name: 'Yes, remove' }).click();
     await answered;
-    console.log(`leaving the team: the server answered the removal ${Date.now() - removedAt} ms after the click`);
+    console.log(
+      `leaving the team: the server answered the removal ${Date.now() - removedAt} ms after the click`,
+    );
     await expect(pekkaMeeting.getByTestId('meeting-ended')).toBeVisible({ timeout: 10_000 });
     console.log(`leaving the team: the meeting page closed ${Date.now() - removedAt} ms after the click`);
     if (livekit) {
