@@ -281,4 +281,22 @@ describe('leaving the team, and the team page', () => {
     // Members are for the admins: Maria is not one.
     expect(page.teams[0]?.members).toEqual([]);
   });
+
+  it('[SL10] a peer worker of the team joins its networks as a peer worker, not as a professional', async () => {
+    const tiina = await addStaff(
+      '--team',
+      'Peer North',
+      '--name',
+      'Tiina',
+      '--email',
+      'tiina@north.fi',
+      '--peer-worker',
+    );
+    const { networkId } = await seedTeamNetwork(server.dataDir, tiina.team.id, 'Clara');
+    const cookie = (await openLink(tiina.link.url)).cookie!;
+    const page = (await (await get(`/api/networks/${networkId}`, cookie)).json()) as {
+      me: { name: string; role: string };
+    };
+    expect(page.me).toMatchObject({ name: 'Tiina', role: 'peer_worker' });
+  });
 });
