@@ -54,6 +54,8 @@ const USAGE = `usage:
       --remove takes them away again. Without --domain or --group it prints the team's rule
   polyphony team invite --team TEAM --email EMAIL [--json]
       let one verified address enter the team through the identity provider
+  polyphony staff remove --team TEAM --email EMAIL [--json]
+      take someone out of a team (its id or name): their access to its networks ends at once
   polyphony revoke PARTICIPANT_ID [--json]
   polyphony reissue PARTICIPANT_ID [--json]
   polyphony erase network NETWORK_ID | meeting MEETING_ID | person PARTICIPANT_ID --words remove|anonymise
@@ -306,9 +308,28 @@ try {
       break;
     }
     case 'staff': {
-      if (argument !== 'add') fail('staff takes "add"');
-      if (!values.team || !values.name || !values.email) fail('staff add needs --team, --name and --email');
+      if (argument !== 'add' && argument !== 'remove') fail('staff takes "add" or "remove"');
       const staffService = new StaffService(metadata, config.staffLinkLifetimeMs);
+      if (argument === 'remove') {
+        if (!values.team || !values.email) fail('staff remove needs --team and --email');
+        let removed: Awaited<ReturnType<StaffService['removeStaff']>>;
+        try {
+          removed = await staffService.removeStaff({ team: values.team, email: values.email });
+        } catch (error) {
+          fail(error instanceof Error ? error.message : String(error));
+        }
+        print(
+          {
+            team: removed.team,
+            staff: removed.staff,
+            networks: removed.left.networkIds.length,
+            sessionsEnded: removed.left.sessionHashes.length,
+          },
+          `${removed.staff.name} <${removed.staff.email}> is no longer in ${removed.team.name}; their access to its ${removed.left.networkIds.length} network(s) ended, and a running server closes their connections and video within a second.`,
+        );
+        break;
+      }
+      if (!values.team || !values.name || !values.email) fail('staff add needs --team, --name and --email');
       let added: Awaited<ReturnType<StaffService['addStaff']>>;
       try {
         added = await staffService.addStaff({

@@ -42,6 +42,13 @@ export const accessRevoked = () =>
     'access_revoked',
     'Your link to this network was revoked, so this device no longer shows it.',
   );
+/** A professional who left the network's team: the same id, so that their browser drops its copy. */
+export const teamAccessEnded = () =>
+  new ApiError(
+    403,
+    'access_revoked',
+    'You are no longer in this network’s team, so this device no longer shows it.',
+  );
 export const conflict = (message: string) => new ApiError(409, 'conflict', message);
 export const anonymousStartOff = () =>
   new ApiError(

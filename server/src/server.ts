@@ -22,7 +22,7 @@ import { Readiness } from './health/Readiness.js';
 import { HistoryService } from './history/HistoryService.js';
 import { LaterChangeRecorder } from './history/LaterChangeRecorder.js';
 import { VideoService } from './livekit/VideoService.js';
-import { removeFromVideoOnEnd } from './livekit/videoRevocation.js';
+import { removeFromVideoOnEnd, removePeopleFromVideo } from './livekit/videoRevocation.js';
 import { createLogger, type Logger } from './logger.js';
 import { Metrics } from './metrics/Metrics.js';
 import { type MetricsListener, serveMetrics } from './metrics/serveMetrics.js';
@@ -99,7 +99,8 @@ export async function startServer(config: Config): Promise<RunningServer> {
       ok: true,
       principal: {
         participantId: participant.id,
-        invitationId: membership.invitation.id,
+        ...(membership.invitation ? { invitationId: membership.invitation.id } : {}),
+        ...(membership.staffId ? { staffId: membership.staffId } : {}),
         networkId: meeting.networkId,
         canWrite: can(participant.role, 'write'),
         name: participant.name,
@@ -161,6 +162,7 @@ export async function startServer(config: Config): Promise<RunningServer> {
     invitationLifetimeMs: config.invitationLifetimeMs,
     now,
     onAccessEnded: video && removeFromVideoOnEnd(video, metadata, logger),
+    onPeopleEnded: video && removePeopleFromVideo(video, metadata, logger),
   });
   const erasure = new ErasureService({
     store: metadata,

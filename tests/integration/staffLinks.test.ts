@@ -122,7 +122,17 @@ describe('staff sign-in links', () => {
           role: 'admin',
           kind: 'professional',
           networks: [],
+          more: false,
           requests: [],
+          members: [
+            {
+              id: added.staff.id,
+              name: 'Maria',
+              email: 'maria@pohjola.fi',
+              role: 'admin',
+              kind: 'professional',
+            },
+          ],
         },
       ],
     });

@@ -9,6 +9,7 @@ import { honestCs } from './honest/cs';
 import { privacyCs } from './privacy/cs';
 import { signInCs } from './signIn/cs';
 import { teamsCs } from './teams/cs';
+import { teamWorkCs } from './teamWork/cs';
 
 export const cs: Dictionary = {
   // The words around the meeting document, shared with the Markdown export.
@@ -21,6 +22,8 @@ export const cs: Dictionary = {
   ...teamsCs,
   // Staff sign-in with the organisation's identity provider (signIn/cs.ts).
   ...signInCs,
+  // The team page's networks and members, leaving the team (teamWork/cs.ts).
+  ...teamWorkCs,
   'language.label': 'Jazyk',
   'app.preparingPrint': 'Setkání se připravuje k tisku…',
   'app.openingMeeting': 'Setkání se otevírá…',

@@ -6,6 +6,7 @@ import { honestDe } from './honest/de';
 import { privacyDe } from './privacy/de';
 import { signInDe } from './signIn/de';
 import { teamsDe } from './teams/de';
+import { teamWorkDe } from './teamWork/de';
 
 export const de: Dictionary = {
   // The words around the meeting document, shared with the Markdown export.
@@ -18,6 +19,8 @@ export const de: Dictionary = {
   ...teamsDe,
   // Staff sign-in with the organisation's identity provider (signIn/de.ts).
   ...signInDe,
+  // The team page's networks and members, leaving the team (teamWork/de.ts).
+  ...teamWorkDe,
   'language.label': 'Sprache',
   'app.preparingPrint': 'Das Treffen wird für den Druck vorbereitet…',
   'app.openingMeeting': 'Das Treffen wird geöffnet…',

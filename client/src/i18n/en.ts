@@ -12,6 +12,7 @@ import { honestEn } from './honest/en';
 import { privacyEn } from './privacy/en';
 import { signInEn } from './signIn/en';
 import { teamsEn } from './teams/en';
+import { teamWorkEn } from './teamWork/en';
 
 export const en = {
   // The words around the meeting document, shared with the Markdown export.
@@ -25,6 +26,8 @@ export const en = {
   ...teamsEn,
   // Staff sign-in with the organisation's identity provider (signIn/en.ts).
   ...signInEn,
+  // The team page's networks and members, leaving the team (teamWork/en.ts).
+  ...teamWorkEn,
   // The language picker
   'language.label': 'Language',
 

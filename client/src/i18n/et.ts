@@ -6,6 +6,7 @@ import { honestEt } from './honest/et';
 import { privacyEt } from './privacy/et';
 import { signInEt } from './signIn/et';
 import { teamsEt } from './teams/et';
+import { teamWorkEt } from './teamWork/et';
 
 export const et: Dictionary = {
   // The words around the meeting document, shared with the Markdown export.
@@ -18,6 +19,8 @@ export const et: Dictionary = {
   ...teamsEt,
   // Staff sign-in with the organisation's identity provider (signIn/et.ts).
   ...signInEt,
+  // The team page's networks and members, leaving the team (teamWork/et.ts).
+  ...teamWorkEt,
   'language.label': 'Keel',
   'app.preparingPrint': 'Kohtumist valmistatakse printimiseks ette…',
   'app.openingMeeting': 'Kohtumine avaneb…',

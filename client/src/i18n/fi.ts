@@ -6,6 +6,7 @@ import { honestFi } from './honest/fi';
 import { privacyFi } from './privacy/fi';
 import { signInFi } from './signIn/fi';
 import { teamsFi } from './teams/fi';
+import { teamWorkFi } from './teamWork/fi';
 
 export const fi: Dictionary = {
   // The words around the meeting document, shared with the Markdown export.
@@ -18,6 +19,8 @@ export const fi: Dictionary = {
   ...teamsFi,
   // Staff sign-in with the organisation's identity provider (signIn/fi.ts).
   ...signInFi,
+  // The team page's networks and members, leaving the team (teamWork/fi.ts).
+  ...teamWorkFi,
   'language.label': 'Kieli',
   'app.preparingPrint': 'Kokousta valmistellaan tulostusta varten…',
   'app.openingMeeting': 'Kokousta avataan…',

@@ -6,6 +6,7 @@ import { honestIt } from './honest/it';
 import { privacyIt } from './privacy/it';
 import { signInIt } from './signIn/it';
 import { teamsIt } from './teams/it';
+import { teamWorkIt } from './teamWork/it';
 
 export const it: Dictionary = {
   // The words around the meeting document, shared with the Markdown export.
@@ -18,6 +19,8 @@ export const it: Dictionary = {
   ...teamsIt,
   // Staff sign-in with the organisation's identity provider (signIn/it.ts).
   ...signInIt,
+  // The team page's networks and members, leaving the team (teamWork/it.ts).
+  ...teamWorkIt,
   'language.label': 'Lingua',
   'app.preparingPrint': 'Preparazione dell’incontro per la stampa…',
   'app.openingMeeting': 'Apertura dell’incontro…',

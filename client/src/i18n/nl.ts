@@ -6,6 +6,7 @@ import { honestNl } from './honest/nl';
 import { privacyNl } from './privacy/nl';
 import { signInNl } from './signIn/nl';
 import { teamsNl } from './teams/nl';
+import { teamWorkNl } from './teamWork/nl';
 
 export const nl: Dictionary = {
   // The words around the meeting document, shared with the Markdown export.
@@ -18,6 +19,8 @@ export const nl: Dictionary = {
   ...teamsNl,
   // Staff sign-in with the organisation's identity provider (signIn/nl.ts).
   ...signInNl,
+  // The team page's networks and members, leaving the team (teamWork/nl.ts).
+  ...teamWorkNl,
   'language.label': 'Taal',
   'app.preparingPrint': 'Het gesprek wordt klaargezet om af te drukken…',
   'app.openingMeeting': 'Het gesprek wordt geopend…',

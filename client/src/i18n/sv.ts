@@ -6,6 +6,7 @@ import { honestSv } from './honest/sv';
 import { privacySv } from './privacy/sv';
 import { signInSv } from './signIn/sv';
 import { teamsSv } from './teams/sv';
+import { teamWorkSv } from './teamWork/sv';
 
 export const sv: Dictionary = {
   // The words around the meeting document, shared with the Markdown export.
@@ -18,6 +19,8 @@ export const sv: Dictionary = {
   ...teamsSv,
   // Staff sign-in with the organisation's identity provider (signIn/sv.ts).
   ...signInSv,
+  // The team page's networks and members, leaving the team (teamWork/sv.ts).
+  ...teamWorkSv,
   'language.label': 'Språk',
   'app.preparingPrint': 'Mötet förbereds för utskrift…',
   'app.openingMeeting': 'Mötet öppnas…',

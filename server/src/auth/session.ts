@@ -10,7 +10,7 @@
 import type { IncomingMessage } from 'node:http';
 import type { Context } from 'hono';
 import { deleteCookie, getCookie, setCookie } from 'hono/cookie';
-import type { AccessStore, Membership } from '../persistence/metadata/types.js';
+import type { AccessStore, InvitationRecord, Membership } from '../persistence/metadata/types.js';
 import { forwardedProto } from './proxy.js';
 import { hashToken, looksLikeToken } from './tokens.js';
 
@@ -96,7 +96,7 @@ export function clearSessionCookie(c: Context, policy: CookiePolicy): void {
 export async function joinSession(
   token: string,
   access: AccessStore,
-  invitation: Membership['invitation'],
+  invitation: InvitationRecord,
 ): Promise<void> {
   await access.join(hashToken(token), invitation);
 }

@@ -10,6 +10,7 @@ import {
   NodeNames,
   nestingDepth,
   OPEN_STATUS,
+  readNextMeeting,
   readText,
   recordStart,
   recordStarted,
@@ -92,4 +93,24 @@ export function markClosed(doc: Y.Doc, closedAt: string): void {
   meta.set(MetaKeys.closedAt, closedAt);
   const record = doc.getArray(DocumentTypes.laterChanges);
   if (!recordStarted(doc)) record.insert(0, [recordStart(closedAt)]);
+}
+
+/**
+ * The open plan items of a meeting that are someone's to do (matched on the name written as who does
+ * it, as the plan records it), with their "by when".
+ */
+export function openPlanItemsOf(doc: Y.Doc, name: string): { text: string; byWhen: string }[] {
+  const wanted = name.trim().toLocaleLowerCase();
+  if (!wanted) return [];
+  return openItems(doc).planItems.flatMap((item) => {
+    const { attrs } = readBlock(item);
+    const doer = typeof attrs.doerName === 'string' ? attrs.doerName.trim().toLocaleLowerCase() : '';
+    if (doer !== wanted) return [];
+    return [{ text: textOf(item), byWhen: typeof attrs.byWhen === 'string' ? attrs.byWhen : '' }];
+  });
+}
+
+/** The next meeting as agreed in a meeting, if it was. */
+export function nextMeetingOf(doc: Y.Doc): { when: string; convenerName: string } | null {
+  return readNextMeeting(doc.getMap(DocumentTypes.meta).get(MetaKeys.nextMeeting));
 }

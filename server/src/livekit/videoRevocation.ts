@@ -33,3 +33,29 @@ export function removeFromVideoOnEnd(
     );
   };
 }
+
+/**
+ * The hook NetworkService calls with people whose access ended without a link (a professional who left
+ * the network's team): they leave the video of every meeting of their networks.
+ */
+export function removePeopleFromVideo(
+  video: VideoService,
+  store: MetadataStore,
+  logger: Logger,
+): (people: readonly { networkId: string; participantId: string }[]) => void {
+  const remove = async (people: readonly { networkId: string; participantId: string }[]) => {
+    const byNetwork = new Map<string, Set<string>>();
+    for (const { networkId, participantId } of people) {
+      byNetwork.set(networkId, (byNetwork.get(networkId) ?? new Set<string>()).add(participantId));
+    }
+    for (const [networkId, ids] of byNetwork) {
+      const meetingIds = (await store.listMeetings(networkId)).map((meeting) => meeting.id);
+      await video.removeFromMeetings(meetingIds, [...ids]);
+    }
+  };
+  return (people) => {
+    remove(people).catch((error: unknown) =>
+      logger.error({ err: error }, 'could not find who to remove from video'),
+    );
+  };
+}

@@ -49,6 +49,14 @@ export interface NetworkServiceDependencies {
   now?: () => Date;
   /** Called with invitations that just ended, after their sockets closed (video removes them). */
   onAccessEnded?: (invitationIds: readonly string[]) => void;
+  /** Called with people whose access ended without a link (they left the team), after their sockets closed. */
+  onPeopleEnded?: (people: readonly EndedPerson[]) => void;
+}
+
+/** Someone of a network whose access ended. */
+export interface EndedPerson {
+  networkId: string;
+  participantId: string;
 }
 
 /** The result of starting a network meeting. */
@@ -86,6 +94,7 @@ export class NetworkService {
   private readonly lifetimeMs: number;
   private readonly now: () => Date;
   private readonly onAccessEnded: ((invitationIds: readonly string[]) => void) | undefined;
+  private readonly onPeopleEnded: ((people: readonly EndedPerson[]) => void) | undefined;
   /** When each participant's last-seen time was last written by this process (ms). */
   private readonly touched = new Map<string, number>();
   /** Attendance already recorded by this process: "meetingId participantId". */
@@ -101,6 +110,7 @@ export class NetworkService {
     this.lifetimeMs = deps.invitationLifetimeMs;
     this.now = deps.now ?? (() => new Date());
     this.onAccessEnded = deps.onAccessEnded;
+    this.onPeopleEnded = deps.onPeopleEnded;
   }
 
   /** How long a new personal link works. */
@@ -194,16 +204,24 @@ export class NetworkService {
 
   /** The people of a network as every member sees them, in the order they were added. */
   async peopleOf(networkId: string): Promise<Participant[]> {
-    const [people, links, admitted] = await Promise.all([
+    const [people, links, admitted, requests] = await Promise.all([
       this.store.listParticipants(networkId),
       this.store.latestInvitations(networkId),
       this.store.admittedBy(networkId),
+      this.store.openLinkRequests([networkId]),
     ]);
     const names = new Map(people.map((person) => [person.id, person.name]));
+    // A relative's open request for a new link shows beside them, for any professional to answer.
+    const asked = new Map(requests.map((request) => [request.participantId, request.createdAt]));
     return people.map((person) => {
       const view = this.viewWith(person, links.get(person.id));
       const by = names.get(admitted.get(person.id) ?? '');
-      return by ? { ...view, admittedBy: by } : view;
+      const requestedAt = asked.get(person.id);
+      return {
+        ...view,
+        ...(by ? { admittedBy: by } : {}),
+        ...(requestedAt ? { linkRequestedAt: requestedAt } : {}),
+      };
     });
   }
 
@@ -303,12 +321,32 @@ export class NetworkService {
   endAccess(invitationIds: readonly string[]): number {
     if (invitationIds.length === 0) return 0;
     const ended = new Set(invitationIds);
-    const closed = this.sync.closeConnections((connection) => ended.has(connection.principal.invitationId));
+    const closed = this.sync.closeConnections(
+      (connection) =>
+        connection.principal.invitationId !== undefined && ended.has(connection.principal.invitationId),
+    );
     const time = this.now().getTime();
     for (const [id, at] of this.handled) if (time - at > HANDLED_FOR_MS) this.handled.delete(id);
     const fresh = invitationIds.filter((id) => !this.handled.has(id));
     for (const id of fresh) this.handled.set(id, time);
     if (fresh.length > 0) this.onAccessEnded?.(fresh);
+    return closed;
+  }
+
+  /**
+   * Close the live sockets of people whose access ended without a link (a professional who left the
+   * network's team) and take them out of the video, once per person in this process as endAccess does.
+   * Returns how many sockets closed.
+   */
+  endPeopleAccess(people: readonly EndedPerson[]): number {
+    if (people.length === 0) return 0;
+    const ended = new Set(people.map(({ participantId }) => participantId));
+    const closed = this.sync.closeConnections((connection) => ended.has(connection.principal.participantId));
+    const time = this.now().getTime();
+    for (const [id, at] of this.handled) if (time - at > HANDLED_FOR_MS) this.handled.delete(id);
+    const fresh = people.filter(({ participantId }) => !this.handled.has(`person:${participantId}`));
+    for (const { participantId } of fresh) this.handled.set(`person:${participantId}`, time);
+    if (fresh.length > 0) this.onPeopleEnded?.(fresh);
     return closed;
   }
 

@@ -1,17 +1,20 @@
 /**
- * Links can end elsewhere: revoked on another instance, by the operator command, or by their expiry.
+ * Links can end elsewhere: revoked on another instance, by the operator command, or by their expiry;
+ * and a professional's access ends when they leave the network's team (on any instance, or by the
+ * operator command).
  * The sweep asks the shared store every interval which links ended recently and closes their sockets
  * here. Each look reaches back a margin before the previous one, so a revocation stamped by an instance
  * whose clock is a little ahead or behind, or committed while a look was running, is still found; the
  * service tells the video about each ended invitation once, so overlapping looks do not repeat it.
  */
 import type { Logger } from '../logger.js';
+import type { TeamStore } from '../persistence/metadata/teams.js';
 import type { AccessStore } from '../persistence/metadata/types.js';
 import type { NetworkService } from './NetworkService.js';
 
 /** How the sweep runs. */
 export interface AccessSweepOptions {
-  store: AccessStore;
+  store: AccessStore & Pick<TeamStore, 'departedBetween'>;
   service: NetworkService;
   logger: Logger;
   now: () => Date;
@@ -29,9 +32,13 @@ export function startAccessSweep(options: AccessSweepOptions): () => void {
   let failing = false;
   const look = async () => {
     const until = now();
-    const ended = await store.endedBetween(new Date(swept.getTime() - marginMs), until);
+    const from = new Date(swept.getTime() - marginMs);
+    const [ended, departed] = await Promise.all([
+      store.endedBetween(from, until),
+      store.departedBetween(from, until),
+    ]);
     swept = until;
-    const closed = service.endAccess(ended);
+    const closed = service.endAccess(ended) + service.endPeopleAccess(departed);
     if (closed > 0) logger.info({ closed }, 'closed the connections of ended links');
   };
   const timer = setInterval(() => {

@@ -36,8 +36,8 @@ describe('migrations from the one schema', () => {
       '78ff37825e3a6219',
       // teams (issue 17)
       'd45f268a8ad4cc19',
-      // team departures (issue 17, OIDC sign-in)
-      'c9f7b48e40587590',
+      // team departures (issue 17: leaving the team)
+      '7431ed278301f4ce',
     ]);
     expect(digest(DOCUMENTS_SCHEMA.steps)).toEqual(['95dedb80e9cdbd4f', '13f00fd7388186f6']);
     expect(digest(METADATA_SCHEMA.steps)).toEqual([
@@ -48,8 +48,8 @@ describe('migrations from the one schema', () => {
       '017e25d78d7839e4',
       // teams (issue 17)
       'e6070d0f53207926',
-      // team departures (issue 17, OIDC sign-in)
-      '6126c6bce3a64f81',
+      // team departures (issue 17: leaving the team)
+      '586be7747c5215dd',
     ]);
   });
 

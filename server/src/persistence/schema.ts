@@ -32,7 +32,10 @@ export type SchemaChange =
   | 'admission'
   /** Teams: their staff, members, staff sign-in links and sessions, networks of a team, link requests. */
   | 'teams'
-  /** Who left (was taken out of) a team: a domain or group rule does not let them back in by itself. */
+  /**
+   * Leaving a team: when a staff member left which team, so that every instance ends their access and a
+   * domain or group rule does not let them back in by itself.
+   */
   | 'team departures';
 
 /** One column, named the same in both databases. */
@@ -161,19 +164,6 @@ export const TABLES: readonly Table[] = [
     key: ['team_id', 'email'],
   },
   {
-    name: 'team_departures',
-    kind: 'team departures',
-    created: 'team departures',
-    // A staff member taken out of a team; joining it again (the operator, an admin) removes the row.
-    columns: [
-      text('team_id', { references: 'teams (id)' }),
-      text('staff_id', { references: 'staff (id)' }),
-      time('left_at'),
-    ],
-    key: ['team_id', 'staff_id'],
-    indexes: [{ name: 'team_departures_by_staff', columns: 'staff_id' }],
-  },
-  {
     name: 'staff_links',
     kind: 'staff sign-in links',
     created: 'teams',
@@ -188,6 +178,21 @@ export const TABLES: readonly Table[] = [
     ],
     key: ['id'],
     indexes: [{ name: 'staff_links_by_staff', columns: 'staff_id' }],
+  },
+  {
+    // A staff member taken out of a team: every instance's access sweep reads these (as it reads revoked
+    // links) and closes their sockets and video in the team's networks.
+    name: 'team_departures',
+    kind: 'team departures',
+    created: 'team departures',
+    columns: [
+      serial('id'),
+      text('team_id', { references: 'teams (id)' }),
+      text('staff_id', { references: 'staff (id)' }),
+      time('left_at'),
+    ],
+    key: ['id'],
+    indexes: [{ name: 'team_departures_by_time', columns: 'left_at', postgresOnly: true }],
   },
   {
     name: 'networks',

@@ -9,7 +9,7 @@ import { requestSession } from '../auth/session.js';
 import { newId } from '../auth/tokens.js';
 import type { OidcConfig, ProtectionConfig } from '../config.js';
 import type { ErasureService } from '../erasure/ErasureService.js';
-import { accessRevoked, meetingNotFound, networkNotFound, unauthorized } from '../errors.js';
+import { accessRevoked, meetingNotFound, networkNotFound, teamAccessEnded, unauthorized } from '../errors.js';
 import type { HistoryService } from '../history/HistoryService.js';
 import type { NetworkService } from '../networks/NetworkService.js';
 import type { MeetingRecord, MetadataStore, ParticipantRecord } from '../persistence/metadata/types.js';
@@ -55,6 +55,9 @@ export async function requireMember(
   if (!membership) {
     // A person whose link was revoked (not replaced by a new one) is told so, and their browser deletes
     // its copy; anyone else is not told whether the network exists.
+    // A professional who left the network's team (and is still in another): their access ended.
+    const staff = await ctx.store.sessionStaff(session.hash);
+    if (staff && (await ctx.store.staffParticipant(networkId, staff.id))) throw teamAccessEnded();
     const ended = await ctx.store.sessionInvitation(session.hash, networkId);
     const latest = ended?.revokedAt ? await ctx.store.latestInvitation(ended.participantId) : undefined;
     if (latest?.revokedAt) throw accessRevoked();
@@ -68,6 +71,7 @@ export async function requireMember(
 
 /**
  * A staff member opening a network of their team for the first time becomes one of its professionals
+ * (or peer workers, as they are in the team)
  * (transparency within the team: no network hidden from its own team's professionals, and the whole
  * history is theirs to read); their membership then. Undefined for anyone else.
  */
@@ -75,15 +79,16 @@ async function joinFromTeam(ctx: RouteContext, sessionHash: string, networkId: s
   const staff = await ctx.store.sessionStaff(sessionHash);
   const network = staff && (await ctx.store.findNetwork(networkId));
   if (!staff || !network?.teamId) return undefined;
-  const teams = await ctx.store.teamsOf(staff.id);
-  if (!teams.some((place) => place.teamId === network.teamId)) return undefined;
+  const place = (await ctx.store.teamsOf(staff.id)).find((each) => each.teamId === network.teamId);
+  if (!place) return undefined;
   await ctx.store.addStaffToNetwork({
     participant: {
       id: newId(),
       networkId,
       name: staff.name,
       relation: '',
-      role: 'professional',
+      // A peer worker of the team is one in the network too, not a professional.
+      role: place.kind === 'peer_worker' ? 'peer_worker' : 'professional',
       createdAt: ctx.now().toISOString(),
       lastSeenAt: null,
     },

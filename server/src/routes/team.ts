@@ -5,11 +5,12 @@
  * that does not open redirects to /link-problem, without a cookie. GET /api/team is the team page's
  * data: who is signed in and their teams' networks.
  */
-import { createRoute } from '@hono/zod-openapi';
-import { type TeamResponse, TeamResponseSchema } from '@polyphony/shared';
+import { createRoute, z } from '@hono/zod-openapi';
+import { TEAM_SEARCH_MAX, TeamResponseSchema } from '@polyphony/shared';
+import type { Context } from 'hono';
 import { limitKey } from '../abuse/limits.js';
-import { unauthorized } from '../errors.js';
-import { networkSummary } from '../networks/NetworkService.js';
+import { badRequest, forbidden, notFound, unauthorized } from '../errors.js';
+import { teamPage } from '../teams/teamPage.js';
 import type { RouteContext } from './context.js';
 import { apiRoutes, ids, json, refusal } from './declare.js';
 
@@ -27,10 +28,28 @@ const signIn = createRoute({
 const team = createRoute({
   method: 'get',
   path: '/',
-  summary: 'The signed-in staff member and their teams’ networks',
+  summary: 'The signed-in staff member and their teams’ networks (q: the first name of a network’s person)',
+  request: {
+    // Checked by the handler (trimmed, at most TEAM_SEARCH_MAX letters: 400 otherwise).
+    query: z.object({ q: z.string().optional().openapi({ maxLength: TEAM_SEARCH_MAX }) }),
+  },
   responses: {
     200: json(TeamResponseSchema, 'The team page'),
+    400: refusal('The search is too long'),
     401: refusal('Not signed in as staff'),
+  },
+});
+
+const removeMember = createRoute({
+  method: 'delete',
+  path: '/{teamId}/members/{staffId}',
+  summary: 'Take someone out of the team (its admins): their access to every network of the team ends',
+  request: { params: ids('teamId', 'staffId') },
+  responses: {
+    204: { description: 'Removed; their sockets and video closed' },
+    401: refusal('Not signed in as staff'),
+    403: refusal('Only the team’s admins remove members'),
+    404: refusal('No such member of this team'),
   },
 });
 
@@ -53,36 +72,35 @@ export function staffSignInRoutes(ctx: RouteContext) {
 
 /** Routes of /api/team. */
 export function teamRoutes(ctx: RouteContext) {
-  return apiRoutes().openapi(team, async (c) => {
+  const signedInStaff = async (c: Context) => {
     const session = await ctx.sessions.require(c);
     const staff = await ctx.store.sessionStaff(session.hash);
     if (!staff) throw unauthorized();
-    const teams: TeamResponse['teams'] = [];
-    for (const place of await ctx.store.teamsOf(staff.id)) {
-      const record = await ctx.store.findTeam(place.teamId);
-      if (!record) continue;
-      const networks = await ctx.store.teamNetworks(record.id);
-      const requests = [];
-      for (const asked of await ctx.store.openLinkRequests(networks.map((network) => network.id))) {
-        const person = await ctx.store.findParticipant(asked.participantId);
-        if (person) {
-          requests.push({
-            networkId: asked.networkId,
-            participantId: person.id,
-            name: person.name,
-            at: asked.createdAt,
-          });
-        }
-      }
-      teams.push({
-        id: record.id,
-        name: record.name,
-        role: place.role,
-        kind: place.kind,
-        networks: networks.map(networkSummary),
-        requests,
-      });
-    }
-    return c.json({ staff: { id: staff.id, name: staff.name, email: staff.email }, teams }, 200);
-  });
+    return staff;
+  };
+  return apiRoutes()
+    .openapi(team, async (c) => {
+      const staff = await signedInStaff(c);
+      const search = (c.req.query('q') ?? '').trim();
+      if (search.length > TEAM_SEARCH_MAX) throw badRequest('Search by a first name (a few letters).');
+      return c.json(await teamPage(ctx, staff, search), 200);
+    })
+    .openapi(removeMember, async (c) => {
+      const staff = await signedInStaff(c);
+      const { teamId, staffId } = c.req.param();
+      const place = (await ctx.store.teamsOf(staff.id)).find((each) => each.teamId === teamId);
+      if (!place) throw notFound('No such member of this team.');
+      if (place.role !== 'admin') throw forbidden('Only the team’s admins remove members.');
+      const left = await ctx.store.leaveTeam({ teamId, staffId, at: ctx.now().toISOString() });
+      if (!left) throw notFound('No such member of this team.');
+      // At once here; other instances' access sweeps find the departure within a second.
+      ctx.service.endAccess(left.revokedInvitations);
+      ctx.service.endPeopleAccess(
+        left.participantIds.map((participantId, n) => ({
+          participantId,
+          networkId: left.networkIds[n] ?? '',
+        })),
+      );
+      return c.body(null, 204);
+    });
 }

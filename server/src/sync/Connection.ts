@@ -21,8 +21,10 @@ import { countSent } from './traffic.js';
 export interface SyncPrincipal {
   /** The participant the socket's session stands for. */
   participantId: string;
-  /** The invitation the session came from: revoking it closes the socket. */
-  invitationId: string;
+  /** The invitation the session came from: revoking it closes the socket. None for a staff member. */
+  invitationId?: string;
+  /** The staff member whose team gives the access: leaving the team closes the socket. */
+  staffId?: string;
   networkId: string;
   /** Whether updates from this socket are applied; read-only sockets have them dropped. */
   canWrite: boolean;

@@ -6,7 +6,13 @@
  * member may open comes from their team membership, not from the link: the link only starts a session.
  */
 import { hashToken, looksLikeToken, newId, newToken } from '../auth/tokens.js';
-import type { StaffKind, StaffLinkRecord, StaffRecord, TeamRecord } from '../persistence/metadata/teams.js';
+import type {
+  LeftTeam,
+  StaffKind,
+  StaffLinkRecord,
+  StaffRecord,
+  TeamRecord,
+} from '../persistence/metadata/teams.js';
 import type { MetadataStore } from '../persistence/metadata/types.js';
 
 /** A sign-in link lasts a day unless configured otherwise. */
@@ -65,6 +71,31 @@ export class StaffService {
       at,
     });
     return { team, staff, link: await this.issueLink(staff.id) };
+  }
+
+  /**
+   * Take someone out of a team (named by its id or its name) by their e-mail: their access to every
+   * network of the team ends at once (leaveTeam; the running servers' sweeps close their sockets and
+   * video within a second). Refused (throws) for an unknown team, address or someone not in the team.
+   */
+  async removeStaff(input: { team: string; email: string }): Promise<{
+    team: TeamRecord;
+    staff: StaffRecord;
+    left: LeftTeam;
+  }> {
+    const teams = await this.store.listTeams();
+    const team =
+      teams.find((each) => each.id === input.team) ?? teams.find((each) => each.name === input.team.trim());
+    if (!team) throw new Error(`no team "${input.team}"`);
+    const staff = await this.store.findStaffByEmail(input.email.trim());
+    if (!staff) throw new Error(`no staff member with the address "${input.email}"`);
+    const left = await this.store.leaveTeam({
+      teamId: team.id,
+      staffId: staff.id,
+      at: this.now().toISOString(),
+    });
+    if (!left) throw new Error(`${staff.email} is not in ${team.name}`);
+    return { team, staff, left };
   }
 
   /** A new sign-in link; the staff member's earlier links stop working. */

@@ -51,6 +51,8 @@ export const ParticipantSchema = z.object({
   link: z.object({ state: LinkStateSchema, expiresAt: z.string() }),
   /** Who let them in, when they asked to join in a meeting (issue 18): the admitter's name. */
   admittedBy: z.string().optional(),
+  /** When their link had expired and they asked for a new one, still unanswered (issue 17). */
+  linkRequestedAt: z.string().optional(),
 });
 export type Participant = z.infer<typeof ParticipantSchema>;
 
@@ -138,6 +140,8 @@ export const ACTIVITY_KINDS = [
   // Teams (issue 17): a relative asked for a new link; a professional of the team began working with it.
   'link_requested',
   'joined_from_team',
+  // A professional of the network left its team: their access ended (issue 17).
+  'left_team',
 ] as const;
 export type ActivityKind = (typeof ACTIVITY_KINDS)[number];
 

@@ -1,6 +1,7 @@
 /**
  * One person on the network page: their name, relation and role, when they were last here, their
- * link's state; for those who may, revoking or re-issuing the link, and erasing the person.
+ * link's state, and whether they asked for a new one; for those who may, revoking or re-issuing the link
+ * (one click answers a request), and erasing the person.
  */
 import type { Invitation, Participant } from '@polyphony/shared';
 import { useState } from 'react';
@@ -63,6 +64,11 @@ export function PersonItem({ networkId, person, isMe, mayManage, mayErase, onCha
             {linkStateText(person)}
           </span>
         </p>
+        {person.linkRequestedAt && !newLink && (
+          <p className="person-item__request" data-testid="link-request">
+            {t('person.askedForLink', { ago: timeAgo(person.linkRequestedAt) })}
+          </p>
+        )}
       </div>
       {mayManage && !confirming && !newLink && (
         <div className="person-item__actions">
@@ -79,8 +85,12 @@ export function PersonItem({ networkId, person, isMe, mayManage, mayErase, onCha
           )}
           <button
             type="button"
-            className="button small"
-            aria-label={t('person.newLinkLabel', { name: person.name })}
+            className={person.linkRequestedAt ? 'button small primary' : 'button small'}
+            aria-label={
+              person.linkRequestedAt
+                ? t('person.sendAskedLink', { name: person.name })
+                : t('person.newLinkLabel', { name: person.name })
+            }
             disabled={busy}
             onClick={() =>
               act(async () => {

@@ -63,6 +63,8 @@ export function activitySentence(entry: ActivityEntry, meetingName: MeetingName)
       return t('activity.linkRequested', { actor });
     case 'joined_from_team':
       return t('activity.joinedFromTeam', { actor });
+    case 'left_team':
+      return t('activity.leftTeam', { subject });
     default:
       // A kind this client does not know yet: its id, readable, rather than nothing.
       return `${actor}: ${String(entry.kind).replaceAll('_', ' ')}`;

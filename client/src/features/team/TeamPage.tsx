@@ -1,13 +1,18 @@
 /**
  * The team page (issue 17): what a professional opens first after signing in — their teams and each
- * team's networks. Without a staff session it says how to sign in.
+ * team's networks (last and next meeting, what is new, their own plan items), found by the person's
+ * first name; the relatives asking for a new link; for admins, the members. Without a staff session it
+ * says how to sign in.
  */
-import type { TeamResponse } from '@polyphony/shared';
-import { useEffect, useState } from 'react';
+import { TEAM_SEARCH_MAX, type TeamResponse } from '@polyphony/shared';
+import { type FormEvent, useCallback, useEffect, useState } from 'react';
 import { needsLinkAgain } from '../../api/request';
 import { getTeam } from '../../api/team';
 import { useT } from '../../i18n';
 import { OrganisationSignInButton, SignOutButton, useOrganisationSignIn } from './OrganisationSignIn';
+import { TeamMembers } from './TeamMembers';
+import { TeamNetworkItem } from './TeamNetworkItem';
+import './team.css';
 
 type State =
   | { kind: 'loading' }
@@ -19,16 +24,24 @@ export function TeamPage() {
   const t = useT();
   const organisationSignIn = useOrganisationSignIn();
   const [state, setState] = useState<State>({ kind: 'loading' });
-  useEffect(() => {
-    let current = true;
-    getTeam().then(
-      (team) => current && setState({ kind: 'ready', team }),
-      (error: unknown) => current && setState({ kind: needsLinkAgain(error) ? 'signed-out' : 'failed' }),
-    );
-    return () => {
-      current = false;
-    };
+  const [search, setSearch] = useState('');
+  const [searched, setSearched] = useState('');
+  const load = useCallback(async (firstName: string) => {
+    try {
+      const team = await getTeam(firstName);
+      setState({ kind: 'ready', team });
+      setSearched(firstName);
+    } catch (error: unknown) {
+      setState({ kind: needsLinkAgain(error) ? 'signed-out' : 'failed' });
+    }
   }, []);
+  useEffect(() => {
+    void load('');
+  }, [load]);
+  const find = (event: FormEvent) => {
+    event.preventDefault();
+    void load(search.trim());
+  };
   if (state.kind === 'loading') return <p className="notice">{t('team.loading')}</p>;
   if (state.kind !== 'ready') {
     return (
@@ -61,16 +74,39 @@ export function TeamPage() {
             </ul>
           )}
           <h2 className="group__legend">{t('team.networks')}</h2>
+          <form className="team-search" onSubmit={find}>
+            <label>
+              {t('team.search')}
+              <input
+                type="search"
+                className="text-input"
+                value={search}
+                maxLength={TEAM_SEARCH_MAX}
+                onChange={(event) => setSearch(event.target.value)}
+                data-testid="team-search"
+              />
+            </label>
+            <button type="submit" className="button">
+              {t('team.searchButton')}
+            </button>
+          </form>
           {team.networks.length === 0 ? (
-            <p className="hint">{t('team.noNetworks')}</p>
+            <p className="hint">{searched ? t('team.noneFound') : t('team.noNetworks')}</p>
           ) : (
-            <ul className="link-list">
+            <ul className="team-networks">
               {team.networks.map((network) => (
-                <li key={network.id} data-testid="team-network">
-                  <a href={`/n/${network.id}`}>{t('network.of', { name: network.centreName })}</a>
-                </li>
+                <TeamNetworkItem key={network.id} network={network} />
               ))}
             </ul>
+          )}
+          {team.more && <p className="hint">{t('team.more')}</p>}
+          {team.role === 'admin' && team.members.length > 0 && (
+            <TeamMembers
+              teamId={team.id}
+              members={team.members}
+              meId={staff.id}
+              onChanged={() => load(searched)}
+            />
           )}
         </section>
       ))}

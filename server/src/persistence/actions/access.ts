@@ -12,7 +12,7 @@ import {
 } from '../metadata/types.js';
 import { insertActivity } from './activity.js';
 import { insertParticipant } from './networks.js';
-import { type InvitationRow, invitation, type TimeValue, time } from './rows.js';
+import { type InvitationRow, invitation } from './rows.js';
 import { type Action, changes, insertionOrder, row, rows, type Statement, sql } from './sql.js';
 import { answerLinkRequests } from './teams.js';
 
@@ -151,23 +151,15 @@ export function* memberships(sessionHash: string, now: Date, networkId?: string)
   return [...byLink, ...(yield* staffMemberships(sessionHash, networkId))];
 }
 
-/** What a staff member's access is known by, where a relative's is their link's id (revocation closes it). */
-export const staffAccessId = (staffId: string): string => `staff:${staffId}`;
-
 /**
  * A staff session's networks: those of its staff member's teams in which they are one of the people.
- * The access comes from the team membership and lapses with it, never by date: its "invitation" is
- * that membership, named by staffAccessId and never expiring (nothing of it is stored as a link).
+ * The access is the team membership itself, read from the store each time: it has no link, no expiry,
+ * and ends when they leave the team (leaveTeam), on every instance at once.
  */
 function* staffMemberships(sessionHash: string, networkId?: string): Action<Membership[]> {
   const ofNetwork = networkId === undefined ? sql`` : sql`AND n.id = ${networkId}`;
-  const found = yield* rows<{
-    network_id: string;
-    participant_id: string;
-    staff_id: string;
-    joined_at: TimeValue;
-  }>(
-    sql`SELECT n.id AS network_id, p.id AS participant_id, ss.staff_id, m.joined_at
+  const found = yield* rows<{ network_id: string; participant_id: string; staff_id: string }>(
+    sql`SELECT n.id AS network_id, p.id AS participant_id, ss.staff_id
       FROM staff_sessions ss
       JOIN team_members m ON m.staff_id = ss.staff_id
       JOIN networks n ON n.team_id = m.team_id
@@ -178,14 +170,7 @@ function* staffMemberships(sessionHash: string, networkId?: string): Action<Memb
   return found.map((each) => ({
     networkId: each.network_id,
     participantId: each.participant_id,
-    invitation: {
-      id: staffAccessId(each.staff_id),
-      networkId: each.network_id,
-      participantId: each.participant_id,
-      createdAt: time(each.joined_at),
-      expiresAt: '9999-12-31T23:59:59.999Z',
-      revokedAt: null,
-    },
+    staffId: each.staff_id,
   }));
 }
 

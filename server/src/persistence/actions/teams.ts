@@ -83,17 +83,17 @@ export function* joinTeam(input: Input<'joinTeam'>): Action<void> {
   yield* changes(sql`INSERT INTO team_members (team_id, staff_id, role, kind, joined_at)
     VALUES (${input.teamId}, ${input.staffId}, ${input.role}, ${input.kind}, ${input.at})
     ON CONFLICT (team_id, staff_id) DO UPDATE SET role = excluded.role, kind = excluded.kind`);
-  // Joining again is someone's decision: a departure no longer keeps the rules from letting them in.
-  yield* changes(
-    sql`DELETE FROM team_departures WHERE team_id = ${input.teamId} AND staff_id = ${input.staffId}`,
-  );
 }
 
-/** The teams a staff member left (was taken out of) and has not joined again. */
+/**
+ * The teams a staff member left (was taken out of) and has not joined again: joining again is someone's
+ * decision, and from then on a departure no longer keeps the rules from letting them in.
+ */
 export function* teamDepartures(staffId: string): Action<string[]> {
-  const found = yield* rows<{ team_id: string }>(
-    sql`SELECT team_id FROM team_departures WHERE staff_id = ${staffId} ORDER BY team_id`,
-  );
+  const found = yield* rows<{ team_id: string }>(sql`SELECT DISTINCT d.team_id FROM team_departures d
+    WHERE d.staff_id = ${staffId} AND NOT EXISTS (SELECT 1 FROM team_members m
+      WHERE m.team_id = d.team_id AND m.staff_id = d.staff_id)
+    ORDER BY d.team_id`);
   return found.map(({ team_id }) => team_id);
 }
 
@@ -102,12 +102,30 @@ export function* leaveTeam(input: Input<'leaveTeam'>): Action<LeftTeam | undefin
     sql`DELETE FROM team_members WHERE team_id = ${input.teamId} AND staff_id = ${input.staffId}`,
   );
   if (left === 0) return undefined;
+  // Every instance's access sweep reads this and closes their sockets and video there (departedBetween).
   yield* changes(sql`INSERT INTO team_departures (team_id, staff_id, left_at)
-    VALUES (${input.teamId}, ${input.staffId}, ${input.at})
-    ON CONFLICT (team_id, staff_id) DO UPDATE SET left_at = excluded.left_at`);
-  const people = yield* rows<{ id: string }>(sql`SELECT p.id FROM participants p
-    JOIN networks n ON n.id = p.network_id
-    WHERE p.staff_id = ${input.staffId} AND n.team_id = ${input.teamId}`);
+    VALUES (${input.teamId}, ${input.staffId}, ${input.at})`);
+  const people = yield* rows<{ id: string; network_id: string }>(sql`SELECT p.id, p.network_id
+    FROM participants p JOIN networks n ON n.id = p.network_id
+    WHERE p.staff_id = ${input.staffId} AND n.team_id = ${input.teamId}
+    ORDER BY p.network_id, p.id`);
+  // Each network's own log says that its professional left the team (and so its meetings).
+  for (const each of people) {
+    yield* insertActivity({
+      networkId: each.network_id,
+      kind: 'left_team',
+      actorId: null,
+      subjectId: each.id,
+      at: input.at,
+    });
+  }
+  // A network they started gave them a personal link too: it ends with the team's access.
+  const ids = people.map(({ id }) => id);
+  const revoked =
+    ids.length === 0
+      ? []
+      : yield* rows<{ id: string }>(sql`UPDATE invitations SET revoked_at = ${input.at}
+          WHERE participant_id ${inList(ids)} AND revoked_at IS NULL RETURNING id`);
   const sessions = yield* rows<{ session_hash: string }>(
     sql`SELECT session_hash FROM staff_sessions WHERE staff_id = ${input.staffId}`,
   );
@@ -121,8 +139,28 @@ export function* leaveTeam(input: Input<'leaveTeam'>): Action<LeftTeam | undefin
   }
   return {
     sessionHashes: sessions.map(({ session_hash }) => session_hash),
-    participantIds: people.map(({ id }) => id),
+    participantIds: ids,
+    networkIds: [...new Set(people.map(({ network_id }) => network_id))],
+    revokedInvitations: revoked.map(({ id }) => id),
   };
+}
+
+/**
+ * The people whose access ended in (from, to] because their staff member left the network's team (and
+ * is not back in it): what every instance's access sweep closes, as it closes revoked links.
+ */
+export function* departedBetween(
+  from: Date,
+  to: Date,
+): Action<{ networkId: string; participantId: string }[]> {
+  const found = yield* rows<{ network_id: string; id: string }>(sql`SELECT DISTINCT p.network_id, p.id
+    FROM team_departures d
+    JOIN networks n ON n.team_id = d.team_id
+    JOIN participants p ON p.network_id = n.id AND p.staff_id = d.staff_id
+    WHERE d.left_at > ${from.toISOString()} AND d.left_at <= ${to.toISOString()}
+      AND NOT EXISTS (SELECT 1 FROM team_members m WHERE m.team_id = d.team_id AND m.staff_id = d.staff_id)
+    ORDER BY p.network_id, p.id`);
+  return found.map((each) => ({ networkId: each.network_id, participantId: each.id }));
 }
 
 const MEMBER_QUERY = sql`SELECT m.team_id, m.role, m.kind, m.joined_at, ${STAFF_COLUMNS}

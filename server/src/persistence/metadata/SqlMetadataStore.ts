@@ -362,6 +362,10 @@ export abstract class SqlMetadataStore implements MetadataStore {
     return this.db.write(teams.leaveTeam(input));
   }
 
+  departedBetween(from: Date, to: Date): Promise<{ networkId: string; participantId: string }[]> {
+    return this.db.read(teams.departedBetween(from, to));
+  }
+
   teamMembers(teamId: string): Promise<TeamMemberRecord[]> {
     return this.db.read(teams.teamMembers(teamId));
   }

@@ -323,7 +323,7 @@ export function metadataStoreContract(name: string, makeHarness: () => MetadataH
       expect((await store.latestInvitations(other.network.id)).size).toBe(other.people.length);
       expect((await store.findInvitation(eeva.link.record.id))?.revokedAt).toBe(at(1000).toISOString());
       await store.join(session, fresh.record);
-      expect((await store.membership(session, network.id, at(2000)))?.invitation.id).toBe(fresh.record.id);
+      expect((await store.membership(session, network.id, at(2000)))?.invitation?.id).toBe(fresh.record.id);
       expect((await store.listActivity(network.id))[0]).toMatchObject({
         kind: 'link_reissued',
         subject: { name: 'Eeva' },

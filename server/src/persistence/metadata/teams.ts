@@ -66,6 +66,10 @@ export interface LeftTeam {
   sessionHashes: string[];
   /** The staff member's people in the team's networks. */
   participantIds: string[];
+  /** The networks they were people of. */
+  networkIds: string[];
+  /** Their personal links in those networks (from starting one), revoked with the team's access. */
+  revokedInvitations: string[];
 }
 
 export interface TeamStore {
@@ -93,14 +97,20 @@ export interface TeamStore {
   }): Promise<void>;
   /**
    * Take a staff member out of a team: the membership, and with it the access to every network of the
-   * team; their sessions end when they are in no team any more. Undefined if they were not in it.
+   * team ('left_team' in each of their networks' logs); their sessions end when they are in no team any
+   * more. Undefined if they were not in it.
    */
   leaveTeam(input: { teamId: string; staffId: string; at: string }): Promise<LeftTeam | undefined>;
   /**
-   * The teams a staff member left and has not joined again (joinTeam clears it): a domain or group rule
+   * The teams a staff member left and has not joined again since: a domain or group rule
    * does not let them back in through the identity provider; an invitation or the operator does.
    */
   teamDepartures(staffId: string): Promise<string[]>;
+  /**
+   * The people whose access ended in (from, to] as their staff member left the network's team and is
+   * not back in it: every instance closes their sockets and video (as it does for revoked links).
+   */
+  departedBetween(from: Date, to: Date): Promise<{ networkId: string; participantId: string }[]>;
   teamMembers(teamId: string): Promise<TeamMemberRecord[]>;
   /** The teams a staff member is in, with their place in each. */
   teamsOf(staffId: string): Promise<TeamMemberRecord[]>;

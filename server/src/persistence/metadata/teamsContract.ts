@@ -306,6 +306,14 @@ export function teamsContract(getStore: () => MetadataStore): void {
       expect(await store.leaveTeam({ teamId: north.id, staffId: pekka.id, at: at(1000) })).toEqual({
         sessionHashes: [session],
         participantIds: [inAnna.id],
+        networkIds: [anna.network.id],
+        revokedInvitations: [],
+      });
+      // The network's own log says that its professional left the team.
+      expect((await store.listActivity(anna.network.id))[0]).toMatchObject({
+        kind: 'left_team',
+        actor: null,
+        subject: { id: inAnna.id, name: 'Pekka' },
       });
       expect((await store.teamMembers(north.id)).map((m) => m.staff.id)).toEqual([]);
       // Still in the south team: the session and link stay, for its networks.
@@ -320,6 +328,70 @@ export function teamsContract(getStore: () => MetadataStore): void {
       expect(await store.teamsOf(pekka.id)).toEqual([]);
       // Their words stay in the networks' record: the people remain, under their names.
       expect((await store.findParticipant(inAnna.id))?.name).toBe('Pekka');
+    });
+
+    it('[TM10] a departure is found by every instance: the people whose staff member left the team, until they are back', async () => {
+      const store = getStore();
+      const north = aTeam('North');
+      await store.createTeam(north);
+      const pekka = aStaff('Pekka', 'pekka@pohjola.fi');
+      const maria = aStaff('Maria', 'maria@pohjola.fi');
+      for (const each of [pekka, maria]) {
+        await store.createStaff(each);
+        await store.joinTeam({
+          teamId: north.id,
+          staffId: each.id,
+          role: 'member',
+          kind: 'professional',
+          at: at(),
+        });
+      }
+      const anna = await networkOf(store, north.id, 'Anna');
+      const ben = await networkOf(store, north.id, 'Ben');
+      const other = await networkOf(store, null, 'Clara');
+      const inAnna = await store.addStaffToNetwork({
+        participant: person(anna.network.id, 'Pekka', 'professional'),
+        staffId: pekka.id,
+      });
+      const inBen = await store.addStaffToNetwork({
+        participant: person(ben.network.id, 'Pekka', 'professional'),
+        staffId: pekka.id,
+      });
+      await store.addStaffToNetwork({
+        participant: person(anna.network.id, 'Maria', 'professional'),
+        staffId: maria.id,
+      });
+      // A network Pekka started gave him a personal link as well: leaving ends that too.
+      const pekkasLink = link(inAnna, at(1000));
+      await store.reissue({ networkId: anna.network.id, link: pekkasLink, actorId: null });
+
+      const left = await store.leaveTeam({ teamId: north.id, staffId: pekka.id, at: at(5000) });
+      expect(left?.participantIds.sort()).toEqual([inAnna.id, inBen.id].sort());
+      expect(left?.networkIds.sort()).toEqual([anna.network.id, ben.network.id].sort());
+      expect(left?.revokedInvitations).toEqual([pekkasLink.record.id]);
+      expect((await store.findInvitation(pekkasLink.record.id))?.revokedAt).toBe(at(5000));
+      const departed = await store.departedBetween(new Date(at(4000)), new Date(at(6000)));
+      expect(departed).toHaveLength(2);
+      expect(departed).toEqual(
+        expect.arrayContaining([
+          { networkId: anna.network.id, participantId: inAnna.id },
+          { networkId: ben.network.id, participantId: inBen.id },
+        ]),
+      );
+      // Only in (from, to]; no one of another network, nor Maria who stayed.
+      expect(await store.departedBetween(new Date(at(5000)), new Date(at(6000)))).toEqual([]);
+      expect(await store.departedBetween(new Date(at(0)), new Date(at(4999)))).toEqual([]);
+      expect(departed.some((each) => each.networkId === other.network.id)).toBe(false);
+      // Back in the team: nothing of theirs to close any more, and the same people, with their history.
+      await store.joinTeam({
+        teamId: north.id,
+        staffId: pekka.id,
+        role: 'member',
+        kind: 'professional',
+        at: at(7000),
+      });
+      expect(await store.departedBetween(new Date(at(4000)), new Date(at(8000)))).toEqual([]);
+      expect((await store.staffParticipant(anna.network.id, pekka.id))?.id).toBe(inAnna.id);
     });
 
     it('[TM8] a relative asks for a new link once until it is answered by a re-issue; all of it is in the log', async () => {
@@ -409,7 +481,7 @@ export function teamsContract(getStore: () => MetadataStore): void {
       expect(await store.teamNetworks(team.id)).toEqual([ben.network]);
     });
 
-    it('[TM10] leaving a team is remembered until joining it again; other teams are not touched', async () => {
+    it('[TM11] leaving a team is remembered until joining it again; other teams are not touched', async () => {
       const store = getStore();
       const north = aTeam('North');
       const south = aTeam('South');

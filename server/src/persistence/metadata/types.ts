@@ -76,7 +76,10 @@ export interface NewLink {
 export interface Membership {
   networkId: string;
   participantId: string;
-  invitation: InvitationRecord;
+  /** The personal link the access comes from (revoking it ends it); none for a staff member. */
+  invitation?: InvitationRecord;
+  /** The staff member whose team membership the access comes from (leaving the team ends it). */
+  staffId?: string;
 }
 
 /** An entry to write to the activity log. */
