@@ -35,7 +35,7 @@ import { AskingToJoin, mayAdmit } from '../admission/LetSomeoneIn';
 import { useAdmission } from '../admission/useAdmission';
 import { AgreedView } from '../history/AgreedView';
 import { HistoryPanel } from '../history/HistoryPanel';
-import { RevisitBar, WhoWroteLegend } from '../history/RevisitBar';
+import { RevisitMenu, WhoWroteLegend } from '../history/RevisitBar';
 import { SinceLastVisitNote, useSinceLastVisit } from '../history/SinceLastVisit';
 import { VideoOffNote, VideoPanel } from '../video/VideoDock';
 import { ClosedBanner } from './MeetingClosing';
@@ -114,7 +114,21 @@ export function MeetingDocument({ session, detail }: { session: MeetingSession; 
         ) : (
           // The top bar and the raised hands stay in sight wherever one is scrolled.
           <div className="meeting-head">
-            <MeetingTopBar session={session} detail={detail} status={status} canWrite={canWrite} />
+            <MeetingTopBar
+              session={session}
+              detail={detail}
+              status={status}
+              canWrite={canWrite}
+              menu={
+                <RevisitMenu
+                  meetingId={meeting.id}
+                  historyOpen={view.panel === 'history'}
+                  onToggleHistory={() => changeView({ type: 'toggleHistory' })}
+                  whoWrote={view.whoWrote}
+                  onToggleWhoWrote={() => changeView({ type: 'toggleWhoWrote' })}
+                />
+              }
+            />
             <RaisedHands people={present} />
           </div>
         )}
@@ -173,13 +187,6 @@ export function MeetingDocument({ session, detail }: { session: MeetingSession; 
               </p>
               <VideoOffNote placement="phone" />
               {living && !view.whoWrote && <SinceLastVisitNote state={sinceLastVisit} />}
-              <RevisitBar
-                meetingId={meeting.id}
-                historyOpen={view.panel === 'history'}
-                onToggleHistory={() => changeView({ type: 'toggleHistory' })}
-                whoWrote={view.whoWrote}
-                onToggleWhoWrote={() => changeView({ type: 'toggleWhoWrote' })}
-              />
               {living && view.whoWrote && <WhoWroteLegend people={marking.legend()} />}
               {view.panel === 'history' ? (
                 <HistoryPanel
