@@ -84,6 +84,7 @@ export function RevisitMenu({
         className="button small revisit-menu__button"
         aria-expanded={open}
         aria-controls={panelId}
+        title={t('revisit.label')}
         onClick={() => setOpen(!open)}
         data-testid="meeting-menu"
       >
