@@ -2,7 +2,7 @@
  * axe-core on every page (issue 18): WCAG 2.0/2.1 A and AA and WCAG 2.2 AA, at 360 px and 1280 px, with
  * no violations — the start page, a network's page, a meeting live, a closed meeting with its history and
  * its "as agreed" view, the team page and a staff sign-in link's page, the ask-to-join page, and the page
- * a link that no longer works lands on. No rule is excluded.
+ * a link that no longer works lands on; the meeting also as an observer sees it (read only). No rule is excluded.
  */
 import { execFile } from 'node:child_process';
 import path from 'node:path';
@@ -109,6 +109,7 @@ test('axe finds no WCAG 2.2 A/AA violation on any page, at 360 and 1280 px', asy
       people: [
         { name: 'Anna', relation: '', role: 'person_at_centre' },
         { name: 'Liisa', relation: 'mother', role: 'network_member' },
+        { name: 'Olli', relation: 'nursing student', role: 'observer' },
       ],
     },
   });
@@ -125,6 +126,14 @@ test('axe finds no WCAG 2.2 A/AA violation on any page, at 360 and 1280 px', asy
   await annaPage.getByTestId('meeting-menu').click();
   violations.push(...(await violationsOf(annaPage, 'meeting-menu-open')));
   await annaPage.keyboard.press('Escape');
+
+  // An observer's meeting: read only, the phases cannot be pressed (the row itself takes focus instead).
+  const olli = await browser.newContext({ baseURL: server.url });
+  const olliPage = await olli.newPage();
+  await olliPage.goto(started.invitations.find((each) => each.participant.name === 'Olli')!.url);
+  await expect(olliPage.getByTestId('editor-dialogue')).toContainText('The nights are the hardest.');
+  violations.push(...(await violationsOf(olliPage, 'meeting-observer')));
+  await olli.close();
 
   // Someone new asks to join with the meeting's code: the ask page, and its waiting page.
   await annaPage.getByTestId('ask-code-show').click();
