@@ -4,39 +4,12 @@
  * top bar is one row. History, "who wrote what" and the copies are behind one menu button that a keyboard
  * opens, Escape closes, and focus comes back to.
  */
-import type { Page } from '@playwright/test';
 import { LANGUAGES } from '@polyphony/shared';
 import { expect, screenshotDir, setPhase, startNetwork, test, waitUntilEditable } from './networkMeeting.js';
+import { expectOneRow, measureTopBar, PHONE_360 } from './topBar.js';
 
-const PHONE_360 = {
-  viewport: { width: 360, height: 740 },
-  deviceScaleFactor: 2,
-  isMobile: true,
-  hasTouch: true,
-};
 const MIA = { name: 'Mia', relation: 'psychiatric nurse', role: 'professional' } as const;
 const ANNA = { name: 'Anna', relation: '', role: 'person_at_centre' } as const;
-
-/** Where the first editor starts and how the top bar's controls lie, in CSS pixels. */
-function measure(page: Page) {
-  return page.evaluate(() => {
-    const first = document.querySelector('.ProseMirror');
-    const bar = document.querySelector('.topbar');
-    if (!first || !bar) throw new Error('no editor or no top bar');
-    const controls = [...bar.querySelectorAll<HTMLElement>('.topbar__status > *')]
-      .filter((each) => each.offsetWidth > 0)
-      .map((each) => each.getBoundingClientRect());
-    return {
-      editorTop: first.getBoundingClientRect().top,
-      barHeight: bar.getBoundingClientRect().height,
-      barRight: bar.getBoundingClientRect().right,
-      middles: controls.map((each) => Math.round(each.top + each.height / 2)),
-      tallest: Math.max(...controls.map((each) => each.height)),
-      rightmost: Math.max(...controls.map((each) => each.right)),
-      pageWidth: document.documentElement.scrollWidth,
-    };
-  });
-}
 
 test('at 360×740 the first editor is on the first screen and the top bar is one row, in all eight languages', async ({
   browser,
@@ -52,15 +25,9 @@ test('at 360×740 the first editor is on the first screen and the top bar is one
     await waitUntilEditable(page);
     await expect(page.locator('html')).toHaveAttribute('lang', language);
     await expect(page.getByTestId('reflecting-banner')).toBeVisible();
-    const seen = await measure(page);
+    const seen = await measureTopBar(page);
     expect(seen.editorTop, `${language}: the first editor's top`).toBeLessThan(740);
-    // One row: every control of the bar shares one middle line, and the bar is not two controls high.
-    const spread = Math.max(...seen.middles) - Math.min(...seen.middles);
-    expect(spread, `${language}: the bar's controls on one row (${seen.middles})`).toBeLessThanOrEqual(1);
-    expect(seen.barHeight, `${language}: the bar's height`).toBeLessThan(seen.tallest * 1.5);
-    // Nothing sticks out of the phone's width.
-    expect(seen.rightmost, `${language}: the bar's right end`).toBeLessThanOrEqual(seen.barRight);
-    expect(seen.pageWidth, `${language}: the page's width`).toBeLessThanOrEqual(360);
+    expectOneRow(seen, language);
     await page.screenshot({ path: `${screenshotDir}/phone-first-screen-${language}.png` });
     await context.close();
   }
