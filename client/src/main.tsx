@@ -1,11 +1,6 @@
 /** Entry point: picks the page from the path. */
 import { lazy, StrictMode, Suspense } from 'react';
 import { createRoot } from 'react-dom/client';
-import { AskPage } from './features/admission/AskPage';
-import { NetworkPage } from './features/network/NetworkPage';
-import { StartPage } from './features/start/StartPage';
-import { SignInRefusedPage } from './features/team/OrganisationSignIn';
-import { TeamPage } from './features/team/TeamPage';
 import { startLanguage, useT } from './i18n';
 import { LeftPage } from './pages/LeftPage';
 import { LinkProblemPage } from './pages/LinkProblemPage';
@@ -22,6 +17,23 @@ const MeetingPage = lazy(() =>
   import('./features/meeting/MeetingPage').then((module) => ({ default: module.MeetingPage })),
 );
 
+// Each page is its own chunk: the meeting page, the one opened most on a phone, loads no other page's code.
+const StartPage = lazy(() =>
+  import('./features/start/StartPage').then((module) => ({ default: module.StartPage })),
+);
+const NetworkPage = lazy(() =>
+  import('./features/network/NetworkPage').then((module) => ({ default: module.NetworkPage })),
+);
+const TeamPage = lazy(() =>
+  import('./features/team/TeamPage').then((module) => ({ default: module.TeamPage })),
+);
+const SignInRefusedPage = lazy(() =>
+  import('./features/team/OrganisationSignIn').then((module) => ({ default: module.SignInRefusedPage })),
+);
+const AskPage = lazy(() =>
+  import('./features/admission/AskPage').then((module) => ({ default: module.AskPage })),
+);
+
 const PrintPage = lazy(() => import('./pages/PrintPage').then((module) => ({ default: module.PrintPage })));
 
 const PRINT_PATH = /^\/m\/([A-Za-z0-9_-]+)\/print\/?$/;
@@ -32,7 +44,12 @@ const ASK_PATH = /^\/ask\/([A-Za-z0-9_-]{43})\/?$/;
 /** The page for the path; pages without a header of their own get the language picker on a row above. */
 function App() {
   const pathname = usePathname();
-  const page = <Page pathname={pathname} />;
+  // The pages load their own code: nothing is shown until it has come (a moment, not a flash of text).
+  const page = (
+    <Suspense fallback={null}>
+      <Page pathname={pathname} />
+    </Suspense>
+  );
   // The meeting and network pages carry the picker in their headers (and above their notices).
   if (MEETING_PATH.test(pathname) || NETWORK_PATH.test(pathname)) return page;
   return (

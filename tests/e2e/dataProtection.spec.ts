@@ -300,6 +300,7 @@ test('reads from the pages — opening a meeting, a version, the agreed view, a 
   await page.getByTestId('close-meeting').click();
   await page.getByTestId('confirm-close').click();
   await expect(page.getByTestId('closed-banner')).toBeVisible();
+  await page.getByTestId('meeting-menu').click();
   await page.getByTestId('open-history').click();
   await page.getByTestId('version-open').first().click();
   await expect(page.getByTestId('version-view')).toBeVisible();

@@ -234,6 +234,7 @@ test('a hostile document already in the store is read by every page and export, 
     expect(closing.status()).toBe(200);
     await page.goto(`/m/${network.meeting.id}`);
     await expect(page.getByTestId('closed-banner')).toBeVisible();
+    await page.getByTestId('meeting-menu').click();
     await page.getByTestId('open-history').click();
     await page.getByTestId('version').first().getByTestId('version-open').click();
     await expect(page.getByTestId('version-plan')).toContainText(READABLE.plan);

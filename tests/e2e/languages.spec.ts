@@ -38,6 +38,7 @@ async function screens(page: Page, name: string): Promise<void> {
 
 /** The meeting's Markdown, downloaded from the page's own link. */
 async function downloadMarkdown(page: Page): Promise<string> {
+  await page.getByTestId('meeting-menu').click();
   const [download] = await Promise.all([
     page.waitForEvent('download'),
     page.getByTestId('download-markdown').click(),

@@ -108,6 +108,7 @@ test('after closing, a nurse’s afterthought and Anna’s response survive Anna
 
   // Anna goes back to the version taken when the meeting was closed. The question says what happens,
   // and lists the afterthoughts that stay.
+  await phone.getByTestId('meeting-menu').click();
   await phone.getByTestId('open-history').click();
   const closing = phone.getByTestId('version').filter({ hasText: 'When the meeting was closed' });
   await closing.getByTestId('version-open').click();
@@ -271,6 +272,7 @@ test('“sees it differently” in one’s own words, changed after closing: a l
   await maria.getByTestId('show-agreed').click();
 
   // The Markdown export says it too.
+  await maria.getByTestId('meeting-menu').click();
   const [download] = await Promise.all([
     maria.waitForEvent('download'),
     maria.getByTestId('download-markdown').click(),
@@ -284,6 +286,7 @@ test('“sees it differently” in one’s own words, changed after closing: a l
   );
 
   // And the print page, and the PDF made from it.
+  await maria.getByTestId('meeting-menu').click();
   await maria.getByTestId('print-link').click();
   await expect(maria.getByTestId('print-plan').getByTestId('plan-differs')).toHaveText(
     `Sees it differently: ${view}`,

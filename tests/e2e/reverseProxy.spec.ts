@@ -204,6 +204,7 @@ test.describe('behind a TLS reverse proxy', () => {
         expect(claims.video).toMatchObject({ room: network.meeting.id, roomJoin: true });
 
         // The Markdown export, downloaded by Chromium through the proxy.
+        await mariaPage.getByTestId('meeting-menu').click();
         const [download] = await Promise.all([
           mariaPage.waitForEvent('download'),
           mariaPage.getByTestId('download-markdown').click(),

@@ -130,6 +130,7 @@ test('a relative comes back the next day: news highlighted, the agreed version, 
   );
 
   // "Who wrote what": each person's text in their colour, with their name.
+  await desk.getByTestId('meeting-menu').click();
   await desk.getByTestId('who-wrote-what').click();
   await expect(desk.getByTestId('who-wrote-legend')).toContainText('Liisa');
   await expect(
@@ -172,6 +173,7 @@ test('the history lists versions with their writers, reads one, and goes back to
   await expect(maria.getByTestId('save-status')).toHaveAttribute('data-status', 'saved');
 
   // The history: the version taken at closing, with who was writing.
+  await maria.getByTestId('meeting-menu').click();
   await maria.getByTestId('open-history').click();
   const closing = maria.getByTestId('version').filter({ hasText: 'When the meeting was closed' });
   await expect(closing.getByTestId('version-writers')).toHaveText('Written by Maria');
@@ -201,6 +203,7 @@ test('the history lists versions with their writers, reads one, and goes back to
   await expect(
     editor(liisa.page, 'dialogue').locator('.later-addition', { hasText: 'Something else entirely.' }),
   ).toHaveAttribute('data-label', /^added later by Maria, /);
+  await liisa.page.getByTestId('meeting-menu').click();
   await liisa.page.getByTestId('who-wrote-what').click();
   await expect(
     editor(liisa.page, 'dialogue').locator('.author-text', { hasText: 'The first words' }),
@@ -261,6 +264,7 @@ test('search finds a word in an older meeting; the print page makes a PDF with t
   await expect(editor(maria, 'dialogue')).toContainText('grandmother’s garden');
 
   // Markdown, from the meeting page.
+  await maria.getByTestId('meeting-menu').click();
   const [download] = await Promise.all([
     maria.waitForEvent('download'),
     maria.getByTestId('download-markdown').click(),
@@ -269,6 +273,7 @@ test('search finds a word in an older meeting; the print page makes a PDF with t
   await download.saveAs(markdownPath);
 
   // Print / save as PDF: the print page, through Chromium's PDF printer.
+  await maria.getByTestId('meeting-menu').click();
   await maria.getByTestId('print-link').click();
   await expect(maria).toHaveURL(new RegExp(`${firstPath}/print$`));
   const printed = maria.waitForResponse(

@@ -51,3 +51,28 @@ describe('section schema', () => {
     expect(item?.attrs).toMatchObject({ status: 'open', agrees: [], differs: [], doerName: '' });
   });
 });
+
+describe('the base kit', () => {
+  it('gives the very schema StarterKit gave, configured as it was, for every section', async () => {
+    const { default: StarterKit } = await import('@tiptap/starter-kit');
+    const { getSchema } = await import('@tiptap/core');
+    const { sectionExtensions } = await import('./extensions.js');
+    const asBefore = (section?: Parameters<typeof sectionExtensions>[0]) =>
+      getSchema([
+        StarterKit.configure({ document: false, undoRedo: false, link: false, codeBlock: false }),
+        ...sectionExtensions(section).slice(1),
+      ]);
+    const spec = (schema: ReturnType<typeof getSchema>) => ({
+      nodes: Object.entries(schema.nodes).map(([name, type]) => [
+        name,
+        type.spec,
+        type.contentMatch.toString(),
+      ]),
+      marks: Object.entries(schema.marks).map(([name, type]) => [name, type.spec]),
+      topNode: schema.topNodeType.name,
+    });
+    for (const section of ['dialogue', 'reflections', 'plan', 'openQuestions', undefined] as const) {
+      expect(JSON.stringify(spec(sectionSchema(section)))).toBe(JSON.stringify(spec(asBefore(section))));
+    }
+  });
+});

@@ -3,9 +3,21 @@
  * the same ProseMirror schema from it (getSchema) to validate, seed and export. Collaboration and carets
  * are added by the client, which owns the live connection.
  */
-import { type AnyExtension, getSchema, Node } from '@tiptap/core';
+import { type AnyExtension, Extension, getSchema, Node } from '@tiptap/core';
+import { Blockquote } from '@tiptap/extension-blockquote';
+import { Bold } from '@tiptap/extension-bold';
+import { Code } from '@tiptap/extension-code';
+import { HardBreak } from '@tiptap/extension-hard-break';
+import { Heading } from '@tiptap/extension-heading';
+import { HorizontalRule } from '@tiptap/extension-horizontal-rule';
+import { Italic } from '@tiptap/extension-italic';
+import { BulletList, ListItem, ListKeymap, OrderedList } from '@tiptap/extension-list';
+import { Paragraph } from '@tiptap/extension-paragraph';
+import { Strike } from '@tiptap/extension-strike';
+import { Text } from '@tiptap/extension-text';
+import { Underline } from '@tiptap/extension-underline';
+import { Dropcursor, Gapcursor, TrailingNode } from '@tiptap/extensions';
 import type { Schema } from '@tiptap/pm/model';
-import StarterKit from '@tiptap/starter-kit';
 import type { SectionName } from './document.js';
 import {
   BlockGroups,
@@ -37,6 +49,39 @@ const SECTION_GROUP: Record<SectionName, string> = {
 };
 
 /**
+ * StarterKit's extensions, in its order, without the ones it is configured without here (its own document,
+ * undo/redo, links, code blocks): the same schema and behaviour as `StarterKit.configure({ document: false,
+ * undoRedo: false, link: false, codeBlock: false })` (extensions.test.ts compares them), without the code
+ * of what is left out — StarterKit imports every extension, so links (linkifyjs), code blocks and
+ * prosemirror-history were in every phone's download of the meeting page.
+ */
+const BaseKit = Extension.create({
+  name: 'starterKit',
+  addExtensions() {
+    return [
+      Bold.configure(),
+      Blockquote.configure(),
+      BulletList.configure(),
+      Code.configure(),
+      Dropcursor.configure(),
+      Gapcursor.configure(),
+      HardBreak.configure(),
+      Heading.configure(),
+      HorizontalRule.configure(),
+      Italic.configure(),
+      ListItem.configure(),
+      ListKeymap.configure(),
+      OrderedList.configure(),
+      Paragraph.configure(),
+      Strike.configure(),
+      Text.configure(),
+      Underline.configure(),
+      TrailingNode.configure(),
+    ];
+  },
+});
+
+/**
  * The top node of a section: its own kind of block beside ordinary paragraphs, headings and lists. With
  * no section (a schema for every fragment at once), every kind of block is accepted.
  */
@@ -51,14 +96,9 @@ export function sectionExtensions(
   blocks: Partial<MeetingBlocks> = {},
 ): AnyExtension[] {
   return [
-    StarterKit.configure({
-      document: false,
-      // Undo/redo of a shared document is per person and comes from the Collaboration extension.
-      undoRedo: false,
-      // Links and code blocks are not part of how a network meeting is written down.
-      link: false,
-      codeBlock: false,
-    }),
+    // StarterKit without its document (each section has its own), undo/redo (per person, from the
+    // Collaboration extension), links and code blocks (not part of how a network meeting is written down).
+    BaseKit,
     sectionDocument(section),
     blocks.voice ?? VoiceBlock,
     blocks.reflection ?? ReflectionBlock,

@@ -35,7 +35,7 @@ import { AskingToJoin, mayAdmit } from '../admission/LetSomeoneIn';
 import { useAdmission } from '../admission/useAdmission';
 import { AgreedView } from '../history/AgreedView';
 import { HistoryPanel } from '../history/HistoryPanel';
-import { RevisitBar, WhoWroteLegend } from '../history/RevisitBar';
+import { RevisitMenu, WhoWroteLegend } from '../history/RevisitBar';
 import { SinceLastVisitNote, useSinceLastVisit } from '../history/SinceLastVisit';
 import { VideoOffNote, VideoPanel } from '../video/VideoDock';
 import { ClosedBanner } from './MeetingClosing';
@@ -43,6 +43,7 @@ import { MeetingSidebar } from './MeetingSidebar';
 import { MeetingTopBar } from './MeetingTopBar';
 import { PhaseBar } from './PhaseBar';
 import { useAttending } from './useAttending';
+import { useDocumentReady } from './useDocumentReady';
 import { useMeetingClosed } from './useMeetingClosed';
 import { useMeetingView } from './useMeetingView';
 import { RaisedHands } from './WhoIsHere';
@@ -67,6 +68,8 @@ export function MeetingDocument({ session, detail }: { session: MeetingSession; 
   );
   const status = useSaveStatus(session);
   const editorsKey = useEditorsKey(session);
+  // Until the document's content is known, its place is held (nothing below the phase bar jumps).
+  const ready = useDocumentReady(session);
   const ended = status.ended && status.ended !== 'rewritten' ? status.ended : null;
   const present = useParticipants(session);
   const attendance = useAttendance(session.doc);
@@ -115,7 +118,21 @@ export function MeetingDocument({ session, detail }: { session: MeetingSession; 
         ) : (
           // The top bar and the raised hands stay in sight wherever one is scrolled.
           <div className="meeting-head">
-            <MeetingTopBar session={session} detail={detail} status={status} canWrite={canWrite} />
+            <MeetingTopBar
+              session={session}
+              detail={detail}
+              status={status}
+              canWrite={canWrite}
+              menu={
+                <RevisitMenu
+                  meetingId={meeting.id}
+                  historyOpen={view.panel === 'history'}
+                  onToggleHistory={() => changeView({ type: 'toggleHistory' })}
+                  whoWrote={view.whoWrote}
+                  onToggleWhoWrote={() => changeView({ type: 'toggleWhoWrote' })}
+                />
+              }
+            />
             <RaisedHands people={present} />
           </div>
         )}
@@ -128,107 +145,108 @@ export function MeetingDocument({ session, detail }: { session: MeetingSession; 
             canAdmit={canAdmit}
           />
         )}
-        {!ended && phase === 'reflecting' && (
-          <p className="banner banner--reflecting" role="status" data-testid="reflecting-banner">
-            {t('meeting.reflectingBanner')}
-          </p>
-        )}
-        {!ended && phase === 'responding' && (
-          <p className="banner banner--reflecting" role="status">
-            {t('meeting.respondingBanner')}
-          </p>
-        )}
-        {!ended && closed && (
-          <ClosedBanner
-            closedAt={closedAt}
-            showingAgreed={view.panel === 'agreed'}
-            onToggleAgreed={() => changeView({ type: 'toggleAgreed' })}
-            networkId={network.id}
-            canManage={canManage}
-          />
-        )}
-        <div className="layout">
-          {/* Ended (revoked, erased, session over): no document, no editor; the notice above says why,
-              and the video, if open, stays in its place to say how it ended. */}
-          {!ended && (
-            <main className="document">
-              <label htmlFor="meeting-title" className="visually-hidden">
-                {t('meeting.title')}
-              </label>
-              <input
-                id="meeting-title"
-                className="title-input"
-                value={title || meeting.title}
-                onChange={(event) => setTitle(event.target.value)}
-                readOnly={!canWrite}
-                placeholder={t('meeting.title')}
-                maxLength={200}
-                data-testid="meeting-title"
-              />
-              <p className="meeting-facts">
-                {tx('meeting.facts', {
-                  number: meeting.number,
-                  network: t('network.of', { name: network.centreName }),
-                  link: <a href={`/n/${network.id}`}>{t('meeting.allMeetingsAndPeople')}</a>,
-                })}
+        {!ended && !ready ? (
+          <div className="meeting-opening" aria-busy="true" data-testid="meeting-opening">
+            <p>{t('app.openingMeeting')}</p>
+          </div>
+        ) : (
+          <>
+            {!ended && phase === 'reflecting' && (
+              <p className="banner banner--reflecting" role="status" data-testid="reflecting-banner">
+                {t('meeting.reflectingBanner')}
               </p>
-              <VideoOffNote placement="phone" />
-              {living && !view.whoWrote && <SinceLastVisitNote state={sinceLastVisit} />}
-              <RevisitBar
-                meetingId={meeting.id}
-                historyOpen={view.panel === 'history'}
-                onToggleHistory={() => changeView({ type: 'toggleHistory' })}
-                whoWrote={view.whoWrote}
-                onToggleWhoWrote={() => changeView({ type: 'toggleWhoWrote' })}
+            )}
+            {!ended && phase === 'responding' && (
+              <p className="banner banner--reflecting" role="status">
+                {t('meeting.respondingBanner')}
+              </p>
+            )}
+            {!ended && closed && (
+              <ClosedBanner
+                closedAt={closedAt}
+                showingAgreed={view.panel === 'agreed'}
+                onToggleAgreed={() => changeView({ type: 'toggleAgreed' })}
+                networkId={network.id}
+                canManage={canManage}
               />
-              {living && view.whoWrote && <WhoWroteLegend people={marking.legend()} />}
-              {view.panel === 'history' ? (
-                <HistoryPanel
-                  meetingId={meeting.id}
-                  doc={session.doc}
-                  user={user}
-                  people={people}
-                  canWrite={canWrite}
-                  onShowAgreed={() => changeView({ type: 'showAgreed' })}
-                  onClose={() => changeView({ type: 'closeHistory' })}
-                />
-              ) : view.panel === 'agreed' && closed ? (
-                <AgreedView meetingId={meeting.id} closedAt={closedAt} user={user} people={people} />
-              ) : (
-                editorsKey !== null && (
-                  <MeetingSections
-                    session={session}
-                    me={me}
-                    generation={editorsKey}
-                    user={user}
-                    canWrite={canWrite}
-                    marking={marking}
-                    laterChanges={laterChanges}
-                    reflectionsForward={reflectionsForward}
+            )}
+            <div className="layout">
+              {/* Ended (revoked, erased, session over): no document, no editor; the notice above says why,
+                  and the video, if open, stays in its place to say how it ended. */}
+              {!ended && (
+                <main className="document">
+                  <label htmlFor="meeting-title" className="visually-hidden">
+                    {t('meeting.title')}
+                  </label>
+                  <input
+                    id="meeting-title"
+                    className="title-input"
+                    value={title || meeting.title}
+                    onChange={(event) => setTitle(event.target.value)}
+                    readOnly={!canWrite}
+                    placeholder={t('meeting.title')}
+                    maxLength={200}
+                    data-testid="meeting-title"
                   />
-                )
+                  <p className="meeting-facts">
+                    {tx('meeting.facts', {
+                      number: meeting.number,
+                      network: t('network.of', { name: network.centreName }),
+                      link: <a href={`/n/${network.id}`}>{t('meeting.allMeetingsAndPeople')}</a>,
+                    })}
+                  </p>
+                  <VideoOffNote placement="phone" />
+                  {living && !view.whoWrote && <SinceLastVisitNote state={sinceLastVisit} />}
+                  {living && view.whoWrote && <WhoWroteLegend people={marking.legend()} />}
+                  {view.panel === 'history' ? (
+                    <HistoryPanel
+                      meetingId={meeting.id}
+                      doc={session.doc}
+                      user={user}
+                      people={people}
+                      canWrite={canWrite}
+                      onShowAgreed={() => changeView({ type: 'showAgreed' })}
+                      onClose={() => changeView({ type: 'closeHistory' })}
+                    />
+                  ) : view.panel === 'agreed' && closed ? (
+                    <AgreedView meetingId={meeting.id} closedAt={closedAt} user={user} people={people} />
+                  ) : (
+                    editorsKey !== null && (
+                      <MeetingSections
+                        session={session}
+                        me={me}
+                        generation={editorsKey}
+                        user={user}
+                        canWrite={canWrite}
+                        marking={marking}
+                        laterChanges={laterChanges}
+                        reflectionsForward={reflectionsForward}
+                      />
+                    )
+                  )}
+                </main>
               )}
-            </main>
-          )}
-          <VideoPanel session={session} meetingId={meeting.id} />
-          {!ended && (
-            <MeetingSidebar
-              detail={detail}
-              present={present}
-              attendance={attendance}
-              phase={phase}
-              canWrite={canWrite}
-              canManage={canManage}
-              closed={closed}
-              unsaved={status.unsaved}
-              color={color}
-              onWhere={setWhere}
-              admission={admission.state}
-              onAdmission={admission.set}
-              canAdmit={canAdmit}
-            />
-          )}
-        </div>
+              <VideoPanel session={session} meetingId={meeting.id} />
+              {!ended && (
+                <MeetingSidebar
+                  detail={detail}
+                  present={present}
+                  attendance={attendance}
+                  phase={phase}
+                  canWrite={canWrite}
+                  canManage={canManage}
+                  closed={closed}
+                  unsaved={status.unsaved}
+                  color={color}
+                  onWhere={setWhere}
+                  admission={admission.state}
+                  onAdmission={admission.set}
+                  canAdmit={canAdmit}
+                />
+              )}
+            </div>
+          </>
+        )}
       </div>
     </MeetingPeopleContext.Provider>
   );

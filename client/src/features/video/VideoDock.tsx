@@ -120,14 +120,28 @@ export function JoinVideoButton({
       {!open && (
         <button
           type="button"
-          className="button small"
+          className="button small join-video"
           onClick={() => setVideoState({ open: true, phoneView: 'video' })}
           data-testid="join-video"
         >
-          {t('video.join')}
+          <VideoIcon />
+          {/* On a phone the icon only (the top bar stays one row); the words stay for screen readers. */}
+          <span className="topbar__words">{t('video.join')}</span>
         </button>
       )}
     </span>
+  );
+}
+
+/** A camera, drawn rather than an emoji: not every device has an emoji font. */
+function VideoIcon() {
+  return (
+    <svg className="topbar__icon" viewBox="0 0 20 20" width="20" height="20" aria-hidden="true">
+      <g fill="none" stroke="currentColor" strokeWidth="1.5" strokeLinejoin="round">
+        <rect x="2.5" y="5.5" width="10.5" height="9" rx="2" />
+        <path d="M13 9l4.5-2.5v7L13 11z" />
+      </g>
+    </svg>
   );
 }
 
