@@ -80,6 +80,7 @@ test('six people have six distinct colours, and a caret has the colour of its wr
     .toBe('" Korhonen"');
 
   // "Who wrote what" colours Anna's text with the colour of her caret.
+  await kaisa.page.getByTestId('meeting-menu').click();
   await kaisa.page.getByTestId('who-wrote-what').click();
   const annasText = editor(kaisa.page, 'dialogue').locator('.author-text', { hasText: '0800 123 456' });
   await expect(annasText).toHaveAttribute('data-colour', annaColour!);

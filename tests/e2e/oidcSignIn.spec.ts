@@ -100,7 +100,7 @@ test('a professional signs in with the organisation, starts a network, signs out
   await expect(page.getByRole('button', { name: 'Copy your link' })).toHaveCount(0);
 
   await page.goto('/team');
-  await expect(page.getByTestId('team-network')).toHaveText(['Anna’s network']);
+  await expect(page.getByTestId('team-network').getByRole('link')).toHaveText(['Anna’s network']);
   await page.screenshot({ path: path.join(screenshotDir, 'oidc-team-1280.png'), fullPage: true });
   await page.setViewportSize({ width: 360, height: 740 });
   await page.screenshot({ path: path.join(screenshotDir, 'oidc-team-360.png'), fullPage: true });
