@@ -26,6 +26,7 @@ test.beforeAll(async () => {
       maria: { email: 'maria@pohjola.fi', email_verified: true, name: 'Maria Virtanen' },
       sara: { email: 'sara@pohjola.fi', email_verified: true, name: 'Sara Laine' },
       eero: { email: 'eero@example.com', email_verified: true, name: 'Eero' },
+      olli: { email: 'olli@kunta.example', email_verified: true, name: 'Olli Salo' },
     },
     redirectUris: [`${url}/auth/callback`],
     postLogoutRedirectUris: [`${url}/`],
@@ -171,4 +172,50 @@ test('a sign-in from an address the team does not allow is refused with a clear 
     'Kirjautumisesi ei avaa täällä yhtään tiimiä',
   );
   await fi.close();
+});
+
+test('a team admin invites an address the team’s domain does not cover, and its owner signs in', async ({
+  browser,
+}) => {
+  // Ulla, the team's admin, signs in with the link `staff add --admin` printed.
+  const added = await run(
+    process.execPath,
+    [
+      path.join(repoRoot, 'server/dist/cli.js'),
+      'staff',
+      'add',
+      '--team',
+      'Crisis team North',
+      '--name',
+      'Ulla Admin',
+      '--email',
+      'ulla@pohjola.fi',
+      '--admin',
+    ],
+    { env: { ...process.env, DATA_DIR: server.dataDir, PUBLIC_URL: server.url, LOG_LEVEL: 'warn' } },
+  );
+  const link = /https?:\/\/\S+\/staff\/\S+/.exec(added.stdout)?.[0];
+  expect(link, added.stdout).toBeTruthy();
+  const ulla = await browser.newContext({ baseURL: server.url, viewport: { width: 360, height: 740 } });
+  const page = await ulla.newPage();
+  await page.goto(link!);
+  await expect(page).toHaveURL(`${server.url}/team`);
+  const form = page.getByTestId('team-invite');
+  await form.getByLabel('Their work e-mail address').fill('olli@kunta.example');
+  await form.getByRole('button', { name: 'Invite' }).click();
+  await expect(form.getByRole('status')).toHaveText(
+    'olli@kunta.example can now sign in with the organisation and join the team.',
+  );
+  await page.screenshot({ path: path.join(screenshotDir, 'oidc-invite-360.png'), fullPage: true });
+  await ulla.close();
+
+  // Olli, at an address the domain rule does not cover, is let in because he was invited.
+  const olli = await browser.newContext({ baseURL: server.url });
+  const his = await olli.newPage();
+  await his.goto('/team');
+  await his.getByRole('link', { name: 'Sign in with your organisation' }).click();
+  await throughProvider(his, 'olli');
+  await expect(his).toHaveURL(`${server.url}/team`);
+  await expect(his.getByTestId('signed-in-as')).toHaveText('Signed in as Olli Salo (olli@kunta.example)');
+  await olli.close();
 });

@@ -19,3 +19,10 @@ export function removeTeamMember(teamId: string, staffId: string): Promise<unkno
     }),
   );
 }
+
+/** A team admin invites an address to enter the team by signing in with the organisation. */
+export function inviteToTeam(teamId: string, email: string): Promise<{ invited: string[] }> {
+  return call(() =>
+    api.team[':teamId'].invitations.$post({ param: { teamId: param(teamId) }, json: { email } }),
+  );
+}

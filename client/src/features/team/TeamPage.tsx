@@ -9,6 +9,7 @@ import { type FormEvent, useCallback, useEffect, useState } from 'react';
 import { needsLinkAgain } from '../../api/request';
 import { getTeam } from '../../api/team';
 import { useT } from '../../i18n';
+import { InviteToTeam } from './InviteToTeam';
 import { OrganisationSignInButton, SignOutButton, useOrganisationSignIn } from './OrganisationSignIn';
 import { TeamMembers } from './TeamMembers';
 import { TeamNetworkItem } from './TeamNetworkItem';
@@ -108,6 +109,7 @@ export function TeamPage() {
               onChanged={() => load(searched)}
             />
           )}
+          {team.role === 'admin' && organisationSignIn && <InviteToTeam teamId={team.id} />}
         </section>
       ))}
     </main>

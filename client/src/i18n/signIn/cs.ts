@@ -18,4 +18,9 @@ export const signInCs: SignInWords = {
   'signInRefused.unavailable.explanation':
     'Polyphony se teď nemůže spojit s přihlašovací službou vaší organizace. Zkuste to znovu za pár minut.',
   'signInRefused.nothingOpened': 'Nikdo nebyl přihlášen a žádná síť nebyla otevřena.',
+  'signIn.inviteHeading': 'Pozvat někoho k přihlášení účtem organizace',
+  'signIn.inviteEmail': 'Pracovní e-mailová adresa pozvaného',
+  'signIn.inviteSend': 'Pozvat',
+  'signIn.invited': '{email} se teď může přihlásit účtem organizace a připojit se k týmu.',
+  'signIn.inviteFailed': 'Pozvání se nepodařilo. Zkuste to za chvíli znovu.',
 };

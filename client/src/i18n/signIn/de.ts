@@ -19,4 +19,9 @@ export const signInDe: SignInWords = {
   'signInRefused.unavailable.explanation':
     'Polyphony erreicht den Anmeldedienst Ihrer Organisation gerade nicht. Versuchen Sie es in ein paar Minuten noch einmal.',
   'signInRefused.nothingOpened': 'Niemand wurde angemeldet, und kein Netzwerk wurde geöffnet.',
+  'signIn.inviteHeading': 'Jemanden einladen, sich mit der Organisation anzumelden',
+  'signIn.inviteEmail': 'Die dienstliche E-Mail-Adresse',
+  'signIn.inviteSend': 'Einladen',
+  'signIn.invited': '{email} kann sich jetzt mit der Organisation anmelden und dem Team beitreten.',
+  'signIn.inviteFailed': 'Die Einladung hat nicht geklappt. Bitte versuchen Sie es gleich noch einmal.',
 };

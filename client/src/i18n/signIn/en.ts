@@ -21,6 +21,11 @@ export const signInEn = {
   'signInRefused.unavailable.explanation':
     'Polyphony cannot reach your organisation’s sign-in service just now. Try again in a few minutes.',
   'signInRefused.nothingOpened': 'Nobody was signed in, and no network was opened.',
+  'signIn.inviteHeading': 'Invite someone to sign in with the organisation',
+  'signIn.inviteEmail': 'Their work e-mail address',
+  'signIn.inviteSend': 'Invite',
+  'signIn.invited': '{email} can now sign in with the organisation and join the team.',
+  'signIn.inviteFailed': 'Could not invite them. Try again in a moment.',
 } as const;
 
 /** The sign-in words of one language: every English key. */

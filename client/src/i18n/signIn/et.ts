@@ -19,4 +19,9 @@ export const signInEt: SignInWords = {
   'signInRefused.unavailable.explanation':
     'Polyphony ei saa praegu ühendust sinu organisatsiooni sisselogimisteenusega. Proovi mõne minuti pärast uuesti.',
   'signInRefused.nothingOpened': 'Kedagi ei logitud sisse ja ühtki võrgustikku ei avatud.',
+  'signIn.inviteHeading': 'Kutsu kedagi organisatsiooni kontoga sisse logima',
+  'signIn.inviteEmail': 'Tema töö e-posti aadress',
+  'signIn.inviteSend': 'Kutsu',
+  'signIn.invited': '{email} saab nüüd organisatsiooni kontoga sisse logida ja meeskonnaga liituda.',
+  'signIn.inviteFailed': 'Kutsumine ei õnnestunud. Proovi mõne aja pärast uuesti.',
 };

@@ -19,4 +19,9 @@ export const signInFi: SignInWords = {
   'signInRefused.unavailable.explanation':
     'Polyphony ei juuri nyt saa yhteyttä organisaatiosi kirjautumispalveluun. Yritä uudelleen muutaman minuutin päästä.',
   'signInRefused.nothingOpened': 'Ketään ei kirjattu sisään, eikä yhtään verkostoa avattu.',
+  'signIn.inviteHeading': 'Kutsu joku kirjautumaan organisaation tunnuksilla',
+  'signIn.inviteEmail': 'Hänen työsähköpostiosoitteensa',
+  'signIn.inviteSend': 'Kutsu',
+  'signIn.invited': '{email} voi nyt kirjautua organisaation tunnuksilla ja liittyä tiimiin.',
+  'signIn.inviteFailed': 'Kutsuminen ei onnistunut. Yritä hetken kuluttua uudelleen.',
 };

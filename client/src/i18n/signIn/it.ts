@@ -19,4 +19,9 @@ export const signInIt: SignInWords = {
   'signInRefused.unavailable.explanation':
     'Polyphony non riesce a raggiungere in questo momento il servizio di accesso della tua organizzazione. Riprova tra qualche minuto.',
   'signInRefused.nothingOpened': 'Nessuno ha effettuato l’accesso e nessuna rete è stata aperta.',
+  'signIn.inviteHeading': 'Invita qualcuno ad accedere con l’organizzazione',
+  'signIn.inviteEmail': 'Il suo indirizzo e-mail di lavoro',
+  'signIn.inviteSend': 'Invita',
+  'signIn.invited': '{email} ora può accedere con l’organizzazione ed entrare nel team.',
+  'signIn.inviteFailed': 'L’invito non è riuscito. Riprova tra un momento.',
 };

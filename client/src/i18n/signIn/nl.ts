@@ -19,4 +19,9 @@ export const signInNl: SignInWords = {
   'signInRefused.unavailable.explanation':
     'Polyphony kan de inlogdienst van je organisatie nu niet bereiken. Probeer het over een paar minuten opnieuw.',
   'signInRefused.nothingOpened': 'Niemand is ingelogd en er is geen netwerk geopend.',
+  'signIn.inviteHeading': 'Nodig iemand uit om in te loggen met de organisatie',
+  'signIn.inviteEmail': 'Het e-mailadres op het werk',
+  'signIn.inviteSend': 'Uitnodigen',
+  'signIn.invited': '{email} kan nu inloggen met de organisatie en bij het team komen.',
+  'signIn.inviteFailed': 'Uitnodigen is niet gelukt. Probeer het zo opnieuw.',
 };

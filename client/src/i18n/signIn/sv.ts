@@ -19,4 +19,9 @@ export const signInSv: SignInWords = {
   'signInRefused.unavailable.explanation':
     'Polyphony når inte din organisations inloggningstjänst just nu. Försök igen om några minuter.',
   'signInRefused.nothingOpened': 'Ingen loggades in, och inget nätverk öppnades.',
+  'signIn.inviteHeading': 'Bjud in någon att logga in med organisationens konto',
+  'signIn.inviteEmail': 'Personens e-postadress på jobbet',
+  'signIn.inviteSend': 'Bjud in',
+  'signIn.invited': '{email} kan nu logga in med organisationens konto och gå med i teamet.',
+  'signIn.inviteFailed': 'Det gick inte att bjuda in. Försök igen om en stund.',
 };
