@@ -30,7 +30,9 @@ export function InviteToTeam({ teamId }: { teamId: string }) {
       aria-labelledby={`${id}-heading`}
       data-testid="team-invite"
     >
-      <h3 id={`${id}-heading`} className="group__legend">{t('signIn.inviteHeading')}</h3>
+      <h3 id={`${id}-heading`} className="group__legend">
+        {t('signIn.inviteHeading')}
+      </h3>
       <label htmlFor={`${id}-email`}>{t('signIn.inviteEmail')}</label>
       <div className="team-invite__row">
         <input
