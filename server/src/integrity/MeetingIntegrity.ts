@@ -14,7 +14,7 @@ import { ClientIdRegistry } from './ClientIdRegistry.js';
 import type { Writer } from './contentRules.js';
 import { type DecodedUpdate, type Inspection, inspectUpdate, UpdateRefused } from './inspectUpdate.js';
 import { type Holder, UnappliedPlaces } from './placement.js';
-import { bindPresenceEntries, presenceOwner } from './presenceCheck.js';
+import { bindPresenceStates, presenceOwner } from './presenceCheck.js';
 
 export type { Writer } from './contentRules.js';
 export type { Inspection } from './inspectUpdate.js';
@@ -124,19 +124,23 @@ export class MeetingIntegrity {
   }
 
   /**
-   * Presence from `writer`'s socket, bound to them: entries for client ids of someone else are left
-   * out, unclaimed ids become the writer's, and each state is rewritten with the server's record of
-   * who the writer is (or left out when it is malformed).
+   * Presence from `writer`'s socket (readPresenceEntries: states not checked yet), bound to them: entries
+   * for client ids of someone else are left out, unclaimed ids become the writer's, and each state is
+   * rewritten with the server's record of who the writer is (or left out when it is of the wrong shape).
+   * Throws MalformedPresence when a state is not JSON.
    */
   bindPresence(writer: Writer, entries: readonly PresenceEntry[]): PresenceEntry[] {
+    // Every state is parsed (and the update refused when one is not JSON) before anything is claimed.
+    const bound = bindPresenceStates(entries, writer);
     const own: PresenceEntry[] = [];
-    for (const entry of entries) {
+    entries.forEach((entry, i) => {
       const owner = this.registry.ownerOf(entry.id);
-      if (owner !== undefined && owner !== writer.participantId) continue;
+      if (owner !== undefined && owner !== writer.participantId) return;
       if (owner === undefined && entry.state !== null) this.registry.claim(entry.id, writer.participantId);
-      own.push(entry);
-    }
-    return bindPresenceEntries(own, writer);
+      const state = bound[i];
+      if (state) own.push(state);
+    });
+    return own;
   }
 
   /** Presence another instance relayed (and bound there): its ids belong to the people it names. */

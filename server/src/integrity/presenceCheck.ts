@@ -7,22 +7,56 @@
  * Other fields (a stock client's own) pass as they are, within the size limit.
  */
 import { isPresenceColour, isPresenceCursor, type PresenceUser, presenceColourOf } from '@polyphony/shared';
-import type { PresenceEntry } from '../sync/Presence.js';
+import { MalformedPresence, type PresenceEntry } from '../sync/Presence.js';
 import type { Writer } from './contentRules.js';
 
 const decoder = new TextDecoder();
+/** A socket's states must be UTF-8: one that is not closes the socket, as JSON that does not parse does. */
+const strictDecoder = new TextDecoder('utf-8', { fatal: true });
 const encoder = new TextEncoder();
+
+/**
+ * The `user` field as the server writes it, as JSON, per writer and colour: the same on every cursor move
+ * of that person, so it is written once rather than stringified with every state.
+ */
+const userJson = new WeakMap<Writer, Map<string, string>>();
+
+function userJsonOf(writer: Writer, color: string): string {
+  let byColour = userJson.get(writer);
+  if (!byColour) {
+    byColour = new Map();
+    userJson.set(writer, byColour);
+  }
+  let json = byColour.get(color);
+  if (json === undefined) {
+    const bound: PresenceUser = {
+      name: writer.name,
+      color,
+      id: writer.participantId,
+      relation: writer.relation,
+      role: writer.role,
+    };
+    json = JSON.stringify(bound);
+    byColour.set(color, json);
+  }
+  return json;
+}
 
 function isPlainObject(value: unknown): value is Record<string, unknown> {
   return typeof value === 'object' && value !== null && !Array.isArray(value);
 }
 
-/** The presence state a writer's browser announced, bound to the writer; null when it is malformed. */
-export function boundPresenceState(state: Uint8Array, writer: Writer): Uint8Array | null {
+/**
+ * The presence state a writer's browser announced, bound to the writer; null when it is malformed.
+ * `strict`: a state that is not JSON (or not UTF-8) throws MalformedPresence instead (it closes the
+ * socket, where one of the wrong shape is only left out).
+ */
+export function boundPresenceState(state: Uint8Array, writer: Writer, strict = false): Uint8Array | null {
   let parsed: unknown;
   try {
-    parsed = JSON.parse(decoder.decode(state));
-  } catch {
+    parsed = JSON.parse((strict ? strictDecoder : decoder).decode(state));
+  } catch (error) {
+    if (strict) throw new MalformedPresence(String(error));
     return null;
   }
   if (!isPlainObject(parsed)) return null;
@@ -30,17 +64,14 @@ export function boundPresenceState(state: Uint8Array, writer: Writer): Uint8Arra
   if (!isPresenceCursor(cursor)) return null;
   if (handRaised !== undefined && typeof handRaised !== 'boolean') return null;
   const chosen = isPlainObject(user) ? user.color : undefined;
-  const bound: PresenceUser = {
-    name: writer.name,
-    color: isPresenceColour(chosen) ? chosen : presenceColourOf(writer.participantId),
-    id: writer.participantId,
-    relation: writer.relation,
-    role: writer.role,
-  };
-  const out: Record<string, unknown> = { ...rest, user: bound };
-  if (cursor !== undefined) out.cursor = cursor;
-  if (handRaised !== undefined) out.handRaised = handRaised;
-  return encoder.encode(JSON.stringify(out));
+  const color = isPresenceColour(chosen) ? chosen : presenceColourOf(writer.participantId);
+  // What JSON.stringify({ ...rest, user, cursor, handRaised }) writes, with `user` written once per person.
+  let json = '{';
+  for (const key of Object.keys(rest)) json += `${JSON.stringify(key)}:${JSON.stringify(rest[key])},`;
+  json += `"user":${userJsonOf(writer, color)}`;
+  if (cursor !== undefined) json += `,"cursor":${JSON.stringify(cursor)}`;
+  if (handRaised !== undefined) json += `,"handRaised":${handRaised}`;
+  return encoder.encode(`${json}}`);
 }
 
 /** The participant a relayed presence state names (another instance bound it), if any. */
@@ -55,16 +86,17 @@ export function presenceOwner(state: Uint8Array | null): string | undefined {
   }
 }
 
-/** Rewrite each entry's state as bound to the writer; entries with a malformed state are left out. */
-export function bindPresenceEntries(entries: readonly PresenceEntry[], writer: Writer): PresenceEntry[] {
-  const bound: PresenceEntry[] = [];
-  for (const entry of entries) {
-    if (entry.state === null) {
-      bound.push(entry);
-      continue;
-    }
-    const state = boundPresenceState(entry.state, writer);
-    if (state) bound.push({ id: entry.id, clock: entry.clock, state });
-  }
-  return bound;
+/**
+ * Rewrite each entry's state as bound to the writer (null where it is of the wrong shape, so left out),
+ * in the order given. The states are parsed here, once: one that is not JSON throws MalformedPresence.
+ */
+export function bindPresenceStates(
+  entries: readonly PresenceEntry[],
+  writer: Writer,
+): (PresenceEntry | null)[] {
+  return entries.map((entry) => {
+    if (entry.state === null) return entry;
+    const state = boundPresenceState(entry.state, writer, true);
+    return state ? { id: entry.id, clock: entry.clock, state } : null;
+  });
 }

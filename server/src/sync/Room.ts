@@ -31,7 +31,13 @@ import { binaryFrame, STEP2_HEAD, UPDATE_HEAD, varBytesFrame } from './frames.js
 import { HeldUpdates } from './HeldUpdates.js';
 import { LazyDocument } from './LazyDocument.js';
 import type { OutgoingWrites } from './OutgoingWrites.js';
-import { decodePresenceUpdate, Presence, type PresenceChange, type PresenceEntry } from './Presence.js';
+import {
+  decodePresenceUpdate,
+  Presence,
+  type PresenceChange,
+  type PresenceEntry,
+  readPresenceEntries,
+} from './Presence.js';
 import { PresencePacing } from './PresencePacing.js';
 import { ProtocolViolation } from './ProtocolViolation.js';
 import { WaitForMeeting } from './WaitForMeeting.js';
@@ -454,13 +460,14 @@ export class Room {
     }
     let entries: PresenceEntry[];
     try {
-      entries = decodePresenceUpdate(update);
+      // Each state is parsed once, by bindPresence: one that is not JSON refuses the whole update, as
+      // before anything of it is applied; one of the wrong shape is dropped. Presence says who the
+      // socket's person is as the server knows them.
+      entries = this.integrity.bindPresence(connection.principal, readPresenceEntries(update));
     } catch {
       throw new ProtocolViolation(CloseCodes.malformedMessage, 'awareness update could not be decoded');
     }
     takeMessageToken(connection);
-    // Presence says who the socket's person is as the server knows them; malformed presence is dropped.
-    entries = this.integrity.bindPresence(connection.principal, entries);
     if (entries.length === 0) return;
     if (connection.awarenessLimiter.take()) {
       this.presence.apply(entries, connection);
