@@ -172,7 +172,11 @@ try {
   fs.rmSync(root, { recursive: true, force: true });
 }
 for (const entry of entries) {
-  const mine = results.filter((r) => r.entry === entry);
+  // A run in which keystrokes went missing measured an overloaded machine (or a broken build), not a cost.
+  const mine = results.filter((r) => r.entry === entry && r.incomplete === 0);
+  const left = results.filter((r) => r.entry === entry).length - mine.length;
+  if (left > 0) console.log(`${name(entry)}: ${left} run(s) with incomplete keystrokes left out`);
+  if (mine.length === 0) continue;
   const bytes = mine.map((r) => r.bytesPerKeystroke / 1024);
   const cpu = mine.map((r) => r.cpuMsPerKeystroke);
   console.log(

@@ -80,7 +80,9 @@ export function inspectUpdate(
     listedIds: [],
     voiceBlocks: [],
   };
-  const checkedClients = new Set<number>();
+  // The clients whose ownership was checked: most updates have one, kept without a Set.
+  let firstClient: number | null = null;
+  let checkedClients: Set<number> | null = null;
   for (const struct of decoded.structs) {
     if (struct instanceof Y.Skip) continue;
     const { client, clock } = struct.id;
@@ -92,8 +94,9 @@ export function inspectUpdate(
       continue;
     }
     inspection.fresh = true;
-    if (!checkedClients.has(client)) {
-      checkedClients.add(client);
+    if (firstClient === null || (client !== firstClient && !checkedClients?.has(client))) {
+      if (firstClient === null) firstClient = client;
+      else (checkedClients ??= new Set()).add(client);
       const owner = registry.ownerOf(client);
       if (owner === undefined) inspection.unclaimed.push(client);
       else if (owner !== writer.participantId) {

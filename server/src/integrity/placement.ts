@@ -232,6 +232,12 @@ export class Placement {
   placeOf(item: Y.Item): Place {
     const known = this.places.get(item);
     if (known !== undefined) return known;
+    // Most items are placed in one step (a keystroke's neighbour is in the document): no chain to walk.
+    const first = this.step(item);
+    if (!(first instanceof Y.Item)) {
+      this.places.set(item, first);
+      return first;
+    }
     const waiting: Y.Item[] = [item];
     const waitingSet = new Set<Y.Item>(waiting);
     while (waiting.length > 0) {
