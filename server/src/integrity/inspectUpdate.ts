@@ -96,7 +96,10 @@ export function inspectUpdate(
     inspection.fresh = true;
     if (firstClient === null || (client !== firstClient && !checkedClients?.has(client))) {
       if (firstClient === null) firstClient = client;
-      else (checkedClients ??= new Set()).add(client);
+      else {
+        checkedClients ??= new Set();
+        checkedClients.add(client);
+      }
       const owner = registry.ownerOf(client);
       if (owner === undefined) inspection.unclaimed.push(client);
       else if (owner !== writer.participantId) {
