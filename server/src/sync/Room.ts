@@ -27,7 +27,7 @@ import { CommitQueue } from './CommitQueue.js';
 import type { Connection } from './Connection.js';
 import type { DiffWorker } from './DiffWorker.js';
 import { checkDependencies } from './dependencies.js';
-import { binaryFrame, STEP2_HEAD, UPDATE_HEAD, varBytesFrame } from './frames.js';
+import { AWARENESS_HEAD, binaryFrame, STEP2_HEAD, UPDATE_HEAD, varBytesFrame } from './frames.js';
 import { HeldUpdates } from './HeldUpdates.js';
 import { LazyDocument } from './LazyDocument.js';
 import type { OutgoingWrites } from './OutgoingWrites.js';
@@ -595,7 +595,8 @@ export class Room {
   /** Relay the presence of `changed` client ids to this room's sockets, and of `local` ones to the others. */
   private relayPresence(changed: number[], local: number[]): void {
     if (this.destroyed) return;
-    const frame = binaryFrame(this.awarenessMessage(changed));
+    // Framed straight from the encoded update, once for everyone (as writeAwareness would write it).
+    const frame = varBytesFrame(AWARENESS_HEAD, this.presence.encode(changed));
     const now = performance.now();
     for (const connection of this.connections) {
       // A socket is not told about only its own presence, which it already knows — unless it has been
