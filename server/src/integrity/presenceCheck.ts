@@ -60,14 +60,18 @@ export function boundPresenceState(state: Uint8Array, writer: Writer, strict = f
     return null;
   }
   if (!isPlainObject(parsed)) return null;
-  const { user, cursor, handRaised, ...rest } = parsed;
+  const { user, cursor, handRaised } = parsed;
   if (!isPresenceCursor(cursor)) return null;
   if (handRaised !== undefined && typeof handRaised !== 'boolean') return null;
   const chosen = isPlainObject(user) ? user.color : undefined;
   const color = isPresenceColour(chosen) ? chosen : presenceColourOf(writer.participantId);
-  // What JSON.stringify({ ...rest, user, cursor, handRaised }) writes, with `user` written once per person.
+  // What JSON.stringify({ ...rest, user, cursor, handRaised }) writes (rest: the other fields, in their
+  // order), with `user` written once per person and no object built for it.
   let json = '{';
-  for (const key of Object.keys(rest)) json += `${JSON.stringify(key)}:${JSON.stringify(rest[key])},`;
+  for (const key of Object.keys(parsed)) {
+    if (key === 'user' || key === 'cursor' || key === 'handRaised') continue;
+    json += `${JSON.stringify(key)}:${JSON.stringify(parsed[key])},`;
+  }
   json += `"user":${userJsonOf(writer, color)}`;
   if (cursor !== undefined) json += `,"cursor":${JSON.stringify(cursor)}`;
   if (handRaised !== undefined) json += `,"handRaised":${handRaised}`;
