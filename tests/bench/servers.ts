@@ -92,6 +92,10 @@ export interface StartOptions {
   dataDir: string;
   port?: number;
   env?: Record<string, string>;
+  /** Polyphony: another build's server/dist/index.js (BENCH_POLYPHONY_ENTRY otherwise, or this tree's). */
+  entry?: string;
+  /** Polyphony: Node flags of its process, besides BENCH_PROFILE's and BENCH_SERVER_FLAGS. */
+  flags?: string[];
 }
 
 function entryOf(kind: ServerKind, dataDir: string): { entry: string; env: Record<string, string> } {
@@ -234,7 +238,8 @@ export async function startRedisServer(cpus: string | null = '0'): Promise<Bench
 export async function startServer(kind: ServerKind, options: StartOptions): Promise<BenchServer> {
   fs.mkdirSync(options.dataDir, { recursive: true });
   const port = options.port ?? (await freePort());
-  const { entry, env } = entryOf(kind, options.dataDir);
+  const { entry: ownEntry, env } = entryOf(kind, options.dataDir);
+  const entry = kind === 'polyphony' && options.entry ? options.entry : ownEntry;
   // BENCH_PROFILE=<dir>: write a V8 CPU profile of each Polyphony process there when it exits.
   // BENCH_SERVER_FLAGS: Node flags for Polyphony's processes only (--trace-gc, heap sizes…).
   const flags =
@@ -242,6 +247,7 @@ export async function startServer(kind: ServerKind, options: StartOptions): Prom
       ? [
           ...(process.env.BENCH_PROFILE ? ['--cpu-prof', `--cpu-prof-dir=${process.env.BENCH_PROFILE}`] : []),
           ...(process.env.BENCH_SERVER_FLAGS?.split(' ').filter(Boolean) ?? []),
+          ...(options.flags ?? []),
         ]
       : [];
   const command = canPin ? 'taskset' : process.execPath;

@@ -334,3 +334,86 @@ describe('the schema at the door', () => {
     expect(perKeystroke).toBeGreaterThan(0);
   });
 });
+
+/**
+ * A meeting whose document applies accepted updates later, together, as a Room's does (LazyDocument):
+ * `upToDate` applies what waits and counts how often it had to.
+ */
+function lazyMeeting() {
+  const server = new Y.Doc({ gc: false });
+  seedMeeting(server, { title: 'Meeting 1', startedAt: '2026-11-22T10:00:00.000Z' }, null);
+  const waiting: Uint8Array[] = [];
+  let broughtUpToDate = 0;
+  const integrity = new MeetingIntegrity({
+    current: () => server,
+    upToDate: () => {
+      broughtUpToDate++;
+      server.transact(() => {
+        for (const update of waiting.splice(0)) Y.applyUpdate(server, update);
+      });
+      return server;
+    },
+    behind: () => waiting.length > 0,
+  });
+  const browser = new Y.Doc();
+  Y.applyUpdate(browser, Y.encodeStateAsUpdate(server));
+  const send = (writer: Writer, change: (doc: Y.Doc) => void) => {
+    const before = Y.encodeStateVector(browser);
+    browser.transact(() => change(browser));
+    const update = Y.encodeStateAsUpdate(browser, before);
+    const inspection = integrity.inspect(writer, update);
+    if (inspection.fresh) {
+      integrity.accepted(writer, inspection, true);
+      waiting.push(update);
+    }
+    return { inspection, update };
+  };
+  return { server, integrity, browser, send, waiting, broughtUpToDate: () => broughtUpToDate };
+}
+
+describe('updates checked before the document has applied the ones before them', () => {
+  it('places keystrokes after ones not applied yet without bringing the document up to date', () => {
+    const meeting = lazyMeeting();
+    meeting.send(maria, (d) => attributeTo(d, maria.participantId));
+    meeting.send(maria, (d) =>
+      dialogue(d).insert(0, [voice({ speakerId: 'maria', speakerName: 'Maria' }, 'Hello')]),
+    );
+    const text = ((dialogue(meeting.browser).get(0) as Y.XmlElement).get(0) as Y.XmlElement).get(
+      0,
+    ) as Y.XmlText;
+    for (const character of ' there') {
+      const { inspection } = meeting.send(maria, () => text.insert(text.length, character));
+      expect(inspection.fresh).toBe(true);
+    }
+    expect(meeting.broughtUpToDate()).toBe(0);
+    expect(meeting.waiting.length).toBe(8);
+  });
+
+  it('refuses content a place not applied yet may not hold, as it would once applied', () => {
+    const meeting = lazyMeeting();
+    meeting.send(maria, (d) => attributeTo(d, maria.participantId));
+    meeting.send(maria, (d) =>
+      dialogue(d).insert(0, [voice({ speakerId: 'maria', speakerName: 'Maria' }, 'Hello')]),
+    );
+    const text = ((dialogue(meeting.browser).get(0) as Y.XmlElement).get(0) as Y.XmlElement).get(
+      0,
+    ) as Y.XmlText;
+    meeting.send(maria, () => text.insert(text.length, '!'));
+    // A block inside the text, after the keystroke not applied yet: text holds only characters and marks.
+    const refusal = refusedFor(() =>
+      meeting.send(maria, () => text.insertEmbed(text.length, new Y.XmlElement('paragraph'))),
+    );
+    expect(refusal).toMatch(/text holds only characters and marks/);
+  });
+
+  it('takes a copy of what was accepted and not applied yet as already held', () => {
+    const meeting = lazyMeeting();
+    meeting.send(maria, (d) => attributeTo(d, maria.participantId));
+    const { update } = meeting.send(maria, (d) =>
+      dialogue(d).insert(0, [voice({ speakerId: 'maria', speakerName: 'Maria' }, 'Hello')]),
+    );
+    const again = meeting.integrity.inspect(maria, update);
+    expect(again.fresh).toBe(false);
+    expect(meeting.broughtUpToDate()).toBe(0);
+  });
+});

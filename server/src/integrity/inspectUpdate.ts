@@ -18,7 +18,7 @@ import type { SectionRules } from '@polyphony/shared/rules';
 import * as Y from 'yjs';
 import type { ClientIdRegistry } from './ClientIdRegistry.js';
 import { type Effects, refusalOf, type Writer } from './contentRules.js';
-import { type Holder, Placement } from './placement.js';
+import { type Holder, Placement, type UnappliedPlaces, type UnappliedStruct } from './placement.js';
 
 /** An update as Y.decodeUpdate reads it. */
 export type DecodedUpdate = ReturnType<typeof Y.decodeUpdate>;
@@ -31,6 +31,8 @@ export interface InspectionContext {
   /** Holders of top-level types by name, and of the document's types, remembered between updates. */
   roots: Map<string, Holder>;
   typeHolders: WeakMap<object, Holder>;
+  /** Structs accepted into the meeting and not yet applied to `doc` (null: `doc` holds everything). */
+  unapplied: UnappliedPlaces | null;
 }
 
 /** The outcome of checking an update that may be applied. */
@@ -43,6 +45,8 @@ export interface Inspection extends Effects {
   unclaimed: number[];
   /** Whether some of its content waits on content the document does not have (not placed). */
   unplaced: boolean;
+  /** Where its new structs go, kept until the document has applied them (UnappliedPlaces). */
+  placed: UnappliedStruct[];
 }
 
 /** Thrown when an update must be refused; nothing of it has been applied. */
@@ -65,33 +69,51 @@ export function inspectUpdate(
 ): Inspection {
   const { doc, registry } = context;
   const store = doc.store;
-  const placement = new Placement(doc, context.roots, context.typeHolders, decoded.structs);
+  const { unapplied } = context;
+  const placement = new Placement(doc, context.roots, context.typeHolders, decoded.structs, unapplied);
   const inspection: Inspection = {
     fresh: false,
     resent: false,
     unclaimed: [],
     unplaced: false,
+    placed: [],
     listedIds: [],
     voiceBlocks: [],
   };
-  const checkedClients = new Set<number>();
+  // The clients whose ownership was checked: most updates have one, kept without a Set.
+  let firstClient: number | null = null;
+  let checkedClients: Set<number> | null = null;
   for (const struct of decoded.structs) {
     if (struct instanceof Y.Skip) continue;
     const { client, clock } = struct.id;
-    const state = Y.getState(store, client);
+    // What the meeting accepted and has not applied yet counts as held: it was checked when it came.
+    const docState = Y.getState(store, client);
+    const state = unapplied ? Math.max(docState, unapplied.stateOf(client)) : docState;
     if (clock + struct.length <= state) {
       inspection.resent = true;
       continue;
     }
     inspection.fresh = true;
-    if (!checkedClients.has(client)) {
-      checkedClients.add(client);
+    if (firstClient === null || (client !== firstClient && !checkedClients?.has(client))) {
+      if (firstClient === null) firstClient = client;
+      else {
+        checkedClients ??= new Set();
+        checkedClients.add(client);
+      }
       const owner = registry.ownerOf(client);
       if (owner === undefined) inspection.unclaimed.push(client);
       else if (owner !== writer.participantId) {
         throw new UpdateRefused(`client id ${client} belongs to someone else`, true);
       }
     }
+    const placed: UnappliedStruct = {
+      client,
+      clock: Math.max(clock, state),
+      end: clock + struct.length,
+      place: null,
+      typeHolder: null,
+    };
+    inspection.placed.push(placed);
     if (!(struct instanceof Y.Item)) continue;
     const place = placement.placeOf(struct);
     if (place === 'discarded') continue;
@@ -99,6 +121,8 @@ export function inspectUpdate(
       inspection.unplaced = true;
       continue;
     }
+    placed.place = place;
+    if (struct.content instanceof Y.ContentType) placed.typeHolder = placement.holderOfNewType(struct);
     const refusal = refusalOf(
       {
         holder: place.holder,

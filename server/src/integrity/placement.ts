@@ -40,6 +40,77 @@ export type Place =
 
 type Struct = Y.Item | Y.GC | Y.Skip;
 
+/**
+ * Where the content of a struct the meeting accepted goes, kept while the struct waits to be applied to
+ * the document (a Room applies clients' updates together, later): the next keystroke names the last one
+ * as its left neighbour, and its place is that one's. `place` is null when it was not found (the struct
+ * is then looked for in the document, once applied).
+ */
+export interface UnappliedStruct {
+  client: number;
+  /** Its clocks not in the document when it was accepted: [clock, end). */
+  clock: number;
+  end: number;
+  place: { holder: Holder; key: string | null } | null;
+  /** The holder of the type it makes, when it makes one. */
+  typeHolder: Holder | null;
+}
+
+/**
+ * The places of structs accepted and not yet applied, by client and clock. The Room's document applies
+ * them in one transaction when something needs it; until then the checks of later updates find their
+ * neighbours here rather than applying the document once per keystroke.
+ */
+export class UnappliedPlaces {
+  private readonly byClient = new Map<number, UnappliedStruct[]>();
+
+  get size(): number {
+    return this.byClient.size;
+  }
+
+  /** The accepted struct holding this id, or null. */
+  find(id: Y.ID): UnappliedStruct | null {
+    const list = this.byClient.get(id.client);
+    if (!list) return null;
+    let low = 0;
+    let high = list.length - 1;
+    while (low <= high) {
+      const mid = (low + high) >> 1;
+      const entry = list[mid] as UnappliedStruct;
+      if (id.clock < entry.clock) high = mid - 1;
+      else if (id.clock >= entry.end) low = mid + 1;
+      else return entry;
+    }
+    return null;
+  }
+
+  /** The clock after the last accepted struct of `client` kept here (0 when none). */
+  stateOf(client: number): number {
+    const list = this.byClient.get(client);
+    return list ? (list[list.length - 1] as UnappliedStruct).end : 0;
+  }
+
+  /** Keep the places of an accepted update's new structs (each client's in clock order). */
+  add(structs: readonly UnappliedStruct[]): void {
+    for (const struct of structs) {
+      const list = this.byClient.get(struct.client);
+      if (!list) {
+        this.byClient.set(struct.client, [struct]);
+        continue;
+      }
+      // Only what lies past those kept: the list stays sorted and without overlaps.
+      const last = list[list.length - 1] as UnappliedStruct;
+      if (struct.end <= last.end) continue;
+      list.push(struct.clock >= last.end ? struct : { ...struct, clock: last.end });
+    }
+  }
+
+  /** The document holds everything accepted: nothing to keep. */
+  clear(): void {
+    this.byClient.clear();
+  }
+}
+
 /** The kind of a Yjs type object (XmlText before Text, XmlElement before XmlFragment, XmlHook before Map). */
 export function kindOfType(type: unknown): HolderKind {
   if (type instanceof Y.XmlElement) return 'element';
@@ -76,6 +147,8 @@ export class Placement {
     private readonly roots: Map<string, Holder>,
     private readonly typeHolders: WeakMap<object, Holder>,
     structs: readonly Struct[],
+    /** Structs accepted into the meeting and not yet applied to `doc`. */
+    private readonly unapplied: UnappliedPlaces | null = null,
   ) {
     for (const struct of structs) {
       if (!(struct instanceof Y.Item)) continue;
@@ -159,6 +232,12 @@ export class Placement {
   placeOf(item: Y.Item): Place {
     const known = this.places.get(item);
     if (known !== undefined) return known;
+    // Most items are placed in one step (a keystroke's neighbour is in the document): no chain to walk.
+    const first = this.step(item);
+    if (!(first instanceof Y.Item)) {
+      this.places.set(item, first);
+      return first;
+    }
     const waiting: Y.Item[] = [item];
     const waitingSet = new Set<Y.Item>(waiting);
     while (waiting.length > 0) {
@@ -202,7 +281,10 @@ export class Placement {
     if (typeof parent === 'string') return { holder: this.root(parent), key: item.parentSub };
     if (parent instanceof Y.ID) {
       const found = this.find(parent);
-      if (!found) return 'unknown';
+      if (!found) {
+        const accepted = this.unapplied?.find(parent);
+        return accepted?.typeHolder ? { holder: accepted.typeHolder, key: item.parentSub } : 'unknown';
+      }
       const type = found.struct;
       if (!(type instanceof Y.Item) || !(type.content instanceof Y.ContentType)) return 'discarded';
       if (found.inUpdate) {
@@ -215,8 +297,15 @@ export class Placement {
     }
     const left = item.origin ? this.find(item.origin) : null;
     const right = item.rightOrigin ? this.find(item.rightOrigin) : null;
-    if ((item.origin && !left) || (item.rightOrigin && !right)) return 'unknown';
+    // A neighbour accepted and not applied yet (typically the keystroke before): its place is kept.
+    const acceptedLeft = item.origin && !left ? (this.unapplied?.find(item.origin) ?? null) : null;
+    const acceptedRight =
+      item.rightOrigin && !right ? (this.unapplied?.find(item.rightOrigin) ?? null) : null;
+    if ((item.origin && !left && !acceptedLeft) || (item.rightOrigin && !right && !acceptedRight))
+      return 'unknown';
     if (left?.struct instanceof Y.GC || right?.struct instanceof Y.GC) return 'discarded';
+    if (!left && acceptedLeft) return acceptedLeft.place ?? 'unknown';
+    if (!left && !right && acceptedRight) return acceptedRight.place ?? 'unknown';
     const neighbour = (left ?? right) as { struct: Y.Item; inUpdate: boolean } | null;
     if (!neighbour) return 'unknown';
     if (neighbour.inUpdate) {

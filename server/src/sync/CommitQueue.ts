@@ -26,8 +26,17 @@ export class CommitQueue {
    * instance's compaction gives the stored one another name (see compaction.ts).
    */
   snapshotId: string | null;
+  /**
+   * Updates of the stored log the room's document holds, in the order they were stored: the log it was
+   * opened with, then every batch taken for a commit. A compaction that finds a row byte for byte equal to
+   * the next of these need not apply it to the document again (compaction.ts); one that is not is applied.
+   */
+  private inDocument: Uint8Array[];
+  /** How many of `inDocument` the compaction under way found in the log (dropped once it committed). */
+  private foundByFold = 0;
 
   constructor(stored: Pick<StoredDocument, 'bytes' | 'lastSeq' | 'updates' | 'snapshotId'>) {
+    this.inDocument = [...stored.updates];
     this.storedBytes = stored.bytes;
     this.lastSeq = stored.lastSeq;
     this.updatesSinceSnapshot = stored.updates.length;
@@ -69,6 +78,8 @@ export class CommitQueue {
     const bytes = this.bytes;
     this.pending = [];
     this.bytes = 0;
+    // Commits run one at a time: these are the last until the batch is committed or put back.
+    for (const update of updates) this.inDocument.push(update);
     // Everything applied to the document so far is in this batch or already committed, so after the
     // commit the document's state vector is durable, and so is every update each socket has sent.
     const acks = [...this.awaitingAck].map((connection) => ({
@@ -85,6 +96,7 @@ export class CommitQueue {
   putBack(updates: Uint8Array[], bytes: number, acks: readonly OwedAck[]): void {
     this.pending = updates.concat(this.pending);
     this.bytes += bytes;
+    this.inDocument.length = Math.max(0, this.inDocument.length - updates.length);
     for (const { connection } of acks) this.awaitingAck.add(connection);
   }
 
@@ -96,13 +108,41 @@ export class CommitQueue {
   }
 
   /**
+   * The rows of the stored log (in order) that the document may not hold: every row but those byte for
+   * byte equal to the updates it holds, met in the order they were stored. What it holds may be
+   * interleaved with other instances' rows; a row it holds that is not recognised is only applied again,
+   * which changes nothing. Called by a compaction's fold; its finding is kept for `compacted`.
+   */
+  rowsNotInDocument(rows: readonly Uint8Array[]): Uint8Array[] {
+    const others: Uint8Array[] = [];
+    let next = 0;
+    for (const row of rows) {
+      const held = this.inDocument[next];
+      if (held !== undefined && sameBytes(row, held)) next++;
+      else others.push(row);
+    }
+    this.foundByFold = next;
+    return others;
+  }
+
+  /**
    * Record a compaction that began when `before` was taken (null: nothing was folded). What was committed
    * here while it ran is still in the log.
    */
   compacted(compaction: Compaction | null, before: { updates: number; bytes: number }): void {
     this.updatesSinceSnapshot = Math.max(0, this.updatesSinceSnapshot - before.updates);
+    const found = this.foundByFold;
+    this.foundByFold = 0;
     if (!compaction) return;
+    // Folded into the snapshot: no longer in the log.
+    this.inDocument.splice(0, found);
     this.snapshotId = compaction.snapshotId;
     this.storedBytes = compaction.snapshotBytes + Math.max(0, this.storedBytes - before.bytes);
   }
+}
+
+function sameBytes(a: Uint8Array, b: Uint8Array): boolean {
+  if (a.length !== b.length) return false;
+  for (let i = 0; i < a.length; i++) if (a[i] !== b[i]) return false;
+  return true;
 }

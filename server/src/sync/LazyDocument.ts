@@ -22,6 +22,13 @@ const EMPTY_STATE_VECTOR_LENGTH = 1;
 /** Answers to SyncStep1 kept per state vector until the document changes (a few clients join at once). */
 const SYNC_REPLIES_KEPT = 16;
 
+/**
+ * Clients' updates waiting to be applied are applied once there are this many, whatever else happens: a
+ * meeting whose clients never ask for "saved" (stock clients) and that is not compacted would otherwise
+ * keep them all. Applied together they cost far less than one transaction each.
+ */
+const MAX_UNAPPLIED = 1000;
+
 /** The transaction origin of clients' updates applied together (already relayed and queued). */
 const CLIENT_BATCH_ORIGIN = Symbol('client updates');
 
@@ -178,6 +185,7 @@ export class LazyDocument {
   addLater(update: Uint8Array): void {
     this.unapplied.push(update);
     this.changed();
+    if (this.unapplied.length >= MAX_UNAPPLIED && this.built) this.applyUnapplied(this.built);
   }
 
   /** The document changed (or will, with the updates waiting to be applied): answers kept for it are stale. */

@@ -72,6 +72,28 @@ export function decodePresenceUpdate(update: Uint8Array): PresenceEntry[] {
   }
 }
 
+/**
+ * Read a whole awareness update's entries without checking the states (views into `update`, "null" as
+ * null): for presence that is checked and rewritten state by state next (bindPresence), which parses
+ * each once. Throws MalformedPresence when the update is cut short.
+ */
+export function readPresenceEntries(update: Uint8Array): PresenceEntry[] {
+  try {
+    const reader = decoding.createDecoder(update);
+    const count = decoding.readVarUint(reader);
+    const entries: PresenceEntry[] = [];
+    for (let i = 0; i < count; i++) {
+      const id = decoding.readVarUint(reader);
+      const clock = decoding.readVarUint(reader);
+      const bytes = decoding.readVarUint8Array(reader);
+      entries.push({ id, clock, state: isNullState(bytes) ? null : bytes });
+    }
+    return entries;
+  } catch (error) {
+    throw new MalformedPresence(String(error));
+  }
+}
+
 /** The presence of one meeting. */
 export class Presence {
   private readonly entries = new Map<number, Entry>();

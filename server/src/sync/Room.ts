@@ -27,11 +27,18 @@ import { CommitQueue } from './CommitQueue.js';
 import type { Connection } from './Connection.js';
 import type { DiffWorker } from './DiffWorker.js';
 import { checkDependencies } from './dependencies.js';
-import { binaryFrame, STEP2_HEAD, UPDATE_HEAD, varBytesFrame } from './frames.js';
+import { AWARENESS_HEAD, binaryFrame, STEP2_HEAD, UPDATE_HEAD, varBytesFrame } from './frames.js';
 import { HeldUpdates } from './HeldUpdates.js';
+import { decodeKeystroke } from './keystrokeUpdate.js';
 import { LazyDocument } from './LazyDocument.js';
 import type { OutgoingWrites } from './OutgoingWrites.js';
-import { decodePresenceUpdate, Presence, type PresenceChange, type PresenceEntry } from './Presence.js';
+import {
+  decodePresenceUpdate,
+  Presence,
+  type PresenceChange,
+  type PresenceEntry,
+  readPresenceEntries,
+} from './Presence.js';
 import { PresencePacing } from './PresencePacing.js';
 import { ProtocolViolation } from './ProtocolViolation.js';
 import { WaitForMeeting } from './WaitForMeeting.js';
@@ -279,8 +286,8 @@ export class Room {
     let decoded: DecodedUpdate;
     try {
       // Decode completely before applying, so that a malformed update cannot leave half of itself in
-      // the document.
-      decoded = Y.decodeUpdate(update);
+      // the document. A typed character, the commonest update by far, is read by hand.
+      decoded = decodeKeystroke(update) ?? Y.decodeUpdate(update);
     } catch {
       throw new ProtocolViolation(CloseCodes.malformedMessage, 'update could not be decoded');
     }
@@ -454,13 +461,14 @@ export class Room {
     }
     let entries: PresenceEntry[];
     try {
-      entries = decodePresenceUpdate(update);
+      // Each state is parsed once, by bindPresence: one that is not JSON refuses the whole update, as
+      // before anything of it is applied; one of the wrong shape is dropped. Presence says who the
+      // socket's person is as the server knows them.
+      entries = this.integrity.bindPresence(connection.principal, readPresenceEntries(update));
     } catch {
       throw new ProtocolViolation(CloseCodes.malformedMessage, 'awareness update could not be decoded');
     }
     takeMessageToken(connection);
-    // Presence says who the socket's person is as the server knows them; malformed presence is dropped.
-    entries = this.integrity.bindPresence(connection.principal, entries);
     if (entries.length === 0) return;
     if (connection.awarenessLimiter.take()) {
       this.presence.apply(entries, connection);
@@ -588,7 +596,8 @@ export class Room {
   /** Relay the presence of `changed` client ids to this room's sockets, and of `local` ones to the others. */
   private relayPresence(changed: number[], local: number[]): void {
     if (this.destroyed) return;
-    const frame = binaryFrame(this.awarenessMessage(changed));
+    // Framed straight from the encoded update, once for everyone (as writeAwareness would write it).
+    const frame = varBytesFrame(AWARENESS_HEAD, this.presence.encode(changed));
     const now = performance.now();
     for (const connection of this.connections) {
       // A socket is not told about only its own presence, which it already knows — unless it has been

@@ -41,6 +41,9 @@ type DecodedUpdate = ReturnType<typeof Y.decodeUpdate>;
  * Yjs would fail on halfway through applying it.
  */
 export function checkDependencies(decoded: DecodedUpdate, state: Clocks): DependencyCheck {
+  // A keystroke: one struct and no deletions — the walk below, without its bookkeeping.
+  if (decoded.structs.length === 1 && decoded.ds.clients.size === 0)
+    return checkOne(decoded.structs[0] as Struct, state);
   const byClient = new Map<number, { refs: Struct[]; i: number }>();
   for (const struct of decoded.structs) {
     let refs = byClient.get(struct.id.client);
@@ -116,5 +119,35 @@ export function checkDependencies(decoded: DecodedUpdate, state: Clocks): Depend
       if (len > 0 && clock + len > known) return { ok: false, missing: { client, clock: clock + len - 1 } };
     }
   }
+  return { ok: true, advanced };
+}
+
+/** An item's reference `id` is to another client's content not in `state` (its own future throws). */
+function lacksIn(state: Clocks, item: Y.Item, id: Y.ID | null): boolean {
+  if (id === null) return false;
+  if (id.client === item.id.client) {
+    if (id.clock >= item.id.clock) {
+      throw new ProtocolViolation(CloseCodes.malformedMessage, 'an item refers to its own future');
+    }
+    return false;
+  }
+  return id.clock >= (state.get(id.client) ?? 0);
+}
+
+/** checkDependencies of an update of one struct and no deletions (the same rules, step by step). */
+function checkOne(head: Struct, state: Clocks): DependencyCheck {
+  const advanced = new Map<number, number>();
+  if (head instanceof Y.Skip) return { ok: true, advanced };
+  const { client, clock } = head.id;
+  const local = state.get(client) ?? 0;
+  if (clock > local) return { ok: false, missing: { client, clock: clock - 1 } };
+  if (head instanceof Y.Item) {
+    // What it lacks is another client's, which the update cannot carry: it waits.
+    if (lacksIn(state, head, head.origin)) return { ok: false, missing: head.origin as Y.ID };
+    if (lacksIn(state, head, head.rightOrigin)) return { ok: false, missing: head.rightOrigin as Y.ID };
+    const parent = head.parent instanceof Y.ID ? head.parent : null;
+    if (lacksIn(state, head, parent)) return { ok: false, missing: parent as Y.ID };
+  }
+  if (clock + head.length > local) advanced.set(client, clock + head.length);
   return { ok: true, advanced };
 }

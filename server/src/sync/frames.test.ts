@@ -1,9 +1,10 @@
 import { once } from 'node:events';
 import type { AddressInfo } from 'node:net';
+import { writeAwareness } from '@polyphony/shared';
 import * as encoding from 'lib0/encoding';
 import { afterAll, describe, expect, it } from 'vitest';
 import { WebSocket, WebSocketServer } from 'ws';
-import { binaryFrame, varBytesFrame } from './frames.js';
+import { AWARENESS_HEAD, binaryFrame, varBytesFrame } from './frames.js';
 
 describe('binaryFrame', () => {
   let server: WebSocketServer | undefined;
@@ -48,6 +49,14 @@ describe('varBytesFrame', () => {
       encoding.writeVarUint8Array(encoder, bytes);
       const expected = binaryFrame(encoding.toUint8Array(encoder));
       expect(Buffer.compare(varBytesFrame([0, 2], bytes), expected), `length ${length}`).toBe(0);
+    }
+  });
+
+  it('frames a presence message as writeAwareness writes it', () => {
+    for (const length of [0, 5, 300, 70_000]) {
+      const update = Uint8Array.from({ length }, (_, i) => (i * 3) & 255);
+      const expected = binaryFrame(writeAwareness(update));
+      expect(Buffer.compare(varBytesFrame(AWARENESS_HEAD, update), expected), `length ${length}`).toBe(0);
     }
   });
 });

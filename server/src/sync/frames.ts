@@ -58,5 +58,7 @@ function allocateFrame(length: number): Buffer {
  * shared/src/protocol/messages.ts), framed here without an encoder.
  */
 export const UPDATE_HEAD = [MessageType.sync, SyncMessageType.update] as const;
+/** …a presence message is this varint, then the awareness update (writeAwareness)… */
+export const AWARENESS_HEAD = [MessageType.awareness] as const;
 /** …and a SyncStep2, the answer to a SyncStep1 (writeSyncStep2). */
 export const STEP2_HEAD = [MessageType.sync, SyncMessageType.step2] as const;
