@@ -4,41 +4,17 @@
  */
 import { expect, test } from '@playwright/test';
 import { LANGUAGES } from '@polyphony/shared';
-import {
-  type LivekitProcess,
-  livekitBinary,
-  startLivekit,
-  warnLivekitMissing,
-} from '../integration/helpers/livekitProcess.js';
-import { freePort, type ServerProcess, startServerProcess } from '../integration/helpers/serverProcess.js';
 import { screenshotDir } from './networkMeeting.js';
 import { expectOneRow, measureTopBar, PHONE_360 } from './topBar.js';
-
-const binary = livekitBinary();
-if (!binary) warnLivekitMissing('e2e phone top bar with video');
+import { withVideoServers } from './videoSetup.js';
 
 test.describe('the phone top bar with video set up', () => {
-  test.skip(!binary, 'no LiveKit server binary: run scripts/livekit.sh');
-  test.setTimeout(180_000);
-  let livekit: LivekitProcess;
-  let server: ServerProcess;
-  test.beforeAll(async () => {
-    const port = await freePort();
-    livekit = await startLivekit({
-      binary: binary!,
-      webhookUrl: `http://127.0.0.1:${port}/api/video/webhook`,
-    });
-    server = await startServerProcess({ port, env: livekit.env });
-  });
-  test.afterAll(async () => {
-    await server?.stop();
-    await livekit?.stop();
-  });
+  const setUp = withVideoServers('e2e phone top bar with video', { timeoutMs: 180_000 });
 
   test('"Join video", the hand, the save status, the language and the menu share one row at 360 px in all eight languages', async ({
     browser,
   }) => {
-    const starter = await browser.newContext({ baseURL: server.url });
+    const starter = await browser.newContext({ baseURL: setUp.server.url });
     const response = await starter.request.post('/api/networks', {
       data: {
         centreName: 'Anna',
@@ -52,7 +28,7 @@ test.describe('the phone top bar with video set up', () => {
     };
     const eeva = invitations.find((each) => each.participant.name === 'Eeva')!.url;
     for (const language of LANGUAGES) {
-      const context = await browser.newContext({ baseURL: server.url, locale: language, ...PHONE_360 });
+      const context = await browser.newContext({ baseURL: setUp.server.url, locale: language, ...PHONE_360 });
       const page = await context.newPage();
       await page.goto(eeva);
       await expect(page.getByTestId('save-status')).toHaveAttribute('data-status', 'saved');

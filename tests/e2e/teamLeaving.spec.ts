@@ -11,52 +11,16 @@ import path from 'node:path';
 import { promisify } from 'node:util';
 import { type BrowserContext, expect, type Page, test } from '@playwright/test';
 import { openDatabase } from '@polyphony/server/persistence/database';
-import {
-  type LivekitProcess,
-  livekitBinary,
-  startLivekit,
-  warnLivekitMissing,
-} from '../integration/helpers/livekitProcess.js';
-import { freePort, type ServerProcess, startServerProcess } from '../integration/helpers/serverProcess.js';
 import { repoRoot } from './server.js';
+import { FAKE_MEDIA, withVideoServers } from './videoSetup.js';
 
 const run = promisify(execFile);
 const shots = path.join(repoRoot, 'tests/e2e/screenshots');
 
-test.use({
-  launchOptions: {
-    executablePath: '/usr/bin/chromium',
-    args: [
-      '--no-sandbox',
-      '--disable-background-networking',
-      '--disable-component-update',
-      '--disable-gpu',
-      '--use-fake-ui-for-media-stream',
-      '--use-fake-device-for-media-stream',
-      '--autoplay-policy=no-user-gesture-required',
-    ],
-  },
-});
-
-const binary = livekitBinary();
-if (!binary) warnLivekitMissing('e2e leaving the team, with video');
+test.use(FAKE_MEDIA);
 
 test.describe('the team page and leaving the team', () => {
-  test.setTimeout(240_000);
-  let livekit: LivekitProcess | undefined;
-  let server: ServerProcess;
-
-  test.beforeAll(async () => {
-    const port = await freePort();
-    livekit = binary
-      ? await startLivekit({ binary, webhookUrl: `http://127.0.0.1:${port}/api/video/webhook` })
-      : undefined;
-    server = await startServerProcess({ port, env: livekit?.env ?? {} });
-  });
-  test.afterAll(async () => {
-    await server?.stop();
-    await livekit?.stop();
-  });
+  const setUp = withVideoServers('e2e leaving the team, with video', { timeoutMs: 240_000, optional: true });
 
   const addStaff = async (...args: string[]) =>
     JSON.parse(
@@ -64,7 +28,14 @@ test.describe('the team page and leaving the team', () => {
         await run(
           process.execPath,
           [path.join(repoRoot, 'server/dist/cli.js'), 'staff', 'add', ...args, '--json'],
-          { env: { ...process.env, DATA_DIR: server.dataDir, PUBLIC_URL: server.url, LOG_LEVEL: 'warn' } },
+          {
+            env: {
+              ...process.env,
+              DATA_DIR: setUp.server.dataDir,
+              PUBLIC_URL: setUp.server.url,
+              LOG_LEVEL: 'warn',
+            },
+          },
         )
       ).stdout,
     ) as { team: { id: string }; staff: { id: string }; link: { url: string } };
@@ -72,7 +43,7 @@ test.describe('the team page and leaving the team', () => {
   async function signIn(context: BrowserContext, url: string): Promise<Page> {
     const page = await context.newPage();
     await page.goto(url);
-    await expect(page).toHaveURL(`${server.url}/team`);
+    await expect(page).toHaveURL(`${setUp.server.url}/team`);
     return page;
   }
 
@@ -96,16 +67,16 @@ test.describe('the team page and leaving the team', () => {
       '--email',
       'pekka@north.fi',
     );
-    const mariaContext = await browser.newContext({ baseURL: server.url });
+    const mariaContext = await browser.newContext({ baseURL: setUp.server.url });
     const mariaTeam = await signIn(mariaContext, maria.link.url);
     const start = async (centreName: string) => {
-      const started = await mariaTeam.request.post(`${server.url}/api/networks`, {
+      const started = await mariaTeam.request.post(`${setUp.server.url}/api/networks`, {
         data: {
           centreName,
           me: { name: 'Maria', relation: '', role: 'professional' },
           people: [{ name: 'Liisa', relation: 'mother', role: 'network_member' }],
         },
-        headers: { origin: server.url },
+        headers: { origin: setUp.server.url },
       });
       expect(started.status()).toBe(201);
       return (await started.json()) as {
@@ -124,13 +95,13 @@ test.describe('the team page and leaving the team', () => {
 
     // Liisa's link lapses; she asks the team; the request is on the network page, answered in one click.
     const liisa = anna.invitations.find((each) => each.participant.name === 'Liisa')!;
-    const db = openDatabase(server.dataDir);
+    const db = openDatabase(setUp.server.dataDir);
     db.prepare('UPDATE invitations SET expires_at = ? WHERE participant_id = ?').run(
       new Date(Date.now() - 1000).toISOString(),
       liisa.participant.id,
     );
     db.close();
-    const family = await browser.newContext({ baseURL: server.url });
+    const family = await browser.newContext({ baseURL: setUp.server.url });
     const liisaPage = await family.newPage();
     await liisaPage.goto(liisa.url);
     await liisaPage.getByRole('button', { name: 'Ask the team for a new link' }).click();
@@ -150,7 +121,7 @@ test.describe('the team page and leaving the team', () => {
     await family.close();
 
     // Pekka signs in, opens Anna's network from the team page, the meeting, and the video.
-    const pekkaContext = await browser.newContext({ baseURL: server.url });
+    const pekkaContext = await browser.newContext({ baseURL: setUp.server.url });
     const pekkaTeam = await signIn(pekkaContext, pekka.link.url);
     await expect(pekkaTeam.getByTestId('team-network')).toHaveCount(2);
     await pekkaTeam.getByTestId('team-search').fill('an');
@@ -158,11 +129,11 @@ test.describe('the team page and leaving the team', () => {
     await expect(pekkaTeam.getByTestId('team-network')).toHaveCount(1);
     await expect(pekkaTeam.getByTestId('team-network')).toHaveAttribute('data-centre', 'Anna');
     await pekkaTeam.getByRole('link', { name: /Anna/ }).click();
-    await expect(pekkaTeam).toHaveURL(`${server.url}/n/${anna.network.id}`);
+    await expect(pekkaTeam).toHaveURL(`${setUp.server.url}/n/${anna.network.id}`);
     const pekkaMeeting = await pekkaContext.newPage();
     await pekkaMeeting.goto(anna.meeting.path);
     await expect(pekkaMeeting.getByTestId('save-status')).toHaveAttribute('data-status', 'saved');
-    if (livekit) {
+    if (setUp.livekit) {
       for (const page of [pekkaMeeting, mariaMeeting]) {
         await page.getByTestId('join-video').click();
         await page.getByTestId('join-video-now').click();
@@ -195,7 +166,7 @@ test.describe('the team page and leaving the team', () => {
     );
     await expect(pekkaMeeting.getByTestId('meeting-ended')).toBeVisible({ timeout: 10_000 });
     console.log(`leaving the team: the meeting page closed ${Date.now() - removedAt} ms after the click`);
-    if (livekit) {
+    if (setUp.livekit) {
       await expect(mariaMeeting.locator('[data-testid="video-tile"]:not([data-local="true"])')).toHaveCount(
         0,
         {
@@ -213,7 +184,7 @@ test.describe('the team page and leaving the team', () => {
     const meeting = await pekkaMeeting.request.get(`/api/meetings/${anna.meeting.id}`);
     expect([401, 403]).toContain(meeting.status());
     const video = await pekkaMeeting.request.post(`/api/video/meetings/${anna.meeting.id}/token`, {
-      headers: { origin: server.url },
+      headers: { origin: setUp.server.url },
     });
     expect([401, 403, 404]).toContain(video.status());
     await mariaContext.close();

@@ -8,29 +8,10 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { type Browser, type BrowserContext, expect, type Page, test } from '@playwright/test';
-import {
-  type LivekitProcess,
-  livekitBinary,
-  startLivekit,
-  warnLivekitMissing,
-} from '../integration/helpers/livekitProcess.js';
-import { freePort, type ServerProcess, startServerProcess } from '../integration/helpers/serverProcess.js';
 import { repoRoot } from './server.js';
+import { FAKE_MEDIA, withVideoServers } from './videoSetup.js';
 
-test.use({
-  launchOptions: {
-    executablePath: '/usr/bin/chromium',
-    args: [
-      '--no-sandbox',
-      '--disable-background-networking',
-      '--disable-component-update',
-      '--disable-gpu',
-      '--use-fake-ui-for-media-stream',
-      '--use-fake-device-for-media-stream',
-      '--autoplay-policy=no-user-gesture-required',
-    ],
-  },
-});
+test.use(FAKE_MEDIA);
 
 interface Started {
   networkId: string;
@@ -104,33 +85,13 @@ test('without LiveKit, the meeting works and says plainly that video is not set 
   await context.close();
 });
 
-const binary = livekitBinary();
-if (!binary) warnLivekitMissing('e2e video against a real LiveKit server');
-
 test.describe('video against a real LiveKit server', () => {
-  test.skip(!binary, 'no LiveKit server binary: run scripts/livekit.sh');
-  test.setTimeout(240_000);
-
-  let livekit: LivekitProcess;
-  let server: ServerProcess;
-
-  test.beforeAll(async () => {
-    const port = await freePort();
-    livekit = await startLivekit({
-      binary: binary!,
-      webhookUrl: `http://127.0.0.1:${port}/api/video/webhook`,
-    });
-    server = await startServerProcess({ port, env: livekit.env });
-  });
-  test.afterAll(async () => {
-    await server?.stop();
-    await livekit?.stop();
-  });
+  const setUp = withVideoServers('e2e video against a real LiveKit server', { timeoutMs: 240_000 });
 
   test('two members see and hear each other; mute, leave, revoke; the document syncs throughout', async ({
     browser,
   }) => {
-    const baseURL = server.url;
+    const baseURL = setUp.server.url;
     const maria = await openMeeting(browser, baseURL);
     const started = await startNetwork(maria.context, baseURL);
     const mariaId = started.invitations[0]!.participant.id;
@@ -225,7 +186,7 @@ test.describe('video against a real LiveKit server', () => {
   });
 
   test('on a phone one tap switches between the video and the document', async ({ browser }) => {
-    const baseURL = server.url;
+    const baseURL = setUp.server.url;
     const maria = await openMeeting(browser, baseURL);
     const started = await startNetwork(maria.context, baseURL);
     const phone = await browser.newContext({

@@ -9,28 +9,9 @@
  * 40 s at 800 ms latency, 20 kB/s, 30 % loss); a weak media line needs shaping outside the browser.
  */
 import { type BrowserContext, expect, type Page, test } from '@playwright/test';
-import {
-  type LivekitProcess,
-  livekitBinary,
-  startLivekit,
-  warnLivekitMissing,
-} from '../integration/helpers/livekitProcess.js';
-import { freePort, type ServerProcess, startServerProcess } from '../integration/helpers/serverProcess.js';
+import { FAKE_MEDIA, withVideoServers } from './videoSetup.js';
 
-test.use({
-  launchOptions: {
-    executablePath: '/usr/bin/chromium',
-    args: [
-      '--no-sandbox',
-      '--disable-background-networking',
-      '--disable-component-update',
-      '--disable-gpu',
-      '--use-fake-ui-for-media-stream',
-      '--use-fake-device-for-media-stream',
-      '--autoplay-policy=no-user-gesture-required',
-    ],
-  },
-});
+test.use(FAKE_MEDIA);
 
 /** Bytes of media this page sent and received, by kind, over all its WebRTC connections. */
 interface MediaBytes {
@@ -80,33 +61,15 @@ async function typeInDialogue(page: Page, text: string): Promise<void> {
   await page.keyboard.type(text);
 }
 
-const binary = livekitBinary();
-if (!binary) warnLivekitMissing('e2e video on a weak line against a real LiveKit server');
-
 test.describe('video on a weak line, against a real LiveKit server', () => {
-  test.skip(!binary, 'no LiveKit server binary: run scripts/livekit.sh');
-  test.setTimeout(180_000);
-
-  let livekit: LivekitProcess;
-  let server: ServerProcess;
-
-  test.beforeAll(async () => {
-    const port = await freePort();
-    livekit = await startLivekit({
-      binary: binary!,
-      webhookUrl: `http://127.0.0.1:${port}/api/video/webhook`,
-    });
-    server = await startServerProcess({ port, env: livekit.env });
-  });
-  test.afterAll(async () => {
-    await server?.stop();
-    await livekit?.stop();
+  const setUp = withVideoServers('e2e video on a weak line against a real LiveKit server', {
+    timeoutMs: 180_000,
   });
 
   test('a member on audio only sends and receives no video, hears and is heard, and the document syncs', async ({
     browser,
   }) => {
-    const baseURL = server.url;
+    const baseURL = setUp.server.url;
     const mariaContext = await browser.newContext({ baseURL });
     const response = await mariaContext.request.post('/api/networks', {
       data: {
@@ -179,7 +142,7 @@ test.describe('video on a weak line, against a real LiveKit server', () => {
   test('a member on a throttled connection keeps writing and reading the document while on video', async ({
     browser,
   }) => {
-    const baseURL = server.url;
+    const baseURL = setUp.server.url;
     const mariaContext = await browser.newContext({ baseURL });
     const response = await mariaContext.request.post('/api/networks', {
       data: {
