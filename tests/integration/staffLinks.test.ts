@@ -4,80 +4,14 @@
  * (HttpOnly cookie) and the team page; the professional's access to the team's networks comes from the
  * team, not from a link. Rule ids [SL1] … are carried in the test names.
  */
-import { execFile } from 'node:child_process';
-import { fileURLToPath } from 'node:url';
-import { promisify } from 'node:util';
-import { hashToken, newId, newToken } from '@polyphony/server/auth/tokens';
-import { openDatabase } from '@polyphony/server/persistence/database';
-import { SqliteMetadataStore } from '@polyphony/server/persistence/metadata/SqliteMetadataStore';
 import type { TeamResponse } from '@polyphony/shared';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { openLink, type ServerProcess, startServerProcess } from './helpers/serverProcess.js';
-
-const CLI = fileURLToPath(new URL('../../server/dist/cli.js', import.meta.url));
-const run = promisify(execFile);
-
-interface Added {
-  team: { id: string; name: string };
-  staff: { id: string; email: string };
-  link: { url: string; expiresAt: string };
-}
-
-/**
- * A network of a team with Eeva (Anna's mother) and her personal link, ending `linkEndsInMs` from now,
- * written into the running server's SQLite file as the team page would start it.
- */
-async function seedTeamNetwork(dataDir: string, teamId: string, linkEndsInMs = 86_400_000) {
-  const networkId = newId();
-  const meetingId = newId();
-  const now = new Date();
-  const eevaToken = newToken();
-  const at = now.toISOString();
-  const eeva = {
-    id: newId(),
-    networkId,
-    name: 'Eeva',
-    relation: 'mother',
-    role: 'network_member' as const,
-    createdAt: at,
-    lastSeenAt: null,
-  };
-  const db = openDatabase(dataDir);
-  try {
-    await new SqliteMetadataStore(db).startNetwork({
-      network: { id: networkId, centreName: 'Anna', createdAt: at, teamId },
-      meeting: { id: meetingId, title: 'Meeting with Anna' },
-      people: [
-        {
-          participant: eeva,
-          link: {
-            tokenHash: hashToken(eevaToken),
-            record: {
-              id: newId(),
-              networkId,
-              participantId: eeva.id,
-              createdAt: new Date(now.getTime() - 3600_000).toISOString(),
-              expiresAt: new Date(now.getTime() + linkEndsInMs).toISOString(),
-              revokedAt: null,
-            },
-          },
-        },
-      ],
-    });
-  } finally {
-    db.close();
-  }
-  return { networkId, meetingId, eeva, eevaToken };
-}
+import { operatorOf, seedTeamNetwork } from './helpers/teams.js';
 
 describe('staff sign-in links', () => {
   let server: ServerProcess;
-  const polyphony = (...args: string[]) =>
-    run(process.execPath, [CLI, ...args], {
-      env: { ...process.env, DATA_DIR: server.dataDir, PUBLIC_URL: server.url, LOG_LEVEL: 'warn' },
-    });
-  const addStaff = async (...args: string[]) =>
-    JSON.parse((await polyphony('staff', 'add', ...args, '--json')).stdout) as Added;
+  const { polyphony, addStaff } = operatorOf(() => server);
   const team = (cookie: string) => fetch(`${server.url}/api/team`, { headers: { cookie } });
 
   beforeAll(async () => {
@@ -239,25 +173,14 @@ describe('staff sign-in links', () => {
       expect(await settings()).toBe(true);
       expect((await start()).status).toBe(201);
 
-      const run2 = (...args: string[]) =>
-        run(process.execPath, [CLI, ...args], {
-          env: { ...process.env, DATA_DIR: fresh.dataDir, PUBLIC_URL: fresh.url, LOG_LEVEL: 'warn' },
-        });
-      const added = JSON.parse(
-        (
-          await run2(
-            'staff',
-            'add',
-            '--team',
-            'Crisis team North',
-            '--name',
-            'Maria',
-            '--email',
-            'maria@pohjola.fi',
-            '--json',
-          )
-        ).stdout,
-      ) as Added;
+      const added = await operatorOf(() => fresh).addStaff(
+        '--team',
+        'Crisis team North',
+        '--name',
+        'Maria',
+        '--email',
+        'maria@pohjola.fi',
+      );
       expect(await settings()).toBe(false);
       const refused = await start();
       expect(refused.status).toBe(403);
@@ -294,11 +217,9 @@ describe('staff sign-in links', () => {
       'maria.south@pohjola.fi',
     );
     // Eeva's link expired a minute ago.
-    const { networkId, meetingId, eeva, eevaToken } = await seedTeamNetwork(
-      server.dataDir,
-      maria.team.id,
-      -60_000,
-    );
+    const { networkId, meetingId, eeva, eevaToken } = await seedTeamNetwork(server.dataDir, maria.team.id, {
+      linkEndsInMs: -60_000,
+    });
     const expired = await fetch(`${server.url}/join/${eevaToken}`, { redirect: 'manual' });
     expect(expired.headers.get('location')).toBe('/link-problem?reason=expired');
     const waiting = (expired.headers.get('set-cookie') ?? '').split(';')[0] as string;

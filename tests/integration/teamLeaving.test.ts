@@ -5,69 +5,13 @@
  * person with the whole history; the team page shows each network's last and next meeting, what is new
  * and the plan items that are theirs, and finds networks by the person's first name. Rule ids [SL6] …
  */
-import { execFile } from 'node:child_process';
-import { fileURLToPath } from 'node:url';
-import { promisify } from 'node:util';
-import { hashToken, newId, newToken } from '@polyphony/server/auth/tokens';
-import { openDatabase } from '@polyphony/server/persistence/database';
-import { SqliteMetadataStore } from '@polyphony/server/persistence/metadata/SqliteMetadataStore';
 import { CloseCodes, type TeamResponse } from '@polyphony/shared';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { connectClient, waitForSaved, waitForSync } from './helpers/clients.js';
 import { block } from './helpers/documentBlocks.js';
 import { openRawSocket } from './helpers/rawSocket.js';
 import { openLink, type ServerProcess, startServerProcess } from './helpers/serverProcess.js';
-
-const CLI = fileURLToPath(new URL('../../server/dist/cli.js', import.meta.url));
-const run = promisify(execFile);
-
-interface Added {
-  team: { id: string; name: string };
-  staff: { id: string; email: string };
-  link: { url: string; expiresAt: string };
-}
-
-/** A network of a team with Eeva in it, written into the running server's SQLite file. */
-async function seedTeamNetwork(dataDir: string, teamId: string, centreName = 'Anna') {
-  const networkId = newId();
-  const meetingId = newId();
-  const at = new Date().toISOString();
-  const eeva = {
-    id: newId(),
-    networkId,
-    name: 'Eeva',
-    relation: 'mother',
-    role: 'network_member' as const,
-    createdAt: at,
-    lastSeenAt: null,
-  };
-  const db = openDatabase(dataDir);
-  try {
-    await new SqliteMetadataStore(db).startNetwork({
-      network: { id: networkId, centreName, createdAt: at, teamId },
-      meeting: { id: meetingId, title: `Meeting with ${centreName}` },
-      people: [
-        {
-          participant: eeva,
-          link: {
-            tokenHash: hashToken(newToken()),
-            record: {
-              id: newId(),
-              networkId,
-              participantId: eeva.id,
-              createdAt: at,
-              expiresAt: new Date(Date.now() + 86_400_000).toISOString(),
-              revokedAt: null,
-            },
-          },
-        },
-      ],
-    });
-  } finally {
-    db.close();
-  }
-  return { networkId, meetingId };
-}
+import { operatorOf, seedTeamNetwork } from './helpers/teams.js';
 
 /** Resolves with the socket's close code, or with 'open' if it is still open after `ms`. */
 const closedWithin = (closed: Promise<{ code: number }>, ms: number) =>
@@ -78,12 +22,7 @@ const closedWithin = (closed: Promise<{ code: number }>, ms: number) =>
 
 describe('leaving the team, and the team page', () => {
   let server: ServerProcess;
-  const polyphony = (...args: string[]) =>
-    run(process.execPath, [CLI, ...args], {
-      env: { ...process.env, DATA_DIR: server.dataDir, PUBLIC_URL: server.url, LOG_LEVEL: 'warn' },
-    });
-  const addStaff = async (...args: string[]) =>
-    JSON.parse((await polyphony('staff', 'add', ...args, '--json')).stdout) as Added;
+  const { polyphony, addStaff } = operatorOf(() => server);
   const get = (path: string, cookie: string) => fetch(`${server.url}${path}`, { headers: { cookie } });
   const teamPage = async (cookie: string, q?: string) =>
     (await (
@@ -192,7 +131,9 @@ describe('leaving the team, and the team page', () => {
     const sara = await addStaff('--team', 'Leaving East', '--name', 'Sara', '--email', 'sara@east.fi');
     // In another team as well: her session stays, so only the departure can close her socket.
     const both = await addStaff('--team', 'Leaving Far East', '--name', 'Sara', '--email', 'sara@east.fi');
-    const { networkId, meetingId } = await seedTeamNetwork(server.dataDir, sara.team.id, 'Ben');
+    const { networkId, meetingId } = await seedTeamNetwork(server.dataDir, sara.team.id, {
+      centreName: 'Ben',
+    });
     const cookie = (await openLink(both.link.url)).cookie!;
     expect((await get(`/api/networks/${networkId}`, cookie)).status).toBe(200);
     const socket = await openRawSocket(`${server.wsUrl}/${meetingId}`, { cookie });
@@ -223,8 +164,8 @@ describe('leaving the team, and the team page', () => {
   it('[SL8] the team page: last and next meeting, what is new, my open plan items, found by first name', async () => {
     const maria = await addStaff('--team', 'Page West', '--name', 'Maria', '--email', 'maria@west.fi');
     const pekka = await addStaff('--team', 'Page West', '--name', 'Pekka', '--email', 'pekka@west.fi');
-    const anna = await seedTeamNetwork(server.dataDir, maria.team.id, 'Anna Virtanen');
-    await seedTeamNetwork(server.dataDir, maria.team.id, 'Ben');
+    const anna = await seedTeamNetwork(server.dataDir, maria.team.id, { centreName: 'Anna Virtanen' });
+    await seedTeamNetwork(server.dataDir, maria.team.id, { centreName: 'Ben' });
     const mariaCookie = (await openLink(maria.link.url)).cookie!;
     const pekkaCookie = (await openLink(pekka.link.url)).cookie!;
 
@@ -292,7 +233,7 @@ describe('leaving the team, and the team page', () => {
       'tiina@north.fi',
       '--peer-worker',
     );
-    const { networkId } = await seedTeamNetwork(server.dataDir, tiina.team.id, 'Clara');
+    const { networkId } = await seedTeamNetwork(server.dataDir, tiina.team.id, { centreName: 'Clara' });
     const cookie = (await openLink(tiina.link.url)).cookie!;
     const page = (await (await get(`/api/networks/${networkId}`, cookie)).json()) as {
       me: { name: string; role: string };
