@@ -1,0 +1,43 @@
+/**
+ * The meeting page's weight (issue 18, part 2): what a person opening their link loads before "Join
+ * video" — every JavaScript file until the editor is editable and the network is quiet — is at most
+ * 250 kB gzip in English. History, the "as agreed" view, who-wrote-what marking and the erase controls
+ * load only when opened.
+ */
+import { gzipSync } from 'node:zlib';
+import { expect, startNetwork, test, waitUntilEditable } from './networkMeeting.js';
+import { PHONE_360 } from './topBar.js';
+
+const MIA = { name: 'Mia', relation: 'psychiatric nurse', role: 'professional' } as const;
+const ANNA = { name: 'Anna', relation: '', role: 'person_at_centre' } as const;
+const LIMIT_GZIP_BYTES = 250 * 1000;
+
+test('the meeting page loads at most 250 kB gzip of JavaScript before "Join video" (English)', async ({
+  browser,
+  baseURL,
+}) => {
+  const network = await startNetwork(browser, baseURL!, MIA, [ANNA]);
+  const context = await browser.newContext({ baseURL, locale: 'en', ...PHONE_360 });
+  const page = await context.newPage();
+  const scripts = new Map<string, Promise<number>>();
+  page.on('response', (response) => {
+    const url = new URL(response.url());
+    if (!url.pathname.endsWith('.js') || scripts.has(url.pathname)) return;
+    // The size a browser transfers with compression: the body gzipped at the level Vite reports.
+    scripts.set(
+      url.pathname,
+      response.body().then((body) => gzipSync(body, { level: 9 }).length),
+    );
+  });
+  await page.goto(network.invitationOf('Anna').url);
+  await waitUntilEditable(page);
+  await page.waitForLoadState('networkidle');
+  const sizes = await Promise.all([...scripts].map(async ([name, size]) => [name, await size] as const));
+  const total = sizes.reduce((sum, [, size]) => sum + size, 0);
+  const listing = sizes.map(([name, size]) => `${name} ${(size / 1000).toFixed(1)} kB`).join(', ');
+  console.log(`meeting page JavaScript: ${(total / 1000).toFixed(1)} kB gzip (${listing})`);
+  expect(sizes.length, 'scripts were counted').toBeGreaterThan(0);
+  expect(total, `gzip bytes of JavaScript loaded: ${listing}`).toBeLessThanOrEqual(LIMIT_GZIP_BYTES);
+  await context.close();
+  await network.starter.context.close();
+});
