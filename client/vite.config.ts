@@ -23,7 +23,7 @@ export default defineConfig({
         moduleSideEffects: (id) => (/[\\/](shared[\\/]dist|zod)[\\/]/.test(id) ? false : undefined),
         // …and its schemas are built by calls (z.object(…), .openapi(…)) that do nothing but build them:
         // the browser never validates with them, so zod itself drops out of the bundle.
-        manualPureFunctions: ['z'],
+        manualPureFunctions: ['z', 'Extension', 'Node', 'Mark', '__exportAll'],
       },
     },
   },

@@ -12,7 +12,7 @@ import {
   SECTIONS,
   type SectionName,
 } from '@polyphony/shared';
-import { useEffect, useMemo } from 'react';
+import { lazy, Suspense, useEffect, useMemo } from 'react';
 import { LaterChangesElsewhere, useLaterChangesOf } from '../../editor/LaterChanges';
 import { type MeetingPeople, MeetingPeopleContext } from '../../editor/MeetingContext';
 import { RevisitMarking } from '../../editor/RevisitMarking';
@@ -33,8 +33,6 @@ import { NextMeetingPanel, NoDecisionsToday } from '../../ui/PlanExtras';
 import { readPhase } from '../../ui/phases';
 import { AskingToJoin, mayAdmit } from '../admission/LetSomeoneIn';
 import { useAdmission } from '../admission/useAdmission';
-import { AgreedView } from '../history/AgreedView';
-import { HistoryPanel } from '../history/HistoryPanel';
 import { RevisitMenu, WhoWroteLegend } from '../history/RevisitBar';
 import { SinceLastVisitNote, useSinceLastVisit } from '../history/SinceLastVisit';
 import { VideoOffNote, VideoPanel } from '../video/VideoDock';
@@ -48,6 +46,14 @@ import { useMeetingClosed } from './useMeetingClosed';
 import { useMeetingView } from './useMeetingView';
 import { RaisedHands } from './WhoIsHere';
 import '../history/revisit.css';
+
+// Not on the first screen: the history and the version as agreed load when opened (issue 18, part 2).
+const HistoryPanel = lazy(() =>
+  import('../history/HistoryPanel').then((module) => ({ default: module.HistoryPanel })),
+);
+const AgreedView = lazy(() =>
+  import('../history/AgreedView').then((module) => ({ default: module.AgreedView })),
+);
 
 function readString(value: unknown): string {
   return typeof value === 'string' ? value : '';
@@ -199,17 +205,21 @@ export function MeetingDocument({ session, detail }: { session: MeetingSession; 
                   {living && !view.whoWrote && <SinceLastVisitNote state={sinceLastVisit} />}
                   {living && view.whoWrote && <WhoWroteLegend people={marking.legend()} />}
                   {view.panel === 'history' ? (
-                    <HistoryPanel
-                      meetingId={meeting.id}
-                      doc={session.doc}
-                      user={user}
-                      people={people}
-                      canWrite={canWrite}
-                      onShowAgreed={() => changeView({ type: 'showAgreed' })}
-                      onClose={() => changeView({ type: 'closeHistory' })}
-                    />
+                    <Suspense fallback={<p>{t('history.loading')}</p>}>
+                      <HistoryPanel
+                        meetingId={meeting.id}
+                        doc={session.doc}
+                        user={user}
+                        people={people}
+                        canWrite={canWrite}
+                        onShowAgreed={() => changeView({ type: 'showAgreed' })}
+                        onClose={() => changeView({ type: 'closeHistory' })}
+                      />
+                    </Suspense>
                   ) : view.panel === 'agreed' && closed ? (
-                    <AgreedView meetingId={meeting.id} closedAt={closedAt} user={user} people={people} />
+                    <Suspense fallback={<p>{t('agreed.loading')}</p>}>
+                      <AgreedView meetingId={meeting.id} closedAt={closedAt} user={user} people={people} />
+                    </Suspense>
                   ) : (
                     editorsKey !== null && (
                       <MeetingSections
