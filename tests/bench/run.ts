@@ -18,6 +18,7 @@
  *   --ramps=N             ramps per server in E
  *   --no-browser          skip the browser keystroke figure
  *   --meetings=N          meetings in A (default 40)
+ *   --budget              print the planned measurement time by scenario (plannedBudget) and stop
  * Env: SQLITE_SYNCHRONOUS (FULL, the default, or NORMAL) is passed to Polyphony. S needs PostgreSQL
  * (BENCH_DATABASE_URL, else TEST_DATABASE_URL, else the test database of scripts/services.sh; a fresh
  * schema per configuration, dropped afterwards) and Debian's redis-server.
