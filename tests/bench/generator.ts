@@ -25,6 +25,10 @@ class WorkerHandle {
   readonly worker: Worker;
   private failed: Error | null = null;
 
+  get usable(): boolean {
+    return this.failed === null;
+  }
+
   constructor() {
     this.worker = new Worker(WORKER_URL);
     this.worker.on('message', (message: { id: number; result?: unknown; error?: string }) => {
@@ -52,6 +56,25 @@ class WorkerHandle {
   }
 }
 
+/**
+ * Threads of closed generators, kept for the next one: starting a thread (tsx and the clients' modules)
+ * takes 1.3–1.6 s here, once per thread of each scenario and server otherwise. A kept thread is reset by
+ * its 'close' (no editor, no schedule, no window) and unref'd so that it does not keep the process alive.
+ */
+const idleThreads: WorkerHandle[] = [];
+
+function takeThread(): WorkerHandle {
+  const kept = idleThreads.pop();
+  if (!kept) return new WorkerHandle();
+  kept.worker.ref();
+  return kept;
+}
+
+/** Stop the kept threads (the end of a run). */
+export async function stopIdleThreads(): Promise<void> {
+  await Promise.all(idleThreads.splice(0).map((w) => w.worker.terminate()));
+}
+
 /** A set of generator threads aimed at one server. */
 export class Generator {
   private readonly workers: WorkerHandle[];
@@ -63,7 +86,7 @@ export class Generator {
     private readonly target: Target,
     threads: number,
   ) {
-    this.workers = Array.from({ length: threads }, () => new WorkerHandle());
+    this.workers = Array.from({ length: threads }, takeThread);
   }
 
   /** Which thread holds each meeting (dealt round-robin). */
@@ -169,8 +192,22 @@ export class Generator {
   }
 
   async close(): Promise<void> {
-    await Promise.all(this.workers.map((w) => w.call({ type: 'close' }).catch(() => undefined)));
-    await Promise.all(this.workers.map((w) => w.worker.terminate()));
+    const closed = await Promise.all(
+      this.workers.map((w) =>
+        w.call({ type: 'close' }).then(
+          () => true,
+          () => false,
+        ),
+      ),
+    );
+    await Promise.all(
+      this.workers.map(async (w, i) => {
+        if (closed[i] && w.usable) {
+          w.worker.unref();
+          idleThreads.push(w);
+        } else await w.worker.terminate();
+      }),
+    );
   }
 }
 

@@ -34,6 +34,8 @@ const timing = new Timing();
 let closing = false;
 const schedule = new Schedule(timing, () => closing);
 let speakers = 0;
+/** How long after a window its keystrokes and cursor moves may still arrive (later = never: ∞). */
+const SETTLE_MS = 1000;
 let context: EditorContext | null = null;
 let windowElu = performance.eventLoopUtilization();
 let loopDelay: IntervalHistogram | null = null;
@@ -169,8 +171,13 @@ async function handle(command: WorkerCommand): Promise<unknown> {
         const loopDelayP99 = (loopDelay?.percentile(99) ?? 0) / 1e6;
         loopDelay = null;
         stopProfile();
-        // Late deliveries still count towards the window's keystrokes; give them a second.
-        await new Promise((resolve) => setTimeout(resolve, 1000));
+        // Late deliveries still count towards the window's keystrokes: give them a second, ended as soon as
+        // all of the window's keystrokes and cursor moves arrived (what has not by then counts as ∞). The
+        // first check runs after every typing timer due in the window fired (timers fire in order of due
+        // time), so a late thread's keystrokes meant for the window are sent and pending by then.
+        const settleFrom = performance.now();
+        await new Promise((resolve) => setTimeout(resolve, 1));
+        await waitUntil(() => timing.windowArrived(), SETTLE_MS - (performance.now() - settleFrom));
         timing.settle();
         const stats: WindowStats = { ...timing.window, utilisation, loopDelayP99, windowMs };
         return stats;
@@ -187,10 +194,18 @@ async function handle(command: WorkerCommand): Promise<unknown> {
       };
     }
     case 'close':
+      // Back to a fresh thread's state: the thread is kept for the next scenario (generator.ts's pool).
       closing = true;
       for (const editor of allEditors()) editor.close();
       meetings.length = 0;
+      schedule.setRate(0, []);
+      timing.measuring = false;
       timing.clear();
+      loopDelay?.disable();
+      loopDelay = null;
+      stopProfile();
+      context = null;
+      closing = false;
       return null;
   }
 }

@@ -18,6 +18,7 @@
  *   --ramps=N             ramps per server in E
  *   --no-browser          skip the browser keystroke figure
  *   --meetings=N          meetings in A (default 40)
+ *   --budget              print the planned measurement time by scenario (plannedBudget) and stop
  * Env: SQLITE_SYNCHRONOUS (FULL, the default, or NORMAL) is passed to Polyphony. S needs PostgreSQL
  * (BENCH_DATABASE_URL, else TEST_DATABASE_URL, else the test database of scripts/services.sh; a fresh
  * schema per configuration, dropped afterwards) and Debian's redis-server.
@@ -33,9 +34,10 @@ import fs from 'node:fs';
 import os from 'node:os';
 import { fileURLToPath } from 'node:url';
 import { curveSvg, curveTable, medianCurve } from './curve.js';
+import { stopIdleThreads } from './generator.js';
 import { describeHostSpeed, hostSpeed } from './hostSpeed.js';
 import { physicalLimit } from './physical.js';
-import { benchPlan, defaultScenarios } from './plan.js';
+import { benchPlan, defaultScenarios, plannedBudget } from './plan.js';
 import { type Row, rowsOf, TABLES } from './report.js';
 import {
   coldLoadScenario,
@@ -70,11 +72,13 @@ if (canPin && process.env.BENCH_PINNED !== '1') {
   const pinned = spawnSync(
     'taskset',
     ['-c', `1-${cores - 1}`, process.execPath, ...process.execArgv, fileURLToPath(import.meta.url), ...args],
-    { stdio: 'inherit', env: { ...process.env, BENCH_PINNED: '1' } },
+    { stdio: 'inherit', env: { BENCH_STARTED: String(Date.now()), ...process.env, BENCH_PINNED: '1' } },
   );
   process.exit(pinned.status ?? 1);
 }
 
+// From `pnpm bench`'s start (bench.mjs) when it started this process.
+const runStarted = Number(process.env.BENCH_STARTED ?? Date.now());
 const servers = (option('servers')?.split(',') as ServerKind[] | undefined) ?? SERVER_KINDS;
 const scenarios = option('scenarios')?.split(',') ?? defaultScenarios(quick);
 const synchronous = (process.env.SQLITE_SYNCHRONOUS ?? 'FULL').toUpperCase();
@@ -97,6 +101,23 @@ if (servers.some((kind) => kind !== 'polyphony') && scenarios.some((s) => !POLYP
 const threads = Number(option('threads') ?? Math.max(1, cores - 1));
 const plan = benchPlan(quick, threads, { SQLITE_SYNCHRONOUS: synchronous });
 if (option('meetings')) (plan.typing.A as { meetings: number }).meetings = Number(option('meetings'));
+
+// --budget: the planned measurement time of this run (windows, warm-ups, grace periods), by scenario; no
+// server is started.
+if (args.includes('--budget')) {
+  const budget = plannedBudget(plan, {
+    scenarios: scenarios.filter((s) => !NO_SERVER.includes(s)),
+    servers,
+    runs,
+    ramps,
+    // The grace period after a window ends once everything arrived: about a presence round (100 ms).
+    settleMs: 100,
+  });
+  for (const [name, seconds] of Object.entries(budget.byScenario))
+    console.log(`  ${name}: ${seconds.toFixed(1)} s planned (${budget.windows[name]} windows)`);
+  console.log(`  total: ${budget.total.toFixed(0)} s planned measurement, before the fixed costs`);
+  process.exit(0);
+}
 
 const resultsDir = fileURLToPath(new URL('./results/', import.meta.url));
 fs.mkdirSync(resultsDir, { recursive: true });
@@ -176,13 +197,17 @@ function medianResult(runsOf: ScenarioResult[]): ScenarioResult {
   };
 }
 
+/** Seconds each scenario took, all servers and runs. */
+const durations: Record<string, number> = {};
 let physical: Awaited<ReturnType<typeof physicalLimit>> | null = null;
 for (const scenario of scenarios) {
   if (NO_SERVER.includes(scenario)) {
     process.stdout.write(`  measuring the physical limit (raw ws fan-out on core 0, Yjs apply)… `);
     const t0 = Date.now();
+    durations[scenario] = 0;
     try {
       physical = await physicalLimit(quick);
+      durations[scenario] = Math.round((Date.now() - t0) / 1000);
       console.log(`${((Date.now() - t0) / 1000).toFixed(0)} s`);
     } catch (error) {
       failures.push({ scenario, server: 'none', error: String(error) });
@@ -194,6 +219,7 @@ for (const scenario of scenarios) {
     console.log(`  unknown scenario ${scenario}`);
     continue;
   }
+  const scenarioStarted = Date.now();
   const collected = new Map<ServerKind, ScenarioResult[]>();
   // C repeats inside itself (fresh starts); E runs its ramps; the others repeat here, servers interleaved
   // so that a noisy minute on a shared machine does not fall on one server only.
@@ -221,7 +247,9 @@ for (const scenario of scenarios) {
     }
   }
   for (const runsOf of collected.values()) results.push(medianResult(runsOf));
+  durations[scenario] = Math.round((Date.now() - scenarioStarted) / 1000);
 }
+await stopIdleThreads();
 fs.rmSync(root, { recursive: true, force: true });
 const loadAfter = fs.readFileSync('/proc/loadavg', 'utf8').split(' ').slice(0, 3).join(' ');
 
@@ -342,8 +370,14 @@ for (const r of durable) {
   );
 }
 const hostAfter = hostSpeed(cores, quick ? 3 : 5);
+const wholeRun = Math.round((Date.now() - runStarted) / 1000);
 console.log(
-  `load average at end ${loadAfter}; host speed at end ${describeHostSpeed(hostAfter)}; ${((Date.now() - started) / 1000).toFixed(0)} s`,
+  `load average at end ${loadAfter}; host speed at end ${describeHostSpeed(hostAfter)}; scenarios ${((Date.now() - started) / 1000).toFixed(0)} s`,
+);
+console.log(
+  `duration: ${Object.entries(durations)
+    .map(([name, seconds]) => `${name} ${seconds} s`)
+    .join(', ')}; whole run ${wholeRun} s (${Math.floor(wholeRun / 60)} min ${wholeRun % 60} s)`,
 );
 
 const stamp = new Date().toISOString().replace(/[:.]/g, '-');
@@ -357,6 +391,7 @@ const json = {
   hostSpeedMs: { before: hostBefore, after: hostAfter },
   runs,
   ramps,
+  durationSeconds: { ...durations, wholeRun },
   plan,
   results,
   curves,

@@ -610,11 +610,13 @@ async function rampLoop(options: {
   let limitedBy: RampOutcome['limitedBy'] = 'none';
   for (let target = ramp.start; target <= ramp.max; target += ramp.step) {
     const synced = await setLevel(target);
-    await sleep(ramp.coarseWarmMs);
+    // A level below `measureFrom` is only opened (step by step, each open waiting until all synced), not
+    // measured: no warm-up for it.
     if (target < measureFrom) {
       lo = target;
       continue;
     }
+    await sleep(ramp.coarseWarmMs);
     let figures = await measure(target, ramp.coarseWindowMs, 'coarse');
     let outcome = verdict(synced, figures, target);
     if (outcome === 'server' && synced && (figures.offeredShare ?? 1) >= OFFERED_MIN) {

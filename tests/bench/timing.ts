@@ -200,6 +200,17 @@ export class Timing {
     if (done > 0) track.moves.splice(0, done);
   }
 
+  /**
+   * Whether everything the window measured has arrived: no keystroke or cursor move meant for the window
+   * is still on its way to some editor. The grace period after a window ends as soon as this holds.
+   */
+  windowArrived(): boolean {
+    for (const keystroke of this.pending.values()) if (keystroke.measured) return false;
+    for (const track of this.presence.values())
+      for (const move of track.moves) if (move.measured) return false;
+    return true;
+  }
+
   /** After the grace period: whatever of the window is still on its way never arrived. */
   settle(): void {
     for (const [key, keystroke] of this.pending) {
