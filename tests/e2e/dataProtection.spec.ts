@@ -306,6 +306,8 @@ test('reads from the pages — opening a meeting, a version, the agreed view, a 
   await expect(page.getByTestId('version-view')).toBeVisible();
   await page.getByTestId('version-back').click();
   await page.getByTestId('history-agreed').click();
+  // The agreed view loads its code and then the agreed state (the read that is logged): wait for its text.
+  await expect(page.getByTestId('agreed-view')).toContainText('Something to find later');
   await page.goto(`/n/${network.network.id}`);
   await page.getByTestId('search-input').fill('find later');
   await page.getByTestId('search-submit').click();
