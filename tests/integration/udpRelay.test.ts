@@ -95,4 +95,22 @@ describe('the UDP relay in front of LiveKit', () => {
     weak.close();
     clean.close();
   });
+
+  it('delays the packets of a source each way by what it is told, and an empty shape clears that', async () => {
+    const slow = await socketOn('127.0.0.1');
+    slow.send(bindingRequest('server:slowone'), port, '127.0.0.2');
+    await expect.poll(() => relay.ufrags()).toContain('slowone');
+    const roundTrip = async (): Promise<number> => {
+      const sent = Date.now();
+      const back = new Promise<void>((resolve) => slow.once('message', () => resolve()));
+      slow.send(media(1), port, '127.0.0.2');
+      await back;
+      return Date.now() - sent;
+    };
+    relay.shape(['slowone'], { delayMs: 150 });
+    expect(await roundTrip()).toBeGreaterThanOrEqual(295);
+    relay.shape(['slowone'], {});
+    expect(await roundTrip()).toBeLessThan(250);
+    slow.close();
+  });
 });
