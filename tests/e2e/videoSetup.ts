@@ -42,7 +42,7 @@ export interface VideoServers {
  */
 export function withVideoServers(
   what: string,
-  options: { timeoutMs: number; optional?: boolean },
+  options: { timeoutMs: number; optional?: boolean; mediaRelay?: boolean },
 ): VideoServers {
   const binary = livekitBinary();
   if (!binary) warnLivekitMissing(what);
@@ -53,7 +53,11 @@ export function withVideoServers(
   test.beforeAll(async () => {
     const port = await freePort();
     livekit = binary
-      ? await startLivekit({ binary, webhookUrl: `http://127.0.0.1:${port}/api/video/webhook` })
+      ? await startLivekit({
+          binary,
+          webhookUrl: `http://127.0.0.1:${port}/api/video/webhook`,
+          ...(options.mediaRelay ? { mediaRelay: true } : {}),
+        })
       : undefined;
     server = await startServerProcess({ port, env: livekit?.env ?? {} });
   });

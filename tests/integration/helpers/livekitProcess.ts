@@ -9,6 +9,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { freePort } from './serverProcess.js';
 import { missingService } from './services.js';
+import { startUdpRelay, type UdpRelay } from './udpRelay.js';
 
 /** The pinned release scripts/livekit.sh builds. */
 export const LIVEKIT_VERSION = 'v1.13.5';
@@ -37,6 +38,9 @@ export function warnLivekitMissing(suite: string): void {
   );
 }
 
+/** Where LiveKit's media relay listens, with `mediaRelay` (any loopback address but 127.0.0.1). */
+const RELAY_HOST = '127.0.0.2';
+
 /** A running LiveKit server. */
 export interface LivekitProcess {
   /** ws:// URL for clients and the LIVEKIT_URL of Polyphony. */
@@ -46,14 +50,22 @@ export interface LivekitProcess {
   apiSecret: string;
   /** LIVEKIT_* variables for a Polyphony server that uses this LiveKit. */
   env: Record<string, string>;
+  /** With `mediaRelay`: the relay all media pass through, to make one member's line weak. */
+  relay?: UdpRelay;
   output(): string;
   stop(): Promise<void>;
 }
 
-/** Start LiveKit on loopback; `webhookUrl` receives its webhooks. Resolves once it answers HTTP. */
+/**
+ * Start LiveKit on loopback; `webhookUrl` receives its webhooks. Resolves once it answers HTTP.
+ * With `mediaRelay`, all media go through a UDP relay (see udpRelay.ts): LiveKit binds its UDP port on
+ * 127.0.0.1 only, advertises 127.0.0.2 where the relay listens, runs ICE-lite and has no ICE-TCP port,
+ * so that the media cannot go past the relay.
+ */
 export async function startLivekit(options: {
   binary: string;
   webhookUrl?: string;
+  mediaRelay?: boolean;
 }): Promise<LivekitProcess> {
   const port = await freePort();
   const tcpPort = await freePort();
@@ -66,12 +78,13 @@ export async function startLivekit(options: {
       `port: ${port}`,
       'bind_addresses: ["127.0.0.1"]',
       'rtc:',
-      `  tcp_port: ${tcpPort}`,
+      `  tcp_port: ${options.mediaRelay ? 0 : tcpPort}`,
       `  udp_port: ${udpPort}`,
       '  use_external_ip: false',
-      '  node_ip: 127.0.0.1',
+      `  node_ip: ${options.mediaRelay ? RELAY_HOST : '127.0.0.1'}`,
       '  enable_loopback_candidate: true',
       '  stun_servers: []',
+      ...(options.mediaRelay ? ['  use_ice_lite: true', '  ips:', '    includes: ["127.0.0.1/32"]'] : []),
       'keys:',
       `  ${LIVEKIT_TEST_KEY}: ${LIVEKIT_TEST_SECRET}`,
       'logging:',
@@ -82,6 +95,10 @@ export async function startLivekit(options: {
       '',
     ].join('\n'),
   );
+  // LiveKit binds 127.0.0.1 only, so the relay's port on 127.0.0.2 is free for it.
+  const relay = options.mediaRelay
+    ? await startUdpRelay({ listenHost: RELAY_HOST, targetHost: '127.0.0.1', port: udpPort })
+    : undefined;
   let output = '';
   const child: ChildProcess = spawn(options.binary, ['--config', configPath], {
     stdio: ['ignore', 'pipe', 'pipe'],
@@ -96,7 +113,10 @@ export async function startLivekit(options: {
   const url = `ws://127.0.0.1:${port}`;
   const deadline = Date.now() + 20_000;
   for (;;) {
-    if (child.exitCode !== null) throw new Error(`livekit-server exited at start:\n${output}`);
+    if (child.exitCode !== null) {
+      await relay?.close();
+      throw new Error(`livekit-server exited at start:\n${output}`);
+    }
     try {
       const response = await fetch(`http://127.0.0.1:${port}/`);
       if (response.ok) break;
@@ -105,6 +125,7 @@ export async function startLivekit(options: {
     }
     if (Date.now() > deadline) {
       child.kill('SIGKILL');
+      await relay?.close();
       throw new Error(`livekit-server did not start in time:\n${output}`);
     }
     await new Promise((resolve) => setTimeout(resolve, 100));
@@ -115,8 +136,10 @@ export async function startLivekit(options: {
     apiKey: LIVEKIT_TEST_KEY,
     apiSecret: LIVEKIT_TEST_SECRET,
     env: { LIVEKIT_URL: url, LIVEKIT_API_KEY: LIVEKIT_TEST_KEY, LIVEKIT_API_SECRET: LIVEKIT_TEST_SECRET },
+    ...(relay ? { relay } : {}),
     output: () => output,
     stop: async () => {
+      await relay?.close();
       if (child.exitCode === null) {
         child.kill('SIGTERM');
         const timer = setTimeout(() => child.kill('SIGKILL'), 5_000);
