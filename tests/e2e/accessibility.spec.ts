@@ -2,7 +2,9 @@
  * axe-core on every page (issue 18): WCAG 2.0/2.1 A and AA and WCAG 2.2 AA, at 360 px and 1280 px, with
  * no violations — the start page, a network's page, a meeting live, a closed meeting with its history and
  * its "as agreed" view, the team page and a staff sign-in link's page, the ask-to-join page, and the page
- * a link that no longer works lands on; the meeting also as an observer sees it (read only). No rule is excluded.
+ * a link that no longer works lands on; the meeting also as an observer sees it (read only); the print page;
+ * the pages a device that left, a person switch with nothing pending, a refused organisation sign-in and an
+ * unknown address show. No rule is excluded.
  */
 import { execFile } from 'node:child_process';
 import path from 'node:path';
@@ -71,6 +73,19 @@ test('axe finds no WCAG 2.2 A/AA violation on any page, at 360 and 1280 px', asy
   await page.goto('/link-problem?reason=revoked');
   await expect(page.getByRole('heading', { level: 1 })).toBeVisible();
   violations.push(...(await violationsOf(page, 'link-problem')));
+
+  // The pages without a network behind them: a device that left, a person switch with nothing pending,
+  // an organisation sign-in refused, an address that is no page.
+  for (const [address, name] of [
+    ['/left', 'left'],
+    ['/switch-person', 'switch-person-none'],
+    ['/sign-in-refused?reason=not-allowed', 'sign-in-refused'],
+    ['/no-such-page', 'not-a-page'],
+  ] as const) {
+    await page.goto(address);
+    await expect(page.getByRole('heading', { level: 1 })).toBeVisible();
+    violations.push(...(await violationsOf(page, name)));
+  }
 
   // The team page, signed in with a staff sign-in link; then that link again (it opens once).
   const added = await cli(
@@ -150,6 +165,13 @@ test('axe finds no WCAG 2.2 A/AA violation on any page, at 360 and 1280 px', asy
   violations.push(...(await violationsOf(askPage, 'ask-waiting')));
   await expect(annaPage.getByTestId('asking-to-join')).toBeVisible();
   violations.push(...(await violationsOf(annaPage, 'meeting-someone-asks')));
+
+  // The meeting's print page, as Anna opens it from the menu.
+  await annaPage.goto(`${started.meeting.path}/print`);
+  await expect(annaPage.getByTestId('print-document')).toContainText('The nights are the hardest.');
+  // The row above the page has the language and "Leave this device"; the print toolbar does not repeat it.
+  await expect(annaPage.getByTestId('leave-device')).toHaveCount(1);
+  violations.push(...(await violationsOf(annaPage, 'print')));
 
   // The network's page.
   await annaPage.goto(`/n/${started.network.id}`);

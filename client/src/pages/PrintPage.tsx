@@ -20,7 +20,6 @@ import { formatWhen } from '../editor/time';
 import { type MessageKey, useT } from '../i18n';
 import { useAttendance, useMeetingSession } from '../sync/hooks';
 import type { MeetingEnd, MeetingSession } from '../sync/MeetingSession';
-import { LeaveDevice } from '../ui/LeaveDevice';
 import { MeetingEnded } from '../ui/MeetingEnded';
 import { NextMeetingPanel, NoDecisionsToday } from '../ui/PlanExtras';
 import { longDate } from '../ui/time';
@@ -139,7 +138,6 @@ function PrintableMeeting({ detail, session }: { detail: MeetingDetail; session:
             {t('print.print')}
           </button>
           <p className="hint">{t('print.hint')}</p>
-          <LeaveDevice />
         </nav>
         <article className="print-document" data-testid="print-document">
           <header className="print-header">

@@ -7,6 +7,7 @@ import type { MeetingDetail } from '@polyphony/shared';
 import { type ReactNode, useState } from 'react';
 import { useT } from '../../i18n';
 import type { MeetingSession, SaveStatus } from '../../sync/MeetingSession';
+import { HandIcon } from '../../ui/icons';
 import { LanguagePicker } from '../../ui/LanguagePicker';
 import { JoinVideoButton } from '../video/VideoDock';
 import { ReadOnlyBadge } from './ReadOnlyBadge';
@@ -62,21 +63,5 @@ export function MeetingTopBar({
         {menu}
       </div>
     </header>
-  );
-}
-
-/** A raised hand, drawn rather than an emoji: not every device has an emoji font. */
-function HandIcon() {
-  return (
-    <svg className="topbar__icon" viewBox="0 0 20 20" width="20" height="20" aria-hidden="true">
-      <path
-        d="M6.5 10V4.5a1.25 1.25 0 0 1 2.5 0V9m0-5.5V3a1.25 1.25 0 0 1 2.5 0v6m0-5a1.25 1.25 0 0 1 2.5 0v5.5m0-3a1.25 1.25 0 0 1 2.5 0V12a6 6 0 0 1-6 6h-.6a5 5 0 0 1-3.9-1.9L3 12.6a1.3 1.3 0 0 1 2-1.6l1.5 1.6"
-        fill="none"
-        stroke="currentColor"
-        strokeWidth="1.5"
-        strokeLinecap="round"
-        strokeLinejoin="round"
-      />
-    </svg>
   );
 }

@@ -5,6 +5,7 @@ import { ConnectionQuality, type Participant, Track } from 'livekit-client';
 import { useMemo, useRef } from 'react';
 import { t, useLanguage } from '../../i18n';
 import type { Participant as Present } from '../../sync/hooks';
+import { HandIcon } from '../../ui/icons';
 import { useAttachedTrack } from './useAttachedTrack';
 
 const qualityLabels: Record<ConnectionQuality, 'excellent' | 'good' | 'poor' | 'lost' | 'unknown'> = {
@@ -81,7 +82,7 @@ export function Tile({
         {isReflecting && <span className="video-tile__badge">{t('video.reflecting')}</span>}
         {handRaised && (
           <span className="video-tile__badge" data-testid="tile-hand">
-            <span aria-hidden="true">✋</span> {t('video.handRaised')}
+            <HandIcon className="video-tile__icon" /> {t('video.handRaised')}
           </span>
         )}
         {micMuted && (

@@ -7,6 +7,7 @@
 import { lazy, Suspense, useEffect, useState } from 'react';
 import { useLanguage, useT } from '../../i18n';
 import type { MeetingSession } from '../../sync/MeetingSession';
+import { VideoIcon } from '../../ui/icons';
 import { getOnVideo, getVideoConfig } from './api';
 import { setVideoState, useVideoState } from './videoState';
 import './video.css';
@@ -114,7 +115,7 @@ export function JoinVideoButton({
           data-testid="on-video"
           title={t('video.onVideo', { names: names.join(t('common.listSeparator')) })}
         >
-          <span aria-hidden="true">📹</span> {names.join(', ')}
+          <VideoIcon /> {names.join(', ')}
         </span>
       )}
       {!open && (
@@ -130,18 +131,6 @@ export function JoinVideoButton({
         </button>
       )}
     </span>
-  );
-}
-
-/** A camera, drawn rather than an emoji: not every device has an emoji font. */
-function VideoIcon() {
-  return (
-    <svg className="topbar__icon" viewBox="0 0 20 20" width="20" height="20" aria-hidden="true">
-      <g fill="none" stroke="currentColor" strokeWidth="1.5" strokeLinejoin="round">
-        <rect x="2.5" y="5.5" width="10.5" height="9" rx="2" />
-        <path d="M13 9l4.5-2.5v7L13 11z" />
-      </g>
-    </svg>
   );
 }
 
