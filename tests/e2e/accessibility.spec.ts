@@ -4,17 +4,14 @@
  * its "as agreed" view, the team page and a staff sign-in link's page, the ask-to-join page, and the page
  * a link that no longer works lands on; the meeting also as an observer sees it (read only). No rule is excluded.
  */
-import { execFile } from 'node:child_process';
-import path from 'node:path';
-import { promisify } from 'node:util';
 import AxeBuilder from '@axe-core/playwright';
 import type { Page } from '@playwright/test';
 import type { StartNetworkResponse } from '@polyphony/shared';
 import { expect, test } from './fixtures.js';
 import { screenshotDir, waitUntilEditable } from './networkMeeting.js';
-import { type RunningServer, repoRoot, startServer } from './server.js';
+import { operatorOf } from './operator.js';
+import { type RunningServer, startServer } from './server.js';
 
-const run = promisify(execFile);
 const TAGS = ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa'];
 const SIZES = [
   { width: 360, height: 740 },
@@ -22,6 +19,7 @@ const SIZES = [
 ] as const;
 
 let server: RunningServer;
+const { addStaffLink } = operatorOf(() => server);
 test.beforeAll(async () => {
   server = await startServer();
 });
@@ -50,12 +48,6 @@ async function violationsOf(page: Page, name: string): Promise<string[]> {
   return found;
 }
 
-function cli(...args: string[]) {
-  return run(process.execPath, [path.join(repoRoot, 'server/dist/cli.js'), ...args], {
-    env: { ...process.env, DATA_DIR: server.dataDir, PUBLIC_URL: server.url, LOG_LEVEL: 'warn' },
-  });
-}
-
 test('axe finds no WCAG 2.2 A/AA violation on any page, at 360 and 1280 px', async ({ browser }) => {
   test.setTimeout(240_000);
   const violations: string[] = [];
@@ -73,9 +65,7 @@ test('axe finds no WCAG 2.2 A/AA violation on any page, at 360 and 1280 px', asy
   violations.push(...(await violationsOf(page, 'link-problem')));
 
   // The team page, signed in with a staff sign-in link; then that link again (it opens once).
-  const added = await cli(
-    'staff',
-    'add',
+  const staffLink = await addStaffLink(
     '--team',
     'Crisis team North',
     '--name',
@@ -84,15 +74,13 @@ test('axe finds no WCAG 2.2 A/AA violation on any page, at 360 and 1280 px', asy
     'maria@example.org',
     '--admin',
   );
-  const staffLink = /https?:\/\/\S+\/staff\/\S+/.exec(added.stdout)?.[0];
-  expect(staffLink, added.stdout).toBeTruthy();
   const staff = await browser.newContext({ baseURL: server.url });
   const staffPage = await staff.newPage();
-  await staffPage.goto(staffLink!);
+  await staffPage.goto(staffLink);
   await expect(staffPage).toHaveURL(`${server.url}/team`);
   await expect(staffPage.getByTestId('signed-in-as')).toBeVisible();
   violations.push(...(await violationsOf(staffPage, 'team')));
-  await page.goto(staffLink!);
+  await page.goto(staffLink);
   await expect(page).toHaveURL(/\/link-problem\?reason=/);
   await expect(page.getByRole('heading', { level: 1 })).toBeVisible();
   violations.push(...(await violationsOf(page, 'staff-link-used')));
