@@ -416,6 +416,7 @@ export const cs: Dictionary = {
   'print.footer': 'Vytištěno {when}, tiskl(a) {name}. Všichni v síti vidí, že tato kopie vznikla.',
   'video.endedRevoked':
     'Opustili jste video, protože váš odkaz byl zrušen. Pokud jde o omyl, požádejte tým o nový odkaz.',
+  'video.endedLeftTeam': 'Opustili jste video, protože jste byli odebráni z týmu.',
   'video.endedDuplicate': 'Připojili jste se k videu z jiného zařízení nebo karty.',
   'video.endedDeleted': 'Video tohoto setkání bylo ukončeno.',
   'video.endedOther': 'Video spojení skončilo. Dokumentu se to netýká.',

@@ -410,6 +410,7 @@ export const de: Dictionary = {
     'Gedruckt am {when} von {name}. Alle im Netzwerk können sehen, dass diese Kopie gemacht wurde.',
   'video.endedRevoked':
     'Du hast das Video verlassen, weil dein Link zurückgezogen wurde. Bitte das Team um einen neuen Link, falls das ein Versehen ist.',
+  'video.endedLeftTeam': 'Du hast das Video verlassen, weil du aus dem Team entfernt wurdest.',
   'video.endedDuplicate': 'Du bist dem Video von einem anderen Gerät oder Tab aus beigetreten.',
   'video.endedDeleted': 'Das Video dieses Treffens wurde beendet.',
   'video.endedOther': 'Die Videoverbindung ist beendet. Das Dokument ist davon nicht betroffen.',

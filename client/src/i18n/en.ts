@@ -448,6 +448,7 @@ export const en = {
   // The video room
   'video.endedRevoked':
     'You left the video because your link was revoked. Ask the team for a new link if this is a mistake.',
+  'video.endedLeftTeam': 'You left the video because you were removed from the team.',
   'video.endedDuplicate': 'You joined the video from another device or tab.',
   'video.endedDeleted': 'The video of this meeting was ended.',
   'video.endedOther': 'The video connection ended. The document is not affected.',

@@ -404,6 +404,7 @@ export const et: Dictionary = {
   'print.footer': 'Prinditud {when}, printis {name}. Kõik võrgustikus näevad, et see koopia tehti.',
   'video.endedRevoked':
     'Lahkusid videost, sest sinu link tühistati. Kui see on eksitus, palu meeskonnalt uut linki.',
+  'video.endedLeftTeam': 'Lahkusid videost, sest sind eemaldati meeskonnast.',
   'video.endedDuplicate': 'Liitusid videoga teisest seadmest või vahelehelt.',
   'video.endedDeleted': 'Selle kohtumise video lõpetati.',
   'video.endedOther': 'Videoühendus katkes. Dokumenti see ei mõjuta.',

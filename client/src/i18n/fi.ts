@@ -406,6 +406,7 @@ export const fi: Dictionary = {
   'print.footer': 'Tulostettu {when}, tulostaja {name}. Kaikki verkostossa näkevät, että tämä kopio tehtiin.',
   'video.endedRevoked':
     'Poistuit videosta, koska linkkisi peruttiin. Pyydä tiimiltä uusi linkki, jos tämä on erehdys.',
+  'video.endedLeftTeam': 'Poistuit videosta, koska sinut poistettiin tiimistä.',
   'video.endedDuplicate': 'Liityit videoon toisella laitteella tai välilehdellä.',
   'video.endedDeleted': 'Tämän kokouksen video päätettiin.',
   'video.endedOther': 'Videoyhteys päättyi. Asiakirjaan tämä ei vaikuta.',

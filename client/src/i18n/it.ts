@@ -410,6 +410,7 @@ export const it: Dictionary = {
     'Stampato il {when} da {name}. Tutti nella rete possono vedere che questa copia è stata fatta.',
   'video.endedRevoked':
     'Sei uscito dal video perché il tuo link è stato revocato. Chiedi al team un nuovo link se si tratta di un errore.',
+  'video.endedLeftTeam': 'Sei uscito dal video perché non fai più parte del team.',
   'video.endedDuplicate': 'Sei entrato nel video da un altro dispositivo o scheda.',
   'video.endedDeleted': 'Il video di questo incontro è terminato.',
   'video.endedOther': 'La connessione video si è chiusa. Il documento non ne risente.',

@@ -408,6 +408,7 @@ export const nl: Dictionary = {
   'print.footer': 'Afgedrukt {when} door {name}. Iedereen in het netwerk kan zien dat deze kopie is gemaakt.',
   'video.endedRevoked':
     'Je hebt de video verlaten omdat je link is ingetrokken. Vraag het team om een nieuwe link als dit een vergissing is.',
+  'video.endedLeftTeam': 'Je hebt de video verlaten omdat je uit het team bent gehaald.',
   'video.endedDuplicate': 'Je doet mee met de video vanaf een ander apparaat of tabblad.',
   'video.endedDeleted': 'De video van dit gesprek is beëindigd.',
   'video.endedOther': 'De videoverbinding is verbroken. Het document blijft zoals het is.',

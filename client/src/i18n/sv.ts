@@ -405,6 +405,7 @@ export const sv: Dictionary = {
   'print.footer': 'Utskrivet {when} av {name}. Alla i nätverket kan se att den här kopian gjordes.',
   'video.endedRevoked':
     'Du lämnade videon eftersom din länk återkallades. Be teamet om en ny länk om det är ett misstag.',
+  'video.endedLeftTeam': 'Du lämnade videon eftersom du togs bort från teamet.',
   'video.endedDuplicate': 'Du gick med i videon från en annan enhet eller flik.',
   'video.endedDeleted': 'Videon för det här mötet avslutades.',
   'video.endedOther': 'Videoanslutningen bröts. Dokumentet påverkas inte.',
