@@ -181,6 +181,12 @@ export const en = {
   'close.outdated': 'Polyphony was updated — please reload',
   'request.unreachable': 'Polyphony could not be reached. Check the connection.',
   'request.serverAnswered': 'The server answered {status}.',
+  'apiError.alreadyAnswered': 'Someone else has already answered this request.',
+  'apiError.meetingClosed': 'This meeting is closed: no one can ask to join it.',
+  'apiError.meetingNotFound': 'This meeting does not exist, or the link is incomplete.',
+  'apiError.networkNotFound': 'This network does not exist, or you are not one of its members.',
+  'apiError.internal': 'Something went wrong on the server.',
+  'apiError.tooMany': 'Too many attempts. Wait a minute and try again.',
 
   // Closing a meeting
   'closing.close': 'Close the meeting…',

@@ -157,6 +157,12 @@ export const et: Dictionary = {
   'close.outdated': 'Polyphony on uuenenud — palun laadi leht uuesti',
   'request.unreachable': 'Polyphonyga ei saanud ühendust. Kontrolli ühendust.',
   'request.serverAnswered': 'Server vastas {status}.',
+  'apiError.alreadyAnswered': 'Keegi teine on sellele palvele juba vastanud.',
+  'apiError.meetingClosed': 'See kohtumine on suletud: keegi ei saa enam liitumist paluda.',
+  'apiError.meetingNotFound': 'Sellist kohtumist ei ole või link on poolik.',
+  'apiError.networkNotFound': 'Sellist võrgustikku ei ole või sa ei kuulu sellesse.',
+  'apiError.internal': 'Serveris läks midagi valesti.',
+  'apiError.tooMany': 'Liiga palju katseid. Oota minut ja proovi uuesti.',
   'closing.close': 'Lõpeta kohtumine…',
   'closing.ask': 'Kas lõpetada kohtumine nüüd?',
   'closing.askText':

@@ -157,6 +157,12 @@ export const it: Dictionary = {
   'close.outdated': 'Polyphony è stato aggiornato — ricarica la pagina',
   'request.unreachable': 'Impossibile raggiungere Polyphony. Controlla la connessione.',
   'request.serverAnswered': 'Il server ha risposto {status}.',
+  'apiError.alreadyAnswered': 'Qualcun altro ha già risposto a questa richiesta.',
+  'apiError.meetingClosed': 'Questo incontro è chiuso: nessuno può più chiedere di partecipare.',
+  'apiError.meetingNotFound': 'Questo incontro non esiste, oppure il link è incompleto.',
+  'apiError.networkNotFound': 'Questa rete non esiste, oppure non ne fai parte.',
+  'apiError.internal': 'Qualcosa è andato storto sul server.',
+  'apiError.tooMany': 'Troppi tentativi. Aspetta un minuto e riprova.',
   'closing.close': 'Chiudi l’incontro…',
   'closing.ask': 'Chiudere l’incontro adesso?',
   'closing.askText':

@@ -157,6 +157,12 @@ export const nl: Dictionary = {
   'close.outdated': 'Polyphony is bijgewerkt — laad de pagina opnieuw',
   'request.unreachable': 'Polyphony is niet bereikbaar. Controleer de verbinding.',
   'request.serverAnswered': 'De server antwoordde {status}.',
+  'apiError.alreadyAnswered': 'Iemand anders heeft dit verzoek al beantwoord.',
+  'apiError.meetingClosed': 'Dit gesprek is gesloten: niemand kan nog vragen om mee te doen.',
+  'apiError.meetingNotFound': 'Dit gesprek bestaat niet, of de link is onvolledig.',
+  'apiError.networkNotFound': 'Dit netwerk bestaat niet, of je hoort er niet bij.',
+  'apiError.internal': 'Er ging iets mis op de server.',
+  'apiError.tooMany': 'Te veel pogingen. Wacht een minuut en probeer het opnieuw.',
   'closing.close': 'Het gesprek afsluiten…',
   'closing.ask': 'Het gesprek nu afsluiten?',
   'closing.askText':

@@ -155,6 +155,12 @@ export const sv: Dictionary = {
   'close.outdated': 'Polyphony har uppdaterats — ladda om sidan',
   'request.unreachable': 'Det gick inte att nå Polyphony. Kontrollera anslutningen.',
   'request.serverAnswered': 'Servern svarade {status}.',
+  'apiError.alreadyAnswered': 'Någon annan har redan svarat på den här begäran.',
+  'apiError.meetingClosed': 'Det här mötet är avslutat: ingen kan längre be om att få komma in.',
+  'apiError.meetingNotFound': 'Det här mötet finns inte, eller så är länken ofullständig.',
+  'apiError.networkNotFound': 'Det här nätverket finns inte, eller så är du inte med i det.',
+  'apiError.internal': 'Något gick fel på servern.',
+  'apiError.tooMany': 'För många försök. Vänta en minut och försök igen.',
   'closing.close': 'Avsluta mötet…',
   'closing.ask': 'Avsluta mötet nu?',
   'closing.askText':
