@@ -1,6 +1,10 @@
 import { z } from 'zod';
 
-/** Stable ids of API errors, rendered as `{ "error": "<id>", "message": "…" }`. */
+/**
+ * Stable ids of API errors, rendered as `{ "error": "<id>", "message": "…" }`. The message is English;
+ * the client shows its own dictionary's sentence for the ids whose message is always the same one
+ * (client/src/api/request.ts), so that a refusal is said in the page's language.
+ */
 export const ErrorIds = [
   'bad_request',
   'invalid_body',
@@ -17,6 +21,10 @@ export const ErrorIds = [
   'rate_limited',
   'anonymous_start_off',
   'conflict',
+  /** A join request someone else decided first (admission). */
+  'already_answered',
+  /** Asking to join a meeting that was closed (admission). */
+  'meeting_closed',
 ] as const;
 
 /** A stable snake_case error id. */

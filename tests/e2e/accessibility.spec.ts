@@ -6,17 +6,14 @@
  * the pages a device that left, a person switch with nothing pending, a refused organisation sign-in and an
  * unknown address show. No rule is excluded.
  */
-import { execFile } from 'node:child_process';
-import path from 'node:path';
-import { promisify } from 'node:util';
 import AxeBuilder from '@axe-core/playwright';
 import type { Page } from '@playwright/test';
 import type { StartNetworkResponse } from '@polyphony/shared';
 import { expect, test } from './fixtures.js';
 import { screenshotDir, waitUntilEditable } from './networkMeeting.js';
-import { type RunningServer, repoRoot, startServer } from './server.js';
+import { operatorOf } from './operator.js';
+import { type RunningServer, startServer } from './server.js';
 
-const run = promisify(execFile);
 const TAGS = ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa'];
 const SIZES = [
   { width: 360, height: 740 },
@@ -24,6 +21,7 @@ const SIZES = [
 ] as const;
 
 let server: RunningServer;
+const { addStaffLink } = operatorOf(() => server);
 test.beforeAll(async () => {
   server = await startServer();
 });
@@ -50,12 +48,6 @@ async function violationsOf(page: Page, name: string): Promise<string[]> {
     await page.screenshot({ path: `${screenshotDir}/axe-${name}-${size.width}.png` });
   }
   return found;
-}
-
-function cli(...args: string[]) {
-  return run(process.execPath, [path.join(repoRoot, 'server/dist/cli.js'), ...args], {
-    env: { ...process.env, DATA_DIR: server.dataDir, PUBLIC_URL: server.url, LOG_LEVEL: 'warn' },
-  });
 }
 
 test('axe finds no WCAG 2.2 A/AA violation on any page, at 360 and 1280 px', async ({ browser }) => {
@@ -88,9 +80,7 @@ test('axe finds no WCAG 2.2 A/AA violation on any page, at 360 and 1280 px', asy
   }
 
   // The team page, signed in with a staff sign-in link; then that link again (it opens once).
-  const added = await cli(
-    'staff',
-    'add',
+  const staffLink = await addStaffLink(
     '--team',
     'Crisis team North',
     '--name',
@@ -99,15 +89,13 @@ test('axe finds no WCAG 2.2 A/AA violation on any page, at 360 and 1280 px', asy
     'maria@example.org',
     '--admin',
   );
-  const staffLink = /https?:\/\/\S+\/staff\/\S+/.exec(added.stdout)?.[0];
-  expect(staffLink, added.stdout).toBeTruthy();
   const staff = await browser.newContext({ baseURL: server.url });
   const staffPage = await staff.newPage();
-  await staffPage.goto(staffLink!);
+  await staffPage.goto(staffLink);
   await expect(staffPage).toHaveURL(`${server.url}/team`);
   await expect(staffPage.getByTestId('signed-in-as')).toBeVisible();
   violations.push(...(await violationsOf(staffPage, 'team')));
-  await page.goto(staffLink!);
+  await page.goto(staffLink);
   await expect(page).toHaveURL(/\/link-problem\?reason=/);
   await expect(page.getByRole('heading', { level: 1 })).toBeVisible();
   violations.push(...(await violationsOf(page, 'staff-link-used')));

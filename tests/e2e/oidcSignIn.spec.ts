@@ -6,17 +6,16 @@
  * out; a second professional of the team signs in and sees the network; a sign-in from an address the
  * team does not allow gets the refusal page.
  */
-import { execFile } from 'node:child_process';
 import path from 'node:path';
-import { promisify } from 'node:util';
 import type { Page } from '@playwright/test';
 import { startIdentityProvider, type TestIdentityProvider } from '../setup/identityProvider.js';
 import { expect, screenshotDir, test } from './fixtures.js';
-import { freePort, type RunningServer, repoRoot, startServer } from './server.js';
+import { operatorOf } from './operator.js';
+import { freePort, type RunningServer, startServer } from './server.js';
 
-const run = promisify(execFile);
 let provider: TestIdentityProvider;
 let server: RunningServer;
+const { polyphony, addStaffLink } = operatorOf(() => server);
 
 test.beforeAll(async () => {
   const port = await freePort();
@@ -40,19 +39,7 @@ test.beforeAll(async () => {
       OIDC_CLIENT_SECRET: provider.clientSecret,
     },
   });
-  await run(
-    process.execPath,
-    [
-      path.join(repoRoot, 'server/dist/cli.js'),
-      'team',
-      'allow',
-      '--team',
-      'Crisis team North',
-      '--domain',
-      'pohjola.fi',
-    ],
-    { env: { ...process.env, DATA_DIR: server.dataDir, LOG_LEVEL: 'warn' } },
-  );
+  await polyphony('team', 'allow', '--team', 'Crisis team North', '--domain', 'pohjola.fi');
 });
 test.afterAll(async () => {
   await server?.stop();
@@ -178,27 +165,18 @@ test('a team admin invites an address the team’s domain does not cover, and it
   browser,
 }) => {
   // Ulla, the team's admin, signs in with the link `staff add --admin` printed.
-  const added = await run(
-    process.execPath,
-    [
-      path.join(repoRoot, 'server/dist/cli.js'),
-      'staff',
-      'add',
-      '--team',
-      'Crisis team North',
-      '--name',
-      'Ulla Admin',
-      '--email',
-      'ulla@pohjola.fi',
-      '--admin',
-    ],
-    { env: { ...process.env, DATA_DIR: server.dataDir, PUBLIC_URL: server.url, LOG_LEVEL: 'warn' } },
+  const link = await addStaffLink(
+    '--team',
+    'Crisis team North',
+    '--name',
+    'Ulla Admin',
+    '--email',
+    'ulla@pohjola.fi',
+    '--admin',
   );
-  const link = /https?:\/\/\S+\/staff\/\S+/.exec(added.stdout)?.[0];
-  expect(link, added.stdout).toBeTruthy();
   const ulla = await browser.newContext({ baseURL: server.url, viewport: { width: 360, height: 740 } });
   const page = await ulla.newPage();
-  await page.goto(link!);
+  await page.goto(link);
   await expect(page).toHaveURL(`${server.url}/team`);
   const form = page.getByTestId('team-invite');
   await form.getByLabel('Their work e-mail address').fill('olli@kunta.example');

@@ -2,15 +2,13 @@
  * Staff sign-in without an identity provider (issue 17), in Chromium against the real built server and
  * the real operator command: `polyphony staff add` → the sign-in link → the team page.
  */
-import { execFile } from 'node:child_process';
-import path from 'node:path';
-import { promisify } from 'node:util';
 import { openDatabase } from '@polyphony/server/persistence/database';
 import { expect, test } from './fixtures.js';
-import { type RunningServer, repoRoot, startServer } from './server.js';
+import { operatorOf } from './operator.js';
+import { type RunningServer, startServer } from './server.js';
 
-const run = promisify(execFile);
 let server: RunningServer;
+const { addStaff, addStaffLink } = operatorOf(() => server);
 
 test.beforeAll(async () => {
   server = await startServer();
@@ -22,26 +20,17 @@ test.afterAll(async () => {
 test('staff add prints a sign-in link; opening it signs the professional in, on the team page', async ({
   page,
 }) => {
-  const added = await run(
-    process.execPath,
-    [
-      path.join(repoRoot, 'server/dist/cli.js'),
-      'staff',
-      'add',
-      '--team',
-      'Crisis team North',
-      '--name',
-      'Maria Virtanen',
-      '--email',
-      'maria@pohjola.fi',
-      '--admin',
-    ],
-    { env: { ...process.env, DATA_DIR: server.dataDir, PUBLIC_URL: server.url, LOG_LEVEL: 'warn' } },
+  const link = await addStaffLink(
+    '--team',
+    'Crisis team North',
+    '--name',
+    'Maria Virtanen',
+    '--email',
+    'maria@pohjola.fi',
+    '--admin',
   );
-  const link = /https?:\/\/\S+\/staff\/\S+/.exec(added.stdout)?.[0];
-  expect(link, added.stdout).toBeTruthy();
 
-  await page.goto(link!);
+  await page.goto(link);
   // The token is gone from the address bar: the team page.
   await expect(page).toHaveURL(`${server.url}/team`);
   await expect(page.getByRole('heading', { level: 1 })).toHaveText('Crisis team North');
@@ -55,7 +44,7 @@ test('staff add prints a sign-in link; opening it signs the professional in, on 
   // The link opens once: again, it says the link no longer works, and signs nobody in.
   const other = await page.context().browser()!.newContext();
   const again = await other.newPage();
-  await again.goto(link!);
+  await again.goto(link);
   await expect(again).toHaveURL(/\/link-problem\?reason=revoked$/);
   await again.goto(`${server.url}/team`);
   await expect(again.getByRole('heading', { level: 1 })).toHaveText('You are not signed in');
@@ -65,25 +54,7 @@ test('staff add prints a sign-in link; opening it signs the professional in, on 
 test('an expired link: the kind page asks the team; the professional sends a new link; the relative is back in', async ({
   browser,
 }) => {
-  const cli = (...args: string[]) =>
-    run(process.execPath, [path.join(repoRoot, 'server/dist/cli.js'), ...args], {
-      env: { ...process.env, DATA_DIR: server.dataDir, PUBLIC_URL: server.url, LOG_LEVEL: 'warn' },
-    });
-  const added = JSON.parse(
-    (
-      await cli(
-        'staff',
-        'add',
-        '--team',
-        'Crisis team South',
-        '--name',
-        'Sara',
-        '--email',
-        'sara@pohjola.fi',
-        '--json',
-      )
-    ).stdout,
-  ) as { link: { url: string } };
+  const added = await addStaff('--team', 'Crisis team South', '--name', 'Sara', '--email', 'sara@pohjola.fi');
   const staff = await browser.newContext();
   const sara = await staff.newPage();
   await sara.goto(added.link.url);
@@ -100,7 +71,7 @@ test('an expired link: the kind page asks the team; the professional sends a new
   expect(started.status()).toBe(201);
   const network = (await started.json()) as {
     network: { id: string };
-    invitations: { url: string; participant: { id: string } }[];
+    invitations: { url: string; participant: { id: string; name: string } }[];
   };
   const liisaLink = network.invitations.find((each) => each.participant.name === 'Liisa')!;
   // Staff are in through their team: only Liisa's link is handed out.

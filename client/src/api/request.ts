@@ -3,10 +3,10 @@
  * JSON in and out; errors as ApiRequestError with the server's id.
  */
 
-import type { ApiError } from '@polyphony/shared';
+import type { ApiError, ErrorId } from '@polyphony/shared';
 import type { ClientResponse } from 'hono/client';
 import type { SuccessStatusCode } from 'hono/utils/http-status';
-import { t } from '../i18n';
+import { type PlainMessageKey, t } from '../i18n';
 
 /** An API call that did not succeed; `id` is the server's snake_case error id, or a client-side one. */
 export class ApiRequestError extends Error {
@@ -23,6 +23,27 @@ export class ApiRequestError extends Error {
 /** Whether an error means "this browser holds no valid session": the person must open their link again. */
 export function needsLinkAgain(error: unknown): boolean {
   return error instanceof ApiRequestError && error.status === 401;
+}
+
+/**
+ * The dictionary's sentence for the server's error ids whose message is always the same one (the English
+ * here is the server's own words): a refusal is said in the page's language. An id whose message varies
+ * (`conflict`, `forbidden`, `bad_request`, …) keeps the server's sentence.
+ */
+const SENTENCES: Partial<Record<string, PlainMessageKey>> = {
+  already_answered: 'apiError.alreadyAnswered',
+  meeting_closed: 'apiError.meetingClosed',
+  meeting_not_found: 'apiError.meetingNotFound',
+  network_not_found: 'apiError.networkNotFound',
+  anonymous_start_off: 'start.turnedOff',
+  internal_error: 'apiError.internal',
+  too_many: 'apiError.tooMany',
+} satisfies Partial<Record<ErrorId | 'too_many', PlainMessageKey>>;
+
+/** What to say for a refusal: the dictionary's sentence for its id where there is one, else the server's. */
+export function refusalSentence(id: string, serverSaid: string): string {
+  const key = SENTENCES[id];
+  return key ? t(key) : serverSaid;
 }
 
 /** The `{ error, message }` of a refusal, as far as the body is one. */
@@ -45,10 +66,11 @@ async function answered<R extends Response>(sending: () => Promise<R>): Promise<
   }
   if (!response.ok) {
     const refusal = refusalOf(await response.json().catch(() => null));
+    const id = refusal.error ?? 'unexpected_response';
     throw new ApiRequestError(
       response.status,
-      refusal.error ?? 'unexpected_response',
-      refusal.message ?? t('request.serverAnswered', { status: response.status }),
+      id,
+      refusalSentence(id, refusal.message ?? t('request.serverAnswered', { status: response.status })),
     );
   }
   return response;

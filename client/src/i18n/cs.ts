@@ -160,6 +160,12 @@ export const cs: Dictionary = {
   'close.outdated': 'Polyphony byla aktualizována — načtěte prosím stránku znovu',
   'request.unreachable': 'Polyphony není dostupná. Zkontrolujte připojení.',
   'request.serverAnswered': 'Server odpověděl {status}.',
+  'apiError.alreadyAnswered': 'Na tuto žádost už odpověděl někdo jiný.',
+  'apiError.meetingClosed': 'Toto setkání je uzavřené: nikdo už nemůže požádat o připojení.',
+  'apiError.meetingNotFound': 'Toto setkání neexistuje, nebo je odkaz neúplný.',
+  'apiError.networkNotFound': 'Tato síť neexistuje, nebo nejste jejím členem.',
+  'apiError.internal': 'Na serveru se něco pokazilo.',
+  'apiError.tooMany': 'Příliš mnoho pokusů. Počkejte minutu a zkuste to znovu.',
   'closing.close': 'Ukončit setkání…',
   'closing.ask': 'Ukončit setkání teď?',
   'closing.askText':
@@ -416,6 +422,7 @@ export const cs: Dictionary = {
   'print.footer': 'Vytištěno {when}, tiskl(a) {name}. Všichni v síti vidí, že tato kopie vznikla.',
   'video.endedRevoked':
     'Opustili jste video, protože váš odkaz byl zrušen. Pokud jde o omyl, požádejte tým o nový odkaz.',
+  'video.endedLeftTeam': 'Opustili jste video, protože jste byli odebráni z týmu.',
   'video.endedDuplicate': 'Připojili jste se k videu z jiného zařízení nebo karty.',
   'video.endedDeleted': 'Video tohoto setkání bylo ukončeno.',
   'video.endedOther': 'Video spojení skončilo. Dokumentu se to netýká.',

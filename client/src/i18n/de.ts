@@ -157,6 +157,12 @@ export const de: Dictionary = {
   'close.outdated': 'Polyphony wurde aktualisiert — bitte lade die Seite neu',
   'request.unreachable': 'Polyphony ist nicht erreichbar. Bitte prüf die Verbindung.',
   'request.serverAnswered': 'Der Server antwortete {status}.',
+  'apiError.alreadyAnswered': 'Jemand anderes hat diese Anfrage schon beantwortet.',
+  'apiError.meetingClosed': 'Dieses Treffen ist abgeschlossen: Niemand kann mehr darum bitten, dazuzukommen.',
+  'apiError.meetingNotFound': 'Dieses Treffen gibt es nicht, oder der Link ist unvollständig.',
+  'apiError.networkNotFound': 'Dieses Netzwerk gibt es nicht, oder du gehörst nicht dazu.',
+  'apiError.internal': 'Auf dem Server ist etwas schiefgelaufen.',
+  'apiError.tooMany': 'Zu viele Versuche. Warte eine Minute und versuche es noch einmal.',
   'closing.close': 'Treffen abschließen…',
   'closing.ask': 'Das Treffen jetzt abschließen?',
   'closing.askText':
@@ -410,6 +416,7 @@ export const de: Dictionary = {
     'Gedruckt am {when} von {name}. Alle im Netzwerk können sehen, dass diese Kopie gemacht wurde.',
   'video.endedRevoked':
     'Du hast das Video verlassen, weil dein Link zurückgezogen wurde. Bitte das Team um einen neuen Link, falls das ein Versehen ist.',
+  'video.endedLeftTeam': 'Du hast das Video verlassen, weil du aus dem Team entfernt wurdest.',
   'video.endedDuplicate': 'Du bist dem Video von einem anderen Gerät oder Tab aus beigetreten.',
   'video.endedDeleted': 'Das Video dieses Treffens wurde beendet.',
   'video.endedOther': 'Die Videoverbindung ist beendet. Das Dokument ist davon nicht betroffen.',

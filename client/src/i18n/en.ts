@@ -181,6 +181,12 @@ export const en = {
   'close.outdated': 'Polyphony was updated — please reload',
   'request.unreachable': 'Polyphony could not be reached. Check the connection.',
   'request.serverAnswered': 'The server answered {status}.',
+  'apiError.alreadyAnswered': 'Someone else has already answered this request.',
+  'apiError.meetingClosed': 'This meeting is closed: no one can ask to join it.',
+  'apiError.meetingNotFound': 'This meeting does not exist, or the link is incomplete.',
+  'apiError.networkNotFound': 'This network does not exist, or you are not one of its members.',
+  'apiError.internal': 'Something went wrong on the server.',
+  'apiError.tooMany': 'Too many attempts. Wait a minute and try again.',
 
   // Closing a meeting
   'closing.close': 'Close the meeting…',
@@ -448,6 +454,7 @@ export const en = {
   // The video room
   'video.endedRevoked':
     'You left the video because your link was revoked. Ask the team for a new link if this is a mistake.',
+  'video.endedLeftTeam': 'You left the video because you were removed from the team.',
   'video.endedDuplicate': 'You joined the video from another device or tab.',
   'video.endedDeleted': 'The video of this meeting was ended.',
   'video.endedOther': 'The video connection ended. The document is not affected.',

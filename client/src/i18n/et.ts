@@ -157,6 +157,12 @@ export const et: Dictionary = {
   'close.outdated': 'Polyphony on uuenenud — palun laadi leht uuesti',
   'request.unreachable': 'Polyphonyga ei saanud ühendust. Kontrolli ühendust.',
   'request.serverAnswered': 'Server vastas {status}.',
+  'apiError.alreadyAnswered': 'Keegi teine on sellele palvele juba vastanud.',
+  'apiError.meetingClosed': 'See kohtumine on suletud: keegi ei saa enam liitumist paluda.',
+  'apiError.meetingNotFound': 'Sellist kohtumist ei ole või link on poolik.',
+  'apiError.networkNotFound': 'Sellist võrgustikku ei ole või sa ei kuulu sellesse.',
+  'apiError.internal': 'Serveris läks midagi valesti.',
+  'apiError.tooMany': 'Liiga palju katseid. Oota minut ja proovi uuesti.',
   'closing.close': 'Lõpeta kohtumine…',
   'closing.ask': 'Kas lõpetada kohtumine nüüd?',
   'closing.askText':
@@ -404,6 +410,7 @@ export const et: Dictionary = {
   'print.footer': 'Prinditud {when}, printis {name}. Kõik võrgustikus näevad, et see koopia tehti.',
   'video.endedRevoked':
     'Lahkusid videost, sest sinu link tühistati. Kui see on eksitus, palu meeskonnalt uut linki.',
+  'video.endedLeftTeam': 'Lahkusid videost, sest sind eemaldati meeskonnast.',
   'video.endedDuplicate': 'Liitusid videoga teisest seadmest või vahelehelt.',
   'video.endedDeleted': 'Selle kohtumise video lõpetati.',
   'video.endedOther': 'Videoühendus katkes. Dokumenti see ei mõjuta.',

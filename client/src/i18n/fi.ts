@@ -158,6 +158,12 @@ export const fi: Dictionary = {
   'close.outdated': 'Polyphony on päivittynyt — lataa sivu uudelleen',
   'request.unreachable': 'Polyphonyyn ei saatu yhteyttä. Tarkista yhteys.',
   'request.serverAnswered': 'Palvelin vastasi {status}.',
+  'apiError.alreadyAnswered': 'Joku muu on jo vastannut tähän pyyntöön.',
+  'apiError.meetingClosed': 'Tämä kokous on päättynyt: kukaan ei voi enää pyytää päästä siihen.',
+  'apiError.meetingNotFound': 'Tätä kokousta ei ole, tai linkki on vajaa.',
+  'apiError.networkNotFound': 'Tätä verkostoa ei ole, tai et ole sen jäsen.',
+  'apiError.internal': 'Palvelimella meni jotain vikaan.',
+  'apiError.tooMany': 'Liian monta yritystä. Odota hetki ja yritä uudelleen.',
   'closing.close': 'Päätä kokous…',
   'closing.ask': 'Päätetäänkö kokous nyt?',
   'closing.askText':
@@ -406,6 +412,7 @@ export const fi: Dictionary = {
   'print.footer': 'Tulostettu {when}, tulostaja {name}. Kaikki verkostossa näkevät, että tämä kopio tehtiin.',
   'video.endedRevoked':
     'Poistuit videosta, koska linkkisi peruttiin. Pyydä tiimiltä uusi linkki, jos tämä on erehdys.',
+  'video.endedLeftTeam': 'Poistuit videosta, koska sinut poistettiin tiimistä.',
   'video.endedDuplicate': 'Liityit videoon toisella laitteella tai välilehdellä.',
   'video.endedDeleted': 'Tämän kokouksen video päätettiin.',
   'video.endedOther': 'Videoyhteys päättyi. Asiakirjaan tämä ei vaikuta.',

@@ -157,6 +157,12 @@ export const it: Dictionary = {
   'close.outdated': 'Polyphony è stato aggiornato — ricarica la pagina',
   'request.unreachable': 'Impossibile raggiungere Polyphony. Controlla la connessione.',
   'request.serverAnswered': 'Il server ha risposto {status}.',
+  'apiError.alreadyAnswered': 'Qualcun altro ha già risposto a questa richiesta.',
+  'apiError.meetingClosed': 'Questo incontro è chiuso: nessuno può più chiedere di partecipare.',
+  'apiError.meetingNotFound': 'Questo incontro non esiste, oppure il link è incompleto.',
+  'apiError.networkNotFound': 'Questa rete non esiste, oppure non ne fai parte.',
+  'apiError.internal': 'Qualcosa è andato storto sul server.',
+  'apiError.tooMany': 'Troppi tentativi. Aspetta un minuto e riprova.',
   'closing.close': 'Chiudi l’incontro…',
   'closing.ask': 'Chiudere l’incontro adesso?',
   'closing.askText':
@@ -410,6 +416,7 @@ export const it: Dictionary = {
     'Stampato il {when} da {name}. Tutti nella rete possono vedere che questa copia è stata fatta.',
   'video.endedRevoked':
     'Sei uscito dal video perché il tuo link è stato revocato. Chiedi al team un nuovo link se si tratta di un errore.',
+  'video.endedLeftTeam': 'Sei uscito dal video perché non fai più parte del team.',
   'video.endedDuplicate': 'Sei entrato nel video da un altro dispositivo o scheda.',
   'video.endedDeleted': 'Il video di questo incontro è terminato.',
   'video.endedOther': 'La connessione video si è chiusa. Il documento non ne risente.',

@@ -157,6 +157,12 @@ export const nl: Dictionary = {
   'close.outdated': 'Polyphony is bijgewerkt — laad de pagina opnieuw',
   'request.unreachable': 'Polyphony is niet bereikbaar. Controleer de verbinding.',
   'request.serverAnswered': 'De server antwoordde {status}.',
+  'apiError.alreadyAnswered': 'Iemand anders heeft dit verzoek al beantwoord.',
+  'apiError.meetingClosed': 'Dit gesprek is gesloten: niemand kan nog vragen om mee te doen.',
+  'apiError.meetingNotFound': 'Dit gesprek bestaat niet, of de link is onvolledig.',
+  'apiError.networkNotFound': 'Dit netwerk bestaat niet, of je hoort er niet bij.',
+  'apiError.internal': 'Er ging iets mis op de server.',
+  'apiError.tooMany': 'Te veel pogingen. Wacht een minuut en probeer het opnieuw.',
   'closing.close': 'Het gesprek afsluiten…',
   'closing.ask': 'Het gesprek nu afsluiten?',
   'closing.askText':
@@ -408,6 +414,7 @@ export const nl: Dictionary = {
   'print.footer': 'Afgedrukt {when} door {name}. Iedereen in het netwerk kan zien dat deze kopie is gemaakt.',
   'video.endedRevoked':
     'Je hebt de video verlaten omdat je link is ingetrokken. Vraag het team om een nieuwe link als dit een vergissing is.',
+  'video.endedLeftTeam': 'Je hebt de video verlaten omdat je uit het team bent gehaald.',
   'video.endedDuplicate': 'Je doet mee met de video vanaf een ander apparaat of tabblad.',
   'video.endedDeleted': 'De video van dit gesprek is beëindigd.',
   'video.endedOther': 'De videoverbinding is verbroken. Het document blijft zoals het is.',

@@ -155,6 +155,12 @@ export const sv: Dictionary = {
   'close.outdated': 'Polyphony har uppdaterats — ladda om sidan',
   'request.unreachable': 'Det gick inte att nå Polyphony. Kontrollera anslutningen.',
   'request.serverAnswered': 'Servern svarade {status}.',
+  'apiError.alreadyAnswered': 'Någon annan har redan svarat på den här begäran.',
+  'apiError.meetingClosed': 'Det här mötet är avslutat: ingen kan längre be om att få komma in.',
+  'apiError.meetingNotFound': 'Det här mötet finns inte, eller så är länken ofullständig.',
+  'apiError.networkNotFound': 'Det här nätverket finns inte, eller så är du inte med i det.',
+  'apiError.internal': 'Något gick fel på servern.',
+  'apiError.tooMany': 'För många försök. Vänta en minut och försök igen.',
   'closing.close': 'Avsluta mötet…',
   'closing.ask': 'Avsluta mötet nu?',
   'closing.askText':
@@ -405,6 +411,7 @@ export const sv: Dictionary = {
   'print.footer': 'Utskrivet {when} av {name}. Alla i nätverket kan se att den här kopian gjordes.',
   'video.endedRevoked':
     'Du lämnade videon eftersom din länk återkallades. Be teamet om en ny länk om det är ett misstag.',
+  'video.endedLeftTeam': 'Du lämnade videon eftersom du togs bort från teamet.',
   'video.endedDuplicate': 'Du gick med i videon från en annan enhet eller flik.',
   'video.endedDeleted': 'Videon för det här mötet avslutades.',
   'video.endedOther': 'Videoanslutningen bröts. Dokumentet påverkas inte.',

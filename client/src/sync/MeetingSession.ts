@@ -8,7 +8,14 @@
  * there was no connection is still waiting to go out. Edits made without a connection travel in the
  * SyncStep2 this device sends after reconnecting, so they are saved when that message is acknowledged.
  */
-import { attributeTo, CloseCodes, isPermanentClose } from '@polyphony/shared';
+import {
+  attributeTo,
+  type CloseCode,
+  type CloseCodeName,
+  CloseCodes,
+  closeCodeName,
+  isPermanentClose,
+} from '@polyphony/shared';
 import { IndexeddbPersistence } from 'y-indexeddb';
 import type { WebsocketProvider } from 'y-websocket';
 import * as Y from 'yjs';
@@ -22,10 +29,11 @@ import { type CountedSocket, meetingProvider } from './provider';
 export type SaveState = 'saved' | 'saving' | 'offline' | 'reconnecting' | 'error';
 
 /**
- * Why this page may no longer show the meeting: the link was revoked, the meeting (or this person) was
- * erased, an erasure rewrote the document (load it again), or the session on this device ended.
+ * Why this page may no longer show the meeting: the link was revoked, this professional was taken out
+ * of the network's team, the meeting (or this person) was erased, an erasure rewrote the document (load
+ * it again), or the session on this device ended.
  */
-export type MeetingEnd = 'revoked' | 'erased' | 'rewritten' | 'session';
+export type MeetingEnd = 'revoked' | 'leftTeam' | 'erased' | 'rewritten' | 'session';
 
 /** What the save indicator shows. */
 export interface SaveStatus {
@@ -43,20 +51,25 @@ export interface SaveStatus {
   ended?: MeetingEnd;
 }
 
-/** What the server's closing says about the page (close codes of shared/protocol). */
-const ENDINGS: Partial<Record<number, MeetingEnd>> = {
-  [CloseCodes.accessRevoked.code]: 'revoked',
-  [CloseCodes.meetingNotFound.code]: 'erased',
-  [CloseCodes.documentRewritten.code]: 'rewritten',
-  [CloseCodes.unauthorized.code]: 'session',
+/**
+ * What the server's closing says about the page (close codes of shared/protocol, named by code and
+ * reason: 4403 is a revoked link, or with `team_access_ended` a departure from the team).
+ */
+const ENDINGS: Partial<Record<CloseCodeName, MeetingEnd>> = {
+  accessRevoked: 'revoked',
+  teamAccessEnded: 'leftTeam',
+  meetingNotFound: 'erased',
+  documentRewritten: 'rewritten',
+  unauthorized: 'session',
 };
 
 /** The close code whose sentence says each ending. */
-const ENDING_CODES: Record<MeetingEnd, number> = {
-  revoked: CloseCodes.accessRevoked.code,
-  erased: CloseCodes.meetingNotFound.code,
-  rewritten: CloseCodes.documentRewritten.code,
-  session: CloseCodes.unauthorized.code,
+const ENDING_CODES: Record<MeetingEnd, CloseCode> = {
+  revoked: CloseCodes.accessRevoked,
+  leftTeam: CloseCodes.teamAccessEnded,
+  erased: CloseCodes.meetingNotFound,
+  rewritten: CloseCodes.documentRewritten,
+  session: CloseCodes.unauthorized,
 };
 
 /** Whether an ending means this browser's copy must go (it can never be saved, or it is out of date). */
@@ -150,7 +163,8 @@ export class MeetingSession {
       // The next socket may reach another server: it says so itself if that one cannot reach the others.
       this.apart = false;
       if (event && isPermanentClose(event.code)) this.terminalCode = event.code;
-      const end = event ? ENDINGS[event.code] : undefined;
+      const name = event ? closeCodeName(event.code, event.reason) : undefined;
+      const end = name ? ENDINGS[name] : undefined;
       if (end) this.end(end);
       this.refresh();
     });
@@ -326,7 +340,7 @@ export class MeetingSession {
     if (this.ended) {
       return {
         state: 'error',
-        message: closeMessage(ENDING_CODES[this.ended]) ?? OFFLINE,
+        message: closeMessage(ENDING_CODES[this.ended].code, ENDING_CODES[this.ended].reason) ?? OFFLINE,
         unsaved,
         ended: this.ended,
       };

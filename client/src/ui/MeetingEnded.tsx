@@ -1,6 +1,6 @@
 /**
  * What a meeting page shows instead of the document when it may no longer show it: the link was
- * revoked, the meeting or this person was erased (this device's copy is then deleted), an erasure
+ * revoked, a professional was taken out of the network's team, the meeting or this person was erased (this device's copy is then deleted), an erasure
  * rewrote the document (it loads again), or the session on this device ended (open the link again).
  */
 import type { SessionEnd } from '@polyphony/shared';
@@ -25,11 +25,13 @@ export function MeetingEnded({ end }: { end: MeetingEnd }) {
   const heading =
     end === 'revoked'
       ? t('close.revoked')
-      : end === 'erased'
-        ? t('ended.erasedTitle')
-        : end === 'rewritten'
-          ? t('ended.rewrittenTitle')
-          : t('ended.sessionTitle');
+      : end === 'leftTeam'
+        ? t('close.leftTeam')
+        : end === 'erased'
+          ? t('ended.erasedTitle')
+          : end === 'rewritten'
+            ? t('ended.rewrittenTitle')
+            : t('ended.sessionTitle');
   useEffect(() => {
     document.title = t('app.titleSuffix', { title: heading });
   }, [t, heading]);
@@ -40,6 +42,7 @@ export function MeetingEnded({ end }: { end: MeetingEnd }) {
         <p className="brand small">Polyphony</p>
         <h1>{heading}</h1>
         {end === 'revoked' && <p className="lead">{t('ended.revokedLead')}</p>}
+        {end === 'leftTeam' && <p className="lead">{t('ended.leftTeamLead')}</p>}
         {end === 'erased' && <p className="lead">{t('ended.erasedLead')}</p>}
         {end === 'rewritten' && <p className="lead">{t('ended.rewrittenLead')}</p>}
         {end === 'session' && (

@@ -6,6 +6,7 @@
  */
 import {
   type ActivityEntry,
+  CloseCodes,
   can,
   type Invitation,
   type MeetingSummary,
@@ -336,12 +337,17 @@ export class NetworkService {
   /**
    * Close the live sockets of people whose access ended without a link (a professional who left the
    * network's team) and take them out of the video, once per person in this process as endAccess does.
-   * Returns how many sockets closed.
+   * Their sockets close with 4403 as a revoked link's do, with the reason `team_access_ended`, so that the
+   * page says they were taken out of the team; call it before endAccess of the personal links that ended
+   * with the departure, or those sockets would say "revoked". Returns how many sockets closed.
    */
   endPeopleAccess(people: readonly EndedPerson[]): number {
     if (people.length === 0) return 0;
     const ended = new Set(people.map(({ participantId }) => participantId));
-    const closed = this.sync.closeConnections((connection) => ended.has(connection.principal.participantId));
+    const closed = this.sync.closeConnections(
+      (connection) => ended.has(connection.principal.participantId),
+      CloseCodes.teamAccessEnded,
+    );
     const time = this.now().getTime();
     for (const [id, at] of this.handled) if (time - at > HANDLED_FOR_MS) this.handled.delete(id);
     const fresh = people.filter(({ participantId }) => !this.handled.has(`person:${participantId}`));

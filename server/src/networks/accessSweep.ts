@@ -38,7 +38,8 @@ export function startAccessSweep(options: AccessSweepOptions): () => void {
       store.departedBetween(from, until),
     ]);
     swept = until;
-    const closed = service.endAccess(ended) + service.endPeopleAccess(departed);
+    // Departures first: their personal links ended with them, and their sockets say they left the team.
+    const closed = service.endPeopleAccess(departed) + service.endAccess(ended);
     if (closed > 0) logger.info({ closed }, 'closed the connections of ended links');
   };
   const timer = setInterval(() => {

@@ -54,7 +54,7 @@ export class Admission {
   async open(meeting: MeetingRecord, actor: ParticipantRecord): Promise<void> {
     requireAdmitter(actor);
     if (meeting.closedAt)
-      throw new ApiError(409, 'conflict', 'This meeting is closed: no one can ask to join it.');
+      throw new ApiError(409, 'meeting_closed', 'This meeting is closed: no one can ask to join it.');
     const code: AdmissionCodeRecord = {
       id: newId(),
       code: newToken(),
@@ -131,7 +131,7 @@ export class Admission {
       choice.decision === 'refuse'
         ? await this.store.refuse({ requestId, actorId: actor.id, at })
         : await this.admit(request, actor, choice.role, at);
-    if (!done) throw new ApiError(409, 'conflict', 'Someone else has already answered this request.');
+    if (!done) throw new ApiError(409, 'already_answered', 'Someone else has already answered this request.');
   }
 
   private admit(

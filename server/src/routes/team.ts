@@ -93,14 +93,15 @@ export function teamRoutes(ctx: RouteContext) {
       if (place.role !== 'admin') throw forbidden('Only the team’s admins remove members.');
       const left = await ctx.store.leaveTeam({ teamId, staffId, at: ctx.now().toISOString() });
       if (!left) throw notFound('No such member of this team.');
-      // At once here; other instances' access sweeps find the departure within a second.
-      ctx.service.endAccess(left.revokedInvitations);
+      // At once here; other instances' access sweeps find the departure within a second. The departure
+      // first: a socket opened with the personal link that ended with it closes as "left the team" too.
       ctx.service.endPeopleAccess(
         left.participantIds.map((participantId, n) => ({
           participantId,
           networkId: left.networkIds[n] ?? '',
         })),
       );
+      ctx.service.endAccess(left.revokedInvitations);
       return c.body(null, 204);
     });
 }

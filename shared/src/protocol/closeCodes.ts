@@ -21,6 +21,11 @@ export const CloseCodes = {
   unauthorized: { code: 4401, reason: 'unauthorized' },
   /** The invitation behind this socket was revoked. */
   accessRevoked: { code: 4403, reason: 'access_revoked' },
+  /**
+   * A professional left the network's team (an admin or the operator took them out): the same code as a
+   * revoked link, so that every client stops and drops its copy; the reason tells the page which it was.
+   */
+  teamAccessEnded: { code: 4403, reason: 'team_access_ended' },
   /** The meeting no longer exists. */
   meetingNotFound: { code: 4404, reason: 'meeting_not_found' },
   /**
@@ -51,12 +56,18 @@ export const CloseCodes = {
 /** The name of a close code. */
 export type CloseCodeName = keyof typeof CloseCodes;
 
-/** The name of a close code, or undefined when the code is not one of ours. */
-export function closeCodeName(code: number): CloseCodeName | undefined {
+/**
+ * The name of a close code, or undefined when the code is not one of ours. A code that has several
+ * reasons (4403) is named by its first entry unless `reason` names another.
+ */
+export function closeCodeName(code: number, reason?: string): CloseCodeName | undefined {
+  let first: CloseCodeName | undefined;
   for (const [name, value] of Object.entries(CloseCodes)) {
-    if (value.code === code) return name as CloseCodeName;
+    if (value.code !== code) continue;
+    if (value.reason === reason) return name as CloseCodeName;
+    first ??= name as CloseCodeName;
   }
-  return undefined;
+  return first;
 }
 
 /**

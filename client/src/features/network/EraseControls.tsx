@@ -15,6 +15,7 @@ import {
 } from '../../api/privacy';
 import { ApiRequestError } from '../../api/request';
 import { t, useLanguage } from '../../i18n';
+import { Confirm } from '../../ui/Confirm';
 
 const failure = (error: unknown) =>
   error instanceof ApiRequestError ? error.message : t('common.didNotWork');
@@ -90,26 +91,22 @@ function Erase({
         </button>
       )}
       {preview && (
-        <fieldset className="confirm">
-          <legend className="visually-hidden">{label}</legend>
-          <div data-testid="erase-what">{describe(preview)}</div>
-          {choices}
-          <p className="hint">{t('erase.forGood')}</p>
-          <div className="actions">
-            <button
-              type="button"
-              className="button danger-strong"
-              disabled={busy || !ready}
-              onClick={go}
-              data-testid="erase-confirm"
-            >
-              {busy ? t('erase.erasing') : confirmLabel(preview)}
-            </button>
-            <button type="button" className="button" disabled={busy} onClick={() => setPreview(null)}>
-              {t('common.cancel')}
-            </button>
-          </div>
-        </fieldset>
+        <Confirm
+          question={label}
+          text={
+            <>
+              <div data-testid="erase-what">{describe(preview)}</div>
+              {choices}
+              <p className="hint">{t('erase.forGood')}</p>
+            </>
+          }
+          confirmLabel={busy ? t('erase.erasing') : confirmLabel(preview)}
+          busy={busy}
+          ready={ready}
+          onConfirm={go}
+          onCancel={() => setPreview(null)}
+          confirmTestId="erase-confirm"
+        />
       )}
       {error && (
         <p className="error" role="alert">

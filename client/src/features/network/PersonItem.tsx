@@ -7,6 +7,7 @@ import type { Invitation, Participant } from '@polyphony/shared';
 import { useState } from 'react';
 import { reissueLink, revokeLink } from '../../api/networks';
 import { t, tx, useLanguage } from '../../i18n';
+import { Confirm } from '../../ui/Confirm';
 import { InvitationCard } from '../../ui/InvitationCard';
 import { roleShortLabel } from '../../ui/roles';
 import { shortDate, timeAgo } from '../../ui/time';
@@ -103,28 +104,19 @@ export function PersonItem({ networkId, person, isMe, mayManage, mayErase, onCha
         </div>
       )}
       {confirming && (
-        <fieldset className="confirm">
-          <legend className="visually-hidden">{t('person.revokeQuestion', { name: person.name })}</legend>
-          <p>{t('person.revokeText', { name: person.name })}</p>
-          <div className="actions">
-            <button
-              type="button"
-              className="button danger-strong"
-              disabled={busy}
-              onClick={() =>
-                act(async () => {
-                  await revokeLink(networkId, person.id);
-                  setConfirming(false);
-                })
-              }
-            >
-              {t('person.yesRevoke')}
-            </button>
-            <button type="button" className="button" onClick={() => setConfirming(false)}>
-              {t('common.cancel')}
-            </button>
-          </div>
-        </fieldset>
+        <Confirm
+          question={t('person.revokeQuestion', { name: person.name })}
+          text={t('person.revokeText', { name: person.name })}
+          confirmLabel={t('person.yesRevoke')}
+          busy={busy}
+          onConfirm={() =>
+            act(async () => {
+              await revokeLink(networkId, person.id);
+              setConfirming(false);
+            })
+          }
+          onCancel={() => setConfirming(false)}
+        />
       )}
       {newLink && (
         <div className="new-link">

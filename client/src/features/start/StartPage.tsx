@@ -79,15 +79,14 @@ function StartForm({ onStarted }: { onStarted: (started: StartNetworkResponse) =
         }),
       );
     } catch (caught) {
-      // The two refusals a person can meet here, in their language; anything else as the server says it.
+      // Too many starts, in words of this page; any other refusal as the request says it (in the page's
+      // language where the dictionary has its id: "starting is turned off", see api/request.ts).
       setError(
         caught instanceof ApiRequestError && caught.id === 'rate_limited'
           ? t('start.tooMany')
-          : caught instanceof ApiRequestError && caught.id === 'anonymous_start_off'
-            ? t('start.turnedOff')
-            : caught instanceof ApiRequestError
-              ? caught.message
-              : t('start.couldNotStart'),
+          : caught instanceof ApiRequestError
+            ? caught.message
+            : t('start.couldNotStart'),
       );
       setBusy(false);
     }

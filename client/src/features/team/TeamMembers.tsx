@@ -6,6 +6,7 @@ import type { TeamResponse } from '@polyphony/shared';
 import { useState } from 'react';
 import { removeTeamMember } from '../../api/team';
 import { t, useLanguage } from '../../i18n';
+import { Confirm } from '../../ui/Confirm';
 import { useRequest } from '../../ui/useRequest';
 
 type Member = TeamResponse['teams'][number]['members'][number];
@@ -52,29 +53,20 @@ function MemberItem({
         </div>
       )}
       {confirming && (
-        <fieldset className="confirm">
-          <legend className="visually-hidden">{t('team.removeLabel', { name: member.name })}</legend>
-          <p>{t('team.removeText', { name: member.name })}</p>
-          <div className="actions">
-            <button
-              type="button"
-              className="button danger-strong"
-              disabled={busy}
-              onClick={() =>
-                run(async () => {
-                  await removeTeamMember(teamId, member.id);
-                  setConfirming(false);
-                  await onRemoved();
-                }, t('team.removeFailed'))
-              }
-            >
-              {t('team.yesRemove')}
-            </button>
-            <button type="button" className="button" onClick={() => setConfirming(false)}>
-              {t('common.cancel')}
-            </button>
-          </div>
-        </fieldset>
+        <Confirm
+          question={t('team.removeLabel', { name: member.name })}
+          text={t('team.removeText', { name: member.name })}
+          confirmLabel={t('team.yesRemove')}
+          busy={busy}
+          onConfirm={() =>
+            run(async () => {
+              await removeTeamMember(teamId, member.id);
+              setConfirming(false);
+              await onRemoved();
+            }, t('team.removeFailed'))
+          }
+          onCancel={() => setConfirming(false)}
+        />
       )}
       {error && (
         <p className="error" role="alert">

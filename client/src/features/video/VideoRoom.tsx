@@ -31,13 +31,14 @@ type Stage =
   | { kind: 'preview' }
   | { kind: 'joining' }
   | { kind: 'live'; room: Room; canPublish: boolean }
-  | { kind: 'ended'; message: string };
+  /**
+   * `removed`: the server took this person out (their link was revoked, or they left the team); the
+   * words are chosen when shown, from how the document's connection ended (it may close a moment later).
+   */
+  | { kind: 'ended'; message: string; removed?: boolean };
 
-/** Why the video ended, in words a person understands. */
-function endedMessage(reason: DisconnectReason | undefined, revoked: boolean): string {
-  if (reason === DisconnectReason.PARTICIPANT_REMOVED || revoked) {
-    return t('video.endedRevoked');
-  }
+/** Why the video ended, in words a person understands (a removal is said from the document's ending). */
+function endedMessage(reason: DisconnectReason | undefined): string {
   if (reason === DisconnectReason.DUPLICATE_IDENTITY) return t('video.endedDuplicate');
   if (reason === DisconnectReason.ROOM_DELETED) return t('video.endedDeleted');
   return t('video.endedOther');
@@ -49,14 +50,16 @@ export default function VideoRoom({ session, meetingId, roomMode, onRoomMode, on
   const [stage, setStage] = useState<Stage>({ kind: 'preview' });
   const [audioOnly, setAudioOnly] = useState(false);
   const status = useSaveStatus(session);
-  const revoked = status.state === 'error' && status.message === 'close.revoked';
+  // The link was revoked, or this professional was taken out of the team (the same close code, 4403).
+  const leftTeam = status.state === 'error' && status.message === 'close.leftTeam';
+  const revoked = leftTeam || (status.state === 'error' && status.message === 'close.revoked');
   const revokedRef = useRef(revoked);
   revokedRef.current = revoked;
   const wantsAudioOnlyRef = useRef(false);
   // Audio only turned on or off in the room: tracks published from then on follow it.
   wantsAudioOnlyRef.current = audioOnly;
 
-  // The document connection closed with "revoked": video goes too, even before LiveKit says so.
+  // The document connection closed with "revoked" (or "left the team"): video goes too, even before LiveKit says so.
   useEffect(() => {
     if (revoked && stage.kind === 'live') void stage.room.disconnect();
   }, [revoked, stage]);
@@ -80,7 +83,8 @@ export default function VideoRoom({ session, meetingId, roomMode, onRoomMode, on
       }
       const room = new Room({ adaptiveStream: true, dynacast: true });
       room.on(RoomEvent.Disconnected, (reason) => {
-        setStage({ kind: 'ended', message: endedMessage(reason, revokedRef.current) });
+        const removed = reason === DisconnectReason.PARTICIPANT_REMOVED || revokedRef.current;
+        setStage({ kind: 'ended', message: removed ? '' : endedMessage(reason), removed });
       });
       // Audio only: do not even receive video. Joined so, nothing is subscribed by itself (a camera
       // already on in the room would otherwise arrive with the first answer): audio is asked for, each
@@ -191,7 +195,7 @@ export default function VideoRoom({ session, meetingId, roomMode, onRoomMode, on
       )}
       {stage.kind === 'ended' && (
         <p className="video-note video-note--ended" role="alert" data-testid="video-ended">
-          {stage.message}
+          {stage.removed ? t(leftTeam ? 'video.endedLeftTeam' : 'video.endedRevoked') : stage.message}
         </p>
       )}
     </div>

@@ -29,4 +29,7 @@ export const teamWorkCs: TeamWorkWords = {
     '{name} okamžitě ztratí přístup ke všem sítím týmu: otevřená setkání a video se zavřou. Jeho/její slova v záznamu zůstanou.',
   'team.yesRemove': 'Ano, odebrat',
   'team.removeFailed': 'Odebrání se nepodařilo. Zkuste to za chvíli znovu.',
+  'close.leftTeam': 'Byli jste odebráni z týmu',
+  'ended.leftTeamLead':
+    'Tuto síť ani její setkání už otevřít nemůžete a kopie, kterou toto zařízení uchovávalo, byla smazána. Co jste napsali, v záznamu zůstává. Pokud jde o omyl, požádejte správce týmu, aby vás znovu přidal.',
 };

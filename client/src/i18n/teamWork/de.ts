@@ -29,4 +29,7 @@ export const teamWorkDe: TeamWorkWords = {
     '{name} verliert sofort den Zugang zu allen Netzwerken des Teams: offene Treffen und Video schließen sich. Die eigenen Worte bleiben im Protokoll.',
   'team.yesRemove': 'Ja, entfernen',
   'team.removeFailed': 'Das Entfernen hat nicht geklappt. Versuche es gleich noch einmal.',
+  'close.leftTeam': 'Du wurdest aus dem Team entfernt',
+  'ended.leftTeamLead':
+    'Du kannst dieses Netzwerk und seine Treffen nicht mehr öffnen, und die Kopie, die dieses Gerät gespeichert hatte, ist gelöscht. Was du geschrieben hast, bleibt im Protokoll. Wenn das ein Irrtum ist, bitte einen Admin des Teams, dich wieder hinzuzufügen.',
 };

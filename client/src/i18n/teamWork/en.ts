@@ -32,6 +32,9 @@ export const teamWorkEn = {
     '{name} loses access to every network of the team at once: their open meetings and video close. Their words stay in the record.',
   'team.yesRemove': 'Yes, remove',
   'team.removeFailed': 'Could not remove them. Try again in a moment.',
+  'close.leftTeam': 'You were removed from the team',
+  'ended.leftTeamLead':
+    'You can no longer open this network or its meetings, and the copy this device kept has been deleted. What you wrote stays in the record. If this is a mistake, ask an admin of the team to add you again.',
 } as const;
 
 /** The team-work words of one language: every English key. */

@@ -29,4 +29,7 @@ export const teamWorkEt: TeamWorkWords = {
     '{name} kaotab kohe juurdepääsu kõigile meeskonna võrgustikele: avatud kohtumised ja video suletakse. Tema sõnad jäävad kirja.',
   'team.yesRemove': 'Jah, eemalda',
   'team.removeFailed': 'Eemaldamine ei õnnestunud. Proovi hetke pärast uuesti.',
+  'close.leftTeam': 'Sind eemaldati meeskonnast',
+  'ended.leftTeamLead':
+    'Sa ei saa enam seda võrgustikku ega selle kohtumisi avada ja koopia, mida see seade hoidis, on kustutatud. Sinu kirjutatu jääb kirja. Kui see on viga, palu meeskonna halduril sind tagasi lisada.',
 };

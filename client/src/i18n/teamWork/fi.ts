@@ -29,4 +29,7 @@ export const teamWorkFi: TeamWorkWords = {
     '{name} menettää heti pääsyn kaikkiin tiimin verkostoihin: avoimet tapaamiset ja video sulkeutuvat. Hänen sanansa jäävät kirjaan.',
   'team.yesRemove': 'Kyllä, poista',
   'team.removeFailed': 'Poistaminen ei onnistunut. Yritä hetken päästä uudelleen.',
+  'close.leftTeam': 'Sinut poistettiin tiimistä',
+  'ended.leftTeamLead':
+    'Et voi enää avata tätä verkostoa tai sen kokouksia, ja tälle laitteelle tallennettu kopio on poistettu. Kirjoittamasi jää kirjaan. Jos tämä on virhe, pyydä tiimin ylläpitäjää lisäämään sinut takaisin.',
 };

@@ -29,4 +29,7 @@ export const teamWorkIt: TeamWorkWords = {
     '{name} perde subito l’accesso a tutte le reti del team: gli incontri aperti e il video si chiudono. Le sue parole restano nel registro.',
   'team.yesRemove': 'Sì, rimuovi',
   'team.removeFailed': 'Non è stato possibile rimuovere. Riprova tra un momento.',
+  'close.leftTeam': 'Non fai più parte del team',
+  'ended.leftTeamLead':
+    'Non puoi più aprire questa rete né i suoi incontri, e la copia conservata da questo dispositivo è stata cancellata. Ciò che hai scritto resta nel registro. Se è un errore, chiedi a un amministratore del team di aggiungerti di nuovo.',
 };

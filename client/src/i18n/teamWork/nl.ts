@@ -29,4 +29,7 @@ export const teamWorkNl: TeamWorkWords = {
     '{name} verliest meteen de toegang tot alle netwerken van het team: open bijeenkomsten en video sluiten. Wat diegene schreef, blijft in het verslag.',
   'team.yesRemove': 'Ja, verwijderen',
   'team.removeFailed': 'Verwijderen lukte niet. Probeer het zo opnieuw.',
+  'close.leftTeam': 'Je bent uit het team gehaald',
+  'ended.leftTeamLead':
+    'Je kunt dit netwerk en zijn bijeenkomsten niet meer openen, en de kopie die dit apparaat bewaarde, is verwijderd. Wat je schreef, blijft in het verslag. Is dit een vergissing, vraag dan een beheerder van het team om je weer toe te voegen.',
 };

@@ -29,4 +29,7 @@ export const teamWorkSv: TeamWorkWords = {
     '{name} förlorar genast åtkomsten till alla teamets nätverk: öppna möten och video stängs. Hens ord finns kvar i protokollet.',
   'team.yesRemove': 'Ja, ta bort',
   'team.removeFailed': 'Det gick inte att ta bort. Försök igen om en stund.',
+  'close.leftTeam': 'Du togs bort från teamet',
+  'ended.leftTeamLead':
+    'Du kan inte längre öppna det här nätverket eller dess möten, och kopian som enheten sparat har raderats. Det du skrev finns kvar i protokollet. Om det är ett misstag, be en administratör i teamet att lägga till dig igen.',
 };
