@@ -25,8 +25,10 @@ function coveredCodePoints(): (codePoint: number) => boolean {
   const ranges = listing
     .split(/\s+/)
     .filter(Boolean)
-    .map((range) => range.split('-').map((hex) => Number.parseInt(hex, 16)))
-    .map(([from, to]) => [from, to ?? from] as const);
+    .map((range) => {
+      const [from = Number.NaN, to = from] = range.split('-').map((hex) => Number.parseInt(hex, 16));
+      return [from, to] as const;
+    });
   return (codePoint) => ranges.some(([from, to]) => codePoint >= from && codePoint <= to);
 }
 

@@ -95,12 +95,7 @@ export function teamRoutes(ctx: RouteContext) {
       if (!left) throw notFound('No such member of this team.');
       // At once here; other instances' access sweeps find the departure within a second. The departure
       // first: a socket opened with the personal link that ended with it closes as "left the team" too.
-      ctx.service.endPeopleAccess(
-        left.participantIds.map((participantId, n) => ({
-          participantId,
-          networkId: left.networkIds[n] ?? '',
-        })),
-      );
+      ctx.service.endPeopleAccess(left.people);
       ctx.service.endAccess(left.revokedInvitations);
       return c.body(null, 204);
     });

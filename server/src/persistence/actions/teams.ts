@@ -141,6 +141,7 @@ export function* leaveTeam(input: Input<'leaveTeam'>): Action<LeftTeam | undefin
     sessionHashes: sessions.map(({ session_hash }) => session_hash),
     participantIds: ids,
     networkIds: [...new Set(people.map(({ network_id }) => network_id))],
+    people: people.map(({ id, network_id }) => ({ participantId: id, networkId: network_id })),
     revokedInvitations: revoked.map(({ id }) => id),
   };
 }

@@ -68,6 +68,8 @@ export interface LeftTeam {
   participantIds: string[];
   /** The networks they were people of. */
   networkIds: string[];
+  /** Each of those people with their network (one staff member may be more than one person in a network). */
+  people: { participantId: string; networkId: string }[];
   /** Their personal links in those networks (from starting one), revoked with the team's access. */
   revokedInvitations: string[];
 }

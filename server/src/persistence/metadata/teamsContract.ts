@@ -307,6 +307,7 @@ export function teamsContract(getStore: () => MetadataStore): void {
         sessionHashes: [session],
         participantIds: [inAnna.id],
         networkIds: [anna.network.id],
+        people: [{ participantId: inAnna.id, networkId: anna.network.id }],
         revokedInvitations: [],
       });
       // The network's own log says that its professional left the team.
@@ -368,6 +369,10 @@ export function teamsContract(getStore: () => MetadataStore): void {
       const left = await store.leaveTeam({ teamId: north.id, staffId: pekka.id, at: at(5000) });
       expect(left?.participantIds.sort()).toEqual([inAnna.id, inBen.id].sort());
       expect(left?.networkIds.sort()).toEqual([anna.network.id, ben.network.id].sort());
+      // Each person with their own network, whatever the order (the route closes and logs by these).
+      expect(left?.people.map((each) => `${each.participantId}@${each.networkId}`).sort()).toEqual(
+        [`${inAnna.id}@${anna.network.id}`, `${inBen.id}@${ben.network.id}`].sort(),
+      );
       expect(left?.revokedInvitations).toEqual([pekkasLink.record.id]);
       expect((await store.findInvitation(pekkasLink.record.id))?.revokedAt).toBe(at(5000));
       const departed = await store.departedBetween(new Date(at(4000)), new Date(at(6000)));
