@@ -8,7 +8,7 @@
  * there was no connection is still waiting to go out. Edits made without a connection travel in the
  * SyncStep2 this device sends after reconnecting, so they are saved when that message is acknowledged.
  */
-import { attributeTo, CloseCodes, isPermanentClose } from '@polyphony/shared';
+import { attributeTo, CloseCodes, isPermanentClose, NudgeTopic } from '@polyphony/shared';
 import { IndexeddbPersistence } from 'y-indexeddb';
 import type { WebsocketProvider } from 'y-websocket';
 import * as Y from 'yjs';
@@ -108,6 +108,7 @@ export class MeetingSession {
   /** Bumped each time applying the server's updates failed in an editor (see `meetingProvider`). */
   private editorFailures = 0;
   private readonly editorListeners = new Set<() => void>();
+  private readonly nudgeListeners = new Set<(topic: number) => void>();
   private ended: MeetingEnd | null = null;
   private cleared: Promise<void> | null = null;
   /** Resolves with whether this browser held a copy of the meeting before this page opened it. */
@@ -125,6 +126,7 @@ export class MeetingSession {
         this.apart = !reachable;
         this.refresh();
       },
+      onNudge: (topic) => this.nudged(topic),
       onEditorFailure: () => {
         this.editorFailures++;
         for (const listener of this.editorListeners) listener();
@@ -137,6 +139,8 @@ export class MeetingSession {
     });
     this.provider.on('sync', (synced: boolean) => {
       if (synced) {
+        // Back after a break: a nudge may have been missed meanwhile, so everything is looked at again.
+        if (this.everSynced) for (const topic of Object.values(NudgeTopic)) this.nudged(topic);
         this.everSynced = true;
         this.lastCloseCode = null;
       }
@@ -209,6 +213,19 @@ export class MeetingSession {
     this.editorListeners.add(listener);
     return () => this.editorListeners.delete(listener);
   };
+
+  /**
+   * Be told when the server says something of the meeting outside its document changed (a NudgeTopic,
+   * message 18), and after each reconnection (every topic: a nudge may have been missed meanwhile).
+   */
+  onNudge = (listener: (topic: number) => void): (() => void) => {
+    this.nudgeListeners.add(listener);
+    return () => this.nudgeListeners.delete(listener);
+  };
+
+  private nudged(topic: number): void {
+    for (const listener of this.nudgeListeners) listener(topic);
+  }
 
   /** Raise or lower this person's hand, for everyone to see. */
   setHandRaised(raised: boolean): void {

@@ -82,7 +82,7 @@ export function MeetingDocument({ session, detail }: { session: MeetingSession; 
   const [phase, setPhase] = useMetaValue<Phase>(session.doc, MetaKeys.phase, readPhase);
   const [title, setTitle] = useMetaValue(session.doc, MetaKeys.title, readString);
   const { closed, closedAt } = useMeetingClosed(session.doc);
-  const admission = useAdmission(meeting.id, !closed && !ended);
+  const admission = useAdmission(session, meeting.id, !closed && !ended);
   const [view, changeView] = useMeetingView();
   const living = view.panel === 'living';
   useWarnBeforeLeaving(canWrite && status.unsaved);
@@ -148,6 +148,7 @@ export function MeetingDocument({ session, detail }: { session: MeetingSession; 
             meetingId={meeting.id}
             state={admission.state}
             onState={admission.set}
+            onStale={admission.stale}
             canAdmit={canAdmit}
           />
         )}
