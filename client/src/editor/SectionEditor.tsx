@@ -73,8 +73,9 @@ function splitName(name: string): { first: string; rest: string } {
 /**
  * The caret of another person: a coloured line with their first name above the line, which fades after
  * a moment so that it never hides the words it sits on (a crisis phone number, say); pointing at the
- * caret shows the full name again. Hidden from screen readers, which would read it as part of the
- * text: "Who is here" is the list of who is present.
+ * caret, or at (or focusing) the person in "Who is here", shows the full name and relation
+ * (caretSpotlight). Hidden from screen readers, which would read it as part of the text, and never
+ * focused: "Who is here" is the list of who is present, and what a keyboard reaches.
  */
 function renderCaret(user: Record<string, unknown>): HTMLElement {
   const color = typeof user.color === 'string' ? user.color : '#555';
@@ -84,13 +85,16 @@ function renderCaret(user: Record<string, unknown>): HTMLElement {
   caret.style.borderColor = color;
   caret.setAttribute('aria-hidden', 'true');
   caret.dataset.colour = color;
+  if (typeof user.id === 'string') caret.dataset.person = user.id;
   const label = document.createElement('span');
   label.className = 'caret-label';
   label.style.backgroundColor = color;
   const { first, rest } = splitName(name);
   label.textContent = first;
-  // The rest of the name, shown by CSS (::after) while the caret is pointed at.
-  if (rest) label.dataset.rest = rest;
+  // The rest of the name and the relation, shown by CSS (::after) while the caret is pointed at.
+  const relation = typeof user.relation === 'string' ? user.relation.trim() : '';
+  const more = relation ? `${rest} · ${relation}` : rest;
+  if (more) label.dataset.rest = more;
   caret.append(label);
   return caret;
 }
