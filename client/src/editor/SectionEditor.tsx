@@ -20,7 +20,7 @@ import { meetingBlocks } from './blocks';
 import { InsertControls } from './InsertControls';
 import { LaterChangesContext, type LaterChangesView } from './LaterChanges';
 import { LaterAdditions, type LaterAdditionsOptions } from './laterAdditions';
-import { bringIntoView, placeOf, whereOf } from './reveal';
+import { bringIntoView, placeOf, revealed, whereOf } from './reveal';
 import { SectionAsText, SectionBoundary } from './SectionFallback';
 import { sectionText } from './sections';
 import { TextHighlights, type TextMarking } from './textHighlights';
@@ -179,10 +179,10 @@ function LiveSectionEditor({
   // Once, when the editor shows the section's content (y-prosemirror renders it a moment after the
   // editor is made): the place asked for is brought into view.
   useEffect(() => {
-    if (!editor || !reveal) return;
+    if (!editor || !reveal || revealed(reveal)) return;
     let done = false;
     const attempt = () => {
-      if (done || editor.isDestroyed || !editor.isInitialized) return;
+      if (done || revealed(reveal) || editor.isDestroyed || !editor.isInitialized) return;
       const container = editor.view.dom.closest('section');
       const where =
         'section' in reveal
@@ -190,6 +190,7 @@ function LiveSectionEditor({
           : placeOf(editor.view, doc.getXmlFragment(section), reveal.at);
       if (!where) return;
       done = true;
+      revealed(reveal, true);
       editor.off('transaction', attempt);
       bringIntoView(where, 'section' in reveal ? 'section' : 'place', reveal.since);
     };

@@ -7,6 +7,16 @@ import type { EditorView } from '@tiptap/pm/view';
 import type * as Y from 'yjs';
 import { textRuns } from './textHighlights';
 
+/** Reveals already done: an editor opened again (after a failure) does not move the page a second time. */
+const done = new WeakSet<object>();
+
+/** Whether `reveal` was already done; marks it done from now on when `mark` is true. */
+export function revealed(reveal: object, mark = false): boolean {
+  const was = done.has(reveal);
+  if (mark) done.add(reveal);
+  return was;
+}
+
 /** Where something is on screen now (viewport coordinates). */
 type Where = () => { top: number; bottom: number };
 
