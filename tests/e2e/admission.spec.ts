@@ -15,6 +15,8 @@ const PHONE_360 = {
   hasTouch: true,
 };
 const LAPTOP = { viewport: { width: 1280, height: 800 } };
+/** How soon a request shows on the pages of those present: far less than the slow poll (SLOW_POLL_MS, 30 s). */
+const SOON_MS = 4000;
 
 const PEOPLE = [
   { name: 'Anna', relation: '', role: 'person_at_centre' as const },
@@ -55,9 +57,10 @@ async function ask(browser: Browser, url: string, name: string, relation: string
   await page.goto(url);
   await page.getByTestId('ask-name').fill(name);
   await page.getByTestId('ask-relation').fill(relation);
+  const askedAt = Date.now();
   await page.getByTestId('ask-send').click();
   await expect(page.getByTestId('ask-waiting')).toBeVisible();
-  return { context, page };
+  return { context, page, askedAt };
 }
 
 test('someone new asks, waits seeing nothing of the network, and is let in by the nurse', async ({
@@ -83,13 +86,20 @@ test('someone new asks, waits seeing nothing of the network, and is let in by th
   expect(await reachable(kalle.page, network)).toEqual({ meeting: 401, people: 401, socket: 'closed' });
   await kalle.page.screenshot({ path: `${screenshotDir}/admission-waiting-360.png` });
 
-  // Everyone present sees who asks; both Anna and Kaisa may decide.
+  // Everyone present sees who asks, at once: the server nudges their pages (message 18), well before
+  // the slow poll (30 s) would look; both Anna and Kaisa may decide.
   for (const person of [anna, kaisa]) {
-    await expect(person.page.getByTestId('asking-to-join')).toContainText('Kalle (neighbour) asks to join');
+    await expect(person.page.getByTestId('asking-to-join')).toContainText('Kalle (neighbour) asks to join', {
+      timeout: SOON_MS,
+    });
   }
+  console.log(`Kalle's request was on both pages ${Date.now() - kalle.askedAt} ms after he sent it`);
   await kaisa.page.screenshot({ path: `${screenshotDir}/admission-asking-1280.png` });
   await kaisa.page.getByTestId('asking-admit').click();
-  for (const person of [anna, kaisa]) await expect(person.page.getByTestId('asking-to-join')).toHaveCount(0);
+  // Anna's page hears of Kaisa's answer at once too.
+  for (const person of [anna, kaisa]) {
+    await expect(person.page.getByTestId('asking-to-join')).toHaveCount(0, { timeout: SOON_MS });
+  }
 
   // Let in: their own personal link for later, then the meeting as themselves.
   await expect(kalle.page.getByTestId('ask-in')).toBeVisible({ timeout: 10_000 });

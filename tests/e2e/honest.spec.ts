@@ -79,6 +79,37 @@ test('six people have six distinct colours, and a caret has the colour of its wr
     .poll(() => caret.locator('.caret-label').evaluate((label) => getComputedStyle(label, '::after').content))
     .toBe('" Korhonen"');
 
+  // Eeva writes in the plan. Her caret's label fades too; focusing her in "Who is here" (the list is what
+  // a keyboard reaches: the carets are hidden from screen readers) shows it again with her relation,
+  // and only hers; pointing at her entry does the same; leaving it, the label fades again.
+  const [, , eeva] = people as [Person, Person, Person];
+  await addBlock(eeva.page, 'plan', 'Eeva brings the children on Friday.');
+  const eevasCaret = editor(kaisa.page, 'plan').locator('.caret', { hasText: 'Eeva' });
+  await expect(eevasCaret.locator('.caret-label')).toHaveCSS('opacity', '0');
+  await kaisa.page.mouse.move(0, 0);
+  await expect(caret.locator('.caret-label')).toHaveCSS('opacity', '0');
+  const eevaHere = kaisa.page.getByTestId('who-is-here').locator('li', { hasText: 'Eeva' });
+  await expect(eevaHere).toHaveAttribute('tabindex', '0');
+  await expect(kaisa.page.getByTestId('who-is-here').locator('li', { hasText: 'Kaisa' })).not.toHaveAttribute(
+    'tabindex',
+    '0',
+  );
+  await eevaHere.focus();
+  await expect(eevasCaret.locator('.caret-label')).toHaveCSS('opacity', '1');
+  await expect
+    .poll(() =>
+      eevasCaret.locator('.caret-label').evaluate((label) => getComputedStyle(label, '::after').content),
+    )
+    .toBe('" · mother"');
+  await expect(caret.locator('.caret-label')).toHaveCSS('opacity', '0');
+  await kaisa.page.screenshot({ path: `${screenshotDir}/honest-caret-focused-1280.png`, fullPage: true });
+  await eevaHere.blur();
+  await expect(eevasCaret.locator('.caret-label')).toHaveCSS('opacity', '0');
+  await kaisa.page.getByTestId('who-is-here').locator('li', { hasText: 'Anna Korhonen' }).hover();
+  await expect(caret.locator('.caret-label')).toHaveCSS('opacity', '1');
+  await expect(eevasCaret.locator('.caret-label')).toHaveCSS('opacity', '0');
+  await kaisa.page.mouse.move(0, 0);
+
   // "Who wrote what" colours Anna's text with the colour of her caret.
   await kaisa.page.getByTestId('meeting-menu').click();
   await kaisa.page.getByTestId('who-wrote-what').click();

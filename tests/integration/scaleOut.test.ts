@@ -158,6 +158,44 @@ describe.skipIf(!ready)('scale-out: two instances, PostgreSQL and Redis', () => 
     expect(await storedText(network.meetingId)).toBe('Written on A. Written on B.');
   });
 
+  it('[SD7] someone asking to join through one instance nudges the members on both, at once', async () => {
+    const network = await startNetwork(a.url);
+    const onA = connectClient(a.wsUrl, network.meetingId, { cookie: network.cookie, ack: true });
+    const onB = connectClient(b.wsUrl, network.meetingId, { cookie: network.cookie, ack: true });
+    const stock = connectClient(b.wsUrl, network.meetingId, { cookie: network.cookie });
+    clients.push(onA, onB, stock);
+    await Promise.all([waitForSync(onA), waitForSync(onB), waitForSync(stock)]);
+    const admission = (server: ServerProcess, method: string, path = '', body?: unknown) =>
+      fetch(`${server.url}/api/meetings/${network.meetingId}/admission${path}`, {
+        method,
+        headers: { cookie: network.cookie, 'content-type': 'application/json' },
+        ...(body === undefined ? {} : { body: JSON.stringify(body) }),
+      });
+    // The code is shown on B: both are nudged (topic 1, admission).
+    const shown = (await (await admission(b, 'POST')).json()) as { url: string };
+    await waitFor(() => onA.nudges.length === 1 && onB.nudges.length === 1, 'both to be nudged', 1000);
+    expect([...onA.nudges, ...onB.nudges]).toEqual([1, 1]);
+    // The newcomer asks through A (no session, no socket of theirs): the sockets on B hear of it too.
+    const asked = Date.now();
+    const ask = await fetch(`${a.url}/api/ask/codes/${shown.url.split('/ask/')[1]}`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ name: 'Kalle', relation: 'neighbour' }),
+    });
+    expect(ask.status).toBe(201);
+    await waitFor(() => onA.nudges.length === 2 && onB.nudges.length === 2, 'both to hear of Kalle', 1000);
+    const heard = Date.now() - asked;
+    // Refused on B: A hears of it.
+    const waiting = (await (await admission(a, 'GET')).json()) as { waiting: { id: string }[] };
+    expect(waiting.waiting).toHaveLength(1);
+    const decided = await admission(b, 'POST', `/${waiting.waiting[0]!.id}`, { decision: 'refuse' });
+    expect(decided.status).toBe(200);
+    await waitFor(() => onA.nudges.length === 3 && onB.nudges.length === 3, 'both to hear the answer', 1000);
+    console.log(`a request to join reached both instances' sockets ${heard} ms after it was sent`);
+    // A stock client (no ack=1) is sent no nudge.
+    expect(stock.receivedTypes).not.toContain(18);
+  });
+
   it('[SD3] killing an instance sends its clients to the other with nothing lost', async () => {
     const network = await startNetwork(a.url);
     const writer = connectClient(a.wsUrl, network.meetingId, { cookie: network.cookie, ack: true });

@@ -20,6 +20,7 @@ import { meetingBlocks } from './blocks';
 import { InsertControls } from './InsertControls';
 import { LaterChangesContext, type LaterChangesView } from './LaterChanges';
 import { LaterAdditions, type LaterAdditionsOptions } from './laterAdditions';
+import { bringIntoView, placeOf, revealed, whereOf } from './reveal';
 import { SectionAsText, SectionBoundary } from './SectionFallback';
 import { sectionText } from './sections';
 import { TextHighlights, type TextMarking } from './textHighlights';
@@ -47,7 +48,18 @@ interface SectionEditorProps {
   children?: ReactNode;
   /** Changed to open the editor again (on the whole document, after the server's updates failed in it). */
   generation?: string;
+  /**
+   * Brought into view once, when the page opens: a character of the section (where this person last
+   * wrote), or the section itself (the one of the current phase).
+   */
+  reveal?: Reveal | null;
 }
+
+/** What of a section to bring into view. */
+export type Reveal = ({ at: { client: number; clock: number } } | { section: true }) & {
+  /** When the page opened (performance.now()): anything the person did since, and nothing moves. */
+  since: number;
+};
 
 /** A name split for a caret's label: the first word shown, the rest only when someone points at it. */
 function splitName(name: string): { first: string; rest: string } {
@@ -61,8 +73,9 @@ function splitName(name: string): { first: string; rest: string } {
 /**
  * The caret of another person: a coloured line with their first name above the line, which fades after
  * a moment so that it never hides the words it sits on (a crisis phone number, say); pointing at the
- * caret shows the full name again. Hidden from screen readers, which would read it as part of the
- * text: "Who is here" is the list of who is present.
+ * caret, or at (or focusing) the person in "Who is here", shows the full name and relation
+ * (caretSpotlight). Hidden from screen readers, which would read it as part of the text, and never
+ * focused: "Who is here" is the list of who is present, and what a keyboard reaches.
  */
 function renderCaret(user: Record<string, unknown>): HTMLElement {
   const color = typeof user.color === 'string' ? user.color : '#555';
@@ -72,13 +85,16 @@ function renderCaret(user: Record<string, unknown>): HTMLElement {
   caret.style.borderColor = color;
   caret.setAttribute('aria-hidden', 'true');
   caret.dataset.colour = color;
+  if (typeof user.id === 'string') caret.dataset.person = user.id;
   const label = document.createElement('span');
   label.className = 'caret-label';
   label.style.backgroundColor = color;
   const { first, rest } = splitName(name);
   label.textContent = first;
-  // The rest of the name, shown by CSS (::after) while the caret is pointed at.
-  if (rest) label.dataset.rest = rest;
+  // The rest of the name and the relation, shown by CSS (::after) while the caret is pointed at.
+  const relation = typeof user.relation === 'string' ? user.relation.trim() : '';
+  const more = relation ? `${rest} · ${relation}` : rest;
+  if (more) label.dataset.rest = more;
   caret.append(label);
   return caret;
 }
@@ -110,6 +126,7 @@ function LiveSectionEditor({
   forward = false,
   testIdPrefix = 'editor',
   children,
+  reveal = null,
 }: SectionEditorProps) {
   useLanguage();
   const text = sectionText(section);
@@ -159,6 +176,31 @@ function LiveSectionEditor({
     // Created once per document; the person's name and colour change through awareness, not a new editor.
     [doc, provider, editable, marking],
   );
+  // Once, when the editor shows the section's content (y-prosemirror renders it a moment after the
+  // editor is made): the place asked for is brought into view.
+  useEffect(() => {
+    if (!editor || !reveal || revealed(reveal)) return;
+    let done = false;
+    const attempt = () => {
+      if (done || revealed(reveal) || editor.isDestroyed || !editor.isInitialized) return;
+      const container = editor.view.dom.closest('section');
+      const where =
+        'section' in reveal
+          ? container && whereOf(container)
+          : placeOf(editor.view, doc.getXmlFragment(section), reveal.at);
+      if (!where) return;
+      done = true;
+      revealed(reveal, true);
+      editor.off('transaction', attempt);
+      bringIntoView(where, 'section' in reveal ? 'section' : 'place', reveal.since);
+    };
+    editor.on('transaction', attempt);
+    attempt();
+    return () => {
+      done = true;
+      editor.off('transaction', attempt);
+    };
+  }, [editor, reveal, doc, section]);
   // The editor is made once; a new language only changes what its empty state says.
   useEffect(() => {
     if (!editor || editor.isDestroyed || !editor.isInitialized) return;

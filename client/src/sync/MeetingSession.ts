@@ -15,6 +15,7 @@ import {
   CloseCodes,
   closeCodeName,
   isPermanentClose,
+  NudgeTopic,
 } from '@polyphony/shared';
 import { IndexeddbPersistence } from 'y-indexeddb';
 import type { WebsocketProvider } from 'y-websocket';
@@ -121,6 +122,7 @@ export class MeetingSession {
   /** Bumped each time applying the server's updates failed in an editor (see `meetingProvider`). */
   private editorFailures = 0;
   private readonly editorListeners = new Set<() => void>();
+  private readonly nudgeListeners = new Set<(topic: number) => void>();
   private ended: MeetingEnd | null = null;
   private cleared: Promise<void> | null = null;
   /** Resolves with whether this browser held a copy of the meeting before this page opened it. */
@@ -138,6 +140,7 @@ export class MeetingSession {
         this.apart = !reachable;
         this.refresh();
       },
+      onNudge: (topic) => this.nudged(topic),
       onEditorFailure: () => {
         this.editorFailures++;
         for (const listener of this.editorListeners) listener();
@@ -150,6 +153,8 @@ export class MeetingSession {
     });
     this.provider.on('sync', (synced: boolean) => {
       if (synced) {
+        // Back after a break: a nudge may have been missed meanwhile, so everything is looked at again.
+        if (this.everSynced) for (const topic of Object.values(NudgeTopic)) this.nudged(topic);
         this.everSynced = true;
         this.lastCloseCode = null;
       }
@@ -223,6 +228,19 @@ export class MeetingSession {
     this.editorListeners.add(listener);
     return () => this.editorListeners.delete(listener);
   };
+
+  /**
+   * Be told when the server says something of the meeting outside its document changed (a NudgeTopic,
+   * message 18), and after each reconnection (every topic: a nudge may have been missed meanwhile).
+   */
+  onNudge = (listener: (topic: number) => void): (() => void) => {
+    this.nudgeListeners.add(listener);
+    return () => this.nudgeListeners.delete(listener);
+  };
+
+  private nudged(topic: number): void {
+    for (const listener of this.nudgeListeners) listener(topic);
+  }
 
   /** Raise or lower this person's hand, for everyone to see. */
   setHandRaised(raised: boolean): void {

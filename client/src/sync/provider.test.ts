@@ -3,7 +3,7 @@
  * it counts what carries content, takes the "saved" and "relay" messages, and sends no echo of other
  * people's presence. (The browser's WebSocket is Node's `ws` here; the provider is the one the page uses.)
  */
-import { MessageType, writeRelay, writeSaved } from '@polyphony/shared';
+import { MessageType, NudgeTopic, writeNudge, writeRelay, writeSaved } from '@polyphony/shared';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { type WebSocket as ServerSocket, WebSocket, WebSocketServer } from 'ws';
 import * as awarenessProtocol from 'y-protocols/awareness';
@@ -42,15 +42,17 @@ async function until(check: () => boolean, what: string): Promise<void> {
 }
 
 describe('meetingProvider', () => {
-  it('counts content it sends, takes "saved" and "relay", and echoes nobody else’s presence', async () => {
+  it('counts content it sends, takes "saved", "relay" and "nudge", and echoes nobody else’s presence', async () => {
     const doc = new Y.Doc();
     const sent: number[] = [];
     const saved: number[] = [];
     const relays: boolean[] = [];
+    const nudges: number[] = [];
     const provider = meetingProvider('meeting', doc, {
       onSent: (socket) => sent.push(socket.sent),
       onSaved: (socket) => saved.push(socket.acked),
       onRelay: (reachable) => relays.push(reachable),
+      onNudge: (topic) => nudges.push(topic),
       onEditorFailure: () => undefined,
     });
     try {
@@ -71,6 +73,10 @@ describe('meetingProvider', () => {
       server.send(writeRelay(true));
       await until(() => relays.length === 2, 'the relay messages');
       expect(relays).toEqual([false, true]);
+
+      server.send(writeNudge(NudgeTopic.admission));
+      await until(() => nudges.length === 1, 'the nudge');
+      expect(nudges).toEqual([NudgeTopic.admission]);
 
       // Someone else's presence arrives; the stock provider would send it straight back.
       const other = new awarenessProtocol.Awareness(new Y.Doc());

@@ -15,13 +15,14 @@
  * - the provider sends only this client's own presence changes (`sendOwnPresenceOnly`, shared with the
  *   test clients);
  * - a sync handler that survives an editor failing on the server's update;
- * - handlers for Polyphony's two messages: "saved" (type 16) and "relay" (type 17).
+ * - handlers for Polyphony's three messages: "saved" (type 16), "relay" (type 17) and "nudge" (type 18).
  */
 import {
   carriesUpdate,
   Limits,
   MessageType,
   PROTOCOL_VERSION,
+  readNudge,
   readRelay,
   readSaved,
   SyncMessageType,
@@ -134,6 +135,8 @@ export interface ProviderEvents {
   onSaved(socket: CountedSocket): void;
   /** The server said whether its instance can reach the others (message 17). */
   onRelay(reachable: boolean): void;
+  /** The server said something of the meeting outside its document changed (message 18, a NudgeTopic). */
+  onNudge(topic: number): void;
   /** Applying the server's update failed in an editor: the sync was finished anyway; open them again. */
   onEditorFailure(): void;
 }
@@ -177,6 +180,9 @@ export function meetingProvider(meetingId: string, doc: Y.Doc, events: ProviderE
   };
   provider.messageHandlers[MessageType.relay] = (_encoder, decoder) => {
     events.onRelay(readRelay(decoder));
+  };
+  provider.messageHandlers[MessageType.nudge] = (_encoder, decoder) => {
+    events.onNudge(readNudge(decoder));
   };
   return provider;
 }

@@ -77,8 +77,11 @@ export class Admission {
     });
   }
 
-  /** A newcomer asks with a code; the token their browser keeps while waiting. */
-  async ask(shown: string, person: { name: string; relation: string }): Promise<string> {
+  /** A newcomer asks with a code; the token their browser keeps while waiting, and the meeting asked. */
+  async ask(
+    shown: string,
+    person: { name: string; relation: string },
+  ): Promise<{ token: string; meetingId: string }> {
     const code = await this.store.findAdmissionCode(shown);
     const meeting = code && !code.closedAt ? await this.store.findMeeting(code.meetingId) : undefined;
     if (!code || !meeting || meeting.closedAt) throw codeNotValid();
@@ -108,7 +111,7 @@ export class Admission {
         'Many people are already waiting to be let in to this meeting. Ask someone in the room.',
       );
     }
-    return token;
+    return { token, meetingId: code.meetingId };
   }
 
   /** The request a waiting browser's token stands for. */

@@ -11,6 +11,7 @@ import {
   AskEnterResponseSchema,
   AskStateSchema,
   AskToJoinRequestSchema,
+  NudgeTopic,
 } from '@polyphony/shared';
 import type { Context } from 'hono';
 import { deleteCookie, getCookie, setCookie } from 'hono/cookie';
@@ -101,6 +102,11 @@ function askToken(c: Context): string | undefined {
   return token && looksLikeToken(token) ? token : undefined;
 }
 
+/** Everyone present in the meeting fetches its admission again at once (message 18, on every instance). */
+function nudge(ctx: RouteContext, meetingId: string): void {
+  ctx.sync.nudge(meetingId, NudgeTopic.admission);
+}
+
 /** Routes of /api/meetings/:id/admission. */
 export function meetingAdmissionRoutes(ctx: RouteContext) {
   const admission = admissionOf(ctx);
@@ -112,17 +118,20 @@ export function meetingAdmissionRoutes(ctx: RouteContext) {
     .openapi(open, async (c) => {
       const { meeting, me } = await requireMeetingMember(c, ctx);
       await admission.open(meeting, me);
+      nudge(ctx, meeting.id);
       return c.json(await admission.state(meeting, baseUrl(c, ctx)), 201);
     })
     .openapi(close, async (c) => {
       const { meeting, me } = await requireMeetingMember(c, ctx);
       await admission.close(meeting, me);
+      nudge(ctx, meeting.id);
       return c.json(await admission.state(meeting, baseUrl(c, ctx)), 200);
     })
     .openapi(decide, async (c) => {
       const { meeting, me } = await requireMeetingMember(c, ctx);
       const choice = await requestBody(c, decide);
       await admission.decide(meeting, me, c.req.param('requestId'), choice);
+      nudge(ctx, meeting.id);
       return c.json(await admission.state(meeting, baseUrl(c, ctx)), 200);
     });
 }
@@ -135,7 +144,8 @@ export function askRoutes(ctx: RouteContext) {
       c.header('Cache-Control', 'no-store');
       ctx.limits.asks.take(limitKey(ctx.limits, c));
       const person = await requestBody(c, ask);
-      const token = await admission.ask(c.req.param('code'), person);
+      const { token, meetingId } = await admission.ask(c.req.param('code'), person);
+      nudge(ctx, meetingId);
       setCookie(c, ASK_COOKIE, token, {
         httpOnly: true,
         sameSite: 'Strict',

@@ -24,7 +24,10 @@
  * Message: varString instanceId · varUint kind · varUint8Array payload. Kinds: 1 presence; 3 provisional
  * (varUint copy · varUint batch · varUint n · n × varUint8Array update); 4 committed (varUint copy ·
  * varUint through); 2, a commit's updates (varUint n · n × varUint8Array), is what earlier versions sent
- * after each commit and is still understood, so instances can be upgraded one at a time.
+ * after each commit and is still understood, so instances can be upgraded one at a time. 5, a nudge
+ * (varUint topic): something of the meeting outside its document changed (someone asked to join), and
+ * the instance's sockets of it are nudged to fetch it again; an instance that does not know the kind
+ * ignores it (its pages then find out at their slow poll).
  */
 import { randomBytes } from 'node:crypto';
 import { Redis } from 'ioredis';
@@ -40,6 +43,7 @@ const KIND_AWARENESS = 1;
 const KIND_UPDATES = 2;
 const KIND_PROVISIONAL = 3;
 const KIND_COMMITTED = 4;
+const KIND_NUDGE = 5;
 /** After Redis comes back, loaded meetings are read from the store again after this long (ms). */
 const RESYNC_AGAIN_MS = 2000;
 /** How long loading a meeting waits for the subscription before going on (Redis may be down). */
@@ -176,6 +180,12 @@ export class RedisRelay {
         this.publish(room.meetingId, KIND_COMMITTED, encoding.toUint8Array(encoder));
       },
       afterLocalAwareness: (room, update) => this.publish(room.meetingId, KIND_AWARENESS, update),
+      // Published whether or not the meeting is loaded here: the newcomer asks through any instance.
+      afterNudge: (meetingId, topic) => {
+        const encoder = encoding.createEncoder();
+        encoding.writeVarUint(encoder, topic);
+        this.publish(meetingId, KIND_NUDGE, encoding.toUint8Array(encoder));
+      },
       afterUnload: (meetingId) => {
         this.rooms.delete(meetingId);
         this.waiting.delete(meetingId);
@@ -302,6 +312,9 @@ export class RedisRelay {
         for (let i = 0; i < count; i++) updates.push(decoding.readVarUint8Array(list));
         room.receiveRelayedUpdates(updates);
       } else if (kind === KIND_AWARENESS) room.applyRelayedAwareness(payload);
+      else if (kind === KIND_NUDGE) {
+        this.sync.deliverNudge(room.meetingId, decoding.readVarUint(decoding.createDecoder(payload)));
+      }
     } catch (error) {
       this.logger.warn({ err: error, meetingId: room.meetingId }, 'ignored a malformed relayed message');
     }

@@ -24,6 +24,11 @@ export interface SyncHooks {
   afterCommit?(room: Room, writers: ReadonlySet<string>, updates: readonly Uint8Array[]): void;
   /** Presence announced by a socket of this instance changed. */
   afterLocalAwareness?(room: Room, update: Uint8Array): void;
+  /**
+   * Something of a meeting outside its document changed on this instance (someone asked to join, …):
+   * this instance's sockets were nudged (message 18); a relay tells the other instances.
+   */
+  afterNudge?(meetingId: string, topic: number): void;
   /** A room is about to be unloaded (its last person left a while ago); it is still readable. */
   beforeUnload?(room: Room): Promise<void>;
   /** A room was unloaded. */

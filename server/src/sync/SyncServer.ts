@@ -15,7 +15,14 @@
  */
 import type { IncomingMessage } from 'node:http';
 import type { Duplex } from 'node:stream';
-import { type CloseCode, CloseCodes, PROTOCOL_VERSION, SyncParams, writeRelay } from '@polyphony/shared';
+import {
+  type CloseCode,
+  CloseCodes,
+  PROTOCOL_VERSION,
+  SyncParams,
+  writeNudge,
+  writeRelay,
+} from '@polyphony/shared';
 import { type RawData, type ServerOptions, WebSocket, WebSocketServer } from 'ws';
 import * as Y from 'yjs';
 import type { SyncLimits } from '../config.js';
@@ -503,6 +510,24 @@ export class SyncServer {
     for (const room of this.rooms.values()) {
       for (const connection of room.connections) if (connection.wantsAck) connection.send(message);
     }
+  }
+
+  /**
+   * Something of a meeting that is not in its document changed (`topic`, a NudgeTopic: someone asked to
+   * join, was let in or not): every socket of the meeting that asked for Polyphony's messages is nudged
+   * (message 18) to fetch it again, here and, through the relay's hook, on the other instances.
+   */
+  nudge(meetingId: string, topic: number): void {
+    this.deliverNudge(meetingId, topic);
+    this.hooks.run('afterNudge', meetingId, topic);
+  }
+
+  /** Nudge this instance's sockets of a meeting only (a nudge relayed from another instance). */
+  deliverNudge(meetingId: string, topic: number): void {
+    const room = this.rooms.get(meetingId);
+    if (!room) return;
+    const message = writeNudge(topic);
+    for (const connection of room.connections) if (connection.wantsAck) connection.send(message);
   }
 
   /**

@@ -3,10 +3,13 @@ import { describe, expect, it } from 'vitest';
 import {
   carriesUpdate,
   MessageType,
+  NudgeTopic,
   readAwareness,
+  readNudge,
   readSaved,
   readSyncMessage,
   writeAwareness,
+  writeNudge,
   writeSaved,
   writeSyncStep1,
   writeSyncStep2,
@@ -19,6 +22,16 @@ describe('the "saved" message', () => {
     const decoder = decoding.createDecoder(writeSaved({ count: 300, stateVector }));
     expect(decoding.readVarUint(decoder)).toBe(MessageType.saved);
     expect(readSaved(decoder)).toEqual({ count: 300, stateVector });
+  });
+});
+
+describe('the "nudge" message', () => {
+  it('round-trips its topic, and carries no update', () => {
+    const message = writeNudge(NudgeTopic.admission);
+    const decoder = decoding.createDecoder(message);
+    expect(decoding.readVarUint(decoder)).toBe(MessageType.nudge);
+    expect(readNudge(decoder)).toBe(NudgeTopic.admission);
+    expect(carriesUpdate(message)).toBe(false);
   });
 });
 

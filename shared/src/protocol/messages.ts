@@ -8,10 +8,11 @@
  *   3 queryAwareness
  * so that the stock y-websocket client works against the server unchanged.
  *
- * Polyphony adds two messages, sent only to clients that ask for them with the `ack=1` query parameter
+ * Polyphony adds three messages, sent only to clients that ask for them with the `ack=1` query parameter
  * (stock clients never see them):
  *   16 saved      varUint count · varUint8Array stateVector
  *   17 relay      varUint relaying (1 or 0)
+ *   18 nudge      varUint topic (NudgeTopic)
  * `count` is how many SyncStep2/Update messages this socket has sent that are now committed to the
  * store; `stateVector` is the document state vector the store has made durable. A client shows
  * "Saved" only when every update it sent has been counted.
@@ -20,6 +21,11 @@
  * edits, nor this person theirs, though the edits are saved — and 1 when it can again. A server sends 0
  * to a socket that joins while it cannot, and each change to every socket; none of this happens with a
  * single server. Clients that do not know it ignore it (the protocol version is unchanged).
+ * `nudge` says that something of the meeting that is not in its document changed, so that pages fetch it
+ * again at once instead of at their next slow poll; it carries no content, only what to look at again
+ * (topic 1: admission — someone asked to join, or was let in or not, or the code was shown or turned
+ * off). Every such socket of the meeting gets it, on every instance (relayed through Redis). A topic a client
+ * does not know is ignored.
  */
 import * as decoding from 'lib0/decoding';
 import * as encoding from 'lib0/encoding';
@@ -32,7 +38,17 @@ export const MessageType = {
   queryAwareness: 3,
   saved: 16,
   relay: 17,
+  nudge: 18,
 } as const;
+
+/** What a "nudge" (message 18) asks pages to look at again. */
+export const NudgeTopic = {
+  /** The meeting's admission: who asks to join, the code shown. */
+  admission: 1,
+} as const;
+
+/** A topic of a "nudge". */
+export type NudgeTopic = (typeof NudgeTopic)[keyof typeof NudgeTopic];
 
 /** The y-protocols sync sub-types. */
 export const SyncMessageType = {
@@ -139,6 +155,19 @@ export function writeRelay(relaying: boolean): Uint8Array {
 /** Decode the body of a "relay" message (after its message type has been read). */
 export function readRelay(decoder: decoding.Decoder): boolean {
   return decoding.readVarUint(decoder) === 1;
+}
+
+/** Encode a "nudge": look at `topic` again. */
+export function writeNudge(topic: number): Uint8Array {
+  const encoder = encoding.createEncoder();
+  encoding.writeVarUint(encoder, MessageType.nudge);
+  encoding.writeVarUint(encoder, topic);
+  return encoding.toUint8Array(encoder);
+}
+
+/** Decode the body of a "nudge" (after its message type has been read): its topic. */
+export function readNudge(decoder: decoding.Decoder): number {
+  return decoding.readVarUint(decoder);
 }
 
 /**

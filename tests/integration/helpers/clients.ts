@@ -7,6 +7,7 @@ import {
   carriesUpdate,
   MessageType,
   PROTOCOL_VERSION,
+  readNudge,
   readRelay,
   readSaved,
   SyncParams,
@@ -28,6 +29,8 @@ export interface TestClient {
   savedStateVector(): Map<number, number>;
   /** Whether the server last said it reaches the other instances (message 17; true until it says not). */
   relaying(): boolean;
+  /** The topics of the nudges received (message 18), in order. */
+  nudges: number[];
   /** Every raw message type received (to check what a stock client is sent). */
   receivedTypes: number[];
   /** Awareness messages sent on any socket of this client. */
@@ -109,6 +112,10 @@ export function connectClient(wsUrl: string, meetingId: string, options: ClientO
   provider.messageHandlers[MessageType.relay] = (_encoder, decoder) => {
     relaying = readRelay(decoder);
   };
+  const nudges: number[] = [];
+  provider.messageHandlers[MessageType.nudge] = (_encoder, decoder) => {
+    nudges.push(readNudge(decoder));
+  };
   provider.connect();
   return {
     doc,
@@ -117,6 +124,7 @@ export function connectClient(wsUrl: string, meetingId: string, options: ClientO
     acked: () => acked,
     savedStateVector: () => savedStateVector,
     relaying: () => relaying,
+    nudges,
     receivedTypes,
     awarenessSent: () => awarenessSent,
     destroy: () => {

@@ -147,11 +147,14 @@ export function AskingToJoin({
   meetingId,
   state,
   onState,
+  onStale,
   canAdmit,
 }: {
   meetingId: string;
   state: AdmissionState;
   onState: (state: AdmissionState) => void;
+  /** An answer failed (someone else answered first, say): what is shown may be out of date. */
+  onStale: () => void;
   canAdmit: boolean;
 }) {
   return (
@@ -163,9 +166,14 @@ export function AskingToJoin({
               key={person.id}
               person={person}
               canAdmit={canAdmit}
-              decide={async (decision, role) =>
-                onState(await decideAdmission(meetingId, person.id, decision, role))
-              }
+              decide={async (decision, role) => {
+                try {
+                  onState(await decideAdmission(meetingId, person.id, decision, role));
+                } catch (error) {
+                  onStale();
+                  throw error;
+                }
+              }}
             />
           ))}
         </ul>

@@ -44,6 +44,7 @@ import { useAttending } from './useAttending';
 import { useDocumentReady } from './useDocumentReady';
 import { useMeetingClosed } from './useMeetingClosed';
 import { useMeetingView } from './useMeetingView';
+import { useOpeningPlace } from './useOpeningPlace';
 import { RaisedHands } from './WhoIsHere';
 import '../history/revisit.css';
 
@@ -82,7 +83,9 @@ export function MeetingDocument({ session, detail }: { session: MeetingSession; 
   const [phase, setPhase] = useMetaValue<Phase>(session.doc, MetaKeys.phase, readPhase);
   const [title, setTitle] = useMetaValue(session.doc, MetaKeys.title, readString);
   const { closed, closedAt } = useMeetingClosed(session.doc);
-  const admission = useAdmission(meeting.id, !closed && !ended);
+  // Where the page opens: where I last wrote, else the current phase's section.
+  const openingPlace = useOpeningPlace(session, me.id, phase, ready);
+  const admission = useAdmission(session, meeting.id, !closed && !ended);
   const [view, changeView] = useMeetingView();
   const living = view.panel === 'living';
   useWarnBeforeLeaving(canWrite && status.unsaved);
@@ -148,6 +151,7 @@ export function MeetingDocument({ session, detail }: { session: MeetingSession; 
             meetingId={meeting.id}
             state={admission.state}
             onState={admission.set}
+            onStale={admission.stale}
             canAdmit={canAdmit}
           />
         )}
@@ -231,6 +235,7 @@ export function MeetingDocument({ session, detail }: { session: MeetingSession; 
                         marking={marking}
                         laterChanges={laterChanges}
                         reflectionsForward={reflectionsForward}
+                        openingPlace={openingPlace}
                       />
                     )
                   )}
@@ -272,6 +277,7 @@ function MeetingSections({
   marking,
   laterChanges,
   reflectionsForward,
+  openingPlace,
 }: {
   session: MeetingSession;
   me: MeetingDetail['me'];
@@ -281,6 +287,7 @@ function MeetingSections({
   marking: RevisitMarking;
   laterChanges: ReturnType<typeof useLaterChangesOf>;
   reflectionsForward: boolean;
+  openingPlace: ReturnType<typeof useOpeningPlace>;
 }) {
   // The later-addition marker reads these live, from inside the editors.
   const laterAdditions = useMemo(
@@ -307,6 +314,7 @@ function MeetingSections({
       laterChanges={laterChanges}
       marking={marking}
       forward={section === 'reflections' && reflectionsForward}
+      reveal={openingPlace?.section === section ? openingPlace.reveal : null}
     >
       {section === 'plan' && (
         <>

@@ -1,6 +1,8 @@
 /** Everyone connected to the meeting right now: name, relation, where they are, and a raised hand. */
 
 import { type AttendanceView, can, ROLES, type Role, type Where } from '@polyphony/shared';
+import { useEffect } from 'react';
+import { spotlightCarets } from '../../editor/caretSpotlight';
 import { type MessageKey, useT } from '../../i18n';
 import type { Participant } from '../../sync/hooks';
 
@@ -25,6 +27,8 @@ export function WhoIsHere({
   reflecting?: boolean;
 }) {
   const t = useT();
+  // A caret shown in full while its person's entry was pointed at is shown as usual again when it goes.
+  useEffect(() => () => spotlightCarets(null), []);
   return (
     <section className="panel" aria-labelledby="who-is-here">
       <h2 id="who-is-here" className="panel-heading">
@@ -42,11 +46,21 @@ export function WhoIsHere({
           ]
             .filter(Boolean)
             .join(t('common.listSeparator'));
+          // Whose caret the entry shows in full (not one's own: one has no caret of one's own to see).
+          const caretOf = !person.isYou && person.id ? person.id : null;
           return (
             <li
               key={person.clientId}
               className={`person${person.handRaised ? ' has-hand' : ''}`}
               data-hand-raised={person.handRaised}
+              data-person={person.id || undefined}
+              // Pointed at or focused, their caret in the document shows their full name and relation:
+              // the list is what a keyboard reaches of the carets (which are hidden from screen readers).
+              tabIndex={caretOf ? 0 : undefined}
+              onFocus={caretOf ? () => spotlightCarets(caretOf) : undefined}
+              onBlur={caretOf ? () => spotlightCarets(null) : undefined}
+              onMouseEnter={caretOf ? () => spotlightCarets(caretOf) : undefined}
+              onMouseLeave={caretOf ? () => spotlightCarets(null) : undefined}
             >
               <span className="person-dot" style={{ backgroundColor: person.color }} aria-hidden="true" />
               <span className="person-name">
