@@ -39,7 +39,7 @@ test("the document's text is shown, read-only, before the editors' code has load
   expect(held.length, "the editor's chunk was asked for and is held back").toBeGreaterThan(0);
   // Read-only meanwhile: not editable, and what is typed goes nowhere.
   await expect(dialogue).toHaveAttribute('contenteditable', 'false');
-  await expect(dialogue).toHaveAttribute('aria-readonly', 'true');
+  await expect(dialogue).toHaveAttribute('data-reading', '');
   await dialogue.click();
   await page.keyboard.type('lost?');
   await expect(dialogue).not.toContainText('lost?');

@@ -55,7 +55,7 @@ export function contentBoxAttributes(section: SectionName, editable: boolean, te
   const text = sectionText(section);
   return {
     class: 'section-editor',
-    role: 'textbox',
+    role: 'textbox' as const,
     'aria-multiline': 'true' as const,
     'aria-readonly': editable ? ('false' as const) : ('true' as const),
     'aria-labelledby': `${testIdPrefix}-${section}-heading`,
@@ -85,17 +85,18 @@ export function SectionReading({
     fragment.observeDeep(onChange);
     return () => fragment.unobserveDeep(onChange);
   }, [fragment]);
-  const { class: className, ...attributes } = contentBoxAttributes(section, editable);
+  const box = contentBoxAttributes(section, editable);
   const nodes = fragment.toArray();
   return (
     <>
       {/* EditorContent's own wrapper, then the editor's content box. */}
       <div>
         <div
-          {...attributes}
-          className={`${className} section-reading`}
-          // Read-only until the editor is there, whoever may write later.
-          aria-readonly="true"
+          // Not a text box yet (it cannot take the focus, so none is lost when the editor comes): the
+          // section's heading and hint name it, as they will the editor.
+          className={`${box.class} section-reading`}
+          data-testid={box['data-testid']}
+          data-placeholder={box['data-placeholder']}
           contentEditable={false}
           data-reading=""
           translate="no"
@@ -196,8 +197,8 @@ function Runs({ text }: { text: Y.XmlText }) {
 /** A block's text, in the node view's two wrappers. */
 function BlockText({ content }: { content: ReactNode }) {
   return (
-    <div className="block-text">
-      <div>{content}</div>
+    <div className="block-text" style={{ whiteSpace: 'pre-wrap' }}>
+      <div style={{ whiteSpace: 'inherit' }}>{content}</div>
     </div>
   );
 }
