@@ -5,8 +5,14 @@
  * is held back until the text has been checked: the text is there, nothing can be typed into it, and once
  * the chunk is let through the same box becomes the editor (typing works, the text is still there).
  */
+
 import type { Route } from '@playwright/test';
+import { openDatabase } from '@polyphony/server/persistence/database';
+import { SqliteDocumentStore } from '@polyphony/server/persistence/sqlite';
+import { hostileMeetingUpdate, READABLE } from '../integration/helpers/hostileDocument.js';
+import { startNetworkWith } from './fixtures.js';
 import { addBlock, editor, expect, startNetwork, test, waitUntilEditable } from './networkMeeting.js';
+import { startServer } from './server.js';
 import { PHONE_360 } from './topBar.js';
 
 const MIA = { name: 'Mia', relation: 'psychiatric nurse', role: 'professional' } as const;
@@ -58,4 +64,48 @@ test("the document's text is shown, read-only, before the editors' code has load
   await expect(dialogue).toContainText(' at night');
   await context.close();
   await network.starter.context.close();
+});
+
+test('a hostile document already in the store (nested 20,000 deep, strings in a section) does not take the page down before the editors', async ({
+  browser,
+  request,
+}) => {
+  test.setTimeout(120_000);
+  // A server of its own: the document is written straight into its store while it is stopped.
+  const first = await startServer();
+  const network = await startNetworkWith(request, first.url, {
+    people: [{ name: 'Anna', relation: '', role: 'person_at_centre' }],
+  });
+  await first.stop({ keepData: true });
+  const store = new SqliteDocumentStore(openDatabase(first.dataDir));
+  await store.append([{ docId: network.meeting.id, updates: [hostileMeetingUpdate()] }]);
+  await store.close();
+  const server = await startServer({ dataDir: first.dataDir });
+  try {
+    const context = await browser.newContext({ baseURL: server.url, ...PHONE_360 });
+    const page = await context.newPage();
+    const errors: string[] = [];
+    page.on('pageerror', (error) => errors.push(error.message));
+    const held: Route[] = [];
+    await page.route(/\/assets\/editor-[\w-]+\.js$/, (route) => {
+      held.push(route);
+    });
+    await page.goto(network.linkOf('Anna').replace(first.url, server.url));
+    // Before the editors: every section is there, with what can be read of it, and the rest of the page.
+    for (const section of ['dialogue', 'reflections', 'plan', 'openQuestions'] as const) {
+      await expect(page.getByTestId(`section-${section}`)).toBeVisible();
+    }
+    await expect(editor(page, 'dialogue')).toContainText(READABLE.voice);
+    await expect(editor(page, 'plan')).toContainText(READABLE.plan);
+    await expect(page.getByTestId('who-is-here')).toContainText('Anna (you)');
+    expect(held.length, "the editor's chunk is held back").toBeGreaterThan(0);
+    // …and after them, as integrity.spec.ts checks in full.
+    for (const route of held) await route.continue();
+    await page.unroute(/\/assets\/editor-[\w-]+\.js$/);
+    await expect(page.getByTestId('section-plan')).toContainText(READABLE.plan);
+    expect(errors).toEqual([]);
+    await context.close();
+  } finally {
+    await server.stop();
+  }
 });

@@ -13,6 +13,7 @@ import { t, txWrapped, useLanguage, useT } from '../i18n';
 import { aside, DiffersList, FromMeeting, names, str } from './blockParts';
 import { LaterChangesContext, type LaterChangesView } from './LaterChanges';
 import { useMeetingPeople } from './MeetingContext';
+import { SectionBoundary } from './SectionFallback';
 import { sectionText } from './sections';
 import { formatWhen } from './time';
 
@@ -101,8 +102,12 @@ export function SectionReading({
           data-reading=""
           translate="no"
         >
-          {/* An empty section is one empty paragraph in the editor: its place and its placeholder. */}
-          {nodes.length === 0 ? <EmptyParagraph /> : nodes.map((node, index) => readNode(node, index))}
+          {/* An empty section is one empty paragraph in the editor: its place and its placeholder. What
+              cannot be read here (a document no editor wrote) leaves the box empty until the editor, or
+              the section's plain text, is there: never the page without its other sections. */}
+          <SectionBoundary fallback={<EmptyParagraph />}>
+            {nodes.length === 0 ? <EmptyParagraph /> : nodes.map((node, index) => readNode(node, index))}
+          </SectionBoundary>
         </div>
       </div>
       {editable && <InsertPlaceholder section={section} />}
@@ -126,12 +131,20 @@ const PLAIN_TAGS: Record<string, string> = {
   listItem: 'li',
 };
 
+/**
+ * How deep the text is read here: no editor nests further, and a document stored before the server checked
+ * nesting may be nested thousands of levels deep (its editor, or its plain text, shows the rest).
+ */
+const MAX_DEPTH = 32;
+
 /** One node of a fragment as plain elements; the order of nodes is their key (the text only reads). */
-function readNode(node: Y.XmlElement | Y.XmlText | Y.XmlHook, key: number): ReactNode {
+function readNode(node: unknown, key: number, depth = 0): ReactNode {
+  // Strings straight in a section (a foreign client's), or a run of text.
+  if (typeof node === 'string') return <Fragment key={key}>{node}</Fragment>;
   if (node instanceof Y.XmlText) return <Runs key={key} text={node} />;
-  if (!(node instanceof Y.XmlElement)) return null;
+  if (!(node instanceof Y.XmlElement) || depth >= MAX_DEPTH) return null;
   const attrs = node.getAttributes() as Record<string, unknown>;
-  const children = () => node.toArray().map((child, index) => readNode(child, index));
+  const children = () => node.toArray().map((child, index) => readNode(child, index, depth + 1));
   switch (node.nodeName) {
     case 'voiceBlock':
       return <VoiceReading key={key} attrs={attrs} content={children()} />;
