@@ -17,6 +17,21 @@ export default defineConfig({
     // One small app chunk and the editor stack: no source maps shipped, nothing inlined from assets.
     sourcemap: false,
     rolldownOptions: {
+      output: {
+        codeSplitting: {
+          // The editor stack in a chunk of its own, so that the meeting page shows the document's text
+          // (read from the Y.Doc, SectionReading) without waiting for it (issue 18, part 2). Without this,
+          // its modules shared with the history and print pages land in a common chunk that the meeting
+          // page imports at once. Their own dependencies (yjs, React) stay where they were.
+          includeDependenciesRecursively: false,
+          groups: [
+            {
+              name: 'editor',
+              test: /[\\/]node_modules[\\/](@tiptap|prosemirror-|y-prosemirror|orderedmap|rope-sequence|w3c-keyname|fast-equals|use-sync-external-store)|[\\/]shared[\\/]dist[\\/]schema[\\/](extensions|nodes|blocks|nodeRules)\.js$/,
+            },
+          ],
+        },
+      },
       treeshake: {
         // shared/ is pure declarations (no side effects by design): let unused parts of it, such as the
         // server's zod request schemas, drop out of the browser bundle.

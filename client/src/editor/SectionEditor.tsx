@@ -18,11 +18,12 @@ import { t, useLanguage } from '../i18n';
 import type { MeetingUser } from '../sync/MeetingSession';
 import { meetingBlocks } from './blocks';
 import { InsertControls } from './InsertControls';
-import { LaterChangesContext, type LaterChangesView } from './LaterChanges';
+import type { LaterChangesView } from './LaterChanges';
 import { LaterAdditions, type LaterAdditionsOptions } from './laterAdditions';
 import { bringIntoView, placeOf, revealed, whereOf } from './reveal';
-import { SectionAsText, SectionBoundary } from './SectionFallback';
-import { sectionText } from './sections';
+import { SectionAsText } from './SectionAsText';
+import { SectionBoundary } from './SectionFallback';
+import { contentBoxAttributes, SectionFrame } from './SectionReading';
 import { TextHighlights, type TextMarking } from './textHighlights';
 
 interface SectionEditorProps {
@@ -100,11 +101,30 @@ function renderCaret(user: Record<string, unknown>): HTMLElement {
 }
 
 /**
- * A shared editor for one section, with the button that adds its kind of block. A section stored in a
- * form the editor cannot open (written before the server checked updates, or by another client) is
- * shown as its plain text instead, so that the rest of the page goes on working.
+ * A shared editor for one section, with the button that adds its kind of block, in the section's frame
+ * (the print page and the frozen versions; the meeting page puts SectionEditorBody in a frame of its own,
+ * with the section's text shown until this module has loaded).
  */
 export function SectionEditor(props: SectionEditorProps) {
+  return (
+    <SectionFrame
+      section={props.section}
+      forward={props.forward}
+      testIdPrefix={props.testIdPrefix}
+      laterChanges={props.laterChanges}
+    >
+      <SectionEditorBody {...props} />
+      {props.children}
+    </SectionFrame>
+  );
+}
+
+/**
+ * A section's editor and its add button(s), without the frame. A section stored in a form the editor
+ * cannot open (written before the server checked updates, or by another client) is shown as its plain
+ * text instead, so that the rest of the page goes on working.
+ */
+export function SectionEditorBody(props: Omit<SectionEditorProps, 'children' | 'forward'>) {
   // The boundary stays while the editor is opened again, so that what its old binding throws on the
   // way out is caught here too.
   return (
@@ -121,18 +141,12 @@ function LiveSectionEditor({
   user,
   editable,
   laterAdditions,
-  laterChanges = null,
   marking,
-  forward = false,
   testIdPrefix = 'editor',
-  children,
   reveal = null,
-}: SectionEditorProps) {
+}: Omit<SectionEditorProps, 'children' | 'forward'>) {
   useLanguage();
-  const text = sectionText(section);
-  const placeholder = editable ? text.placeholder : t('section.nothingWritten');
-  const headingId = `${testIdPrefix}-${section}-heading`;
-  const hintId = `${testIdPrefix}-${section}-hint`;
+  const attributes = contentBoxAttributes(section, editable, testIdPrefix);
   const extensions: AnyExtension[] = [
     ...sectionExtensions(section, meetingBlocks),
     Collaboration.configure({ document: doc, field: section }),
@@ -157,19 +171,7 @@ function LiveSectionEditor({
     {
       extensions,
       editable,
-      editorProps: {
-        attributes: {
-          class: 'section-editor',
-          role: 'textbox',
-          'aria-multiline': 'true',
-          'aria-readonly': String(!editable),
-          'aria-labelledby': headingId,
-          'aria-describedby': hintId,
-          'data-testid': `${testIdPrefix}-${section}`,
-          'data-placeholder': placeholder,
-          spellcheck: 'true',
-        },
-      },
+      editorProps: { attributes: { ...attributes, spellcheck: 'true' } },
       // The toolbar-free editor needs no React re-render per keystroke.
       shouldRerenderOnTransaction: false,
     },
@@ -202,27 +204,15 @@ function LiveSectionEditor({
     };
   }, [editor, reveal, doc, section]);
   // The editor is made once; a new language only changes what its empty state says.
+  const placeholder = attributes['data-placeholder'];
   useEffect(() => {
     if (!editor || editor.isDestroyed || !editor.isInitialized) return;
     editor.view.dom.setAttribute('data-placeholder', placeholder);
   }, [editor, placeholder]);
   return (
-    <section
-      className={`section${forward ? ' is-forward' : ''}`}
-      aria-labelledby={headingId}
-      data-section={section}
-      data-testid={`section-${section}`}
-    >
-      <h2 id={headingId}>{text.heading}</h2>
-      <p id={hintId} className="hint">
-        {text.hint}
-      </p>
-      {/* The blocks (through their portals) and what is under the editor read the later changes here. */}
-      <LaterChangesContext.Provider value={laterChanges}>
-        <EditorContent editor={editor} />
-        {editable && <InsertControls editor={editor} section={section} />}
-        {children}
-      </LaterChangesContext.Provider>
-    </section>
+    <>
+      <EditorContent editor={editor} />
+      {editable && <InsertControls editor={editor} section={section} />}
+    </>
   );
 }

@@ -8,47 +8,10 @@ import { MAX_VIEW_LENGTH, NodeNames, type PersonView, readPeople } from '@polyph
 import { NodeViewContent, NodeViewWrapper, type ReactNodeViewProps } from '@tiptap/react';
 import { useEffect, useState } from 'react';
 import { txWrapped, useT } from '../i18n';
+import { about, aside, DiffersList, FromMeeting, names, startOf, str } from './blockParts';
 import { focusNow } from './insertBlocks';
 import { LaterChangeNotes, useItemChanges } from './LaterChanges';
 import { useMeetingPeople } from './MeetingContext';
-
-function str(value: unknown): string {
-  return typeof value === 'string' ? value : '';
-}
-
-/** The quiet words of a block's label around the name ("Proposed by", " · done"). */
-function aside(words: string) {
-  return <span className="block-aside">{words}</span>;
-}
-
-/**
- * What a control acts on, for its accessible name: the start of the block's own text, or else who it is
- * by. Every reflection has a "Respond to this"; a screen reader's list of buttons must tell them apart.
- */
-function startOf(text: string, fallback: string): string {
-  const words = text.trim().replace(/\s+/g, ' ');
-  if (!words) return fallback;
-  return words.length > 40 ? `${words.slice(0, 39)}…` : words;
-}
-
-/** A control's accessible name: its visible words first (so that voice control finds it), then what. */
-const about = (label: string, what: string) => `${label}: ${what}`;
-
-/** "From meeting 1", on a plan item or question carried over from an earlier meeting. */
-function FromMeeting({ value }: { value: unknown }) {
-  const t = useT();
-  const n = Number(str(value));
-  if (!Number.isSafeInteger(n) || n < 1) return null;
-  return (
-    <span className="block-from" data-testid="from-meeting">
-      {t('block.fromMeeting', { n })}
-    </span>
-  );
-}
-
-function names(people: PersonView[]): string {
-  return people.map((person) => person.name).join(', ');
-}
 
 /** What one person said; "typed by Anna for Grandad, on the phone" when someone typed it for them. */
 export function VoiceBlockView({ node }: ReactNodeViewProps) {
@@ -190,22 +153,6 @@ function AttrField({
         data-testid={testId}
       />
     </label>
-  );
-}
-
-/** "Sees it differently", each with their view in their own words when they gave it. */
-function DiffersList({ differs }: { differs: PersonView[] }) {
-  const t = useT();
-  if (differs.length === 0) return <>{t('plan.nobodySaidSo')}</>;
-  return (
-    <>
-      {differs.map((person, index) => (
-        <span key={person.id || person.name} className="plan-view" data-testid="plan-view">
-          {index > 0 && ', '}
-          {person.view ? t('plan.personView', { name: person.name, view: person.view }) : person.name}
-        </span>
-      ))}
-    </>
   );
 }
 

@@ -16,7 +16,7 @@ import { lazy, Suspense, useEffect, useMemo } from 'react';
 import { LaterChangesElsewhere, useLaterChangesOf } from '../../editor/LaterChanges';
 import { type MeetingPeople, MeetingPeopleContext } from '../../editor/MeetingContext';
 import { RevisitMarking } from '../../editor/RevisitMarking';
-import { SectionEditor } from '../../editor/SectionEditor';
+import { SectionFrame, SectionReading } from '../../editor/SectionReading';
 import { tx, useT } from '../../i18n';
 import {
   useAttendance,
@@ -47,6 +47,12 @@ import { useMeetingView } from './useMeetingView';
 import { useOpeningPlace } from './useOpeningPlace';
 import { RaisedHands } from './WhoIsHere';
 import '../history/revisit.css';
+
+// The editors (TipTap, most of the page's code) load from the start but are not waited for: the
+// document's text is shown as soon as it is known, read-only, and each editor takes its place when it
+// has come (issue 18, part 2: slow phones read at once).
+const editorModule = import('../../editor/SectionEditor');
+const SectionEditorBody = lazy(() => editorModule.then((module) => ({ default: module.SectionEditorBody })));
 
 // Not on the first screen: the history and the version as agreed load when opened (issue 18, part 2).
 const HistoryPanel = lazy(() =>
@@ -301,21 +307,28 @@ function MeetingSections({
     ? ['reflections', ...SECTIONS.filter((s) => s !== 'reflections')]
     : SECTIONS;
   return order.map((section) => (
-    <SectionEditor
+    <SectionFrame
       key={section}
-      // Opened again on the whole document when the server's updates failed in one of them.
-      generation={generation}
-      doc={session.doc}
-      provider={session.provider}
       section={section}
-      user={user}
-      editable={canWrite}
-      laterAdditions={laterAdditions}
-      laterChanges={laterChanges}
-      marking={marking}
       forward={section === 'reflections' && reflectionsForward}
-      reveal={openingPlace?.section === section ? openingPlace.reveal : null}
+      laterChanges={laterChanges}
     >
+      {/* Until the editor's code has come, the text as it is stored, read-only, in the editor's place. */}
+      <Suspense fallback={<SectionReading doc={session.doc} section={section} editable={canWrite} />}>
+        <SectionEditorBody
+          // Opened again on the whole document when the server's updates failed in one of them.
+          generation={generation}
+          doc={session.doc}
+          provider={session.provider}
+          section={section}
+          user={user}
+          editable={canWrite}
+          laterAdditions={laterAdditions}
+          laterChanges={laterChanges}
+          marking={marking}
+          reveal={openingPlace?.section === section ? openingPlace.reveal : null}
+        />
+      </Suspense>
       {section === 'plan' && (
         <>
           <LaterChangesElsewhere section="plan" />
@@ -324,6 +337,6 @@ function MeetingSections({
         </>
       )}
       {section === 'openQuestions' && <LaterChangesElsewhere section="openQuestions" />}
-    </SectionEditor>
+    </SectionFrame>
   ));
 }
