@@ -39,6 +39,21 @@ const POLYPHONY_ENTRY =
   process.env.BENCH_POLYPHONY_ENTRY ?? fileURLToPath(new URL('../../server/dist/index.js', import.meta.url));
 // The reference servers are a package of their own (references/), installed by `setup.sh --test` only:
 // their native builds (sqlite3, leveldown) are not something a person running Polyphony needs.
+/**
+ * The Node flags Polyphony runs with in production: those of `pnpm start` (the root package.json's start
+ * script, `node <flags…> server/dist/index.js`), so that the bench starts it as an operator does. The
+ * young generation's size is one of them (README, "Configuration").
+ */
+export const POLYPHONY_NODE_FLAGS: readonly string[] = (() => {
+  const packageJson = fileURLToPath(new URL('../../package.json', import.meta.url));
+  const start = (JSON.parse(fs.readFileSync(packageJson, 'utf8')) as { scripts: { start: string } }).scripts
+    .start;
+  const words = start.trim().split(/\s+/);
+  if (words[0] !== 'node' || words[words.length - 1] !== 'server/dist/index.js')
+    throw new Error(`pnpm start is not "node <flags…> server/dist/index.js" but "${start}"`);
+  return words.slice(1, -1);
+})();
+
 const Y_WEBSOCKET_ENTRY = fileURLToPath(
   new URL('./references/node_modules/y-websocket-server-ref/bin/server.cjs', import.meta.url),
 );
@@ -241,10 +256,12 @@ export async function startServer(kind: ServerKind, options: StartOptions): Prom
   const { entry: ownEntry, env } = entryOf(kind, options.dataDir);
   const entry = kind === 'polyphony' && options.entry ? options.entry : ownEntry;
   // BENCH_PROFILE=<dir>: write a V8 CPU profile of each Polyphony process there when it exits.
-  // BENCH_SERVER_FLAGS: Node flags for Polyphony's processes only (--trace-gc, heap sizes…).
+  // BENCH_SERVER_FLAGS: Node flags for Polyphony's processes only (--trace-gc, heap sizes…), after those
+  // of `pnpm start` (a later V8 flag wins: BENCH_SERVER_FLAGS="--max-semi-space-size=16" is Node's default).
   const flags =
     kind === 'polyphony'
       ? [
+          ...POLYPHONY_NODE_FLAGS,
           ...(process.env.BENCH_PROFILE ? ['--cpu-prof', `--cpu-prof-dir=${process.env.BENCH_PROFILE}`] : []),
           ...(process.env.BENCH_SERVER_FLAGS?.split(' ').filter(Boolean) ?? []),
           ...(options.flags ?? []),

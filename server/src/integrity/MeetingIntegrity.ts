@@ -14,7 +14,7 @@ import { ClientIdRegistry } from './ClientIdRegistry.js';
 import type { Writer } from './contentRules.js';
 import { type DecodedUpdate, type Inspection, inspectUpdate, UpdateRefused } from './inspectUpdate.js';
 import { type Holder, UnappliedPlaces } from './placement.js';
-import { bindPresenceStates, presenceOwner } from './presenceCheck.js';
+import { bindPresenceStates, boundPresenceState, presenceOwner } from './presenceCheck.js';
 
 export type { Writer } from './contentRules.js';
 export type { Inspection } from './inspectUpdate.js';
@@ -130,6 +130,16 @@ export class MeetingIntegrity {
    * Throws MalformedPresence when a state is not JSON.
    */
   bindPresence(writer: Writer, entries: readonly PresenceEntry[]): PresenceEntry[] {
+    // One entry (a cursor move, nearly always): the same, without the lists.
+    if (entries.length === 1) {
+      const entry = entries[0] as PresenceEntry;
+      const state = entry.state === null ? null : boundPresenceState(entry.state, writer, true);
+      const owner = this.registry.ownerOf(entry.id);
+      if (owner !== undefined && owner !== writer.participantId) return [];
+      if (entry.state === null) return [entry];
+      if (owner === undefined) this.registry.claim(entry.id, writer.participantId);
+      return state ? [{ id: entry.id, clock: entry.clock, state }] : [];
+    }
     // Every state is parsed (and the update refused when one is not JSON) before anything is claimed.
     const bound = bindPresenceStates(entries, writer);
     const own: PresenceEntry[] = [];

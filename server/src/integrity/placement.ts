@@ -138,9 +138,20 @@ function holderBelow(parent: Holder, type: unknown, key: string | null, id: Y.ID
 
 /** Places of the items of one update, against one document. */
 export class Placement {
-  private readonly byClient = new Map<number, Y.Item[]>();
-  private readonly places = new Map<Y.Item, Place>();
-  private readonly newTypes = new Map<Y.Item, Holder | null>();
+  /** The update's items by client, in clock order; null when it has one item (`only`) or none. */
+  private readonly byClient: Map<number, Y.Item[]> | null = null;
+  private readonly only: Y.Item | null = null;
+  // Made when first needed: most updates (a keystroke) place one item and make no type, and these would
+  // be two Maps of garbage per keystroke.
+  private placesMap: Map<Y.Item, Place> | null = null;
+  private newTypes: Map<Y.Item, Holder | null> | null = null;
+  /** How many items the update has. */
+  private items = 0;
+
+  private get places(): Map<Y.Item, Place> {
+    this.placesMap ??= new Map();
+    return this.placesMap;
+  }
 
   constructor(
     private readonly doc: Y.Doc,
@@ -152,11 +163,22 @@ export class Placement {
   ) {
     for (const struct of structs) {
       if (!(struct instanceof Y.Item)) continue;
+      this.items++;
+      if (this.items === 1) {
+        this.only = struct;
+        continue;
+      }
+      if (this.byClient === null) {
+        const only = this.only as Y.Item;
+        this.byClient = new Map([[only.id.client, [only]]]);
+        this.only = null;
+      }
       const list = this.byClient.get(struct.id.client);
       if (list) list.push(struct);
       else this.byClient.set(struct.id.client, [struct]);
     }
-    for (const list of this.byClient.values()) list.sort((a, b) => a.id.clock - b.id.clock);
+    if (this.byClient)
+      for (const list of this.byClient.values()) list.sort((a, b) => a.id.clock - b.id.clock);
   }
 
   /** The holder of a top-level type. */
@@ -209,7 +231,15 @@ export class Placement {
 
   /** The struct with this id: in the update first, then in the document; null when neither has it. */
   find(id: Y.ID): { struct: Y.Item | Y.GC; inUpdate: boolean } | null {
-    const list = this.byClient.get(id.client);
+    const only = this.only;
+    if (
+      only &&
+      id.client === only.id.client &&
+      id.clock >= only.id.clock &&
+      id.clock < only.id.clock + only.length
+    )
+      return { struct: only, inUpdate: true };
+    const list = this.byClient?.get(id.client);
     if (list) {
       let low = 0;
       let high = list.length - 1;
@@ -230,12 +260,13 @@ export class Placement {
    * answer is remembered, so a long chain (a pasted page) costs one step per item.
    */
   placeOf(item: Y.Item): Place {
-    const known = this.places.get(item);
+    const known = this.placesMap?.get(item);
     if (known !== undefined) return known;
     // Most items are placed in one step (a keystroke's neighbour is in the document): no chain to walk.
     const first = this.step(item);
     if (!(first instanceof Y.Item)) {
-      this.places.set(item, first);
+      // Remembered only when something may ask again: another item of the update (or the type it makes).
+      if (this.items > 1 || item.content instanceof Y.ContentType) this.places.set(item, first);
       return first;
     }
     const waiting: Y.Item[] = [item];
@@ -262,6 +293,7 @@ export class Placement {
 
   /** The holder an item of the update makes (when it holds a type), or null when it has no place. */
   holderOfNewType(item: Y.Item): Holder | null {
+    this.newTypes ??= new Map();
     if (this.newTypes.has(item)) return this.newTypes.get(item) as Holder | null;
     const place = this.placeOf(item);
     const holder =
@@ -288,7 +320,7 @@ export class Placement {
       const type = found.struct;
       if (!(type instanceof Y.Item) || !(type.content instanceof Y.ContentType)) return 'discarded';
       if (found.inUpdate) {
-        const typePlace = this.places.get(type);
+        const typePlace = this.placesMap?.get(type);
         if (typePlace === undefined) return type;
         if (typeof typePlace === 'string') return typePlace;
         return { holder: this.holderOfNewType(type) as Holder, key: item.parentSub };
@@ -309,7 +341,7 @@ export class Placement {
     const neighbour = (left ?? right) as { struct: Y.Item; inUpdate: boolean } | null;
     if (!neighbour) return 'unknown';
     if (neighbour.inUpdate) {
-      const place = this.places.get(neighbour.struct);
+      const place = this.placesMap?.get(neighbour.struct);
       return place === undefined ? neighbour.struct : place;
     }
     const held = neighbour.struct;

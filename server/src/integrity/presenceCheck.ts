@@ -8,8 +8,15 @@
  * that shows it — and a state that is not is dropped, not relayed.
  * Other fields (a stock client's own) pass as they are, within the size limit.
  */
-import { isPresenceColour, isPresenceCursor, type PresenceUser, presenceColourOf } from '@polyphony/shared';
+import {
+  isPresenceColour,
+  isPresenceCursor,
+  PRESENCE_COLOURS,
+  type PresenceUser,
+  presenceColourOf,
+} from '@polyphony/shared';
 import { MalformedPresence, type PresenceEntry } from '../sync/Presence.js';
+import { scanCanonical, writeCanonical } from './canonicalPresence.js';
 import type { Writer } from './contentRules.js';
 
 const decoder = new TextDecoder();
@@ -44,6 +51,31 @@ function userJsonOf(writer: Writer, color: string): string {
   return json;
 }
 
+/** The same, as UTF-8 bytes (for boundCanonicalState). */
+const userBytes = new WeakMap<Writer, Map<string, Uint8Array>>();
+
+function userBytesOf(writer: Writer, color: string): Uint8Array {
+  let byColour = userBytes.get(writer);
+  if (!byColour) {
+    byColour = new Map();
+    userBytes.set(writer, byColour);
+  }
+  let bytes = byColour.get(color);
+  if (bytes === undefined) {
+    bytes = encoder.encode(userJsonOf(writer, color));
+    byColour.set(color, bytes);
+  }
+  return bytes;
+}
+
+const COLOURS = PRESENCE_COLOURS.map(({ color }) => ({ color, bytes: encoder.encode(color) }));
+
+/** The colour the server writes for `writer`, given the one their browser chose (if any). */
+function colourFor(writer: Writer, chosen: unknown): string {
+  // The person's own colour in the network (honest.spec); else the one chosen, or one from the id.
+  return writer.colour ?? (isPresenceColour(chosen) ? chosen : presenceColourOf(writer.participantId));
+}
+
 function isPlainObject(value: unknown): value is Record<string, unknown> {
   return typeof value === 'object' && value !== null && !Array.isArray(value);
 }
@@ -54,6 +86,14 @@ function isPlainObject(value: unknown): value is Record<string, unknown> {
  * socket, where one of the wrong shape is only left out).
  */
 export function boundPresenceState(state: Uint8Array, writer: Writer, strict = false): Uint8Array | null {
+  // An editor's cursor move, nearly always: checked and rewritten without parsing it.
+  const chosen = scanCanonical(state, COLOURS);
+  if (chosen !== false) return writeCanonical(state, userBytesOf(writer, colourFor(writer, chosen)));
+  return boundByParsing(state, writer, strict);
+}
+
+/** boundPresenceState for any state: parsed, checked, and written again. */
+export function boundByParsing(state: Uint8Array, writer: Writer, strict = false): Uint8Array | null {
   let parsed: unknown;
   try {
     parsed = JSON.parse((strict ? strictDecoder : decoder).decode(state));
@@ -65,14 +105,12 @@ export function boundPresenceState(state: Uint8Array, writer: Writer, strict = f
   const { user, cursor, handRaised } = parsed;
   if (!isPresenceCursor(cursor)) return null;
   if (handRaised !== undefined && typeof handRaised !== 'boolean') return null;
-  const chosen = isPlainObject(user) ? user.color : undefined;
-  // The person's own colour in the network (honest.spec); else the one chosen, or one from the id.
-  const color = writer.colour ?? (isPresenceColour(chosen) ? chosen : presenceColourOf(writer.participantId));
+  const color = colourFor(writer, isPlainObject(user) ? user.color : undefined);
   // What JSON.stringify({ ...rest, user, cursor, handRaised }) writes (rest: the other fields, in their
   // order), with `user` written once per person and no object built for it.
   let json = '{';
-  for (const key of Object.keys(parsed)) {
-    if (key === 'user' || key === 'cursor' || key === 'handRaised') continue;
+  for (const key in parsed) {
+    if (!Object.hasOwn(parsed, key) || key === 'user' || key === 'cursor' || key === 'handRaised') continue;
     json += `${JSON.stringify(key)}:${JSON.stringify(parsed[key])},`;
   }
   json += `"user":${userJsonOf(writer, color)}`;

@@ -11,12 +11,16 @@ describe('outgoing writes', () => {
     const anna = { flush: () => events.push('anna') };
     const mother = { flush: () => events.push('mother') };
     writes.add(anna);
+    writes.add(anna);
     writes.schedule();
     writes.schedule();
-    writes.beforeWriting(() => {
+    const presence = () => {
       events.push('presence');
       writes.add(mother);
-    });
+      writes.add(anna);
+    };
+    writes.beforeWriting(presence);
+    writes.beforeWriting(presence);
     expect(events).toEqual([]);
     await nextTurn();
     expect(events).toEqual(['presence', 'anna', 'mother']);
@@ -24,6 +28,12 @@ describe('outgoing writes', () => {
     writes.schedule();
     await nextTurn();
     expect(events).toHaveLength(3);
+    // The next turn takes them again, once each.
+    writes.add(mother);
+    writes.beforeWriting(presence);
+    writes.beforeWriting(presence);
+    await nextTurn();
+    expect(events).toEqual(['presence', 'anna', 'mother', 'presence', 'mother', 'anna']);
   });
 
   it('keep the writes of two servers apart', async () => {

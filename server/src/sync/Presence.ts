@@ -9,6 +9,7 @@
  */
 import * as decoding from 'lib0/decoding';
 import * as encoding from 'lib0/encoding';
+import { skipVarBytes } from './awarenessClients.js';
 
 /** A client's presence is dropped when it was not renewed for this long (y-protocols' outdatedTimeout). */
 export const PRESENCE_TIMEOUT_MS = 30_000;
@@ -150,10 +151,11 @@ export class Presence {
       for (let i = 0; i < count; i++) {
         const id = decoding.readVarUint(reader);
         const clock = decoding.readVarUint(reader);
-        const state = decoding.readVarUint8Array(reader);
         const entry = this.entries.get(id);
         if (!entry || clock > entry.clock) return false;
-        if (clock === entry.clock && entry.state && isNullState(state)) return false;
+        if (clock === entry.clock && entry.state) {
+          if (isNullState(decoding.readVarUint8Array(reader))) return false;
+        } else skipVarBytes(reader);
       }
       return true;
     } catch (error) {
@@ -177,10 +179,12 @@ export class Presence {
   /** An awareness update with these clients' current clocks and states (removed ones as "null"). */
   encode(ids: readonly number[]): Uint8Array {
     const writer = encoding.createEncoder();
-    const known = ids.filter((id) => this.entries.has(id));
-    encoding.writeVarUint(writer, known.length);
-    for (const id of known) {
-      const entry = this.entries.get(id) as Entry;
+    let known = 0;
+    for (const id of ids) if (this.entries.has(id)) known++;
+    encoding.writeVarUint(writer, known);
+    for (const id of ids) {
+      const entry = this.entries.get(id);
+      if (!entry) continue;
       encoding.writeVarUint(writer, id);
       encoding.writeVarUint(writer, entry.clock);
       if (entry.state) encoding.writeVarUint8Array(writer, entry.state);

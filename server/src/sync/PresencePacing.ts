@@ -42,7 +42,9 @@ export class PresencePacing {
     for (const id of updated) this.changed.add(id);
     for (const id of removed) this.changed.add(id);
     if (local) {
-      for (const id of added.concat(updated, removed)) this.local.add(id);
+      for (const id of added) this.local.add(id);
+      for (const id of updated) this.local.add(id);
+      for (const id of removed) this.local.add(id);
     }
     if (this.timer) return;
     const wait = Math.max(0, this.relayedAt + AWARENESS_RELAY_MS - performance.now());

@@ -14,7 +14,19 @@ export function awarenessClientIds(update: Uint8Array): number[] {
   for (let i = 0; i < count; i++) {
     ids.push(decoding.readVarUint(decoder));
     decoding.readVarUint(decoder);
-    decoding.readVarUint8Array(decoder);
+    skipVarBytes(decoder);
   }
   return ids;
+}
+
+/**
+ * Skip a varUint8Array as decoding.readVarUint8Array reads it — throwing where it throws: past the end of
+ * the update's buffer — without the view it makes (garbage on every cursor move).
+ */
+export function skipVarBytes(decoder: decoding.Decoder): void {
+  const length = decoding.readVarUint(decoder);
+  const arr = decoder.arr;
+  if (arr.byteOffset + decoder.pos + length > arr.buffer.byteLength)
+    throw new RangeError('awareness update cut short');
+  decoder.pos += length;
 }

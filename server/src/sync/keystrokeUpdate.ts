@@ -13,6 +13,12 @@ import * as decoding from 'lib0/decoding';
 import * as Y from 'yjs';
 import type { DecodedUpdate } from '../integrity/inspectUpdate.js';
 
+/**
+ * The empty delete set of every keystroke, one for all: a decoded update's delete set is only read (the
+ * checks, `checkDependencies`), never changed, and a new one per keystroke would be a Map of garbage.
+ */
+const NO_DELETIONS: DecodedUpdate['ds'] = Y.createDeleteSet();
+
 /** The update decoded as Y.decodeUpdate would, when it has the shape of one typed character; else null. */
 export function decodeKeystroke(update: Uint8Array): DecodedUpdate | null {
   if (update.length < 8 || update[0] !== 1 || update[1] !== 1) return null;
@@ -38,7 +44,7 @@ export function decodeKeystroke(update: Uint8Array): DecodedUpdate | null {
       null,
       new Y.ContentString(text),
     );
-    return { structs: [item], ds: Y.createDeleteSet() };
+    return { structs: [item], ds: NO_DELETIONS };
   } catch {
     return null;
   }

@@ -59,19 +59,32 @@ export function presenceColourOf(participantId: string): string {
 
 const isId = (value: unknown) => Number.isSafeInteger(value) && (value as number) >= 0;
 
+/**
+ * Whether an object's own enumerable keys are all among the ones given — what
+ * `Object.keys(rest).length === 0` after destructuring them says, without the rest object and the key list
+ * (the server checks a caret on every cursor move of everyone).
+ */
+function hasOnlyKeys(value: object, a: string, b: string, c?: string, d?: string): boolean {
+  for (const key in value) {
+    if (!Object.hasOwn(value, key)) continue;
+    if (key !== a && key !== b && key !== c && key !== d) return false;
+  }
+  return true;
+}
+
 function isYjsId(value: unknown): boolean {
   if (value === null || value === undefined) return true;
   if (typeof value !== 'object' || Array.isArray(value)) return false;
-  const { client, clock, ...rest } = value as Record<string, unknown>;
-  return isId(client) && isId(clock) && Object.keys(rest).length === 0;
+  const { client, clock } = value as Record<string, unknown>;
+  return isId(client) && isId(clock) && hasOnlyKeys(value, 'client', 'clock');
 }
 
 /** A Yjs relative position as JSON (Y.relativePositionToJSON): where a caret is in the document. */
 function isRelativePosition(value: unknown): boolean {
   if (typeof value !== 'object' || value === null || Array.isArray(value)) return false;
-  const { type, tname, item, assoc, ...rest } = value as Record<string, unknown>;
+  const { type, tname, item, assoc } = value as Record<string, unknown>;
   return (
-    Object.keys(rest).length === 0 &&
+    hasOnlyKeys(value, 'type', 'tname', 'item', 'assoc') &&
     isYjsId(type) &&
     isYjsId(item) &&
     (tname === undefined || tname === null || (typeof tname === 'string' && tname.length <= 100)) &&
@@ -83,8 +96,8 @@ function isRelativePosition(value: unknown): boolean {
 export function isPresenceCursor(value: unknown): boolean {
   if (value === null || value === undefined) return true;
   if (typeof value !== 'object' || Array.isArray(value)) return false;
-  const { anchor, head, ...rest } = value as Record<string, unknown>;
-  return Object.keys(rest).length === 0 && isRelativePosition(anchor) && isRelativePosition(head);
+  const { anchor, head } = value as Record<string, unknown>;
+  return hasOnlyKeys(value, 'anchor', 'head') && isRelativePosition(anchor) && isRelativePosition(head);
 }
 
 /** Who a relayed presence state says it is, or null when it does not say it in this shape. */

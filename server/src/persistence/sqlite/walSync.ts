@@ -9,6 +9,7 @@
  * the metadata store, which write to the same file.
  */
 import fs from 'node:fs';
+import type { Statement } from 'better-sqlite3';
 import type { SqliteDatabase } from './database.js';
 
 /** Commits of one connection, synced off the event loop when the connection is FULL (or EXTRA). */
@@ -18,19 +19,27 @@ export class WalSync {
   /** Whether writes must be on disk when they resolve (FULL or EXTRA, on a file). */
   readonly syncs: boolean;
   private fd: number | null = null;
+  /**
+   * The two pragmas around each write, prepared once: `db.pragma()` prepares its statement anew on every
+   * call, twice per commit, on the event loop.
+   */
+  private readonly toNormal: Statement<[]>;
+  private readonly toLevel: Statement<[]>;
 
   constructor(private readonly db: SqliteDatabase) {
     this.level = db.pragma('synchronous', { simple: true }) as number;
     this.syncs = this.level >= 2 && !db.memory;
+    this.toNormal = db.prepare<[]>('PRAGMA synchronous = NORMAL');
+    this.toLevel = db.prepare<[]>(`PRAGMA synchronous = ${this.level}`);
   }
 
   /** Run a write with synchronous=NORMAL: committed to the WAL, not synced to the disk. */
   withoutSync<T>(write: () => T): T {
-    this.db.pragma('synchronous = NORMAL');
+    this.toNormal.run();
     try {
       return write();
     } finally {
-      this.db.pragma(`synchronous = ${this.level}`);
+      this.toLevel.run();
     }
   }
 
