@@ -191,6 +191,9 @@ function windowFigures(
     deliveryToLightP99: round(percentile(window.lightDeliveries, 99), 2),
     generatorSendLagP99: round(percentile(window.sendLag, 99), 1),
     generatorUtilisation: round(window.maxUtilisation, 2),
+    generatorThreadCpuShare: Number.isFinite(window.maxThreadCpuShare)
+      ? round(window.maxThreadCpuShare, 2)
+      : null,
     generatorLoopDelayP99: round(window.maxLoopDelayP99, 1),
     generatorCpuShare: round(window.cpuPerSecond, 2),
   };
