@@ -6,7 +6,9 @@
  *
  *   node tests/bench/bench.mjs is not needed: run it pinned as the bench is,
  *   taskset -c 1 node --import tsx tests/bench/generatorCost.ts [--server=polyphony] [--meetings=160]
- *     [--windows=2] [--window-ms=5000] [--threads=1]
+ *     [--windows=2] [--window-ms=5000] [--threads=1] [--at-once]
+ * --at-once opens every meeting in one join (as E's later ramps open the levels below their first
+ * measured one) instead of E's steps; the time the joins took is printed.
  */
 import fs from 'node:fs';
 import os from 'node:os';
@@ -38,9 +40,21 @@ const generator = new Generator(targetOf(server, seeded, clients), threads);
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 try {
   await generator.typing(clients.rate);
-  // Opened in E's steps, so that joins do not all land at once.
-  for (let from = 0; from < meetings; from += plan.ramp.step)
-    await generator.open(seeded.meetingIds.slice(from, Math.min(meetings, from + plan.ramp.step)), 8);
+  // Opened in E's steps (as a first ramp climbs), or all at once (as a later ramp starts).
+  const step = args.includes('--at-once') ? meetings : plan.ramp.step;
+  const joinStarted = performance.now();
+  let synced = true;
+  for (let from = 0; from < meetings; from += step)
+    synced =
+      (await generator.open(seeded.meetingIds.slice(from, Math.min(meetings, from + step)), 8)).synced &&
+      synced;
+  console.log(
+    JSON.stringify({
+      joins: step === meetings ? 'at once' : `steps of ${step}`,
+      synced,
+      joinSeconds: Number(((performance.now() - joinStarted) / 1000).toFixed(2)),
+    }),
+  );
   await sleep(plan.ramp.fineWarmMs);
   for (let i = 0; i < windows; i++) {
     await generator.startWindow();

@@ -723,6 +723,7 @@ export async function ramp(kind: ServerKind, plan: BenchPlan, root: string): Pro
     });
     if (first === undefined) firstRamp.set(kind, capacity);
     const last = levels.findLast((l) => l.meetings === capacity);
+    timedPhases = phases;
     return {
       scenario: 'E',
       server: kind,
@@ -739,7 +740,7 @@ export async function ramp(kind: ServerKind, plan: BenchPlan, root: string): Pro
         peakRssMiB: round(server.peakRssBytes() / 2 ** 20, 1),
       },
       notes,
-      raw: { levels, curve, measureFrom, clients: plan.ramp.clients, phases: (timedPhases = phases) },
+      raw: { levels, curve, measureFrom, clients: plan.ramp.clients, phases },
     };
   } finally {
     const teardown = performance.now();
