@@ -59,14 +59,22 @@ export function curveTable(curves: Curve[]): string[] {
 
 const COLOURS = ['#1f77b4', '#d62728', '#2ca02c', '#9467bd', '#ff7f0e'];
 
-/** The curves as an SVG chart: meetings on x, p99 on a log scale on y, the ramp's limit as a line. */
+/**
+ * The curves as an SVG chart: meetings on x, p99 on a log scale on y, the ramp's limit as a line. The
+ * legend is below the chart, one server a line across the whole width (beside the chart, 220 px clipped
+ * the longest name, "@y/websocket-server 0.1.1 + LevelDB …").
+ */
 export function curveSvg(curves: Curve[], limitMs: number, caption: string): string {
   const width = 760;
-  const height = 420;
+  const plotHeight = 420;
+  const legendLine = 18;
+  const height = plotHeight + legendLine * curves.length + 10;
   const left = 60;
-  const right = 220;
+  const right = 30;
   const top = 40;
   const bottom = 50;
+  /** The chart's bottom edge (below it: the x labels, the legend, the caption). */
+  const plotBottom = plotHeight - bottom;
   const levels = curves.flatMap((c) => c.points.map((p) => p.meetings));
   const xMax = Math.max(20, ...levels);
   const yMin = 1;
@@ -74,7 +82,7 @@ export function curveSvg(curves: Curve[], limitMs: number, caption: string): str
   const x = (m: number) => left + (m / xMax) * (width - left - right);
   const y = (ms: number) => {
     const clamped = Math.min(yMax, Math.max(yMin, Number.isFinite(ms) ? ms : yMax));
-    return top + (1 - Math.log10(clamped / yMin) / Math.log10(yMax / yMin)) * (height - top - bottom);
+    return top + (1 - Math.log10(clamped / yMin) / Math.log10(yMax / yMin)) * (plotBottom - top);
   };
   const escapeXml = (text: string) => text.replace(/&/g, '&amp;').replace(/</g, '&lt;');
   const parts: string[] = [
@@ -90,11 +98,11 @@ export function curveSvg(curves: Curve[], limitMs: number, caption: string): str
     );
   }
   for (let m = 0; m <= xMax; m += 20) {
-    parts.push(`<text x="${x(m)}" y="${height - bottom + 16}" text-anchor="middle">${m}</text>`);
+    parts.push(`<text x="${x(m)}" y="${plotBottom + 16}" text-anchor="middle">${m}</text>`);
   }
   parts.push(
     `<line x1="${left}" x2="${width - right}" y1="${y(limitMs)}" y2="${y(limitMs)}" stroke="#999" stroke-dasharray="4 3"/>`,
-    `<text x="${width - right + 4}" y="${y(limitMs) + 4}" fill="#777">limit ${limitMs} ms</text>`,
+    `<text x="${width - right}" y="${y(limitMs) - 4}" text-anchor="end" fill="#777">limit ${limitMs} ms</text>`,
   );
   curves.forEach((curve, i) => {
     const colour = COLOURS[i % COLOURS.length];
@@ -104,9 +112,10 @@ export function curveSvg(curves: Curve[], limitMs: number, caption: string): str
       parts.push(
         `<circle cx="${x(p.meetings).toFixed(1)}" cy="${y(p.p99).toFixed(1)}" r="3" fill="${colour}"/>`,
       );
+    const line = plotBottom + 34 + legendLine * i;
     parts.push(
-      `<rect x="${width - right + 10}" y="${top + 20 * i}" width="12" height="12" fill="${colour}"/>`,
-      `<text x="${width - right + 28}" y="${top + 20 * i + 10}">${escapeXml(curve.name)}</text>`,
+      `<rect x="${left}" y="${line - 10}" width="12" height="12" fill="${colour}"/>`,
+      `<text x="${left + 18}" y="${line}">${escapeXml(curve.name)}</text>`,
     );
   });
   parts.push('</svg>');

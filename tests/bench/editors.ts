@@ -23,8 +23,8 @@ import { startVoiceBlock, typedCharacter, writeMeetingSkeleton } from './meeting
 import { RawWebSocket } from './rawWebSocket.js';
 import type { ScheduledEditor, TimedEditor, Timing } from './timing.js';
 import {
-  appendCharacterUpdate,
   type Cursor,
+  FrameWriter,
   forEachUpdateKey,
   frame,
   frameOverhead,
@@ -96,6 +96,8 @@ export class LightEditor implements Editor {
   private readonly name: string;
   private readonly serverUrl: string;
   private readonly echo: boolean;
+  /** Writes this editor's keystroke and cursor move as the frames of one socket write. */
+  private readonly writer: FrameWriter;
 
   constructor(
     readonly meeting: Meeting,
@@ -107,6 +109,7 @@ export class LightEditor implements Editor {
     this.serverUrl = serverUrlOf(context.target, index);
     // A probe behaves as the scenario's probes do: the stock providers send back every presence change.
     this.echo = isProbe && !probeSettings(context.target).ownPresenceOnly;
+    this.writer = new FrameWriter(context.target.framing, meeting.id);
     this.doc.on('update', (update: Uint8Array, origin: unknown) => {
       if (origin !== LOCAL) return;
       context.timing.keystrokeSent(rawUpdateKey(update), this);
@@ -226,39 +229,36 @@ export class LightEditor implements Editor {
   type(): void {
     const { target, timing } = this.context;
     const client = this.doc.clientID;
-    if (this.lastClock < 0 || this.isProbe) {
+    const throughYjs = this.lastClock < 0 || this.isProbe;
+    if (throughYjs) {
       // The first keystroke opens this typist's voice block through Yjs; every later one of a light editor
-      // appends a character to it, written by hand (see appendCharacterUpdate). A probe types through Yjs.
+      // appends a character to it, written by hand (FrameWriter.appendCharacter). A probe types through Yjs.
       this.doc.transact(() => {
         if (!this.text || this.typed % 240 === 0)
           this.text = startVoiceBlock(this.doc, this.name, target.typist);
         this.text.insert(this.text.length, typedCharacter(this.typed++));
       }, LOCAL);
       this.lastClock = Y.getState(this.doc.store, client) - 1;
+    }
+    const writer = this.writer.begin();
+    if (throughYjs) {
+      writer.message(this.typedUpdate as Uint8Array);
+      this.typedUpdate = null;
     } else {
+      // A character appended to this typist's block: the 12-byte update Yjs writes for it, by hand.
       const clock = ++this.lastClock;
-      const update = appendCharacterUpdate(client, clock, typedCharacter(this.typed++));
       timing.keystrokeSent(keystrokeKey(client, clock), this);
-      this.typedUpdate = this.syncMessage(2, update);
+      writer.appendCharacter(client, clock, typedCharacter(this.typed++));
     }
     const position = `{"type":null,"tname":null,"item":{"client":${client},"clock":${this.lastClock}},"assoc":0}`;
     const state = `{"user":{"name":"${this.name}","color":"#30bced"},"cursor":{"anchor":${position},"head":${position}}}`;
-    const update = this.typedUpdate as Uint8Array;
-    this.typedUpdate = null;
     const awarenessClock = ++this.awarenessClock;
     timing.presenceSent(client, awarenessClock, this);
-    this.send(
-      update,
-      frame(target.framing, this.meeting.id, (e) => {
-        encoding.writeVarUint(e, 1);
-        const inner = encoding.createEncoder();
-        encoding.writeVarUint(inner, 1);
-        encoding.writeVarUint(inner, client);
-        encoding.writeVarUint(inner, awarenessClock);
-        encoding.writeVarString(inner, state);
-        encoding.writeVarUint8Array(e, encoding.toUint8Array(inner));
-      }),
-    );
+    writer.presence(client, awarenessClock, state);
+    const socket = this.socket;
+    if (!socket?.isOpen) return;
+    socket.sendFramed(writer.take());
+    for (const length of writer.payloads) timing.countOut(length + frameOverhead(length, true));
   }
 
   close(): void {

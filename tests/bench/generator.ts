@@ -10,11 +10,13 @@ import type { WindowStats, WorkerCommand } from './loadWorker.js';
 const WORKER_URL = new URL('./loadWorkerEntry.mjs', import.meta.url);
 
 /** The generator's view of one measured window, all threads together. */
-export interface GeneratorWindow extends Omit<WindowStats, 'utilisation' | 'loopDelayP99'> {
+export interface GeneratorWindow extends Omit<WindowStats, 'utilisation' | 'cpuShare' | 'loopDelayP99'> {
   /** Highest event-loop delay p99 of any generator thread over the window (ms). */
   maxLoopDelayP99: number;
   /** Highest event-loop utilisation of any generator thread over the window. */
   maxUtilisation: number;
+  /** Highest CPU seconds per second of the window of any generator thread (its own, not wall time). */
+  maxThreadCpuShare: number;
   /** CPU seconds the generator process used per second of the window (all threads). */
   cpuPerSecond: number;
 }
@@ -167,6 +169,7 @@ export class Generator {
       windowMs: Math.max(...parts.map((p) => p.windowMs)),
       maxUtilisation: Math.max(...parts.map((p) => p.utilisation)),
       maxLoopDelayP99: Math.max(...parts.map((p) => p.loopDelayP99)),
+      maxThreadCpuShare: Math.max(...parts.map((p) => p.cpuShare)),
       cpuPerSecond: (cpu.user + cpu.system) / 1e6 / seconds,
     };
   }

@@ -4,7 +4,7 @@
  * editors (editors.ts) do what the scenario's `ClientBehaviour` says, whatever the server; the timing
  * (timing.ts) is open loop and counts what never arrived as infinitely late.
  */
-import { writeFileSync } from 'node:fs';
+import { readFileSync, writeFileSync } from 'node:fs';
 import { Session } from 'node:inspector';
 import { type IntervalHistogram, monitorEventLoopDelay, performance } from 'node:perf_hooks';
 import { parentPort } from 'node:worker_threads';
@@ -38,6 +38,22 @@ let speakers = 0;
 const SETTLE_MS = 1000;
 let context: EditorContext | null = null;
 let windowElu = performance.eventLoopUtilization();
+let windowCpu = 0;
+
+/**
+ * CPU seconds this thread has used (user + system, from /proc/thread-self: the calling thread's own
+ * counters, in clock ticks of 10 ms); NaN where there is no such file. Unlike the event-loop utilisation,
+ * which counts wall time and so grows when other processes take the core, this is the thread's own cost.
+ */
+function threadCpuSeconds(): number {
+  try {
+    const stat = readFileSync('/proc/thread-self/stat', 'utf8');
+    const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
+    return (Number(fields[11]) + Number(fields[12])) / 100;
+  } catch {
+    return Number.NaN;
+  }
+}
 let loopDelay: IntervalHistogram | null = null;
 
 // BENCH_GENERATOR_PROFILE=<dir>: a V8 CPU profile of this generator thread over each measured window.
@@ -159,6 +175,7 @@ async function handle(command: WorkerCommand): Promise<unknown> {
       if (command.phase === 'start') {
         timing.start(performance.now() - Math.max(0, Date.now() - command.at));
         windowElu = performance.eventLoopUtilization();
+        windowCpu = threadCpuSeconds();
         loopDelay = monitorEventLoopDelay({ resolution: 5 });
         loopDelay.enable();
         startProfile();
@@ -167,6 +184,7 @@ async function handle(command: WorkerCommand): Promise<unknown> {
         timing.stop(performance.now() - Math.max(0, Date.now() - command.at));
         const windowMs = timing.windowLength();
         const utilisation = performance.eventLoopUtilization(windowElu).utilization;
+        const cpuShare = (threadCpuSeconds() - windowCpu) / (windowMs / 1000);
         loopDelay?.disable();
         const loopDelayP99 = (loopDelay?.percentile(99) ?? 0) / 1e6;
         loopDelay = null;
@@ -179,7 +197,7 @@ async function handle(command: WorkerCommand): Promise<unknown> {
         await new Promise((resolve) => setTimeout(resolve, 1));
         await waitUntil(() => timing.windowArrived(), SETTLE_MS - (performance.now() - settleFrom));
         timing.settle();
-        const stats: WindowStats = { ...timing.window, utilisation, loopDelayP99, windowMs };
+        const stats: WindowStats = { ...timing.window, utilisation, cpuShare, loopDelayP99, windowMs };
         return stats;
       }
     case 'waitDisconnected':

@@ -24,6 +24,25 @@ export interface RawSocketEvents {
 /** The buffer every raw socket of this thread reads into (each read is handled before the next one). */
 const readBuffer = Buffer.allocUnsafe(256 * 1024);
 
+/** A client's binary frame of one message, masked with a zero key (the payload goes out as is). */
+export function clientFrame(payload: Uint8Array): Buffer {
+  const length = payload.length;
+  const header = length < 126 ? 2 : length < 65_536 ? 4 : 10;
+  const frame = Buffer.allocUnsafe(header + 4 + length);
+  frame[0] = 0x82;
+  if (length < 126) frame[1] = 0x80 | length;
+  else if (length < 65_536) {
+    frame[1] = 0x80 | 126;
+    frame.writeUInt16BE(length, 2);
+  } else {
+    frame[1] = 0x80 | 127;
+    frame.writeBigUInt64BE(BigInt(length), 2);
+  }
+  frame.writeUInt32BE(0, header);
+  frame.set(payload, header + 4);
+  return frame;
+}
+
 /** A WebSocket connection without the `ws` machinery. */
 export class RawWebSocket {
   private readonly socket: net.Socket;
@@ -78,28 +97,17 @@ export class RawWebSocket {
   /** Send binary messages in one write. */
   send(...payloads: Uint8Array[]): void {
     if (!this.isOpen) return;
-    const frames = payloads.map((payload) => this.frame(payload));
+    const frames = payloads.map(clientFrame);
     const data = frames.length === 1 ? (frames[0] as Buffer) : Buffer.concat(frames);
     this.bytesOut += data.length;
     this.socket.write(data);
   }
 
-  private frame(payload: Uint8Array): Buffer {
-    const length = payload.length;
-    const header = length < 126 ? 2 : length < 65_536 ? 4 : 10;
-    const frame = Buffer.allocUnsafe(header + 4 + length);
-    frame[0] = 0x82;
-    if (length < 126) frame[1] = 0x80 | length;
-    else if (length < 65_536) {
-      frame[1] = 0x80 | 126;
-      frame.writeUInt16BE(length, 2);
-    } else {
-      frame[1] = 0x80 | 127;
-      frame.writeBigUInt64BE(BigInt(length), 2);
-    }
-    frame.writeUInt32BE(0, header);
-    frame.set(payload, header + 4);
-    return frame;
+  /** Send frames written already (FrameWriter: masked client frames), in one write. */
+  sendFramed(data: Buffer): void {
+    if (!this.isOpen) return;
+    this.bytesOut += data.length;
+    this.socket.write(data);
   }
 
   /** Close politely (a close frame), then end the TCP connection. */

@@ -237,8 +237,15 @@ for (const scenario of scenarios) {
         const result = await (runners[scenario] as (typeof runners)['C'])(kind, plan, root);
         collected.set(kind, [...(collected.get(kind) ?? []), result]);
         const capacity = scenario === 'E' ? ` capacity ${result.figures.capacityMeetings}` : '';
+        // Where a ramp's time went (joins and setup are the fixed costs the plan does not count).
+        const phases = (result.raw as { phases?: Record<string, number> } | undefined)?.phases;
+        const spent = phases
+          ? ` [${Object.entries(phases)
+              .map(([name, seconds]) => `${name} ${seconds.toFixed(1)} s`)
+              .join(', ')}]`
+          : '';
         console.log(
-          `${((Date.now() - t0) / 1000).toFixed(0)} s${capacity}${result.notes.length ? ` (${result.notes.join('; ')})` : ''}`,
+          `${((Date.now() - t0) / 1000).toFixed(0)} s${capacity}${spent}${result.notes.length ? ` (${result.notes.join('; ')})` : ''}`,
         );
       } catch (error) {
         failures.push({ scenario, server: kind, error: String(error) });

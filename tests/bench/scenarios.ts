@@ -191,6 +191,9 @@ function windowFigures(
     deliveryToLightP99: round(percentile(window.lightDeliveries, 99), 2),
     generatorSendLagP99: round(percentile(window.sendLag, 99), 1),
     generatorUtilisation: round(window.maxUtilisation, 2),
+    generatorThreadCpuShare: Number.isFinite(window.maxThreadCpuShare)
+      ? round(window.maxThreadCpuShare, 2)
+      : null,
     generatorLoopDelayP99: round(window.maxLoopDelayP99, 1),
     generatorCpuShare: round(window.cpuPerSecond, 2),
   };
@@ -513,6 +516,28 @@ interface RampOutcome {
   /** What failed at the level above capacity: the server, or the generator (then capacity is "at least"). */
   limitedBy: 'server' | 'generator' | 'none';
   notes: string[];
+  /** Where the ramp's time went, seconds: joining meetings, warm-ups, windows, the grace after each. */
+  phases: RampPhases;
+}
+
+/** Seconds a ramp spent in each of its parts. */
+export interface RampPhases {
+  joins: number;
+  warmups: number;
+  windows: number;
+  settles: number;
+  /** Seeding, the server's start and stop, the generator's close (set by the caller). */
+  setup?: number;
+}
+
+/** Time `f`, adding its seconds to `phases[phase]`. */
+async function timed<T>(phases: RampPhases, phase: keyof RampPhases, f: () => Promise<T>): Promise<T> {
+  const t0 = performance.now();
+  try {
+    return await f();
+  } finally {
+    phases[phase] = (phases[phase] ?? 0) + (performance.now() - t0) / 1000;
+  }
 }
 
 /** A window's p99 for the ramp's limit; a window with no latencies at all fails it. */
@@ -550,9 +575,12 @@ async function rampLoop(options: {
   const curve: RampOutcome['curve'] = [];
   const notes: string[] = [];
   const openIds: string[] = [];
+  const phases: RampPhases = { joins: 0, warmups: 0, windows: 0, settles: 0 };
+  const warm = (ms: number) => timed(phases, 'warmups', () => sleep(ms));
   let used = 0;
   /** Open or shed meetings until `target` are open. */
-  const setLevel = async (target: number): Promise<boolean> => {
+  const setLevel = (target: number): Promise<boolean> => timed(phases, 'joins', () => openLevel(target));
+  const openLevel = async (target: number): Promise<boolean> => {
     if (target < openIds.length) {
       await generator.shed(openIds.splice(target));
       return true;
@@ -567,12 +595,12 @@ async function rampLoop(options: {
     await generator.startWindow();
     const cpuBefore = server.cpuSeconds();
     const metersBefore = Object.entries(meters).map(([name, read]) => [name, read()] as const);
-    await sleep(windowMs);
+    await timed(phases, 'windows', () => sleep(windowMs));
     const cpu = server.cpuSeconds() - cpuBefore;
     const metered = metersBefore.map(
       ([name, before]) => [name, (meters[name] as () => number)() - before] as const,
     );
-    const window = await generator.stopWindow();
+    const window = await timed(phases, 'settles', () => generator.stopWindow());
     const figures: Record<string, number | null> = {
       meetings: target,
       ...windowFigures(window, server, cpu, target * 8 * rate),
@@ -608,15 +636,20 @@ async function rampLoop(options: {
   let lo = 0;
   let hi: number | null = null;
   let limitedBy: RampOutcome['limitedBy'] = 'none';
-  for (let target = ramp.start; target <= ramp.max; target += ramp.step) {
+  // The later ramps: every coarse level below `measureFrom` is opened at once, one join of all its
+  // meetings instead of one per step (each open waits for its sockets to sync and 200 ms for the
+  // skeletons: about 1–2 s a step at 100+ meetings), and not measured; the first measured level above it
+  // then gets the fine warm-up, so that the server has settled after the join.
+  let opened = 0;
+  for (let target = ramp.start; target < measureFrom; target += ramp.step) opened = target;
+  if (opened > 0) {
+    if (!(await setLevel(opened)))
+      notes.push(`not every editor of the ${opened} meetings opened at once synced`);
+    lo = opened;
+  }
+  for (let target = opened > 0 ? opened + ramp.step : ramp.start; target <= ramp.max; target += ramp.step) {
     const synced = await setLevel(target);
-    // A level below `measureFrom` is only opened (step by step, each open waiting until all synced), not
-    // measured: no warm-up for it.
-    if (target < measureFrom) {
-      lo = target;
-      continue;
-    }
-    await sleep(ramp.coarseWarmMs);
+    await warm(target === opened + ramp.step && opened > 0 ? ramp.fineWarmMs : ramp.coarseWarmMs);
     let figures = await measure(target, ramp.coarseWindowMs, 'coarse');
     let outcome = verdict(synced, figures, target);
     if (outcome === 'server' && synced && (figures.offeredShare ?? 1) >= OFFERED_MIN) {
@@ -642,7 +675,7 @@ async function rampLoop(options: {
     const mid = lo + Math.max(ramp.resolution, Math.round((hi - lo) / 2 / ramp.resolution) * ramp.resolution);
     if (mid >= hi) break;
     const synced = await setLevel(mid);
-    await sleep(ramp.fineWarmMs);
+    await warm(ramp.fineWarmMs);
     const figures = await measure(mid, ramp.fineWindowMs, 'fine');
     const outcome = verdict(synced, figures, mid);
     if (outcome === 'pass') lo = mid;
@@ -654,7 +687,7 @@ async function rampLoop(options: {
   if (limitedBy === 'generator')
     notes.push(`capacity is at least ${lo}: the generator, not the server, was the limit above it`);
   await generator.typing(0);
-  return { levels, curve, capacity: lo, limitedBy, notes };
+  return { levels, curve, capacity: lo, limitedBy, notes, phases };
 }
 
 /** The capacity E's first ramp found on each server: the later ramps start measuring below it. */
@@ -672,13 +705,16 @@ export async function ramp(kind: ServerKind, plan: BenchPlan, root: string): Pro
     first === undefined
       ? plan.ramp.start
       : Math.max(plan.ramp.start, Math.floor(first / plan.ramp.step) * plan.ramp.step);
+  const setupStarted = performance.now();
   const dataDir = freshDir(root, `${kind}-E`);
   // Enough meetings for the coarse climb and every meeting the bisection opens afresh.
   const seeded = meetingsFor(kind, dataDir, plan.ramp.max + 2 * plan.ramp.step, 'E');
   const server = await start(kind, dataDir, plan);
   const generator = generatorFor(server, seeded, clientsFor(plan, 'E', kind), plan.threads);
+  const setup = (performance.now() - setupStarted) / 1000;
+  let timedPhases: RampPhases | null = null;
   try {
-    const { levels, curve, capacity, limitedBy, notes } = await rampLoop({
+    const { levels, curve, capacity, limitedBy, notes, phases } = await rampLoop({
       plan,
       generator,
       server,
@@ -687,6 +723,7 @@ export async function ramp(kind: ServerKind, plan: BenchPlan, root: string): Pro
     });
     if (first === undefined) firstRamp.set(kind, capacity);
     const last = levels.findLast((l) => l.meetings === capacity);
+    timedPhases = phases;
     return {
       scenario: 'E',
       server: kind,
@@ -703,11 +740,14 @@ export async function ramp(kind: ServerKind, plan: BenchPlan, root: string): Pro
         peakRssMiB: round(server.peakRssBytes() / 2 ** 20, 1),
       },
       notes,
-      raw: { levels, curve, measureFrom, clients: plan.ramp.clients },
+      raw: { levels, curve, measureFrom, clients: plan.ramp.clients, phases },
     };
   } finally {
+    const teardown = performance.now();
     await generator.close();
     await server.stop();
+    // The phases are the result's own object: its setup is complete once the server stopped.
+    if (timedPhases) timedPhases.setup = setup + (performance.now() - teardown) / 1000;
   }
 }
 

@@ -85,6 +85,8 @@ describe('the bench drives every server with the same clients', () => {
     // before; or it is a per-server change of client behaviour, which the headline must not have.
     const files = [
       'editors.ts',
+      'wire.ts',
+      'rawWebSocket.ts',
       'loadWorker.ts',
       'timing.ts',
       'generator.ts',

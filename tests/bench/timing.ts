@@ -39,12 +39,14 @@ export interface WindowStats {
   bytesIn: number;
   /** Event-loop utilisation of this thread over the window (1 = saturated). */
   utilisation: number;
+  /** CPU seconds of this thread per second of the window (its own cost; NaN where unknown). */
+  cpuShare: number;
   /** How late this thread's event loop ran, p99 over the window (ms). */
   loopDelayP99: number;
   windowMs: number;
 }
 
-export type WindowCounts = Omit<WindowStats, 'utilisation' | 'loopDelayP99' | 'windowMs'>;
+export type WindowCounts = Omit<WindowStats, 'utilisation' | 'cpuShare' | 'loopDelayP99' | 'windowMs'>;
 
 export function emptyWindow(): WindowCounts {
   return {

@@ -95,7 +95,7 @@ export function frame(
   write: (e: encoding.Encoder) => void,
 ): Uint8Array {
   const encoder = encoding.createEncoder();
-  if (framing === 'hocuspocus') encoding.writeVarString(encoder, documentName);
+  if (framing === 'hocuspocus') encoding.writeVarString(encoder, documentName); // per-server: transport
   write(encoder);
   return encoding.toUint8Array(encoder);
 }
@@ -123,5 +123,163 @@ export function appendCharacterUpdate(client: number, clock: number, character: 
   encoding.writeVarUint(encoder, clock - 1);
   encoding.writeVarString(encoder, character);
   encoding.writeVarUint(encoder, 0);
+  return encoding.toUint8Array(encoder);
+}
+
+/** Bytes of a varUint (lib0 encoding). */
+function varUintSize(value: number): number {
+  let size = 1;
+  for (let rest = value; rest >= 0x80; rest = Math.floor(rest / 128)) size++;
+  return size;
+}
+
+/**
+ * Client WebSocket frames (masked with a zero key, see rawWebSocket.ts) of y-websocket / Hocuspocus
+ * messages, written by hand into one scratch buffer of the thread and handed out as one buffer for one
+ * socket write: the light editors' keystroke and cursor move cost a few stores instead of lib0 encoders,
+ * their copies and a concatenation per message. The bytes are exactly those of `frame()` inside
+ * RawWebSocket's framing (wire.test.ts compares them).
+ */
+export class FrameWriter {
+  private static scratch = Buffer.allocUnsafe(64 * 1024);
+  private pos = 0;
+  private payloadStart = 0;
+  /** Payload lengths of the frames written since `begin`, in order (for byte counts). */
+  readonly payloads: number[] = [];
+
+  constructor(framing: Framing, documentName: string) {
+    // Hocuspocus names the document in every message: its varString, written once here.
+    // per-server: transport
+    this.name = framing === 'hocuspocus' ? Buffer.from(encodeVarString(documentName)) : null;
+  }
+
+  private readonly name: Buffer | null;
+
+  begin(): this {
+    this.pos = 0;
+    this.payloads.length = 0;
+    return this;
+  }
+
+  /** Start a frame's payload (with the document's name first on Hocuspocus, unless `named` is false). */
+  open(named = true): this {
+    // Room for the longest header (10) and the mask (4); the payload is moved down in `close`.
+    this.room(14 + 32);
+    this.payloadStart = this.pos + 14;
+    this.pos = this.payloadStart;
+    if (named && this.name) this.bytes(this.name);
+    return this;
+  }
+
+  /** A frame of a message framed already (`frame()`: the name included on Hocuspocus). */
+  message(payload: Uint8Array): this {
+    return this.open(false).bytes(payload).close();
+  }
+
+  /** End the frame: its header and zero mask right before the payload. */
+  close(): this {
+    const s = FrameWriter.scratch;
+    const length = this.pos - this.payloadStart;
+    const header = length < 126 ? 2 : length < 65_536 ? 4 : 10;
+    const start = this.payloadStart - 14;
+    s[start] = 0x82;
+    if (length < 126) s[start + 1] = 0x80 | length;
+    else if (length < 65_536) {
+      s[start + 1] = 0x80 | 126;
+      s.writeUInt16BE(length, start + 2);
+    } else {
+      s[start + 1] = 0x80 | 127;
+      s.writeBigUInt64BE(BigInt(length), start + 2);
+    }
+    s.writeUInt32BE(0, start + header);
+    if (header !== 10) s.copyWithin(start + header + 4, this.payloadStart, this.pos);
+    this.pos = start + header + 4 + length;
+    this.payloads.push(length);
+    return this;
+  }
+
+  /** Make room for `bytes` more (the scratch grows for a large message; keystrokes never need it). */
+  private room(bytes: number): void {
+    const s = FrameWriter.scratch;
+    if (this.pos + bytes <= s.length) return;
+    const grown = Buffer.allocUnsafe(Math.max(2 * s.length, this.pos + bytes));
+    s.copy(grown, 0, 0, this.pos);
+    FrameWriter.scratch = grown;
+  }
+
+  byte(value: number): this {
+    FrameWriter.scratch[this.pos++] = value;
+    return this;
+  }
+
+  varUint(value: number): this {
+    const s = FrameWriter.scratch;
+    let rest = value;
+    while (rest >= 0x80) {
+      s[this.pos++] = 0x80 | (rest & 0x7f);
+      rest = Math.floor(rest / 128);
+    }
+    s[this.pos++] = rest;
+    return this;
+  }
+
+  bytes(value: Uint8Array): this {
+    this.room(value.length);
+    FrameWriter.scratch.set(value, this.pos);
+    this.pos += value.length;
+    return this;
+  }
+
+  varBytes(value: Uint8Array): this {
+    return this.varUint(value.length).bytes(value);
+  }
+
+  /** A varString of ASCII text (what the light editors write: names, digits, JSON punctuation). */
+  varAscii(text: string): this {
+    this.room(text.length + 8);
+    this.varUint(text.length);
+    this.pos += FrameWriter.scratch.write(text, this.pos, 'latin1');
+    return this;
+  }
+
+  /**
+   * A sync update (0 · 2 · varUint8Array) of the update Yjs writes for one appended character — the bytes
+   * of `appendCharacterUpdate(client, clock, character)`, written in place.
+   */
+  appendCharacter(client: number, clock: number, character: string): this {
+    const length =
+      4 +
+      varUintSize(client) * 2 +
+      varUintSize(clock) +
+      varUintSize(clock - 1) +
+      varUintSize(character.length) +
+      character.length;
+    this.open().byte(0).byte(2).varUint(length).byte(1).byte(1).varUint(client).varUint(clock);
+    this.byte(0x84)
+      .varUint(client)
+      .varUint(clock - 1)
+      .varAscii(character)
+      .byte(0);
+    return this.close();
+  }
+
+  /** An awareness message of one entry (1 · varUint8Array(1 · client · clock · varString state)). */
+  presence(client: number, clock: number, state: string): this {
+    const length = 1 + varUintSize(client) + varUintSize(clock) + varUintSize(state.length) + state.length;
+    this.open().byte(1).varUint(length).byte(1).varUint(client).varUint(clock).varAscii(state);
+    return this.close();
+  }
+
+  /** The frames written since `begin`, as one buffer of their own. */
+  take(): Buffer {
+    const out = Buffer.allocUnsafe(this.pos);
+    FrameWriter.scratch.copy(out, 0, 0, this.pos);
+    return out;
+  }
+}
+
+function encodeVarString(text: string): Uint8Array {
+  const encoder = encoding.createEncoder();
+  encoding.writeVarString(encoder, text);
   return encoding.toUint8Array(encoder);
 }
