@@ -105,6 +105,8 @@ test.describe('the team page and leaving the team', () => {
     // Pekka signs in, opens Anna's network from the team page, the meeting, and the video.
     const pekkaContext = await browser.newContext({ baseURL: setUp.server.url });
     const pekkaTeam = await signIn(pekkaContext, pekka.link.url);
+    // Pekka works in a second team too, so his session outlives his place in North's.
+    await addStaff('--team', 'Crisis team South', '--name', 'Pekka', '--email', 'pekka@north.fi');
     await expect(pekkaTeam.getByTestId('team-network')).toHaveCount(2);
     await pekkaTeam.getByTestId('team-search').fill('an');
     await pekkaTeam.getByRole('button', { name: 'Find', exact: true }).click();
@@ -180,6 +182,11 @@ test.describe('the team page and leaving the team', () => {
       headers: { origin: setUp.server.url },
     });
     expect([401, 403, 404]).toContain(video.status());
+    // Opened again with the session he still has (South), the meeting and the network say why as well.
+    await pekkaMeeting.reload();
+    await expect(pekkaMeeting.getByRole('heading', { level: 1 })).toHaveText('You were removed from the team');
+    await pekkaMeeting.goto(`/n/${anna.network.id}`);
+    await expect(pekkaMeeting.getByTestId('network-left-team')).toBeVisible();
     await mariaContext.close();
     await pekkaContext.close();
   });

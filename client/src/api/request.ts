@@ -26,6 +26,14 @@ export function needsLinkAgain(error: unknown): boolean {
 }
 
 /**
+ * Whether the server refused because this professional is no longer in the network's team (403 with
+ * the revocation's id, so that older clients drop their copies too; a revoked link is a 404).
+ */
+export function leftTheTeam(error: unknown): boolean {
+  return error instanceof ApiRequestError && error.status === 403 && error.id === 'access_revoked';
+}
+
+/**
  * The dictionary's sentence for the server's error ids whose message is always the same one (the English
  * here is the server's own words): a refusal is said in the page's language. An id whose message varies
  * (`conflict`, `forbidden`, `bad_request`, …) keeps the server's sentence.

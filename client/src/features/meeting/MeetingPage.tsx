@@ -40,6 +40,7 @@ export function MeetingPage({ meetingId }: { meetingId: string }) {
         </Notice>
       );
     case 'revoked':
+    case 'leftTeam':
     case 'erased':
       return <MeetingEnded end={lookup.state} />;
     case 'missing':

@@ -5,6 +5,7 @@
 import type { MeetingDetail } from '@polyphony/shared';
 import { useEffect, useState } from 'react';
 import { ApiRequestError, getMeeting } from '../../api/meetings';
+import { leftTheTeam } from '../../api/request';
 import { useT } from '../../i18n';
 import {
   dropCopies,
@@ -21,6 +22,7 @@ export type MeetingLookup =
   | { state: 'unauthorized' }
   | { state: 'missing' }
   | { state: 'revoked' }
+  | { state: 'leftTeam' }
   | { state: 'erased' }
   | { state: 'failed'; message: string };
 
@@ -54,7 +56,14 @@ export function useMeetingLookup(meetingId: string): MeetingLookup {
         if (dropped === 'erased' || dropped === 'revoked') setLookup({ state: dropped });
         else if (error instanceof ApiRequestError && error.status === 401)
           setLookup({ state: 'unauthorized' });
-        else if (error instanceof ApiRequestError && error.status === 404) {
+        else if (leftTheTeam(error)) {
+          // A professional taken out of the network's team (still in another): the copies go as for
+          // a revoked link, and the page says why.
+          const network = knownCopy(meetingId)?.networkId;
+          void dropCopies([meetingId], 'revoked');
+          if (network) void dropNetworkCopies(network, 'revoked');
+          setLookup({ state: 'leftTeam' });
+        } else if (error instanceof ApiRequestError && error.status === 404) {
           // With a working session, this browser is not (or no longer) in the meeting's network: its
           // copies go (erased meeting or person; or the link was revoked, then the network's copies).
           const network = knownCopy(meetingId)?.networkId;

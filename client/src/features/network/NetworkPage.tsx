@@ -45,6 +45,14 @@ export function NetworkPage({ networkId }: { networkId: string }) {
           <p className="lead">{t('ended.revokedLead')}</p>
         </Notice>
       );
+    case 'leftTeam':
+      return (
+        <Notice testId="network-left-team" role="alert">
+          <p className="brand small">Polyphony</p>
+          <h1>{t('close.leftTeam')}</h1>
+          <p className="lead">{t('ended.leftTeamLead')}</p>
+        </Notice>
+      );
     case 'erased':
       return (
         <Notice testId="network-erased" role="status">

@@ -5,7 +5,7 @@
 import type { ActivityEntry, NetworkDetail } from '@polyphony/shared';
 import { useCallback, useEffect, useState } from 'react';
 import { getActivity, getNetwork } from '../../api/networks';
-import { ApiRequestError, needsLinkAgain } from '../../api/request';
+import { ApiRequestError, leftTheTeam, needsLinkAgain } from '../../api/request';
 import { useT } from '../../i18n';
 import { dropNetworkCopies } from '../../privacy/localCopies';
 import { errorMessage } from '../../ui/useRequest';
@@ -17,6 +17,7 @@ export type NetworkLoad =
   | { state: 'signed_out' }
   | { state: 'not_found' }
   | { state: 'revoked' }
+  | { state: 'leftTeam' }
   | { state: 'erased' }
   | { state: 'failed'; message: string };
 
@@ -37,7 +38,10 @@ export function useNetworkLoad(networkId: string): {
       setLoad({ state: 'ready', detail, activity });
     } catch (error) {
       if (needsLinkAgain(error)) setLoad({ state: 'signed_out' });
-      else if (error instanceof ApiRequestError && error.status === 404) {
+      else if (leftTheTeam(error)) {
+        void dropNetworkCopies(networkId, 'revoked');
+        setLoad({ state: 'leftTeam' });
+      } else if (error instanceof ApiRequestError && error.status === 404) {
         // This browser's session is not (or no longer) in the network: its copies of it must go.
         const revoked = error.id === 'access_revoked';
         void dropNetworkCopies(networkId, revoked ? 'revoked' : 'erased');
