@@ -184,7 +184,9 @@ test.describe('the team page and leaving the team', () => {
     expect([401, 403, 404]).toContain(video.status());
     // Opened again with the session he still has (South), the meeting and the network say why as well.
     await pekkaMeeting.reload();
-    await expect(pekkaMeeting.getByRole('heading', { level: 1 })).toHaveText('You were removed from the team');
+    await expect(pekkaMeeting.getByRole('heading', { level: 1 })).toHaveText(
+      'You were removed from the team',
+    );
     await pekkaMeeting.goto(`/n/${anna.network.id}`);
     await expect(pekkaMeeting.getByTestId('network-left-team')).toBeVisible();
     await mariaContext.close();
