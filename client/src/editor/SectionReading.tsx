@@ -10,7 +10,7 @@ import { readPeople, type SectionName } from '@polyphony/shared';
 import { Fragment, type ReactNode, useEffect, useState } from 'react';
 import * as Y from 'yjs';
 import { t, txWrapped, useLanguage, useT } from '../i18n';
-import { aside, DiffersList, FromMeeting, names, str } from './blockParts';
+import { aside, DiffersList, FromMeeting, names, PlanAssignment, str } from './blockParts';
 import { LaterChangesContext, type LaterChangesView } from './LaterChanges';
 import { useMeetingPeople } from './MeetingContext';
 import { SectionBoundary } from './SectionFallback';
@@ -336,20 +336,7 @@ function PlanItemReading({ attrs, content }: BlockProps) {
             </div>
           </>
         ) : (
-          (doer || byWhen) && (
-            <p className="plan-views">
-              {doer && (
-                <span>
-                  <strong>{t('plan.whoDoesItColon')}</strong> {doer}
-                </span>
-              )}
-              {byWhen && (
-                <span>
-                  <strong>{t('plan.byWhenColon')}</strong> {byWhen}
-                </span>
-              )}
-            </p>
-          )
+          <PlanAssignment doer={doer} byWhen={byWhen} />
         )}
       </div>
     </div>

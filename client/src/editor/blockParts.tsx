@@ -59,3 +59,23 @@ export function DiffersList({ differs }: { differs: PersonView[] }) {
     </>
   );
 }
+
+/** Who does a plan item and by when, as read (nothing when neither is said). */
+export function PlanAssignment({ doer, byWhen }: { doer: string; byWhen: string }) {
+  const t = useT();
+  if (!doer && !byWhen) return null;
+  return (
+    <p className="plan-views">
+      {doer && (
+        <span>
+          <strong>{t('plan.whoDoesItColon')}</strong> {doer}
+        </span>
+      )}
+      {byWhen && (
+        <span>
+          <strong>{t('plan.byWhenColon')}</strong> {byWhen}
+        </span>
+      )}
+    </p>
+  );
+}

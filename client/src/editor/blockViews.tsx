@@ -8,7 +8,7 @@ import { MAX_VIEW_LENGTH, NodeNames, type PersonView, readPeople } from '@polyph
 import { NodeViewContent, NodeViewWrapper, type ReactNodeViewProps } from '@tiptap/react';
 import { useEffect, useState } from 'react';
 import { txWrapped, useT } from '../i18n';
-import { about, aside, DiffersList, FromMeeting, names, startOf, str } from './blockParts';
+import { about, aside, DiffersList, FromMeeting, names, PlanAssignment, startOf, str } from './blockParts';
 import { focusNow } from './insertBlocks';
 import { LaterChangeNotes, useItemChanges } from './LaterChanges';
 import { useMeetingPeople } from './MeetingContext';
@@ -280,20 +280,7 @@ export function PlanItemView({ node, editor, getPos, updateAttributes }: ReactNo
             </div>
           </>
         ) : (
-          (doer || byWhen) && (
-            <p className="plan-views">
-              {doer && (
-                <span>
-                  <strong>{t('plan.whoDoesItColon')}</strong> {doer}
-                </span>
-              )}
-              {byWhen && (
-                <span>
-                  <strong>{t('plan.byWhenColon')}</strong> {byWhen}
-                </span>
-              )}
-            </p>
-          )
+          <PlanAssignment doer={doer} byWhen={byWhen} />
         )}
         <LaterChangeNotes changes={later} />
       </div>
