@@ -1,9 +1,28 @@
+import { fileURLToPath } from 'node:url';
 import react from '@vitejs/plugin-react';
 import { defineConfig } from 'vite';
+
+const standIn = (file: string) => fileURLToPath(new URL(`./src/editor/stand-ins/${file}`, import.meta.url));
 
 /** The browser client. In development, /api and /sync go to the server on port 8080. */
 export default defineConfig({
   plugins: [react()],
+  resolve: {
+    // Two of @tiptap/react's dependencies replaced by a few lines each (src/editor/stand-ins): fast-equals
+    // (only its circularDeepEqual is used) and the pre-React-18 useSyncExternalStore shim (React 19 has
+    // the hook; its with-selector helper then comes without the shim).
+    alias: [
+      { find: /^fast-equals$/, replacement: standIn('fastEquals.ts') },
+      {
+        find: /^use-sync-external-store\/shim(\/index\.js)?$/,
+        replacement: standIn('useSyncExternalStore.ts'),
+      },
+      {
+        find: /^use-sync-external-store\/shim\/with-selector(\.js)?$/,
+        replacement: 'use-sync-external-store/with-selector.js',
+      },
+    ],
+  },
   server: {
     proxy: {
       '/api': 'http://127.0.0.1:8080',
@@ -27,7 +46,7 @@ export default defineConfig({
           groups: [
             {
               name: 'editor',
-              test: /[\\/]node_modules[\\/](@tiptap|prosemirror-|y-prosemirror|orderedmap|rope-sequence|w3c-keyname|fast-equals|use-sync-external-store)|[\\/]shared[\\/]dist[\\/]schema[\\/](extensions|nodes|blocks|nodeRules)\.js$/,
+              test: /[\\/]node_modules[\\/](@tiptap|prosemirror-|y-prosemirror|orderedmap|rope-sequence|w3c-keyname|fast-equals|use-sync-external-store)|[\\/]src[\\/]editor[\\/]stand-ins[\\/]|[\\/]shared[\\/]dist[\\/]schema[\\/](extensions|nodes|blocks|nodeRules)\.js$/,
             },
           ],
         },

@@ -7,7 +7,9 @@
  * renderer SectionReading) costs 3.9 kB of that total (266.5 kB), though the text now needs only the
  * ~147 kB without the editor chunk: the ceiling below holds that figure (lower it to 250 kB when the rest is
  * done: splitting the dictionary by page is the next step, issue 18, part 2). Opening where I last wrote and
- * the admission nudge (i18-people) took it to 268.5 kB at the merge.
+ * the admission nudge (i18-people) took it to 268.5 kB at the merge; fast-equals and the
+ * useSyncExternalStore shim replaced by a few lines (client/src/editor/stand-ins) bring it to 266.2 kB
+ * (the ceiling: that + 1 kB; the target 250 is not met — what is left is listed in the README).
  */
 import { gzipSync } from 'node:zlib';
 import { expect, startNetwork, test, waitUntilEditable } from './networkMeeting.js';
@@ -15,9 +17,9 @@ import { PHONE_360 } from './topBar.js';
 
 const MIA = { name: 'Mia', relation: 'psychiatric nurse', role: 'professional' } as const;
 const ANNA = { name: 'Anna', relation: '', role: 'person_at_centre' } as const;
-const LIMIT_GZIP_BYTES = 269 * 1000;
+const LIMIT_GZIP_BYTES = 267 * 1000;
 
-test('the meeting page loads at most 269 kB gzip of JavaScript before "Join video" (English; the target is 250)', async ({
+test('the meeting page loads at most 267 kB gzip of JavaScript before "Join video" (English; the target is 250)', async ({
   browser,
   baseURL,
 }) => {

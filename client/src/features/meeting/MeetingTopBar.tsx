@@ -35,7 +35,12 @@ export function MeetingTopBar({
     <header className="topbar">
       <div className="topbar__where">
         <span className="brand small">Polyphony</span>
-        <a className="network-link" href={`/n/${network.id}`} data-testid="network-link">
+        <a
+          className="network-link"
+          href={`/n/${network.id}`}
+          title={t('network.of', { name: network.centreName })}
+          data-testid="network-link"
+        >
           {t('network.of', { name: network.centreName })}
         </a>
       </div>
