@@ -1,12 +1,45 @@
+import { readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import path from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { brotliCompressSync, constants } from 'node:zlib';
 import react from '@vitejs/plugin-react';
-import { defineConfig } from 'vite';
+import { defineConfig, type Plugin } from 'vite';
 
 const standIn = (file: string) => fileURLToPath(new URL(`./src/editor/stand-ins/${file}`, import.meta.url));
 
+/**
+ * Each built script, style sheet and page also as brotli (`.br` beside it, at the highest quality), which
+ * the server sends to browsers that accept it (over HTTPS every current one): the meeting page's scripts
+ * are about 13 % smaller than gzipped on the fly. Files that brotli does not make smaller get none.
+ */
+function brotliFiles(): Plugin {
+  let outDir = '';
+  return {
+    name: 'polyphony-brotli',
+    apply: 'build',
+    configResolved(config) {
+      outDir = path.resolve(config.root, config.build.outDir);
+    },
+    closeBundle() {
+      const files = readdirSync(outDir, { recursive: true, encoding: 'utf8' });
+      for (const file of files.filter((name) => /\.(js|css|html|svg|json)$/.test(name))) {
+        const full = path.join(outDir, file);
+        const plain = readFileSync(full);
+        const packed = brotliCompressSync(plain, {
+          params: {
+            [constants.BROTLI_PARAM_QUALITY]: constants.BROTLI_MAX_QUALITY,
+            [constants.BROTLI_PARAM_SIZE_HINT]: plain.length,
+          },
+        });
+        if (packed.length < plain.length) writeFileSync(`${full}.br`, packed);
+      }
+    },
+  };
+}
+
 /** The browser client. In development, /api and /sync go to the server on port 8080. */
 export default defineConfig({
-  plugins: [react()],
+  plugins: [react(), brotliFiles()],
   resolve: {
     // Two of @tiptap/react's dependencies replaced by a few lines each (src/editor/stand-ins): fast-equals
     // (only its circularDeepEqual is used) and the pre-React-18 useSyncExternalStore shim (React 19 has

@@ -137,9 +137,11 @@ export function buildApp({
       // Vite names assets by their content hash: they never change.
       if (c.res.status === 200) c.header('Cache-Control', 'public, max-age=31536000, immutable');
     });
-    app.use('*', compress(), serveStatic({ root: clientDir }));
+    // A browser that accepts brotli gets the build's `.br` files (client/vite.config.ts); the others
+    // get gzip made on the fly.
+    app.use('*', compress(), serveStatic({ root: clientDir, precompressed: true }));
     // Every other page is the single-page app, which routes on the client.
-    app.get('*', compress(), serveStatic({ path: path.join(clientDir, 'index.html') }));
+    app.get('*', compress(), serveStatic({ path: path.join(clientDir, 'index.html'), precompressed: true }));
   } else {
     logger.warn({ clientDir }, 'the client is not built; serving the API only (run pnpm build)');
   }
