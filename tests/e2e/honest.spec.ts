@@ -7,7 +7,7 @@
 import type { Page } from '@playwright/test';
 import type { PersonInput } from '@polyphony/shared';
 import { editor, expect, joinAs, type Person, test } from './fixtures.js';
-import { screenshotDir } from './networkMeeting.js';
+import { screenshotDir, waitUntilEditable } from './networkMeeting.js';
 
 const LAPTOP = { viewport: { width: 1280, height: 800 } };
 const PHONE_360 = {
@@ -245,6 +245,9 @@ test('"Respond to this", "Agree" and "Done" name what they act on', async ({
   ] as const) {
     await page.setViewportSize(options.viewport);
     await page.goto(`/m/${second}`);
+    // The text is shown read-only before the editors come (textBeforeEditors.spec); the editor then takes
+    // the item's place, so wait for it before scrolling to one of its elements.
+    await waitUntilEditable(page);
     const carried = editor(page, 'plan')
       .getByTestId('plan-item')
       .filter({ hasText: 'Call the team on Friday' });
