@@ -6,6 +6,7 @@
  */
 import crypto from 'node:crypto';
 import net from 'node:net';
+import { clientFrame } from '../../bench/rawWebSocket.js';
 
 /** What the server's close frame said, and when it came (performance.now()). */
 export interface CloseFrame {
@@ -81,7 +82,7 @@ export class StubbornSocket {
   /** Send binary messages, all in one TCP write, whatever the server said (until TCP itself ends). */
   send(...payloads: Uint8Array[]): boolean {
     if (this.ended || this.socket.destroyed) return false;
-    this.socket.write(Buffer.concat(payloads.map(frame)));
+    this.socket.write(Buffer.concat(payloads.map((payload) => clientFrame(payload))));
     return true;
   }
 
@@ -187,23 +188,4 @@ export class StubbornSocket {
       };
     }
   }
-}
-
-/** A client frame (masked, with a zero key: loopback has no proxies to protect). */
-function frame(payload: Uint8Array): Buffer {
-  const length = payload.length;
-  const header = length < 126 ? 2 : length < 65_536 ? 4 : 10;
-  const out = Buffer.allocUnsafe(header + 4 + length);
-  out[0] = 0x82;
-  if (length < 126) out[1] = 0x80 | length;
-  else if (length < 65_536) {
-    out[1] = 0x80 | 126;
-    out.writeUInt16BE(length, 2);
-  } else {
-    out[1] = 0x80 | 127;
-    out.writeBigUInt64BE(BigInt(length), 2);
-  }
-  out.writeUInt32BE(0, header);
-  out.set(payload, header + 4);
-  return out;
 }
